@@ -1,0 +1,21 @@
+package vn.cantho.ioc.model;
+
+/** Stable reason codes of the dead-letter topic. Codes are never renamed; new ones may be added. */
+public enum DeadLetterReason {
+    /** The payload is not well-formed JSON (or not UTF-8). */
+    BAD_JSON,
+    /** JSON, but not of the documented payload shape (missing timestamp or values, wrong types). */
+    BAD_PAYLOAD,
+    /** The MQTT topic is not a documented hub topic. */
+    BAD_TOPIC,
+    /** The device id is not in the device registry. */
+    UNKNOWN_DEVICE,
+    /** A value names a metric the device does not measure. */
+    UNKNOWN_METRIC,
+    /** A value is NaN, infinite or not a number. */
+    NON_FINITE,
+    /** A value lies outside the metric's physically possible range. */
+    OUT_OF_RANGE,
+    /** The timestamp is unparseable or too far in the past or future. */
+    BAD_TIMESTAMP
+}

@@ -1,0 +1,37 @@
+package vn.cantho.ioc.model.kafka;
+
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import vn.cantho.ioc.model.Aggregate;
+import vn.cantho.ioc.model.DeadLetter;
+import vn.cantho.ioc.model.Reading;
+
+/**
+ * The registry of every Kafka topic the hub uses. No other code names a topic with a string.
+ * Names carry a contract version ({@code .v1}); a breaking change of a value type gets a new topic.
+ */
+public final class Topics {
+
+    /** Sensor readings as accepted by ingest; key = device id, so one partition owns each device. */
+    public static final Topic<String, Reading> TELEMETRY =
+            new Topic<>("ioc.telemetry.v1", Serdes.String(), new JsonSerde<>(Reading.class), 3, false);
+
+    /** Everything ingest or streams rejected, with the original bytes and a reason code; key = source id. */
+    public static final Topic<String, DeadLetter> DEAD_LETTER =
+            new Topic<>("ioc.deadletter.v1", Serdes.String(), new JsonSerde<>(DeadLetter.class), 1, false);
+
+    /**
+     * Latest state of each 1-minute aggregate (per device and per area); key =
+     * {@link Aggregate#key()}, so the topic is compacted and the sink can upsert.
+     */
+    public static final Topic<String, Aggregate> AGGREGATES_1M =
+            new Topic<>("ioc.aggregates.1m.v1", Serdes.String(), new JsonSerde<>(Aggregate.class), 3, true);
+
+    private Topics() {
+    }
+
+    /** Every topic the hub creates at start. */
+    public static List<Topic<?, ?>> all() {
+        return List.of(TELEMETRY, DEAD_LETTER, AGGREGATES_1M);
+    }
+}
