@@ -2,6 +2,8 @@ package vn.cantho.ioc.model;
 
 /** Stable reason codes of the dead-letter topic. Codes are never renamed; new ones may be added. */
 public enum DeadLetterReason {
+    /** The payload is larger than the hub accepts; the dead letter keeps only its beginning. */
+    TOO_LARGE,
     /** The payload is not well-formed JSON (or not UTF-8). */
     BAD_JSON,
     /** JSON, but not of the documented payload shape (missing timestamp or values, wrong types). */

@@ -1,0 +1,227 @@
+package vn.cantho.ioc.ingest.mqtt;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.cantho.ioc.model.DeadLetter;
+import vn.cantho.ioc.model.DeadLetterReason;
+import vn.cantho.ioc.model.health.HealthCheck;
+import vn.cantho.ioc.model.kafka.Topics;
+import vn.cantho.ioc.model.mqtt.NoDelaySocketFactory;
+import vn.cantho.ioc.model.mqtt.TelemetryTopic;
+
+/**
+ * Forwards device telemetry from the MQTT broker into Kafka without losing or duplicating accepted
+ * messages: it subscribes with QoS 1 on a persistent session and acknowledges each message to the
+ * broker only after Kafka has acknowledged the record made of it (accepted reading or dead letter).
+ * A message not yet acknowledged stays with the broker, which redelivers it after a reconnect.
+ */
+public final class MqttKafkaBridge implements AutoCloseable, HealthCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttKafkaBridge.class);
+    private static final long CONNECT_TIMEOUT_MS = 30_000;
+    private static final long QUIESCE_MS = 5_000;
+
+    private final BridgeOptions options;
+    private final ReadingParser parser;
+    private final Producer<byte[], byte[]> producer;
+    private final Clock clock;
+    private final IngestStats stats = new IngestStats();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private MqttAsyncClient client;
+
+    public MqttKafkaBridge(BridgeOptions options, ReadingParser parser, Producer<byte[], byte[]> producer,
+                           Clock clock) {
+        this.options = options;
+        this.parser = parser;
+        this.producer = producer;
+        this.clock = clock;
+    }
+
+    /** Connects, resumes the persistent session and subscribes; returns once connected. */
+    public void start() throws MqttException {
+        client = new MqttAsyncClient(options.brokerUrl(), options.clientId(), new MemoryPersistence());
+        client.setManualAcks(true);
+        client.setCallback(new Callback());
+        client.connect(connectionOptions()).waitForCompletion(CONNECT_TIMEOUT_MS);
+        LOG.info("MQTT bridge connected to {} as {}", options.brokerUrl(), options.clientId());
+    }
+
+    public IngestStats stats() {
+        return stats;
+    }
+
+    @Override
+    public Status check() {
+        if (client == null || !client.isConnected()) {
+            return Status.down("not connected to " + options.brokerUrl());
+        }
+        return Status.up("received " + stats.received() + ", forwarded " + stats.forwarded() + ", dead-lettered "
+                + stats.deadLetteredTotal() + ", send failures " + stats.sendFailures());
+    }
+
+    /**
+     * Stops taking messages, waits for Kafka to confirm what is in flight (so those are acknowledged
+     * to the broker), then disconnects. Messages that arrive meanwhile stay unacknowledged at the
+     * broker and are delivered to the next session: nothing is lost and nothing is forwarded twice.
+     */
+    @Override
+    public void close() {
+        closing.set(true);
+        producer.flush();
+        if (client != null) {
+            try {
+                if (client.isConnected()) {
+                    client.disconnect(QUIESCE_MS).waitForCompletion(QUIESCE_MS + 1_000);
+                }
+            } catch (MqttException e) {
+                LOG.warn("MQTT disconnect did not complete cleanly: {}", e.getMessage());
+            } finally {
+                try {
+                    client.close(true);
+                } catch (MqttException e) {
+                    LOG.warn("MQTT client close failed: {}", e.getMessage());
+                }
+            }
+        }
+    }
+
+    private MqttConnectionOptions connectionOptions() {
+        MqttConnectionOptions connection = new MqttConnectionOptions();
+        connection.setCleanStart(false);
+        connection.setSessionExpiryInterval(options.sessionExpiry().toSeconds());
+        connection.setAutomaticReconnect(true);
+        connection.setAutomaticReconnectDelay(1, 30);
+        connection.setReceiveMaximum(options.receiveMaximum());
+        connection.setKeepAliveInterval(30);
+        connection.setConnectionTimeout(10);
+        connection.setSocketFactory(new NoDelaySocketFactory());
+        return connection;
+    }
+
+    private void subscribe() {
+        try {
+            // Subscribing again on every (re)connect is harmless and repairs a session the broker lost.
+            client.subscribe(new MqttSubscription[] {
+                    new MqttSubscription(options.subscriptionFilter(TelemetryTopic.FILTER), 1)}, null, null,
+                    new MqttProperties());
+        } catch (MqttException e) {
+            LOG.error("cannot subscribe to {}: {}", TelemetryTopic.FILTER, e.getMessage());
+        }
+    }
+
+    private void onMessage(String topic, MqttMessage message) {
+        if (closing.get()) {
+            return; // left unacknowledged on purpose: the broker redelivers it to the next session
+        }
+        stats.countReceived();
+        byte[] payload = message.getPayload();
+        ProducerRecord<byte[], byte[]> record;
+        DeadLetterReason reason;
+        if (payload.length > options.maxPayloadBytes()) {
+            reason = DeadLetterReason.TOO_LARGE;
+            record = Topics.DEAD_LETTER.record(topic, DeadLetter.of(reason, "payload of " + payload.length
+                    + " bytes exceeds " + options.maxPayloadBytes() + "; first bytes kept", topic,
+                    Arrays.copyOf(payload, Math.min(payload.length, 1024)), clock.instant()));
+        } else {
+            ParseResult result = parser.parse(topic, payload, clock.instant());
+            if (result instanceof ParseResult.Accepted accepted) {
+                reason = null;
+                record = Topics.TELEMETRY.record(accepted.reading().deviceId(), accepted.reading());
+            } else {
+                DeadLetter letter = ((ParseResult.Rejected) result).deadLetter();
+                reason = letter.reason();
+                record = Topics.DEAD_LETTER.record(topic, letter);
+            }
+        }
+        if (reason != null) {
+            LOG.debug("dead-lettering message on {}: {}", topic, reason);
+        }
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    stats.countSendFailure();
+                    LOG.error("Kafka refused a record from {}; left unacknowledged for redelivery: {}", topic,
+                            error.toString());
+                    return;
+                }
+                if (reason == null) {
+                    stats.countForwarded();
+                } else {
+                    stats.countDeadLettered(reason);
+                }
+                acknowledge(message);
+            });
+        } catch (RuntimeException e) {
+            stats.countSendFailure();
+            LOG.error("cannot hand a record from {} to Kafka; left unacknowledged for redelivery: {}", topic,
+                    e.toString());
+        }
+    }
+
+    private void acknowledge(MqttMessage message) {
+        if (message.getQos() == 0) {
+            return;
+        }
+        try {
+            client.messageArrivedComplete(message.getId(), message.getQos());
+        } catch (MqttException e) {
+            // The connection dropped after Kafka stored the record: the broker redelivers the message, so
+            // on this rare path a reading is forwarded twice (at least once, never lost).
+            LOG.warn("cannot acknowledge MQTT message {}: {}", message.getId(), e.getMessage());
+        }
+    }
+
+    /** Paho callback; runs on Paho's single callback thread. */
+    private final class Callback implements MqttCallback {
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            onMessage(topic, message);
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            if (reconnect) {
+                LOG.info("MQTT bridge reconnected to {}", serverUri);
+            }
+            subscribe();
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            if (!closing.get()) {
+                LOG.warn("MQTT bridge disconnected: {}", response);
+            }
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.warn("MQTT error: {}", exception.getMessage());
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            // The bridge publishes nothing.
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            // No enhanced authentication in use.
+        }
+    }
+}

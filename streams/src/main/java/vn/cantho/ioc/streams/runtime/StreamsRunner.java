@@ -1,0 +1,74 @@
+package vn.cantho.ioc.streams.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.cantho.ioc.model.health.HealthCheck;
+
+/**
+ * Runs one Kafka Streams application with the hub's processing settings: exactly-once (v2),
+ * state under a given directory, a failed stream thread replaced rather than the app stopped.
+ */
+public final class StreamsRunner implements AutoCloseable, HealthCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
+
+    private final KafkaStreams streams;
+    private final String applicationId;
+
+    public StreamsRunner(Topology topology, Properties properties) {
+        this.applicationId = properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        this.streams = new KafkaStreams(topology, properties);
+        streams.setUncaughtExceptionHandler(error -> {
+            LOG.error("stream thread of {} failed; replacing it", applicationId, error);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    /**
+     * Settings for a hub streams application.
+     *
+     * @param replicationFactor 1 on the embedded single broker, 3 on a production cluster
+     */
+    public static Properties properties(String applicationId, String bootstrapServers, Path stateDir,
+                                        int replicationFactor, int threads) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        // Records the registry cannot read are logged and skipped; ingest only writes valid ones.
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        return props;
+    }
+
+    public void start() {
+        streams.start();
+        LOG.info("streams application {} started", applicationId);
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public Status check() {
+        KafkaStreams.State state = streams.state();
+        boolean up = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+        return new Status(up, applicationId + " " + state);
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}
