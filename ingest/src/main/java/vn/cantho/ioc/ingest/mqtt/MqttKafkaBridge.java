@@ -1,7 +1,9 @@
 package vn.cantho.ioc.ingest.mqtt;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,6 +37,9 @@ public final class MqttKafkaBridge implements AutoCloseable, HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(MqttKafkaBridge.class);
     private static final long CONNECT_TIMEOUT_MS = 30_000;
     private static final long QUIESCE_MS = 5_000;
+    private static final Duration PRODUCER_CLOSE = Duration.ofSeconds(15);
+    private static final long QUIET_MS = 300;
+    private static final long DRAIN_MAX_MS = 5_000;
 
     private final BridgeOptions options;
     private final ReadingParser parser;
@@ -42,6 +47,7 @@ public final class MqttKafkaBridge implements AutoCloseable, HealthCheck {
     private final Clock clock;
     private final IngestStats stats = new IngestStats();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile long lastMessageNanos = System.nanoTime();
     private MqttAsyncClient client;
 
     public MqttKafkaBridge(BridgeOptions options, ReadingParser parser, Producer<byte[], byte[]> producer,
@@ -75,14 +81,18 @@ public final class MqttKafkaBridge implements AutoCloseable, HealthCheck {
     }
 
     /**
-     * Stops taking messages, waits for Kafka to confirm what is in flight (so those are acknowledged
-     * to the broker), then disconnects. Messages that arrive meanwhile stay unacknowledged at the
-     * broker and are delivered to the next session: nothing is lost and nothing is forwarded twice.
+     * Drains first: keeps forwarding until the broker has sent nothing for {@link #QUIET_MS} (at most
+     * {@link #DRAIN_MAX_MS}), so what the sensors already published is not left behind in an embedded
+     * broker that stops next. Then stops taking messages, closes the producer (it belongs to the bridge), which waits up to
+     * {@link #PRODUCER_CLOSE} for Kafka to confirm what is in flight so those are acknowledged to the
+     * broker, then disconnects. Messages that arrive meanwhile, or that Kafka did not confirm in time,
+     * stay unacknowledged at the broker and are delivered to the next session.
      */
     @Override
     public void close() {
+        drain();
         closing.set(true);
-        producer.flush();
+        producer.close(PRODUCER_CLOSE);
         if (client != null) {
             try {
                 if (client.isConnected()) {
@@ -96,6 +106,19 @@ public final class MqttKafkaBridge implements AutoCloseable, HealthCheck {
                 } catch (MqttException e) {
                     LOG.warn("MQTT client close failed: {}", e.getMessage());
                 }
+            }
+        }
+    }
+
+    private void drain() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MAX_MS);
+        while (client != null && client.isConnected() && System.nanoTime() < deadline
+                && System.nanoTime() - lastMessageNanos < TimeUnit.MILLISECONDS.toNanos(QUIET_MS)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -128,6 +151,7 @@ public final class MqttKafkaBridge implements AutoCloseable, HealthCheck {
         if (closing.get()) {
             return; // left unacknowledged on purpose: the broker redelivers it to the next session
         }
+        lastMessageNanos = System.nanoTime();
         stats.countReceived();
         byte[] payload = message.getPayload();
         ProducerRecord<byte[], byte[]> record;

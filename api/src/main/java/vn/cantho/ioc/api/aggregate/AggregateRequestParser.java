@@ -1,0 +1,139 @@
+package vn.cantho.ioc.api.aggregate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import vn.cantho.ioc.api.http.ApiException;
+import vn.cantho.ioc.api.http.ErrorCode;
+import vn.cantho.ioc.api.http.QueryParams;
+import vn.cantho.ioc.model.Scope;
+import vn.cantho.ioc.model.registry.Area;
+import vn.cantho.ioc.model.registry.Device;
+import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.model.registry.Metric;
+import vn.cantho.ioc.store.AggregateCursor;
+import vn.cantho.ioc.store.AggregateQuery;
+
+/**
+ * Validates the parameters of {@code GET /api/v1/metrics/{metric}/aggregates} and turns them into a
+ * store query. Ids are checked against the registries, so anything that is not a known id (SQL
+ * included) is answered with 404 before it could reach the database.
+ *
+ * <ul>
+ *   <li>{@code device=} selects that device's rows and implies {@code scope=device}.</li>
+ *   <li>{@code area=} alone selects the area's own rows ({@code scope=area}); with {@code scope=device}
+ *       it selects the rows of the devices in that area. With {@code device=} it must be the device's area.</li>
+ *   <li>Neither, and no {@code scope}: rows of both scopes.</li>
+ *   <li>{@code from} (inclusive) and {@code to} (exclusive) bound the bucket start; ISO-8601 instants
+ *       with {@code Z} or an offset. Defaults: {@code to} = now, {@code from} = {@code to} - 1 h.</li>
+ *   <li>{@code limit}: 1 to {@value #MAX_LIMIT}, default {@value #DEFAULT_LIMIT}; {@code cursor}: the
+ *       previous page's {@code nextCursor}.</li>
+ * </ul>
+ */
+public final class AggregateRequestParser {
+
+    public static final int DEFAULT_LIMIT = 500;
+    public static final int MAX_LIMIT = 5000;
+    public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
+
+    private final DeviceRegistry registry;
+    private final Clock clock;
+
+    public AggregateRequestParser(DeviceRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** @throws ApiException naming the first parameter that is wrong */
+    public AggregateRequest parse(String metricId, QueryParams params) {
+        Metric metric = Metric.byId(metricId).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_METRIC,
+                "no metric '" + metricId + "'"));
+        Optional<Scope> scope = params.get("scope").map(AggregateRequestParser::scope);
+        Optional<Device> device = params.get("device").map(this::device);
+        Optional<String> area = params.get("area").map(this::area);
+
+        AggregateQuery query = AggregateQuery.of(metric.id());
+        if (device.isPresent()) {
+            if (scope.isPresent() && scope.get() != Scope.DEVICE) {
+                throw ApiException.badParameter("scope", "must be device (or left out) when device is given");
+            }
+            if (area.isPresent() && !area.get().equals(device.get().areaCode())) {
+                throw ApiException.badParameter("area", "device '" + device.get().id() + "' is in area '"
+                        + device.get().areaCode() + "', not '" + area.get() + "'; give device or area, not both");
+            }
+            query = query.withScope(Scope.DEVICE).withEntityId(device.get().id());
+        } else if (area.isPresent()) {
+            query = query.withScope(scope.orElse(Scope.AREA)).withAreaCode(area.get());
+        } else {
+            query = query.withScope(scope.orElse(null));
+        }
+
+        Optional<Instant> from = params.get("from").map(text -> instant("from", text));
+        Instant to = params.get("to").map(text -> instant("to", text)).orElseGet(this::now);
+        Instant start = from.orElse(to.minus(DEFAULT_WINDOW));
+        if (!start.isBefore(to)) {
+            throw ApiException.badParameter("from", "must be before to (" + start + " is not before " + to + ")");
+        }
+        query = query.withRange(start, to).withLimit(params.get("limit").map(AggregateRequestParser::limit)
+                .orElse(DEFAULT_LIMIT));
+        Optional<AggregateCursor> cursor = params.get("cursor").map(AggregateRequestParser::cursor);
+        return new AggregateRequest(metric, cursor.map(query::after).orElse(query));
+    }
+
+    /** Millisecond precision is plenty for a default bound and keeps the echoed {@code to} readable. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private Device device(String id) {
+        return registry.device(id).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_DEVICE, "no device '" + id + "'"));
+    }
+
+    private String area(String code) {
+        return registry.area(code).map(Area::code)
+                .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_AREA, "no area '" + code + "'"));
+    }
+
+    private static Scope scope(String text) {
+        try {
+            return Scope.of(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("scope", "must be device or area, got '" + text + "'");
+        }
+    }
+
+    private static Instant instant(String name, String text) {
+        // An offset's '+' sent unencoded in a URL arrives as a space; an instant never contains one.
+        String candidate = text.replace(' ', '+');
+        try {
+            return Instant.parse(candidate);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badParameter(name, "'" + text
+                    + "' is not an ISO-8601 instant such as 2026-11-23T03:00:00Z or 2026-11-23T10:00:00+07:00");
+        }
+    }
+
+    private static int limit(String text) {
+        int limit;
+        try {
+            limit = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter("limit", "must be a whole number from 1 to " + MAX_LIMIT + ", got '" + text + "'");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiException.badParameter("limit", "must be from 1 to " + MAX_LIMIT + ", got " + limit);
+        }
+        return limit;
+    }
+
+    private static AggregateCursor cursor(String text) {
+        try {
+            return AggregateCursor.decode(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("cursor", "is not a cursor this API returned");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package vn.cantho.ioc.api.aggregate;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The body of {@code GET /api/v1/metrics/{metric}/aggregates}. {@code from} and {@code to} echo the
+ * range actually used (after defaults), so a client can page a default query with a stable range.
+ *
+ * @param nextCursor pass as {@code cursor} to get the next page; {@code null} on the last page
+ */
+public record AggregatesResponse(String metric, String unit, Instant from, Instant to, List<AggregateItem> items,
+                                 String nextCursor) {
+}

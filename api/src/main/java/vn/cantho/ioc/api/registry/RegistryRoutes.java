@@ -1,0 +1,36 @@
+package vn.cantho.ioc.api.registry;
+
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
+import vn.cantho.ioc.api.http.ListResponse;
+import vn.cantho.ioc.api.http.QueryParams;
+
+/**
+ * Reference data under {@code /api/v1}: areas, devices ({@code ?area=}, {@code ?domain=}) and
+ * metrics ({@code ?domain=}).
+ */
+public final class RegistryRoutes {
+
+    private final RegistryCatalog catalog;
+
+    public RegistryRoutes(RegistryCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public void register(JavalinDefaultRouting router) {
+        router.get("/api/v1/areas", ctx -> ctx.json(new ListResponse<>(catalog.areas())));
+        router.get("/api/v1/areas/{code}", ctx -> ctx.json(catalog.area(ctx.pathParam("code"))));
+        router.get("/api/v1/devices", this::devices);
+        router.get("/api/v1/devices/{id}", ctx -> ctx.json(catalog.device(ctx.pathParam("id"))));
+        router.get("/api/v1/metrics", this::metrics);
+    }
+
+    private void devices(Context ctx) {
+        QueryParams params = QueryParams.of(ctx);
+        ctx.json(new ListResponse<>(catalog.devices(params.get("area"), params.get("domain"))));
+    }
+
+    private void metrics(Context ctx) {
+        ctx.json(new ListResponse<>(catalog.metrics(QueryParams.of(ctx).get("domain"))));
+    }
+}

@@ -1,0 +1,136 @@
+package vn.cantho.ioc.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.OptionalInt;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one test fixture for integration tests across the project: real Kafka, MQTT and PostgreSQL servers,
+ * started once per JVM on the first {@link #get()} and shared by every test class in that JVM.
+ *
+ * <p>They run in a fresh temporary work directory on random free ports; a JVM shutdown hook stops them and
+ * deletes the directory. Tests share the servers, so each test should use its own names
+ * ({@link #uniqueName(String)}) for topics, consumer groups, Kafka Streams application ids, MQTT topics and
+ * database schemas rather than clean up after others. Add {@code ioc-embedded} as a test-scope dependency to
+ * use it.
+ */
+public final class SharedServers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SharedServers.class);
+    private static final AtomicLong NAME_COUNTER = new AtomicLong();
+
+    private static SharedServers instance;
+    private static RuntimeException startFailure;
+
+    private final EmbeddedServers servers;
+    private final EmbeddedServers.DatabaseConnection database;
+
+    private SharedServers(EmbeddedServers servers) {
+        this.servers = servers;
+        this.database = servers.database().orElseThrow();
+    }
+
+    /**
+     * Returns the running servers, starting them on the first call (about 10 s). Thread-safe. If they failed to
+     * start, every call throws that failure again instead of retrying.
+     */
+    public static synchronized SharedServers get() {
+        if (instance != null) {
+            return instance;
+        }
+        if (startFailure != null) {
+            throw new IllegalStateException("The shared test servers failed to start earlier", startFailure);
+        }
+        Path workDir;
+        try {
+            workDir = Files.createTempDirectory("ioc-shared-servers-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a work directory for the shared test servers", e);
+        }
+        EmbeddedServers servers = new EmbeddedServers(workDir, OptionalInt.of(0), OptionalInt.of(0), OptionalInt.of(0));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            servers.close();
+            deleteRecursively(workDir);
+        }, "shared-servers-shutdown"));
+        try {
+            servers.start();
+        } catch (RuntimeException e) {
+            startFailure = e;
+            throw e;
+        }
+        instance = new SharedServers(servers);
+        LOG.info("Shared test servers: kafka={} mqtt={} db={} (work dir {})", instance.kafkaBootstrap(),
+                instance.mqttUrl(), instance.jdbcUrl(), workDir);
+        return instance;
+    }
+
+    /** Kafka's {@code bootstrap.servers}. */
+    public String kafkaBootstrap() {
+        return servers.kafkaBootstrapServers().orElseThrow();
+    }
+
+    /** The MQTT broker's URL, {@code tcp://127.0.0.1:port}. */
+    public String mqttUrl() {
+        return servers.mqttUrl().orElseThrow();
+    }
+
+    /** JDBC URL of the {@code ioc} database. */
+    public String jdbcUrl() {
+        return database.jdbcUrl();
+    }
+
+    /** The database role, {@code ioc}, which owns the database. */
+    public String dbUser() {
+        return database.user();
+    }
+
+    /** The database role's password. */
+    public String dbPassword() {
+        return database.password();
+    }
+
+    /** The servers' work directory (deleted when the JVM exits). */
+    public Path workDir() {
+        return servers.workDir();
+    }
+
+    /**
+     * A name no other call in this JVM returns, e.g. {@code orders_17_3fa9c2}: the prefix, a counter and a random
+     * part. Only letters, digits and underscores are added, so if the prefix is lower-case the result is a valid
+     * Kafka topic, group or application id, MQTT topic level and unquoted SQL identifier.
+     */
+    public static String uniqueName(String prefix) {
+        return prefix + "_" + NAME_COUNTER.incrementAndGet() + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0x1000000));
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
+                    Files.deleteIfExists(directory);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("Could not delete the shared servers' work directory {}", dir, e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package vn.cantho.ioc.hub;
+
+import static vn.cantho.ioc.hub.HubSettings.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import vn.cantho.ioc.model.config.Config;
+import vn.cantho.ioc.model.config.ConfigException;
+
+/**
+ * The hub's configuration, every key parsed and checked at start so a bad value stops the hub
+ * before anything runs, with a message naming the key.
+ */
+public record HubConfig(Path dataDir, String httpHost, int httpPort,
+                        Optional<String> kafkaBootstrap, int kafkaPort, int replicationFactor,
+                        Optional<String> mqttUrl, int mqttPort,
+                        Optional<String> dbUrl, String dbUser, String dbPassword, int dbPort, int dbPoolSize,
+                        Optional<Path> registryDir,
+                        String ingestClientId, String ingestSharedGroup, int ingestReceiveMaximum,
+                        int ingestMaxPayloadBytes, Duration ingestMaxAge, Duration ingestMaxFuture,
+                        String streamsAppId, int streamsThreads, Duration aggregateGrace,
+                        String sinkGroupId, Duration sinkMaxBackoff,
+                        boolean simulatorEnabled, Duration simulatorInterval) {
+
+    public static HubConfig from(Config config) {
+        Optional<String> mqttUrl = optional(config, MQTT_URL);
+        mqttUrl.ifPresent(url -> {
+            if (!url.matches("(tcp|ssl|ws|wss)://[^/\\s]+:\\d+")) {
+                throw new ConfigException("invalid value '" + url + "' for MQTT_URL: expected e.g. tcp://host:1883");
+            }
+        });
+        Optional<String> dbUrl = optional(config, DB_URL);
+        dbUrl.ifPresent(url -> {
+            if (!url.startsWith("jdbc:postgresql://")) {
+                throw new ConfigException("invalid value '" + url + "' for DB_URL: expected jdbc:postgresql://host:port/db");
+            }
+        });
+        Optional<Path> registryDir = optional(config, REGISTRY_DIR).map(Path::of);
+        registryDir.ifPresent(dir -> {
+            if (!Files.isDirectory(dir)) {
+                throw new ConfigException("invalid value '" + dir + "' for REGISTRY_DIR: not a directory");
+            }
+        });
+        Duration simulatorInterval = config.get(SIMULATOR_INTERVAL);
+        if (simulatorInterval.isZero()) {
+            throw new ConfigException("invalid value '0' for SIMULATOR_INTERVAL: expected a positive duration");
+        }
+        return new HubConfig(Path.of(config.get(DATA_DIR)), config.get(HTTP_HOST), config.get(HTTP_PORT),
+                optional(config, KAFKA_BOOTSTRAP), config.get(KAFKA_PORT), config.get(KAFKA_REPLICATION_FACTOR),
+                mqttUrl, config.get(MQTT_PORT),
+                dbUrl, config.get(DB_USER), config.get(DB_PASSWORD), config.get(DB_PORT), config.get(DB_POOL_SIZE),
+                registryDir,
+                config.get(INGEST_CLIENT_ID), config.get(INGEST_SHARED_GROUP), config.get(INGEST_RECEIVE_MAXIMUM),
+                config.get(INGEST_MAX_PAYLOAD_BYTES), config.get(INGEST_MAX_AGE), config.get(INGEST_MAX_FUTURE),
+                config.get(STREAMS_APP_ID), config.get(STREAMS_THREADS), config.get(AGGREGATE_GRACE),
+                config.get(SINK_GROUP_ID), config.get(SINK_MAX_BACKOFF),
+                config.get(SIMULATOR_ENABLED), simulatorInterval);
+    }
+
+    private static Optional<String> optional(Config config, vn.cantho.ioc.model.config.Setting<String> setting) {
+        return config.isSet(setting) ? Optional.of(config.get(setting)) : Optional.empty();
+    }
+}

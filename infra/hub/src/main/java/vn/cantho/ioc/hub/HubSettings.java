@@ -1,0 +1,85 @@
+package vn.cantho.ioc.hub;
+
+import java.time.Duration;
+import java.util.List;
+import vn.cantho.ioc.model.config.Setting;
+
+/**
+ * Every configuration key of the hub, with its default and one line of documentation. The README's
+ * configuration table lists exactly these (a test keeps them in step).
+ */
+public final class HubSettings {
+
+    public static final Setting<String> DATA_DIR = Setting.text("IOC_DATA_DIR", "./data",
+            "Work directory: embedded Kafka, MQTT and PostgreSQL data, streams state, demo files.");
+    public static final Setting<String> HTTP_HOST = Setting.text("HTTP_HOST", "127.0.0.1",
+            "Address the API binds to; 0.0.0.0 to serve other machines.");
+    public static final Setting<Integer> HTTP_PORT = Setting.port("HTTP_PORT", 8080,
+            "API and health port.");
+
+    public static final Setting<String> KAFKA_BOOTSTRAP = Setting.text("KAFKA_BOOTSTRAP", "",
+            "External Kafka bootstrap servers; empty = start the embedded broker.");
+    public static final Setting<Integer> KAFKA_PORT = Setting.port("KAFKA_PORT", 9092,
+            "Port of the embedded Kafka broker.");
+    public static final Setting<Integer> KAFKA_REPLICATION_FACTOR = Setting.positiveInt("KAFKA_REPLICATION_FACTOR", 1,
+            "Replication factor of the topics and streams state the hub creates (3 on a production cluster).");
+
+    public static final Setting<String> MQTT_URL = Setting.text("MQTT_URL", "",
+            "External MQTT broker, e.g. tcp://mqtt.example:1883; empty = start the embedded broker.");
+    public static final Setting<Integer> MQTT_PORT = Setting.port("MQTT_PORT", 1883,
+            "Port of the embedded MQTT broker.");
+
+    public static final Setting<String> DB_URL = Setting.text("DB_URL", "",
+            "External PostgreSQL/TimescaleDB JDBC URL; empty = start the embedded PostgreSQL.");
+    public static final Setting<String> DB_USER = Setting.text("DB_USER", "ioc",
+            "Database user when DB_URL is set.");
+    public static final Setting<String> DB_PASSWORD = Setting.text("DB_PASSWORD", "",
+            "Database password when DB_URL is set.");
+    public static final Setting<Integer> DB_PORT = Setting.port("DB_PORT", 5433,
+            "Port of the embedded PostgreSQL (5433 so it does not clash with a local server).");
+    public static final Setting<Integer> DB_POOL_SIZE = Setting.positiveInt("DB_POOL_SIZE", 8,
+            "Maximum database connections of the hub.");
+
+    public static final Setting<String> REGISTRY_DIR = Setting.text("REGISTRY_DIR", "",
+            "Directory with areas.json and devices.json; empty = the built-in Cần Thơ registry.");
+
+    public static final Setting<String> INGEST_CLIENT_ID = Setting.text("INGEST_CLIENT_ID", "ioc-ingest",
+            "MQTT client id of the ingest bridge; the broker keeps its persistent session under it.");
+    public static final Setting<String> INGEST_SHARED_GROUP = Setting.text("INGEST_SHARED_GROUP", "",
+            "MQTT 5 shared-subscription group so several hubs split the sensor load; empty = none.");
+    public static final Setting<Integer> INGEST_RECEIVE_MAXIMUM = Setting.positiveInt("INGEST_RECEIVE_MAXIMUM", 1000,
+            "Unacknowledged QoS 1 messages the broker may have in flight to the bridge.");
+    public static final Setting<Integer> INGEST_MAX_PAYLOAD_BYTES = Setting.positiveInt("INGEST_MAX_PAYLOAD_BYTES",
+            65536, "Larger MQTT payloads are dead-lettered as TOO_LARGE.");
+    public static final Setting<Duration> INGEST_MAX_AGE = Setting.duration("INGEST_MAX_AGE", "7d",
+            "Readings older than this are dead-lettered as BAD_TIMESTAMP.");
+    public static final Setting<Duration> INGEST_MAX_FUTURE = Setting.duration("INGEST_MAX_FUTURE", "5m",
+            "Readings further in the future than this (device clock skew) are dead-lettered as BAD_TIMESTAMP.");
+
+    public static final Setting<String> STREAMS_APP_ID = Setting.text("STREAMS_APP_ID", "ioc-streams",
+            "Kafka Streams application id (consumer group and state prefix).");
+    public static final Setting<Integer> STREAMS_THREADS = Setting.positiveInt("STREAMS_THREADS", 1,
+            "Stream threads of this hub instance.");
+    public static final Setting<Duration> AGGREGATE_GRACE = Setting.duration("AGGREGATE_GRACE", "2m",
+            "How late a reading may arrive and still update its 1-minute window.");
+    public static final Setting<String> SINK_GROUP_ID = Setting.text("SINK_GROUP_ID", "ioc-sink",
+            "Kafka consumer group of the database sink.");
+    public static final Setting<Duration> SINK_MAX_BACKOFF = Setting.duration("SINK_MAX_BACKOFF", "10s",
+            "Longest wait between retries while the database is down.");
+
+    public static final Setting<Boolean> SIMULATOR_ENABLED = Setting.flag("SIMULATOR_ENABLED", true,
+            "Run the built-in Cần Thơ simulator, publishing over MQTT like real stations.");
+    public static final Setting<Duration> SIMULATOR_INTERVAL = Setting.duration("SIMULATOR_INTERVAL", "5s",
+            "How often each simulated station publishes a reading.");
+
+    private HubSettings() {
+    }
+
+    public static List<Setting<?>> all() {
+        return List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, KAFKA_BOOTSTRAP, KAFKA_PORT, KAFKA_REPLICATION_FACTOR, MQTT_URL,
+                MQTT_PORT, DB_URL, DB_USER, DB_PASSWORD, DB_PORT, DB_POOL_SIZE, REGISTRY_DIR, INGEST_CLIENT_ID,
+                INGEST_SHARED_GROUP, INGEST_RECEIVE_MAXIMUM, INGEST_MAX_PAYLOAD_BYTES, INGEST_MAX_AGE,
+                INGEST_MAX_FUTURE, STREAMS_APP_ID, STREAMS_THREADS, AGGREGATE_GRACE, SINK_GROUP_ID, SINK_MAX_BACKOFF,
+                SIMULATOR_ENABLED, SIMULATOR_INTERVAL);
+    }
+}

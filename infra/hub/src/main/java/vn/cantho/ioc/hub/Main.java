@@ -1,0 +1,37 @@
+package vn.cantho.ioc.hub;
+
+import java.util.concurrent.CountDownLatch;
+import vn.cantho.ioc.model.config.Config;
+import vn.cantho.ioc.model.config.ConfigException;
+
+/** Launcher: {@code up} starts the hub from the environment's configuration and runs until SIGTERM/Ctrl-C. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        String command = args.length == 0 ? "up" : args[0];
+        if (!command.equals("up")) {
+            System.err.println("usage: ioc up   (configuration comes from environment variables; see README)");
+            System.exit(2);
+        }
+        HubConfig config;
+        try {
+            config = HubConfig.from(Config.fromEnvironment());
+        } catch (ConfigException e) {
+            System.err.println("configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Hub hub = Hub.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the hub...");
+            hub.close();
+            stopped.countDown();
+        }, "hub-shutdown"));
+        System.out.println(Banner.render(hub));
+        stopped.await();
+    }
+}

@@ -1,0 +1,49 @@
+package vn.cantho.ioc.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.model.config.Config;
+import vn.cantho.ioc.model.config.ConfigException;
+
+class HubConfigTest {
+
+    @Test
+    void defaults_run_everything_embedded_with_the_simulator() {
+        HubConfig config = HubConfig.from(new Config(Map.of()));
+
+        assertThat(config.kafkaBootstrap()).isEmpty();
+        assertThat(config.mqttUrl()).isEmpty();
+        assertThat(config.dbUrl()).isEmpty();
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.simulatorEnabled()).isTrue();
+    }
+
+    @Test
+    void external_servers_are_used_when_configured() {
+        HubConfig config = HubConfig.from(new Config(Map.of("KAFKA_BOOTSTRAP", "kafka:9092",
+                "MQTT_URL", "tcp://mqtt:1883", "DB_URL", "jdbc:postgresql://db:5432/ioc")));
+
+        assertThat(config.kafkaBootstrap()).hasValue("kafka:9092");
+        assertThat(config.mqttUrl()).hasValue("tcp://mqtt:1883");
+        assertThat(config.dbUrl()).hasValue("jdbc:postgresql://db:5432/ioc");
+    }
+
+    @Test
+    void invalid_values_stop_the_start_with_the_key_named() {
+        assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("HTTP_PORT", "eighty"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("HTTP_PORT");
+        assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("MQTT_URL", "mqtt.example"))))
+                .hasMessageContaining("MQTT_URL");
+        assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("DB_URL", "postgres://db/ioc"))))
+                .hasMessageContaining("DB_URL");
+        assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("REGISTRY_DIR", "/no/such/dir"))))
+                .hasMessageContaining("REGISTRY_DIR");
+        assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("SIMULATOR_INTERVAL", "0s"))))
+                .hasMessageContaining("SIMULATOR_INTERVAL");
+        assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("AGGREGATE_GRACE", "a while"))))
+                .hasMessageContaining("AGGREGATE_GRACE");
+    }
+}

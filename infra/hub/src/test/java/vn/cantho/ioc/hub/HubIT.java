@@ -1,0 +1,121 @@
+package vn.cantho.ioc.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.model.DeadLetterReason;
+import vn.cantho.ioc.model.config.Config;
+import vn.cantho.ioc.model.json.Json;
+import vn.cantho.ioc.model.mqtt.TelemetryTopic;
+
+/**
+ * The hub exactly as {@code ./ioc up} runs it (embedded Kafka, MQTT broker and PostgreSQL under one
+ * data directory), driven from outside: an independent MQTT client publishes, the HTTP API answers.
+ */
+class HubIT {
+
+    private static final String DEVICE = "aq-cai-rang-02";
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void reading_from_an_outside_mqtt_client_is_served_as_a_1_minute_aggregate_and_survives_a_restart()
+            throws Exception {
+        Path dataDir = Files.createTempDirectory("hub-it");
+        // A minute safely inside the grace period for the whole test, whatever the wall clock does.
+        Instant ts = Instant.now().truncatedTo(ChronoUnit.MINUTES).plusSeconds(7);
+
+        try (Hub hub = Hub.start(config(dataDir))) {
+            awaitHealthy(hub);
+
+            publish(hub.mqttUrl(), TelemetryTopic.of(DEVICE), "not json at all");
+            publish(hub.mqttUrl(), TelemetryTopic.of("ghost-device"), "{\"values\":{\"pm25\":1}}");
+            publish(hub.mqttUrl(), TelemetryTopic.of(DEVICE), "{\"ts\":\"" + ts + "\",\"values\":{\"pm25\":41.5,\"pm10\":70}}");
+
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                JsonNode item = onlyAggregate(hub, "pm25", "device=" + DEVICE, ts);
+                assertThat(item.get("count").asLong()).isEqualTo(1);
+                assertThat(item.get("avg").asDouble()).isEqualTo(41.5);
+                JsonNode area = onlyAggregate(hub, "pm10", "area=cai-rang", ts);
+                assertThat(area.get("scope").asText()).isEqualTo("area");
+                assertThat(area.get("max").asDouble()).isEqualTo(70.0);
+            });
+            assertThat(hub.bridge().stats().deadLettered(DeadLetterReason.BAD_JSON)).isEqualTo(1);
+            assertThat(hub.bridge().stats().deadLettered(DeadLetterReason.UNKNOWN_DEVICE)).isEqualTo(1);
+        }
+
+        try (Hub hub = Hub.start(config(dataDir))) {
+            awaitHealthy(hub);
+            assertThat(onlyAggregate(hub, "pm25", "device=" + DEVICE, ts).get("count").asLong()).isEqualTo(1);
+
+            publish(hub.mqttUrl(), TelemetryTopic.of(DEVICE), "{\"ts\":\"" + ts.plusSeconds(10)
+                    + "\",\"values\":{\"pm25\":58.5}}");
+
+            // Two readings, not one (state restored) and not three (nothing re-read from the start).
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                JsonNode item = onlyAggregate(hub, "pm25", "device=" + DEVICE, ts);
+                assertThat(item.get("count").asLong()).isEqualTo(2);
+                assertThat(item.get("avg").asDouble()).isEqualTo(50.0);
+            });
+        }
+    }
+
+    private static HubConfig config(Path dataDir) {
+        return HubConfig.from(new Config(Map.of(
+                "IOC_DATA_DIR", dataDir.toString(),
+                "HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
+                "SIMULATOR_ENABLED", "false",
+                "AGGREGATE_GRACE", "10m")));
+    }
+
+    private void awaitHealthy(Hub hub) {
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            HttpResponse<String> response = get(hub, "/health");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode components = Json.mapper().readTree(response.body()).get("components");
+            assertThat(components.fieldNames()).toIterable()
+                    .contains("kafka", "mqtt", "db", "ingest", "streams", "api");
+        });
+    }
+
+    private JsonNode onlyAggregate(Hub hub, String metric, String filter, Instant ts) throws Exception {
+        Instant bucket = ts.truncatedTo(ChronoUnit.MINUTES);
+        HttpResponse<String> response = get(hub, "/api/v1/metrics/" + metric + "/aggregates?" + filter
+                + "&from=" + bucket + "&to=" + bucket.plusSeconds(60));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode items = Json.mapper().readTree(response.body()).get("items");
+        assertThat(items).hasSize(1);
+        return items.get(0);
+    }
+
+    private HttpResponse<String> get(Hub hub, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void publish(String brokerUrl, String topic, String payload) throws Exception {
+        MqttClient client = new MqttClient(brokerUrl, "outside-" + System.nanoTime(), new MemoryPersistence());
+        client.connect(new MqttConnectionOptions());
+        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+        message.setQos(1);
+        client.publish(topic, message);
+        client.disconnect();
+        client.close();
+    }
+}

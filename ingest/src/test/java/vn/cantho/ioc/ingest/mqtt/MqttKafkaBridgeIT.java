@@ -1,0 +1,203 @@
+package vn.cantho.ioc.ingest.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.embedded.SharedServers;
+import vn.cantho.ioc.ingest.IngestProducer;
+import vn.cantho.ioc.model.DeadLetter;
+import vn.cantho.ioc.model.DeadLetterReason;
+import vn.cantho.ioc.model.Reading;
+import vn.cantho.ioc.model.kafka.Topic;
+import vn.cantho.ioc.model.kafka.TopicProvisioner;
+import vn.cantho.ioc.model.kafka.Topics;
+import vn.cantho.ioc.model.mqtt.NoDelaySocketFactory;
+import vn.cantho.ioc.model.mqtt.TelemetryTopic;
+import vn.cantho.ioc.model.registry.DeviceRegistry;
+
+/** The bridge against a real MQTT broker and a real Kafka broker. */
+class MqttKafkaBridgeIT {
+
+    private static final SharedServers SERVERS = SharedServers.get();
+    private static final String DEVICE = "aq-binh-thuy-01";
+
+    private MqttKafkaBridge bridge;
+
+    @BeforeEach
+    void startBridge() throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", SERVERS.kafkaBootstrap()))) {
+            new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
+        }
+        String clientId = SharedServers.uniqueName("bridge");
+        bridge = new MqttKafkaBridge(
+                new BridgeOptions(SERVERS.mqttUrl(), clientId, "", 1000, Duration.ofHours(1), 65536),
+                new ReadingParser(DeviceRegistry.builtIn(), Duration.ofDays(7), Duration.ofMinutes(5)),
+                IngestProducer.create(SERVERS.kafkaBootstrap(), clientId), Clock.systemUTC());
+        bridge.start();
+    }
+
+    @AfterEach
+    void stopBridge() {
+        bridge.close();
+    }
+
+    @Test
+    void every_one_of_a_quick_burst_of_qos1_messages_reaches_kafka_exactly_once() throws Exception {
+        int messages = 30_000;
+        Instant base = Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+        long acknowledged = publishBurst(messages, i -> payload(base.plusMillis(i), i % 500));
+
+        assertThat(acknowledged).isEqualTo(messages);
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+            Map<Instant, Integer> seen = new HashMap<>();
+            for (Reading reading : readAll(Topics.TELEMETRY)) {
+                if (reading.deviceId().equals(DEVICE) && !reading.ts().isBefore(base)
+                        && reading.ts().isBefore(base.plusMillis(messages))) {
+                    seen.merge(reading.ts(), 1, Integer::sum);
+                }
+            }
+            assertThat(seen).hasSize(messages);
+            assertThat(seen.values()).allMatch(count -> count == 1);
+        });
+        assertThat(bridge.stats().forwarded()).isGreaterThanOrEqualTo(messages);
+    }
+
+    @Test
+    void malformed_and_unknown_messages_are_dead_lettered_and_do_not_stop_good_ones() throws Exception {
+        String marker = SharedServers.uniqueName("bad");
+        Instant ts = Instant.now().minusSeconds(7200).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        try (Publisher publisher = new Publisher()) {
+            publisher.send(TelemetryTopic.of(DEVICE), ("not json " + marker).getBytes(StandardCharsets.UTF_8));
+            publisher.send(TelemetryTopic.of("ghost-" + marker), "{\"values\":{\"pm25\":1}}".getBytes());
+            publisher.send(TelemetryTopic.of(DEVICE), ("{\"values\":{\"pm25\":NaN},\"m\":\"" + marker + "\"}").getBytes());
+            publisher.send(TelemetryTopic.of(DEVICE), payload(ts, 42).getBytes(StandardCharsets.UTF_8));
+            publisher.awaitAcks(4);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(readAll(Topics.TELEMETRY)).anyMatch(r -> r.deviceId().equals(DEVICE) && r.ts().equals(ts));
+            List<DeadLetter> letters = readAll(Topics.DEAD_LETTER).stream()
+                    .filter(l -> new String(l.payload(), StandardCharsets.UTF_8).contains(marker)
+                            || l.source().contains(marker))
+                    .toList();
+            assertThat(letters).extracting(DeadLetter::reason).containsExactlyInAnyOrder(
+                    DeadLetterReason.BAD_JSON, DeadLetterReason.UNKNOWN_DEVICE, DeadLetterReason.NON_FINITE);
+        });
+        assertThat(bridge.stats().deadLettered(DeadLetterReason.BAD_JSON)).isEqualTo(1);
+        assertThat(bridge.stats().deadLetteredTotal()).isEqualTo(3);
+        assertThat(bridge.stats().forwarded()).isEqualTo(1);
+        assertThat(bridge.check().up()).isTrue();
+    }
+
+    private static String payload(Instant ts, double pm25) {
+        return "{\"ts\":\"" + ts + "\",\"values\":{\"pm25\":" + pm25 + "}}";
+    }
+
+    private static long publishBurst(int messages, java.util.function.IntFunction<String> payload) throws Exception {
+        try (Publisher publisher = new Publisher()) {
+            for (int i = 0; i < messages; i++) {
+                publisher.send(TelemetryTopic.of(DEVICE), payload.apply(i).getBytes(StandardCharsets.UTF_8));
+            }
+            return publisher.awaitAcks(messages);
+        }
+    }
+
+    private static <V> List<V> readAll(Topic<String, V> topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafkaBootstrap());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, SharedServers.uniqueName("reader"));
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(topic.name()));
+            List<V> values = new java.util.ArrayList<>();
+            int emptyPolls = 0;
+            while (emptyPolls < 3) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                if (records.isEmpty() && !consumer.assignment().isEmpty()) {
+                    emptyPolls++;
+                }
+                for (ConsumerRecord<String, V> record : records) {
+                    values.add(record.value());
+                }
+            }
+            return values;
+        }
+    }
+
+    /** A device-side MQTT client, independent of the hub's code. */
+    private static final class Publisher implements AutoCloseable {
+        private final MqttAsyncClient client;
+        private final AtomicLong acks = new AtomicLong();
+        private final MqttActionListener counter = new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                acks.incrementAndGet();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable exception) {
+            }
+        };
+
+        Publisher() throws MqttException {
+            client = new MqttAsyncClient(SERVERS.mqttUrl(), SharedServers.uniqueName("device"), new MemoryPersistence());
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setSocketFactory(new NoDelaySocketFactory());
+            client.connect(options).waitForCompletion(10_000);
+        }
+
+        void send(String topic, byte[] payload) throws Exception {
+            MqttMessage message = new MqttMessage(payload);
+            message.setQos(1);
+            while (true) {
+                try {
+                    client.publish(topic, message, null, counter);
+                    return;
+                } catch (MqttException e) {
+                    if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                        throw e;
+                    }
+                    Thread.sleep(1);
+                }
+            }
+        }
+
+        long awaitAcks(long expected) {
+            await().atMost(Duration.ofMinutes(2)).until(() -> acks.get() >= expected);
+            return acks.get();
+        }
+
+        @Override
+        public void close() throws MqttException {
+            client.disconnect().waitForCompletion(5_000);
+            client.close();
+        }
+    }
+}

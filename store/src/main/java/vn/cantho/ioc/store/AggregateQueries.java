@@ -1,0 +1,137 @@
+package vn.cantho.ioc.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import vn.cantho.ioc.model.Scope;
+
+/**
+ * Reads one-minute aggregates from {@code metric_agg_1m} for the API: filtered, ordered by
+ * (bucket, scope, entity id) and paged with a keyset cursor, so deep pages cost as little as the first.
+ * Every value reaches the database as a bind parameter; the SQL text only ever contains the fixed
+ * fragments below.
+ */
+public final class AggregateQueries {
+
+    private static final String SELECT = """
+            SELECT scope, entity_id, metric, domain, area_code, bucket, bucket_end, sample_count,
+                   sum_value, min_value, max_value, avg_value, last_value, updated_at
+            FROM metric_agg_1m
+            WHERE metric = ?""";
+    private static final String ORDER = " ORDER BY bucket, scope, entity_id LIMIT ?";
+
+    /** A reader waits at most this long for the database, then the API answers 503 instead of hanging. */
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration NETWORK_TIMEOUT = QUERY_TIMEOUT.plusSeconds(5);
+
+    private final DataSource dataSource;
+
+    public AggregateQueries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * One page of the aggregates matching {@code query}.
+     *
+     * @throws StoreException when the database fails ({@link StoreUnavailableException} when it cannot
+     *                        be reached or does not answer in time)
+     */
+    public AggregatePage find(AggregateQuery query) {
+        StringBuilder sql = new StringBuilder(SELECT);
+        List<Object> params = new ArrayList<>();
+        params.add(query.metric());
+        if (query.scope() != null) {
+            sql.append(" AND scope = ?");
+            params.add(query.scope().id());
+        }
+        if (query.entityId() != null) {
+            sql.append(" AND entity_id = ?");
+            params.add(query.entityId());
+        }
+        if (query.areaCode() != null) {
+            sql.append(" AND area_code = ?");
+            params.add(query.areaCode());
+        }
+        if (query.from() != null) {
+            sql.append(" AND bucket >= ?");
+            params.add(utc(query.from()));
+        }
+        if (query.to() != null) {
+            sql.append(" AND bucket < ?");
+            params.add(utc(query.to()));
+        }
+        AggregateCursor after = query.after();
+        if (after != null) {
+            // The plain range condition lets the planner use the (metric, bucket) indexes for the row comparison.
+            sql.append(" AND bucket >= ? AND (bucket, scope, entity_id) > (?, ?, ?)");
+            params.add(utc(after.bucket()));
+            params.add(utc(after.bucket()));
+            params.add(after.scope().id());
+            params.add(after.entityId());
+        }
+        sql.append(ORDER);
+        // One row more than asked tells whether another page exists.
+        params.add(query.limit() + 1);
+        List<AggregateRow> rows = run(sql.toString(), params);
+        if (rows.size() <= query.limit()) {
+            return new AggregatePage(rows, null);
+        }
+        List<AggregateRow> page = rows.subList(0, query.limit());
+        return new AggregatePage(page, page.get(page.size() - 1).cursor().encode());
+    }
+
+    private List<AggregateRow> run(String sql, List<Object> params) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setNetworkTimeout(Runnable::run, (int) NETWORK_TIMEOUT.toMillis());
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setQueryTimeout((int) QUERY_TIMEOUT.toSeconds());
+                for (int i = 0; i < params.size(); i++) {
+                    statement.setObject(i + 1, params.get(i));
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    List<AggregateRow> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
+                    return rows;
+                }
+            }
+        } catch (SQLException e) {
+            throw StoreException.wrap("reading aggregates from metric_agg_1m", e);
+        }
+    }
+
+    private static AggregateRow row(ResultSet rs) throws SQLException {
+        return new AggregateRow(
+                Scope.of(rs.getString("scope")),
+                rs.getString("entity_id"),
+                rs.getString("metric"),
+                rs.getString("domain"),
+                rs.getString("area_code"),
+                instant(rs, "bucket"),
+                instant(rs, "bucket_end"),
+                rs.getLong("sample_count"),
+                rs.getDouble("sum_value"),
+                rs.getDouble("min_value"),
+                rs.getDouble("max_value"),
+                rs.getObject("avg_value", Double.class),
+                rs.getDouble("last_value"),
+                instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

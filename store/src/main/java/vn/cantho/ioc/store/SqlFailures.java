@@ -1,0 +1,50 @@
+package vn.cantho.ioc.store;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+/** Tells connection-level SQL failures (database down, overloaded, restarting) from all others. */
+final class SqlFailures {
+
+    /** SQLSTATE class 08: connection exception. */
+    private static final String CONNECTION_EXCEPTION = "08";
+    /** SQLSTATE class 53: insufficient resources, e.g. too many connections. */
+    private static final String INSUFFICIENT_RESOURCES = "53";
+    /** Admin shutdown, crash shutdown, cannot connect now (starting up or shutting down). */
+    private static final String[] OPERATOR_INTERVENTION = {"57P01", "57P02", "57P03"};
+    /** The statement ran into its timeout: the database is too slow to serve us now. */
+    private static final String QUERY_CANCELED = "57014";
+
+    private SqlFailures() {
+    }
+
+    static boolean isUnavailable(Throwable e) {
+        // Drivers and pools nest the telling exception (e.g. Hikari's timeout wraps the driver's refusal).
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && isUnavailableState(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isUnavailableState(String state) {
+        if (state == null) {
+            return false;
+        }
+        if (state.startsWith(CONNECTION_EXCEPTION) || state.startsWith(INSUFFICIENT_RESOURCES)
+                || state.equals(QUERY_CANCELED)) {
+            return true;
+        }
+        for (String s : OPERATOR_INTERVENTION) {
+            if (s.equals(state)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
