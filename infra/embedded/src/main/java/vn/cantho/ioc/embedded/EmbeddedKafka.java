@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
 
     static final String MAX_HEAP = "512m";
@@ -49,6 +51,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final String STORAGE_TOOL_CLASS = "kafka.tools.StorageTool";
 
     private final Path dataDir;
+    private final boolean stopOnJvmExit;
     private final int requestedPort;
     private final int requestedControllerPort;
 
@@ -62,6 +65,16 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param controllerPort KRaft controller port on 127.0.0.1, or 0 for a free one picked at each start
      */
     public EmbeddedKafka(Path dataDir, int port, int controllerPort) {
+        this(dataDir, port, controllerPort, true);
+    }
+
+    /**
+     * @param stopOnJvmExit whether a JVM shutdown hook stops the broker. A launcher that stops its own
+     *                      parts in order passes {@code false}: the hook would otherwise stop Kafka at
+     *                      once, while stages that still flush to it are closing.
+     */
+    public EmbeddedKafka(Path dataDir, int port, int controllerPort, boolean stopOnJvmExit) {
+        this.stopOnJvmExit = stopOnJvmExit;
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.requestedPort = port;
         this.requestedControllerPort = controllerPort;
@@ -99,8 +112,10 @@ public final class EmbeddedKafka implements AutoCloseable {
             process = startChild(MAIN_CLASS, serverPropertiesFile().toString());
             port = clientPort;
             Files.writeString(pidFile(), Long.toString(process.pid()));
-            shutdownHook = new Thread(this::close, "embedded-kafka-shutdown");
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            if (stopOnJvmExit) {
+                shutdownHook = new Thread(this::close, "embedded-kafka-shutdown");
+                Runtime.getRuntime().addShutdownHook(shutdownHook);
+            }
 
             awaitReady();
             LOG.info("Kafka started at {} in {} ms (pid {}, data {})", bootstrapServers(),
@@ -263,6 +278,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private Process startChild(String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            // Own session: Ctrl-C in a terminal signals the whole foreground process group, and the broker
+            // must stop when the hub says so, after the stages that still write to it.
+            command.add(SETSID.toString());
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + MAX_HEAP);
         // A broker out of heap is better dead (and visible) than limping along.

@@ -45,9 +45,18 @@ public final class EmbeddedServers implements AutoCloseable {
      * @param postgresPort PostgreSQL port (0 = free), or empty to not start PostgreSQL
      */
     public EmbeddedServers(Path workDir, OptionalInt kafkaPort, OptionalInt mqttPort, OptionalInt postgresPort) {
+        this(workDir, kafkaPort, mqttPort, postgresPort, true);
+    }
+
+    /**
+     * @param stopOnJvmExit whether the servers stop themselves when the JVM exits; a launcher that closes
+     *                      this object from its own shutdown hook, after its stages, passes {@code false}
+     */
+    public EmbeddedServers(Path workDir, OptionalInt kafkaPort, OptionalInt mqttPort, OptionalInt postgresPort,
+                           boolean stopOnJvmExit) {
         this.workDir = workDir.toAbsolutePath().normalize();
         this.kafka = kafkaPort.isPresent()
-                ? new EmbeddedKafka(this.workDir.resolve("kafka"), kafkaPort.getAsInt(), 0) : null;
+                ? new EmbeddedKafka(this.workDir.resolve("kafka"), kafkaPort.getAsInt(), 0, stopOnJvmExit) : null;
         this.mqtt = mqttPort.isPresent()
                 ? new EmbeddedMqtt(this.workDir.resolve("mqtt"), mqttPort.getAsInt()) : null;
         this.database = postgresPort.isPresent()

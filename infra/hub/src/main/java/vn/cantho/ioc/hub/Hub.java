@@ -80,7 +80,8 @@ public final class Hub implements AutoCloseable {
         EmbeddedServers servers = new EmbeddedServers(dataDir,
                 config.kafkaBootstrap().isPresent() ? OptionalInt.empty() : OptionalInt.of(config.kafkaPort()),
                 config.mqttUrl().isPresent() ? OptionalInt.empty() : OptionalInt.of(config.mqttPort()),
-                config.dbUrl().isPresent() ? OptionalInt.empty() : OptionalInt.of(config.dbPort()));
+                config.dbUrl().isPresent() ? OptionalInt.empty() : OptionalInt.of(config.dbPort()),
+                false);
         started.push(servers);
         servers.start();
         kafkaBootstrap = config.kafkaBootstrap().or(servers::kafkaBootstrapServers).orElseThrow();

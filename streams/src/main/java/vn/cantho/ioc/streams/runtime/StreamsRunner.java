@@ -48,6 +48,8 @@ public final class StreamsRunner implements AutoCloseable, HealthCheck {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         // Records the registry cannot read are logged and skipped; ingest only writes valid ones.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        // Opt in now to the behaviour Kafka Streams 5.0 makes the default (and silence its start-up warning).
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return props;
     }
 
