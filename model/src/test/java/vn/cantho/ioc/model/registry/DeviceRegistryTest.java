@@ -31,6 +31,22 @@ class DeviceRegistryTest {
     }
 
     @Test
+    void built_in_registry_has_river_gauges_traffic_counters_and_visitor_counters_with_their_domains() {
+        DeviceRegistry registry = DeviceRegistry.builtIn();
+
+        assertThat(registry.device("wl-can-tho")).hasValueSatisfying(d -> assertThat(d.metrics()).containsExactly("water_level"));
+        assertThat(registry.devices()).filteredOn(d -> d.type().equals("traffic_counter"))
+                .isNotEmpty().allSatisfy(d -> assertThat(d.domain()).isEqualTo(Domain.SECURITY_TRAFFIC));
+        assertThat(registry.devices()).filteredOn(d -> d.type().equals("visitor_counter"))
+                .extracting(Device::name).contains("Đếm khách Bến Ninh Kiều", "Đếm khách Chợ nổi Cái Răng");
+        for (Device device : registry.devices()) {
+            for (String metric : device.metrics()) {
+                assertThat(Metric.byId(metric)).hasValueSatisfying(m -> assertThat(m.domain()).isEqualTo(device.domain()));
+            }
+        }
+    }
+
+    @Test
     void device_in_an_unknown_area_is_rejected_with_its_id() {
         Device stray = device("aq-x", "nowhere", List.of("pm25"));
 
