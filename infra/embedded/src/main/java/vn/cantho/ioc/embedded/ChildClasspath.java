@@ -22,13 +22,13 @@ import java.util.jar.Manifest;
  * passing it on, every jar's manifest {@code Class-Path} is expanded into plain file paths (resolved against
  * the jar's own location, as the JVM does).
  */
-final class ChildClasspath {
+public final class ChildClasspath {
 
     private ChildClasspath() {
     }
 
     /** The expanded classpath of this JVM. */
-    static List<Path> ofCurrentJvm() {
+    public static List<Path> ofCurrentJvm() {
         return expand(System.getProperty("java.class.path", ""));
     }
 
@@ -44,7 +44,7 @@ final class ChildClasspath {
     }
 
     /** Joins entries with the platform path separator, as {@code -cp} expects. */
-    static String join(List<Path> entries) {
+    public static String join(List<Path> entries) {
         return String.join(File.pathSeparator, entries.stream().map(Path::toString).toList());
     }
 

@@ -103,14 +103,15 @@ public final class Hub implements AutoCloseable {
 
         bridge = new MqttKafkaBridge(
                 new BridgeOptions(mqttUrl, config.ingestClientId(), config.ingestSharedGroup(),
-                        config.ingestReceiveMaximum(), java.time.Duration.ofDays(7), config.ingestMaxPayloadBytes()),
+                        config.ingestReceiveMaximum(), config.ingestSessionExpiry(), config.ingestMaxPayloadBytes()),
                 new ReadingParser(registry, config.ingestMaxAge(), config.ingestMaxFuture()),
                 IngestProducer.create(kafkaBootstrap, config.ingestClientId()), Clock.systemUTC());
         started.push(bridge);
         bridge.start();
         health.put("ingest", bridge);
 
-        StreamsRunner streams = new StreamsRunner(AggregationTopology.build(registry, config.aggregateGrace()),
+        StreamsRunner streams = new StreamsRunner(AggregationTopology.build(registry, config.aggregateGrace(),
+                config.dedupWindow()),
                 StreamsRunner.properties(config.streamsAppId(), kafkaBootstrap, dataDir.resolve("streams"),
                         config.replicationFactor(), config.streamsThreads()));
         started.push(streams);

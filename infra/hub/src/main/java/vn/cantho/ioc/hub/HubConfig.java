@@ -20,7 +20,8 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                         Optional<Path> registryDir,
                         String ingestClientId, String ingestSharedGroup, int ingestReceiveMaximum,
                         int ingestMaxPayloadBytes, Duration ingestMaxAge, Duration ingestMaxFuture,
-                        String streamsAppId, int streamsThreads, Duration aggregateGrace,
+                        Duration ingestSessionExpiry,
+                        String streamsAppId, int streamsThreads, Duration aggregateGrace, Duration dedupWindow,
                         String sinkGroupId, Duration sinkMaxBackoff,
                         boolean simulatorEnabled, Duration simulatorInterval) {
 
@@ -54,7 +55,9 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                 registryDir,
                 config.get(INGEST_CLIENT_ID), config.get(INGEST_SHARED_GROUP), config.get(INGEST_RECEIVE_MAXIMUM),
                 config.get(INGEST_MAX_PAYLOAD_BYTES), config.get(INGEST_MAX_AGE), config.get(INGEST_MAX_FUTURE),
+                config.get(INGEST_SESSION_EXPIRY),
                 config.get(STREAMS_APP_ID), config.get(STREAMS_THREADS), config.get(AGGREGATE_GRACE),
+                config.get(DEDUP_WINDOW),
                 config.get(SINK_GROUP_ID), config.get(SINK_MAX_BACKOFF),
                 config.get(SIMULATOR_ENABLED), simulatorInterval);
     }

@@ -2,6 +2,7 @@ package vn.cantho.ioc.hub;
 
 import java.time.Duration;
 import java.util.List;
+import vn.cantho.ioc.ingest.IngestSettings;
 import vn.cantho.ioc.model.config.Setting;
 
 /**
@@ -43,18 +44,13 @@ public final class HubSettings {
     public static final Setting<String> REGISTRY_DIR = Setting.text("REGISTRY_DIR", "",
             "Directory with areas.json and devices.json; empty = the built-in Cần Thơ registry.");
 
-    public static final Setting<String> INGEST_CLIENT_ID = Setting.text("INGEST_CLIENT_ID", "ioc-ingest",
-            "MQTT client id of the ingest bridge; the broker keeps its persistent session under it.");
-    public static final Setting<String> INGEST_SHARED_GROUP = Setting.text("INGEST_SHARED_GROUP", "",
-            "MQTT 5 shared-subscription group so several hubs split the sensor load; empty = none.");
-    public static final Setting<Integer> INGEST_RECEIVE_MAXIMUM = Setting.positiveInt("INGEST_RECEIVE_MAXIMUM", 1000,
-            "Unacknowledged QoS 1 messages the broker may have in flight to the bridge.");
-    public static final Setting<Integer> INGEST_MAX_PAYLOAD_BYTES = Setting.positiveInt("INGEST_MAX_PAYLOAD_BYTES",
-            65536, "Larger MQTT payloads are dead-lettered as TOO_LARGE.");
-    public static final Setting<Duration> INGEST_MAX_AGE = Setting.duration("INGEST_MAX_AGE", "7d",
-            "Readings older than this are dead-lettered as BAD_TIMESTAMP.");
-    public static final Setting<Duration> INGEST_MAX_FUTURE = Setting.duration("INGEST_MAX_FUTURE", "5m",
-            "Readings further in the future than this (device clock skew) are dead-lettered as BAD_TIMESTAMP.");
+    public static final Setting<String> INGEST_CLIENT_ID = IngestSettings.CLIENT_ID;
+    public static final Setting<String> INGEST_SHARED_GROUP = IngestSettings.SHARED_GROUP;
+    public static final Setting<Integer> INGEST_RECEIVE_MAXIMUM = IngestSettings.RECEIVE_MAXIMUM;
+    public static final Setting<Integer> INGEST_MAX_PAYLOAD_BYTES = IngestSettings.MAX_PAYLOAD_BYTES;
+    public static final Setting<Duration> INGEST_MAX_AGE = IngestSettings.MAX_AGE;
+    public static final Setting<Duration> INGEST_MAX_FUTURE = IngestSettings.MAX_FUTURE;
+    public static final Setting<Duration> INGEST_SESSION_EXPIRY = IngestSettings.SESSION_EXPIRY;
 
     public static final Setting<String> STREAMS_APP_ID = Setting.text("STREAMS_APP_ID", "ioc-streams",
             "Kafka Streams application id (consumer group and state prefix).");
@@ -62,6 +58,8 @@ public final class HubSettings {
             "Stream threads of this hub instance.");
     public static final Setting<Duration> AGGREGATE_GRACE = Setting.duration("AGGREGATE_GRACE", "2m",
             "How late a reading may arrive and still update its 1-minute window.");
+    public static final Setting<Duration> DEDUP_WINDOW = Setting.duration("DEDUP_WINDOW", "1h",
+            "How long a reading is remembered so a copy redelivered by MQTT is counted once.");
     public static final Setting<String> SINK_GROUP_ID = Setting.text("SINK_GROUP_ID", "ioc-sink",
             "Kafka consumer group of the database sink.");
     public static final Setting<Duration> SINK_MAX_BACKOFF = Setting.duration("SINK_MAX_BACKOFF", "10s",
@@ -79,7 +77,7 @@ public final class HubSettings {
         return List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, KAFKA_BOOTSTRAP, KAFKA_PORT, KAFKA_REPLICATION_FACTOR, MQTT_URL,
                 MQTT_PORT, DB_URL, DB_USER, DB_PASSWORD, DB_PORT, DB_POOL_SIZE, REGISTRY_DIR, INGEST_CLIENT_ID,
                 INGEST_SHARED_GROUP, INGEST_RECEIVE_MAXIMUM, INGEST_MAX_PAYLOAD_BYTES, INGEST_MAX_AGE,
-                INGEST_MAX_FUTURE, STREAMS_APP_ID, STREAMS_THREADS, AGGREGATE_GRACE, SINK_GROUP_ID, SINK_MAX_BACKOFF,
+                INGEST_MAX_FUTURE, INGEST_SESSION_EXPIRY, STREAMS_APP_ID, STREAMS_THREADS, AGGREGATE_GRACE, DEDUP_WINDOW, SINK_GROUP_ID, SINK_MAX_BACKOFF,
                 SIMULATOR_ENABLED, SIMULATOR_INTERVAL);
     }
 }

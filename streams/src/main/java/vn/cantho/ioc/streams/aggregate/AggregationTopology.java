@@ -18,6 +18,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.DeadLetter;
@@ -35,12 +36,14 @@ import vn.cantho.ioc.model.registry.DeviceRegistry;
  * event-time windows with a grace period for late readings. Every change of a window is emitted
  * (not only its final value), keyed by {@link Aggregate#key()}, so the API shows the current minute
  * while it fills and the sink simply upserts. Readings of devices missing from this instance's
- * registry go to the dead-letter topic.
+ * registry go to the dead-letter topic; a reading delivered twice (MQTT is at least once) is counted once.
  */
 public final class AggregationTopology {
 
     /** Name of the window store, also the changelog that restores state after a restart. */
     public static final String WINDOW_STORE = "aggregate-1m-store";
+    /** Readings seen recently, to drop redelivered duplicates. */
+    public static final String DEDUP_STORE = "reading-dedup-store";
     static final Duration WINDOW = Duration.ofMinutes(1);
 
     private static final JsonSerde<Observation> OBSERVATION_SERDE = new JsonSerde<>(Observation.class);
@@ -49,8 +52,15 @@ public final class AggregationTopology {
     private AggregationTopology() {
     }
 
-    public static Topology build(DeviceRegistry registry, Duration grace) {
+    /**
+     * @param grace       how late a reading may be and still update its window
+     * @param dedupWindow how long (in event time) a reading is remembered to drop a redelivered copy
+     */
+    public static Topology build(DeviceRegistry registry, Duration grace, Duration dedupWindow) {
         StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(DEDUP_STORE, dedupWindow, Duration.ofMillis(1), false),
+                Serdes.String(), Serdes.Long()));
         KStream<String, Reading> readings = builder.stream(Topics.TELEMETRY.name(),
                 Consumed.with(Topics.TELEMETRY.keySerde(), Topics.TELEMETRY.valueSerde())
                         .withTimestampExtractor(new ReadingTimestampExtractor())
@@ -67,6 +77,8 @@ public final class AggregationTopology {
                         Topics.DEAD_LETTER.valueSerde()).withName("dead-letter-sink"));
 
         branches.get("registry-known")
+                .processValues(() -> new ReadingDeduplicator(DEDUP_STORE), Named.as("deduplicate-readings"),
+                        DEDUP_STORE)
                 .flatMap((deviceId, reading) -> observations(registry.device(reading.deviceId()).orElseThrow(), reading),
                         Named.as("explode-to-observations"))
                 .groupByKey(Grouped.with("observations-by-series", Serdes.String(), OBSERVATION_SERDE))

@@ -41,7 +41,7 @@ class AggregationTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         // Emit every update immediately, as a commit would in production.
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        driver = new TopologyTestDriver(AggregationTopology.build(DeviceRegistry.builtIn(), GRACE), props);
+        driver = new TopologyTestDriver(AggregationTopology.build(DeviceRegistry.builtIn(), GRACE, Duration.ofMinutes(10)), props);
         telemetry = driver.createInputTopic(Topics.TELEMETRY.name(), Topics.TELEMETRY.keySerde().serializer(),
                 Topics.TELEMETRY.valueSerde().serializer());
         aggregates = driver.createOutputTopic(Topics.AGGREGATES_1M.name(),
@@ -113,6 +113,18 @@ class AggregationTopologyTest {
         send("aq-thot-not-01", T0.plusSeconds(40), Map.of("pm25", 500.0));
 
         assertThat(aggregates.readKeyValuesToList()).isEmpty();
+    }
+
+    @Test
+    void redelivered_reading_is_counted_once_but_a_different_reading_at_the_same_instant_counts() {
+        send("aq-co-do-01", T0.plusSeconds(5), Map.of("pm25", 10.0));
+        send("aq-co-do-01", T0.plusSeconds(5), Map.of("pm25", 10.0));
+        send("aq-co-do-01", T0.plusSeconds(5), Map.of("pm25", 12.0));
+
+        Aggregate device = latestByKey().get(key(Scope.DEVICE, "aq-co-do-01", "pm25", T0));
+
+        assertThat(device.count()).isEqualTo(2);
+        assertThat(device.sum()).isEqualTo(22.0);
     }
 
     @Test

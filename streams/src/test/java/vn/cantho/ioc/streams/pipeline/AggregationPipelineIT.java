@@ -117,7 +117,7 @@ class AggregationPipelineIT {
     }
 
     private static StreamsRunner runner(String appId, Path stateDir) {
-        return new StreamsRunner(AggregationTopology.build(DeviceRegistry.builtIn(), GRACE),
+        return new StreamsRunner(AggregationTopology.build(DeviceRegistry.builtIn(), GRACE, GRACE),
                 StreamsRunner.properties(appId, SERVERS.kafkaBootstrap(), stateDir, 1, 1));
     }
 

@@ -1,0 +1,214 @@
+package vn.cantho.ioc.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.embedded.ChildClasspath;
+import vn.cantho.ioc.embedded.SharedServers;
+import vn.cantho.ioc.ingest.IngestMain;
+import vn.cantho.ioc.model.Aggregate;
+import vn.cantho.ioc.model.DeadLetter;
+import vn.cantho.ioc.model.Reading;
+import vn.cantho.ioc.model.Scope;
+import vn.cantho.ioc.model.kafka.Topic;
+import vn.cantho.ioc.model.kafka.TopicProvisioner;
+import vn.cantho.ioc.model.kafka.Topics;
+import vn.cantho.ioc.model.mqtt.NoDelaySocketFactory;
+import vn.cantho.ioc.model.mqtt.TelemetryTopic;
+import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.store.AggregateQueries;
+import vn.cantho.ioc.store.AggregateQuery;
+import vn.cantho.ioc.store.AggregateWriter;
+import vn.cantho.ioc.store.Database;
+import vn.cantho.ioc.streams.aggregate.AggregationTopology;
+import vn.cantho.ioc.streams.runtime.StreamsRunner;
+import vn.cantho.ioc.streams.sink.KafkaSink;
+import vn.cantho.ioc.streams.sink.SinkConsumer;
+
+/**
+ * The "nothing lost, nothing doubled" bar for sensors: the ingest stage runs as its own process and is
+ * killed with SIGKILL while a device keeps publishing; afterwards every published reading is counted
+ * exactly once in the stored aggregates and every bad message is in the dead-letter topic.
+ */
+class IngestCrashIT {
+
+    private static final SharedServers SERVERS = SharedServers.get();
+    private static final String DEVICE = "aq-vinh-thanh-01";
+    private static final int MESSAGES = 6_000;
+    private static final int BAD_EVERY = 100;
+
+    @Test
+    void killing_ingest_mid_stream_loses_nothing_and_counts_nothing_twice() throws Exception {
+        String runId = SharedServers.uniqueName("crash");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SERVERS.kafkaBootstrap()))) {
+            new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
+        }
+        Instant base = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
+        Path workDir = Files.createTempDirectory("ingest-crash");
+
+        try (Database database = Database.open(SERVERS.jdbcUrl(), SERVERS.dbUser(), SERVERS.dbPassword(), 4);
+             StreamsRunner streams = new StreamsRunner(
+                     AggregationTopology.build(DeviceRegistry.builtIn(), Duration.ofMinutes(30), Duration.ofHours(1)),
+                     StreamsRunner.properties(runId, SERVERS.kafkaBootstrap(), workDir.resolve("state"), 1, 1));
+             KafkaSink<String, Aggregate> sink = new KafkaSink<>(Topics.AGGREGATES_1M,
+                     SinkConsumer.create(Topics.AGGREGATES_1M, SERVERS.kafkaBootstrap(), runId + "-sink"),
+                     new AggregateWriter(database.dataSource())::upsert, Duration.ofSeconds(1));
+             Device device = new Device()) {
+            streams.start();
+            sink.start();
+            Process ingest = startIngest(runId, workDir.resolve("ingest-1.log"));
+
+            int bad = 0;
+            for (int i = 0; i < MESSAGES; i++) {
+                if (i == MESSAGES / 3) {
+                    ingest.destroyForcibly().waitFor();
+                    ingest = startIngest(runId, workDir.resolve("ingest-2.log"));
+                }
+                if (i % BAD_EVERY == 0) {
+                    device.publish(("{broken " + runId + " " + i).getBytes(StandardCharsets.UTF_8));
+                    bad++;
+                } else {
+                    device.publish(("{\"ts\":\"" + base.plusMillis(10L * i) + "\",\"values\":{\"pm25\":1.0}}")
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+                if (i % 200 == 0) {
+                    Thread.sleep(40); // a steady device stream (~5k msg/s), so the kill lands mid-stream
+                }
+            }
+            long good = MESSAGES - bad;
+            device.awaitAcks(MESSAGES);
+
+            Instant to = base.plusMillis(10L * MESSAGES).plusSeconds(60);
+            AggregateQueries queries = new AggregateQueries(database.dataSource());
+            int badCount = bad;
+            await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> {
+                assertThat(storedCount(queries, base, to)).isEqualTo(good);
+                assertThat(count(Topics.DEAD_LETTER, l -> new String(l.payload(), StandardCharsets.UTF_8)
+                        .contains(runId))).isEqualTo(badCount);
+            });
+            long inKafka = count(Topics.TELEMETRY, r -> r.deviceId().equals(DEVICE)
+                    && !r.ts().isBefore(base) && r.ts().isBefore(to));
+            System.out.printf("ingest crash: published %d (%d bad), telemetry records %d (redelivered duplicates %d),"
+                    + " stored count %d%n", MESSAGES, badCount, inKafka, inKafka - good, good);
+            assertThat(inKafka).isGreaterThanOrEqualTo(good);
+            ingest.destroy();
+            ingest.waitFor();
+        }
+    }
+
+    private static Process startIngest(String clientId, Path log) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", ChildClasspath.join(ChildClasspath.ofCurrentJvm()), IngestMain.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("MQTT_URL", SERVERS.mqttUrl());
+        builder.environment().put("KAFKA_BOOTSTRAP", SERVERS.kafkaBootstrap());
+        builder.environment().put("INGEST_CLIENT_ID", clientId);
+        Process process = builder.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("ingest bridge running"));
+        return process;
+    }
+
+    private static long storedCount(AggregateQueries queries, Instant from, Instant to) {
+        return queries.find(AggregateQuery.of("pm25").withScope(Scope.DEVICE).withEntityId(DEVICE)
+                .withRange(from, to).withLimit(1000)).items().stream().mapToLong(row -> row.count()).sum();
+    }
+
+    private static <V> long count(Topic<String, V> topic, java.util.function.Predicate<V> filter) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafkaBootstrap());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, SharedServers.uniqueName("count"));
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        long matching = 0;
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(topic.name()));
+            int emptyPolls = 0;
+            while (emptyPolls < 3) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                if (records.isEmpty() && !consumer.assignment().isEmpty()) {
+                    emptyPolls++;
+                }
+                for (var record : records) {
+                    if (filter.test(record.value())) {
+                        matching++;
+                    }
+                }
+            }
+        }
+        return matching;
+    }
+
+    /** The sensor: an independent MQTT client publishing QoS 1 on its telemetry topic. */
+    private static final class Device implements AutoCloseable {
+        private final MqttAsyncClient client;
+        private final AtomicLong acks = new AtomicLong();
+        private final MqttActionListener counter = new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                acks.incrementAndGet();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable exception) {
+            }
+        };
+
+        Device() throws MqttException {
+            client = new MqttAsyncClient(SERVERS.mqttUrl(), SharedServers.uniqueName("sensor"), new MemoryPersistence());
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setSocketFactory(new NoDelaySocketFactory());
+            client.connect(options).waitForCompletion(10_000);
+        }
+
+        void publish(byte[] payload) throws Exception {
+            MqttMessage message = new MqttMessage(payload);
+            message.setQos(1);
+            while (true) {
+                try {
+                    client.publish(TelemetryTopic.of(DEVICE), message, null, counter);
+                    return;
+                } catch (MqttException e) {
+                    if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                        throw e;
+                    }
+                    Thread.sleep(1);
+                }
+            }
+        }
+
+        void awaitAcks(long expected) {
+            await().atMost(Duration.ofMinutes(2)).until(() -> acks.get() >= expected);
+        }
+
+        @Override
+        public void close() throws MqttException {
+            client.disconnect().waitForCompletion(5_000);
+            client.close();
+        }
+    }
+}
