@@ -19,12 +19,21 @@ final class OrphanMaker {
     private OrphanMaker() {
     }
 
-    /** Entry point of the short-lived parent JVM: {@code kafka|postgres <dataDir>}. */
+    /**
+     * Entry point of the short-lived parent JVM: {@code kafka|postgres|timescale <dataDir>}. For {@code timescale}
+     * the node server keeps its database in memory and its pid is written to {@code <dataDir>/node.pid}.
+     */
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args[1]);
         switch (args[0]) {
             case "kafka" -> new EmbeddedKafka(dataDir, 0, 0).start();
             case "postgres" -> new EmbeddedDatabase(dataDir, 0).start();
+            case "timescale" -> {
+                TimescaleTestServer server = new TimescaleTestServer();
+                server.start();
+                Files.createDirectories(dataDir);
+                Files.writeString(dataDir.resolve("node.pid"), server.pid() + "\n");
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.out.println("READY");
