@@ -13,6 +13,15 @@ public final class IngestProducer {
     }
 
     public static Producer<byte[], byte[]> create(String bootstrapServers, String clientId) {
+        return create(bootstrapServers, clientId, java.util.Map.of());
+    }
+
+    /**
+     * The same producer with some settings replaced, e.g. a shorter {@code max.block.ms} for a transport
+     * that answers a client synchronously (the feed API) and must not block on a missing broker for long.
+     */
+    public static Producer<byte[], byte[]> create(String bootstrapServers, String clientId,
+                                                  java.util.Map<String, Object> overrides) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -25,6 +34,7 @@ public final class IngestProducer {
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.putAll(overrides);
         return new KafkaProducer<>(props);
     }
 }

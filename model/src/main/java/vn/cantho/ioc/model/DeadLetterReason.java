@@ -19,5 +19,12 @@ public enum DeadLetterReason {
     /** A value lies outside the metric's physically possible range. */
     OUT_OF_RANGE,
     /** The timestamp is unparseable or too far in the past or future. */
-    BAD_TIMESTAMP
+    BAD_TIMESTAMP,
+    /** A SenML record gives a unit that is not the metric's unit (the hub converts no units). */
+    BAD_UNIT,
+    /**
+     * A row of a department feed push that does not fit the feed's schema; the detail names the row and
+     * lists its row error codes (MISSING_FIELD, BAD_TYPE, BAD_NUMBER, BAD_DATE, ...).
+     */
+    BAD_RECORD
 }

@@ -1,60 +1,90 @@
 package vn.cantho.ioc.simulator;
 
+import static vn.cantho.ioc.simulator.CityTime.bump;
+
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 import vn.cantho.ioc.model.registry.Device;
 
 /**
- * Plausible particulate readings for an air station in Cần Thơ: a base level per district (the
- * urban core is dirtier), traffic peaks in the morning and evening rush hours, a cleaner rainy season
- * (May–November) than dry season, and sensor noise. PM10 follows PM2.5 with a coarse fraction.
+ * Plausible air quality at a Cần Thơ station, in µg/m³:
+ * <ul>
+ *   <li>PM2.5 and PM10: a base level per district (the urban core is dirtier), traffic (rush hours), stagnant
+ *       air at night and dawn, a hazier dry season (December–April) than rainy season, wash-out by rain, slowly
+ *       drifting weather; PM10 is PM2.5 plus a coarse fraction;</li>
+ *   <li>NO₂ and CO: mostly traffic, so they follow the rush hours, with a night-time build-up;</li>
+ *   <li>O₃: photochemical, peaks mid-afternoon (about 14:00–15:00) on sunny days, near zero at night and
+ *       eaten up by fresh traffic NO (titration);</li>
+ *   <li>SO₂: low, a little from diesel traffic.</li>
+ * </ul>
+ * A {@link Incident.Kind#PM25_SPIKE} (a fire, straw burning) adds 120–350 µg/m³ of PM2.5, and smoke CO.
  */
-public final class AirQualityModel {
+final class AirQualityModel {
 
-    static final ZoneId CAN_THO = ZoneId.of("Asia/Ho_Chi_Minh");
+    private final Noise noise;
+    private final Weather weather;
 
-    private final RandomGenerator random;
-
-    public AirQualityModel(RandomGenerator random) {
-        this.random = random;
+    AirQualityModel(Noise noise, Weather weather) {
+        this.noise = noise;
+        this.weather = weather;
     }
 
-    public Map<String, Double> reading(Device device, Instant at) {
-        ZonedDateTime local = at.atZone(CAN_THO);
-        double hour = local.getHour() + local.getMinute() / 60.0;
-        double rushHours = 14 * bump(hour, 7.5, 1.2) + 12 * bump(hour, 18.5, 1.5);
-        double season = local.getMonthValue() >= 5 && local.getMonthValue() <= 11 ? 0.8 : 1.25;
-        double pm25 = Math.max(1, (baseLevel(device.areaCode()) + rushHours) * season + random.nextGaussian() * 3);
-        double pm10 = pm25 * (1.5 + random.nextDouble() * 0.3) + random.nextGaussian() * 2;
+    Map<String, Double> values(Device device, Instant at, Incident incident) {
+        String id = device.id();
+        long index = at.toEpochMilli();
+        double hour = CityTime.hour(at);
+        double area = urbanFactor(device.areaCode());
+        double traffic = TrafficModel.intensity(at) * area;
+        double stagnant = bump(hour, 5.5, 2.5) + 0.6 * bump(hour, 22, 2);
+        double dry = CityTime.drySeason(at);
+        double rain = weather.rain(at);
+        double drift = 1 + 0.2 * noise.smooth("aq-weather", at.toEpochMilli() / 3_600_000.0 / 30);
+        double smoke = incident == null ? 0 : (120 + 230 * incident.magnitude()) * spikeShape(incident.progress(at));
+
+        double pm25 = (baseLevel(device.areaCode()) + 16 * traffic + 6 * stagnant) * (0.8 + 0.5 * dry) * drift
+                * (1 - 0.4 * rain) + 2 * noise.gaussian(id + ":pm25", index) + smoke;
+        pm25 = Math.max(2, pm25);
+        double pm10 = Math.max(pm25, pm25 * (1.45 + 0.3 * noise.uniform(id + ":pm10", index))
+                + 1.5 * noise.gaussian(id + ":pm10n", index));
+        double no2 = Math.max(1, (6 + 40 * traffic + 8 * stagnant) * (0.85 + 0.3 * dry)
+                + 2 * noise.gaussian(id + ":no2", index));
+        double co = Math.max(50, 300 + 1700 * traffic + 350 * stagnant + 6 * smoke
+                + 50 * noise.gaussian(id + ":co", index));
+        double sunshine = bump(hour, 14.3, 2.6) * (0.75 + 0.35 * dry) * (1 - 0.6 * rain);
+        double o3 = Math.max(2, 12 + 95 * sunshine - 10 * traffic + 6 * noise.smooth(id + ":o3", index / 3_600_000.0)
+                + 2.5 * noise.gaussian(id + ":o3", index));
+        double so2 = Math.max(0.5, 5 + 6 * traffic + 3 * stagnant + noise.gaussian(id + ":so2", index));
+
         Map<String, Double> values = new LinkedHashMap<>();
-        if (device.metrics().contains("pm25")) {
-            values.put("pm25", round(pm25));
-        }
-        if (device.metrics().contains("pm10")) {
-            values.put("pm10", round(Math.max(pm25, pm10)));
-        }
+        values.put("pm25", pm25);
+        values.put("pm10", pm10);
+        values.put("o3", o3);
+        values.put("co", co);
+        values.put("no2", no2);
+        values.put("so2", so2);
         return values;
+    }
+
+    /** Quick rise, slower decay: the smoke arrives, then disperses. */
+    private static double spikeShape(double progress) {
+        return progress < 0.25 ? Math.sin(progress / 0.25 * Math.PI / 2) : Math.cos((progress - 0.25) / 0.75 * Math.PI / 2);
     }
 
     private static double baseLevel(String areaCode) {
         return switch (areaCode) {
-            case "ninh-kieu", "cai-rang" -> 32;
-            case "binh-thuy", "o-mon", "thot-not" -> 26;
-            default -> 18;
+            case "ninh-kieu", "cai-rang" -> 24;
+            case "binh-thuy", "o-mon", "thot-not" -> 20;
+            default -> 15;
         };
     }
 
-    /** A smooth peak of height 1 at {@code center} hours with the given width. */
-    private static double bump(double hour, double center, double width) {
-        double d = (hour - center) / width;
-        return Math.exp(-d * d);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
+    /** How much of the city's traffic reaches a station: the urban core most, the rural districts least. */
+    static double urbanFactor(String areaCode) {
+        return switch (areaCode) {
+            case "ninh-kieu", "cai-rang" -> 1.0;
+            case "binh-thuy", "o-mon", "thot-not" -> 0.7;
+            default -> 0.45;
+        };
     }
 }

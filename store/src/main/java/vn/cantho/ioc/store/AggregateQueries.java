@@ -14,7 +14,8 @@ import javax.sql.DataSource;
 import vn.cantho.ioc.model.Scope;
 
 /**
- * Reads one-minute aggregates from {@code metric_agg_1m} for the API: filtered, ordered by
+ * Reads aggregates of one tier ({@code metric_agg_1m}, {@code metric_agg_1h} or {@code metric_agg_1d},
+ * see {@link AggregateTier}) for the API: filtered, ordered by
  * (bucket, scope, entity id) and paged with a keyset cursor, so deep pages cost as little as the first.
  * Every value reaches the database as a bind parameter; the SQL text only ever contains the fixed
  * fragments below.
@@ -24,7 +25,7 @@ public final class AggregateQueries {
     private static final String SELECT = """
             SELECT scope, entity_id, metric, domain, area_code, bucket, bucket_end, sample_count,
                    sum_value, min_value, max_value, avg_value, last_value, updated_at
-            FROM metric_agg_1m
+            FROM %s
             WHERE metric = ?""";
     private static final String ORDER = " ORDER BY bucket, scope, entity_id LIMIT ?";
 
@@ -45,7 +46,7 @@ public final class AggregateQueries {
      *                        be reached or does not answer in time)
      */
     public AggregatePage find(AggregateQuery query) {
-        StringBuilder sql = new StringBuilder(SELECT);
+        StringBuilder sql = new StringBuilder(SELECT.formatted(query.tier().relation()));
         List<Object> params = new ArrayList<>();
         params.add(query.metric());
         if (query.scope() != null) {
@@ -80,7 +81,7 @@ public final class AggregateQueries {
         sql.append(ORDER);
         // One row more than asked tells whether another page exists.
         params.add(query.limit() + 1);
-        List<AggregateRow> rows = run(sql.toString(), params);
+        List<AggregateRow> rows = run(sql.toString(), params, query.tier());
         if (rows.size() <= query.limit()) {
             return new AggregatePage(rows, null);
         }
@@ -88,7 +89,7 @@ public final class AggregateQueries {
         return new AggregatePage(page, page.get(page.size() - 1).cursor().encode());
     }
 
-    private List<AggregateRow> run(String sql, List<Object> params) {
+    private List<AggregateRow> run(String sql, List<Object> params, AggregateTier tier) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setNetworkTimeout(Runnable::run, (int) NETWORK_TIMEOUT.toMillis());
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -105,7 +106,7 @@ public final class AggregateQueries {
                 }
             }
         } catch (SQLException e) {
-            throw StoreException.wrap("reading aggregates from metric_agg_1m", e);
+            throw StoreException.wrap("reading aggregates from " + tier.relation(), e);
         }
     }
 

@@ -12,9 +12,10 @@ import vn.cantho.ioc.model.Scope;
  * @param to    bucket starts before this instant, or {@code null}
  * @param limit page size, 1 to {@link #MAX_LIMIT}
  * @param after continue after this row, or {@code null} for the first page
+ * @param tier  which resolution to read ({@code metric_agg_1m}, {@code _1h} or {@code _1d})
  */
 public record AggregateQuery(String metric, Scope scope, String entityId, String areaCode, Instant from,
-                             Instant to, int limit, AggregateCursor after) {
+                             Instant to, int limit, AggregateCursor after, AggregateTier tier) {
 
     public static final int DEFAULT_LIMIT = 500;
     /** Keeps one page's memory and query time bounded whoever calls. */
@@ -27,9 +28,18 @@ public record AggregateQuery(String metric, Scope scope, String entityId, String
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
         }
+        if (tier == null) {
+            throw new IllegalArgumentException("tier is required");
+        }
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("from (" + from + ") must be before to (" + to + ")");
         }
+    }
+
+    /** A one-minute query. */
+    public AggregateQuery(String metric, Scope scope, String entityId, String areaCode, Instant from,
+                          Instant to, int limit, AggregateCursor after) {
+        this(metric, scope, entityId, areaCode, from, to, limit, after, AggregateTier.MINUTE);
     }
 
     /** Every aggregate of {@code metric}, first page of {@link #DEFAULT_LIMIT}. */
@@ -38,26 +48,30 @@ public record AggregateQuery(String metric, Scope scope, String entityId, String
     }
 
     public AggregateQuery withScope(Scope scope) {
-        return new AggregateQuery(metric, scope, entityId, areaCode, from, to, limit, after);
+        return new AggregateQuery(metric, scope, entityId, areaCode, from, to, limit, after, tier);
     }
 
     public AggregateQuery withEntityId(String entityId) {
-        return new AggregateQuery(metric, scope, entityId, areaCode, from, to, limit, after);
+        return new AggregateQuery(metric, scope, entityId, areaCode, from, to, limit, after, tier);
     }
 
     public AggregateQuery withAreaCode(String areaCode) {
-        return new AggregateQuery(metric, scope, entityId, areaCode, from, to, limit, after);
+        return new AggregateQuery(metric, scope, entityId, areaCode, from, to, limit, after, tier);
     }
 
     public AggregateQuery withRange(Instant from, Instant to) {
-        return new AggregateQuery(metric, scope, entityId, areaCode, from, to, limit, after);
+        return new AggregateQuery(metric, scope, entityId, areaCode, from, to, limit, after, tier);
     }
 
     public AggregateQuery withLimit(int limit) {
-        return new AggregateQuery(metric, scope, entityId, areaCode, from, to, limit, after);
+        return new AggregateQuery(metric, scope, entityId, areaCode, from, to, limit, after, tier);
+    }
+
+    public AggregateQuery withTier(AggregateTier tier) {
+        return new AggregateQuery(metric, scope, entityId, areaCode, from, to, limit, after, tier);
     }
 
     public AggregateQuery after(AggregateCursor after) {
-        return new AggregateQuery(metric, scope, entityId, areaCode, from, to, limit, after);
+        return new AggregateQuery(metric, scope, entityId, areaCode, from, to, limit, after, tier);
     }
 }

@@ -94,7 +94,7 @@ public final class AggregateWriter {
                     bind(statement, row);
                     statement.addBatch();
                 }
-                int written = written(statement.executeBatch());
+                int written = written(SqlFailures.executeBatch(statement));
                 connection.commit();
                 return written;
             } catch (SQLException | RuntimeException e) {

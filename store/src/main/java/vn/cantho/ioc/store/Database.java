@@ -129,6 +129,10 @@ public final class Database implements AutoCloseable {
                 .dataSource(jdbcUrl, user, password)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
+                // A session-level advisory lock instead of one held in an open transaction on the
+                // schema-history connection: that open transaction would block the migration connection on
+                // servers where all connections share one session (the PGlite TimescaleDB test server).
+                .configuration(java.util.Map.of("flyway.postgresql.transactional.lock", "false"))
                 .load()
                 .migrate();
         LOG.info("Database {} at schema version {} ({} migrations applied now)", safeUrl,

@@ -1,5 +1,6 @@
 package vn.cantho.ioc.store;
 
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -17,6 +18,21 @@ final class SqlFailures {
     private static final String QUERY_CANCELED = "57014";
 
     private SqlFailures() {
+    }
+
+    /**
+     * {@link PreparedStatement#executeBatch()}, but a connection lost mid-batch is an {@link SQLException}.
+     * PgJDBC (42.7) throws {@code AssertionError("pgStatement.getConnection().getAutoCommit() should not
+     * throw")} from its batch result handler when the server goes away during a batch; an {@code Error}
+     * would kill the sink thread instead of letting it back off and retry (seen in {@code SinkOutageIT}).
+     */
+    static int[] executeBatch(PreparedStatement statement) throws SQLException {
+        try {
+            return statement.executeBatch();
+        } catch (AssertionError e) {
+            throw new SQLNonTransientConnectionException("connection lost during a batch: " + e.getMessage(),
+                    "08006", e);
+        }
     }
 
     static boolean isUnavailable(Throwable e) {

@@ -55,13 +55,13 @@ class AggregateStoreIT {
         try (Database first = Database.open(url, servers.dbUser(), servers.dbPassword(), 2)) {
             new AggregateWriter(first.dataSource()).upsert(List.of(aggregate(metric, Scope.DEVICE, "d1", "a", T0, 1)));
             assertThat(strings(first, "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
-                    .containsExactly("1");
+                    .startsWith("1", "2").doesNotHaveDuplicates();
         }
         try (Database second = Database.open(url, servers.dbUser(), servers.dbPassword(), 2)) {
 
-            // Then the migration ran once, the indexes exist and the data survived
+            // Then each migration ran once, the indexes exist and the data survived
             assertThat(strings(second, "SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
-                    .containsExactly("1");
+                    .startsWith("1", "2").doesNotHaveDuplicates();
             assertThat(strings(second, "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
                     + " AND tablename = 'metric_agg_1m'"))
                     .contains("metric_agg_1m_pkey", "metric_agg_1m_metric_bucket_idx", "metric_agg_1m_metric_area_bucket_idx");

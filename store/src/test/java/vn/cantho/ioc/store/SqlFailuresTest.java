@@ -10,6 +10,20 @@ import org.junit.jupiter.api.Test;
 class SqlFailuresTest {
 
     @Test
+    void the_drivers_assertion_error_for_a_connection_lost_mid_batch_becomes_a_connection_failure() {
+        java.sql.PreparedStatement statement = (java.sql.PreparedStatement) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {java.sql.PreparedStatement.class}, (proxy, method, args) -> {
+                    throw new AssertionError("pgStatement.getConnection().getAutoCommit() should not throw");
+                });
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SqlFailures.executeBatch(statement))
+                .isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08006"))
+                .satisfies(e -> assertThat(SqlFailures.isUnavailable(e)).isTrue());
+    }
+
+
+    @Test
     void connection_failures_count_as_unavailable() {
         assertThat(SqlFailures.isUnavailable(new SQLException("refused", "08001"))).isTrue();
         assertThat(SqlFailures.isUnavailable(new SQLException("too many clients", "53300"))).isTrue();

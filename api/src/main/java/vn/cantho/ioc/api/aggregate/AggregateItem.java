@@ -4,7 +4,7 @@ import java.time.Instant;
 import vn.cantho.ioc.store.AggregateRow;
 
 /**
- * One one-minute window as the API shows it. Statistics are {@code null} where the stored value is
+ * One window (a minute, an hour or a day, per the request's {@code bucket}) as the API shows it. Statistics are {@code null} where the stored value is
  * not a finite number (an empty window), because JSON has no NaN or infinity.
  */
 public record AggregateItem(String scope, String entityId, String domain, String areaCode, Instant bucket,

@@ -16,6 +16,7 @@ import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.Metric;
 import vn.cantho.ioc.store.AggregateCursor;
 import vn.cantho.ioc.store.AggregateQuery;
+import vn.cantho.ioc.store.AggregateTier;
 
 /**
  * Validates the parameters of {@code GET /api/v1/metrics/{metric}/aggregates} and turns them into a
@@ -27,8 +28,11 @@ import vn.cantho.ioc.store.AggregateQuery;
  *   <li>{@code area=} alone selects the area's own rows ({@code scope=area}); with {@code scope=device}
  *       it selects the rows of the devices in that area. With {@code device=} it must be the device's area.</li>
  *   <li>Neither, and no {@code scope}: rows of both scopes.</li>
+ *   <li>{@code bucket}: {@code 1m} (default), {@code 1h} or {@code 1d}, the tier the rows come from
+ *       ({@code metric_agg_1m}, {@code metric_agg_1h}, {@code metric_agg_1d}); daily buckets are Cần Thơ days.</li>
  *   <li>{@code from} (inclusive) and {@code to} (exclusive) bound the bucket start; ISO-8601 instants
- *       with {@code Z} or an offset. Defaults: {@code to} = now, {@code from} = {@code to} - 1 h.</li>
+ *       with {@code Z} or an offset. Defaults: {@code to} = now, {@code from} = {@code to} - 1 h (1m),
+ *       1 day (1h) or 30 days (1d).</li>
  *   <li>{@code limit}: 1 to {@value #MAX_LIMIT}, default {@value #DEFAULT_LIMIT}; {@code cursor}: the
  *       previous page's {@code nextCursor}.</li>
  * </ul>
@@ -37,6 +41,7 @@ public final class AggregateRequestParser {
 
     public static final int DEFAULT_LIMIT = 500;
     public static final int MAX_LIMIT = 5000;
+    /** Default range of a {@code bucket=1m} query; see {@link #defaultWindow(AggregateTier)} for the others. */
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
 
     private final DeviceRegistry registry;
@@ -71,9 +76,12 @@ public final class AggregateRequestParser {
             query = query.withScope(scope.orElse(null));
         }
 
+        AggregateTier tier = params.get("bucket").map(AggregateRequestParser::tier).orElse(AggregateTier.MINUTE);
+        query = query.withTier(tier);
+
         Optional<Instant> from = params.get("from").map(text -> instant("from", text));
         Instant to = params.get("to").map(text -> instant("to", text)).orElseGet(this::now);
-        Instant start = from.orElse(to.minus(DEFAULT_WINDOW));
+        Instant start = from.orElse(to.minus(defaultWindow(tier)));
         if (!start.isBefore(to)) {
             throw ApiException.badParameter("from", "must be before to (" + start + " is not before " + to + ")");
         }
@@ -95,6 +103,20 @@ public final class AggregateRequestParser {
     private String area(String code) {
         return registry.area(code).map(Area::code)
                 .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_AREA, "no area '" + code + "'"));
+    }
+
+    /** The range a query covers when {@code from} is left out: 60 to 720 buckets. */
+    public static Duration defaultWindow(AggregateTier tier) {
+        return switch (tier) {
+            case MINUTE -> DEFAULT_WINDOW;
+            case HOUR -> Duration.ofDays(1);
+            case DAY -> Duration.ofDays(30);
+        };
+    }
+
+    private static AggregateTier tier(String text) {
+        return AggregateTier.byId(text).orElseThrow(() -> ApiException.badParameter("bucket",
+                "must be 1m, 1h or 1d, got '" + text + "'"));
     }
 
     private static Scope scope(String text) {

@@ -7,7 +7,7 @@ import vn.cantho.ioc.store.AggregatePage;
 import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.AggregateQuery;
 
-/** {@code GET /api/v1/metrics/{metric}/aggregates}: stored one-minute aggregates, paged. */
+/** {@code GET /api/v1/metrics/{metric}/aggregates?bucket=1m|1h|1d}: stored aggregates of one tier, paged. */
 public final class AggregateRoutes {
 
     private final AggregateRequestParser parser;
@@ -26,7 +26,7 @@ public final class AggregateRoutes {
         AggregateRequest request = parser.parse(ctx.pathParam("metric"), QueryParams.of(ctx));
         AggregateQuery query = request.query();
         AggregatePage page = queries.find(query);
-        ctx.json(new AggregatesResponse(request.metric().id(), request.metric().unit(), query.from(), query.to(),
-                page.items().stream().map(AggregateItem::of).toList(), page.nextCursor()));
+        ctx.json(new AggregatesResponse(request.metric().id(), request.metric().unit(), query.tier().id(),
+                query.from(), query.to(), page.items().stream().map(AggregateItem::of).toList(), page.nextCursor()));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.Metric;
 import vn.cantho.ioc.store.AggregateCursor;
 import vn.cantho.ioc.store.AggregateQuery;
+import vn.cantho.ioc.store.AggregateTier;
 
 /** Parameter rules of the aggregates endpoint: defaults, scope implications, every rejection. */
 class AggregateRequestParserTest {
@@ -156,6 +158,29 @@ class AggregateRequestParserTest {
     void contradicting_device_scope_and_area_are_bad() {
         assertFailure(() -> parse("pm25", "device", DEVICE, "scope", "area"), ErrorCode.BAD_PARAMETER, "scope");
         assertFailure(() -> parse("pm25", "device", DEVICE, "area", "cai-rang"), ErrorCode.BAD_PARAMETER, "area");
+    }
+
+    @Test
+    void bucket_selects_the_tier_and_its_default_range() {
+        assertThat(parse("pm25").query().tier()).isEqualTo(AggregateTier.MINUTE);
+        assertThat(parse("pm25", "bucket", "1m").query().tier()).isEqualTo(AggregateTier.MINUTE);
+
+        AggregateQuery hourly = parse("pm25", "bucket", "1h").query();
+        assertThat(hourly.tier()).isEqualTo(AggregateTier.HOUR);
+        assertThat(hourly.from()).isEqualTo(NOW.minus(Duration.ofDays(1)));
+        assertThat(hourly.to()).isEqualTo(NOW);
+
+        AggregateQuery daily = parse("pm25", "bucket", "1d", "from", "2026-11-01T00:00:00+07:00").query();
+        assertThat(daily.tier()).isEqualTo(AggregateTier.DAY);
+        assertThat(daily.from()).isEqualTo(Instant.parse("2026-10-31T17:00:00Z"));
+        assertThat(parse("pm25", "bucket", "1d").query().from()).isEqualTo(NOW.minus(Duration.ofDays(30)));
+    }
+
+    @Test
+    void an_unknown_bucket_is_bad() {
+        for (String bucket : List.of("5m", "1H", "hour", "1w", "0")) {
+            assertFailure(() -> parse("pm25", "bucket", bucket), ErrorCode.BAD_PARAMETER, "bucket");
+        }
     }
 
     private AggregateRequest parse(String metric, String... keyValues) {

@@ -6,6 +6,10 @@ final class Banner {
     private Banner() {
     }
 
+    private static String feedApi(HubConfig config, Hub hub) {
+        return "http://" + (config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost()) + ':' + hub.feedPort();
+    }
+
     static String render(Hub hub) {
         HubConfig config = hub.config();
         String api = "http://" + (config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost()) + ':'
@@ -17,11 +21,14 @@ final class Banner {
                 "  Devices       " + api + "/api/v1/devices",
                 "  PM2.5 (1 min) " + api + "/api/v1/metrics/pm25/aggregates?scope=area",
                 "  MQTT          " + hub.mqttUrl() + "  (publish to ioc/v1/devices/{deviceId}/telemetry, QoS 1)",
+                "  Feeds         " + feedApi(config, hub) + "/api/v1/feeds/{feedId}/records  (POST JSON or CSV,"
+                        + " Authorization: Bearer <token>)",
+                "  Demo tokens   " + hub.demoTokens().map(Object::toString).orElse("none (external database: ./ioc token issue)"),
                 "  Kafka         " + hub.kafkaBootstrap() + (config.kafkaBootstrap().isPresent() ? "" : " (embedded)"),
                 "  Database      " + hub.dbUrl() + (config.dbUrl().isPresent() ? "" : " (embedded)"),
                 "  Data          " + config.dataDir().toAbsolutePath().normalize(),
                 "  Simulator     " + (config.simulatorEnabled()
-                        ? "publishing every " + config.simulatorInterval().toSeconds() + " s" : "off"),
+                        ? "publishing " + config.simulatorInterval().describe() : "off"),
                 "Press Ctrl-C to stop.",
                 "");
     }

@@ -1,13 +1,13 @@
 package vn.cantho.ioc.hub;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Random;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
@@ -16,22 +16,34 @@ import vn.cantho.ioc.api.ApiConfig;
 import vn.cantho.ioc.api.ApiServer;
 import vn.cantho.ioc.embedded.EmbeddedServers;
 import vn.cantho.ioc.ingest.IngestProducer;
+import vn.cantho.ioc.ingest.feed.DemoTokens;
+import vn.cantho.ioc.ingest.feed.FeedRegistry;
+import vn.cantho.ioc.ingest.feed.FeedServer;
+import vn.cantho.ioc.ingest.feed.FeedServerOptions;
+import vn.cantho.ioc.ingest.feed.VietnameseTextNormalizer;
 import vn.cantho.ioc.ingest.mqtt.BridgeOptions;
 import vn.cantho.ioc.ingest.mqtt.MqttKafkaBridge;
 import vn.cantho.ioc.ingest.mqtt.ReadingParser;
+import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
-import vn.cantho.ioc.simulator.AirQualityModel;
 import vn.cantho.ioc.simulator.MqttPublisher;
+import vn.cantho.ioc.simulator.SensorModels;
 import vn.cantho.ioc.simulator.Simulator;
 import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
+import vn.cantho.ioc.store.feed.FeedLedger;
+import vn.cantho.ioc.store.token.TokenService;
+import vn.cantho.ioc.store.ObservationWriter;
+import vn.cantho.ioc.store.RollupMaintainer;
+import vn.cantho.ioc.store.StorageDialect;
 import vn.cantho.ioc.streams.aggregate.AggregationTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
 import vn.cantho.ioc.streams.sink.KafkaSink;
+import vn.cantho.ioc.streams.sink.ObservationSinkWriter;
 import vn.cantho.ioc.streams.sink.SinkConsumer;
 
 /**
@@ -52,6 +64,8 @@ public final class Hub implements AutoCloseable {
     private String dbUrl;
     private ApiServer api;
     private MqttKafkaBridge bridge;
+    private FeedServer feeds;
+    private Path demoTokens;
 
     private Hub(HubConfig config) {
         this.config = config;
@@ -110,6 +124,22 @@ public final class Hub implements AutoCloseable {
         bridge.start();
         health.put("ingest", bridge);
 
+        // Department feeds: an ingest transport with its own HTTP port; tokens and the re-push ledger
+        // live in the database. Demo tokens only in the embedded default, never with an external database.
+        FeedRegistry feedRegistry = config.feeds().registry();
+        TokenService tokens = new TokenService(database.dataSource());
+        if (config.dbUrl().isEmpty()) {
+            demoTokens = DemoTokens.ensure(dataDir, feedRegistry, tokens);
+        }
+        feeds = new FeedServer(new FeedServerOptions(config.httpHost(), config.feeds().port(),
+                config.feeds().maxBodyBytes(), config.feeds().maxRows(), config.feeds().kafkaTimeout()),
+                feedRegistry, tokens, new FeedLedger(database.dataSource()),
+                FeedServer.kafkaProducer(kafkaBootstrap, "ioc-feeds", config.feeds().kafkaTimeout()),
+                new VietnameseTextNormalizer(), Clock.systemUTC());
+        started.push(feeds);
+        feeds.start();
+        health.put(FeedServer.HEALTH_COMPONENT, feeds);
+
         StreamsRunner streams = new StreamsRunner(AggregationTopology.build(registry, config.aggregateGrace(),
                 config.dedupWindow()),
                 StreamsRunner.properties(config.streamsAppId(), kafkaBootstrap, dataDir.resolve("streams"),
@@ -125,16 +155,28 @@ public final class Hub implements AutoCloseable {
         sink.start();
         health.put("streams", () -> both(streams.check(), sink.check()));
 
+        // Raw readings into observations (own consumer group), and on plain PostgreSQL the hub's own
+        // rollups and retention (a no-op on TimescaleDB, whose policies do it). See docs/storage.md.
+        KafkaSink<String, Reading> observationSink = new KafkaSink<>(Topics.TELEMETRY,
+                SinkConsumer.create(Topics.TELEMETRY, kafkaBootstrap, config.observationSinkGroupId()),
+                new ObservationSinkWriter(registry, new ObservationWriter(database.dataSource())),
+                config.sinkMaxBackoff());
+        started.push(observationSink);
+        observationSink.start();
+        health.put("observations", observationSink);
+        started.push(new RollupMaintainer(database.dataSource(), StorageDialect.of(database.dataSource()))
+                .scheduleEvery(config.rollupInterval()));
+
         api = new ApiServer(new ApiConfig(config.httpHost(), config.httpPort()), registry,
                 new AggregateQueries(database.dataSource()), health);
         started.push(api);
         api.start();
 
         if (config.simulatorEnabled()) {
-            Simulator simulator = new Simulator(
-                    registry.devices().stream().filter(d -> d.type().equals("air_station")).toList(),
-                    new AirQualityModel(new Random()), new MqttPublisher(mqttUrl, "ioc-simulator"),
-                    Clock.systemUTC(), config.simulatorInterval());
+            long seed = config.simulatorSeed().orElseGet(() -> new SecureRandom().nextLong());
+            Simulator simulator = new Simulator(registry.devices(),
+                    new SensorModels(seed, config.simulatorIncidentProbability()),
+                    new MqttPublisher(mqttUrl, "ioc-simulator"), Clock.systemUTC(), config.simulatorInterval());
             started.push(simulator);
             simulator.start();
         }
@@ -163,6 +205,20 @@ public final class Hub implements AutoCloseable {
 
     public HubConfig config() {
         return config;
+    }
+
+    /** The port the department feed API listens on (useful when configured as 0). */
+    public int feedPort() {
+        return feeds.port();
+    }
+
+    public FeedServer feeds() {
+        return feeds;
+    }
+
+    /** The demo-token file of the embedded default; empty with an external database. */
+    public java.util.Optional<Path> demoTokens() {
+        return java.util.Optional.ofNullable(demoTokens);
     }
 
     public MqttKafkaBridge bridge() {

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.config.ConfigException;
+import vn.cantho.ioc.simulator.Cadences;
 
 /**
  * The hub's configuration, every key parsed and checked at start so a bad value stops the hub
@@ -23,7 +25,9 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                         Duration ingestSessionExpiry,
                         String streamsAppId, int streamsThreads, Duration aggregateGrace, Duration dedupWindow,
                         String sinkGroupId, Duration sinkMaxBackoff,
-                        boolean simulatorEnabled, Duration simulatorInterval) {
+                        String observationSinkGroupId, Duration rollupInterval,
+                        boolean simulatorEnabled, Cadences simulatorInterval, OptionalLong simulatorSeed,
+                        double simulatorIncidentProbability, FeedConfig feeds) {
 
     public static HubConfig from(Config config) {
         Optional<String> mqttUrl = optional(config, MQTT_URL);
@@ -44,10 +48,6 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                 throw new ConfigException("invalid value '" + dir + "' for REGISTRY_DIR: not a directory");
             }
         });
-        Duration simulatorInterval = config.get(SIMULATOR_INTERVAL);
-        if (simulatorInterval.isZero()) {
-            throw new ConfigException("invalid value '0' for SIMULATOR_INTERVAL: expected a positive duration");
-        }
         return new HubConfig(Path.of(config.get(DATA_DIR)), config.get(HTTP_HOST), config.get(HTTP_PORT),
                 optional(config, KAFKA_BOOTSTRAP), config.get(KAFKA_PORT), config.get(KAFKA_REPLICATION_FACTOR),
                 mqttUrl, config.get(MQTT_PORT),
@@ -59,7 +59,17 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                 config.get(STREAMS_APP_ID), config.get(STREAMS_THREADS), config.get(AGGREGATE_GRACE),
                 config.get(DEDUP_WINDOW),
                 config.get(SINK_GROUP_ID), config.get(SINK_MAX_BACKOFF),
-                config.get(SIMULATOR_ENABLED), simulatorInterval);
+                config.get(OBSERVATION_SINK_GROUP_ID), positive(config, ROLLUP_INTERVAL),
+                config.get(SIMULATOR_ENABLED), config.get(SIMULATOR_INTERVAL), config.get(SIMULATOR_SEED),
+                config.get(SIMULATOR_INCIDENT_PROBABILITY), FeedConfig.from(config));
+    }
+
+    private static Duration positive(Config config, vn.cantho.ioc.model.config.Setting<Duration> setting) {
+        Duration value = config.get(setting);
+        if (value.isZero() || value.isNegative()) {
+            throw new ConfigException("invalid value '" + value + "' for " + setting.key() + ": expected a positive duration");
+        }
+        return value;
     }
 
     private static Optional<String> optional(Config config, vn.cantho.ioc.model.config.Setting<String> setting) {

@@ -2,8 +2,11 @@ package vn.cantho.ioc.hub;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import vn.cantho.ioc.ingest.IngestSettings;
+import vn.cantho.ioc.ingest.feed.FeedSettings;
 import vn.cantho.ioc.model.config.Setting;
+import vn.cantho.ioc.simulator.Cadences;
 
 /**
  * Every configuration key of the hub, with its default and one line of documentation. The README's
@@ -52,6 +55,12 @@ public final class HubSettings {
     public static final Setting<Duration> INGEST_MAX_FUTURE = IngestSettings.MAX_FUTURE;
     public static final Setting<Duration> INGEST_SESSION_EXPIRY = IngestSettings.SESSION_EXPIRY;
 
+    public static final Setting<Integer> FEED_HTTP_PORT = FeedSettings.HTTP_PORT;
+    public static final Setting<Integer> FEED_MAX_BODY_BYTES = FeedSettings.MAX_BODY_BYTES;
+    public static final Setting<Integer> FEED_MAX_ROWS = FeedSettings.MAX_ROWS;
+    public static final Setting<Duration> FEED_KAFKA_TIMEOUT = FeedSettings.KAFKA_TIMEOUT;
+    public static final Setting<String> FEED_REGISTRY_DIR = FeedSettings.REGISTRY_DIR;
+
     public static final Setting<String> STREAMS_APP_ID = Setting.text("STREAMS_APP_ID", "ioc-streams",
             "Kafka Streams application id (consumer group and state prefix).");
     public static final Setting<Integer> STREAMS_THREADS = Setting.positiveInt("STREAMS_THREADS", 1,
@@ -64,20 +73,59 @@ public final class HubSettings {
             "Kafka consumer group of the database sink.");
     public static final Setting<Duration> SINK_MAX_BACKOFF = Setting.duration("SINK_MAX_BACKOFF", "10s",
             "Longest wait between retries while the database is down.");
+    public static final Setting<String> OBSERVATION_SINK_GROUP_ID = Setting.text("OBSERVATION_SINK_GROUP_ID",
+            "ioc-observation-sink", "Kafka consumer group of the sink that stores raw readings in observations.");
+    public static final Setting<Duration> ROLLUP_INTERVAL = Setting.duration("ROLLUP_INTERVAL", "1m",
+            "On plain PostgreSQL, how often the hub updates hourly/daily rollups and deletes past retention "
+                    + "(TimescaleDB does both with its own policies). See docs/storage.md.");
 
     public static final Setting<Boolean> SIMULATOR_ENABLED = Setting.flag("SIMULATOR_ENABLED", true,
-            "Run the built-in Cần Thơ simulator, publishing over MQTT like real stations.");
-    public static final Setting<Duration> SIMULATOR_INTERVAL = Setting.duration("SIMULATOR_INTERVAL", "5s",
-            "How often each simulated station publishes a reading.");
+            "Run the built-in Cần Thơ simulator: every registered sensor (air, river level, water quality, traffic, "
+                    + "visitors) publishes over MQTT like a real device.");
+    public static final Setting<Cadences> SIMULATOR_INTERVAL = new Setting<>("SIMULATOR_INTERVAL", Cadences.DEFAULT,
+            "How often each simulated device publishes: one interval for all types and/or type=interval "
+                    + "(5s = every device every 5 s). See docs/simulator.md.", Cadences::parse);
+    public static final Setting<OptionalLong> SIMULATOR_SEED = new Setting<>("SIMULATOR_SEED", "",
+            "Seed of the simulated values and incidents (same seed, same city); empty = a new one at each start, "
+                    + "logged.", HubSettings::optionalLong);
+    public static final Setting<Double> SIMULATOR_INCIDENT_PROBABILITY = new Setting<>(
+            "SIMULATOR_INCIDENT_PROBABILITY", "0.05", "Chance that a simulated device has an incident in one incident "
+                    + "window (PM2.5 spike: 2 h, traffic jam: 1 h, river past BĐ II: 1 day); 0 = none.",
+            HubSettings::probability);
 
     private HubSettings() {
+    }
+
+    private static OptionalLong optionalLong(String text) {
+        if (text.isBlank()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(text.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a whole number or nothing");
+        }
+    }
+
+    private static double probability(String text) {
+        try {
+            double value = Double.parseDouble(text.trim());
+            if (value >= 0 && value <= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw new IllegalArgumentException("expected a probability from 0 to 1, e.g. 0.05");
     }
 
     public static List<Setting<?>> all() {
         return List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, KAFKA_BOOTSTRAP, KAFKA_PORT, KAFKA_REPLICATION_FACTOR, MQTT_URL,
                 MQTT_PORT, DB_URL, DB_USER, DB_PASSWORD, DB_PORT, DB_POOL_SIZE, REGISTRY_DIR, INGEST_CLIENT_ID,
                 INGEST_SHARED_GROUP, INGEST_RECEIVE_MAXIMUM, INGEST_MAX_PAYLOAD_BYTES, INGEST_MAX_AGE,
-                INGEST_MAX_FUTURE, INGEST_SESSION_EXPIRY, STREAMS_APP_ID, STREAMS_THREADS, AGGREGATE_GRACE, DEDUP_WINDOW, SINK_GROUP_ID, SINK_MAX_BACKOFF,
-                SIMULATOR_ENABLED, SIMULATOR_INTERVAL);
+                INGEST_MAX_FUTURE, INGEST_SESSION_EXPIRY, FEED_HTTP_PORT, FEED_MAX_BODY_BYTES,
+                FEED_MAX_ROWS, FEED_KAFKA_TIMEOUT, FEED_REGISTRY_DIR, STREAMS_APP_ID, STREAMS_THREADS, AGGREGATE_GRACE, DEDUP_WINDOW, SINK_GROUP_ID, SINK_MAX_BACKOFF,
+                OBSERVATION_SINK_GROUP_ID, ROLLUP_INTERVAL,
+                SIMULATOR_ENABLED, SIMULATOR_INTERVAL, SIMULATOR_SEED, SIMULATOR_INCIDENT_PROBABILITY);
     }
 }

@@ -4,7 +4,10 @@ import java.util.concurrent.CountDownLatch;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.config.ConfigException;
 
-/** Launcher: {@code up} starts the hub from the environment's configuration and runs until SIGTERM/Ctrl-C. */
+/**
+ * Launcher: {@code up} starts the hub from the environment's configuration and runs until SIGTERM/Ctrl-C;
+ * {@code token ...} administers API tokens ({@link TokenCli}).
+ */
 public final class Main {
 
     private Main() {
@@ -12,8 +15,12 @@ public final class Main {
 
     public static void main(String[] args) throws InterruptedException {
         String command = args.length == 0 ? "up" : args[0];
+        if (command.equals("token")) {
+            System.exit(TokenCli.run(java.util.Arrays.copyOfRange(args, 1, args.length), Config.fromEnvironment(),
+                    System.out, System.err));
+        }
         if (!command.equals("up")) {
-            System.err.println("usage: ioc up   (configuration comes from environment variables; see README)");
+            System.err.println("usage: ioc up | ioc token ...   (configuration comes from environment variables; see README)");
             System.exit(2);
         }
         HubConfig config;

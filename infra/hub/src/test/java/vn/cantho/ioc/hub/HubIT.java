@@ -79,7 +79,7 @@ class HubIT {
     private static HubConfig config(Path dataDir) {
         return HubConfig.from(new Config(Map.of(
                 "IOC_DATA_DIR", dataDir.toString(),
-                "HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
+                "HTTP_PORT", "0", "FEED_HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
                 "SIMULATOR_ENABLED", "false",
                 "AGGREGATE_GRACE", "10m")));
     }

@@ -14,6 +14,7 @@ public final class IngestStats {
 
     private final LongAdder received = new LongAdder();
     private final LongAdder forwarded = new LongAdder();
+    private final LongAdder readingsForwarded = new LongAdder();
     private final LongAdder sendFailures = new LongAdder();
     private final Map<DeadLetterReason, LongAdder> deadLettered = new EnumMap<>(DeadLetterReason.class);
 
@@ -27,8 +28,10 @@ public final class IngestStats {
         received.increment();
     }
 
-    void countForwarded() {
+    /** One message forwarded, made of {@code readings} readings (more than one for a SenML pack). */
+    void countForwarded(int readings) {
         forwarded.increment();
+        readingsForwarded.add(readings);
     }
 
     void countDeadLettered(DeadLetterReason reason) {
@@ -43,10 +46,17 @@ public final class IngestStats {
         return received.sum();
     }
 
+    /** Messages whose readings Kafka stored. */
     public long forwarded() {
         return forwarded.sum();
     }
 
+    /** Readings written to the telemetry topic (a SenML message with several timestamps makes several). */
+    public long readingsForwarded() {
+        return readingsForwarded.sum();
+    }
+
+    /** Messages left unacknowledged because Kafka refused one of their records. */
     public long sendFailures() {
         return sendFailures.sum();
     }

@@ -2,9 +2,12 @@ package vn.cantho.ioc.ingest.mqtt;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -21,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.DeadLetterReason;
+import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.mqtt.NoDelaySocketFactory;
@@ -29,7 +33,8 @@ import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 /**
  * Forwards device telemetry from the MQTT broker into Kafka without losing or duplicating accepted
  * messages: it subscribes with QoS 1 on a persistent session and acknowledges each message to the
- * broker only after Kafka has acknowledged the record made of it (accepted reading or dead letter).
+ * broker only after Kafka has acknowledged every record made of it (its readings — one per timestamp of a
+ * SenML pack — or its dead letter).
  * A message not yet acknowledged stays with the broker, which redelivers it after a reconnect.
  */
 public final class MqttKafkaBridge implements AutoCloseable, HealthCheck {
@@ -76,7 +81,8 @@ public final class MqttKafkaBridge implements AutoCloseable, HealthCheck {
         if (client == null || !client.isConnected()) {
             return Status.down("not connected to " + options.brokerUrl());
         }
-        return Status.up("received " + stats.received() + ", forwarded " + stats.forwarded() + ", dead-lettered "
+        return Status.up("received " + stats.received() + ", forwarded " + stats.forwarded() + " ("
+                + stats.readingsForwarded() + " readings), dead-lettered "
                 + stats.deadLetteredTotal() + ", send failures " + stats.sendFailures());
     }
 
@@ -153,47 +159,97 @@ public final class MqttKafkaBridge implements AutoCloseable, HealthCheck {
         }
         lastMessageNanos = System.nanoTime();
         stats.countReceived();
-        byte[] payload = message.getPayload();
-        ProducerRecord<byte[], byte[]> record;
+        forward(topic, message.getPayload(), () -> acknowledge(message));
+    }
+
+    /**
+     * Hands the records made of one message to Kafka: its readings (several for a SenML pack with several
+     * timestamps) or its dead letter. {@code acknowledge} runs once, only after Kafka has acknowledged
+     * every one of them; if any is refused, the message stays unacknowledged and the broker redelivers
+     * it whole (the records Kafka did store are then stored again: at least once, never lost).
+     */
+    void forward(String topic, byte[] payload, Runnable acknowledge) {
+        List<ProducerRecord<byte[], byte[]>> records;
         DeadLetterReason reason;
         if (payload.length > options.maxPayloadBytes()) {
             reason = DeadLetterReason.TOO_LARGE;
-            record = Topics.DEAD_LETTER.record(topic, DeadLetter.of(reason, "payload of " + payload.length
+            records = List.of(Topics.DEAD_LETTER.record(topic, DeadLetter.of(reason, "payload of " + payload.length
                     + " bytes exceeds " + options.maxPayloadBytes() + "; first bytes kept", topic,
-                    Arrays.copyOf(payload, Math.min(payload.length, 1024)), clock.instant()));
+                    Arrays.copyOf(payload, Math.min(payload.length, 1024)), clock.instant())));
         } else {
             ParseResult result = parser.parse(topic, payload, clock.instant());
             if (result instanceof ParseResult.Accepted accepted) {
                 reason = null;
-                record = Topics.TELEMETRY.record(accepted.reading().deviceId(), accepted.reading());
+                records = new ArrayList<>(accepted.readings().size());
+                for (Reading reading : accepted.readings()) {
+                    records.add(Topics.TELEMETRY.record(reading.deviceId(), reading));
+                }
             } else {
                 DeadLetter letter = ((ParseResult.Rejected) result).deadLetter();
                 reason = letter.reason();
-                record = Topics.DEAD_LETTER.record(topic, letter);
+                records = List.of(Topics.DEAD_LETTER.record(topic, letter));
             }
         }
         if (reason != null) {
             LOG.debug("dead-lettering message on {}: {}", topic, reason);
         }
-        try {
-            producer.send(record, (metadata, error) -> {
-                if (error != null) {
-                    stats.countSendFailure();
-                    LOG.error("Kafka refused a record from {}; left unacknowledged for redelivery: {}", topic,
-                            error.toString());
-                    return;
+        Pending pending = new Pending(records.size(), reason, acknowledge);
+        for (ProducerRecord<byte[], byte[]> record : records) {
+            try {
+                producer.send(record, (metadata, error) -> {
+                    if (error != null) {
+                        if (pending.fail()) {
+                            LOG.error("Kafka refused a record from {}; message left unacknowledged for redelivery: {}",
+                                    topic, error.toString());
+                        }
+                        return;
+                    }
+                    pending.stored();
+                });
+            } catch (RuntimeException e) {
+                if (pending.fail()) {
+                    LOG.error("cannot hand a record from {} to Kafka; message left unacknowledged for redelivery: {}",
+                            topic, e.toString());
                 }
-                if (reason == null) {
-                    stats.countForwarded();
-                } else {
-                    stats.countDeadLettered(reason);
-                }
-                acknowledge(message);
-            });
-        } catch (RuntimeException e) {
-            stats.countSendFailure();
-            LOG.error("cannot hand a record from {} to Kafka; left unacknowledged for redelivery: {}", topic,
-                    e.toString());
+                return;
+            }
+        }
+    }
+
+    /** The records of one message still waiting for Kafka; counts and acknowledges once all are stored. */
+    private final class Pending {
+        private final int records;
+        private final AtomicInteger waiting;
+        private final AtomicBoolean failed = new AtomicBoolean();
+        private final DeadLetterReason reason;
+        private final Runnable acknowledge;
+
+        Pending(int records, DeadLetterReason reason, Runnable acknowledge) {
+            this.records = records;
+            this.waiting = new AtomicInteger(records);
+            this.reason = reason;
+            this.acknowledge = acknowledge;
+        }
+
+        void stored() {
+            if (waiting.decrementAndGet() != 0 || failed.get()) {
+                return;
+            }
+            if (reason == null) {
+                stats.countForwarded(records);
+            } else {
+                stats.countDeadLettered(reason);
+            }
+            acknowledge.run();
+        }
+
+        /** Marks the message failed; true the first time, so one message counts as one send failure. */
+        boolean fail() {
+            if (failed.compareAndSet(false, true)) {
+                stats.countSendFailure();
+                return true;
+            }
+            return false;
         }
     }
 

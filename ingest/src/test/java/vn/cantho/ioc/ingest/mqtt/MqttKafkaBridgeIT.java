@@ -88,6 +88,36 @@ class MqttKafkaBridgeIT {
     }
 
     @Test
+    void senml_packs_become_one_reading_per_timestamp_each_exactly_once() throws Exception {
+        int packs = 500;
+        Instant base = Instant.now().minusSeconds(5400).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        // Three timestamps per pack, 10 ms apart; pack i covers base + 30i .. base + 30i + 20 ms.
+        long acknowledged = publishBurst(packs, i -> {
+            double bt = base.plusMillis(30L * i).toEpochMilli() / 1000.0;
+            return "[{\"bn\":\"urn:dev:ioc:" + DEVICE + ":\",\"bt\":" + bt + ",\"bu\":\"ug/m3\",\"n\":\"pm25\",\"v\":"
+                    + (i % 100) + "},{\"n\":\"pm10\",\"v\":" + (i % 100 + 5) + "},"
+                    + "{\"n\":\"pm25\",\"t\":0.01,\"v\":1},{\"n\":\"pm25\",\"t\":0.02,\"v\":2}]";
+        });
+
+        assertThat(acknowledged).isEqualTo(packs);
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+            Map<Instant, Integer> seen = new HashMap<>();
+            for (Reading reading : readAll(Topics.TELEMETRY)) {
+                if (reading.deviceId().equals(DEVICE) && !reading.ts().isBefore(base)
+                        && reading.ts().isBefore(base.plusMillis(30L * packs))) {
+                    seen.merge(reading.ts(), 1, Integer::sum);
+                    if ((reading.ts().toEpochMilli() - base.toEpochMilli()) % 30 == 0) {
+                        assertThat(reading.values()).containsOnlyKeys("pm25", "pm10");
+                    }
+                }
+            }
+            assertThat(seen).hasSize(3 * packs);
+            assertThat(seen.values()).allMatch(count -> count == 1);
+        });
+        assertThat(bridge.stats().readingsForwarded()).isGreaterThanOrEqualTo(3L * packs);
+    }
+
+    @Test
     void malformed_and_unknown_messages_are_dead_lettered_and_do_not_stop_good_ones() throws Exception {
         String marker = SharedServers.uniqueName("bad");
         Instant ts = Instant.now().minusSeconds(7200).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

@@ -26,7 +26,8 @@ class ReadingParserTest {
         ParseResult result = parse(TOPIC, "{\"ts\":\"2026-11-23T03:00:00Z\",\"values\":{\"pm25\":35.5,\"pm10\":60}}");
 
         assertThat(result).isInstanceOfSatisfying(ParseResult.Accepted.class, accepted -> {
-            Reading reading = accepted.reading();
+            assertThat(accepted.readings()).hasSize(1);
+            Reading reading = accepted.readings().get(0);
             assertThat(reading.deviceId()).isEqualTo("aq-ninh-kieu-01");
             assertThat(reading.ts()).isEqualTo(Instant.parse("2026-11-23T03:00:00Z"));
             assertThat(reading.values()).containsEntry("pm25", 35.5).containsEntry("pm10", 60.0);
@@ -41,9 +42,9 @@ class ReadingParserTest {
 
         assertThat(parse(TOPIC, "{\"ts\":" + millis + ",\"values\":{\"pm25\":1}}"))
                 .isInstanceOfSatisfying(ParseResult.Accepted.class,
-                        a -> assertThat(a.reading().ts().toEpochMilli()).isEqualTo(millis));
+                        a -> assertThat(a.readings().get(0).ts().toEpochMilli()).isEqualTo(millis));
         assertThat(parse(TOPIC, "{\"values\":{\"pm25\":1}}"))
-                .isInstanceOfSatisfying(ParseResult.Accepted.class, a -> assertThat(a.reading().ts()).isEqualTo(NOW));
+                .isInstanceOfSatisfying(ParseResult.Accepted.class, a -> assertThat(a.readings().get(0).ts()).isEqualTo(NOW));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -52,6 +53,8 @@ class ReadingParserTest {
             {"values":{"pm25":1}                                       | BAD_JSON
             ''                                                         | BAD_JSON
             [1,2,3]                                                    | BAD_PAYLOAD
+            "pm25"                                                     | BAD_PAYLOAD
+            42                                                         | BAD_PAYLOAD
             {"ts":"2026-11-23T03:00:00Z"}                              | BAD_PAYLOAD
             {"values":{}}                                              | BAD_PAYLOAD
             {"values":[35]}                                            | BAD_PAYLOAD

@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.DeadLetter;
+import vn.cantho.ioc.model.FeedRecord;
 import vn.cantho.ioc.model.Reading;
 
 /**
@@ -27,11 +28,19 @@ public final class Topics {
     public static final Topic<String, Aggregate> AGGREGATES_1M =
             new Topic<>("ioc.aggregates.1m.v1", Serdes.String(), new JsonSerde<>(Aggregate.class), 3, true);
 
+    /**
+     * Department feed records accepted by the feed API; key = {@link FeedRecord#key()} ({@code feed|recordKey}).
+     * Compacted: a record's newest version (a correction) replaces the older ones, and every record's
+     * latest version is kept, so the store can always be rebuilt from the topic.
+     */
+    public static final Topic<String, FeedRecord> FEED_RECORDS =
+            new Topic<>("ioc.feed-records.v1", Serdes.String(), new JsonSerde<>(FeedRecord.class), 3, true);
+
     private Topics() {
     }
 
     /** Every topic the hub creates at start. */
     public static List<Topic<?, ?>> all() {
-        return List.of(TELEMETRY, DEAD_LETTER, AGGREGATES_1M);
+        return List.of(TELEMETRY, DEAD_LETTER, AGGREGATES_1M, FEED_RECORDS);
     }
 }
