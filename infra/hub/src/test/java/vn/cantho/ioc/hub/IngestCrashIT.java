@@ -13,18 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttClientException;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.ChildClasspath;
 import vn.cantho.ioc.embedded.SharedServers;
@@ -36,9 +27,9 @@ import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.kafka.Topic;
 import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
-import vn.cantho.ioc.model.mqtt.NoDelaySocketFactory;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.simulator.MqttPublisher;
 import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.AggregateQuery;
 import vn.cantho.ioc.store.AggregateWriter;
@@ -76,7 +67,7 @@ class IngestCrashIT {
              KafkaSink<String, Aggregate> sink = new KafkaSink<>(Topics.AGGREGATES_1M,
                      SinkConsumer.create(Topics.AGGREGATES_1M, SERVERS.kafkaBootstrap(), runId + "-sink"),
                      new AggregateWriter(database.dataSource())::upsert, Duration.ofSeconds(1));
-             Device device = new Device()) {
+             MqttPublisher device = new MqttPublisher(SERVERS.mqttUrl(), SharedServers.uniqueName("sensor"))) {
             streams.start();
             sink.start();
             Process ingest = startIngest(runId, workDir.resolve("ingest-1.log"));
@@ -88,18 +79,18 @@ class IngestCrashIT {
                     ingest = startIngest(runId, workDir.resolve("ingest-2.log"));
                 }
                 if (i % BAD_EVERY == 0) {
-                    device.publish(("{broken " + runId + " " + i).getBytes(StandardCharsets.UTF_8));
+                    device.publish(TelemetryTopic.of(DEVICE), "{broken " + runId + " " + i);
                     bad++;
                 } else {
-                    device.publish(("{\"ts\":\"" + base.plusMillis(10L * i) + "\",\"values\":{\"pm25\":1.0}}")
-                            .getBytes(StandardCharsets.UTF_8));
+                    device.publish(TelemetryTopic.of(DEVICE),
+                            "{\"ts\":\"" + base.plusMillis(10L * i) + "\",\"values\":{\"pm25\":1.0}}");
                 }
                 if (i % 200 == 0) {
                     Thread.sleep(40); // a steady device stream (~5k msg/s), so the kill lands mid-stream
                 }
             }
             long good = MESSAGES - bad;
-            device.awaitAcks(MESSAGES);
+            await().atMost(Duration.ofMinutes(2)).until(() -> device.acknowledged() >= MESSAGES);
 
             Instant to = base.plusMillis(10L * MESSAGES).plusSeconds(60);
             AggregateQueries queries = new AggregateQueries(database.dataSource());
@@ -161,54 +152,5 @@ class IngestCrashIT {
             }
         }
         return matching;
-    }
-
-    /** The sensor: an independent MQTT client publishing QoS 1 on its telemetry topic. */
-    private static final class Device implements AutoCloseable {
-        private final MqttAsyncClient client;
-        private final AtomicLong acks = new AtomicLong();
-        private final MqttActionListener counter = new MqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-                acks.incrementAndGet();
-            }
-
-            @Override
-            public void onFailure(IMqttToken token, Throwable exception) {
-            }
-        };
-
-        Device() throws MqttException {
-            client = new MqttAsyncClient(SERVERS.mqttUrl(), SharedServers.uniqueName("sensor"), new MemoryPersistence());
-            MqttConnectionOptions options = new MqttConnectionOptions();
-            options.setSocketFactory(new NoDelaySocketFactory());
-            client.connect(options).waitForCompletion(10_000);
-        }
-
-        void publish(byte[] payload) throws Exception {
-            MqttMessage message = new MqttMessage(payload);
-            message.setQos(1);
-            while (true) {
-                try {
-                    client.publish(TelemetryTopic.of(DEVICE), message, null, counter);
-                    return;
-                } catch (MqttException e) {
-                    if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
-                        throw e;
-                    }
-                    Thread.sleep(1);
-                }
-            }
-        }
-
-        void awaitAcks(long expected) {
-            await().atMost(Duration.ofMinutes(2)).until(() -> acks.get() >= expected);
-        }
-
-        @Override
-        public void close() throws MqttException {
-            client.disconnect().waitForCompletion(5_000);
-            client.close();
-        }
     }
 }
