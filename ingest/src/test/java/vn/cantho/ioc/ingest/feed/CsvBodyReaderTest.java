@@ -1,5 +1,7 @@
 package vn.cantho.ioc.ingest.feed;
 
+import vn.cantho.ioc.ingest.text.Encoding;
+import vn.cantho.ioc.ingest.text.LegacyEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -86,14 +88,14 @@ class CsvBodyReaderTest {
         // Given
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes("id,at,note\nr1,2026-10-31T10:00:00Z,".getBytes(StandardCharsets.US_ASCII));
-        body.writeBytes(Tcvn3.encode("Cần Thơ"));
+        body.writeBytes(LegacyEncoder.encode("Cần Thơ", Encoding.TCVN3));
         body.writeBytes("\n".getBytes(StandardCharsets.US_ASCII));
 
         // When
         List<RawRow> rows = CsvBodyReader.read(body.toByteArray(), FEED, 10);
 
         // Then
-        assertThat(((Cell.Raw) rows.get(0).cells().get("note")).bytes()).isEqualTo(Tcvn3.encode("Cần Thơ"));
+        assertThat(((Cell.Raw) rows.get(0).cells().get("note")).bytes()).isEqualTo(LegacyEncoder.encode("Cần Thơ", Encoding.TCVN3));
     }
 
     private static List<RawRow> read(String csv) {

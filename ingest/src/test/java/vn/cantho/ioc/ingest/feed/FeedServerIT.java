@@ -1,5 +1,7 @@
 package vn.cantho.ioc.ingest.feed;
 
+import vn.cantho.ioc.ingest.text.Encoding;
+import vn.cantho.ioc.ingest.text.LegacyEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,7 +114,7 @@ class FeedServerIT {
         csv.writeBytes(utf8("date,area_code,accidents,deaths,injuries,violations,fines,note\r\n"
                 + day + ",ninh-kieu,2,0,3,148,215.5,\"Va chạm xe máy, đường 30/4\"\r\n"
                 + day + ",cai-rang,1,1,0,96,120,\""));
-        csv.writeBytes(Tcvn3.encode("Tai nạn trên quốc lộ 1, Cần Thơ"));
+        csv.writeBytes(LegacyEncoder.encode("Tai nạn trên quốc lộ 1, Cần Thơ", Encoding.TCVN3));
         csv.writeBytes(utf8("\"\r\n"));
 
         // When
@@ -368,7 +370,7 @@ class FeedServerIT {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(utf8("[{\"report_id\":\"" + id + "-1\",\"channel\":\"phone\",\"category\":\"water\","
                 + "\"status\":\"received\",\"received_at\":\"2026-11-20T08:00:00Z\",\"summary\":\""));
-        body.writeBytes(Tcvn3.encode("Mất nước sinh hoạt ở phường Hưng Lợi"));
+        body.writeBytes(LegacyEncoder.encode("Mất nước sinh hoạt ở phường Hưng Lợi", Encoding.TCVN3));
         body.writeBytes(utf8("\"},{\"report_id\":\"" + id + "-2\",\"channel\":\"ph"));
         body.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE});
         body.writeBytes(utf8("one\",\"category\":\"water\",\"summary\":\"x\",\"status\":\"received\","

@@ -1,5 +1,7 @@
 package vn.cantho.ioc.ingest.feed;
 
+import vn.cantho.ioc.ingest.text.Encoding;
+import vn.cantho.ioc.ingest.text.LegacyEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,7 +68,7 @@ class JsonBodyReaderTest {
         // Given a TCVN3 string written straight into the JSON, beside a normal one
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes("[{\"id\":\"r1\",\"note\":\"".getBytes(StandardCharsets.US_ASCII));
-        body.writeBytes(Tcvn3.encode("Cần Thơ"));
+        body.writeBytes(LegacyEncoder.encode("Cần Thơ", Encoding.TCVN3));
         body.writeBytes("\",\"kind\":\"a\\u00e9\\u1ea7\"}]".getBytes(StandardCharsets.US_ASCII));
 
         // When
@@ -75,7 +77,7 @@ class JsonBodyReaderTest {
         // Then
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).cells().get("note")).isInstanceOfSatisfying(Cell.Raw.class,
-                raw -> assertThat(raw.bytes()).isEqualTo(Tcvn3.encode("Cần Thơ")));
+                raw -> assertThat(raw.bytes()).isEqualTo(LegacyEncoder.encode("Cần Thơ", Encoding.TCVN3)));
         assertThat(rows.get(0).cells().get("kind")).isInstanceOfSatisfying(Cell.Raw.class,
                 raw -> assertThat(raw.bytes()).isEqualTo(new byte[] {'a', (byte) 0xE9, (byte) 0xE1, (byte) 0xBA, (byte) 0xA7}));
     }

@@ -1,5 +1,7 @@
 package vn.cantho.ioc.ingest.feed;
 
+import vn.cantho.ioc.ingest.text.Encoding;
+import vn.cantho.ioc.ingest.text.LegacyEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -173,13 +175,13 @@ class RowValidatorTest {
         // Given TCVN3 bytes in a CSV cell, and TCVN3 mojibake in a JSON string
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes("id,at,note\nr1,2026-10-31T07:00:00Z,".getBytes(StandardCharsets.US_ASCII));
-        body.writeBytes(Tcvn3.encode("Cần Thơ"));
+        body.writeBytes(LegacyEncoder.encode("Cần Thơ", Encoding.TCVN3));
         body.writeBytes("\n".getBytes(StandardCharsets.US_ASCII));
 
         // When
         ValidRow fromBytes = valid(CsvBodyReader.read(body.toByteArray(), ALL_TYPES, 10).get(0));
         ValidRow fromMojibake = valid(json("{\"id\":\"r1\",\"at\":\"2026-10-31T07:00:00Z\",\"note\":\""
-                + Tcvn3.mojibake("Cần Thơ") + "\"}"));
+                + LegacyEncoder.mojibake(LegacyEncoder.encode("Cần Thơ", Encoding.TCVN3)) + "\"}"));
         ValidRow unicode = valid(json("{\"id\":\"r1\",\"at\":\"2026-10-31T07:00:00Z\",\"note\":\"Cần Thơ\"}"));
 
         // Then

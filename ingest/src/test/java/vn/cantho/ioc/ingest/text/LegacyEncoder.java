@@ -15,7 +15,7 @@ import java.util.Map;
  * (built from the published tables, independently of the decoders' own tables), and turns bytes into
  * mojibake the way a Windows-1252 reader and UTF-8 writer would.
  */
-final class LegacyEncoder {
+public final class LegacyEncoder {
 
     static final List<Encoding> LEGACY = List.of(Encoding.TCVN3, Encoding.VNI_WINDOWS, Encoding.WINDOWS_1258);
 
@@ -37,7 +37,7 @@ final class LegacyEncoder {
     }
 
     /** The text in the legacy encoding; ASCII passes through, anything else must be a Vietnamese letter. */
-    static byte[] encode(String text, Encoding encoding) {
+    public static byte[] encode(String text, Encoding encoding) {
         Map<Character, byte[]> table = TABLES.get(encoding);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (char c : text.toCharArray()) {
@@ -53,7 +53,7 @@ final class LegacyEncoder {
     }
 
     /** Legacy bytes opened as Windows-1252 and saved again as UTF-8, as a Java string. */
-    static String mojibake(byte[] legacyBytes) {
+    public static String mojibake(byte[] legacyBytes) {
         return new String(legacyBytes, WINDOWS_1252);
     }
 
