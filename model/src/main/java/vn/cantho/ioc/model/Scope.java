@@ -3,10 +3,15 @@ package vn.cantho.ioc.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What an aggregate is computed over: one device, or every device of one area. */
+/**
+ * What a value is about: one device, every device of one area, one agency (department feeds per
+ * agency, e.g. dossiers), or the whole city. Aggregates use only {@link #DEVICE} and {@link #AREA}.
+ */
 public enum Scope {
     DEVICE("device"),
-    AREA("area");
+    AREA("area"),
+    AGENCY("agency"),
+    CITY("city");
 
     private final String id;
 
@@ -26,6 +31,6 @@ public enum Scope {
                 return scope;
             }
         }
-        throw new IllegalArgumentException("unknown scope '" + id + "' (expected device or area)");
+        throw new IllegalArgumentException("unknown scope '" + id + "' (expected device, area, agency or city)");
     }
 }

@@ -5,7 +5,9 @@ import org.apache.kafka.common.serialization.Serdes;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.FeedRecord;
+import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.Reading;
+import vn.cantho.ioc.model.alert.ConditionEvent;
 
 /**
  * The registry of every Kafka topic the hub uses. No other code names a topic with a string.
@@ -36,11 +38,25 @@ public final class Topics {
     public static final Topic<String, FeedRecord> FEED_RECORDS =
             new Topic<>("ioc.feed-records.v1", Serdes.String(), new JsonSerde<>(FeedRecord.class), 3, true);
 
+    /**
+     * Derived indicators and department KPIs (VN_AQI, flood alert level, on-time rates, ...); key =
+     * {@link Indicator#key()}. Compacted: the newest version of a period's value replaces older ones.
+     */
+    public static final Topic<String, Indicator> INDICATORS =
+            new Topic<>("ioc.indicators.v1", Serdes.String(), new JsonSerde<>(Indicator.class), 3, true);
+
+    /**
+     * Condition-axis events of alerts from the rule processor; key = {@link ConditionEvent#alertKey()},
+     * so one partition holds every event of an alert, in order. Not compacted: every event is audit history.
+     */
+    public static final Topic<String, ConditionEvent> ALERT_CONDITIONS =
+            new Topic<>("ioc.alert-conditions.v1", Serdes.String(), new JsonSerde<>(ConditionEvent.class), 3, false);
+
     private Topics() {
     }
 
     /** Every topic the hub creates at start. */
     public static List<Topic<?, ?>> all() {
-        return List.of(TELEMETRY, DEAD_LETTER, AGGREGATES_1M, FEED_RECORDS);
+        return List.of(TELEMETRY, DEAD_LETTER, AGGREGATES_1M, FEED_RECORDS, INDICATORS, ALERT_CONDITIONS);
     }
 }

@@ -1,10 +1,16 @@
 package vn.cantho.ioc.streams.rules;
 
-import static vn.cantho.ioc.streams.rules.ConditionStatus.FIRING;
-import static vn.cantho.ioc.streams.rules.ConditionStatus.NO_DATA;
-import static vn.cantho.ioc.streams.rules.ConditionStatus.PENDING;
-import static vn.cantho.ioc.streams.rules.ConditionStatus.RECOVERING;
-import static vn.cantho.ioc.streams.rules.ConditionStatus.RESOLVED;
+import vn.cantho.ioc.model.alert.ConditionStatus;
+
+import vn.cantho.ioc.model.alert.TransitionType;
+
+import vn.cantho.ioc.model.alert.Severity;
+
+import static vn.cantho.ioc.model.alert.ConditionStatus.FIRING;
+import static vn.cantho.ioc.model.alert.ConditionStatus.NO_DATA;
+import static vn.cantho.ioc.model.alert.ConditionStatus.PENDING;
+import static vn.cantho.ioc.model.alert.ConditionStatus.RECOVERING;
+import static vn.cantho.ioc.model.alert.ConditionStatus.RESOLVED;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package vn.cantho.ioc.streams.rules;
 
+import vn.cantho.ioc.model.alert.Severity;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package vn.cantho.ioc.streams.rules;
 
+import vn.cantho.ioc.model.alert.Severity;
+
 /**
  * One severity of a rule with its own hysteresis band: the alert reaches {@code severity} when the
  * measure reaches {@code raise} and leaves it only when the measure passes {@code clear}, so a value

@@ -1,5 +1,9 @@
 package vn.cantho.ioc.streams.rules;
 
+import vn.cantho.ioc.model.alert.TransitionType;
+
+import vn.cantho.ioc.model.alert.Severity;
+
 import java.time.Instant;
 
 /**

@@ -1,10 +1,12 @@
 package vn.cantho.ioc.streams.rules;
 
+import vn.cantho.ioc.model.alert.Severity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.cantho.ioc.streams.rules.RuleBuilder.level;
 import static vn.cantho.ioc.streams.rules.RuleBuilder.rule;
-import static vn.cantho.ioc.streams.rules.Severity.CRITICAL;
-import static vn.cantho.ioc.streams.rules.Severity.WARNING;
+import static vn.cantho.ioc.model.alert.Severity.CRITICAL;
+import static vn.cantho.ioc.model.alert.Severity.WARNING;
 import static vn.cantho.ioc.streams.rules.Trace.at;
 import static vn.cantho.ioc.streams.rules.Trace.quiet;
 

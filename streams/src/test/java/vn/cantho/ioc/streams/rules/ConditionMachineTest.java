@@ -1,5 +1,11 @@
 package vn.cantho.ioc.streams.rules;
 
+import vn.cantho.ioc.model.alert.ConditionStatus;
+
+import vn.cantho.ioc.model.alert.TransitionType;
+
+import vn.cantho.ioc.model.alert.Severity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

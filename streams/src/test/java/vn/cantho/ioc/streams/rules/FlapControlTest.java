@@ -1,5 +1,7 @@
 package vn.cantho.ioc.streams.rules;
 
+import vn.cantho.ioc.model.alert.Severity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.cantho.ioc.streams.rules.RuleBuilder.level;
 import static vn.cantho.ioc.streams.rules.RuleBuilder.rule;

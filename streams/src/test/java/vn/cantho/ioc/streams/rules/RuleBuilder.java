@@ -1,5 +1,7 @@
 package vn.cantho.ioc.streams.rules;
 
+import vn.cantho.ioc.model.alert.Severity;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

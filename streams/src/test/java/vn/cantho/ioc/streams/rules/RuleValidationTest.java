@@ -1,12 +1,14 @@
 package vn.cantho.ioc.streams.rules;
 
+import vn.cantho.ioc.model.alert.Severity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.cantho.ioc.streams.rules.RuleBuilder.level;
 import static vn.cantho.ioc.streams.rules.RuleBuilder.rule;
-import static vn.cantho.ioc.streams.rules.Severity.CRITICAL;
-import static vn.cantho.ioc.streams.rules.Severity.MAJOR;
-import static vn.cantho.ioc.streams.rules.Severity.WARNING;
+import static vn.cantho.ioc.model.alert.Severity.CRITICAL;
+import static vn.cantho.ioc.model.alert.Severity.MAJOR;
+import static vn.cantho.ioc.model.alert.Severity.WARNING;
 
 import java.time.Duration;
 import java.util.stream.Stream;

@@ -1,5 +1,9 @@
 package vn.cantho.ioc.streams.rules;
 
+import vn.cantho.ioc.model.alert.ConditionStatus;
+
+import vn.cantho.ioc.model.alert.Severity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.cantho.ioc.streams.rules.RuleBuilder.rule;
 import static vn.cantho.ioc.streams.rules.Trace.T0;

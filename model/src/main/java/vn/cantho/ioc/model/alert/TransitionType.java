@@ -1,4 +1,4 @@
-package vn.cantho.ioc.streams.rules;
+package vn.cantho.ioc.model.alert;
 
 /**
  * Kinds of condition-axis event. Every one goes to the audit trail; only those that change what an

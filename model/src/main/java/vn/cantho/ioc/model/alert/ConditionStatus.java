@@ -1,4 +1,4 @@
-package vn.cantho.ioc.streams.rules;
+package vn.cantho.ioc.model.alert;
 
 /**
  * Where an alert stands on the condition axis (what the rule says), independent of the handling

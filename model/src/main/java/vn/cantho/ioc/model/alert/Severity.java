@@ -1,4 +1,4 @@
-package vn.cantho.ioc.streams.rules;
+package vn.cantho.ioc.model.alert;
 
 /**
  * How bad a firing alert is. Declared from least to most severe: the declaration order is the
