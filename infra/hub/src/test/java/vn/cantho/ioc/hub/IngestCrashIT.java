@@ -12,12 +12,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.ChildClasspath;
+import vn.cantho.ioc.embedded.KafkaTail;
 import vn.cantho.ioc.embedded.SharedServers;
 import vn.cantho.ioc.ingest.IngestMain;
 import vn.cantho.ioc.model.Aggregate;
@@ -141,28 +139,8 @@ class IngestCrashIT {
     }
 
     private static <V> long count(Topic<String, V> topic, java.util.function.Predicate<V> filter) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafkaBootstrap());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, SharedServers.uniqueName("count"));
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        long matching = 0;
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
-                topic.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topic.name()));
-            int emptyPolls = 0;
-            while (emptyPolls < 3) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                if (records.isEmpty() && !consumer.assignment().isEmpty()) {
-                    emptyPolls++;
-                }
-                for (var record : records) {
-                    if (filter.test(record.value())) {
-                        matching++;
-                    }
-                }
-            }
+        try (KafkaTail<V> tail = new KafkaTail<>(SERVERS.kafkaBootstrap(), topic)) {
+            return tail.valuesUpToEnd(filter).size();
         }
-        return matching;
     }
 }

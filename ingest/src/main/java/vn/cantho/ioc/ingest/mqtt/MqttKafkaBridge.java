@@ -96,6 +96,9 @@ public final class MqttKafkaBridge implements AutoCloseable, HealthCheck {
      */
     @Override
     public void close() {
+        if (closing.get()) {
+            return;
+        }
         drain();
         closing.set(true);
         producer.close(PRODUCER_CLOSE);

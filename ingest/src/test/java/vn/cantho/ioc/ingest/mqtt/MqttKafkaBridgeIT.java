@@ -10,11 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -26,6 +22,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.embedded.KafkaTail;
 import vn.cantho.ioc.embedded.SharedServers;
 import vn.cantho.ioc.ingest.IngestProducer;
 import vn.cantho.ioc.model.DeadLetter;
@@ -121,7 +118,7 @@ class MqttKafkaBridgeIT {
     void malformed_and_unknown_messages_are_dead_lettered_and_do_not_stop_good_ones() throws Exception {
         String marker = SharedServers.uniqueName("bad");
         Instant ts = Instant.now().minusSeconds(7200).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        try (Publisher publisher = new Publisher()) {
+        try (DevicePublisher publisher = new DevicePublisher(SERVERS.mqttUrl())) {
             publisher.send(TelemetryTopic.of(DEVICE), ("not json " + marker).getBytes(StandardCharsets.UTF_8));
             publisher.send(TelemetryTopic.of("ghost-" + marker), "{\"values\":{\"pm25\":1}}".getBytes());
             publisher.send(TelemetryTopic.of(DEVICE), ("{\"values\":{\"pm25\":NaN},\"m\":\"" + marker + "\"}").getBytes());
@@ -149,7 +146,7 @@ class MqttKafkaBridgeIT {
     }
 
     private static long publishBurst(int messages, java.util.function.IntFunction<String> payload) throws Exception {
-        try (Publisher publisher = new Publisher()) {
+        try (DevicePublisher publisher = new DevicePublisher(SERVERS.mqttUrl())) {
             for (int i = 0; i < messages; i++) {
                 publisher.send(TelemetryTopic.of(DEVICE), payload.apply(i).getBytes(StandardCharsets.UTF_8));
             }
@@ -158,76 +155,8 @@ class MqttKafkaBridgeIT {
     }
 
     private static <V> List<V> readAll(Topic<String, V> topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafkaBootstrap());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, SharedServers.uniqueName("reader"));
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
-                topic.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topic.name()));
-            List<V> values = new java.util.ArrayList<>();
-            int emptyPolls = 0;
-            while (emptyPolls < 3) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                if (records.isEmpty() && !consumer.assignment().isEmpty()) {
-                    emptyPolls++;
-                }
-                for (ConsumerRecord<String, V> record : records) {
-                    values.add(record.value());
-                }
-            }
-            return values;
-        }
-    }
-
-    /** A device-side MQTT client, independent of the hub's code. */
-    private static final class Publisher implements AutoCloseable {
-        private final MqttAsyncClient client;
-        private final AtomicLong acks = new AtomicLong();
-        private final MqttActionListener counter = new MqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-                acks.incrementAndGet();
-            }
-
-            @Override
-            public void onFailure(IMqttToken token, Throwable exception) {
-            }
-        };
-
-        Publisher() throws MqttException {
-            client = new MqttAsyncClient(SERVERS.mqttUrl(), SharedServers.uniqueName("device"), new MemoryPersistence());
-            MqttConnectionOptions options = new MqttConnectionOptions();
-            options.setSocketFactory(new NoDelaySocketFactory());
-            client.connect(options).waitForCompletion(10_000);
-        }
-
-        void send(String topic, byte[] payload) throws Exception {
-            MqttMessage message = new MqttMessage(payload);
-            message.setQos(1);
-            while (true) {
-                try {
-                    client.publish(topic, message, null, counter);
-                    return;
-                } catch (MqttException e) {
-                    if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
-                        throw e;
-                    }
-                    Thread.sleep(1);
-                }
-            }
-        }
-
-        long awaitAcks(long expected) {
-            await().atMost(Duration.ofMinutes(2)).until(() -> acks.get() >= expected);
-            return acks.get();
-        }
-
-        @Override
-        public void close() throws MqttException {
-            client.disconnect().waitForCompletion(5_000);
-            client.close();
+        try (KafkaTail<V> tail = new KafkaTail<>(SERVERS.kafkaBootstrap(), topic)) {
+            return tail.valuesUpToEnd(v -> true);
         }
     }
 }

@@ -1,4 +1,4 @@
-package vn.cantho.ioc.ingest.feed;
+package vn.cantho.ioc.embedded;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,18 +14,21 @@ import org.apache.kafka.common.TopicPartition;
 import vn.cantho.ioc.model.kafka.Topic;
 
 /**
- * Reads a topic from the beginning up to its current end: a push is answered only after Kafka
- * acknowledged its records, so what a push produced is all there when its response has arrived.
+ * Test helper that reads a topic from the beginning up to its current end (committed records only),
+ * without a consumer group. Whatever a producer had acknowledged before {@link #upToEnd} was called is
+ * in the result, so a test can check "all there, exactly once" without waiting for quiet.
  */
-final class KafkaTail<V> implements AutoCloseable {
+public final class KafkaTail<V> implements AutoCloseable {
 
     private final KafkaConsumer<String, V> consumer;
     private final List<ConsumerRecord<String, V>> seen = new ArrayList<>();
 
-    KafkaTail(String bootstrap, Topic<String, V> topic) {
+    public KafkaTail(String bootstrap, Topic<String, V> topic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+        // Streams and the ingest bridge write transactionally or idempotently; aborted records are not data.
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -34,7 +37,7 @@ final class KafkaTail<V> implements AutoCloseable {
     }
 
     /** Every record up to the topic's end as of now that matches. */
-    synchronized List<ConsumerRecord<String, V>> upToEnd(Predicate<ConsumerRecord<String, V>> filter) {
+    public synchronized List<ConsumerRecord<String, V>> upToEnd(Predicate<ConsumerRecord<String, V>> filter) {
         Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
@@ -44,6 +47,11 @@ final class KafkaTail<V> implements AutoCloseable {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
         }
         return seen.stream().filter(filter).collect(Collectors.toList());
+    }
+
+    /** The values of every record up to the topic's end as of now that match. */
+    public List<V> valuesUpToEnd(Predicate<V> filter) {
+        return upToEnd(r -> filter.test(r.value())).stream().map(ConsumerRecord::value).toList();
     }
 
     @Override
