@@ -29,6 +29,7 @@ import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.model.registry.LiveRegistry;
 import vn.cantho.ioc.simulator.MqttPublisher;
 import vn.cantho.ioc.simulator.SensorModels;
 import vn.cantho.ioc.simulator.Simulator;
@@ -40,6 +41,8 @@ import vn.cantho.ioc.store.token.TokenService;
 import vn.cantho.ioc.store.ObservationWriter;
 import vn.cantho.ioc.store.RollupMaintainer;
 import vn.cantho.ioc.store.StorageDialect;
+import vn.cantho.ioc.store.registry.RegistryRefresher;
+import vn.cantho.ioc.store.registry.RegistryStore;
 import vn.cantho.ioc.streams.aggregate.AggregationTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
 import vn.cantho.ioc.streams.sink.KafkaSink;
@@ -87,8 +90,6 @@ public final class Hub implements AutoCloseable {
     }
 
     private void startParts() throws Exception {
-        DeviceRegistry registry = config.registryDir().map(DeviceRegistry::fromDirectory)
-                .orElseGet(DeviceRegistry::builtIn);
         Path dataDir = config.dataDir().toAbsolutePath().normalize();
 
         EmbeddedServers servers = new EmbeddedServers(dataDir,
@@ -114,6 +115,13 @@ public final class Hub implements AutoCloseable {
         Database database = Database.open(db.jdbcUrl(), db.user(), db.password(), config.dbPoolSize());
         started.push(database);
         health.put("db", database::ping);
+
+        // The registry files are the registry until an admin changes it through the API; then the newest
+        // stored version is, in every hub instance (see docs/registry.md).
+        RegistryStore registryStore = new RegistryStore(database.dataSource());
+        LiveRegistry registry = RegistryRefresher.initial(registryStore, config.registryDir()
+                .map(DeviceRegistry::fromDirectory).orElseGet(DeviceRegistry::builtIn));
+        started.push(new RegistryRefresher(registryStore, registry).scheduleEvery(config.registryRefresh()));
 
         bridge = new MqttKafkaBridge(
                 new BridgeOptions(mqttUrl, config.ingestClientId(), config.ingestSharedGroup(),
@@ -167,14 +175,14 @@ public final class Hub implements AutoCloseable {
         started.push(new RollupMaintainer(database.dataSource(), StorageDialect.of(database.dataSource()))
                 .scheduleEvery(config.rollupInterval()));
 
-        api = new ApiServer(new ApiConfig(config.httpHost(), config.httpPort()), registry,
+        api = new ApiServer(new ApiConfig(config.httpHost(), config.httpPort()), registry.get(),
                 new AggregateQueries(database.dataSource()), health);
         started.push(api);
         api.start();
 
         if (config.simulatorEnabled()) {
             long seed = config.simulatorSeed().orElseGet(() -> new SecureRandom().nextLong());
-            Simulator simulator = new Simulator(registry.devices(),
+            Simulator simulator = new Simulator(registry.get().devices(),
                     new SensorModels(seed, config.simulatorIncidentProbability()),
                     new MqttPublisher(mqttUrl, "ioc-simulator"), Clock.systemUTC(), config.simulatorInterval());
             started.push(simulator);

@@ -45,7 +45,10 @@ public final class HubSettings {
             "Maximum database connections of the hub.");
 
     public static final Setting<String> REGISTRY_DIR = Setting.text("REGISTRY_DIR", "",
-            "Directory with areas.json and devices.json; empty = the built-in Cần Thơ registry.");
+            "Directory with areas.json and devices.json; empty = the built-in Cần Thơ registry. Used until an admin"
+                    + " first changes the registry through the API; from then on the newest stored version is.");
+    public static final Setting<Duration> REGISTRY_REFRESH = Setting.duration("REGISTRY_REFRESH", "10s",
+            "How often the hub checks for a device registry changed through another instance's API.");
 
     public static final Setting<String> INGEST_CLIENT_ID = IngestSettings.CLIENT_ID;
     public static final Setting<String> INGEST_SHARED_GROUP = IngestSettings.SHARED_GROUP;
@@ -121,7 +124,7 @@ public final class HubSettings {
 
     public static List<Setting<?>> all() {
         return List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, KAFKA_BOOTSTRAP, KAFKA_PORT, KAFKA_REPLICATION_FACTOR, MQTT_URL,
-                MQTT_PORT, DB_URL, DB_USER, DB_PASSWORD, DB_PORT, DB_POOL_SIZE, REGISTRY_DIR, INGEST_CLIENT_ID,
+                MQTT_PORT, DB_URL, DB_USER, DB_PASSWORD, DB_PORT, DB_POOL_SIZE, REGISTRY_DIR, REGISTRY_REFRESH, INGEST_CLIENT_ID,
                 INGEST_SHARED_GROUP, INGEST_RECEIVE_MAXIMUM, INGEST_MAX_PAYLOAD_BYTES, INGEST_MAX_AGE,
                 INGEST_MAX_FUTURE, INGEST_SESSION_EXPIRY, FEED_HTTP_PORT, FEED_MAX_BODY_BYTES,
                 FEED_MAX_ROWS, FEED_KAFKA_TIMEOUT, FEED_REGISTRY_DIR, STREAMS_APP_ID, STREAMS_THREADS, AGGREGATE_GRACE, DEDUP_WINDOW, SINK_GROUP_ID, SINK_MAX_BACKOFF,

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.TreeMap;
 import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.DeadLetterReason;
@@ -52,7 +53,7 @@ public final class ReadingParser {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private final DeviceRegistry registry;
+    private final Supplier<DeviceRegistry> registry;
     private final Duration maxAge;
     private final Duration maxFuture;
 
@@ -61,6 +62,11 @@ public final class ReadingParser {
      * @param maxFuture readings further ahead than this (clock skew allowance) are BAD_TIMESTAMP
      */
     public ReadingParser(DeviceRegistry registry, Duration maxAge, Duration maxFuture) {
+        this(() -> registry, maxAge, maxFuture);
+    }
+
+    /** A parser that checks each message against the registry in force at that moment (see LiveRegistry). */
+    public ReadingParser(Supplier<DeviceRegistry> registry, Duration maxAge, Duration maxFuture) {
         this.registry = registry;
         this.maxAge = maxAge;
         this.maxFuture = maxFuture;
@@ -78,7 +84,7 @@ public final class ReadingParser {
     private List<Reading> read(String topic, byte[] payload, Instant receivedAt) throws Rejection {
         String deviceId = TelemetryTopic.deviceId(topic).orElseThrow(() -> new Rejection(
                 DeadLetterReason.BAD_TOPIC, "topic is not of the form " + TelemetryTopic.FILTER));
-        Device device = registry.device(deviceId).orElseThrow(() -> new Rejection(
+        Device device = registry.get().device(deviceId).orElseThrow(() -> new Rejection(
                 DeadLetterReason.UNKNOWN_DEVICE, "device " + deviceId + " is not registered"));
         JsonNode root = json(payload);
         if (root.isArray()) {

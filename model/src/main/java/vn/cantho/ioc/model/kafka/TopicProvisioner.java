@@ -20,10 +20,27 @@ public final class TopicProvisioner {
 
     private final Admin admin;
     private final short replicationFactor;
+    private final int partitions;
 
     public TopicProvisioner(Admin admin, short replicationFactor) {
+        this(admin, replicationFactor, 0);
+    }
+
+    private TopicProvisioner(Admin admin, short replicationFactor, int partitions) {
         this.admin = admin;
         this.replicationFactor = replicationFactor;
+        this.partitions = partitions;
+    }
+
+    /**
+     * A provisioner that creates every topic with {@code partitions} partitions instead of the registry's
+     * count (for scaling runs and benchmarks; the registry's counts are the defaults).
+     */
+    public TopicProvisioner withPartitions(int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
+        }
+        return new TopicProvisioner(admin, replicationFactor, partitions);
     }
 
     /** Creates each missing topic; returns the names it created. */
@@ -56,7 +73,8 @@ public final class TopicProvisioner {
     }
 
     private NewTopic newTopic(Topic<?, ?> topic) {
-        NewTopic newTopic = new NewTopic(topic.name(), topic.partitions(), replicationFactor);
+        NewTopic newTopic = new NewTopic(topic.name(), partitions > 0 ? partitions : topic.partitions(),
+                replicationFactor);
         if (topic.compacted()) {
             newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         }

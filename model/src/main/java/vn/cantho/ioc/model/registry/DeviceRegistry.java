@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import vn.cantho.ioc.model.json.Json;
 
 /**
@@ -25,13 +26,29 @@ public final class DeviceRegistry {
     static final String DEVICES_FILE = "devices.json";
     private static final String BUILT_IN = "/registry/";
 
+    /** Ids appear in MQTT topics and URLs: no separators, wildcards or spaces. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
     private final Map<String, Area> areas;
     private final Map<String, Device> devices;
 
     public DeviceRegistry(List<Area> areas, List<Device> devices) {
         this.areas = index(areas, Area::code, "area");
         this.devices = index(devices, Device::id, "device");
+        for (Area area : areas) {
+            requireId("area", area.code());
+            if (area.name() == null || area.name().isBlank()) {
+                throw new IllegalArgumentException("area " + area.code() + ": no name");
+            }
+            requireCoordinates("area " + area.code(), area.lat(), area.lon());
+        }
         for (Device device : devices) {
+            requireId("device", device.id());
+            if (device.name() == null || device.name().isBlank() || device.type() == null || device.type().isBlank()
+                    || device.domain() == null) {
+                throw new IllegalArgumentException("device " + device.id() + ": name, type and domain are required");
+            }
+            requireCoordinates("device " + device.id(), device.lat(), device.lon());
             if (!this.areas.containsKey(device.areaCode())) {
                 throw new IllegalArgumentException("device " + device.id() + ": unknown area " + device.areaCode());
             }
@@ -44,6 +61,40 @@ public final class DeviceRegistry {
                 }
             }
         }
+    }
+
+    private static void requireId(String kind, String id) {
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException(kind + " id '" + id
+                    + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+    }
+
+    private static void requireCoordinates(String what, double lat, double lon) {
+        if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
+            throw new IllegalArgumentException(what + ": coordinates " + lat + ", " + lon + " are not on Earth");
+        }
+    }
+
+    /** This registry with {@code device} added, or replacing the device with its id; checked like any registry. */
+    public DeviceRegistry withDevice(Device device) {
+        Map<String, Device> next = new LinkedHashMap<>(devices);
+        next.put(device.id(), device);
+        return new DeviceRegistry(List.copyOf(areas.values()), List.copyOf(next.values()));
+    }
+
+    /** This registry without the device {@code id} (readings from it are rejected from then on). */
+    public DeviceRegistry withoutDevice(String id) {
+        Map<String, Device> next = new LinkedHashMap<>(devices);
+        next.remove(id);
+        return new DeviceRegistry(List.copyOf(areas.values()), List.copyOf(next.values()));
+    }
+
+    /** This registry with {@code area} added, or replacing the area with its code. */
+    public DeviceRegistry withArea(Area area) {
+        Map<String, Area> next = new LinkedHashMap<>(areas);
+        next.put(area.code(), area);
+        return new DeviceRegistry(List.copyOf(next.values()), List.copyOf(devices.values()));
     }
 
     /** The registry shipped with the hub: the nine historical districts of central Cần Thơ. */

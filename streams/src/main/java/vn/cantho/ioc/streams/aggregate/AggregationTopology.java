@@ -1,5 +1,6 @@
 package vn.cantho.ioc.streams.aggregate;
 
+import java.util.function.Supplier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,14 @@ public final class AggregationTopology {
      * @param dedupWindow how long (in event time) a reading is remembered to drop a redelivered copy
      */
     public static Topology build(DeviceRegistry registry, Duration grace, Duration dedupWindow) {
+        return build(() -> registry, grace, dedupWindow);
+    }
+
+    /**
+     * The same topology over a registry that may change while it runs (see LiveRegistry): each reading is
+     * checked against the registry in force when it is processed.
+     */
+    public static Topology build(Supplier<DeviceRegistry> registry, Duration grace, Duration dedupWindow) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(DEDUP_STORE, dedupWindow, Duration.ofMillis(1), false),
@@ -67,7 +76,7 @@ public final class AggregationTopology {
                         .withName("telemetry-source"));
 
         Map<String, KStream<String, Reading>> branches = readings.split(Named.as("registry-"))
-                .branch((deviceId, reading) -> reading != null && registry.device(reading.deviceId()).isPresent(),
+                .branch((deviceId, reading) -> reading != null && registry.get().device(reading.deviceId()).isPresent(),
                         Branched.as("known"))
                 .defaultBranch(Branched.as("unknown"));
 
@@ -79,7 +88,9 @@ public final class AggregationTopology {
         branches.get("registry-known")
                 .processValues(() -> new ReadingDeduplicator(DEDUP_STORE), Named.as("deduplicate-readings"),
                         DEDUP_STORE)
-                .flatMap((deviceId, reading) -> observations(registry.device(reading.deviceId()).orElseThrow(), reading),
+                .flatMap((deviceId, reading) -> registry.get().device(reading.deviceId())
+                                // Removed from the registry since the branch above: nothing left to count it for.
+                                .map(device -> observations(device, reading)).orElse(List.of()),
                         Named.as("explode-to-observations"))
                 .groupByKey(Grouped.with("observations-by-series", Serdes.String(), OBSERVATION_SERDE))
                 .windowedBy(TimeWindows.ofSizeAndGrace(WINDOW, grace))

@@ -1,5 +1,6 @@
 package vn.cantho.ioc.streams.sink;
 
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,11 +25,11 @@ public final class ObservationSinkWriter implements BatchWriter<Reading> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ObservationSinkWriter.class);
 
-    private final DeviceRegistry registry;
+    private final Supplier<DeviceRegistry> registry;
     private final ObservationWriter writer;
     private final AtomicLong skipped = new AtomicLong();
 
-    public ObservationSinkWriter(DeviceRegistry registry, ObservationWriter writer) {
+    public ObservationSinkWriter(Supplier<DeviceRegistry> registry, ObservationWriter writer) {
         this.registry = registry;
         this.writer = writer;
     }
@@ -50,7 +51,7 @@ public final class ObservationSinkWriter implements BatchWriter<Reading> {
             if (reading == null || reading.values() == null || reading.ts() == null) {
                 continue;
             }
-            Optional<Device> device = Optional.ofNullable(reading.deviceId()).flatMap(registry::device);
+            Optional<Device> device = Optional.ofNullable(reading.deviceId()).flatMap(registry.get()::device);
             if (device.isEmpty()) {
                 if (skipped.getAndAdd(reading.values().size()) == 0) {
                     LOG.warn("observation sink skips readings of unknown device '{}' (and others like it)",

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.model.registry.LiveRegistry;
 import vn.cantho.ioc.store.ObservationRow;
 import vn.cantho.ioc.store.ObservationWriter;
 
@@ -19,7 +20,7 @@ class ObservationSinkWriterTest {
     private static final Instant TS = Instant.parse("2026-11-23T03:00:00Z");
     private static final Instant RECEIVED = TS.plusSeconds(2);
 
-    private final ObservationSinkWriter writer = new ObservationSinkWriter(DeviceRegistry.builtIn(),
+    private final ObservationSinkWriter writer = new ObservationSinkWriter(new LiveRegistry(DeviceRegistry.builtIn(), 0),
             new ObservationWriter(null));
 
     @Test

@@ -29,6 +29,7 @@ import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.model.registry.LiveRegistry;
 import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.ObservationWriter;
@@ -72,7 +73,7 @@ class SinkOutageIT {
                      new AggregateWriter(database.dataSource())::upsert, Duration.ofMillis(500));
              KafkaSink<String, Reading> observations = new KafkaSink<>(Topics.TELEMETRY,
                      SinkConsumer.create(Topics.TELEMETRY, SERVERS.kafkaBootstrap(), appId + "-observations"),
-                     new ObservationSinkWriter(DeviceRegistry.builtIn(), new ObservationWriter(database.dataSource())),
+                     new ObservationSinkWriter(new LiveRegistry(DeviceRegistry.builtIn(), 0), new ObservationWriter(database.dataSource())),
                      Duration.ofMillis(500))) {
             streams.start();
             aggregates.start();
