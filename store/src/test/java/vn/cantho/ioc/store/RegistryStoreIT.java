@@ -22,7 +22,7 @@ import vn.cantho.ioc.store.registry.VersionConflictException;
 class RegistryStoreIT {
 
     private static final Device NEW_GAUGE = new Device("wl-thot-not-02", "Trạm đo mực nước Thốt Nốt 2",
-            "water_level_gauge", Domain.ENVIRONMENT, "thot-not", 10.27, 105.53, "so-tnmt", List.of("water_level"));
+            "water_gauge", Domain.ENVIRONMENT, "thot-not", 10.27, 105.53, "dai-kttv", List.of("water_level"));
 
     private Database database;
     private RegistryStore store;
