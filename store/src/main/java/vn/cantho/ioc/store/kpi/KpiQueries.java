@@ -39,7 +39,8 @@ public final class KpiQueries {
             v.granularity, v.period_start, v.period_end, v.value, v.attributes::text AS attributes, v.computed_at""";
 
     // The latest row per series, then its previous stored period and the same period a year earlier
-    // (calendar periods only: 'instant' and 'hour' values have no meaningful last-year twin).
+    // (calendar periods only: 'instant' and 'hour' values have no meaningful last-year twin). A year
+    // earlier is counted on the Vietnam-time calendar, whatever the session's time zone.
     private static final String LATEST = """
             SELECT %s,
                    prev.period_start AS prev_start, prev.value AS prev_value,
@@ -59,7 +60,8 @@ public final class KpiQueries {
                   WHERE p.indicator = v.indicator AND p.scope = v.scope AND p.entity_id = v.entity_id
                     AND p.labels_key = v.labels_key AND p.granularity = v.granularity
                     AND v.granularity IN ('day', 'month', 'quarter', 'year')
-                    AND p.period_start = v.period_start - interval '1 year') ly ON true
+                    AND p.period_start = ((v.period_start AT TIME ZONE 'Asia/Ho_Chi_Minh') - interval '1 year')
+                                         AT TIME ZONE 'Asia/Ho_Chi_Minh') ly ON true
             ORDER BY v.indicator, v.scope, v.entity_id, v.labels_key""";
 
     private final DataSource dataSource;
