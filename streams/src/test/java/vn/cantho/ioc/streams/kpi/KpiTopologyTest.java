@@ -22,6 +22,7 @@ import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.kafka.Topics;
+import vn.cantho.ioc.model.registry.Domain;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
 
 class KpiTopologyTest {
@@ -344,6 +345,16 @@ class KpiTopologyTest {
         push(record("dossiers-daily", "2026-11-22|x", day("2026-11-22"), "2026-11-22", null, Map.of("date", "2026-11-22")),
                 PUSHED);
         assertThat(indicators.isEmpty()).isTrue();
+    }
+
+    @Test
+    void the_topology_emits_every_department_kpi_of_the_registry() {
+        List<String> registered = REGISTRY.all().stream().filter(d -> d.domain() != Domain.ENVIRONMENT)
+                .map(d -> d.id()).toList();
+
+        assertThat(KpiCatalog.KPI_IDS).containsExactlyInAnyOrderElementsOf(registered);
+        assertThat(REGISTRY.all()).filteredOn(d -> KpiCatalog.KPI_IDS.contains(d.id()))
+                .allMatch(d -> d.source().contains("-") && d.description() != null);
     }
 
     @Test
