@@ -43,16 +43,17 @@ class HubKpiIT {
         Map<String, String> settings = Map.of("IOC_DATA_DIR", dataDir.toString(), "HTTP_PORT", "0",
                 "FEED_HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
                 "SIMULATOR_INTERVAL", "1h", "SIMULATOR_SEED", "42",
-                "SIMULATOR_FEED_INTERVAL", "1h", "SIMULATOR_FEED_HISTORY", "2d");
+                "SIMULATOR_FEED_INTERVAL", "1h", "SIMULATOR_FEED_HISTORY", "3d");
         try (Hub hub = Hub.start(HubConfig.from(new Config(settings)));
              TopicReader<Indicator> indicators = new TopicReader<>(hub.kafkaBootstrap(), Topics.INDICATORS)) {
-            // What the simulator pushes: yesterday's traffic-safety reports of the nine districts
-            LocalDate yesterday = LocalDate.now(ZoneOffset.ofHours(7)).minusDays(1);
-            double accidents = new DepartmentFeeds(42).batches(Instant.now(), Duration.ofDays(2)).stream()
+            // What the simulator pushes: the traffic-safety reports of the nine districts two days ago (inside
+            // the 3-day history whichever side of midnight the simulator's first push falls)
+            LocalDate reported = LocalDate.now(ZoneOffset.ofHours(7)).minusDays(2);
+            double accidents = new DepartmentFeeds(42).batches(Instant.now(), Duration.ofDays(3)).stream()
                     .filter(b -> b.feed().equals("traffic-safety-daily")).map(FeedBatch::records).flatMap(List::stream)
-                    .filter(r -> r.get("date").equals(yesterday.toString()))
+                    .filter(r -> r.get("date").equals(reported.toString()))
                     .mapToDouble(r -> ((Number) r.get("accidents")).doubleValue()).sum();
-            long day = yesterday.atStartOfDay(ZoneOffset.ofHours(7)).toInstant().toEpochMilli();
+            long day = reported.atStartOfDay(ZoneOffset.ofHours(7)).toInstant().toEpochMilli();
 
             // Then the KPIs of every domain arrive, and the city's accidents are the districts' sum
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
