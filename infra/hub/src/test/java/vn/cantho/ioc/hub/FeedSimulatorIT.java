@@ -67,10 +67,10 @@ class FeedSimulatorIT {
                     .collect(Collectors.toMap(FeedRecord::feed, r -> 1, Integer::sum, TreeMap::new));
             assertThat(inKafka).isEqualTo(expected);
 
-            // When they push again two hours later
+            // When they push again six hours later (reports get acknowledged and resolved meanwhile, day or night)
             FeedSimulator.Summary second;
             try (FeedSimulator simulator = new FeedSimulator(departments, new FeedClient(api.url()), tokens,
-                    Clock.fixed(now.plus(Duration.ofHours(2)), ZoneOffset.UTC), Duration.ofHours(1), HISTORY)) {
+                    Clock.fixed(now.plus(Duration.ofHours(6)), ZoneOffset.UTC), Duration.ofHours(1), HISTORY)) {
                 second = simulator.pushAll();
             }
 
