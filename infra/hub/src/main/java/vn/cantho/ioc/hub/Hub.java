@@ -1,5 +1,6 @@
 package vn.cantho.ioc.hub;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -203,7 +204,7 @@ public final class Hub implements AutoCloseable {
     }
 
     /** The simulated departments push their feeds over HTTP, with tokens from a file like any client. */
-    private void startFeedSimulator(long seed) throws java.io.IOException {
+    private void startFeedSimulator(long seed) throws IOException {
         FeedSimulatorConfig settings = config.feedSimulator();
         Optional<Path> tokenFile = settings.tokensFile().or(() -> Optional.ofNullable(demoTokens));
         if (tokenFile.isEmpty()) {
@@ -253,8 +254,8 @@ public final class Hub implements AutoCloseable {
     }
 
     /** The demo-token file of the embedded default; empty with an external database. */
-    public Optional<Path> demoTokens() {
-        return Optional.ofNullable(demoTokens);
+    public java.util.Optional<Path> demoTokens() {
+        return java.util.Optional.ofNullable(demoTokens);
     }
 
     public MqttKafkaBridge bridge() {
