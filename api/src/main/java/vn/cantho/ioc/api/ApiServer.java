@@ -16,6 +16,7 @@ import vn.cantho.ioc.api.health.HealthProbe;
 import vn.cantho.ioc.api.health.HealthRoutes;
 import vn.cantho.ioc.api.http.ErrorMapper;
 import vn.cantho.ioc.api.http.ErrorResponse;
+import vn.cantho.ioc.api.kpi.KpiRoutes;
 import vn.cantho.ioc.api.registry.RegistryCatalog;
 import vn.cantho.ioc.api.registry.RegistryRoutes;
 import vn.cantho.ioc.model.health.HealthCheck;
@@ -71,6 +72,7 @@ public final class ApiServer implements AutoCloseable {
                 healthRoutes.register(router);
                 registryRoutes.register(router);
                 aggregateRoutes.register(router);
+                KpiRoutes.builtIn(queries.dataSource(), registry).register(router);
                 // Javalin ships its own handler for its routing exceptions; ours replaces it.
                 router.exception(HttpResponseException.class, this::fail);
                 router.exception(Exception.class, this::fail);

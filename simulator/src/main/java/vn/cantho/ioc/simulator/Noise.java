@@ -7,36 +7,36 @@ import java.util.SplittableRandom;
  * index (usually a time), so a simulated value depends only on the seed, the device and the instant — not on
  * how often or in which order values were asked for. The same seed replays the same city.
  */
-final class Noise {
+public final class Noise {
 
     private final long seed;
 
-    Noise(long seed) {
+    public Noise(long seed) {
         this.seed = seed;
     }
 
-    long seed() {
+    public long seed() {
         return seed;
     }
 
     /** SplitMix64's finaliser: a good 64-bit mixing function. */
-    static long mix(long z) {
+    public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
     }
 
-    long hash(String key, long index) {
+    public long hash(String key, long index) {
         return mix(mix(seed + 0x9E3779B97F4A7C15L) ^ mix(key.hashCode() * 0xC2B2AE3D27D4EB4FL + index));
     }
 
     /** Uniform in [0, 1). */
-    double uniform(String key, long index) {
+    public double uniform(String key, long index) {
         return unit(hash(key, index));
     }
 
     /** Standard normal (Box–Muller). */
-    double gaussian(String key, long index) {
+    public double gaussian(String key, long index) {
         long h = hash(key, index);
         double u1 = Math.max(unit(h), 1e-12);
         double u2 = unit(mix(h + 0x9E3779B97F4A7C15L));
@@ -47,7 +47,7 @@ final class Noise {
      * Smooth value noise in [-1, 1]: random values at whole {@code x}, joined by cosine interpolation, so it
      * drifts without jumps (weather, river discharge).
      */
-    double smooth(String key, double x) {
+    public double smooth(String key, double x) {
         double floor = Math.floor(x);
         long i = (long) floor;
         double a = 2 * uniform(key, i) - 1;
@@ -57,7 +57,7 @@ final class Noise {
     }
 
     /** A Poisson-distributed count with mean {@code lambda} (normal approximation above 30). */
-    long poisson(double lambda, String key, long index) {
+    public long poisson(double lambda, String key, long index) {
         if (!(lambda > 0)) {
             return 0;
         }

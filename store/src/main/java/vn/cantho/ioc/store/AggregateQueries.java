@@ -39,6 +39,11 @@ public final class AggregateQueries {
         this.dataSource = dataSource;
     }
 
+    /** The database it reads, for readers of other tables that the API builds beside it. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     /**
      * One page of the aggregates matching {@code query}.
      *

@@ -10,6 +10,12 @@ final class Banner {
         return "http://" + (config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost()) + ':' + hub.feedPort();
     }
 
+    private static String feedSimulator(HubConfig config) {
+        long seconds = config.feedSimulator().interval().toSeconds();
+        return config.feedSimulator().enabled()
+                ? "; departments push feeds every " + (seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s") : "";
+    }
+
     static String render(Hub hub) {
         HubConfig config = hub.config();
         String api = "http://" + (config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost()) + ':'
@@ -20,6 +26,7 @@ final class Banner {
                 "  Health        " + api + "/health",
                 "  Devices       " + api + "/api/v1/devices",
                 "  PM2.5 (1 min) " + api + "/api/v1/metrics/pm25/aggregates?scope=area",
+                "  KPIs          " + api + "/api/v1/kpis?domain=government",
                 "  MQTT          " + hub.mqttUrl() + "  (publish to ioc/v1/devices/{deviceId}/telemetry, QoS 1)",
                 "  Feeds         " + feedApi(config, hub) + "/api/v1/feeds/{feedId}/records  (POST JSON or CSV,"
                         + " Authorization: Bearer <token>)",
@@ -28,7 +35,7 @@ final class Banner {
                 "  Database      " + hub.dbUrl() + (config.dbUrl().isPresent() ? "" : " (embedded)"),
                 "  Data          " + config.dataDir().toAbsolutePath().normalize(),
                 "  Simulator     " + (config.simulatorEnabled()
-                        ? "publishing " + config.simulatorInterval().describe() : "off"),
+                        ? "publishing " + config.simulatorInterval().describe() + feedSimulator(config) : "off"),
                 "Press Ctrl-C to stop.",
                 "");
     }

@@ -1,5 +1,7 @@
 package vn.cantho.ioc.hub;
 
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -7,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -29,10 +32,15 @@ import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.model.registry.IndicatorRegistry;
 import vn.cantho.ioc.model.registry.LiveRegistry;
 import vn.cantho.ioc.simulator.MqttPublisher;
 import vn.cantho.ioc.simulator.SensorModels;
 import vn.cantho.ioc.simulator.Simulator;
+import vn.cantho.ioc.simulator.feed.DepartmentFeeds;
+import vn.cantho.ioc.simulator.feed.FeedClient;
+import vn.cantho.ioc.simulator.feed.FeedSimulator;
+import vn.cantho.ioc.simulator.feed.FeedTokens;
 import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
@@ -44,6 +52,8 @@ import vn.cantho.ioc.store.StorageDialect;
 import vn.cantho.ioc.store.registry.RegistryRefresher;
 import vn.cantho.ioc.store.registry.RegistryStore;
 import vn.cantho.ioc.streams.aggregate.AggregationTopology;
+import vn.cantho.ioc.streams.kpi.KpiTopology;
+import vn.cantho.ioc.streams.kpi.SlaPolicy;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
 import vn.cantho.ioc.streams.sink.KafkaSink;
 import vn.cantho.ioc.streams.sink.ObservationSinkWriter;
@@ -155,6 +165,14 @@ public final class Hub implements AutoCloseable {
         started.push(streams);
         streams.start();
 
+        // Department KPIs: their own streams application over the feed records (docs/kpis.md).
+        StreamsRunner kpis = new StreamsRunner(KpiTopology.build(IndicatorRegistry.builtIn(), SlaPolicy.DEFAULT),
+                StreamsRunner.properties(config.kpiAppId(), kafkaBootstrap, dataDir.resolve("streams"),
+                        config.replicationFactor(), config.streamsThreads()));
+        started.push(kpis);
+        kpis.start();
+        health.put("kpis", kpis);
+
         AggregateWriter writer = new AggregateWriter(database.dataSource());
         KafkaSink<String, ?> sink = new KafkaSink<>(Topics.AGGREGATES_1M,
                 SinkConsumer.create(Topics.AGGREGATES_1M, kafkaBootstrap, config.sinkGroupId()), writer::upsert,
@@ -187,7 +205,26 @@ public final class Hub implements AutoCloseable {
                     new MqttPublisher(mqttUrl, "ioc-simulator"), Clock.systemUTC(), config.simulatorInterval());
             started.push(simulator);
             simulator.start();
+            if (config.feedSimulator().enabled()) {
+                startFeedSimulator(seed);
+            }
         }
+    }
+
+    /** The simulated departments push their feeds over HTTP, with tokens from a file like any client. */
+    private void startFeedSimulator(long seed) throws IOException {
+        FeedSimulatorConfig settings = config.feedSimulator();
+        Optional<Path> tokenFile = settings.tokensFile().or(() -> Optional.ofNullable(demoTokens));
+        if (tokenFile.isEmpty()) {
+            LOG.warn("feed simulator not started: no department tokens (set SIMULATOR_FEED_TOKENS)");
+            return;
+        }
+        String host = "0.0.0.0".equals(config.httpHost()) ? "127.0.0.1" : config.httpHost();
+        URI url = settings.url().orElseGet(() -> URI.create("http://" + host + ":" + feeds.port()));
+        FeedSimulator feedSimulator = new FeedSimulator(new DepartmentFeeds(seed), new FeedClient(url),
+                FeedTokens.read(tokenFile.get()), Clock.systemUTC(), settings.interval(), settings.history());
+        started.push(feedSimulator);
+        feedSimulator.start();
     }
 
     private static HealthCheck.Status both(HealthCheck.Status a, HealthCheck.Status b) {

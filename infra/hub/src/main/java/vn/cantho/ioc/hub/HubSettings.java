@@ -72,6 +72,8 @@ public final class HubSettings {
             "How late a reading may arrive and still update its 1-minute window.");
     public static final Setting<Duration> DEDUP_WINDOW = Setting.duration("DEDUP_WINDOW", "1h",
             "How long a reading is remembered so a copy redelivered by MQTT is counted once.");
+    public static final Setting<String> KPI_APP_ID = Setting.text("KPI_APP_ID", "ioc-kpis",
+            "Kafka Streams application id of the department KPIs (feed records to KPI indicators). See docs/kpis.md.");
     public static final Setting<String> SINK_GROUP_ID = Setting.text("SINK_GROUP_ID", "ioc-sink",
             "Kafka consumer group of the database sink.");
     public static final Setting<Duration> SINK_MAX_BACKOFF = Setting.duration("SINK_MAX_BACKOFF", "10s",
@@ -95,6 +97,19 @@ public final class HubSettings {
             "SIMULATOR_INCIDENT_PROBABILITY", "0.05", "Chance that a simulated device has an incident in one incident "
                     + "window (PM2.5 spike: 2 h, traffic jam: 1 h, river past BĐ II: 1 day); 0 = none.",
             HubSettings::probability);
+
+    public static final Setting<Boolean> SIMULATOR_FEEDS_ENABLED = Setting.flag("SIMULATOR_FEEDS_ENABLED", true,
+            "With SIMULATOR_ENABLED, also push the departments' feeds (statistics, dossiers, 1022, social listening, "
+                    + "SOC, tourism, hotels, traffic safety) over HTTP to the feed API. See docs/simulator.md.");
+    public static final Setting<String> SIMULATOR_FEED_URL = Setting.text("SIMULATOR_FEED_URL", "",
+            "Feed API the simulator pushes to, e.g. http://127.0.0.1:8081; empty = this hub's own feed API.");
+    public static final Setting<String> SIMULATOR_FEED_TOKENS = Setting.text("SIMULATOR_FEED_TOKENS", "",
+            "File of department=token lines for the feed simulator; empty = the embedded default's "
+                    + "<IOC_DATA_DIR>/demo-tokens.txt (with an external database and no file, feeds are not simulated).");
+    public static final Setting<Duration> SIMULATOR_FEED_INTERVAL = Setting.duration("SIMULATOR_FEED_INTERVAL", "5m",
+            "How often the simulated departments push their feeds (already pushed records come back as duplicates).");
+    public static final Setting<Duration> SIMULATOR_FEED_HISTORY = Setting.duration("SIMULATOR_FEED_HISTORY", "14d",
+            "How far back daily, hourly and event feeds are pushed (monthly/quarterly releases: 13-25 months).");
 
     private HubSettings() {
     }
@@ -127,8 +142,10 @@ public final class HubSettings {
                 MQTT_PORT, DB_URL, DB_USER, DB_PASSWORD, DB_PORT, DB_POOL_SIZE, REGISTRY_DIR, REGISTRY_REFRESH, INGEST_CLIENT_ID,
                 INGEST_SHARED_GROUP, INGEST_RECEIVE_MAXIMUM, INGEST_MAX_PAYLOAD_BYTES, INGEST_MAX_AGE,
                 INGEST_MAX_FUTURE, INGEST_SESSION_EXPIRY, FEED_HTTP_PORT, FEED_MAX_BODY_BYTES,
-                FEED_MAX_ROWS, FEED_KAFKA_TIMEOUT, FEED_REGISTRY_DIR, STREAMS_APP_ID, STREAMS_THREADS, AGGREGATE_GRACE, DEDUP_WINDOW, SINK_GROUP_ID, SINK_MAX_BACKOFF,
+                FEED_MAX_ROWS, FEED_KAFKA_TIMEOUT, FEED_REGISTRY_DIR, STREAMS_APP_ID, STREAMS_THREADS, AGGREGATE_GRACE, DEDUP_WINDOW, KPI_APP_ID, SINK_GROUP_ID, SINK_MAX_BACKOFF,
                 OBSERVATION_SINK_GROUP_ID, ROLLUP_INTERVAL,
-                SIMULATOR_ENABLED, SIMULATOR_INTERVAL, SIMULATOR_SEED, SIMULATOR_INCIDENT_PROBABILITY);
+                SIMULATOR_ENABLED, SIMULATOR_INTERVAL, SIMULATOR_SEED, SIMULATOR_INCIDENT_PROBABILITY,
+                SIMULATOR_FEEDS_ENABLED, SIMULATOR_FEED_URL, SIMULATOR_FEED_TOKENS, SIMULATOR_FEED_INTERVAL,
+                SIMULATOR_FEED_HISTORY);
     }
 }
