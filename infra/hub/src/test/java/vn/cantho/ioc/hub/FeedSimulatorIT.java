@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.embedded.KafkaTail;
 import vn.cantho.ioc.model.FeedRecord;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.simulator.feed.DepartmentFeeds;
@@ -36,7 +37,7 @@ class FeedSimulatorIT {
         Path dataDir = Files.createTempDirectory("feed-sim-it");
         Instant start = Instant.now();
         try (FeedServerFixture api = new FeedServerFixture(dataDir);
-             TopicReader<FeedRecord> topic = new TopicReader<>(api.servers.kafkaBootstrap(), Topics.FEED_RECORDS)) {
+             KafkaTail<FeedRecord> topic = new KafkaTail<>(api.servers.kafkaBootstrap(), Topics.FEED_RECORDS)) {
             Map<String, String> tokens = FeedTokens.read(api.demoTokens);
             DepartmentFeeds departments = new DepartmentFeeds(42);
             Instant now = Instant.now();
@@ -62,7 +63,7 @@ class FeedSimulatorIT {
             assertThat(first.rejected()).isZero();
             assertThat(first.duplicates()).isZero();
             assertThat(first.accepted()).isEqualTo(rows);
-            Map<String, Integer> inKafka = topic.upToEnd().stream().map(ConsumerRecord::value)
+            Map<String, Integer> inKafka = topic.upToEnd(r -> true).stream().map(ConsumerRecord::value)
                     .filter(r -> !r.receivedAt().isBefore(start))
                     .collect(Collectors.toMap(FeedRecord::feed, r -> 1, Integer::sum, TreeMap::new));
             assertThat(inKafka).isEqualTo(expected);

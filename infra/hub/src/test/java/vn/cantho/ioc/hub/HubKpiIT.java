@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.embedded.KafkaTail;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
@@ -45,7 +46,7 @@ class HubKpiIT {
                 "SIMULATOR_INTERVAL", "1h", "SIMULATOR_SEED", "42",
                 "SIMULATOR_FEED_INTERVAL", "1h", "SIMULATOR_FEED_HISTORY", "3d");
         try (Hub hub = Hub.start(HubConfig.from(new Config(settings)));
-             TopicReader<Indicator> indicators = new TopicReader<>(hub.kafkaBootstrap(), Topics.INDICATORS)) {
+             KafkaTail<Indicator> indicators = new KafkaTail<>(hub.kafkaBootstrap(), Topics.INDICATORS)) {
             // What the simulator pushes: the traffic-safety reports of the nine districts two days ago (inside
             // the 3-day history whichever side of midnight the simulator's first push falls)
             LocalDate reported = LocalDate.now(ZoneOffset.ofHours(7)).minusDays(2);
@@ -58,7 +59,7 @@ class HubKpiIT {
             // Then the KPIs of every domain arrive, and the city's accidents are the districts' sum
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
                 Map<String, Indicator> latest = new LinkedHashMap<>();
-                for (ConsumerRecord<String, Indicator> record : indicators.upToEnd()) {
+                for (ConsumerRecord<String, Indicator> record : indicators.upToEnd(r -> true)) {
                     latest.put(record.key(), record.value());
                 }
                 assertThat(latest.values()).extracting(Indicator::indicator).contains("dossiers_on_time_rate",

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.embedded.KafkaTail;
 import vn.cantho.ioc.embedded.SharedServers;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.kafka.Topics;
@@ -46,7 +47,7 @@ class KpiPipelineIT {
              StreamsRunner kpis = new StreamsRunner(KpiTopology.build(IndicatorRegistry.builtIn(), SlaPolicy.DEFAULT),
                      StreamsRunner.properties(SharedServers.uniqueName("kpis-it"), api.servers.kafkaBootstrap(),
                              dataDir.resolve("streams"), 1, 1));
-             TopicReader<Indicator> indicators = new TopicReader<>(api.servers.kafkaBootstrap(), Topics.INDICATORS)) {
+             KafkaTail<Indicator> indicators = new KafkaTail<>(api.servers.kafkaBootstrap(), Topics.INDICATORS)) {
             kpis.start();
             Map<String, String> tokens = FeedTokens.read(api.demoTokens);
             FeedClient client = new FeedClient(api.url());
@@ -75,7 +76,7 @@ class KpiPipelineIT {
             long monthStart = day.withDayOfMonth(1).atStartOfDay(ZoneOffset.ofHours(7)).toInstant().toEpochMilli();
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 Map<String, Indicator> latest = new LinkedHashMap<>();
-                for (ConsumerRecord<String, Indicator> record : indicators.upToEnd()) {
+                for (ConsumerRecord<String, Indicator> record : indicators.upToEnd(r -> true)) {
                     latest.put(record.key(), record.value());
                 }
                 assertThat(value(latest, "dossiers_on_time_rate|agency|it-agency-1||day|" + dayStart)).isEqualTo(100.0);
