@@ -10,6 +10,8 @@ public enum ErrorCode {
     UNKNOWN_METRIC(404),
     UNKNOWN_DEVICE(404),
     UNKNOWN_AREA(404),
+    /** An {@code indicator=} that is not in the indicator registry. */
+    UNKNOWN_INDICATOR(404),
     /** No endpoint at this path. */
     NOT_FOUND(404),
     /** The path exists but not for this HTTP method. */
