@@ -3,6 +3,7 @@ package vn.cantho.ioc.api.indicator;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
 import java.time.Clock;
+import java.util.Optional;
 import vn.cantho.ioc.api.http.QueryParams;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
@@ -43,7 +44,7 @@ public final class IndicatorRoutes {
                 page.nextCursor()));
     }
 
-    private java.util.Optional<String> area(Context ctx) {
+    private Optional<String> area(Context ctx) {
         return parser.area(QueryParams.of(ctx).get("area"));
     }
 }

@@ -62,11 +62,8 @@ final class StationIndicatorProcessor implements Processor<Windowed<String>, Hou
     @Override
     public void process(Record<Windowed<String>, HourStats> record) {
         String deviceId = record.key().key();
-        Optional<Device> known = registry.device(deviceId);
-        if (known.isEmpty() || record.value() == null) {
-            return;
-        }
-        Device device = known.get();
+        // The topology only lets registered devices through, checked against this same registry.
+        Device device = registry.device(deviceId).orElseThrow();
         Instant hour = record.key().window().startTime();
         StationHours before = Optional.ofNullable(stations.get(deviceId)).orElseGet(StationHours::empty);
         StationHours station = before.with(hour, record.value());
