@@ -69,43 +69,60 @@ final class StationIndicatorProcessor implements Processor<Windowed<String>, Hou
         StationHours station = before.with(hour, record.value());
         stations.put(deviceId, station);
 
-        // The first hour whose indicators may have changed: this one, or the station's previous newest hour when
-        // this one is newer (it has ended, and the hours skipped since may get a NowCast of their own).
-        Optional<Instant> previousNewest = before.newestHour();
-        Instant first = previousNewest.filter(hour::isAfter).orElse(hour);
         List<Indicator> out = new ArrayList<>();
+        Optional<Instant> previousNewest = before.newestHour().filter(hour::isAfter);
         if (!AirQualityIndicators.pollutants(device).isEmpty()) {
-            airIndicators(device, station, first, hour, out);
+            airIndicators(device, station, previousNewest, hour, out);
         }
         if (WaterLevelIndicators.isGauge(device)) {
-            waterIndicators(device, station, first, hour, out);
+            waterIndicators(device, station, previousNewest, hour, out);
         }
         for (Indicator indicator : out) {
             context.forward(new Record<>(indicator.key(), indicator, record.timestamp()));
         }
     }
 
-    private void airIndicators(Device device, StationHours station, Instant first, Instant hour, List<Indicator> out) {
-        Instant newest = station.newestHour().orElseThrow();
-        Instant last = min(newest, hour.plus(HOUR.multipliedBy(NowCast.HOURS - 1)));
-        for (Instant h = first; !h.isAfter(last); h = h.plus(HOUR)) {
+    /**
+     * @param previousNewest the station's newest hour before this change, when the changed hour is newer: it has
+     *                       now ended, and the hour after it may get a NowCast without data of its own. The hours
+     *                       after that one cannot (they lack two of their three latest hours).
+     */
+    private void airIndicators(Device device, StationHours station, Optional<Instant> previousNewest, Instant hour,
+                               List<Indicator> out) {
+        TreeSet<Instant> hours = laterHours(station, hour, NowCast.HOURS - 1);
+        previousNewest.ifPresent(previous -> {
+            hours.add(previous);
+            hours.add(min(previous.plus(HOUR), hour));
+        });
+        for (Instant h : hours) {
             air.hourly(device, station, h).ifPresent(out::add);
         }
-        TreeSet<LocalDate> days = new TreeSet<>(List.of(AirQualityIndicators.dayOf(first),
-                AirQualityIndicators.dayOf(hour), AirQualityIndicators.dayOf(hour.plus(EIGHT_HOUR_REACH))));
+        TreeSet<LocalDate> days = new TreeSet<>(List.of(AirQualityIndicators.dayOf(hour),
+                AirQualityIndicators.dayOf(hour.plus(EIGHT_HOUR_REACH))));
+        previousNewest.ifPresent(previous -> days.add(AirQualityIndicators.dayOf(previous)));
         for (LocalDate day : days) {
             air.daily(device, station, day).ifPresent(out::add);
         }
     }
 
-    private void waterIndicators(Device device, StationHours station, Instant first, Instant hour,
+    private void waterIndicators(Device device, StationHours station, Optional<Instant> previousNewest, Instant hour,
                                  List<Indicator> out) {
-        Instant newest = station.newestHour().orElseThrow();
-        Instant last = min(newest, hour.plus(HOUR.multipliedBy(WaterLevelIndicators.RISE_RATE_LOOKBACK_HOURS)));
-        for (Instant h = first; !h.isAfter(last); h = h.plus(HOUR)) {
+        TreeSet<Instant> hours = laterHours(station, hour, WaterLevelIndicators.RISE_RATE_LOOKBACK_HOURS);
+        previousNewest.ifPresent(hours::add);
+        for (Instant h : hours) {
             water.alertLevel(device, station, h).ifPresent(out::add);
             water.riseRate(device, station, h).ifPresent(out::add);
         }
+    }
+
+    /** {@code hour} and the hours after it, up to {@code reach} hours later and no later than the station's newest. */
+    private static TreeSet<Instant> laterHours(StationHours station, Instant hour, int reach) {
+        Instant last = min(station.newestHour().orElseThrow(), hour.plus(HOUR.multipliedBy(reach)));
+        TreeSet<Instant> hours = new TreeSet<>();
+        for (Instant h = hour; !h.isAfter(last); h = h.plus(HOUR)) {
+            hours.add(h);
+        }
+        return hours;
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -128,6 +128,22 @@ class IndicatorTopologyTest {
     }
 
     @Test
+    void after_hours_of_silence_the_station_republishes_its_last_hour_as_final_and_nothing_for_the_silent_hours() {
+        send(STATION, hour(0).plusSeconds(60), Map.of("pm25", 30.0));
+        send(STATION, hour(1).plusSeconds(60), Map.of("pm25", 30.0));
+        indicators.readKeyValuesToList();
+        latest.clear();
+
+        send(STATION, hour(6).plusSeconds(60), Map.of("pm25", 30.0));
+
+        // Hour 1 again, now final; hour 2 from hours 1 and 0; hours 3 to 6 lack two of their three latest hours.
+        assertThat(latest.keySet()).containsExactlyInAnyOrder(
+                key(IndicatorTopology.VN_AQI_HOURLY, STATION, Granularity.HOUR, hour(1)),
+                key(IndicatorTopology.VN_AQI_HOURLY, STATION, Granularity.HOUR, hour(2)));
+        assertThat(hourlyAqi(STATION, hour(1)).attributes()).containsEntry("provisional", "false");
+    }
+
+    @Test
     void concentrations_above_the_top_breakpoint_give_500_hazardous() {
         send(STATION, hour(0).plusSeconds(60), Map.of("pm25", 650.0));
         send(STATION, hour(1).plusSeconds(60), Map.of("pm25", 700.0));
