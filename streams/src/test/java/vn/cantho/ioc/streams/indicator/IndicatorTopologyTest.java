@@ -277,6 +277,16 @@ class IndicatorTopologyTest {
         assertThat(latest).isEmpty();
     }
 
+    @Test
+    void the_topology_names_its_stores_and_never_repartitions() {
+        String description = IndicatorTopology.build(DeviceRegistry.builtIn(), IndicatorRegistry.builtIn(),
+                new IndicatorSettings(GRACE, Duration.ofHours(1), FloodAlertLevels.CAN_THO)).describe().toString();
+
+        assertThat(description).contains(IndicatorTopology.HOURLY_STORE, IndicatorTopology.STATION_HOURS_STORE,
+                IndicatorTopology.DEDUP_STORE, "station-indicators", "indicators-sink");
+        assertThat(description).doesNotContain("repartition").doesNotContain("KSTREAM-");
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private static Instant hour(int n) {
