@@ -2,6 +2,7 @@ package vn.cantho.ioc.streams.indicator;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -64,6 +65,15 @@ public final class IndicatorTopology {
      * @param indicators the four indicators' definitions (scope, domain, granularity); a missing one fails here
      */
     public static Topology build(DeviceRegistry devices, IndicatorRegistry indicators, IndicatorSettings settings) {
+        return build(() -> devices, indicators, settings);
+    }
+
+    /**
+     * The same topology over a device registry that may change while it runs: each reading and each hourly
+     * change is checked against the registry in force when it is processed.
+     */
+    public static Topology build(Supplier<DeviceRegistry> devices, IndicatorRegistry indicators,
+                                 IndicatorSettings settings) {
         AirQualityIndicators air = new AirQualityIndicators(
                 new IndicatorFactory(indicators.require(VN_AQI_HOURLY)),
                 new IndicatorFactory(indicators.require(VN_AQI_DAILY)));
@@ -81,7 +91,8 @@ public final class IndicatorTopology {
         builder.stream(Topics.TELEMETRY.name(), Consumed.with(Topics.TELEMETRY.keySerde(), Topics.TELEMETRY.valueSerde())
                         .withTimestampExtractor(new ReadingTimestampExtractor())
                         .withName("indicator-telemetry-source"))
-                .filter((deviceId, reading) -> isIndicatorInput(devices, reading), Named.as("indicator-stations-only"))
+                .filter((deviceId, reading) -> isIndicatorInput(devices.get(), reading),
+                        Named.as("indicator-stations-only"))
                 .processValues(() -> new ReadingDeduplicator(DEDUP_STORE), Named.as("indicator-deduplicate-readings"),
                         DEDUP_STORE)
                 .groupByKey(Grouped.with("indicator-readings-by-station", Serdes.String(), Topics.TELEMETRY.valueSerde()))

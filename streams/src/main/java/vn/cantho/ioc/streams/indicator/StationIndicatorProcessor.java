@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -41,13 +42,13 @@ final class StationIndicatorProcessor implements Processor<Windowed<String>, Hou
     /** The O3 8-hour mean ending at an hour reaches back 7 hours, so a change can affect the next day. */
     private static final Duration EIGHT_HOUR_REACH = Duration.ofHours(7);
 
-    private final DeviceRegistry registry;
+    private final Supplier<DeviceRegistry> registry;
     private final AirQualityIndicators air;
     private final WaterLevelIndicators water;
     private KeyValueStore<String, StationHours> stations;
     private ProcessorContext<String, Indicator> context;
 
-    StationIndicatorProcessor(DeviceRegistry registry, AirQualityIndicators air, WaterLevelIndicators water) {
+    StationIndicatorProcessor(Supplier<DeviceRegistry> registry, AirQualityIndicators air, WaterLevelIndicators water) {
         this.registry = registry;
         this.air = air;
         this.water = water;
@@ -62,8 +63,12 @@ final class StationIndicatorProcessor implements Processor<Windowed<String>, Hou
     @Override
     public void process(Record<Windowed<String>, HourStats> record) {
         String deviceId = record.key().key();
-        // The topology only lets registered devices through, checked against this same registry.
-        Device device = registry.device(deviceId).orElseThrow();
+        Optional<Device> registered = registry.get().device(deviceId);
+        if (registered.isEmpty()) {
+            // Removed from the registry since its reading was let through: nothing to compute it for.
+            return;
+        }
+        Device device = registered.get();
         Instant hour = record.key().window().startTime();
         StationHours before = Optional.ofNullable(stations.get(deviceId)).orElseGet(StationHours::empty);
         StationHours station = before.with(hour, record.value());

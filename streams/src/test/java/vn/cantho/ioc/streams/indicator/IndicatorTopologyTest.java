@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -41,6 +42,8 @@ class IndicatorTopologyTest {
     private TestOutputTopic<String, Indicator> indicators;
     private final Map<String, Indicator> latest = new LinkedHashMap<>();
 
+    private final AtomicReference<DeviceRegistry> registry = new AtomicReference<>(DeviceRegistry.builtIn());
+
     @BeforeEach
     void startDriver() {
         start(FloodAlertLevels.CAN_THO);
@@ -52,7 +55,7 @@ class IndicatorTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         // Emit every update immediately, as a commit would in production.
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        driver = new TopologyTestDriver(IndicatorTopology.build(DeviceRegistry.builtIn(), IndicatorRegistry.builtIn(),
+        driver = new TopologyTestDriver(IndicatorTopology.build(registry::get, IndicatorRegistry.builtIn(),
                 new IndicatorSettings(GRACE, Duration.ofHours(1), levels)), props);
         telemetry = driver.createInputTopic(Topics.TELEMETRY.name(), Topics.TELEMETRY.keySerde().serializer(),
                 Topics.TELEMETRY.valueSerde().serializer());
@@ -273,6 +276,21 @@ class IndicatorTopologyTest {
         send("tc-tran-hung-dao", hour(0), Map.of("vehicle_count", 12.0));
         send("ghost", hour(0), Map.of("pm25", 12.0));
         send(STATION, hour(0), Map.of("pm25", 12.0));
+
+        assertThat(latest).isEmpty();
+    }
+
+    @Test
+    void a_station_removed_from_the_registry_while_running_gets_no_further_indicators() {
+        send(STATION, hour(0).plusSeconds(60), Map.of("pm25", 30.0));
+        send(STATION, hour(1).plusSeconds(60), Map.of("pm25", 30.0));
+        assertThat(hourlyAqi(STATION, hour(1)).value()).isEqualTo(60.0);
+        DeviceRegistry before = registry.get();
+        registry.set(new DeviceRegistry(List.copyOf(before.areas()),
+                before.devices().stream().filter(d -> !d.id().equals(STATION)).toList()));
+        latest.clear();
+
+        send(STATION, hour(1).plusSeconds(120), Map.of("pm25", 90.0));
 
         assertThat(latest).isEmpty();
     }
