@@ -17,12 +17,15 @@ import vn.cantho.ioc.api.health.HealthRoutes;
 import vn.cantho.ioc.api.http.ErrorMapper;
 import vn.cantho.ioc.api.http.ErrorResponse;
 import vn.cantho.ioc.api.kpi.KpiRoutes;
+import vn.cantho.ioc.api.indicator.IndicatorRoutes;
 import vn.cantho.ioc.api.registry.RegistryCatalog;
 import vn.cantho.ioc.api.registry.RegistryRoutes;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.model.registry.IndicatorRegistry;
 import vn.cantho.ioc.store.AggregateQueries;
+import vn.cantho.ioc.store.indicator.IndicatorQueries;
 
 /**
  * The hub's HTTP server: {@code /health} and the REST API under {@code /api/v1}. Only wiring lives
@@ -48,7 +51,7 @@ public final class ApiServer implements AutoCloseable {
      *                     (e.g. {@code kafka}, {@code database}), in this map's order
      */
     public ApiServer(ApiConfig config, DeviceRegistry registry, AggregateQueries queries,
-                     Map<String, HealthCheck> healthChecks) {
+                     IndicatorQueries indicators, Map<String, HealthCheck> healthChecks) {
         if (healthChecks.containsKey(HEALTH_COMPONENT)) {
             throw new IllegalArgumentException("health component name '" + HEALTH_COMPONENT + "' is reserved");
         }
@@ -62,6 +65,8 @@ public final class ApiServer implements AutoCloseable {
         RegistryRoutes registryRoutes = new RegistryRoutes(new RegistryCatalog(registry));
         AggregateRoutes aggregateRoutes = new AggregateRoutes(
                 new AggregateRequestParser(registry, Clock.systemUTC()), queries);
+        IndicatorRoutes indicatorRoutes = new IndicatorRoutes(registry, IndicatorRegistry.builtIn(), indicators,
+                Clock.systemUTC());
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -73,6 +78,7 @@ public final class ApiServer implements AutoCloseable {
                 registryRoutes.register(router);
                 aggregateRoutes.register(router);
                 KpiRoutes.builtIn(queries.dataSource(), registry).register(router);
+                indicatorRoutes.register(router);
                 // Javalin ships its own handler for its routing exceptions; ours replaces it.
                 router.exception(HttpResponseException.class, this::fail);
                 router.exception(Exception.class, this::fail);

@@ -15,6 +15,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 import vn.cantho.ioc.api.ApiClient.Response;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.store.AggregateQueries;
+import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.Database;
 
 /** Every error the API answers with, over real HTTP: status, stable code, and a message naming the problem. */
@@ -31,9 +32,9 @@ class ApiErrorsIT {
     @BeforeAll
     static void startApis() throws SQLException, IOException {
         database = TestDatabase.openFreshSchema("api_errors_it");
-        server = start(new AggregateQueries(database.dataSource()));
-        serverWithoutDatabase = start(new AggregateQueries(unreachableDatabase()));
-        serverWithBrokenStore = start(new AggregateQueries(brokenDataSource()));
+        server = start(database.dataSource());
+        serverWithoutDatabase = start(unreachableDatabase());
+        serverWithBrokenStore = start(brokenDataSource());
         client = new ApiClient(server.port());
     }
 
@@ -147,8 +148,9 @@ class ApiErrorsIT {
         assertThat(response.message()).startsWith(messageStart);
     }
 
-    private static ApiServer start(AggregateQueries queries) {
-        return new ApiServer(new ApiConfig("127.0.0.1", 0), DeviceRegistry.builtIn(), queries, Map.of()).start();
+    private static ApiServer start(DataSource dataSource) {
+        return new ApiServer(new ApiConfig("127.0.0.1", 0), DeviceRegistry.builtIn(), new AggregateQueries(dataSource),
+                new IndicatorQueries(dataSource), Map.of()).start();
     }
 
     private static DataSource unreachableDatabase() throws IOException {

@@ -17,6 +17,7 @@ import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.store.AggregateQueries;
+import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
 
@@ -54,7 +55,8 @@ class ApiIT {
         new AggregateWriter(database.dataSource()).upsert(rows);
 
         server = new ApiServer(new ApiConfig("127.0.0.1", 0), DeviceRegistry.builtIn(),
-                new AggregateQueries(database.dataSource()), Map.of("database", database::ping)).start();
+                new AggregateQueries(database.dataSource()), new IndicatorQueries(database.dataSource()),
+                Map.of("database", database::ping)).start();
         client = new ApiClient(server.port());
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.store.AggregateQueries;
+import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.Database;
 
 /**
@@ -52,7 +53,7 @@ class KpiApiIT {
             insert.executeBatch();
         }
         server = new ApiServer(new ApiConfig("127.0.0.1", 0), DeviceRegistry.builtIn(),
-                new AggregateQueries(database.dataSource()), Map.of()).start();
+                new AggregateQueries(database.dataSource()), new IndicatorQueries(database.dataSource()), Map.of()).start();
         client = new ApiClient(server.port());
     }
 

@@ -6,7 +6,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
 /** Tells connection-level SQL failures (database down, overloaded, restarting) from all others. */
-final class SqlFailures {
+public final class SqlFailures {
 
     /** SQLSTATE class 08: connection exception. */
     private static final String CONNECTION_EXCEPTION = "08";
@@ -26,7 +26,7 @@ final class SqlFailures {
      * throw")} from its batch result handler when the server goes away during a batch; an {@code Error}
      * would kill the sink thread instead of letting it back off and retry (seen in {@code SinkOutageIT}).
      */
-    static int[] executeBatch(PreparedStatement statement) throws SQLException {
+    public static int[] executeBatch(PreparedStatement statement) throws SQLException {
         try {
             return statement.executeBatch();
         } catch (AssertionError e) {

@@ -10,13 +10,13 @@ import vn.cantho.ioc.embedded.SharedServers;
  * Gives each integration-test class its own empty schema in the shared database, so classes neither
  * see nor disturb each other's rows, and migrations can be tested from scratch.
  */
-final class TestSchemas {
+public final class TestSchemas {
 
     private TestSchemas() {
     }
 
     /** Creates a fresh schema and returns a JDBC URL whose connections use it. */
-    static String freshSchemaUrl(SharedServers servers, String prefix) throws SQLException {
+    public static String freshSchemaUrl(SharedServers servers, String prefix) throws SQLException {
         String schema = SharedServers.uniqueName(prefix);
         try (Connection connection = DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword());
              Statement statement = connection.createStatement()) {

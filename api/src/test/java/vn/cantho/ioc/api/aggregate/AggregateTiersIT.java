@@ -26,6 +26,7 @@ import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.store.AggregateQueries;
+import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.RollupMaintainer;
@@ -69,7 +70,8 @@ class AggregateTiersIT {
         new AggregateWriter(database.dataSource()).upsert(rows);
         new RollupMaintainer(database.dataSource(), StorageDialect.of(database.dataSource())).runOnce();
         server = new ApiServer(new ApiConfig("127.0.0.1", 0), DeviceRegistry.builtIn(),
-                new AggregateQueries(database.dataSource()), Map.of()).start();
+                new AggregateQueries(database.dataSource()),
+                new IndicatorQueries(database.dataSource()), Map.of()).start();
     }
 
     @AfterAll

@@ -27,6 +27,8 @@ final class Banner {
                 "  Devices       " + api + "/api/v1/devices",
                 "  PM2.5 (1 min) " + api + "/api/v1/metrics/pm25/aggregates?scope=area",
                 "  KPIs          " + api + "/api/v1/kpis?domain=government",
+                "  VN_AQI now    " + api + "/api/v1/aqi/current",
+                "  River levels  " + api + "/api/v1/water-levels/current",
                 "  MQTT          " + hub.mqttUrl() + "  (publish to ioc/v1/devices/{deviceId}/telemetry, QoS 1)",
                 "  Feeds         " + feedApi(config, hub) + "/api/v1/feeds/{feedId}/records  (POST JSON or CSV,"
                         + " Authorization: Bearer <token>)",

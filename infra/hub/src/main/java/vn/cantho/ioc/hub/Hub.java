@@ -27,6 +27,7 @@ import vn.cantho.ioc.ingest.feed.VietnameseTextNormalizer;
 import vn.cantho.ioc.ingest.mqtt.BridgeOptions;
 import vn.cantho.ioc.ingest.mqtt.MqttKafkaBridge;
 import vn.cantho.ioc.ingest.mqtt.ReadingParser;
+import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.kafka.TopicProvisioner;
@@ -45,6 +46,8 @@ import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.feed.FeedLedger;
+import vn.cantho.ioc.store.indicator.IndicatorQueries;
+import vn.cantho.ioc.store.indicator.IndicatorWriter;
 import vn.cantho.ioc.store.token.TokenService;
 import vn.cantho.ioc.store.ObservationWriter;
 import vn.cantho.ioc.store.RollupMaintainer;
@@ -54,6 +57,8 @@ import vn.cantho.ioc.store.registry.RegistryStore;
 import vn.cantho.ioc.streams.aggregate.AggregationTopology;
 import vn.cantho.ioc.streams.kpi.KpiTopology;
 import vn.cantho.ioc.streams.kpi.SlaPolicy;
+import vn.cantho.ioc.streams.indicator.IndicatorSettings;
+import vn.cantho.ioc.streams.indicator.IndicatorTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
 import vn.cantho.ioc.streams.sink.KafkaSink;
 import vn.cantho.ioc.streams.sink.ObservationSinkWriter;
@@ -193,8 +198,25 @@ public final class Hub implements AutoCloseable {
         started.push(new RollupMaintainer(database.dataSource(), StorageDialect.of(database.dataSource()))
                 .scheduleEvery(config.rollupInterval()));
 
+        // Derived indicators (VN_AQI, flood alert level, rise rate): a streams application of its own, and a sink
+        // into indicator_values with its own consumer group. See docs/vn-aqi.md.
+        IndicatorConfig indicators = config.indicators();
+        StreamsRunner indicatorStreams = new StreamsRunner(IndicatorTopology.build(registry,
+                IndicatorRegistry.builtIn(), new IndicatorSettings(indicators.grace(), config.dedupWindow(),
+                        indicators.floodLevels())),
+                StreamsRunner.properties(indicators.appId(), kafkaBootstrap, dataDir.resolve("streams"),
+                        config.replicationFactor(), config.streamsThreads()));
+        started.push(indicatorStreams);
+        indicatorStreams.start();
+        KafkaSink<String, Indicator> indicatorSink = new KafkaSink<>(Topics.INDICATORS,
+                SinkConsumer.create(Topics.INDICATORS, kafkaBootstrap, indicators.sinkGroupId()),
+                new IndicatorWriter(database.dataSource())::upsert, config.sinkMaxBackoff());
+        started.push(indicatorSink);
+        indicatorSink.start();
+        health.put("indicators", () -> both(indicatorStreams.check(), indicatorSink.check()));
+
         api = new ApiServer(new ApiConfig(config.httpHost(), config.httpPort()), registry.get(),
-                new AggregateQueries(database.dataSource()), health);
+                new AggregateQueries(database.dataSource()), new IndicatorQueries(database.dataSource()), health);
         started.push(api);
         api.start();
 

@@ -28,7 +28,7 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                         String observationSinkGroupId, Duration rollupInterval,
                         boolean simulatorEnabled, Cadences simulatorInterval, OptionalLong simulatorSeed,
                         double simulatorIncidentProbability, FeedConfig feeds,
-                        String kpiAppId, FeedSimulatorConfig feedSimulator) {
+                        String kpiAppId, FeedSimulatorConfig feedSimulator, IndicatorConfig indicators) {
 
     public static HubConfig from(Config config) {
         Optional<String> mqttUrl = optional(config, MQTT_URL);
@@ -63,7 +63,7 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                 config.get(OBSERVATION_SINK_GROUP_ID), positive(config, ROLLUP_INTERVAL),
                 config.get(SIMULATOR_ENABLED), config.get(SIMULATOR_INTERVAL), config.get(SIMULATOR_SEED),
                 config.get(SIMULATOR_INCIDENT_PROBABILITY), FeedConfig.from(config),
-                config.get(KPI_APP_ID), FeedSimulatorConfig.from(config));
+                config.get(KPI_APP_ID), FeedSimulatorConfig.from(config), IndicatorConfig.from(config));
     }
 
     private static Duration positive(Config config, vn.cantho.ioc.model.config.Setting<Duration> setting) {

@@ -7,6 +7,7 @@ import vn.cantho.ioc.ingest.IngestSettings;
 import vn.cantho.ioc.ingest.feed.FeedSettings;
 import vn.cantho.ioc.model.config.Setting;
 import vn.cantho.ioc.simulator.Cadences;
+import vn.cantho.ioc.streams.indicator.FloodAlertLevels;
 
 /**
  * Every configuration key of the hub, with its default and one line of documentation. The README's
@@ -84,6 +85,18 @@ public final class HubSettings {
             "On plain PostgreSQL, how often the hub updates hourly/daily rollups and deletes past retention "
                     + "(TimescaleDB does both with its own policies). See docs/storage.md.");
 
+    public static final Setting<String> INDICATORS_APP_ID = Setting.text("INDICATORS_APP_ID", "ioc-indicators",
+            "Kafka Streams application id of the indicator topology (hourly/daily VN_AQI, flood alert level, rise "
+                    + "rate). See docs/vn-aqi.md.");
+    public static final Setting<Duration> INDICATOR_GRACE = Setting.duration("INDICATOR_GRACE", "15m",
+            "How late a reading may arrive after its hour has ended and still change that hour's means, VN_AQI and "
+                    + "flood indicators.");
+    public static final Setting<FloodAlertLevels> FLOOD_ALERT_LEVELS = new Setting<>("FLOOD_ALERT_LEVELS",
+            "1.80,1.90,2.00", "Flood alert levels BĐ I,BĐ II,BĐ III in metres that water-level gauges are compared "
+                    + "with (Cần Thơ station, Hậu river, Decision 05/2020/QĐ-TTg).", FloodAlertLevels::parse);
+    public static final Setting<String> INDICATOR_SINK_GROUP_ID = Setting.text("INDICATOR_SINK_GROUP_ID",
+            "ioc-indicator-sink", "Kafka consumer group of the sink that stores derived indicators in indicator_values.");
+
     public static final Setting<Boolean> SIMULATOR_ENABLED = Setting.flag("SIMULATOR_ENABLED", true,
             "Run the built-in Cần Thơ simulator: every registered sensor (air, river level, water quality, traffic, "
                     + "visitors) publishes over MQTT like a real device.");
@@ -144,6 +157,7 @@ public final class HubSettings {
                 INGEST_MAX_FUTURE, INGEST_SESSION_EXPIRY, FEED_HTTP_PORT, FEED_MAX_BODY_BYTES,
                 FEED_MAX_ROWS, FEED_KAFKA_TIMEOUT, FEED_REGISTRY_DIR, STREAMS_APP_ID, STREAMS_THREADS, AGGREGATE_GRACE, DEDUP_WINDOW, KPI_APP_ID, SINK_GROUP_ID, SINK_MAX_BACKOFF,
                 OBSERVATION_SINK_GROUP_ID, ROLLUP_INTERVAL,
+                INDICATORS_APP_ID, INDICATOR_GRACE, FLOOD_ALERT_LEVELS, INDICATOR_SINK_GROUP_ID,
                 SIMULATOR_ENABLED, SIMULATOR_INTERVAL, SIMULATOR_SEED, SIMULATOR_INCIDENT_PROBABILITY,
                 SIMULATOR_FEEDS_ENABLED, SIMULATOR_FEED_URL, SIMULATOR_FEED_TOKENS, SIMULATOR_FEED_INTERVAL,
                 SIMULATOR_FEED_HISTORY);

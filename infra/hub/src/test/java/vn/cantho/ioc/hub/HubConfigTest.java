@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.config.ConfigException;
+import vn.cantho.ioc.streams.indicator.FloodAlertLevels;
 
 class HubConfigTest {
 
@@ -19,6 +20,8 @@ class HubConfigTest {
         assertThat(config.dbUrl()).isEmpty();
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.simulatorEnabled()).isTrue();
+        assertThat(config.indicators().floodLevels()).isEqualTo(FloodAlertLevels.CAN_THO);
+        assertThat(config.indicators().appId()).isEqualTo("ioc-indicators");
     }
 
     @Test
@@ -45,5 +48,8 @@ class HubConfigTest {
                 .hasMessageContaining("SIMULATOR_INTERVAL");
         assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("AGGREGATE_GRACE", "a while"))))
                 .hasMessageContaining("AGGREGATE_GRACE");
+        assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("FLOOD_ALERT_LEVELS", "2.0,1.9,1.8"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("FLOOD_ALERT_LEVELS")
+                .hasMessageContaining("rising");
     }
 }

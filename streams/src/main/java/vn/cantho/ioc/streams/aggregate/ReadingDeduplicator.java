@@ -17,13 +17,13 @@ import vn.cantho.ioc.model.Reading;
  * receive time, which differs on redelivery, so only timestamped readings are protected. The store's
  * retention (set where the topology defines it) bounds how long a reading is remembered.
  */
-final class ReadingDeduplicator implements FixedKeyProcessor<String, Reading, Reading> {
+public final class ReadingDeduplicator implements FixedKeyProcessor<String, Reading, Reading> {
 
     private final String storeName;
     private WindowStore<String, Long> seen;
     private FixedKeyProcessorContext<String, Reading> context;
 
-    ReadingDeduplicator(String storeName) {
+    public ReadingDeduplicator(String storeName) {
         this.storeName = storeName;
     }
 

@@ -1,0 +1,28 @@
+package vn.cantho.ioc.store.indicator;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import vn.cantho.ioc.embedded.TimescaleTestServer;
+import vn.cantho.ioc.store.Database;
+
+/** The indicator store suite on TimescaleDB (the test-only PGlite server, one database per JVM). */
+class IndicatorTimescaleIT extends IndicatorStoreSuite {
+
+    private static Database database;
+
+    @BeforeAll
+    static void open() {
+        TimescaleTestServer server = TimescaleTestServer.shared();
+        database = Database.open(server.jdbcUrl(), server.user(), server.password(), 4);
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    @Override
+    Database database() {
+        return database;
+    }
+}

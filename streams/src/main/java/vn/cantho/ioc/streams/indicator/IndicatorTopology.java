@@ -1,0 +1,143 @@
+package vn.cantho.ioc.streams.indicator;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+import vn.cantho.ioc.model.Reading;
+import vn.cantho.ioc.model.kafka.JsonSerde;
+import vn.cantho.ioc.model.kafka.Topics;
+import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.model.registry.IndicatorRegistry;
+import vn.cantho.ioc.model.registry.Metric;
+import vn.cantho.ioc.streams.aggregate.ReadingDeduplicator;
+import vn.cantho.ioc.streams.aggregate.ReadingTimestampExtractor;
+import vn.cantho.ioc.streams.aqi.Pollutant;
+
+/**
+ * The derived environmental indicators, a Kafka Streams application of its own (the hub runs it beside the
+ * 1-minute aggregation): telemetry of air stations and water-level gauges is reduced to hourly statistics
+ * per station (1-hour event-time windows with a grace period; UTC hours are Vietnam-time hours, UTC+7 being
+ * a whole number of hours), each station's recent hours are kept in {@link #STATION_HOURS_STORE}, and every
+ * change produces new versions of {@code vn_aqi_hourly}, {@code vn_aqi_daily}, {@code water_level_alert_level}
+ * and {@code water_level_rise_rate} on {@link Topics#INDICATORS}. Every store is changelogged, so a restarted
+ * or moved task resumes where it stopped. Telemetry is keyed by device id, so nothing is repartitioned: one
+ * task owns each station.
+ *
+ * <p>How the hours are laid out for the VN_AQI library, and the decisions where the method is silent, are in
+ * {@code docs/vn-aqi.md}.
+ */
+public final class IndicatorTopology {
+
+    public static final String VN_AQI_HOURLY = "vn_aqi_hourly";
+    public static final String VN_AQI_DAILY = "vn_aqi_daily";
+    public static final String WATER_LEVEL_ALERT_LEVEL = "water_level_alert_level";
+    public static final String WATER_LEVEL_RISE_RATE = "water_level_rise_rate";
+
+    /** Hourly statistics per station, the window store (and its changelog). */
+    public static final String HOURLY_STORE = "indicator-hourly-store";
+    /** Each station's recent hours ({@link StationHours}), the input of every indicator. */
+    public static final String STATION_HOURS_STORE = "indicator-station-hours-store";
+    /** Readings seen recently, to drop redelivered duplicates. */
+    public static final String DEDUP_STORE = "indicator-dedup-store";
+
+    static final Duration HOUR = Duration.ofHours(1);
+
+    private static final JsonSerde<HourStats> HOUR_STATS_SERDE = new JsonSerde<>(HourStats.class);
+    private static final JsonSerde<StationHours> STATION_HOURS_SERDE = new JsonSerde<>(StationHours.class);
+
+    private IndicatorTopology() {
+    }
+
+    /**
+     * @param devices    which devices are air stations (they report pollutants) and gauges (water level)
+     * @param indicators the four indicators' definitions (scope, domain, granularity); a missing one fails here
+     */
+    public static Topology build(DeviceRegistry devices, IndicatorRegistry indicators, IndicatorSettings settings) {
+        return build(() -> devices, indicators, settings);
+    }
+
+    /**
+     * The same topology over a device registry that may change while it runs: each reading and each hourly
+     * change is checked against the registry in force when it is processed.
+     */
+    public static Topology build(Supplier<DeviceRegistry> devices, IndicatorRegistry indicators,
+                                 IndicatorSettings settings) {
+        AirQualityIndicators air = new AirQualityIndicators(
+                new IndicatorFactory(indicators.require(VN_AQI_HOURLY)),
+                new IndicatorFactory(indicators.require(VN_AQI_DAILY)));
+        WaterLevelIndicators water = new WaterLevelIndicators(
+                new IndicatorFactory(indicators.require(WATER_LEVEL_ALERT_LEVEL)),
+                new IndicatorFactory(indicators.require(WATER_LEVEL_RISE_RATE)), settings.floodLevels());
+
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(DEDUP_STORE, settings.dedupWindow(), Duration.ofMillis(1), false),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATION_HOURS_STORE),
+                Serdes.String(), STATION_HOURS_SERDE));
+
+        builder.stream(Topics.TELEMETRY.name(), Consumed.with(Topics.TELEMETRY.keySerde(), Topics.TELEMETRY.valueSerde())
+                        .withTimestampExtractor(new ReadingTimestampExtractor())
+                        .withName("indicator-telemetry-source"))
+                .filter((deviceId, reading) -> isIndicatorInput(devices.get(), reading),
+                        Named.as("indicator-stations-only"))
+                .processValues(() -> new ReadingDeduplicator(DEDUP_STORE), Named.as("indicator-deduplicate-readings"),
+                        DEDUP_STORE)
+                .groupByKey(Grouped.with("indicator-readings-by-station", Serdes.String(), Topics.TELEMETRY.valueSerde()))
+                .windowedBy(TimeWindows.ofSizeAndGrace(HOUR, settings.grace()))
+                .aggregate(HourStats::empty, (deviceId, reading, stats) -> addInputs(stats, reading),
+                        Named.as("indicator-hourly-stats"),
+                        Materialized.<String, HourStats, WindowStore<Bytes, byte[]>>as(HOURLY_STORE)
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(HOUR_STATS_SERDE))
+                .toStream(Named.as("indicator-hourly-changes"))
+                .filter((window, stats) -> stats != null && !stats.metrics().isEmpty(),
+                        Named.as("indicator-drop-empty-hours"))
+                .process(() -> new StationIndicatorProcessor(devices, air, water), Named.as("station-indicators"),
+                        STATION_HOURS_STORE)
+                .to(Topics.INDICATORS.name(), Produced.with(Topics.INDICATORS.keySerde(),
+                        Topics.INDICATORS.valueSerde()).withName("indicators-sink"));
+        return builder.build();
+    }
+
+    /** A reading of a registered device with at least one value an indicator uses. */
+    private static boolean isIndicatorInput(DeviceRegistry devices, Reading reading) {
+        if (reading == null || reading.values() == null || reading.ts() == null) {
+            return false;
+        }
+        return devices.device(reading.deviceId()).isPresent()
+                && reading.values().keySet().stream().anyMatch(IndicatorTopology::isInputMetric);
+    }
+
+    private static boolean isInputMetric(String metric) {
+        return WaterLevelIndicators.METRIC.equals(metric) || Pollutant.fromMetricId(metric).isPresent();
+    }
+
+    /**
+     * Adds the reading's pollutant and water-level values. Ingest already rejected values outside the metric's
+     * range; the check is repeated because the VN_AQI library fails fast on a negative concentration.
+     */
+    private static HourStats addInputs(HourStats stats, Reading reading) {
+        HourStats next = stats;
+        for (Map.Entry<String, Double> value : reading.values().entrySet()) {
+            String metric = value.getKey();
+            Double number = value.getValue();
+            if (isInputMetric(metric) && number != null && Metric.byId(metric).orElseThrow().accepts(number)) {
+                next = next.add(metric, number, reading.ts());
+            }
+        }
+        return next;
+    }
+}
