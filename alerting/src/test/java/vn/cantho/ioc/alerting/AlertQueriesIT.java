@@ -140,6 +140,28 @@ class AlertQueriesIT {
     }
 
     @Test
+    void a_batch_that_resolves_and_reopens_an_alert_schedules_only_the_open_episode() {
+        // Given
+        String key = "pm25-high|gauge-vinh-thanh";
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        // When
+        service.conditionWriter().write(List.of(
+                event(key, "pm25-high", "gauge-vinh-thanh", TransitionType.OPENED, t, 1, Severity.MAJOR),
+                event(key, "pm25-high", "gauge-vinh-thanh", TransitionType.RESOLVED, t.plusSeconds(60), 1, Severity.MAJOR),
+                event(key, "pm25-high", "gauge-vinh-thanh", TransitionType.OPENED, t.plusSeconds(120), 2,
+                        Severity.MAJOR)));
+
+        // Then
+        Alert alert = service.list(query(null, null, List.of(LabelMatcher.parse("station=gauge-vinh-thanh")), 1))
+                .items().get(0);
+        assertThat(alert.episode()).isEqualTo(2);
+        assertThat(service.escalations(alert.id())).extracting(a -> a.episode(), a -> a.dueAt()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, t.plusSeconds(120).plus(java.time.Duration.ofMinutes(15))),
+                org.assertj.core.groups.Tuple.tuple(2, t.plusSeconds(120).plus(java.time.Duration.ofHours(4))));
+    }
+
+    @Test
     void a_stale_source_inhibits_its_rule_alerts_and_the_decision_is_recorded() {
         // Given
         service.conditionWriter().write(List.of(event("source-stale|aq-o-mon-01", "source-stale", "aq-o-mon-01",

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.alert.AlertStore;
 import vn.cantho.ioc.store.alert.AlertWriter;
 import vn.cantho.ioc.store.alert.AlertWriter.NewAlert;
+import vn.cantho.ioc.store.alert.AlertWriter.NewEscalation;
 import vn.cantho.ioc.store.alert.AlertWriter.NewEvent;
 import vn.cantho.ioc.store.alert.AlertWriter.NewNotification;
 import vn.cantho.ioc.store.alert.Suppression;
@@ -99,7 +101,7 @@ public final class ConditionWriter {
         // Decided on the state after the whole batch, so a "source stale" alert opened in this batch
         // already inhibits the alerts it covers; the decision is recorded in the change's audit entry.
         Instant now = clock.instant();
-        Suppressions suppressions = new Suppressions(w.activeSilences(now), w.active(), setup.inhibitions());
+        Suppressions suppressions = new Suppressions(w.activeSilences(now), w.active(setup.inhibitionSources()), setup.inhibitions());
         List<NewNotification> outbox = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
@@ -113,15 +115,27 @@ public final class ConditionWriter {
         }
         w.append(audit);
         w.enqueue(outbox);
+        // Pending steps of episodes that closed in this batch are cancelled first; then steps are
+        // scheduled only for episodes that opened in this batch and are still open at its end.
+        Map<String, Step> lastOpened = new LinkedHashMap<>();
+        Set<Long> closed = new LinkedHashSet<>();
         for (Step step : steps) {
             if (step.applied.opened()) {
-                setup.escalation().opened(w, step.alert, step.event.at());
+                lastOpened.put(step.event.alertKey(), step);
             }
             if (step.applied.closed()) {
-                w.cancel(step.alert.id(), EnumSet.allOf(Until.class), "resolved by rule " + step.event.ruleId(),
-                        step.event.at());
+                closed.add(step.alert.id());
             }
         }
+        w.cancel(closed, EnumSet.allOf(Until.class), "resolved by the rule", now);
+        List<NewEscalation> scheduled = new ArrayList<>();
+        lastOpened.forEach((key, step) -> {
+            AlertDraft end = drafts.get(key);
+            if (end.episodeOpen() && end.episode() == step.alert.episode()) {
+                scheduled.addAll(setup.escalation().opened(step.alert, step.event.at()));
+            }
+        });
+        w.schedule(scheduled);
         return fresh.size();
     }
 

@@ -103,7 +103,7 @@ public final class EscalationScheduler implements AutoCloseable, HealthCheck {
             return 0;
         }
         Map<Long, Alert> alerts = w.byIds(due.stream().map(EscalationAction::alertId).distinct().toList());
-        Suppressions suppressions = new Suppressions(w.activeSilences(now), w.active(), setup.inhibitions());
+        Suppressions suppressions = new Suppressions(w.activeSilences(now), w.active(setup.inhibitionSources()), setup.inhibitions());
         Map<Long, String> firedReasons = new LinkedHashMap<>();
         Map<Long, String> cancelled = new LinkedHashMap<>();
         Map<Long, Integer> seqs = new LinkedHashMap<>();

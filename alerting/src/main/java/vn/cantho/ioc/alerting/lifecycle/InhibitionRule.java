@@ -27,14 +27,16 @@ public record InhibitionRule(String name, List<LabelMatcher> source, List<LabelM
         }
     }
 
+    boolean sourceMatches(Map<String, String> sourceLabels) {
+        return LabelMatcher.all(source, sourceLabels);
+    }
+
     boolean targetMatches(Map<String, String> targetLabels) {
         return LabelMatcher.all(target, targetLabels);
     }
 
-    boolean inhibits(Map<String, String> sourceLabels, Map<String, String> targetLabels) {
-        if (!LabelMatcher.all(source, sourceLabels) || !LabelMatcher.all(target, targetLabels)) {
-            return false;
-        }
+    /** Whether a matching source and a matching target agree on every {@code equal} label. */
+    boolean equalLabels(Map<String, String> sourceLabels, Map<String, String> targetLabels) {
         for (String label : equal) {
             if (!sourceLabels.getOrDefault(label, "").equals(targetLabels.getOrDefault(label, ""))) {
                 return false;
