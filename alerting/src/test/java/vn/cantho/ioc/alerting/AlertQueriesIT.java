@@ -164,12 +164,18 @@ class AlertQueriesIT {
     @Test
     void a_stale_source_inhibits_its_rule_alerts_and_the_decision_is_recorded() {
         // Given
-        service.conditionWriter().write(List.of(event("source-stale|aq-o-mon-01", "source-stale", "aq-o-mon-01",
-                TransitionType.OPENED, Instant.now(), 1, Severity.WARNING)));
+        service.conditionWriter().write(List.of(event("device-stale|aq-o-mon-01", "device-stale", "aq-o-mon-01",
+                java.util.Map.of("kind", "STALE", "device", "aq-o-mon-01"), TransitionType.OPENED, Instant.now(), 1,
+                Severity.WARNING)));
 
         // When
-        service.conditionWriter().write(List.of(event("pm25-high|aq-o-mon-01", "pm25-high", "aq-o-mon-01",
-                TransitionType.NO_DATA, Instant.now(), 0, null)));
+        service.conditionWriter().write(List.of(
+                event("pm25-high|aq-o-mon-01", "pm25-high", "aq-o-mon-01",
+                        java.util.Map.of("kind", "THRESHOLD", "device", "aq-o-mon-01", "metric", "pm25"),
+                        TransitionType.NO_DATA, Instant.now(), 0, null),
+                event("pm25-high|aq-cai-rang-01", "pm25-high", "aq-cai-rang-01",
+                        java.util.Map.of("kind", "THRESHOLD", "device", "aq-cai-rang-01", "metric", "pm25"),
+                        TransitionType.OPENED, Instant.now(), 1, Severity.MAJOR)));
 
         // Then
         Alert inhibited = service.list(query(null, null, List.of(LabelMatcher.parse("rule=pm25-high"),
@@ -179,8 +185,12 @@ class AlertQueriesIT {
         assertThat(service.events(inhibited.id()).get(0).details().get("notification").toString())
                 .contains("INHIBITED");
         assertThat(service.notifications(inhibited.id())).isEmpty();
-        Alert stale = service.list(query(null, null, List.of(LabelMatcher.parse("rule=source-stale")), 1)).items()
+        Alert stale = service.list(query(null, null, List.of(LabelMatcher.parse("rule=device-stale")), 1)).items()
                 .get(0);
         assertThat(service.notifications(stale.id())).extracting(m -> m.receiver()).containsExactly("ops");
+        Alert otherDevice = service.list(query(null, null, List.of(LabelMatcher.parse("entity=aq-cai-rang-01")), 1))
+                .items().get(0);
+        assertThat(otherDevice.suppressions()).isEmpty();
+        assertThat(service.notifications(otherDevice.id())).extracting(m -> m.receiver()).containsExactly("ops");
     }
 }

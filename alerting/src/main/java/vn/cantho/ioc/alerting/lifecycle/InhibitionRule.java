@@ -7,8 +7,8 @@ import vn.cantho.ioc.store.alert.LabelMatcher;
 
 /**
  * While an active alert matches {@code source}, alerts matching {@code target} that have the same
- * values of every {@code equal} label are inhibited (not notified). The default rule: an active
- * "source stale" alert inhibits the other alerts of the same entity.
+ * values of every {@code equal} label are inhibited (not notified). The shipped rules: an active
+ * {@code STALE} alert of a device or a feed inhibits the other alerts of that device or feed.
  *
  * @param name   shown in the suppression reason
  * @param source matchers of the inhibiting alert
