@@ -10,6 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.alerting.AlertingSetup;
 import vn.cantho.ioc.alerting.lifecycle.AlertDraft;
 import vn.cantho.ioc.alerting.lifecycle.ConditionFold;
@@ -34,11 +37,14 @@ import vn.cantho.ioc.store.alert.EscalationAction.Until;
  */
 public final class ConditionWriter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConditionWriter.class);
+
     private final AlertStore store;
     private final AlertingSetup setup;
     private final Notifications notifications;
     private final Clock clock;
     private final Runnable afterCommit;
+    private final AtomicLong skipped = new AtomicLong();
 
     /**
      * @param clock       decides which silences are in force
@@ -50,6 +56,29 @@ public final class ConditionWriter {
         this.notifications = new Notifications(setup.receivers());
         this.clock = clock;
         this.afterCommit = afterCommit;
+    }
+
+    /** Events skipped since start because a required field was missing (see {@link #problem}). */
+    public long skipped() {
+        return skipped.get();
+    }
+
+    /**
+     * What makes an event unusable, or null: a missing id, key, rule, entity, scope, domain, type or
+     * time. Such an event can only come from a broken producer; it is skipped (logged and counted)
+     * rather than retried for ever, which would stop every alert behind it.
+     */
+    static String problem(ConditionEvent e) {
+        if (e.eventId() == null || e.eventId().isBlank()) {
+            return "no eventId";
+        }
+        if (e.alertKey() == null || e.alertKey().isBlank() || e.ruleId() == null || e.entityId() == null) {
+            return "no alertKey, ruleId or entityId";
+        }
+        if (e.scope() == null || e.domain() == null || e.type() == null || e.at() == null) {
+            return "no scope, domain, type or time";
+        }
+        return null;
     }
 
     /** Returns how many events were new (applied); replays count 0. */
@@ -64,9 +93,14 @@ public final class ConditionWriter {
     private int apply(AlertWriter w, List<ConditionEvent> batch) throws SQLException {
         Map<String, ConditionEvent> byId = new LinkedHashMap<>();
         for (ConditionEvent e : batch) {
-            if (e != null && e.eventId() != null) {
-                byId.putIfAbsent(e.eventId(), e);
+            String problem = e == null ? "empty value" : problem(e);
+            if (problem != null) {
+                if (skipped.getAndIncrement() == 0) {
+                    LOG.warn("skipping a condition event ({}); later ones like it are only counted: {}", problem, e);
+                }
+                continue;
             }
+            byId.putIfAbsent(e.eventId(), e);
         }
         Set<String> seen = w.seenEventIds(byId.keySet());
         List<ConditionEvent> fresh = byId.values().stream().filter(e -> !seen.contains(e.eventId())).toList();
