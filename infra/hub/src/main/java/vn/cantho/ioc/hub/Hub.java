@@ -15,6 +15,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.cantho.ioc.alerting.AlertService;
+import vn.cantho.ioc.alerting.runtime.AlertingRuntime;
 import vn.cantho.ioc.api.ApiConfig;
 import vn.cantho.ioc.api.ApiServer;
 import vn.cantho.ioc.embedded.EmbeddedServers;
@@ -84,6 +86,7 @@ public final class Hub implements AutoCloseable {
     private MqttKafkaBridge bridge;
     private FeedServer feeds;
     private Path demoTokens;
+    private AlertingRuntime alerting;
 
     private Hub(HubConfig config) {
         this.config = config;
@@ -215,6 +218,11 @@ public final class Hub implements AutoCloseable {
         indicatorSink.start();
         health.put("indicators", () -> both(indicatorStreams.check(), indicatorSink.check()));
 
+        // Alert lifecycle: condition events into the alert store, escalation, webhooks (docs/alert-model.md).
+        alerting = AlertingRuntime.start(database.dataSource(), kafkaBootstrap, config.alerting(), Clock.systemUTC());
+        started.push(alerting);
+        health.put("alerts", alerting);
+
         api = new ApiServer(new ApiConfig(config.httpHost(), config.httpPort()), registry.get(),
                 new AggregateQueries(database.dataSource()), new IndicatorQueries(database.dataSource()), health);
         started.push(api);
@@ -286,6 +294,11 @@ public final class Hub implements AutoCloseable {
     /** The demo-token file of the embedded default; empty with an external database. */
     public java.util.Optional<Path> demoTokens() {
         return java.util.Optional.ofNullable(demoTokens);
+    }
+
+    /** Alert queries and operator commands (what the API serves). */
+    public AlertService alerts() {
+        return alerting.service();
     }
 
     public MqttKafkaBridge bridge() {

@@ -3,6 +3,7 @@ package vn.cantho.ioc.hub;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import vn.cantho.ioc.alerting.runtime.AlertingSettings;
 import vn.cantho.ioc.ingest.IngestSettings;
 import vn.cantho.ioc.ingest.feed.FeedSettings;
 import vn.cantho.ioc.model.config.Setting;
@@ -96,6 +97,16 @@ public final class HubSettings {
                     + "with (Cần Thơ station, Hậu river, Decision 05/2020/QĐ-TTg).", FloodAlertLevels::parse);
     public static final Setting<String> INDICATOR_SINK_GROUP_ID = Setting.text("INDICATOR_SINK_GROUP_ID",
             "ioc-indicator-sink", "Kafka consumer group of the sink that stores derived indicators in indicator_values.");
+    public static final Setting<String> ALERT_GROUP_ID = AlertingSettings.GROUP_ID;
+    public static final Setting<String> ALERT_POLICY_FILE = AlertingSettings.POLICY_FILE;
+    public static final Setting<String> ALERT_RECEIVERS_FILE = AlertingSettings.RECEIVERS_FILE;
+    public static final Setting<Duration> ALERT_ESCALATION_INTERVAL = AlertingSettings.ESCALATION_INTERVAL;
+    public static final Setting<Duration> ALERT_MAX_BACKOFF = AlertingSettings.ALERT_MAX_BACKOFF;
+    public static final Setting<Duration> WEBHOOK_INTERVAL = AlertingSettings.WEBHOOK_INTERVAL;
+    public static final Setting<Duration> WEBHOOK_TIMEOUT = AlertingSettings.WEBHOOK_TIMEOUT;
+    public static final Setting<Duration> WEBHOOK_FIRST_BACKOFF = AlertingSettings.WEBHOOK_FIRST_BACKOFF;
+    public static final Setting<Duration> WEBHOOK_MAX_BACKOFF = AlertingSettings.WEBHOOK_MAX_BACKOFF;
+    public static final Setting<Duration> WEBHOOK_GIVE_UP_AFTER = AlertingSettings.WEBHOOK_GIVE_UP_AFTER;
 
     public static final Setting<Boolean> SIMULATOR_ENABLED = Setting.flag("SIMULATOR_ENABLED", true,
             "Run the built-in Cần Thơ simulator: every registered sensor (air, river level, water quality, traffic, "
@@ -158,6 +169,9 @@ public final class HubSettings {
                 FEED_MAX_ROWS, FEED_KAFKA_TIMEOUT, FEED_REGISTRY_DIR, STREAMS_APP_ID, STREAMS_THREADS, AGGREGATE_GRACE, DEDUP_WINDOW, KPI_APP_ID, SINK_GROUP_ID, SINK_MAX_BACKOFF,
                 OBSERVATION_SINK_GROUP_ID, ROLLUP_INTERVAL,
                 INDICATORS_APP_ID, INDICATOR_GRACE, FLOOD_ALERT_LEVELS, INDICATOR_SINK_GROUP_ID,
+                ALERT_GROUP_ID, ALERT_POLICY_FILE, ALERT_RECEIVERS_FILE,
+                ALERT_ESCALATION_INTERVAL, ALERT_MAX_BACKOFF, WEBHOOK_INTERVAL, WEBHOOK_TIMEOUT, WEBHOOK_FIRST_BACKOFF,
+                WEBHOOK_MAX_BACKOFF, WEBHOOK_GIVE_UP_AFTER,
                 SIMULATOR_ENABLED, SIMULATOR_INTERVAL, SIMULATOR_SEED, SIMULATOR_INCIDENT_PROBABILITY,
                 SIMULATOR_FEEDS_ENABLED, SIMULATOR_FEED_URL, SIMULATOR_FEED_TOKENS, SIMULATOR_FEED_INTERVAL,
                 SIMULATOR_FEED_HISTORY);
