@@ -1,5 +1,6 @@
 package vn.cantho.ioc.hub;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -8,6 +9,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
@@ -17,6 +20,7 @@ import vn.cantho.ioc.api.ApiServer;
 import vn.cantho.ioc.embedded.EmbeddedServers;
 import vn.cantho.ioc.ingest.IngestProducer;
 import vn.cantho.ioc.ingest.feed.DemoTokens;
+import vn.cantho.ioc.ingest.feed.FeedDefinition;
 import vn.cantho.ioc.ingest.feed.FeedRegistry;
 import vn.cantho.ioc.ingest.feed.FeedServer;
 import vn.cantho.ioc.ingest.feed.FeedServerOptions;
@@ -29,6 +33,7 @@ import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.model.registry.IndicatorRegistry;
 import vn.cantho.ioc.simulator.MqttPublisher;
 import vn.cantho.ioc.simulator.SensorModels;
 import vn.cantho.ioc.simulator.Simulator;
@@ -41,6 +46,8 @@ import vn.cantho.ioc.store.ObservationWriter;
 import vn.cantho.ioc.store.RollupMaintainer;
 import vn.cantho.ioc.store.StorageDialect;
 import vn.cantho.ioc.streams.aggregate.AggregationTopology;
+import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
+import vn.cantho.ioc.streams.rules.topology.RulesTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
 import vn.cantho.ioc.streams.sink.KafkaSink;
 import vn.cantho.ioc.streams.sink.ObservationSinkWriter;
@@ -48,7 +55,7 @@ import vn.cantho.ioc.streams.sink.SinkConsumer;
 
 /**
  * The whole hub in one process: the embedded servers it was not given external ones for, then the
- * ingest bridge, the streams application, the database sink, the API and (optionally) the
+ * ingest bridge, the streams applications (aggregation, rules), the database sink, the API and (optionally) the
  * simulator. Wiring only; each part is a library of its own module. Closing stops the parts in the
  * reverse order, so data in flight is handed on before the servers go away.
  */
@@ -65,6 +72,7 @@ public final class Hub implements AutoCloseable {
     private ApiServer api;
     private MqttKafkaBridge bridge;
     private FeedServer feeds;
+    private StreamsRunner rules;
     private Path demoTokens;
 
     private Hub(HubConfig config) {
@@ -89,6 +97,10 @@ public final class Hub implements AutoCloseable {
     private void startParts() throws Exception {
         DeviceRegistry registry = config.registryDir().map(DeviceRegistry::fromDirectory)
                 .orElseGet(DeviceRegistry::builtIn);
+        IndicatorRegistry indicators = config.registryDir()
+                .filter(dir -> Files.isRegularFile(dir.resolve("indicators.json")))
+                .map(IndicatorRegistry::fromDirectory).orElseGet(IndicatorRegistry::builtIn);
+        RuleCatalogue catalogue = rules(registry, indicators);
         Path dataDir = config.dataDir().toAbsolutePath().normalize();
 
         EmbeddedServers servers = new EmbeddedServers(dataDir,
@@ -147,6 +159,8 @@ public final class Hub implements AutoCloseable {
         started.push(streams);
         streams.start();
 
+        startRules(catalogue, registry, indicators, dataDir);
+
         AggregateWriter writer = new AggregateWriter(database.dataSource());
         KafkaSink<String, ?> sink = new KafkaSink<>(Topics.AGGREGATES_1M,
                 SinkConsumer.create(Topics.AGGREGATES_1M, kafkaBootstrap, config.sinkGroupId()), writer::upsert,
@@ -180,6 +194,30 @@ public final class Hub implements AutoCloseable {
             started.push(simulator);
             simulator.start();
         }
+    }
+
+    /**
+     * The rule catalogue, checked against the registries before any server starts: an invalid one
+     * stops the hub with every fault listed.
+     */
+    private RuleCatalogue rules(DeviceRegistry registry, IndicatorRegistry indicators) {
+        Set<String> feedIds = config.feeds().registry().feeds().stream().map(FeedDefinition::id)
+                .collect(Collectors.toSet());
+        RuleCatalogue catalogue = config.rules().catalogue(registry, indicators, feedIds);
+        LOG.info("rule catalogue {}: {} rules", catalogue.source(), catalogue.rules().size());
+        return catalogue;
+    }
+
+    /** The rule processor: its own streams application, so it scales and restarts apart from aggregation. */
+    private void startRules(RuleCatalogue catalogue, DeviceRegistry registry, IndicatorRegistry indicators,
+                            Path dataDir) {
+        rules = new StreamsRunner(RulesTopology.build(catalogue, registry, indicators,
+                config.rules().tickInterval()),
+                StreamsRunner.properties(config.rules().appId(), kafkaBootstrap, dataDir.resolve("streams"),
+                        config.replicationFactor(), config.streamsThreads()));
+        started.push(rules);
+        rules.start();
+        health.put("rules", rules);
     }
 
     private static HealthCheck.Status both(HealthCheck.Status a, HealthCheck.Status b) {
@@ -219,6 +257,11 @@ public final class Hub implements AutoCloseable {
     /** The demo-token file of the embedded default; empty with an external database. */
     public java.util.Optional<Path> demoTokens() {
         return java.util.Optional.ofNullable(demoTokens);
+    }
+
+    /** Health of the rule processor's streams application. */
+    public HealthCheck.Status rulesHealth() {
+        return rules.check();
     }
 
     public MqttKafkaBridge bridge() {

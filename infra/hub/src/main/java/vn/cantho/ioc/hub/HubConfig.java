@@ -27,7 +27,7 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                         String sinkGroupId, Duration sinkMaxBackoff,
                         String observationSinkGroupId, Duration rollupInterval,
                         boolean simulatorEnabled, Cadences simulatorInterval, OptionalLong simulatorSeed,
-                        double simulatorIncidentProbability, FeedConfig feeds) {
+                        double simulatorIncidentProbability, FeedConfig feeds, RulesConfig rules) {
 
     public static HubConfig from(Config config) {
         Optional<String> mqttUrl = optional(config, MQTT_URL);
@@ -61,7 +61,8 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                 config.get(SINK_GROUP_ID), config.get(SINK_MAX_BACKOFF),
                 config.get(OBSERVATION_SINK_GROUP_ID), positive(config, ROLLUP_INTERVAL),
                 config.get(SIMULATOR_ENABLED), config.get(SIMULATOR_INTERVAL), config.get(SIMULATOR_SEED),
-                config.get(SIMULATOR_INCIDENT_PROBABILITY), FeedConfig.from(config));
+                config.get(SIMULATOR_INCIDENT_PROBABILITY), FeedConfig.from(config),
+                RulesConfig.from(config));
     }
 
     private static Duration positive(Config config, vn.cantho.ioc.model.config.Setting<Duration> setting) {
