@@ -38,7 +38,47 @@ final class CatalogueValidation {
             problems.addAll(rule.condition().problems());
             new One(rule, problems).check();
         }
+        for (CatalogueRule rule : rules) {
+            noDataAfterStale(rule, rules, problems);
+        }
         return problems;
+    }
+
+    /**
+     * A rule's NO_DATA is suppressed only while a stale alert of its source is open, so its silence
+     * period must be longer than the first level of every stale rule that may watch that source.
+     */
+    private static void noDataAfterStale(CatalogueRule rule, List<CatalogueRule> rules, List<String> problems) {
+        if (rule.noDataAfter() == null || rule.input() == null || rule.kind() == RuleKind.STALE) {
+            return;
+        }
+        for (CatalogueRule stale : rules) {
+            if (stale.kind() != RuleKind.STALE || stale.input() == null || stale.levels() == null
+                    || stale.levels().isEmpty() || stale.levels().get(0) == null || !mayWatch(stale.input(), rule.input())) {
+                continue;
+            }
+            double staleMinutes = stale.levels().get(0).raise();
+            if (rule.noDataAfter().toMillis() / 60_000.0 <= staleMinutes) {
+                problems.add("rule '" + rule.id() + "': noDataAfter: " + rule.noDataAfter() + " must be longer than the "
+                        + staleMinutes + " minutes after which stale rule '" + stale.id()
+                        + "' opens for the same source, or its NO_DATA comes first and is not suppressed");
+            }
+        }
+    }
+
+    private static boolean mayWatch(RuleInput stale, RuleInput input) {
+        if (stale.source() != input.source()) {
+            return false;
+        }
+        if (stale.source() == InputSource.FEED) {
+            return stale.feeds().stream().anyMatch(input.feeds()::contains);
+        }
+        return overlaps(stale.devices(), input.devices()) && overlaps(stale.deviceTypes(), input.deviceTypes());
+    }
+
+    /** Empty means "any", so two selections overlap unless both are given and share nothing. */
+    private static boolean overlaps(List<String> a, List<String> b) {
+        return a.isEmpty() || b.isEmpty() || a.stream().anyMatch(b::contains);
     }
 
     private final class One {
@@ -64,6 +104,8 @@ final class CatalogueValidation {
                 case FEED -> feed(in);
             }
             kindSettings(in);
+            require(rule.kind() != RuleKind.STALE || rule.identityLabels().isEmpty(), "identityLabels",
+                    "a STALE rule has one alert per source and no identity labels");
         }
 
         private void sensor(RuleInput in) {

@@ -67,6 +67,10 @@ class RuleCatalogueTest {
                   {"id": "d", "title": "D", "domain": "government", "kind": "THRESHOLD", "colour": "red",
                    "input": {"source": "feed", "feeds": ["dossiers-daily"], "metric": "dossiers_overdue"},
                    "levels": [{"severity": "WARNING", "raise": 1, "clear": 1}]},
+                  {"id": "e", "title": "E", "domain": "environment", "kind": "THRESHOLD", "noDataAfter": "PT10M",
+                   "input": {"source": "telemetry", "metric": "pm25"}, "levels": [{"severity": "WARNING", "raise": 1, "clear": 1}]},
+                  {"id": "f", "title": "F", "domain": "environment", "kind": "STALE", "identityLabels": ["x"],
+                   "input": {"source": "telemetry"}, "levels": [{"severity": "WARNING", "raise": 15, "clear": 15}]},
                   {"id": "a", "title": "A again", "domain": "nowhere", "kind": "THRESHOLD",
                    "input": {"source": "telemetry", "metric": "pm25"}, "levels": [{"severity": "WARNING", "raise": 1, "clear": 1}]}
                  ]}
@@ -82,7 +86,10 @@ class RuleCatalogueTest {
                         "rule 'b': input.indicators: unknown indicator 'no_such_kpi'",
                         "rule 'b': spike: is required (method, days, minDays)",
                         "rule 'c': input.feeds: unknown feed 'nope'",
-                        "rule 'c': sla: needs stopFields or stopStatuses, or the clock never stops")
+                        "rule 'c': sla: needs stopFields or stopStatuses, or the clock never stops",
+                        "rule 'e': noDataAfter: PT10M must be longer than the 15.0 minutes after which stale rule 'f' "
+                                + "opens for the same source, or its NO_DATA comes first and is not suppressed",
+                        "rule 'f': identityLabels: a STALE rule has one alert per source and no identity labels")
                         .anySatisfy(p -> assertThat(p).startsWith("rule 'd': cannot be read:").contains("colour"))
                         .anySatisfy(p -> assertThat(p).startsWith("rule 'a': cannot be read:").contains("nowhere")))
                 .hasMessageContaining("invalid rule catalogue test.json");

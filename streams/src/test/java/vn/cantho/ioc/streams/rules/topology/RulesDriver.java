@@ -12,6 +12,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import vn.cantho.ioc.model.FeedRecord;
+import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.kafka.Topics;
@@ -33,6 +34,7 @@ final class RulesDriver implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, Reading> telemetry;
     private final TestInputTopic<String, FeedRecord> feeds;
+    private final TestInputTopic<String, Indicator> indicators;
     private final TestOutputTopic<String, ConditionEvent> events;
     private Instant wallClock;
 
@@ -50,6 +52,8 @@ final class RulesDriver implements AutoCloseable {
                 Topics.TELEMETRY.valueSerde().serializer());
         feeds = driver.createInputTopic(Topics.FEED_RECORDS.name(), Topics.FEED_RECORDS.keySerde().serializer(),
                 Topics.FEED_RECORDS.valueSerde().serializer());
+        this.indicators = driver.createInputTopic(Topics.INDICATORS.name(), Topics.INDICATORS.keySerde().serializer(),
+                Topics.INDICATORS.valueSerde().serializer());
         events = driver.createOutputTopic(Topics.ALERT_CONDITIONS.name(),
                 Topics.ALERT_CONDITIONS.keySerde().deserializer(), Topics.ALERT_CONDITIONS.valueSerde().deserializer());
     }
@@ -64,6 +68,10 @@ final class RulesDriver implements AutoCloseable {
         FeedRecord record = new FeedRecord(FeedRecord.SCHEMA_VERSION, feed, "test", "test", recordKey, ts, null, areaCode,
                 fields, metrics, wallClock, "test", Map.of());
         feeds.pipeInput(record.key(), record, wallClock);
+    }
+
+    void indicator(Indicator indicator) {
+        indicators.pipeInput(indicator.key(), indicator, wallClock);
     }
 
     /** Moves the wall clock in tick-sized steps, so every punctuation on the way runs. */

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.cantho.ioc.model.Granularity;
+import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.alert.Severity;
@@ -135,6 +137,32 @@ class RulesTopologyTest {
             assertThat(ofRule(rules.events(), "soc-defacement")).extracting(ConditionEvent::type)
                     .containsExactly(TransitionType.RESOLVED);
         }
+    }
+
+    @Test
+    void kpis_alert_on_their_target_gap_and_their_identity_labels_split_alerts() {
+        try (RulesDriver rules = new RulesDriver(stateDir, START)) {
+            Instant day = Instant.parse("2026-11-15T17:00:00Z");
+            rules.indicator(kpi("dossiers_on_time_rate", Scope.AGENCY, "so-tu-phap", Map.of(), 80, Granularity.DAY, day));
+            rules.indicator(kpi("dossiers_on_time_rate", Scope.AGENCY, "so-xay-dung", Map.of(), 96, Granularity.DAY, day));
+            rules.indicator(kpi("online_negative_share_6h", Scope.CITY, "can-tho", Map.of("channel", "facebook"), 35,
+                    Granularity.HOUR, day));
+            rules.indicator(kpi("online_negative_share_6h", Scope.CITY, "can-tho", Map.of("channel", "news"), 12,
+                    Granularity.HOUR, day));
+
+            assertThat(rules.events()).extracting(ConditionEvent::alertKey, ConditionEvent::type, ConditionEvent::severity,
+                    ConditionEvent::scope).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple("dossier-on-time-below-target|so-tu-phap|", TransitionType.OPENED,
+                            Severity.MAJOR, Scope.AGENCY),
+                    org.assertj.core.groups.Tuple.tuple("online-negative-share|can-tho|channel=facebook",
+                            TransitionType.OPENED, Severity.WARNING, Scope.CITY));
+        }
+    }
+
+    private static Indicator kpi(String id, Scope scope, String entity, Map<String, String> labels, double value,
+                                 Granularity granularity, Instant start) {
+        return new Indicator(Indicator.SCHEMA_VERSION, id, scope, entity, "test", null, granularity, start,
+                start.plus(Duration.ofHours(1)), value, new java.util.TreeMap<>(labels), Map.of(), start);
     }
 
     @Test
