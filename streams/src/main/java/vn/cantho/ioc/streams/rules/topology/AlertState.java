@@ -16,6 +16,7 @@ import vn.cantho.ioc.streams.rules.measure.SpikeBaseline;
  * @param scope        what the entity is
  * @param entityId     the entity
  * @param areaCode     area of the entity, when known
+ * @param domain       IOC domain of the source; null when unknown (the rule's domain applies)
  * @param labels       labels of the latest signal
  * @param condition    the condition machine's state
  * @param origin       Kafka timestamp of the record that created this state: with {@code sequence} it makes
@@ -28,7 +29,7 @@ import vn.cantho.ioc.streams.rules.measure.SpikeBaseline;
  * @param lastRecord   STALE: event time of the source's newest record; otherwise null
  */
 public record AlertState(String ruleId, String sourceId, Scope scope, String entityId, String areaCode,
-                         SortedMap<String, String> labels, ConditionState condition, Instant origin, long sequence,
+                         String domain, SortedMap<String, String> labels, ConditionState condition, Instant origin, long sequence,
                          boolean noDataHidden, SpikeBaseline baseline, Instant since, boolean closed,
                          Instant lastRecord) {
 
@@ -37,18 +38,18 @@ public record AlertState(String ruleId, String sourceId, Scope scope, String ent
     }
 
     static AlertState first(RuleSignal s, Instant origin) {
-        return new AlertState(s.ruleId(), s.sourceId(), s.scope(), s.entityId(), s.areaCode(), s.labels(),
+        return new AlertState(s.ruleId(), s.sourceId(), s.scope(), s.entityId(), s.areaCode(), s.domain(), s.labels(),
                 ConditionState.initial(), origin, 0, false, null, null, false, null);
     }
 
     AlertState with(ConditionState next, long nextSequence, boolean hidden) {
-        return new AlertState(ruleId, sourceId, scope, entityId, areaCode, labels, next, origin, nextSequence, hidden, baseline,
+        return new AlertState(ruleId, sourceId, scope, entityId, areaCode, domain, labels, next, origin, nextSequence, hidden, baseline,
                 since, closed, lastRecord);
     }
 
     /** This state updated with what a new signal says about the alert. */
     AlertState seen(RuleSignal s, SpikeBaseline nextBaseline, Instant nextLastRecord) {
         return new AlertState(ruleId, sourceId, scope, entityId, s.areaCode() != null ? s.areaCode() : areaCode,
-                s.labels(), condition, origin, sequence, noDataHidden, nextBaseline, s.since(), s.closed(), nextLastRecord);
+                s.domain() != null ? s.domain() : domain, s.labels(), condition, origin, sequence, noDataHidden, nextBaseline, s.since(), s.closed(), nextLastRecord);
     }
 }

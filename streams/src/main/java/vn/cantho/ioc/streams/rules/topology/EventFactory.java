@@ -15,7 +15,9 @@ import vn.cantho.ioc.streams.rules.measure.SlaSettings;
 import vn.cantho.ioc.streams.rules.measure.SpikeSettings;
 
 /**
- * Turns a machine {@link Transition} of one alert into the published {@link ConditionEvent}: labels
+ * Turns a machine {@link Transition} of one alert into the published {@link ConditionEvent}. Its domain
+ * is the source's (a visitor counter's stale alert belongs to tourism even though one rule watches
+ * every device), else the rule's. Labels
  * for routing and silences (rule, domain, area, metric and the signal's own), a one-line summary for
  * people, and an id that depends only on the alert the record that created its state and the event's number within it, so the same
  * event produced again after a crash (before its state was committed) carries the same id.
@@ -31,7 +33,8 @@ final class EventFactory {
     ConditionEvent event(CatalogueRule rule, String alertKey, AlertState state, Transition t, long sequence) {
         TreeMap<String, String> labels = new TreeMap<>(state.labels());
         labels.put("rule", rule.id());
-        labels.put("domain", rule.domain().id());
+        String domain = state.domain() != null ? state.domain() : rule.domain().id();
+        labels.put("domain", domain);
         labels.put("kind", rule.kind().name());
         if (state.areaCode() != null) {
             labels.put("area", state.areaCode());
@@ -42,7 +45,7 @@ final class EventFactory {
         String eventId = UUID.nameUUIDFromBytes((alertKey + "#" + state.origin().toEpochMilli() + "#" + sequence)
                 .getBytes(StandardCharsets.UTF_8)).toString();
         return new ConditionEvent(ConditionEvent.SCHEMA_VERSION, eventId, alertKey, rule.id(), state.entityId(),
-                state.scope(), rule.domain().id(), state.areaCode(), labels, t.type(), t.at(), t.episode(),
+                state.scope(), domain, state.areaCode(), labels, t.type(), t.at(), t.episode(),
                 t.severity(), t.previousSeverity(), t.measure(), summary(rule, state, t));
     }
 

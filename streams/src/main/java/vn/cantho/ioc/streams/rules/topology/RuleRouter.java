@@ -64,7 +64,8 @@ public final class RuleRouter {
             if (rule.input().metric() != null) {
                 labels.put("metric", rule.input().metric());
             }
-            out.add(signal(rule, device.id(), Scope.DEVICE, device.id(), device.areaCode(), labels, reading.ts(), value));
+            out.add(signal(rule, device.id(), Scope.DEVICE, device.id(), device.areaCode(), device.domain().id(), labels,
+                    reading.ts(), value));
         }
         return out;
     }
@@ -77,7 +78,7 @@ public final class RuleRouter {
         for (CatalogueRule rule : rules(InputSource.AGGREGATE)) {
             if (rule.input().metric().equals(aggregate.metric())) {
                 out.add(signal(rule, aggregate.entityId(), Scope.AREA, aggregate.entityId(), aggregate.areaCode(),
-                        new TreeMap<>(Map.of("metric", aggregate.metric())), aggregate.windowStart(), aggregate.avg()));
+                        aggregate.domain(), new TreeMap<>(Map.of("metric", aggregate.metric())), aggregate.windowStart(), aggregate.avg()));
             }
         }
         return out;
@@ -104,7 +105,7 @@ public final class RuleRouter {
             TreeMap<String, String> labels = new TreeMap<>(indicator.labels());
             labels.put(CatalogueRule.INDICATOR_LABEL, indicator.indicator());
             out.add(signal(rule, indicator.entityId(), indicator.scope(), indicator.entityId(), indicator.areaCode(),
-                    labels, indicator.periodStart(), value));
+                    indicator.domain(), labels, indicator.periodStart(), value));
         }
         return out;
     }
@@ -122,12 +123,12 @@ public final class RuleRouter {
             }
             TreeMap<String, String> labels = new TreeMap<>(Map.of("feed", record.feed()));
             switch (rule.kind()) {
-                case STALE -> out.add(signal(rule, record.feed(), Scope.CITY, record.feed(), null, labels,
+                case STALE -> out.add(signal(rule, record.feed(), Scope.CITY, record.feed(), null, record.domain(), labels,
                         record.ts(), null));
                 case SLA -> SlaClock.start(rule.sla(), fields).ifPresent(start -> {
                     labels.put(CatalogueRule.RECORD_LABEL, record.recordKey());
                     out.add(KeyValue.pair(record.feed(), new RuleSignal(rule.id(), record.feed(), Scope.CITY,
-                            record.feed(), record.areaCode(), labels, record.ts(), null, start,
+                            record.feed(), record.areaCode(), record.domain(), labels, record.ts(), null, start,
                             SlaClock.stopped(rule.sla(), fields))));
                 });
                 case MATCH -> {
@@ -135,7 +136,8 @@ public final class RuleRouter {
                     MatchSettings match = rule.match();
                     double matched = match.measure(fields);
                     out.add(KeyValue.pair(record.feed(), new RuleSignal(rule.id(), record.feed(), Scope.CITY,
-                            record.feed(), record.areaCode(), labels, record.ts(), matched, null, matched == 0)));
+                            record.feed(), record.areaCode(), record.domain(), labels, record.ts(), matched, null,
+                            matched == 0)));
                 }
                 default -> {
                     Double value = record.metrics() == null ? null : record.metrics().get(in.metric());
@@ -151,8 +153,8 @@ public final class RuleRouter {
                     if (in.entityField() != null) {
                         labels.put(in.entityField(), entityId);
                     }
-                    out.add(signal(rule, record.feed(), rule.scope(), entityId, record.areaCode(), labels,
-                            record.ts(), value));
+                    out.add(signal(rule, record.feed(), rule.scope(), entityId, record.areaCode(), record.domain(),
+                            labels, record.ts(), value));
                 }
             }
         }
@@ -194,9 +196,9 @@ public final class RuleRouter {
     }
 
     private static KeyValue<String, RuleSignal> signal(CatalogueRule rule, String sourceId, Scope scope, String entityId,
-                                                       String areaCode, TreeMap<String, String> labels, Instant ts,
-                                                       Double value) {
-        return KeyValue.pair(sourceId, new RuleSignal(rule.id(), sourceId, scope, entityId, areaCode, labels, ts, value,
-                null, false));
+                                                       String areaCode, String domain, TreeMap<String, String> labels,
+                                                       Instant ts, Double value) {
+        return KeyValue.pair(sourceId, new RuleSignal(rule.id(), sourceId, scope, entityId, areaCode, domain, labels, ts,
+                value, null, false));
     }
 }

@@ -16,6 +16,7 @@ import vn.cantho.ioc.model.Scope;
  * @param scope    what the entity is
  * @param entityId the entity the alert is about
  * @param areaCode area of the entity, when known
+ * @param domain   IOC domain of the source (the device's, feed's or indicator's); null when unknown
  * @param labels   the alert's labels (identity and descriptive)
  * @param ts       event time of the record
  * @param value    the observation: a value, a measure computed from the record, or null (STALE, SLA)
@@ -23,7 +24,7 @@ import vn.cantho.ioc.model.Scope;
  * @param closed   SLA: whether the awaited step has happened
  */
 public record RuleSignal(String ruleId, String sourceId, Scope scope, String entityId, String areaCode,
-                         SortedMap<String, String> labels, Instant ts, Double value, Instant since, boolean closed) {
+                         String domain, SortedMap<String, String> labels, Instant ts, Double value, Instant since, boolean closed) {
 
     public RuleSignal {
         labels = labels == null ? new TreeMap<>() : new TreeMap<>(labels);

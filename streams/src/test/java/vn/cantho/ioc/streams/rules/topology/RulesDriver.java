@@ -65,7 +65,8 @@ final class RulesDriver implements AutoCloseable {
 
     void feedRecord(String feed, String recordKey, Instant ts, String areaCode, Map<String, Object> fields,
                     Map<String, Double> metrics) {
-        FeedRecord record = new FeedRecord(FeedRecord.SCHEMA_VERSION, feed, "test", "test", recordKey, ts, null, areaCode,
+        String domain = feed.startsWith("hotline") ? "citizen_feedback" : feed.startsWith("soc") ? "cybersecurity" : "test";
+        FeedRecord record = new FeedRecord(FeedRecord.SCHEMA_VERSION, feed, "test", domain, recordKey, ts, null, areaCode,
                 fields, metrics, wallClock, "test", Map.of());
         feeds.pipeInput(record.key(), record, wallClock);
     }
