@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.cantho.ioc.streams.rules.measure.SpikeSettings.SpikeMethod;
@@ -67,13 +68,29 @@ class SpikeBaselineTest {
         assertThat(b.measure(new SpikeSettings(SpikeMethod.RATIO, 7, 3)).getAsDouble()).isEqualTo(ratio);
     }
 
-    @ParameterizedTest(name = "keeps {0} days")
-    @CsvSource({"7, 7", "3, 3"})
-    void forgets_hours_older_than_the_baseline_days(int days, int kept) {
+    @ParameterizedTest(name = "a {0}-day baseline forgets older days")
+    @CsvSource({"7", "3"})
+    void only_the_last_days_form_the_baseline(int days) {
+        // 30 days at 100, then `days` days at 10: a baseline that remembered older days would see a median of 100
         SpikeBaseline b = SpikeBaseline.empty();
-        for (int h = 0; h <= 30 * 24; h++) {
-            b = b.observe(DAY0.plus(Duration.ofHours(h)), h, days);
+        int total = 30 + days;
+        for (int h = 0; h < total * 24; h++) {
+            b = b.observe(DAY0.plus(Duration.ofHours(h)), h < 30 * 24 ? 100 : 10, days);
         }
-        assertThat(b.hours()).hasSize(kept * 24);
+        b = b.observe(DAY0.plus(Duration.ofHours(total * 24L)), 30, days);
+        assertThat(b.measure(new SpikeSettings(SpikeMethod.RATIO, days, days)).getAsDouble()).isEqualTo(3.0);
+        assertThat(b.means()).hasSize(24 * (days + 1));
+    }
+
+    @Test
+    void a_gap_of_several_days_leaves_no_stale_hours_behind() {
+        SpikeBaseline b = SpikeBaseline.empty();
+        for (int d = 0; d < 7; d++) {
+            b = b.observe(DAY0.plus(Duration.ofDays(d)), 10, 7);
+        }
+        // Silent for 5 days: only two of the past seven days at this hour have data
+        b = b.observe(DAY0.plus(Duration.ofDays(12)), 30, 7);
+        assertThat(b.measure(new SpikeSettings(SpikeMethod.RATIO, 7, 3))).isEmpty();
+        assertThat(b.measure(new SpikeSettings(SpikeMethod.RATIO, 7, 2)).getAsDouble()).isEqualTo(3.0);
     }
 }
