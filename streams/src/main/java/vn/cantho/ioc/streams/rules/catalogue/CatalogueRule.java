@@ -60,7 +60,10 @@ public record CatalogueRule(String id, String title, Domain domain, String descr
         return kind == null ? null : kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** What each alert of the rule is about. */
+    /**
+     * What each alert of the rule is about. Indicator alerts take the scope of each indicator value
+     * (device, area, agency or city) when evaluated; {@code device} here only satisfies the condition's check.
+     */
     public Scope scope() {
         if (input == null || input.source() == null) {
             return null;
