@@ -11,6 +11,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.FeedRecord;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.Reading;
@@ -35,6 +36,7 @@ final class RulesDriver implements AutoCloseable {
     private final TestInputTopic<String, Reading> telemetry;
     private final TestInputTopic<String, FeedRecord> feeds;
     private final TestInputTopic<String, Indicator> indicators;
+    private final TestInputTopic<String, Aggregate> aggregates;
     private final TestOutputTopic<String, ConditionEvent> events;
     private Instant wallClock;
 
@@ -54,6 +56,8 @@ final class RulesDriver implements AutoCloseable {
                 Topics.FEED_RECORDS.valueSerde().serializer());
         this.indicators = driver.createInputTopic(Topics.INDICATORS.name(), Topics.INDICATORS.keySerde().serializer(),
                 Topics.INDICATORS.valueSerde().serializer());
+        aggregates = driver.createInputTopic(Topics.AGGREGATES_1M.name(), Topics.AGGREGATES_1M.keySerde().serializer(),
+                Topics.AGGREGATES_1M.valueSerde().serializer());
         events = driver.createOutputTopic(Topics.ALERT_CONDITIONS.name(),
                 Topics.ALERT_CONDITIONS.keySerde().deserializer(), Topics.ALERT_CONDITIONS.valueSerde().deserializer());
     }
@@ -69,6 +73,13 @@ final class RulesDriver implements AutoCloseable {
         FeedRecord record = new FeedRecord(FeedRecord.SCHEMA_VERSION, feed, "test", domain, recordKey, ts, null, areaCode,
                 fields, metrics, wallClock, "test", Map.of());
         feeds.pipeInput(record.key(), record, wallClock);
+    }
+
+    /** An area's 1-minute aggregate of one metric with the given mean (a single reading). */
+    void areaMean(String area, String metric, double mean, Instant windowStart) {
+        Aggregate a = new Aggregate(Aggregate.SCHEMA_VERSION, vn.cantho.ioc.model.Scope.AREA, area, metric, "environment",
+                area, windowStart, windowStart.plusSeconds(60), 1, mean, mean, mean, mean);
+        aggregates.pipeInput(a.key(), a, windowStart);
     }
 
     void indicator(Indicator indicator) {

@@ -140,6 +140,28 @@ class RulesTopologyTest {
     }
 
     @Test
+    void an_area_mean_above_its_level_for_the_pending_period_opens_an_area_alert() {
+        try (RulesDriver rules = new RulesDriver(stateDir, START)) {
+            // Given Ninh Kiều's 1-minute PM2.5 mean at 95 µg/m³ minute after minute
+            for (int minute = 0; minute < 29; minute++) {
+                rules.areaMean("ninh-kieu", "pm25", 95, rules.now());
+                rules.advance(Duration.ofMinutes(1));
+            }
+            // Then nothing before the 30-minute pending period is over
+            assertThat(ofRule(rules.events(), "pm25-area-high")).isEmpty();
+
+            rules.areaMean("ninh-kieu", "pm25", 95, rules.now());
+            rules.advance(Duration.ofMinutes(1));
+            assertThat(ofRule(rules.events(), "pm25-area-high")).singleElement().satisfies(e -> {
+                assertThat(e.type()).isEqualTo(TransitionType.OPENED);
+                assertThat(e.alertKey()).isEqualTo("pm25-area-high|ninh-kieu|");
+                assertThat(e.scope()).isEqualTo(Scope.AREA);
+                assertThat(e.summary()).contains("Ninh Kiều");
+            });
+        }
+    }
+
+    @Test
     void kpis_alert_on_their_target_gap_and_their_identity_labels_split_alerts() {
         try (RulesDriver rules = new RulesDriver(stateDir, START)) {
             Instant day = Instant.parse("2026-11-15T17:00:00Z");
