@@ -2,6 +2,7 @@ package vn.cantho.ioc.hub;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -11,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
@@ -22,6 +25,7 @@ import vn.cantho.ioc.api.ApiServer;
 import vn.cantho.ioc.embedded.EmbeddedServers;
 import vn.cantho.ioc.ingest.IngestProducer;
 import vn.cantho.ioc.ingest.feed.DemoTokens;
+import vn.cantho.ioc.ingest.feed.FeedDefinition;
 import vn.cantho.ioc.ingest.feed.FeedRegistry;
 import vn.cantho.ioc.ingest.feed.FeedServer;
 import vn.cantho.ioc.ingest.feed.FeedServerOptions;
@@ -61,6 +65,8 @@ import vn.cantho.ioc.streams.kpi.KpiTopology;
 import vn.cantho.ioc.streams.kpi.SlaPolicy;
 import vn.cantho.ioc.streams.indicator.IndicatorSettings;
 import vn.cantho.ioc.streams.indicator.IndicatorTopology;
+import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
+import vn.cantho.ioc.streams.rules.topology.RulesTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
 import vn.cantho.ioc.streams.sink.KafkaSink;
 import vn.cantho.ioc.streams.sink.ObservationSinkWriter;
@@ -68,7 +74,7 @@ import vn.cantho.ioc.streams.sink.SinkConsumer;
 
 /**
  * The whole hub in one process: the embedded servers it was not given external ones for, then the
- * ingest bridge, the streams application, the database sink, the API and (optionally) the
+ * ingest bridge, the streams applications (aggregation, rules), the database sink, the API and (optionally) the
  * simulator. Wiring only; each part is a library of its own module. Closing stops the parts in the
  * reverse order, so data in flight is handed on before the servers go away.
  */
@@ -85,6 +91,7 @@ public final class Hub implements AutoCloseable {
     private ApiServer api;
     private MqttKafkaBridge bridge;
     private FeedServer feeds;
+    private StreamsRunner rules;
     private Path demoTokens;
     private AlertingRuntime alerting;
 
@@ -108,6 +115,12 @@ public final class Hub implements AutoCloseable {
     }
 
     private void startParts() throws Exception {
+        DeviceRegistry files = config.registryDir().map(DeviceRegistry::fromDirectory)
+                .orElseGet(DeviceRegistry::builtIn);
+        IndicatorRegistry indicators = config.registryDir()
+                .filter(dir -> Files.isRegularFile(dir.resolve("indicators.json")))
+                .map(IndicatorRegistry::fromDirectory).orElseGet(IndicatorRegistry::builtIn);
+        RuleCatalogue catalogue = rules(files, indicators);
         Path dataDir = config.dataDir().toAbsolutePath().normalize();
 
         EmbeddedServers servers = new EmbeddedServers(dataDir,
@@ -137,8 +150,7 @@ public final class Hub implements AutoCloseable {
         // The registry files are the registry until an admin changes it through the API; then the newest
         // stored version is, in every hub instance (see docs/registry.md).
         RegistryStore registryStore = new RegistryStore(database.dataSource());
-        LiveRegistry registry = RegistryRefresher.initial(registryStore, config.registryDir()
-                .map(DeviceRegistry::fromDirectory).orElseGet(DeviceRegistry::builtIn));
+        LiveRegistry registry = RegistryRefresher.initial(registryStore, files);
         started.push(new RegistryRefresher(registryStore, registry).scheduleEvery(config.registryRefresh()));
 
         bridge = new MqttKafkaBridge(
@@ -174,12 +186,13 @@ public final class Hub implements AutoCloseable {
         streams.start();
 
         // Department KPIs: their own streams application over the feed records (docs/kpis.md).
-        StreamsRunner kpis = new StreamsRunner(KpiTopology.build(IndicatorRegistry.builtIn(), SlaPolicy.DEFAULT),
+        StreamsRunner kpis = new StreamsRunner(KpiTopology.build(indicators, SlaPolicy.DEFAULT),
                 StreamsRunner.properties(config.kpiAppId(), kafkaBootstrap, dataDir.resolve("streams"),
                         config.replicationFactor(), config.streamsThreads()));
         started.push(kpis);
         kpis.start();
         health.put("kpis", kpis);
+        startRules(catalogue, registry.get(), indicators, dataDir);
 
         AggregateWriter writer = new AggregateWriter(database.dataSource());
         KafkaSink<String, ?> sink = new KafkaSink<>(Topics.AGGREGATES_1M,
@@ -203,16 +216,16 @@ public final class Hub implements AutoCloseable {
 
         // Derived indicators (VN_AQI, flood alert level, rise rate): a streams application of its own, and a sink
         // into indicator_values with its own consumer group. See docs/vn-aqi.md.
-        IndicatorConfig indicators = config.indicators();
+        IndicatorConfig indicatorConfig = config.indicators();
         StreamsRunner indicatorStreams = new StreamsRunner(IndicatorTopology.build(registry,
-                IndicatorRegistry.builtIn(), new IndicatorSettings(indicators.grace(), config.dedupWindow(),
-                        indicators.floodLevels())),
-                StreamsRunner.properties(indicators.appId(), kafkaBootstrap, dataDir.resolve("streams"),
+                indicators, new IndicatorSettings(indicatorConfig.grace(), config.dedupWindow(),
+                        indicatorConfig.floodLevels())),
+                StreamsRunner.properties(indicatorConfig.appId(), kafkaBootstrap, dataDir.resolve("streams"),
                         config.replicationFactor(), config.streamsThreads()));
         started.push(indicatorStreams);
         indicatorStreams.start();
         KafkaSink<String, Indicator> indicatorSink = new KafkaSink<>(Topics.INDICATORS,
-                SinkConsumer.create(Topics.INDICATORS, kafkaBootstrap, indicators.sinkGroupId()),
+                SinkConsumer.create(Topics.INDICATORS, kafkaBootstrap, indicatorConfig.sinkGroupId()),
                 new IndicatorWriter(database.dataSource())::upsert, config.sinkMaxBackoff());
         started.push(indicatorSink);
         indicatorSink.start();
@@ -257,6 +270,30 @@ public final class Hub implements AutoCloseable {
         feedSimulator.start();
     }
 
+    /**
+     * The rule catalogue, checked against the registries before any server starts: an invalid one
+     * stops the hub with every fault listed.
+     */
+    private RuleCatalogue rules(DeviceRegistry registry, IndicatorRegistry indicators) {
+        Set<String> feedIds = config.feeds().registry().feeds().stream().map(FeedDefinition::id)
+                .collect(Collectors.toSet());
+        RuleCatalogue catalogue = config.rules().catalogue(registry, indicators, feedIds);
+        LOG.info("rule catalogue {}: {} rules", catalogue.source(), catalogue.rules().size());
+        return catalogue;
+    }
+
+    /** The rule processor: its own streams application, so it scales and restarts apart from aggregation. */
+    private void startRules(RuleCatalogue catalogue, DeviceRegistry registry, IndicatorRegistry indicators,
+                            Path dataDir) {
+        rules = new StreamsRunner(RulesTopology.build(catalogue, registry, indicators,
+                config.rules().tickInterval()),
+                StreamsRunner.properties(config.rules().appId(), kafkaBootstrap, dataDir.resolve("streams"),
+                        config.replicationFactor(), config.streamsThreads()));
+        started.push(rules);
+        rules.start();
+        health.put("rules", rules);
+    }
+
     private static HealthCheck.Status both(HealthCheck.Status a, HealthCheck.Status b) {
         return new HealthCheck.Status(a.up() && b.up(), a.detail() + "; sink: " + b.detail());
     }
@@ -299,6 +336,11 @@ public final class Hub implements AutoCloseable {
     /** Alert queries and operator commands (what the API serves). */
     public AlertService alerts() {
         return alerting.service();
+    }
+
+    /** Health of the rule processor's streams application. */
+    public HealthCheck.Status rulesHealth() {
+        return rules.check();
     }
 
     public MqttKafkaBridge bridge() {

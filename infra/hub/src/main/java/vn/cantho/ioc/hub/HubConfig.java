@@ -30,7 +30,7 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                         boolean simulatorEnabled, Cadences simulatorInterval, OptionalLong simulatorSeed,
                         double simulatorIncidentProbability, FeedConfig feeds,
                         String kpiAppId, FeedSimulatorConfig feedSimulator, IndicatorConfig indicators,
-                        AlertingOptions alerting) {
+                        AlertingOptions alerting, RulesConfig rules) {
 
     public static HubConfig from(Config config) {
         Optional<String> mqttUrl = optional(config, MQTT_URL);
@@ -66,7 +66,7 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                 config.get(SIMULATOR_ENABLED), config.get(SIMULATOR_INTERVAL), config.get(SIMULATOR_SEED),
                 config.get(SIMULATOR_INCIDENT_PROBABILITY), FeedConfig.from(config),
                 config.get(KPI_APP_ID), FeedSimulatorConfig.from(config), IndicatorConfig.from(config),
-                AlertingOptions.from(config));
+                AlertingOptions.from(config), RulesConfig.from(config));
     }
 
     private static Duration positive(Config config, vn.cantho.ioc.model.config.Setting<Duration> setting) {

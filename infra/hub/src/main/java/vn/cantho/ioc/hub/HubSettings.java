@@ -76,6 +76,14 @@ public final class HubSettings {
             "How long a reading is remembered so a copy redelivered by MQTT is counted once.");
     public static final Setting<String> KPI_APP_ID = Setting.text("KPI_APP_ID", "ioc-kpis",
             "Kafka Streams application id of the department KPIs (feed records to KPI indicators). See docs/kpis.md.");
+    public static final Setting<String> RULES_FILE = Setting.text("RULES_FILE", "",
+            "JSON rule catalogue replacing the built-in one, read at start; an invalid catalogue stops the hub with "
+                    + "every fault listed. See docs/rules.md.");
+    public static final Setting<String> RULES_APP_ID = Setting.text("RULES_APP_ID", "ioc-rules",
+            "Kafka Streams application id of the rule processor (consumer group, state and changelog prefix).");
+    public static final Setting<Duration> RULES_TICK_INTERVAL = Setting.duration("RULES_TICK_INTERVAL", "10s",
+            "How often the rule processor's wall-clock timer runs (pending, keep-firing, no-data, stale sources, "
+                    + "SLA clocks); a timer fires at most this late.");
     public static final Setting<String> SINK_GROUP_ID = Setting.text("SINK_GROUP_ID", "ioc-sink",
             "Kafka consumer group of the database sink.");
     public static final Setting<Duration> SINK_MAX_BACKOFF = Setting.duration("SINK_MAX_BACKOFF", "10s",
@@ -166,7 +174,8 @@ public final class HubSettings {
                 MQTT_PORT, DB_URL, DB_USER, DB_PASSWORD, DB_PORT, DB_POOL_SIZE, REGISTRY_DIR, REGISTRY_REFRESH, INGEST_CLIENT_ID,
                 INGEST_SHARED_GROUP, INGEST_RECEIVE_MAXIMUM, INGEST_MAX_PAYLOAD_BYTES, INGEST_MAX_AGE,
                 INGEST_MAX_FUTURE, INGEST_SESSION_EXPIRY, FEED_HTTP_PORT, FEED_MAX_BODY_BYTES,
-                FEED_MAX_ROWS, FEED_KAFKA_TIMEOUT, FEED_REGISTRY_DIR, STREAMS_APP_ID, STREAMS_THREADS, AGGREGATE_GRACE, DEDUP_WINDOW, KPI_APP_ID, SINK_GROUP_ID, SINK_MAX_BACKOFF,
+                FEED_MAX_ROWS, FEED_KAFKA_TIMEOUT, FEED_REGISTRY_DIR, STREAMS_APP_ID, STREAMS_THREADS, AGGREGATE_GRACE, DEDUP_WINDOW, KPI_APP_ID,
+                RULES_FILE, RULES_APP_ID, RULES_TICK_INTERVAL, SINK_GROUP_ID, SINK_MAX_BACKOFF,
                 OBSERVATION_SINK_GROUP_ID, ROLLUP_INTERVAL,
                 INDICATORS_APP_ID, INDICATOR_GRACE, FLOOD_ALERT_LEVELS, INDICATOR_SINK_GROUP_ID,
                 ALERT_GROUP_ID, ALERT_POLICY_FILE, ALERT_RECEIVERS_FILE,

@@ -3,6 +3,7 @@ package vn.cantho.ioc.hub;
 import java.util.concurrent.CountDownLatch;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.config.ConfigException;
+import vn.cantho.ioc.streams.rules.catalogue.InvalidCatalogueException;
 
 /**
  * Launcher: {@code up} starts the hub from the environment's configuration and runs until SIGTERM/Ctrl-C;
@@ -31,7 +32,14 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Hub hub = Hub.start(config);
+        Hub hub;
+        try {
+            hub = Hub.start(config);
+        } catch (InvalidCatalogueException e) {
+            System.err.println("rule catalogue error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the hub...");

@@ -28,7 +28,7 @@ final class RuleValidation {
 
     private void check() {
         require(rule.id() != null && !rule.id().isBlank(), "id", "must not be blank");
-        require(rule.kind() != null, "kind", "must be THRESHOLD or RATE_OF_CHANGE");
+        require(rule.kind() != null, "kind", "must be one of THRESHOLD, RATE_OF_CHANGE, SPIKE, STALE, SLA, MATCH, TARGET_GAP");
         require(rule.metric() != null && !rule.metric().isBlank(), "metric", "must not be blank");
         require(rule.scope() != null, "scope", "must be device or area");
         require(rule.direction() != null, "direction", "must be ABOVE or BELOW");

@@ -1,0 +1,117 @@
+package vn.cantho.ioc.streams.rules.topology;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import vn.cantho.ioc.model.alert.ConditionEvent;
+import vn.cantho.ioc.model.alert.ConditionStatus;
+import vn.cantho.ioc.model.alert.TransitionType;
+import vn.cantho.ioc.streams.rules.ConditionMachine;
+import vn.cantho.ioc.streams.rules.ConditionState;
+import vn.cantho.ioc.streams.rules.Input;
+import vn.cantho.ioc.streams.rules.RuleKind;
+import vn.cantho.ioc.streams.rules.Step;
+import vn.cantho.ioc.streams.rules.Transition;
+import vn.cantho.ioc.streams.rules.catalogue.CatalogueRule;
+import vn.cantho.ioc.streams.rules.measure.SlaClock;
+import vn.cantho.ioc.streams.rules.measure.SpikeBaseline;
+import vn.cantho.ioc.streams.rules.measure.Staleness;
+
+/**
+ * One alert's evaluation, without Kafka: a signal or a clock tick, the alert's stored state and
+ * whether its source is stale in, the state to keep (or none: the item is finished) and the events
+ * to publish out. Each kind's measure is computed here and handed to the condition machine.
+ *
+ * <p>No-data suppression: while a stale alert of the source is open, the alert's NO_DATA is not
+ * published — the one "source stale" alert says it — and neither is the DATA_RETURNED that ends it.
+ */
+final class AlertEvaluator {
+
+    /** @param state the state to keep; null when the alert's item is finished and its state can go */
+    record Result(AlertState state, List<ConditionEvent> events) {
+    }
+
+    private final Map<String, ConditionMachine> machines = new HashMap<>();
+    private final EventFactory events;
+
+    AlertEvaluator(EventFactory events) {
+        this.events = events;
+    }
+
+    Result onSignal(CatalogueRule rule, String key, AlertState previous, RuleSignal s, Instant origin,
+                    Instant now, boolean sourceStale) {
+        boolean itemKind = rule.kind() == RuleKind.SLA || rule.kind() == RuleKind.MATCH;
+        if (previous == null && itemKind && s.closed()) {
+            // A closed item that never had an alert needs no memory.
+            return new Result(null, List.of());
+        }
+        AlertState base = previous == null ? AlertState.first(s, origin) : previous;
+        AlertState state;
+        Input input;
+        switch (rule.kind()) {
+            case SPIKE -> {
+                SpikeBaseline baseline = (base.baseline() == null ? SpikeBaseline.empty() : base.baseline())
+                        .observe(s.ts(), s.value(), rule.spike().days());
+                OptionalDouble measure = baseline.measure(rule.spike());
+                input = measure.isPresent() ? Input.value(s.ts(), measure.getAsDouble()) : Input.clock();
+                state = base.seen(s, baseline, null);
+            }
+            case STALE -> {
+                Instant last = base.lastRecord() == null || s.ts().isAfter(base.lastRecord()) ? s.ts() : base.lastRecord();
+                input = Input.value(now, Staleness.minutesSince(last, now));
+                state = base.seen(s, null, last);
+            }
+            case SLA -> {
+                input = Input.value(now, SlaClock.elapsed(rule.sla(), s.since(), s.closed(), now));
+                state = base.seen(s, null, null);
+            }
+            default -> {
+                input = Input.value(s.ts(), s.value());
+                state = base.seen(s, null, null);
+            }
+        }
+        return step(rule, key, state, input, now, sourceStale);
+    }
+
+    Result onTick(CatalogueRule rule, String key, AlertState state, Instant now, boolean sourceStale) {
+        Input input = Input.clock();
+        if (rule.kind() == RuleKind.STALE && state.lastRecord() != null) {
+            input = Input.value(now, Staleness.minutesSince(state.lastRecord(), now));
+        } else if (rule.kind() == RuleKind.SLA && state.since() != null) {
+            input = Input.value(now, SlaClock.elapsed(rule.sla(), state.since(), state.closed(), now));
+        }
+        return step(rule, key, state, input, now, sourceStale);
+    }
+
+    private Result step(CatalogueRule rule, String key, AlertState state, Input input, Instant now, boolean stale) {
+        ConditionMachine machine = machines.computeIfAbsent(rule.id(), id -> new ConditionMachine(rule.condition()));
+        Step step = machine.step(state.condition(), input, now);
+        List<ConditionEvent> out = new ArrayList<>();
+        long sequence = state.sequence();
+        boolean hidden = state.noDataHidden();
+        AlertState next = state.with(step.state(), sequence, hidden);
+        for (Transition t : step.transitions()) {
+            if (rule.kind() != RuleKind.STALE && t.type() == TransitionType.NO_DATA && stale) {
+                hidden = true;
+                continue;
+            }
+            if (t.type() == TransitionType.DATA_RETURNED && hidden) {
+                hidden = false;
+                continue;
+            }
+            out.add(events.event(rule, key, next, t, sequence++));
+        }
+        next = state.with(step.state(), sequence, hidden);
+        return new Result(finished(rule, next) ? null : next, out);
+    }
+
+    /** An SLA or MATCH item that is closed and has no open episode is done with. */
+    private static boolean finished(CatalogueRule rule, AlertState state) {
+        ConditionState c = state.condition();
+        return (rule.kind() == RuleKind.SLA || rule.kind() == RuleKind.MATCH) && state.closed() && !c.episodeOpen()
+                && c.status() != ConditionStatus.PENDING && c.status() != ConditionStatus.NO_DATA;
+    }
+}

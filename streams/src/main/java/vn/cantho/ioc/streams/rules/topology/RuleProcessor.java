@@ -1,0 +1,136 @@
+package vn.cantho.ioc.streams.rules.topology;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import vn.cantho.ioc.model.alert.ConditionEvent;
+import vn.cantho.ioc.streams.rules.AlertKey;
+import vn.cantho.ioc.streams.rules.ConditionState;
+import vn.cantho.ioc.streams.rules.catalogue.CatalogueRule;
+import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
+
+/**
+ * The rule processor of one task: evaluates each {@link RuleSignal} against its alert's state in the
+ * store, and on a wall-clock punctuation steps every alert of the task with the clock so that timers
+ * (pending, keep-firing, no-data, stale sources, SLA clocks) run without new data. Both use the wall
+ * clock as evaluation time; record timestamps only order observations and measure rates.
+ */
+final class RuleProcessor implements Processor<String, RuleSignal, String, ConditionEvent> {
+
+    private final RuleCatalogue catalogue;
+    private final RuleRouter router;
+    private final AlertEvaluator evaluator;
+    private final String storeName;
+    private final Duration tickInterval;
+    private final Map<String, List<String>> staleKeys = new HashMap<>();
+    private ProcessorContext<String, ConditionEvent> context;
+    private KeyValueStore<String, AlertState> store;
+
+    RuleProcessor(RuleCatalogue catalogue, RuleRouter router, EventFactory events, String storeName,
+                  Duration tickInterval) {
+        this.catalogue = catalogue;
+        this.router = router;
+        this.evaluator = new AlertEvaluator(events);
+        this.storeName = storeName;
+        this.tickInterval = tickInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ConditionEvent> context) {
+        this.context = context;
+        this.store = context.getStateStore(storeName);
+        context.schedule(tickInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
+    }
+
+    @Override
+    public void process(Record<String, RuleSignal> record) {
+        RuleSignal signal = record.value();
+        if (signal == null) {
+            return;
+        }
+        CatalogueRule rule = catalogue.rule(signal.ruleId()).orElse(null);
+        if (rule == null) {
+            // Routed before a restart with a catalogue that no longer has this rule.
+            return;
+        }
+        String key = AlertKey.of(rule.condition(), signal.entityId(), signal.labels()).asString();
+        AlertState previous = store.get(key);
+        AlertEvaluator.Result result = evaluator.onSignal(rule, key, previous, signal,
+                Instant.ofEpochMilli(record.timestamp()), now(), stale(rule, signal.sourceId()));
+        apply(key, previous, result);
+    }
+
+    private void tick(long wallClockMs) {
+        List<KeyValue<String, AlertState>> alerts = new ArrayList<>();
+        try (KeyValueIterator<String, AlertState> all = store.all()) {
+            all.forEachRemaining(alerts::add);
+        }
+        Instant now = Instant.ofEpochMilli(wallClockMs);
+        for (KeyValue<String, AlertState> alert : alerts) {
+            CatalogueRule rule = catalogue.rule(alert.value.ruleId()).orElse(null);
+            if (rule == null) {
+                // The rule was removed from the catalogue: its alerts are no longer evaluated.
+                store.delete(alert.key);
+                continue;
+            }
+            apply(alert.key, alert.value, evaluator.onTick(rule, alert.key, alert.value, now,
+                    stale(rule, alert.value.sourceId())));
+        }
+    }
+
+    private void apply(String key, AlertState previous, AlertEvaluator.Result result) {
+        for (ConditionEvent event : result.events()) {
+            context.forward(new Record<>(event.alertKey(), event, event.at().toEpochMilli()));
+        }
+        if (result.state() == null) {
+            if (previous != null) {
+                store.delete(key);
+            }
+        } else if (previous == null || !result.events().isEmpty() || !sameApartFromClock(previous, result.state())) {
+            store.put(key, result.state());
+        }
+    }
+
+    /** Whether an open stale alert covers the source of {@code rule}'s alert. */
+    private boolean stale(CatalogueRule rule, String sourceId) {
+        List<String> keys = staleKeys.computeIfAbsent(rule.id() + '\u0000' + sourceId, k ->
+                router.staleRulesFor(rule, sourceId).stream()
+                        .map(s -> AlertKey.of(s.condition(), sourceId, Map.of()).asString()).toList());
+        for (String key : keys) {
+            AlertState state = store.get(key);
+            if (state != null && state.condition().episodeOpen()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+
+    /**
+     * A clock tick that changed nothing but the evaluation time is not written back: it would put
+     * every alert into the changelog at every tick. Losing that time on a restart is harmless.
+     */
+    private static boolean sameApartFromClock(AlertState a, AlertState b) {
+        return a.with(withoutClock(a.condition()), a.sequence(), a.noDataHidden())
+                .equals(b.with(withoutClock(b.condition()), b.sequence(), b.noDataHidden()));
+    }
+
+    private static ConditionState withoutClock(ConditionState c) {
+        return new ConditionState(c.status(), c.statusSince(), c.episode(), c.episodeOpen(), c.severity(),
+                c.occurrences(), c.lastSeen(), c.level(), c.levelSince(), c.lastMeasure(), c.lastInput(), c.samples(),
+                c.flapping(), c.flips(), null);
+    }
+}

@@ -1,0 +1,204 @@
+package vn.cantho.ioc.streams.rules.topology;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
+import vn.cantho.ioc.model.Aggregate;
+import vn.cantho.ioc.model.FeedRecord;
+import vn.cantho.ioc.model.Indicator;
+import vn.cantho.ioc.model.Reading;
+import vn.cantho.ioc.model.Scope;
+import vn.cantho.ioc.model.registry.Device;
+import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.model.registry.IndicatorRegistry;
+import vn.cantho.ioc.streams.rules.RuleKind;
+import vn.cantho.ioc.streams.rules.catalogue.CatalogueRule;
+import vn.cantho.ioc.streams.rules.catalogue.InputSource;
+import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
+import vn.cantho.ioc.streams.rules.catalogue.RuleInput;
+import vn.cantho.ioc.streams.rules.measure.MatchSettings;
+import vn.cantho.ioc.streams.rules.measure.SlaClock;
+import vn.cantho.ioc.streams.rules.measure.TargetGap;
+
+/**
+ * Turns the records of the four input topics into {@link RuleSignal}s: one per rule that reads the
+ * record, keyed by the record's source so that one task owns every alert of a source. Pure: which
+ * rule reads what is decided from the catalogue and the registries alone.
+ */
+public final class RuleRouter {
+
+    /** Entity of rules on feeds without an entity field: the city. */
+    public static final String CITY = "can-tho";
+
+    private final Map<InputSource, List<CatalogueRule>> bySource = new java.util.EnumMap<>(InputSource.class);
+    private final DeviceRegistry devices;
+    private final IndicatorRegistry indicators;
+
+    public RuleRouter(RuleCatalogue catalogue, DeviceRegistry devices, IndicatorRegistry indicators) {
+        for (InputSource source : InputSource.values()) {
+            bySource.put(source, catalogue.rules().stream().filter(r -> r.input().source() == source).toList());
+        }
+        this.devices = devices;
+        this.indicators = indicators;
+    }
+
+    List<KeyValue<String, RuleSignal>> fromReading(Reading reading) {
+        List<KeyValue<String, RuleSignal>> out = new ArrayList<>();
+        Device device = reading == null ? null : devices.device(reading.deviceId()).orElse(null);
+        if (device == null || reading.values() == null) {
+            return out;
+        }
+        for (CatalogueRule rule : rules(InputSource.TELEMETRY)) {
+            if (!covers(rule, device.id())) {
+                continue;
+            }
+            Double value = rule.kind() == RuleKind.STALE ? null : reading.values().get(rule.input().metric());
+            if (rule.kind() != RuleKind.STALE && value == null) {
+                continue;
+            }
+            TreeMap<String, String> labels = new TreeMap<>(Map.of("device", device.id(), "device_type", device.type()));
+            if (rule.input().metric() != null) {
+                labels.put("metric", rule.input().metric());
+            }
+            out.add(signal(rule, device.id(), Scope.DEVICE, device.id(), device.areaCode(), device.domain().id(), labels,
+                    reading.ts(), value));
+        }
+        return out;
+    }
+
+    List<KeyValue<String, RuleSignal>> fromAggregate(Aggregate aggregate) {
+        List<KeyValue<String, RuleSignal>> out = new ArrayList<>();
+        if (aggregate == null || aggregate.scope() != Scope.AREA || aggregate.count() == 0) {
+            return out;
+        }
+        for (CatalogueRule rule : rules(InputSource.AGGREGATE)) {
+            if (rule.input().metric().equals(aggregate.metric())) {
+                out.add(signal(rule, aggregate.entityId(), Scope.AREA, aggregate.entityId(), aggregate.areaCode(),
+                        aggregate.domain(), new TreeMap<>(Map.of("metric", aggregate.metric())), aggregate.windowStart(), aggregate.avg()));
+            }
+        }
+        return out;
+    }
+
+    List<KeyValue<String, RuleSignal>> fromIndicator(Indicator indicator) {
+        List<KeyValue<String, RuleSignal>> out = new ArrayList<>();
+        if (indicator == null) {
+            return out;
+        }
+        for (CatalogueRule rule : rules(InputSource.INDICATOR)) {
+            if (!rule.input().indicators().contains(indicator.indicator())) {
+                continue;
+            }
+            double value = indicator.value();
+            if (rule.kind() == RuleKind.TARGET_GAP) {
+                OptionalDouble gap = indicators.byId(indicator.indicator())
+                        .map(d -> TargetGap.of(d, indicator.value())).orElse(OptionalDouble.empty());
+                if (gap.isEmpty()) {
+                    continue;
+                }
+                value = gap.getAsDouble();
+            }
+            TreeMap<String, String> labels = new TreeMap<>(indicator.labels());
+            labels.put(CatalogueRule.INDICATOR_LABEL, indicator.indicator());
+            out.add(signal(rule, indicator.entityId(), indicator.scope(), indicator.entityId(), indicator.areaCode(),
+                    indicator.domain(), labels, indicator.periodStart(), value));
+        }
+        return out;
+    }
+
+    List<KeyValue<String, RuleSignal>> fromFeedRecord(FeedRecord record) {
+        List<KeyValue<String, RuleSignal>> out = new ArrayList<>();
+        if (record == null) {
+            return out;
+        }
+        Map<String, Object> fields = record.fields() == null ? Map.of() : record.fields();
+        for (CatalogueRule rule : rules(InputSource.FEED)) {
+            RuleInput in = rule.input();
+            if (!in.feeds().contains(record.feed())) {
+                continue;
+            }
+            TreeMap<String, String> labels = new TreeMap<>(Map.of("feed", record.feed()));
+            switch (rule.kind()) {
+                case STALE -> out.add(signal(rule, record.feed(), Scope.CITY, record.feed(), null, record.domain(), labels,
+                        record.ts(), null));
+                case SLA -> SlaClock.start(rule.sla(), fields).ifPresent(start -> {
+                    labels.put(CatalogueRule.RECORD_LABEL, record.recordKey());
+                    out.add(KeyValue.pair(record.feed(), new RuleSignal(rule.id(), record.feed(), Scope.CITY,
+                            record.feed(), record.areaCode(), record.domain(), labels, record.ts(), null, start,
+                            SlaClock.stopped(rule.sla(), fields))));
+                });
+                case MATCH -> {
+                    labels.put(CatalogueRule.RECORD_LABEL, record.recordKey());
+                    MatchSettings match = rule.match();
+                    double matched = match.measure(fields);
+                    out.add(KeyValue.pair(record.feed(), new RuleSignal(rule.id(), record.feed(), Scope.CITY,
+                            record.feed(), record.areaCode(), record.domain(), labels, record.ts(), matched, null,
+                            matched == 0)));
+                }
+                default -> {
+                    Double value = record.metrics() == null ? null : record.metrics().get(in.metric());
+                    if (value == null) {
+                        continue;
+                    }
+                    labels.put("metric", in.metric());
+                    Object entity = in.entityField() == null ? null : fields.get(in.entityField());
+                    if (in.entityField() != null && entity == null) {
+                        continue;
+                    }
+                    String entityId = entity == null ? CITY : entity.toString();
+                    if (in.entityField() != null) {
+                        labels.put(in.entityField(), entityId);
+                    }
+                    out.add(signal(rule, record.feed(), rule.scope(), entityId, record.areaCode(), record.domain(),
+                            labels, record.ts(), value));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code rule} reads records of source {@code sourceId} (a device id or a feed id). */
+    boolean covers(CatalogueRule rule, String sourceId) {
+        RuleInput in = rule.input();
+        if (in.source() == InputSource.FEED) {
+            return in.feeds().contains(sourceId);
+        }
+        if (in.source() != InputSource.TELEMETRY) {
+            return false;
+        }
+        Device device = devices.device(sourceId).orElse(null);
+        return device != null
+                && (in.devices().isEmpty() || in.devices().contains(device.id()))
+                && (in.deviceTypes().isEmpty() || in.deviceTypes().contains(device.type()))
+                && (in.metric() == null || device.metrics().contains(in.metric()));
+    }
+
+    /** The stale rules that watch the source of {@code rule}'s alerts, for no-data suppression. */
+    List<CatalogueRule> staleRulesFor(CatalogueRule rule, String sourceId) {
+        List<CatalogueRule> stale = new ArrayList<>();
+        if (rule.kind() == RuleKind.STALE) {
+            return stale;
+        }
+        for (CatalogueRule candidate : rules(rule.input().source())) {
+            if (candidate.kind() == RuleKind.STALE && covers(candidate, sourceId)) {
+                stale.add(candidate);
+            }
+        }
+        return stale;
+    }
+
+    private List<CatalogueRule> rules(InputSource source) {
+        return bySource.get(source);
+    }
+
+    private static KeyValue<String, RuleSignal> signal(CatalogueRule rule, String sourceId, Scope scope, String entityId,
+                                                       String areaCode, String domain, TreeMap<String, String> labels,
+                                                       Instant ts, Double value) {
+        return KeyValue.pair(sourceId, new RuleSignal(rule.id(), sourceId, scope, entityId, areaCode, domain, labels, ts,
+                value, null, false));
+    }
+}

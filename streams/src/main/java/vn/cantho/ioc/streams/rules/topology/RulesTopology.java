@@ -1,0 +1,74 @@
+package vn.cantho.ioc.streams.rules.topology;
+
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import vn.cantho.ioc.model.kafka.JsonSerde;
+import vn.cantho.ioc.model.kafka.Topic;
+import vn.cantho.ioc.model.kafka.Topics;
+import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.model.registry.IndicatorRegistry;
+import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
+
+/**
+ * The rules application: telemetry (device rules), 1-minute area aggregates (area rules), indicators
+ * (VN_AQI, flood level, KPIs) and department feed records (SLA, SOC incidents, stale feeds) are turned
+ * into rule signals, repartitioned by source so that one task owns every alert of a source (its stale
+ * alert included), and evaluated against the alerts' condition state in one changelogged store.
+ * Condition events go to {@link Topics#ALERT_CONDITIONS}, keyed by alert key.
+ */
+public final class RulesTopology {
+
+    /** Condition state per alert key; its changelog restores every alert after a restart. */
+    public static final String STATE_STORE = "rule-alert-state";
+    /** Name of the repartition topic (suffix) that routes every signal to the task owning its source. */
+    public static final String SIGNALS = "rule-signals-by-source";
+
+    private static final JsonSerde<RuleSignal> SIGNAL_SERDE = new JsonSerde<>(RuleSignal.class);
+    private static final JsonSerde<AlertState> STATE_SERDE = new JsonSerde<>(AlertState.class);
+
+    private RulesTopology() {
+    }
+
+    /**
+     * @param tickInterval wall-clock interval of the punctuation that runs the timers; a timer is late by at most this
+     */
+    public static Topology build(RuleCatalogue catalogue, DeviceRegistry devices, IndicatorRegistry indicators,
+                                 Duration tickInterval) {
+        RuleRouter router = new RuleRouter(catalogue, devices, indicators);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE),
+                Serdes.String(), STATE_SERDE));
+
+        KStream<String, RuleSignal> telemetry = source(builder, Topics.TELEMETRY, "telemetry")
+                .flatMap((k, v) -> router.fromReading(v), Named.as("telemetry-to-signals"));
+        KStream<String, RuleSignal> aggregates = source(builder, Topics.AGGREGATES_1M, "aggregates")
+                .flatMap((k, v) -> router.fromAggregate(v), Named.as("aggregates-to-signals"));
+        KStream<String, RuleSignal> indicatorSignals = source(builder, Topics.INDICATORS, "indicators")
+                .flatMap((k, v) -> router.fromIndicator(v), Named.as("indicators-to-signals"));
+        KStream<String, RuleSignal> feeds = source(builder, Topics.FEED_RECORDS, "feed-records")
+                .flatMap((k, v) -> router.fromFeedRecord(v), Named.as("feed-records-to-signals"));
+
+        telemetry.merge(aggregates, Named.as("merge-aggregate-signals"))
+                .merge(indicatorSignals, Named.as("merge-indicator-signals"))
+                .merge(feeds, Named.as("merge-feed-signals"))
+                .repartition(Repartitioned.with(Serdes.String(), SIGNAL_SERDE).withName(SIGNALS))
+                .process(() -> new RuleProcessor(catalogue, router, new EventFactory(devices), STATE_STORE,
+                        tickInterval), Named.as("evaluate-rules"), STATE_STORE)
+                .to(Topics.ALERT_CONDITIONS.name(), Produced.with(Topics.ALERT_CONDITIONS.keySerde(),
+                        Topics.ALERT_CONDITIONS.valueSerde()).withName("alert-conditions-sink"));
+        return builder.build();
+    }
+
+    private static <V> KStream<String, V> source(StreamsBuilder builder, Topic<String, V> topic, String name) {
+        return builder.stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde())
+                .withName(name + "-source"));
+    }
+}
