@@ -70,8 +70,9 @@ public final class HubSettings {
             "Kafka Streams application id (consumer group and state prefix).");
     public static final Setting<Integer> STREAMS_THREADS = Setting.positiveInt("STREAMS_THREADS", 1,
             "Stream threads of this hub instance.");
-    public static final Setting<Duration> AGGREGATE_GRACE = Setting.duration("AGGREGATE_GRACE", "2m",
-            "How late a reading may arrive and still update its 1-minute window.");
+    public static final Setting<Duration> AGGREGATE_GRACE = Setting.duration("AGGREGATE_GRACE", "1h",
+            "How late (in event time) a reading may arrive and still update its 1-minute window; it must also cover"
+                    + " how far the telemetry partitions drift apart while a backlog is replayed (docs/architecture.md).");
     public static final Setting<Duration> DEDUP_WINDOW = Setting.duration("DEDUP_WINDOW", "1h",
             "How long a reading is remembered so a copy redelivered by MQTT is counted once.");
     public static final Setting<String> KPI_APP_ID = Setting.text("KPI_APP_ID", "ioc-kpis",

@@ -44,30 +44,34 @@ import vn.cantho.ioc.streams.sink.SinkConsumer;
  * topic with readings of every registry device (an hour of event time, in time order), then starts
  * the streams application and the sink and times until the database holds every observation in its
  * device aggregates. Prints one JSON line per partition count on stdout. Run with
- * {@code ./ioc bench --readings 200000 --partitions 1,3,6}.
+ * {@code ./ioc bench --readings 200000 --partitions 1,3,6 --grace 2m}.
  */
 public final class AggregationBenchmark {
 
     private final int readings;
+    private final Duration grace;
 
-    private AggregationBenchmark(int readings) {
+    private AggregationBenchmark(int readings, Duration grace) {
         this.readings = readings;
+        this.grace = grace;
     }
 
     public static void main(String[] args) throws Exception {
         int readings = 200_000;
         List<Integer> partitionCounts = List.of(1, 3, 6);
+        Duration grace = setting(HubSettings.AGGREGATE_GRACE);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--readings" -> readings = Integer.parseInt(args[++i]);
                 case "--partitions" -> partitionCounts = parseList(args[++i]);
+                case "--grace" -> grace = HubSettings.AGGREGATE_GRACE.parser().apply(args[++i]);
                 default -> {
-                    System.err.println("usage: ./ioc bench [--readings N] [--partitions 1,3,6]");
+                    System.err.println("usage: ./ioc bench [--readings N] [--partitions 1,3,6] [--grace 2m]");
                     System.exit(2);
                 }
             }
         }
-        AggregationBenchmark benchmark = new AggregationBenchmark(readings);
+        AggregationBenchmark benchmark = new AggregationBenchmark(readings, grace);
         for (int partitions : partitionCounts) {
             System.out.println(Json.mapper().writeValueAsString(benchmark.run(partitions)));
         }
@@ -99,8 +103,7 @@ public final class AggregationBenchmark {
             try (Database database = Database.open(db.jdbcUrl(), db.user(), db.password(), 4)) {
                 long start = System.nanoTime();
                 try (StreamsRunner streams = new StreamsRunner(
-                        AggregationTopology.build(registry, setting(HubSettings.AGGREGATE_GRACE),
-                                setting(HubSettings.DEDUP_WINDOW)),
+                        AggregationTopology.build(registry, grace, setting(HubSettings.DEDUP_WINDOW)),
                         StreamsRunner.properties("bench-aggregation", kafka, workDir.resolve("streams"), 1,
                                 partitions));
                      KafkaSink<?, ?> sink = new KafkaSink<>(Topics.AGGREGATES_1M,
@@ -116,6 +119,7 @@ public final class AggregationBenchmark {
                 result.put("partitions", partitions);
                 result.put("streamThreads", partitions);
                 result.put("cores", Runtime.getRuntime().availableProcessors());
+                result.put("graceSeconds", grace.toSeconds());
                 result.put("readings", readings);
                 result.put("observations", observations);
                 result.put("seconds", round(seconds));
