@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -12,10 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.api.aggregate.AggregateRequestParser;
 import vn.cantho.ioc.api.aggregate.AggregateRoutes;
+import vn.cantho.ioc.api.auth.Authenticator;
+import vn.cantho.ioc.api.auth.AuthFilter;
 import vn.cantho.ioc.api.health.HealthProbe;
 import vn.cantho.ioc.api.health.HealthRoutes;
 import vn.cantho.ioc.api.http.ErrorMapper;
 import vn.cantho.ioc.api.http.ErrorResponse;
+import vn.cantho.ioc.api.metrics.MetricsRoutes;
 import vn.cantho.ioc.api.registry.RegistryCatalog;
 import vn.cantho.ioc.api.registry.RegistryRoutes;
 import vn.cantho.ioc.model.health.HealthCheck;
@@ -24,7 +28,8 @@ import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.store.AggregateQueries;
 
 /**
- * The hub's HTTP server: {@code /health} and the REST API under {@code /api/v1}. Only wiring lives
+ * The hub's HTTP server: {@code /health}, {@code /metrics} (Prometheus) and the REST API under
+ * {@code /api/v1}, which needs a bearer token ({@link AuthFilter}). Only wiring lives
  * here; each resource's routes and logic are in their own package, and every error leaves as
  * {@code {"code","message"}} JSON through {@link ErrorMapper}.
  */
@@ -47,7 +52,7 @@ public final class ApiServer implements AutoCloseable {
      *                     (e.g. {@code kafka}, {@code database}), in this map's order
      */
     public ApiServer(ApiConfig config, DeviceRegistry registry, AggregateQueries queries,
-                     Map<String, HealthCheck> healthChecks) {
+                     Map<String, HealthCheck> healthChecks, Authenticator authenticator, PrometheusMeterRegistry meters) {
         if (healthChecks.containsKey(HEALTH_COMPONENT)) {
             throw new IllegalArgumentException("health component name '" + HEALTH_COMPONENT + "' is reserved");
         }
@@ -61,6 +66,8 @@ public final class ApiServer implements AutoCloseable {
         RegistryRoutes registryRoutes = new RegistryRoutes(new RegistryCatalog(registry));
         AggregateRoutes aggregateRoutes = new AggregateRoutes(
                 new AggregateRequestParser(registry, Clock.systemUTC()), queries);
+        AuthFilter auth = new AuthFilter(authenticator);
+        MetricsRoutes metrics = new MetricsRoutes(meters);
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -68,6 +75,8 @@ public final class ApiServer implements AutoCloseable {
             cfg.http.prefer405over404 = true;
             cfg.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT.toMillis()));
             cfg.router.mount(router -> {
+                metrics.register(router);
+                auth.register(router);
                 healthRoutes.register(router);
                 registryRoutes.register(router);
                 aggregateRoutes.register(router);

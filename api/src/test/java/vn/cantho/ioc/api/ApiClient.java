@@ -10,23 +10,38 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import vn.cantho.ioc.model.json.Json;
 
 /** A minimal HTTP client for the integration tests: sends a request, parses the JSON answer. */
-final class ApiClient {
+public final class ApiClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT).build();
     private final String base;
+    private final String token;
 
+    /** A client that sends no token. */
     ApiClient(int port) {
+        this(port, null);
+    }
+
+    /** A client that sends {@code Authorization: Bearer token} with every request. */
+    ApiClient(int port, String token) {
         this.base = "http://127.0.0.1:" + port;
+        this.token = token;
     }
 
     /** A response's status, content type and parsed body. */
-    record Response(int status, String contentType, JsonNode body) {
+    record Response(int status, String contentType, JsonNode body, Map<String, List<String>> headers) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
 
         String code() {
             return body.path("code").asText(null);
@@ -43,12 +58,35 @@ final class ApiClient {
     }
 
     Response send(String method, String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(TIMEOUT)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return send(method, pathAndQuery, null, Map.of());
+    }
+
+    /** POSTs a JSON body (sent as it is, so tests can send malformed JSON). */
+    Response post(String path, String body, Map<String, String> headers) {
+        return send("POST", path, body, headers);
+    }
+
+    Response post(String path, String body) {
+        return send("POST", path, body, Map.of());
+    }
+
+    /** Sends a request; {@code body} null for none. */
+    Response send(String method, String pathAndQuery, String body, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(TIMEOUT)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(builder::header);
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    Json.mapper().readTree(response.body().isEmpty() ? "null" : response.body()));
+                    Json.mapper().readTree(response.body().isEmpty() ? "null" : response.body()), response.headers().map());
         } catch (IOException e) {
             throw new AssertionError(method + " " + pathAndQuery + " failed: " + e, e);
         } catch (InterruptedException e) {
@@ -66,6 +104,7 @@ final class ApiClient {
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + uri.getAuthority()
+                    + (token == null ? "" : "\r\nAuthorization: Bearer " + token)
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

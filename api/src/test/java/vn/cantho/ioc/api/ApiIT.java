@@ -13,12 +13,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.api.ApiClient.Response;
+import vn.cantho.ioc.api.metrics.ApiMeters;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
+import vn.cantho.ioc.store.token.TokenRole;
 
 /**
  * Reads aggregates written with the real writer back over HTTP, plus the reference-data endpoints.
@@ -53,9 +55,11 @@ class ApiIT {
         rows.add(aggregate("pm10", Scope.DEVICE, "aq-binh-thuy-01", "binh-thuy", recent.minus(2, ChronoUnit.HOURS), 1));
         new AggregateWriter(database.dataSource()).upsert(rows);
 
+        TestTokens tokens = new TestTokens(database);
         server = new ApiServer(new ApiConfig("127.0.0.1", 0), DeviceRegistry.builtIn(),
-                new AggregateQueries(database.dataSource()), Map.of("database", database::ping)).start();
-        client = new ApiClient(server.port());
+                new AggregateQueries(database.dataSource()), Map.of("database", database::ping), tokens.authenticator(),
+                ApiMeters.create()).start();
+        client = new ApiClient(server.port(), tokens.issue(TokenRole.LEADER, "api it"));
     }
 
     @AfterAll

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.api.ApiClient.Response;
+import vn.cantho.ioc.api.metrics.ApiMeters;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.store.AggregateQueries;
@@ -138,7 +139,8 @@ class HealthIT {
 
     private void start(Map<String, HealthCheck> checks) {
         server = new ApiServer(new ApiConfig("127.0.0.1", 0), DeviceRegistry.builtIn(),
-                new AggregateQueries(database.dataSource()), checks).start();
+                new AggregateQueries(database.dataSource()), checks, new TestTokens(database).authenticator(),
+                ApiMeters.create()).start();
     }
 
     private ApiClient client() {

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.api.ApiConfig;
 import vn.cantho.ioc.api.ApiServer;
+import vn.cantho.ioc.api.TestTokens;
+import vn.cantho.ioc.api.metrics.ApiMeters;
 import vn.cantho.ioc.embedded.SharedServers;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Scope;
@@ -30,6 +32,7 @@ import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.RollupMaintainer;
 import vn.cantho.ioc.store.StorageDialect;
+import vn.cantho.ioc.store.token.TokenRole;
 
 /**
  * {@code ?bucket=1m|1h|1d} over HTTP on plain PostgreSQL: one-minute rows written by the real writer,
@@ -46,6 +49,7 @@ class AggregateTiersIT {
 
     private static Database database;
     private static ApiServer server;
+    private static String token;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -68,8 +72,10 @@ class AggregateTiersIT {
         rows.add(minute(DAY.plus(Duration.ofHours(30)), 4));
         new AggregateWriter(database.dataSource()).upsert(rows);
         new RollupMaintainer(database.dataSource(), StorageDialect.of(database.dataSource())).runOnce();
+        TestTokens tokens = new TestTokens(database);
+        token = tokens.issue(TokenRole.LEADER, "aggregate tiers it");
         server = new ApiServer(new ApiConfig("127.0.0.1", 0), DeviceRegistry.builtIn(),
-                new AggregateQueries(database.dataSource()), Map.of()).start();
+                new AggregateQueries(database.dataSource()), Map.of(), tokens.authenticator(), ApiMeters.create()).start();
     }
 
     @AfterAll
@@ -137,7 +143,8 @@ class AggregateTiersIT {
     }
 
     private static HttpResponse<String> send(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -8,12 +8,17 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.api.ApiConfig;
 import vn.cantho.ioc.api.ApiServer;
+import vn.cantho.ioc.api.auth.AdminTokenRequirement;
+import vn.cantho.ioc.api.auth.DemoRoleTokens;
+import vn.cantho.ioc.api.auth.TokenAuthenticator;
+import vn.cantho.ioc.api.metrics.ApiMeters;
 import vn.cantho.ioc.embedded.EmbeddedServers;
 import vn.cantho.ioc.ingest.IngestProducer;
 import vn.cantho.ioc.ingest.feed.DemoTokens;
@@ -59,6 +64,7 @@ public final class Hub implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, HealthCheck> health = new LinkedHashMap<>();
     private final HubConfig config;
+    private final PrometheusMeterRegistry meters = ApiMeters.create();
     private String kafkaBootstrap;
     private String mqttUrl;
     private String dbUrl;
@@ -66,6 +72,7 @@ public final class Hub implements AutoCloseable {
     private MqttKafkaBridge bridge;
     private FeedServer feeds;
     private Path demoTokens;
+    private Path apiTokens;
 
     private Hub(HubConfig config) {
         this.config = config;
@@ -130,6 +137,9 @@ public final class Hub implements AutoCloseable {
         TokenService tokens = new TokenService(database.dataSource());
         if (config.dbUrl().isEmpty()) {
             demoTokens = DemoTokens.ensure(dataDir, feedRegistry, tokens);
+            apiTokens = DemoRoleTokens.ensure(dataDir, tokens);
+        } else {
+            AdminTokenRequirement.check(tokens);
         }
         feeds = new FeedServer(new FeedServerOptions(config.httpHost(), config.feeds().port(),
                 config.feeds().maxBodyBytes(), config.feeds().maxRows(), config.feeds().kafkaTimeout()),
@@ -168,7 +178,7 @@ public final class Hub implements AutoCloseable {
                 .scheduleEvery(config.rollupInterval()));
 
         api = new ApiServer(new ApiConfig(config.httpHost(), config.httpPort()), registry,
-                new AggregateQueries(database.dataSource()), health);
+                new AggregateQueries(database.dataSource()), health, new TokenAuthenticator(tokens), meters);
         started.push(api);
         api.start();
 
@@ -214,6 +224,11 @@ public final class Hub implements AutoCloseable {
 
     public FeedServer feeds() {
         return feeds;
+    }
+
+    /** The leader/operator/admin demo-token file of the embedded default; empty with an external database. */
+    public java.util.Optional<Path> apiTokens() {
+        return java.util.Optional.ofNullable(apiTokens);
     }
 
     /** The demo-token file of the embedded default; empty with an external database. */
