@@ -1,0 +1,169 @@
+package vn.cantho.ioc.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.cantho.ioc.alerting.Events.event;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.alerting.condition.ConditionConsumer;
+import vn.cantho.ioc.embedded.SharedServers;
+import vn.cantho.ioc.model.alert.ConditionEvent;
+import vn.cantho.ioc.model.alert.ConditionStatus;
+import vn.cantho.ioc.model.alert.Severity;
+import vn.cantho.ioc.model.alert.TransitionType;
+import vn.cantho.ioc.model.kafka.TopicProvisioner;
+import vn.cantho.ioc.model.kafka.Topics;
+import vn.cantho.ioc.store.Database;
+import vn.cantho.ioc.store.alert.Alert;
+import vn.cantho.ioc.store.alert.AlertEvent;
+import vn.cantho.ioc.store.alert.AlertQuery;
+import vn.cantho.ioc.store.alert.AuditType;
+import vn.cantho.ioc.store.alert.Handling;
+import vn.cantho.ioc.store.alert.LabelMatcher;
+
+/** Condition events through the real Kafka into alerts in the real PostgreSQL. */
+class ConditionConsumerIT {
+
+    private static Database database;
+    private static AlertService service;
+    private static KafkaProducer<String, ConditionEvent> producer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        SharedServers servers = SharedServers.get();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrap()))) {
+            new TopicProvisioner(admin, (short) 1).ensure(List.of(Topics.ALERT_CONDITIONS));
+        }
+        database = TestDatabases.open(TestDatabases.freshSchemaUrl("condition_consumer_it"));
+        service = new AlertService(database.dataSource(), Clock.systemUTC());
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrap());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(props, Topics.ALERT_CONDITIONS.keySerde().serializer(),
+                Topics.ALERT_CONDITIONS.valueSerde().serializer());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (producer != null) {
+            producer.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private static ConditionConsumer consumer() {
+        ConditionConsumer consumer = new ConditionConsumer(ConditionConsumer.kafkaConsumer(
+                SharedServers.get().kafkaBootstrap(), SharedServers.uniqueName("alerts")), service.conditionWriter(),
+                Duration.ofSeconds(1));
+        consumer.start();
+        return consumer;
+    }
+
+    private static void publish(List<ConditionEvent> events) throws Exception {
+        for (ConditionEvent e : events) {
+            producer.send(new ProducerRecord<>(Topics.ALERT_CONDITIONS.name(), e.alertKey(), e)).get();
+        }
+    }
+
+    private static Alert alert(String key) {
+        return service.list(new AlertQuery(null, null, null, null, null, null, null, null, null,
+                List.of(new LabelMatcher("station", LabelMatcher.Op.EQ, key)), null, 10)).items().get(0);
+    }
+
+    @Test
+    void condition_events_become_one_alert_per_key_and_a_replay_changes_nothing() throws Exception {
+        // Given
+        String key = SharedServers.uniqueName("tram-ninh-kieu");
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<ConditionEvent> events = List.of(
+                event(key, TransitionType.OPENED, t0, 1, Severity.MAJOR),
+                event(key, TransitionType.SEVERITY_CHANGED, t0.plusSeconds(60), 1, Severity.CRITICAL),
+                event(key, TransitionType.RECOVERING, t0.plusSeconds(120), 1, Severity.CRITICAL),
+                event(key, TransitionType.RETRIGGERED, t0.plusSeconds(150), 1, Severity.CRITICAL),
+                event(key, TransitionType.RECOVERING, t0.plusSeconds(200), 1, Severity.CRITICAL),
+                event(key, TransitionType.RESOLVED, t0.plusSeconds(500), 1, Severity.CRITICAL));
+
+        // When
+        try (ConditionConsumer consumer = consumer()) {
+            publish(events);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> service.list(AlertQuery.all()).items().stream().anyMatch(a -> a.alertKey().equals(key)
+                            && a.condition() == ConditionStatus.RESOLVED));
+        }
+        Alert stored = alert(key);
+        List<AlertEvent> trail = service.events(stored.id());
+
+        // Then
+        assertThat(stored.episode()).isEqualTo(1);
+        assertThat(stored.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(stored.occurrences()).isEqualTo(2);
+        assertThat(stored.lastSeenAt()).isEqualTo(t0.plusSeconds(500));
+        assertThat(stored.firstSeenAt()).isEqualTo(t0);
+        assertThat(stored.handling()).isEqualTo(Handling.UNACK);
+        assertThat(trail).extracting(AlertEvent::type).containsExactly(AuditType.OPENED, AuditType.SEVERITY_CHANGED,
+                AuditType.RECOVERING, AuditType.RETRIGGERED, AuditType.RECOVERING, AuditType.RESOLVED);
+
+        // When the same events are published again and a new consumer group re-reads the whole topic
+        publish(events);
+        try (ConditionConsumer replay = consumer()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> replay.check().detail()
+                    .matches("0 of ([1-9][0-9]*) condition events applied") && received(replay) >= 12);
+        }
+
+        // Then nothing changed
+        assertThat(alert(key)).isEqualTo(stored);
+        assertThat(service.events(stored.id())).isEqualTo(trail);
+    }
+
+    @Test
+    void a_refire_after_resolution_opens_the_next_episode_unacknowledged() throws Exception {
+        // Given
+        String key = SharedServers.uniqueName("tram-cai-rang");
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        try (ConditionConsumer consumer = consumer()) {
+            publish(List.of(event(key, TransitionType.OPENED, t0, 1, Severity.WARNING)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> service.list(AlertQuery.all()).items().stream()
+                    .anyMatch(a -> a.alertKey().equals(key)));
+            Alert first = alert(key);
+            service.ack(first.id(), Command.by("lan.nguyen"));
+
+            // When
+            publish(List.of(event(key, TransitionType.RESOLVED, t0.plusSeconds(600), 1, Severity.WARNING),
+                    event(key, TransitionType.OPENED, t0.plusSeconds(3600), 2, Severity.MAJOR)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> alert(key).episode() == 2);
+        }
+
+        // Then
+        Alert second = alert(key);
+        assertThat(second.id()).isEqualTo(alert(key).id());
+        assertThat(second.condition()).isEqualTo(ConditionStatus.FIRING);
+        assertThat(second.handling()).as("a new episode needs a new acknowledgement").isEqualTo(Handling.UNACK);
+        assertThat(second.openedAt()).isEqualTo(t0.plusSeconds(3600));
+        assertThat(service.events(second.id())).extracting(AlertEvent::type, AlertEvent::episode).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AuditType.OPENED, 1),
+                org.assertj.core.groups.Tuple.tuple(AuditType.ACKNOWLEDGED, 1),
+                org.assertj.core.groups.Tuple.tuple(AuditType.RESOLVED, 1),
+                org.assertj.core.groups.Tuple.tuple(AuditType.OPENED, 2));
+    }
+
+    private static long received(ConditionConsumer consumer) {
+        String detail = consumer.check().detail();
+        return Long.parseLong(detail.replaceAll(".* of (\\d+) condition events applied", "$1"));
+    }
+}
