@@ -25,53 +25,53 @@ public final class ApiClient {
     private final String token;
 
     /** A client that sends no token. */
-    ApiClient(int port) {
+    public ApiClient(int port) {
         this(port, null);
     }
 
     /** A client that sends {@code Authorization: Bearer token} with every request. */
-    ApiClient(int port, String token) {
+    public ApiClient(int port, String token) {
         this.base = "http://127.0.0.1:" + port;
         this.token = token;
     }
 
     /** A response's status, content type and parsed body. */
-    record Response(int status, String contentType, JsonNode body, Map<String, List<String>> headers) {
+    public record Response(int status, String contentType, JsonNode body, Map<String, List<String>> headers) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
 
-        String code() {
+        public String code() {
             return body.path("code").asText(null);
         }
 
-        String message() {
+        public String message() {
             return body.path("message").asText(null);
         }
     }
 
     /** GETs {@code pathAndQuery}, which must already be URL-encoded (see {@link #encode(String)}). */
-    Response get(String pathAndQuery) {
+    public Response get(String pathAndQuery) {
         return send("GET", pathAndQuery);
     }
 
-    Response send(String method, String pathAndQuery) {
+    public Response send(String method, String pathAndQuery) {
         return send(method, pathAndQuery, null, Map.of());
     }
 
     /** POSTs a JSON body (sent as it is, so tests can send malformed JSON). */
-    Response post(String path, String body, Map<String, String> headers) {
+    public Response post(String path, String body, Map<String, String> headers) {
         return send("POST", path, body, headers);
     }
 
-    Response post(String path, String body) {
+    public Response post(String path, String body) {
         return send("POST", path, body, Map.of());
     }
 
     /** Sends a request; {@code body} null for none. */
-    Response send(String method, String pathAndQuery, String body, Map<String, String> headers) {
+    public Response send(String method, String pathAndQuery, String body, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -99,7 +99,7 @@ public final class ApiClient {
      * Sends {@code GET target} over a plain socket and returns the raw response text: for request
      * targets that {@link java.net.URI} refuses to build, such as broken percent-encoding.
      */
-    String rawGet(String target) {
+    public String rawGet(String target) {
         URI uri = URI.create(base);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
@@ -112,7 +112,7 @@ public final class ApiClient {
         }
     }
 
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

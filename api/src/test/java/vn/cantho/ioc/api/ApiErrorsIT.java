@@ -155,8 +155,7 @@ class ApiErrorsIT {
 
     private static ApiServer start(AggregateQueries queries) {
         // Tokens live in the working database even where the aggregates' store is broken.
-        return new ApiServer(new ApiConfig("127.0.0.1", 0), DeviceRegistry.builtIn(), queries, Map.of(),
-                tokens.authenticator(), ApiMeters.create()).start();
+        return TestApi.start(new ApiConfig("127.0.0.1", 0), database, queries, Map.of());
     }
 
     private static DataSource unreachableDatabase() throws IOException {

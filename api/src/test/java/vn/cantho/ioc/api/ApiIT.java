@@ -56,9 +56,7 @@ class ApiIT {
         new AggregateWriter(database.dataSource()).upsert(rows);
 
         TestTokens tokens = new TestTokens(database);
-        server = new ApiServer(new ApiConfig("127.0.0.1", 0), DeviceRegistry.builtIn(),
-                new AggregateQueries(database.dataSource()), Map.of("database", database::ping), tokens.authenticator(),
-                ApiMeters.create()).start();
+        server = TestApi.start(database, Map.of("database", database::ping));
         client = new ApiClient(server.port(), tokens.issue(TokenRole.LEADER, "api it"));
     }
 

@@ -27,8 +27,7 @@ class AuthIT {
     static void startApi() throws SQLException {
         database = TestDatabase.openFreshSchema("auth_it");
         tokens = new TestTokens(database);
-        server = new ApiServer(new ApiConfig("127.0.0.1", 0), DeviceRegistry.builtIn(),
-                new AggregateQueries(database.dataSource()), Map.of(), tokens.authenticator(), ApiMeters.create()).start();
+        server = TestApi.start(database, Map.of());
     }
 
     @AfterAll

@@ -138,9 +138,7 @@ class HealthIT {
     }
 
     private void start(Map<String, HealthCheck> checks) {
-        server = new ApiServer(new ApiConfig("127.0.0.1", 0), DeviceRegistry.builtIn(),
-                new AggregateQueries(database.dataSource()), checks, new TestTokens(database).authenticator(),
-                ApiMeters.create()).start();
+        server = TestApi.start(database, checks);
     }
 
     private ApiClient client() {

@@ -26,6 +26,11 @@ public final class TestTokens {
         return id;
     }
 
+    /** The actor the audit trail records for this token (see {@code Principal#actor}). */
+    public String actor(String secret) {
+        return authenticator().authenticate(secret).orElseThrow().actor();
+    }
+
     public Authenticator authenticator() {
         return new TokenAuthenticator(tokens);
     }

@@ -26,8 +26,12 @@ public enum ErrorCode {
     VERSION_MISMATCH(412),
     UNKNOWN_ALERT(404),
     UNKNOWN_SILENCE(404),
+    /** The command is refused as given (e.g. a comment without text, a snooze beyond 7 days); nothing changed. */
+    INVALID_COMMAND(400),
     /** The command does not apply to the resource in its current state, e.g. expiring an expired silence. */
     CONFLICT(409),
+    /** The endpoint cannot answer in the media type the Accept header asks for. */
+    NOT_ACCEPTABLE(406),
     /** A request the server cannot process for another client-side reason. */
     BAD_REQUEST(400),
     /** A bug; details are in the server log under the reference the message quotes. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.api.ApiConfig;
 import vn.cantho.ioc.api.ApiServer;
+import vn.cantho.ioc.api.TestApi;
 import vn.cantho.ioc.api.TestTokens;
 import vn.cantho.ioc.api.metrics.ApiMeters;
 import vn.cantho.ioc.embedded.SharedServers;
@@ -74,8 +75,7 @@ class AggregateTiersIT {
         new RollupMaintainer(database.dataSource(), StorageDialect.of(database.dataSource())).runOnce();
         TestTokens tokens = new TestTokens(database);
         token = tokens.issue(TokenRole.LEADER, "aggregate tiers it");
-        server = new ApiServer(new ApiConfig("127.0.0.1", 0), DeviceRegistry.builtIn(),
-                new AggregateQueries(database.dataSource()), Map.of(), tokens.authenticator(), ApiMeters.create()).start();
+        server = TestApi.start(database, Map.of());
     }
 
     @AfterAll

@@ -13,6 +13,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.cantho.ioc.alerting.AlertService;
+import vn.cantho.ioc.api.ApiBackends;
 import vn.cantho.ioc.api.ApiConfig;
 import vn.cantho.ioc.api.ApiServer;
 import vn.cantho.ioc.api.auth.AdminTokenRequirement;
@@ -40,6 +42,7 @@ import vn.cantho.ioc.simulator.Simulator;
 import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
+import vn.cantho.ioc.store.alert.AlertStore;
 import vn.cantho.ioc.store.feed.FeedLedger;
 import vn.cantho.ioc.store.token.TokenService;
 import vn.cantho.ioc.store.ObservationWriter;
@@ -177,8 +180,9 @@ public final class Hub implements AutoCloseable {
         started.push(new RollupMaintainer(database.dataSource(), StorageDialect.of(database.dataSource()))
                 .scheduleEvery(config.rollupInterval()));
 
-        api = new ApiServer(new ApiConfig(config.httpHost(), config.httpPort()), registry,
-                new AggregateQueries(database.dataSource()), health, new TokenAuthenticator(tokens), meters);
+        api = new ApiServer(new ApiConfig(config.httpHost(), config.httpPort()), new ApiBackends(registry,
+                new AggregateQueries(database.dataSource()), new AlertService(database.dataSource(), Clock.systemUTC()),
+                new AlertStore(database.dataSource()), health, new TokenAuthenticator(tokens), meters));
         started.push(api);
         api.start();
 
