@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.alerting.condition.ConditionWriter;
+import vn.cantho.ioc.alerting.escalation.EscalationScheduler;
+import vn.cantho.ioc.alerting.notify.WebhookDispatcher;
 import vn.cantho.ioc.alerting.lifecycle.AlertDraft;
 import vn.cantho.ioc.alerting.lifecycle.HandlingRules;
 import vn.cantho.ioc.alerting.lifecycle.HandlingRules.Decision;
@@ -24,6 +26,10 @@ import vn.cantho.ioc.store.alert.AlertQuery;
 import vn.cantho.ioc.store.alert.AlertStore;
 import vn.cantho.ioc.store.alert.AlertWriter;
 import vn.cantho.ioc.store.alert.EscalationAction;
+import vn.cantho.ioc.store.alert.LabelMatcher;
+import vn.cantho.ioc.store.alert.OutboxMessage;
+import vn.cantho.ioc.store.alert.OutboxStore;
+import vn.cantho.ioc.store.alert.Silence;
 
 /**
  * What the API does with alerts: queries (list with filters and cursor paging, one alert, its audit
@@ -42,6 +48,7 @@ public final class AlertService {
     private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
 
     private final AlertStore store;
+    private final OutboxStore outbox;
     private final Clock clock;
     private final AlertingSetup setup;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -53,6 +60,7 @@ public final class AlertService {
 
     public AlertService(DataSource dataSource, Clock clock, AlertingSetup setup) {
         this.store = new AlertStore(dataSource);
+        this.outbox = new OutboxStore(dataSource);
         this.clock = clock;
         this.setup = setup;
     }
@@ -244,20 +252,74 @@ public final class AlertService {
         }
     }
 
+    /**
+     * Creates a silence: alerts matching every matcher are not notified from {@code startsAt} (null =
+     * now) to {@code endsAt}. Refused (INVALID) without matchers, actor or comment, or when it would
+     * end before it starts or already be over.
+     */
+    public SilenceResult createSilence(List<LabelMatcher> matchers, Instant startsAt, Instant endsAt, String actor,
+                                       String comment) {
+        Instant now = clock.instant();
+        Instant start = startsAt == null ? now : startsAt;
+        String problem = Command.by(actor).withComment(comment).problem();
+        if (problem == null && (matchers == null || matchers.isEmpty())) {
+            problem = "a silence needs at least one matcher";
+        } else if (problem == null && (comment == null || comment.isBlank())) {
+            problem = "a silence needs a comment saying why";
+        } else if (problem == null && (endsAt == null || !endsAt.isAfter(start) || !endsAt.isAfter(now))) {
+            problem = "a silence must end after it starts and in the future";
+        }
+        if (problem != null) {
+            return new SilenceResult(CommandResult.Outcome.INVALID, null, problem);
+        }
+        Silence created = store.write(w -> w.insertSilence(matchers, actor, comment, start, endsAt));
+        LOG.info("silence {} created by {} until {}: {}", created.id(), actor, endsAt, matchers);
+        changed();
+        return new SilenceResult(CommandResult.Outcome.CHANGED, created, null);
+    }
+
+    /** Silences, newest first: those in force or still to start, or all of them ({@code includeInactive}). */
+    public List<Silence> silences(boolean includeInactive) {
+        return store.silences(includeInactive);
+    }
+
+    public Optional<Silence> silence(long id) {
+        return store.silence(id);
+    }
+
+    /** Expires a silence now (it is kept, with who expired it); expiring an expired one is UNCHANGED. */
+    public SilenceResult expireSilence(long id, String actor) {
+        String problem = Command.by(actor).problem();
+        if (problem != null) {
+            return new SilenceResult(CommandResult.Outcome.INVALID, null, problem);
+        }
+        Optional<Silence> expired = store.write(w -> w.expireSilence(id, actor, clock.instant()));
+        if (expired.isPresent()) {
+            changed();
+            return new SilenceResult(CommandResult.Outcome.CHANGED, expired.get(), null);
+        }
+        return store.silence(id).map(s -> new SilenceResult(CommandResult.Outcome.UNCHANGED, s,
+                        "silence " + id + " was already expired by " + s.expiredBy()))
+                .orElseGet(() -> new SilenceResult(CommandResult.Outcome.NOT_FOUND, null, "no silence " + id));
+    }
+
+    /** The webhook messages queued for one alert (delivered or not), oldest first. */
+    public List<OutboxMessage> notifications(long alertId) {
+        return outbox.forAlert(alertId);
+    }
+
+    /** The scheduler that fires due escalation steps of this service's alerts; the caller starts and closes it. */
+    public EscalationScheduler escalationScheduler() {
+        return new EscalationScheduler(store, setup, clock, this::changed);
+    }
+
+    /** The dispatcher that delivers this service's outbox to its receivers; the caller starts and closes it. */
+    public WebhookDispatcher webhookDispatcher(WebhookDispatcher.Options options) {
+        return new WebhookDispatcher(outbox, setup.receivers(), clock, options);
+    }
+
     /** The writer that stores condition events, wired to this service's setup and change listeners. */
     public ConditionWriter conditionWriter() {
         return new ConditionWriter(store, setup, clock, this::changed);
-    }
-
-    AlertStore store() {
-        return store;
-    }
-
-    Clock clock() {
-        return clock;
-    }
-
-    AlertingSetup setup() {
-        return setup;
     }
 }

@@ -255,21 +255,35 @@ public final class AlertWriter {
         }
     }
 
-    /** Marks steps as fired, each with its own reason (what firing did). */
-    public void markFired(Map<Long, String> reasons, Instant at) throws SQLException {
+    /** Settles steps (fired or cancelled), each with its own reason (what firing did, or why it was cancelled). */
+    public void settle(Map<Long, String> reasons, EscalationAction.State state, Instant at) throws SQLException {
         if (reasons.isEmpty()) {
             return;
         }
         try (PreparedStatement s = connection.prepareStatement(
-                "UPDATE escalation_actions SET state = 'FIRED', settled_at = ?, reason = ? WHERE id = ?")) {
+                "UPDATE escalation_actions SET state = ?, settled_at = ?, reason = ? WHERE id = ? AND state = 'PENDING'")) {
             for (Map.Entry<Long, String> e : reasons.entrySet()) {
-                AlertRows.setInstant(s, 1, at);
-                s.setString(2, e.getValue());
-                s.setLong(3, e.getKey());
+                s.setString(1, state.name());
+                AlertRows.setInstant(s, 2, at);
+                s.setString(3, e.getValue());
+                s.setLong(4, e.getKey());
                 s.addBatch();
             }
             s.executeBatch();
         }
+    }
+
+    /** The alerts with these ids. */
+    public Map<Long, Alert> byIds(Collection<Long> ids) throws SQLException {
+        Map<Long, Alert> found = new LinkedHashMap<>();
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT " + AlertRows.ALERT_COLUMNS + " FROM alerts WHERE id = ANY (?)")) {
+            s.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            for (Alert a : AlertStore.readAll(s, AlertRows::alert)) {
+                found.put(a.id(), a);
+            }
+        }
+        return found;
     }
 
     /** Queues webhook messages; a message whose idempotency key is already queued is skipped. */
