@@ -7,17 +7,15 @@ import vn.cantho.ioc.api.auth.Authenticator;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.store.AggregateQueries;
-import vn.cantho.ioc.store.alert.AlertStore;
 
 /**
  * What the API serves from: the registry, the stores, the health checks, the token check and the
  * meter registry {@code /metrics} shows.
  *
- * @param alertStore the alert store, for silences (which have no service of their own)
  * @param health components {@code /health} reports besides the API itself, by name (e.g. {@code kafka},
  *               {@code database}), in this map's order; {@code api} is reserved
  */
-public record ApiBackends(DeviceRegistry registry, AggregateQueries aggregates, AlertService alerts, AlertStore alertStore,
+public record ApiBackends(DeviceRegistry registry, AggregateQueries aggregates, AlertService alerts,
                           Map<String, HealthCheck> health, Authenticator authenticator,
                           PrometheusMeterRegistry meters) {
 }

@@ -80,7 +80,7 @@ public final class ApiServer implements AutoCloseable {
         AggregateRoutes aggregateRoutes = new AggregateRoutes(
                 new AggregateRequestParser(backends.registry(), Clock.systemUTC()), backends.aggregates());
         AlertRoutes alertRoutes = new AlertRoutes(backends.alerts());
-        SilenceRoutes silenceRoutes = new SilenceRoutes(backends.alertStore(), Clock.systemUTC());
+        SilenceRoutes silenceRoutes = new SilenceRoutes(backends.alerts(), Clock.systemUTC());
         AuthFilter auth = new AuthFilter(backends.authenticator());
         MetricsRoutes metrics = new MetricsRoutes(backends.meters());
         OpenApiRoutes openApi = new OpenApiRoutes();

@@ -8,7 +8,6 @@ import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.Database;
-import vn.cantho.ioc.store.alert.AlertStore;
 
 /** Starts the real API server for an integration test on the test's own database schema. */
 public final class TestApi {
@@ -28,7 +27,6 @@ public final class TestApi {
     public static ApiServer start(ApiConfig config, Database database, AggregateQueries aggregates,
                                   Map<String, HealthCheck> health) {
         return new ApiServer(config, new ApiBackends(DeviceRegistry.builtIn(), aggregates,
-                new AlertService(database.dataSource(), Clock.systemUTC()), new AlertStore(database.dataSource()),
-                health, new TestTokens(database).authenticator(), ApiMeters.create())).start();
+                new AlertService(database.dataSource(), Clock.systemUTC()), health, new TestTokens(database).authenticator(), ApiMeters.create())).start();
     }
 }

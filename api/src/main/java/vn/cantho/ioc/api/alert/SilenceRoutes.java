@@ -8,18 +8,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.alerting.Command;
+import vn.cantho.ioc.alerting.CommandResult;
+import vn.cantho.ioc.alerting.SilenceResult;
 import vn.cantho.ioc.api.auth.Access;
 import vn.cantho.ioc.api.auth.AuthFilter;
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.api.http.ListResponse;
 import vn.cantho.ioc.api.http.QueryParams;
-import vn.cantho.ioc.store.alert.AlertStore;
 import vn.cantho.ioc.store.alert.LabelMatcher;
-import vn.cantho.ioc.store.alert.Silence;
 
 /**
  * Silences under {@code /api/v1/silences}: list (active ones, or {@code ?all=true}), create (label
@@ -34,11 +34,11 @@ public final class SilenceRoutes {
     static final int MAX_MATCHERS = 20;
     private static final Set<String> CREATE_FIELDS = Set.of("matchers", "comment", "startsAt", "endsAt");
 
-    private final AlertStore store;
+    private final AlertService alerts;
     private final Clock clock;
 
-    public SilenceRoutes(AlertStore store, Clock clock) {
-        this.store = store;
+    public SilenceRoutes(AlertService alerts, Clock clock) {
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -54,7 +54,7 @@ public final class SilenceRoutes {
             case "false" -> false;
             default -> throw ApiException.badParameter("all", "must be true or false");
         }).orElse(false);
-        ctx.json(new ListResponse<>(store.silences(all)));
+        ctx.json(new ListResponse<>(alerts.silences(all)));
     }
 
     private void create(Context ctx) {
@@ -67,21 +67,20 @@ public final class SilenceRoutes {
         if (comment.length() > Command.MAX_COMMENT_LENGTH) {
             throw JsonBody.bad("comment: longer than " + Command.MAX_COMMENT_LENGTH + " characters");
         }
-        Instant now = clock.instant();
-        Instant startsAt = Optional.ofNullable(body.instant("startsAt")).orElse(now);
+        Instant startsAt = body.instant("startsAt");
         Instant endsAt = body.instant("endsAt");
         if (endsAt == null) {
             throw JsonBody.bad("endsAt: required, when the silence ends");
         }
-        if (!endsAt.isAfter(startsAt) || !endsAt.isAfter(now)) {
-            throw JsonBody.bad("endsAt: must be after startsAt and in the future");
-        }
-        if (Duration.between(startsAt, endsAt).compareTo(MAX_LENGTH) > 0) {
+        if (Duration.between(startsAt == null ? clock.instant() : startsAt, endsAt).compareTo(MAX_LENGTH) > 0) {
             throw JsonBody.bad("endsAt: a silence lasts at most " + MAX_LENGTH.toDays() + " days");
         }
-        String actor = AuthFilter.principal(ctx).actor();
-        Silence silence = store.write(w -> w.insertSilence(matchers, actor, comment.strip(), startsAt, endsAt));
-        ctx.status(201).json(silence);
+        SilenceResult result = alerts.createSilence(matchers, startsAt, endsAt, AuthFilter.principal(ctx).actor(),
+                comment.strip());
+        if (result.outcome() == CommandResult.Outcome.INVALID) {
+            throw new ApiException(ErrorCode.INVALID_COMMAND, result.message());
+        }
+        ctx.status(201).json(result.silence());
     }
 
     private void expire(Context ctx) {
@@ -92,11 +91,12 @@ public final class SilenceRoutes {
         } catch (NumberFormatException e) {
             throw ApiException.badParameter("id", "'" + text + "' is not a silence id");
         }
-        String actor = AuthFilter.principal(ctx).actor();
-        Optional<Silence> expired = store.write(w -> w.expireSilence(id, actor, clock.instant()));
-        Silence silence = expired.or(() -> store.silence(id))
-                .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_SILENCE, "no silence " + id));
-        ctx.json(silence);
+        SilenceResult result = alerts.expireSilence(id, AuthFilter.principal(ctx).actor());
+        switch (result.outcome()) {
+            case CHANGED, UNCHANGED -> ctx.json(result.silence());
+            case NOT_FOUND -> throw new ApiException(ErrorCode.UNKNOWN_SILENCE, "no silence " + id);
+            default -> throw new ApiException(ErrorCode.INVALID_COMMAND, result.message());
+        }
     }
 
     private static List<LabelMatcher> matchers(JsonNode node) {

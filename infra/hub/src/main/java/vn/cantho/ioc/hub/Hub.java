@@ -42,7 +42,6 @@ import vn.cantho.ioc.simulator.Simulator;
 import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
-import vn.cantho.ioc.store.alert.AlertStore;
 import vn.cantho.ioc.store.feed.FeedLedger;
 import vn.cantho.ioc.store.token.TokenService;
 import vn.cantho.ioc.store.ObservationWriter;
@@ -182,7 +181,7 @@ public final class Hub implements AutoCloseable {
 
         api = new ApiServer(new ApiConfig(config.httpHost(), config.httpPort()), new ApiBackends(registry,
                 new AggregateQueries(database.dataSource()), new AlertService(database.dataSource(), Clock.systemUTC()),
-                new AlertStore(database.dataSource()), health, new TokenAuthenticator(tokens), meters));
+                health, new TokenAuthenticator(tokens), meters));
         started.push(api);
         api.start();
 
