@@ -18,7 +18,7 @@ const LABELS = {
     NOTIFIED: 'Đã thông báo', NOTIFICATION_SUPPRESSED: 'Không thông báo (đang tắt)' },
 };
 
-const state = { token: null, alerts: new Map(), selected: null, lastEventId: null, abort: null, retry: null };
+const state = { token: null, areas: new Map(), alerts: new Map(), selected: null, lastEventId: null, abort: null, retry: null };
 const $ = (id) => document.getElementById(id);
 const fmt = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' });
 const when = (iso) => (iso ? fmt.format(new Date(iso)) : '—');
@@ -68,11 +68,18 @@ $('logout').addEventListener('click', () => {
   location.reload();
 });
 
-function showApp() {
+async function showApp() {
   $('login').hidden = true;
   $('app').hidden = false;
+  try {
+    (await api('GET', '/areas')).data.items.forEach((a) => state.areas.set(a.code, a.name));
+  } catch (err) {
+    // Area names are a nicety; codes are shown without them.
+  }
   connect(true);
 }
+
+const areaName = (code) => (code ? state.areas.get(code) || code : '—');
 
 // ---- live stream (fetch + ReadableStream, so the token travels in a header and never in the URL) ----
 function filterQuery() {
@@ -181,7 +188,7 @@ function renderList(freshId) {
     const tr = el('tr', { 'data-alert-id': a.id, class: (a.id === state.selected ? 'selected ' : '') + (a.id === freshId ? 'fresh' : '') },
       el('td', {}, el('span', { class: 'sev sev-' + sev }, label('severity', sev))),
       el('td', { class: 'title' }, title(a)),
-      el('td', {}, a.areaCode || '—'),
+      el('td', {}, areaName(a.areaCode)),
       el('td', { 'data-field': 'condition' }, label('condition', a.condition)),
       el('td', { 'data-field': 'handling', class: a.handling === 'UNACK' ? 'unack' : '' }, label('handling', a.handling)),
       el('td', {}, when(a.lastSeenAt)));
@@ -218,7 +225,7 @@ function showDetail(a, events) {
   $('detail').dataset.version = a.version;
   $('d-title').textContent = title(a);
   const facts = [
-    ['Mã', a.id], ['Quy tắc', a.ruleId], ['Đối tượng', a.entityId], ['Lĩnh vực', a.domain], ['Khu vực', a.areaCode],
+    ['Mã', a.id], ['Quy tắc', a.ruleId], ['Đối tượng', a.entityId], ['Lĩnh vực', a.domain], ['Khu vực', a.areaCode ? areaName(a.areaCode) : null],
     ['Mức độ', label('severity', a.severity || 'NONE')], ['Tình trạng', label('condition', a.condition)],
     ['Xử lý', label('handling', a.handling) + (a.ackedBy ? ' — ' + a.ackedBy + ', ' + when(a.ackedAt) : '')],
     ['Phụ trách', a.assignee], ['Đợt', a.episode], ['Số lần', a.occurrences], ['Giá trị', a.measure],

@@ -8,9 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.api.ApiClient.Response;
-import vn.cantho.ioc.api.metrics.ApiMeters;
-import vn.cantho.ioc.model.registry.DeviceRegistry;
-import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.token.TokenRole;
 

@@ -15,10 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.api.ApiClient.Response;
-import vn.cantho.ioc.api.metrics.ApiMeters;
 import vn.cantho.ioc.model.health.HealthCheck;
-import vn.cantho.ioc.model.registry.DeviceRegistry;
-import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.Database;
 
 /** {@code GET /health} over real HTTP: its status code, its body, and its time bound. */

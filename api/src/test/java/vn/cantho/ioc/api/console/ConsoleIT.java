@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -104,7 +106,7 @@ class ConsoleIT {
         WebElement shown = wait.until(ExpectedConditions.visibilityOfElementLocated(row));
 
         // Then it is listed live, unacknowledged
-        assertThat(shown.getText()).contains("Nghiêm trọng").contains("ninh-kieu").contains("Chưa xác nhận");
+        assertThat(shown.getText()).contains("Nghiêm trọng").contains("Ninh Kiều").contains("Chưa xác nhận");
 
         // When: the operator opens it and acknowledges it with a comment
         shown.click();
@@ -121,6 +123,7 @@ class ConsoleIT {
                 .isEqualTo("Đã báo Sở Tài nguyên và Môi trường");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#alerts tr[data-alert-id='" + alert.id() + "'] [data-field='handling']"), "Đã xác nhận"));
+        screenshot("console-after-ack.png");
         JsonNode stored = new ApiClient(server.port(), token).get("/api/v1/alerts/" + alert.id()).body();
         assertThat(stored.get("handling").asText()).isEqualTo("ACK");
         assertThat(stored.get("ackedBy").asText()).isEqualTo(actor);
@@ -157,6 +160,16 @@ class ConsoleIT {
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "không hợp lệ"));
         assertThat(browser.findElement(By.id("app")).isDisplayed()).isFalse();
+    }
+
+    /** Keeps what the browser showed under target/ for people to look at (and for a failed run's diagnosis). */
+    private void screenshot(String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "console-screenshots"));
+            Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Path executable(String variable, String fallback) {
