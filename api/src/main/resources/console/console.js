@@ -14,8 +14,7 @@ const LABELS = {
     RESOLVED: 'Kết thúc (quy tắc)', NO_DATA: 'Mất dữ liệu', DATA_RETURNED: 'Có dữ liệu lại', FLAPPING_STARTED: 'Dao động',
     FLAPPING_ENDED: 'Hết dao động', REPEATED: 'Lặp lại', CONDITION_IGNORED: 'Bỏ qua', ACKNOWLEDGED: 'Xác nhận',
     UNACKNOWLEDGED: 'Bỏ xác nhận', ASSIGNED: 'Giao việc', UNASSIGNED: 'Bỏ giao việc', COMMENTED: 'Ghi chú',
-    RESOLVED_MANUALLY: 'Đóng thủ công', SNOOZED: 'Tạm hoãn', UNSNOOZED: 'Hết tạm hoãn', ESCALATED: 'Leo thang',
-    NOTIFIED: 'Đã thông báo', NOTIFICATION_SUPPRESSED: 'Không thông báo (đang tắt)' },
+    RESOLVED_MANUALLY: 'Đóng thủ công', SNOOZED: 'Tạm hoãn', UNSNOOZED: 'Hết tạm hoãn', ESCALATED: 'Leo thang' },
 };
 
 const state = { token: null, areas: new Map(), alerts: new Map(), selected: null, lastEventId: null, abort: null, retry: null };

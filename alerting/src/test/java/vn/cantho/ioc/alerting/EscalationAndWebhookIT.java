@@ -156,11 +156,37 @@ class EscalationAndWebhookIT {
             });
             assertThat(receiver.refused().stream().filter(r -> r.body().path("alert").path("id").asLong() == alert.id()))
                     .hasSize(2);
+            assertThat(hub.service.escalations(alert.id())).extracting(EscalationAction::state)
+                    .as("resolving settles every step").containsOnly(EscalationAction.State.CANCELLED);
             assertThat(hub.service.notifications(alert.id())).allSatisfy(m -> {
                 assertThat(m.deliveredAt()).isNotNull();
                 assertThat(m.attempts()).isEqualTo(2);
                 assertThat(m.lastError()).isNull();
             });
+        }
+    }
+
+    @Test
+    void an_unack_re_arms_the_acknowledgement_step_from_the_unack() {
+        try (Instance hub = new Instance()) {
+            // Given
+            Alert alert = hub.open(SharedServers.uniqueName("tram-phong-dien"), Severity.MAJOR);
+            hub.service.ack(alert.id(), Command.by("lan.nguyen"));
+
+            // When
+            Instant unackedAt = Instant.now();
+            hub.service.unack(alert.id(), Command.by("minh.tran").withComment("handing over"));
+            hub.running();
+
+            // Then
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.acceptedFor(alert.id()).stream()
+                    .anyMatch(r -> r.path().equals("/level-2")));
+            List<EscalationAction> steps = hub.service.escalations(alert.id());
+            assertThat(steps).extracting(EscalationAction::level, EscalationAction::state).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(2, EscalationAction.State.CANCELLED),
+                    org.assertj.core.groups.Tuple.tuple(3, EscalationAction.State.PENDING),
+                    org.assertj.core.groups.Tuple.tuple(2, EscalationAction.State.FIRED));
+            assertThat(steps.get(2).dueAt()).isAfterOrEqualTo(unackedAt.plusSeconds(1).minusMillis(1));
         }
     }
 

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.alerting.AlertService;
+import vn.cantho.ioc.alerting.runtime.AlertingRuntime;
 import vn.cantho.ioc.api.ApiBackends;
 import vn.cantho.ioc.api.ApiConfig;
 import vn.cantho.ioc.api.ApiServer;
@@ -75,6 +76,7 @@ public final class Hub implements AutoCloseable {
     private FeedServer feeds;
     private Path demoTokens;
     private Path apiTokens;
+    private AlertingRuntime alerting;
 
     private Hub(HubConfig config) {
         this.config = config;
@@ -179,9 +181,15 @@ public final class Hub implements AutoCloseable {
         started.push(new RollupMaintainer(database.dataSource(), StorageDialect.of(database.dataSource()))
                 .scheduleEvery(config.rollupInterval()));
 
+        // Alert lifecycle: condition events into the alert store, escalation, webhooks (docs/alert-model.md).
+        alerting = AlertingRuntime.start(database.dataSource(), kafkaBootstrap, config.alerting(), Clock.systemUTC());
+        started.push(alerting);
+        health.put("alerts", alerting);
+
+        // The API uses the runtime's own service, so its change callback wakes the live stream at once.
         api = new ApiServer(new ApiConfig(config.httpHost(), config.httpPort()), new ApiBackends(registry,
-                new AggregateQueries(database.dataSource()), new AlertService(database.dataSource(), Clock.systemUTC()),
-                health, new TokenAuthenticator(tokens), meters));
+                new AggregateQueries(database.dataSource()), alerting.service(), health,
+                new TokenAuthenticator(tokens), meters));
         started.push(api);
         api.start();
 
@@ -237,6 +245,11 @@ public final class Hub implements AutoCloseable {
     /** The demo-token file of the embedded default; empty with an external database. */
     public java.util.Optional<Path> demoTokens() {
         return java.util.Optional.ofNullable(demoTokens);
+    }
+
+    /** Alert queries and operator commands (what the API serves). */
+    public AlertService alerts() {
+        return alerting.service();
     }
 
     public MqttKafkaBridge bridge() {

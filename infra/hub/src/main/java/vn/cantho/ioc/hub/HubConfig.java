@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import vn.cantho.ioc.alerting.runtime.AlertingOptions;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.config.ConfigException;
 import vn.cantho.ioc.simulator.Cadences;
@@ -27,7 +28,7 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                         String sinkGroupId, Duration sinkMaxBackoff,
                         String observationSinkGroupId, Duration rollupInterval,
                         boolean simulatorEnabled, Cadences simulatorInterval, OptionalLong simulatorSeed,
-                        double simulatorIncidentProbability, FeedConfig feeds) {
+                        double simulatorIncidentProbability, FeedConfig feeds, AlertingOptions alerting) {
 
     public static HubConfig from(Config config) {
         Optional<String> mqttUrl = optional(config, MQTT_URL);
@@ -61,7 +62,7 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                 config.get(SINK_GROUP_ID), config.get(SINK_MAX_BACKOFF),
                 config.get(OBSERVATION_SINK_GROUP_ID), positive(config, ROLLUP_INTERVAL),
                 config.get(SIMULATOR_ENABLED), config.get(SIMULATOR_INTERVAL), config.get(SIMULATOR_SEED),
-                config.get(SIMULATOR_INCIDENT_PROBABILITY), FeedConfig.from(config));
+                config.get(SIMULATOR_INCIDENT_PROBABILITY), FeedConfig.from(config), AlertingOptions.from(config));
     }
 
     private static Duration positive(Config config, vn.cantho.ioc.model.config.Setting<Duration> setting) {

@@ -3,6 +3,7 @@ package vn.cantho.ioc.hub;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import vn.cantho.ioc.alerting.runtime.AlertingSettings;
 import vn.cantho.ioc.ingest.IngestSettings;
 import vn.cantho.ioc.ingest.feed.FeedSettings;
 import vn.cantho.ioc.model.config.Setting;
@@ -79,6 +80,17 @@ public final class HubSettings {
             "On plain PostgreSQL, how often the hub updates hourly/daily rollups and deletes past retention "
                     + "(TimescaleDB does both with its own policies). See docs/storage.md.");
 
+    public static final Setting<String> ALERT_GROUP_ID = AlertingSettings.GROUP_ID;
+    public static final Setting<String> ALERT_POLICY_FILE = AlertingSettings.POLICY_FILE;
+    public static final Setting<String> ALERT_RECEIVERS_FILE = AlertingSettings.RECEIVERS_FILE;
+    public static final Setting<Duration> ALERT_ESCALATION_INTERVAL = AlertingSettings.ESCALATION_INTERVAL;
+    public static final Setting<Duration> ALERT_MAX_BACKOFF = AlertingSettings.ALERT_MAX_BACKOFF;
+    public static final Setting<Duration> WEBHOOK_INTERVAL = AlertingSettings.WEBHOOK_INTERVAL;
+    public static final Setting<Duration> WEBHOOK_TIMEOUT = AlertingSettings.WEBHOOK_TIMEOUT;
+    public static final Setting<Duration> WEBHOOK_FIRST_BACKOFF = AlertingSettings.WEBHOOK_FIRST_BACKOFF;
+    public static final Setting<Duration> WEBHOOK_MAX_BACKOFF = AlertingSettings.WEBHOOK_MAX_BACKOFF;
+    public static final Setting<Duration> WEBHOOK_GIVE_UP_AFTER = AlertingSettings.WEBHOOK_GIVE_UP_AFTER;
+
     public static final Setting<Boolean> SIMULATOR_ENABLED = Setting.flag("SIMULATOR_ENABLED", true,
             "Run the built-in Cần Thơ simulator: every registered sensor (air, river level, water quality, traffic, "
                     + "visitors) publishes over MQTT like a real device.");
@@ -125,7 +137,9 @@ public final class HubSettings {
                 INGEST_SHARED_GROUP, INGEST_RECEIVE_MAXIMUM, INGEST_MAX_PAYLOAD_BYTES, INGEST_MAX_AGE,
                 INGEST_MAX_FUTURE, INGEST_SESSION_EXPIRY, FEED_HTTP_PORT, FEED_MAX_BODY_BYTES,
                 FEED_MAX_ROWS, FEED_KAFKA_TIMEOUT, FEED_REGISTRY_DIR, STREAMS_APP_ID, STREAMS_THREADS, AGGREGATE_GRACE, DEDUP_WINDOW, SINK_GROUP_ID, SINK_MAX_BACKOFF,
-                OBSERVATION_SINK_GROUP_ID, ROLLUP_INTERVAL,
+                OBSERVATION_SINK_GROUP_ID, ROLLUP_INTERVAL, ALERT_GROUP_ID, ALERT_POLICY_FILE, ALERT_RECEIVERS_FILE,
+                ALERT_ESCALATION_INTERVAL, ALERT_MAX_BACKOFF, WEBHOOK_INTERVAL, WEBHOOK_TIMEOUT, WEBHOOK_FIRST_BACKOFF,
+                WEBHOOK_MAX_BACKOFF, WEBHOOK_GIVE_UP_AFTER,
                 SIMULATOR_ENABLED, SIMULATOR_INTERVAL, SIMULATOR_SEED, SIMULATOR_INCIDENT_PROBABILITY);
     }
 }

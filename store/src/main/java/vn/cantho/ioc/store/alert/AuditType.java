@@ -11,15 +11,17 @@ public enum AuditType {
     FLAPPING_ENDED,
     /** The rule raised a condition again that the store already had open (same episode). */
     REPEATED,
-    /** A condition event that did not fit the stored episode (e.g. a RESOLVED after a manual resolve); recorded, nothing changed. */
+    /**
+     * A condition event that did not fit the stored episode (e.g. a RESOLVED after a manual resolve);
+     * recorded, nothing changed.
+     */
     CONDITION_IGNORED,
     ACKNOWLEDGED, UNACKNOWLEDGED, ASSIGNED, UNASSIGNED, COMMENTED, RESOLVED_MANUALLY, SNOOZED, UNSNOOZED,
-    /** An escalation step fired: the next level was notified (or the notification was suppressed). */
-    ESCALATED,
-    /** Notifications were queued in the outbox for the receivers named in the details. */
-    NOTIFIED,
-    /** A notifying change reached no receiver because the alert was silenced, snoozed or inhibited. */
-    NOTIFICATION_SUPPRESSED;
+    /**
+     * An escalation step fired: the next level was notified, or the notification was suppressed; the
+     * decision is in the details, as for every notifying change.
+     */
+    ESCALATED;
 
     /** The audit kind of a condition event. */
     public static AuditType of(TransitionType type) {
