@@ -26,7 +26,13 @@ public final class TestApi {
      */
     public static ApiServer start(ApiConfig config, Database database, AggregateQueries aggregates,
                                   Map<String, HealthCheck> health) {
-        return new ApiServer(config, new ApiBackends(DeviceRegistry.builtIn(), aggregates,
-                new AlertService(database.dataSource(), Clock.systemUTC()), health, new TestTokens(database).authenticator(), ApiMeters.create())).start();
+        return start(config, database, aggregates, health, new AlertService(database.dataSource(), Clock.systemUTC()));
+    }
+
+    /** A server on this alert service (share it with the writer so its change callback wakes the stream). */
+    public static ApiServer start(ApiConfig config, Database database, AggregateQueries aggregates,
+                                  Map<String, HealthCheck> health, AlertService alerts) {
+        return new ApiServer(config, new ApiBackends(DeviceRegistry.builtIn(), aggregates, alerts, health,
+                new TestTokens(database).authenticator(), ApiMeters.create())).start();
     }
 }

@@ -3,11 +3,17 @@ package vn.cantho.ioc.api.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.api.ApiClient;
 import vn.cantho.ioc.api.ApiConfig;
 import vn.cantho.ioc.api.ApiServer;
@@ -134,6 +140,45 @@ class AlertStreamIT {
             assertThat(b.data().get("alert").get("id").asLong()).isEqualTo(second.id());
             assertThat(Long.parseLong(a.id())).isGreaterThan(Long.parseLong(lastSeen));
         }
+    }
+
+    @Test
+    void a_burst_of_alerts_arrives_complete_and_in_order_and_the_latency_is_printed() throws Exception {
+        // Given: a server whose alert service also writes the alerts, as in the hub
+        AlertService shared = new AlertService(database.dataSource(), Clock.systemUTC());
+        Incidents burst = new Incidents(shared);
+        int count = 200;
+        Map<Long, Long> sentAt = new HashMap<>();
+        List<Long> latenciesMicros = new ArrayList<>();
+        try (ApiServer own = TestApi.start(new ApiConfig("127.0.0.1", 0), database,
+                new AggregateQueries(database.dataSource()), Map.of(), shared);
+             SseTestClient stream = new SseTestClient(own.port(), leaderToken, "area=thoi-lai", Map.of())) {
+            stream.next("snapshot", WAIT);
+
+            // When
+            for (int i = 0; i < count; i++) {
+                long before = System.nanoTime();
+                Alert alert = burst.pm25("thoi-lai", Severity.MAJOR);
+                sentAt.put(alert.id(), before);
+            }
+
+            // Then: every alert once, in audit order
+            long previousId = 0;
+            for (int i = 0; i < count; i++) {
+                SseTestClient.Event event = stream.next("alert", WAIT);
+                long id = Long.parseLong(event.id());
+                assertThat(id).isGreaterThan(previousId);
+                previousId = id;
+                Long sent = sentAt.remove(event.data().get("alert").get("id").asLong());
+                assertThat(sent).as("an alert of this burst, delivered once").isNotNull();
+                latenciesMicros.add((event.receivedNanos() - sent) / 1_000);
+            }
+        }
+        assertThat(sentAt).isEmpty();
+        Collections.sort(latenciesMicros);
+        System.out.printf("alert stream latency (condition event written -> SSE event read), %d alerts: "
+                + "p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", count, latenciesMicros.get(count / 2) / 1000.0,
+                latenciesMicros.get(count * 99 / 100) / 1000.0, latenciesMicros.get(count - 1) / 1000.0);
     }
 
     @Test

@@ -26,7 +26,12 @@ public final class Incidents {
     private final AlertService writer;
 
     public Incidents(Database database) {
-        this.writer = new AlertService(database.dataSource(), Clock.systemUTC());
+        this(new AlertService(database.dataSource(), Clock.systemUTC()));
+    }
+
+    /** Writes through this service (e.g. the API server's own, whose change callback wakes the stream). */
+    public Incidents(AlertService writer) {
+        this.writer = writer;
     }
 
     /** Opens a new PM2.5 alert at a station of this area and returns it as stored. */

@@ -20,8 +20,8 @@ import vn.cantho.ioc.model.json.Json;
 /** Reads a Server-Sent Events stream over real HTTP and hands over its events (and comments) one by one. */
 final class SseTestClient implements AutoCloseable {
 
-    /** One event: name, id and parsed data; for a comment, name is {@code :} and data null. */
-    record Event(String name, String id, JsonNode data) {
+    /** One event: name, id, parsed data and when it was read; for a comment, name is {@code :} and data null. */
+    record Event(String name, String id, JsonNode data, long receivedNanos) {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -54,13 +54,13 @@ final class SseTestClient implements AutoCloseable {
             body.forEach(line -> {
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
-                        events.add(new Event(name[0], id[0], parse(String.join("\n", data))));
+                        events.add(new Event(name[0], id[0], parse(String.join("\n", data)), System.nanoTime()));
                     }
                     data.clear();
                     name[0] = "message";
                     id[0] = null;
                 } else if (line.startsWith(":")) {
-                    events.add(new Event(":", null, null));
+                    events.add(new Event(":", null, null, System.nanoTime()));
                 } else if (line.startsWith("event:")) {
                     name[0] = line.substring(6).strip();
                 } else if (line.startsWith("id:")) {
