@@ -234,7 +234,7 @@ public final class AlertService {
             return alerts;
         }
         Instant now = clock.instant();
-        Suppressions suppressions = new Suppressions(store.silences(false), store.active(), setup.inhibitions());
+        Suppressions suppressions = new Suppressions(store.silences(false), store.active(setup.inhibitionSources()), setup.inhibitions());
         Map<Long, List<EscalationAction>> pending = store.pendingActions(alerts.stream().map(Alert::id).toList())
                 .stream().collect(Collectors.groupingBy(EscalationAction::alertId));
         return alerts.stream().map(a -> a.withComputed(suppressions.of(a, now), pending.getOrDefault(a.id(), List.of())))

@@ -72,6 +72,11 @@ public record AlertingSetup(Escalation escalation, List<InhibitionRule> inhibiti
         }
     }
 
+    /** The source matchers of every inhibition rule: which active alerts can inhibit others. */
+    public List<List<LabelMatcher>> inhibitionSources() {
+        return inhibitions.stream().map(InhibitionRule::source).toList();
+    }
+
     /** The same setup with other receivers (tests, and a hub whose receivers come from elsewhere). */
     public AlertingSetup withReceivers(List<Receiver> list) {
         Map<String, Receiver> byId = new LinkedHashMap<>();

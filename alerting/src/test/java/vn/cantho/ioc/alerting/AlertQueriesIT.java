@@ -140,14 +140,42 @@ class AlertQueriesIT {
     }
 
     @Test
-    void a_stale_source_inhibits_its_rule_alerts_and_the_decision_is_recorded() {
+    void a_batch_that_resolves_and_reopens_an_alert_schedules_only_the_open_episode() {
         // Given
-        service.conditionWriter().write(List.of(event("source-stale|aq-o-mon-01", "source-stale", "aq-o-mon-01",
-                TransitionType.OPENED, Instant.now(), 1, Severity.WARNING)));
+        String key = "pm25-high|gauge-vinh-thanh";
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
         // When
-        service.conditionWriter().write(List.of(event("pm25-high|aq-o-mon-01", "pm25-high", "aq-o-mon-01",
-                TransitionType.NO_DATA, Instant.now(), 0, null)));
+        service.conditionWriter().write(List.of(
+                event(key, "pm25-high", "gauge-vinh-thanh", TransitionType.OPENED, t, 1, Severity.MAJOR),
+                event(key, "pm25-high", "gauge-vinh-thanh", TransitionType.RESOLVED, t.plusSeconds(60), 1, Severity.MAJOR),
+                event(key, "pm25-high", "gauge-vinh-thanh", TransitionType.OPENED, t.plusSeconds(120), 2,
+                        Severity.MAJOR)));
+
+        // Then
+        Alert alert = service.list(query(null, null, List.of(LabelMatcher.parse("station=gauge-vinh-thanh")), 1))
+                .items().get(0);
+        assertThat(alert.episode()).isEqualTo(2);
+        assertThat(service.escalations(alert.id())).extracting(a -> a.episode(), a -> a.dueAt()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, t.plusSeconds(120).plus(java.time.Duration.ofMinutes(15))),
+                org.assertj.core.groups.Tuple.tuple(2, t.plusSeconds(120).plus(java.time.Duration.ofHours(4))));
+    }
+
+    @Test
+    void a_stale_source_inhibits_its_rule_alerts_and_the_decision_is_recorded() {
+        // Given
+        service.conditionWriter().write(List.of(event("device-stale|aq-o-mon-01", "device-stale", "aq-o-mon-01",
+                java.util.Map.of("kind", "STALE", "device", "aq-o-mon-01"), TransitionType.OPENED, Instant.now(), 1,
+                Severity.WARNING)));
+
+        // When
+        service.conditionWriter().write(List.of(
+                event("pm25-high|aq-o-mon-01", "pm25-high", "aq-o-mon-01",
+                        java.util.Map.of("kind", "THRESHOLD", "device", "aq-o-mon-01", "metric", "pm25"),
+                        TransitionType.NO_DATA, Instant.now(), 0, null),
+                event("pm25-high|aq-cai-rang-01", "pm25-high", "aq-cai-rang-01",
+                        java.util.Map.of("kind", "THRESHOLD", "device", "aq-cai-rang-01", "metric", "pm25"),
+                        TransitionType.OPENED, Instant.now(), 1, Severity.MAJOR)));
 
         // Then
         Alert inhibited = service.list(query(null, null, List.of(LabelMatcher.parse("rule=pm25-high"),
@@ -157,8 +185,12 @@ class AlertQueriesIT {
         assertThat(service.events(inhibited.id()).get(0).details().get("notification").toString())
                 .contains("INHIBITED");
         assertThat(service.notifications(inhibited.id())).isEmpty();
-        Alert stale = service.list(query(null, null, List.of(LabelMatcher.parse("rule=source-stale")), 1)).items()
+        Alert stale = service.list(query(null, null, List.of(LabelMatcher.parse("rule=device-stale")), 1)).items()
                 .get(0);
         assertThat(service.notifications(stale.id())).extracting(m -> m.receiver()).containsExactly("ops");
+        Alert otherDevice = service.list(query(null, null, List.of(LabelMatcher.parse("entity=aq-cai-rang-01")), 1))
+                .items().get(0);
+        assertThat(otherDevice.suppressions()).isEmpty();
+        assertThat(service.notifications(otherDevice.id())).extracting(m -> m.receiver()).containsExactly("ops");
     }
 }

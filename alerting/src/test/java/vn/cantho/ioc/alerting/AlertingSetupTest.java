@@ -20,7 +20,7 @@ class AlertingSetupTest {
     Path dir;
 
     @Test
-    void the_shipped_policies_escalate_critical_alerts_faster_and_inhibit_by_stale_source() {
+    void the_shipped_policies_escalate_critical_alerts_faster_and_inhibit_by_stale_sources() {
         // When
         AlertingSetup setup = AlertingSetup.defaults();
 
@@ -37,7 +37,7 @@ class AlertingSetupTest {
                     assertThat(s.unless()).isEqualTo(EscalationAction.Until.RESOLVE);
                     assertThat(s.level()).isEqualTo(3);
                 });
-        assertThat(setup.inhibitions()).extracting(r -> r.name()).containsExactly("stale source");
+        assertThat(setup.inhibitions()).extracting(r -> r.name()).containsExactly("stale device", "stale feed");
         assertThat(setup.receivers()).isEmpty();
     }
 

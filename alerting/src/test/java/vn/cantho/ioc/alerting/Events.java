@@ -22,8 +22,13 @@ public final class Events {
 
     public static ConditionEvent event(String key, String rule, String entity, TransitionType type, Instant at,
                                        int episode, Severity severity) {
+        return event(key, rule, entity, Map.of("metric", "pm25", "station", entity), type, at, episode, severity);
+    }
+
+    public static ConditionEvent event(String key, String rule, String entity, Map<String, String> labels,
+                                       TransitionType type, Instant at, int episode, Severity severity) {
         return new ConditionEvent(ConditionEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), key, rule, entity,
-                Scope.DEVICE, "environment", "ninh-kieu", new TreeMap<>(Map.of("metric", "pm25", "station", entity)),
-                type, at, episode, severity, null, 182.0, "PM2.5 182 µg/m³ at " + entity + " ≥ 150");
+                Scope.DEVICE, "environment", "ninh-kieu", new TreeMap<>(labels), type, at, episode, severity, null,
+                182.0, "PM2.5 182 µg/m³ at " + entity + " ≥ 150");
     }
 }

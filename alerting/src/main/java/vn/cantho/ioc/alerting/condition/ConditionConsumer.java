@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ public final class ConditionConsumer implements AutoCloseable, HealthCheck {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
+    private final AtomicLong unreadable = new AtomicLong();
     private final AtomicReference<String> failing = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
@@ -82,14 +84,29 @@ public final class ConditionConsumer implements AutoCloseable, HealthCheck {
         if (failure != null) {
             return Status.down("alert store write failing, retrying: " + failure);
         }
-        return thread.isAlive() ? Status.up(applied.get() + " of " + received.get() + " condition events applied")
-                : Status.down("condition consumer stopped");
+        return thread.isAlive() ? Status.up(applied.get() + " of " + received.get() + " condition events applied"
+                + skippedText()) : Status.down("condition consumer stopped");
+    }
+
+    private String skippedText() {
+        long bad = unreadable.get() + writer.skipped();
+        return bad == 0 ? "" : "; " + bad + " unusable events skipped";
     }
 
     private void run() {
         try {
             while (running.get()) {
-                ConsumerRecords<String, ConditionEvent> records = consumer.poll(POLL);
+                ConsumerRecords<String, ConditionEvent> records;
+                try {
+                    records = consumer.poll(POLL);
+                } catch (RecordDeserializationException e) {
+                    // Not JSON of a ConditionEvent: skip that one record, or it would stop every alert behind it.
+                    LOG.warn("skipping unreadable condition event at {} offset {}: {}", e.topicPartition(), e.offset(),
+                            e.getMessage());
+                    unreadable.incrementAndGet();
+                    consumer.seek(e.topicPartition(), e.offset() + 1);
+                    continue;
+                }
                 if (records.isEmpty()) {
                     continue;
                 }

@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.alerting.AlertingSetup;
 import vn.cantho.ioc.alerting.lifecycle.AlertDraft;
 import vn.cantho.ioc.alerting.lifecycle.ConditionFold;
@@ -19,6 +23,7 @@ import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.alert.AlertStore;
 import vn.cantho.ioc.store.alert.AlertWriter;
 import vn.cantho.ioc.store.alert.AlertWriter.NewAlert;
+import vn.cantho.ioc.store.alert.AlertWriter.NewEscalation;
 import vn.cantho.ioc.store.alert.AlertWriter.NewEvent;
 import vn.cantho.ioc.store.alert.AlertWriter.NewNotification;
 import vn.cantho.ioc.store.alert.Suppression;
@@ -32,11 +37,14 @@ import vn.cantho.ioc.store.alert.EscalationAction.Until;
  */
 public final class ConditionWriter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConditionWriter.class);
+
     private final AlertStore store;
     private final AlertingSetup setup;
     private final Notifications notifications;
     private final Clock clock;
     private final Runnable afterCommit;
+    private final AtomicLong skipped = new AtomicLong();
 
     /**
      * @param clock       decides which silences are in force
@@ -48,6 +56,29 @@ public final class ConditionWriter {
         this.notifications = new Notifications(setup.receivers());
         this.clock = clock;
         this.afterCommit = afterCommit;
+    }
+
+    /** Events skipped since start because a required field was missing (see {@link #problem}). */
+    public long skipped() {
+        return skipped.get();
+    }
+
+    /**
+     * What makes an event unusable, or null: a missing id, key, rule, entity, scope, domain, type or
+     * time. Such an event can only come from a broken producer; it is skipped (logged and counted)
+     * rather than retried for ever, which would stop every alert behind it.
+     */
+    static String problem(ConditionEvent e) {
+        if (e.eventId() == null || e.eventId().isBlank()) {
+            return "no eventId";
+        }
+        if (e.alertKey() == null || e.alertKey().isBlank() || e.ruleId() == null || e.entityId() == null) {
+            return "no alertKey, ruleId or entityId";
+        }
+        if (e.scope() == null || e.domain() == null || e.type() == null || e.at() == null) {
+            return "no scope, domain, type or time";
+        }
+        return null;
     }
 
     /** Returns how many events were new (applied); replays count 0. */
@@ -62,9 +93,14 @@ public final class ConditionWriter {
     private int apply(AlertWriter w, List<ConditionEvent> batch) throws SQLException {
         Map<String, ConditionEvent> byId = new LinkedHashMap<>();
         for (ConditionEvent e : batch) {
-            if (e != null && e.eventId() != null) {
-                byId.putIfAbsent(e.eventId(), e);
+            String problem = e == null ? "empty value" : problem(e);
+            if (problem != null) {
+                if (skipped.getAndIncrement() == 0) {
+                    LOG.warn("skipping a condition event ({}); later ones like it are only counted: {}", problem, e);
+                }
+                continue;
             }
+            byId.putIfAbsent(e.eventId(), e);
         }
         Set<String> seen = w.seenEventIds(byId.keySet());
         List<ConditionEvent> fresh = byId.values().stream().filter(e -> !seen.contains(e.eventId())).toList();
@@ -99,7 +135,7 @@ public final class ConditionWriter {
         // Decided on the state after the whole batch, so a "source stale" alert opened in this batch
         // already inhibits the alerts it covers; the decision is recorded in the change's audit entry.
         Instant now = clock.instant();
-        Suppressions suppressions = new Suppressions(w.activeSilences(now), w.active(), setup.inhibitions());
+        Suppressions suppressions = new Suppressions(w.activeSilences(now), w.active(setup.inhibitionSources()), setup.inhibitions());
         List<NewNotification> outbox = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
@@ -113,15 +149,27 @@ public final class ConditionWriter {
         }
         w.append(audit);
         w.enqueue(outbox);
+        // Pending steps of episodes that closed in this batch are cancelled first; then steps are
+        // scheduled only for episodes that opened in this batch and are still open at its end.
+        Map<String, Step> lastOpened = new LinkedHashMap<>();
+        Set<Long> closed = new LinkedHashSet<>();
         for (Step step : steps) {
             if (step.applied.opened()) {
-                setup.escalation().opened(w, step.alert, step.event.at());
+                lastOpened.put(step.event.alertKey(), step);
             }
             if (step.applied.closed()) {
-                w.cancel(step.alert.id(), EnumSet.allOf(Until.class), "resolved by rule " + step.event.ruleId(),
-                        step.event.at());
+                closed.add(step.alert.id());
             }
         }
+        w.cancel(closed, EnumSet.allOf(Until.class), "resolved by the rule", now);
+        List<NewEscalation> scheduled = new ArrayList<>();
+        lastOpened.forEach((key, step) -> {
+            AlertDraft end = drafts.get(key);
+            if (end.episodeOpen() && end.episode() == step.alert.episode()) {
+                scheduled.addAll(setup.escalation().opened(step.alert, step.event.at()));
+            }
+        });
+        w.schedule(scheduled);
         return fresh.size();
     }
 

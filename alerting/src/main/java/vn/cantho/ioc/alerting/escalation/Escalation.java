@@ -53,16 +53,17 @@ public final class Escalation {
         return steps;
     }
 
-    /** Schedules every step of a newly opened episode. */
-    public void opened(AlertWriter w, Alert alert, Instant openedAt) throws SQLException {
-        w.schedule(steps(alert, openedAt, EnumSet.allOf(Until.class)));
+    /** Every step of a newly opened episode, counted from its opening. */
+    public List<NewEscalation> opened(Alert alert, Instant openedAt) {
+        return steps(alert, openedAt, EnumSet.allOf(Until.class));
     }
 
     /** Applies what an operator's change means for the alert's pending steps. */
     public void settle(AlertWriter w, Alert alert, Escalations what, Instant now, String reason) throws SQLException {
         switch (what) {
-            case CANCEL_ACK_STEPS -> w.cancel(alert.id(), EnumSet.of(Until.ACK), "acknowledged: " + reason, now);
-            case CANCEL_ALL -> w.cancel(alert.id(), EnumSet.allOf(Until.class), "resolved: " + reason, now);
+            case CANCEL_ACK_STEPS -> w.cancel(List.of(alert.id()), EnumSet.of(Until.ACK), "acknowledged: " + reason,
+                    now);
+            case CANCEL_ALL -> w.cancel(List.of(alert.id()), EnumSet.allOf(Until.class), "resolved: " + reason, now);
             case REARM_ACK_STEPS -> w.schedule(steps(alert, now, EnumSet.of(Until.ACK)));
             case KEEP -> {
             }

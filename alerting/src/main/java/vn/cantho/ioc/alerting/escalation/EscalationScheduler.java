@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.alerting.AlertingSetup;
+import vn.cantho.ioc.alerting.lifecycle.AlertDraft;
 import vn.cantho.ioc.alerting.lifecycle.Suppressions;
 import vn.cantho.ioc.alerting.notify.Notifications;
 import vn.cantho.ioc.model.health.HealthCheck;
@@ -103,7 +104,7 @@ public final class EscalationScheduler implements AutoCloseable, HealthCheck {
             return 0;
         }
         Map<Long, Alert> alerts = w.byIds(due.stream().map(EscalationAction::alertId).distinct().toList());
-        Suppressions suppressions = new Suppressions(w.activeSilences(now), w.active(), setup.inhibitions());
+        Suppressions suppressions = new Suppressions(w.activeSilences(now), w.active(setup.inhibitionSources()), setup.inhibitions());
         Map<Long, String> firedReasons = new LinkedHashMap<>();
         Map<Long, String> cancelled = new LinkedHashMap<>();
         Map<Long, Integer> seqs = new LinkedHashMap<>();
@@ -135,7 +136,8 @@ public final class EscalationScheduler implements AutoCloseable, HealthCheck {
         List<Alert> touched = new ArrayList<>();
         seqs.forEach((id, count) -> {
             Alert a = alerts.get(id);
-            touched.add(bump(a, a.lastEventSeq() + count));
+            // Only the audit sequence and the version change: the alert view now shows the escalation.
+            touched.add(new AlertDraft(a).toAlert(a.version() + 1, a.lastEventSeq() + count));
         });
         w.update(touched);
         w.append(audit);
@@ -159,14 +161,6 @@ public final class EscalationScheduler implements AutoCloseable, HealthCheck {
             return "acknowledged by " + alert.ackedBy();
         }
         return null;
-    }
-
-    private static Alert bump(Alert a, int lastEventSeq) {
-        return new Alert(a.id(), a.alertKey(), a.ruleId(), a.entityId(), a.scope(), a.domain(), a.areaCode(),
-                a.labels(), a.severity(), a.condition(), a.episodeOpen(), a.flapping(), a.episode(), a.occurrences(),
-                a.firstSeenAt(), a.lastSeenAt(), a.openedAt(), a.resolvedAt(), a.resolvedBy(), a.handling(),
-                a.ackedBy(), a.ackedAt(), a.assignee(), a.snoozedUntil(), a.summary(), a.measure(), a.version() + 1,
-                lastEventSeq, a.updatedAt(), a.suppressions(), a.pendingActions());
     }
 
     @Override

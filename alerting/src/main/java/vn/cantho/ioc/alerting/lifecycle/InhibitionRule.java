@@ -7,8 +7,8 @@ import vn.cantho.ioc.store.alert.LabelMatcher;
 
 /**
  * While an active alert matches {@code source}, alerts matching {@code target} that have the same
- * values of every {@code equal} label are inhibited (not notified). The default rule: an active
- * "source stale" alert inhibits the other alerts of the same entity.
+ * values of every {@code equal} label are inhibited (not notified). The shipped rules: an active
+ * {@code STALE} alert of a device or a feed inhibits the other alerts of that device or feed.
  *
  * @param name   shown in the suppression reason
  * @param source matchers of the inhibiting alert
@@ -27,14 +27,16 @@ public record InhibitionRule(String name, List<LabelMatcher> source, List<LabelM
         }
     }
 
+    boolean sourceMatches(Map<String, String> sourceLabels) {
+        return LabelMatcher.all(source, sourceLabels);
+    }
+
     boolean targetMatches(Map<String, String> targetLabels) {
         return LabelMatcher.all(target, targetLabels);
     }
 
-    boolean inhibits(Map<String, String> sourceLabels, Map<String, String> targetLabels) {
-        if (!LabelMatcher.all(source, sourceLabels) || !LabelMatcher.all(target, targetLabels)) {
-            return false;
-        }
+    /** Whether a matching source and a matching target agree on every {@code equal} label. */
+    boolean equalLabels(Map<String, String> sourceLabels, Map<String, String> targetLabels) {
         for (String label : equal) {
             if (!sourceLabels.getOrDefault(label, "").equals(targetLabels.getOrDefault(label, ""))) {
                 return false;

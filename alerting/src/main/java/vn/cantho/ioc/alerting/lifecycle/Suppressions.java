@@ -17,8 +17,12 @@ import vn.cantho.ioc.store.alert.Suppression;
 public final class Suppressions {
 
     private final List<Silence> silences;
-    private final List<Alert> activeAlerts;
     private final List<InhibitionRule> inhibitions;
+    /** Per inhibition rule, the active alerts matching its source, with their labels: computed once. */
+    private final List<List<Source>> sources;
+
+    private record Source(Alert alert, Map<String, String> labels) {
+    }
 
     /**
      * @param silences     the silences in force
@@ -27,8 +31,10 @@ public final class Suppressions {
      */
     public Suppressions(List<Silence> silences, List<Alert> activeAlerts, List<InhibitionRule> inhibitions) {
         this.silences = List.copyOf(silences);
-        this.activeAlerts = List.copyOf(activeAlerts);
         this.inhibitions = List.copyOf(inhibitions);
+        List<Source> active = activeAlerts.stream().map(a -> new Source(a, LabelMatcher.labelsOf(a))).toList();
+        this.sources = this.inhibitions.stream()
+                .map(rule -> active.stream().filter(s -> rule.sourceMatches(s.labels())).toList()).toList();
     }
 
     public List<Suppression> of(Alert alert, Instant now) {
@@ -44,12 +50,14 @@ public final class Suppressions {
                         "silenced by " + silence.createdBy() + " until " + silence.endsAt() + ": " + silence.comment()));
             }
         }
-        for (InhibitionRule rule : inhibitions) {
+        for (int i = 0; i < inhibitions.size(); i++) {
+            InhibitionRule rule = inhibitions.get(i);
             if (!rule.targetMatches(labels)) {
                 continue;
             }
-            for (Alert source : activeAlerts) {
-                if (source.id() != alert.id() && rule.inhibits(LabelMatcher.labelsOf(source), labels)) {
+            for (Source candidate : sources.get(i)) {
+                Alert source = candidate.alert();
+                if (source.id() != alert.id() && rule.equalLabels(candidate.labels(), labels)) {
                     reasons.add(new Suppression(Suppression.Kind.INHIBITED, Long.toString(source.id()),
                             "inhibited by alert " + source.id() + " (" + source.ruleId() + " on " + source.entityId()
                                     + ", rule '" + rule.name() + "')"));

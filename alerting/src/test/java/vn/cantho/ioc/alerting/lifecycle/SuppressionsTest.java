@@ -16,9 +16,9 @@ import vn.cantho.ioc.store.alert.Suppression;
 class SuppressionsTest {
 
     private static final Instant NOW = Alerts.T0.plusSeconds(600);
-    private static final InhibitionRule STALE = new InhibitionRule("stale source",
-            List.of(LabelMatcher.parse("rule=~source-stale.*")), List.of(LabelMatcher.parse("rule!~source-stale.*")),
-            List.of("entity"));
+    private static final InhibitionRule STALE = new InhibitionRule("stale device",
+            List.of(LabelMatcher.parse("kind=STALE"), LabelMatcher.parse("device=~.+")),
+            List.of(LabelMatcher.parse("kind!=STALE")), List.of("device"));
 
     private static Alert open(Alert a) {
         AlertDraft d = new AlertDraft(a);
@@ -31,9 +31,12 @@ class SuppressionsTest {
     @Test
     void a_stale_source_inhibits_the_rule_alerts_of_the_same_entity_only() {
         // Given
-        Alert stale = open(Alerts.fresh(1, "source-stale", "air-nk-01", Map.of()));
-        Alert sameDevice = Alerts.fresh(2, "pm25-high", "air-nk-01", Map.of("metric", "pm25"));
-        Alert otherDevice = Alerts.fresh(3, "pm25-high", "air-cr-02", Map.of("metric", "pm25"));
+        Alert stale = open(Alerts.fresh(1, "device-stale", "air-nk-01", Map.of("kind", "STALE", "device", "air-nk-01")));
+        Alert sameDevice = Alerts.fresh(2, "pm25-high", "air-nk-01",
+                Map.of("kind", "THRESHOLD", "device", "air-nk-01", "metric", "pm25"));
+        Alert otherDevice = Alerts.fresh(3, "pm25-high", "air-cr-02",
+                Map.of("kind", "THRESHOLD", "device", "air-cr-02", "metric", "pm25"));
+        Alert areaMean = Alerts.fresh(4, "pm25-area-high", "ninh-kieu", Map.of("kind", "THRESHOLD", "metric", "pm25"));
         Suppressions suppressions = new Suppressions(List.of(), List.of(stale), List.of(STALE));
 
         // When / Then
@@ -42,6 +45,7 @@ class SuppressionsTest {
             assertThat(s.ref()).isEqualTo("1");
         });
         assertThat(suppressions.of(otherDevice, NOW)).isEmpty();
+        assertThat(suppressions.of(areaMean, NOW)).as("no device label, nothing to be equal to").isEmpty();
         assertThat(suppressions.of(stale, NOW)).as("a source never inhibits itself").isEmpty();
     }
 

@@ -39,18 +39,7 @@ record AlertListSql(String text, List<Object> params) {
             params.add(q.to());
         }
         for (LabelMatcher m : q.matchers()) {
-            String column = FIELD_COLUMNS.get(m.label());
-            if (column == null) {
-                column = "coalesce(labels ->> ?, '')";
-                params.add(m.label());
-            }
-            switch (m.op()) {
-                case EQ -> where.add(column + " = ?");
-                case NE -> where.add(column + " <> ?");
-                case RE -> where.add(column + " ~ ('^(?:' || ? || ')$')");
-                case NRE -> where.add(column + " !~ ('^(?:' || ? || ')$')");
-            }
-            params.add(m.value());
+            where.add(clause(m, params));
         }
         if (q.cursor() != null) {
             AlertCursor cursor = AlertCursor.decode(q.cursor());
@@ -62,6 +51,41 @@ record AlertListSql(String text, List<Object> params) {
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY last_seen_at DESC, id DESC LIMIT " + (q.limit() + 1);
         return new AlertListSql(sql, params);
+    }
+
+    /**
+     * Alerts that may inhibit others (open episode or no data) and match at least one of the matcher
+     * sets; an empty list of sets matches nothing, so nothing is read.
+     */
+    static AlertListSql active(List<List<LabelMatcher>> anyOf) {
+        List<Object> params = new ArrayList<>();
+        List<String> sets = new ArrayList<>();
+        for (List<LabelMatcher> set : anyOf) {
+            List<String> all = new ArrayList<>();
+            for (LabelMatcher m : set) {
+                all.add(clause(m, params));
+            }
+            sets.add(all.isEmpty() ? "true" : "(" + String.join(" AND ", all) + ")");
+        }
+        String sql = "SELECT " + AlertRows.ALERT_COLUMNS + " FROM alerts WHERE (episode_open OR condition = 'NO_DATA') "
+                + "AND (" + (sets.isEmpty() ? "false" : String.join(" OR ", sets)) + ")";
+        return new AlertListSql(sql, params);
+    }
+
+    /** One matcher as SQL on the label (or the alert column a field name stands for); adds its parameters. */
+    private static String clause(LabelMatcher m, List<Object> params) {
+        String column = FIELD_COLUMNS.get(m.label());
+        if (column == null) {
+            column = "coalesce(labels ->> ?, '')";
+            params.add(m.label());
+        }
+        params.add(m.value());
+        return switch (m.op()) {
+            case EQ -> column + " = ?";
+            case NE -> column + " <> ?";
+            case RE -> column + " ~ ('^(?:' || ? || ')$')";
+            case NRE -> column + " !~ ('^(?:' || ? || ')$')";
+        };
     }
 
     void bind(PreparedStatement statement) throws SQLException {

@@ -82,10 +82,13 @@ public final class AlertStore {
         return new AlertPage(page, new AlertCursor(last.lastSeenAt(), last.id()).encode());
     }
 
-    /** Alerts that may suppress others: an open episode, or no data. */
-    public List<Alert> active() {
-        String sql = "SELECT " + AlertRows.ALERT_COLUMNS + " FROM alerts WHERE episode_open OR condition = 'NO_DATA'";
-        return query("reading active alerts", sql, s -> { }, AlertRows::alert);
+    /**
+     * Alerts that may inhibit others (open episode, or no data) and match at least one of the matcher
+     * sets (the inhibition rules' sources). PostgreSQL pre-selects them; callers match again in Java.
+     */
+    public List<Alert> active(List<List<LabelMatcher>> sources) {
+        AlertListSql sql = AlertListSql.active(sources);
+        return sources.isEmpty() ? List.of() : query("reading active alerts", sql.text(), sql::bind, AlertRows::alert);
     }
 
     /** The audit trail of one alert, oldest first. */

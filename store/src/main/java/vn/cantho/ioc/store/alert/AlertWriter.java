@@ -118,10 +118,14 @@ public final class AlertWriter {
         }
     }
 
-    /** Alerts that may suppress others (open episode or no data), as seen inside this transaction. */
-    public List<Alert> active() throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("SELECT " + AlertRows.ALERT_COLUMNS
-                + " FROM alerts WHERE episode_open OR condition = 'NO_DATA'")) {
+    /** {@link AlertStore#active(List)}, as seen inside this transaction. */
+    public List<Alert> active(List<List<LabelMatcher>> sources) throws SQLException {
+        if (sources.isEmpty()) {
+            return List.of();
+        }
+        AlertListSql sql = AlertListSql.active(sources);
+        try (PreparedStatement s = connection.prepareStatement(sql.text())) {
+            sql.bind(s);
             return AlertStore.readAll(s, AlertRows::alert);
         }
     }
@@ -230,15 +234,19 @@ public final class AlertWriter {
         }
     }
 
-    /** Cancels the pending steps of an alert whose {@code until} is one of {@code untils}; returns them. */
-    public List<EscalationAction> cancel(long alertId, Set<EscalationAction.Until> untils, String reason, Instant at)
-            throws SQLException {
+    /** Cancels the pending steps of these alerts whose {@code until} is one of {@code untils}; returns them. */
+    public List<EscalationAction> cancel(Collection<Long> alertIds, Set<EscalationAction.Until> untils, String reason,
+                                         Instant at) throws SQLException {
+        if (alertIds.isEmpty()) {
+            return List.of();
+        }
         String sql = "UPDATE escalation_actions SET state = 'CANCELLED', settled_at = ?, reason = ? "
-                + "WHERE alert_id = ? AND state = 'PENDING' AND until = ANY (?) RETURNING " + AlertRows.ACTION_COLUMNS;
+                + "WHERE alert_id = ANY (?) AND state = 'PENDING' AND until = ANY (?) RETURNING "
+                + AlertRows.ACTION_COLUMNS;
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             AlertRows.setInstant(s, 1, at);
             s.setString(2, reason);
-            s.setLong(3, alertId);
+            s.setArray(3, connection.createArrayOf("bigint", alertIds.toArray()));
             s.setArray(4, connection.createArrayOf("text", untils.stream().map(Enum::name).toArray()));
             return AlertStore.readAll(s, AlertRows::action);
         }

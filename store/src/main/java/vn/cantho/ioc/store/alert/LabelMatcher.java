@@ -14,7 +14,7 @@ import java.util.regex.PatternSyntaxException;
  * labels, an alert offers {@link #ALERT_FIELDS} as labels: {@code rule}, {@code entity}, {@code domain},
  * {@code area}, {@code scope} and {@code severity}.
  */
-public record LabelMatcher(String label, Op op, String value) {
+public final class LabelMatcher {
 
     /** Alert fields that matchers can name like labels; a real label of the same name is shadowed. */
     public static final java.util.List<String> ALERT_FIELDS = java.util.List.of("rule", "entity", "domain", "area",
@@ -46,8 +46,14 @@ public record LabelMatcher(String label, Op op, String value) {
         }
     }
 
+    private final String label;
+    private final Op op;
+    private final String value;
+    /** Compiled once: silences and inhibition rules are matched against every alert they could cover. */
+    private final Pattern pattern;
+
     /** @throws IllegalArgumentException for a blank label, a missing op or value, or an invalid regex */
-    public LabelMatcher {
+    public LabelMatcher(String label, Op op, String value) {
         if (label == null || label.isBlank()) {
             throw new IllegalArgumentException("a matcher needs a label name");
         }
@@ -56,14 +62,31 @@ public record LabelMatcher(String label, Op op, String value) {
         if (value.length() > 1000) {
             throw new IllegalArgumentException("matcher value of '" + label + "' is longer than 1000 characters");
         }
+        Pattern compiled = null;
         if (op == Op.RE || op == Op.NRE) {
             try {
-                Pattern.compile(value);
+                compiled = Pattern.compile(value);
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("matcher " + label + op.symbol + value
                         + " has an invalid regular expression: " + e.getDescription());
             }
         }
+        this.label = label;
+        this.op = op;
+        this.value = value;
+        this.pattern = compiled;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Op op() {
+        return op;
+    }
+
+    public String value() {
+        return value;
     }
 
     /**
@@ -89,8 +112,8 @@ public record LabelMatcher(String label, Op op, String value) {
         return switch (op) {
             case EQ -> actual.equals(value);
             case NE -> !actual.equals(value);
-            case RE -> Pattern.compile(value).matcher(actual).matches();
-            case NRE -> !Pattern.compile(value).matcher(actual).matches();
+            case RE -> pattern.matcher(actual).matches();
+            case NRE -> !pattern.matcher(actual).matches();
         };
     }
 
@@ -114,6 +137,16 @@ public record LabelMatcher(String label, Op op, String value) {
         all.put("scope", alert.scope().id());
         all.put("severity", alert.severity() == null ? "" : alert.severity().name());
         return all;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LabelMatcher m && label.equals(m.label) && op == m.op && value.equals(m.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(label, op, value);
     }
 
     @Override
