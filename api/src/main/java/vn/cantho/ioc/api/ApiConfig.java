@@ -1,12 +1,20 @@
 package vn.cantho.ioc.api;
 
+import java.time.Duration;
+
 /**
- * Where the API listens.
+ * Where the API listens, and the pace of the live alert stream.
  *
- * @param host interface to bind, e.g. {@code 0.0.0.0} for all or {@code 127.0.0.1} for local only
- * @param port TCP port; 0 picks a free one (see {@link ApiServer#port()})
+ * @param host            interface to bind, e.g. {@code 0.0.0.0} for all or {@code 127.0.0.1} for local only
+ * @param port            TCP port; 0 picks a free one (see {@link ApiServer#port()})
+ * @param streamPoll      how often the live stream reads the audit trail when this process signalled no
+ *                        change (changes made by other hub instances are seen this late at most)
+ * @param streamHeartbeat how often an idle live stream gets a heartbeat comment
  */
-public record ApiConfig(String host, int port) {
+public record ApiConfig(String host, int port, Duration streamPoll, Duration streamHeartbeat) {
+
+    public static final Duration DEFAULT_STREAM_POLL = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_STREAM_HEARTBEAT = Duration.ofSeconds(15);
 
     public ApiConfig {
         if (host == null || host.isBlank()) {
@@ -15,5 +23,12 @@ public record ApiConfig(String host, int port) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("API port must be 0 to 65535, got " + port);
         }
+        if (streamPoll.isNegative() || streamPoll.isZero() || streamHeartbeat.isNegative() || streamHeartbeat.isZero()) {
+            throw new IllegalArgumentException("stream poll and heartbeat intervals must be positive");
+        }
+    }
+
+    public ApiConfig(String host, int port) {
+        this(host, port, DEFAULT_STREAM_POLL, DEFAULT_STREAM_HEARTBEAT);
     }
 }

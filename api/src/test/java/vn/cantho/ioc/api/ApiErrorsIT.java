@@ -13,10 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import vn.cantho.ioc.api.ApiClient.Response;
-import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.Database;
+import vn.cantho.ioc.store.token.TokenRole;
 
 /** Every error the API answers with, over real HTTP: status, stable code, and a message naming the problem. */
 class ApiErrorsIT {
@@ -28,14 +28,18 @@ class ApiErrorsIT {
     private static ApiServer serverWithoutDatabase;
     private static ApiServer serverWithBrokenStore;
     private static ApiClient client;
+    private static TestTokens tokens;
+    private static String token;
 
     @BeforeAll
     static void startApis() throws SQLException, IOException {
         database = TestDatabase.openFreshSchema("api_errors_it");
-        server = start(database.dataSource());
-        serverWithoutDatabase = start(unreachableDatabase());
-        serverWithBrokenStore = start(brokenDataSource());
-        client = new ApiClient(server.port());
+        tokens = new TestTokens(database);
+        token = tokens.issue(TokenRole.LEADER, "api errors it");
+        server = start(new AggregateQueries(database.dataSource()));
+        serverWithoutDatabase = start(new AggregateQueries(unreachableDatabase()));
+        serverWithBrokenStore = start(new AggregateQueries(brokenDataSource()));
+        client = new ApiClient(server.port(), token);
     }
 
     @AfterAll
@@ -118,7 +122,7 @@ class ApiErrorsIT {
     @Test
     void an_unreachable_database_is_503_database_unavailable() {
         // When
-        Response response = new ApiClient(serverWithoutDatabase.port()).get(PM25);
+        Response response = new ApiClient(serverWithoutDatabase.port(), token).get(PM25);
 
         // Then
         assertError(response, 503, "DATABASE_UNAVAILABLE", "the database is unavailable");
@@ -128,7 +132,7 @@ class ApiErrorsIT {
     @Test
     void an_unexpected_failure_is_500_internal_without_details() {
         // When
-        Response response = new ApiClient(serverWithBrokenStore.port()).get(PM25);
+        Response response = new ApiClient(serverWithBrokenStore.port(), token).get(PM25);
 
         // Then
         assertError(response, 500, "INTERNAL", "internal error; reference ");
@@ -137,7 +141,7 @@ class ApiErrorsIT {
 
     @Test
     void reference_data_needs_no_database() {
-        assertThat(new ApiClient(serverWithoutDatabase.port()).get("/api/v1/areas").status()).isEqualTo(200);
+        assertThat(new ApiClient(serverWithoutDatabase.port(), token).get("/api/v1/areas").status()).isEqualTo(200);
     }
 
     private static void assertError(Response response, int status, String code, String messageStart) {
@@ -148,9 +152,9 @@ class ApiErrorsIT {
         assertThat(response.message()).startsWith(messageStart);
     }
 
-    private static ApiServer start(DataSource dataSource) {
-        return new ApiServer(new ApiConfig("127.0.0.1", 0), DeviceRegistry.builtIn(), new AggregateQueries(dataSource),
-                new IndicatorQueries(dataSource), Map.of()).start();
+    private static ApiServer start(AggregateQueries queries) {
+        // Tokens live in the working database even where the aggregates' store is broken.
+        return TestApi.start(new ApiConfig("127.0.0.1", 0), database, queries, Map.of());
     }
 
     private static DataSource unreachableDatabase() throws IOException {

@@ -15,11 +15,9 @@ import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.api.ApiClient.Response;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Scope;
-import vn.cantho.ioc.model.registry.DeviceRegistry;
-import vn.cantho.ioc.store.AggregateQueries;
-import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
+import vn.cantho.ioc.store.token.TokenRole;
 
 /**
  * Reads aggregates written with the real writer back over HTTP, plus the reference-data endpoints.
@@ -54,10 +52,9 @@ class ApiIT {
         rows.add(aggregate("pm10", Scope.DEVICE, "aq-binh-thuy-01", "binh-thuy", recent.minus(2, ChronoUnit.HOURS), 1));
         new AggregateWriter(database.dataSource()).upsert(rows);
 
-        server = new ApiServer(new ApiConfig("127.0.0.1", 0), DeviceRegistry.builtIn(),
-                new AggregateQueries(database.dataSource()), new IndicatorQueries(database.dataSource()),
-                Map.of("database", database::ping)).start();
-        client = new ApiClient(server.port());
+        TestTokens tokens = new TestTokens(database);
+        server = TestApi.start(database, Map.of("database", database::ping));
+        client = new ApiClient(server.port(), tokens.issue(TokenRole.LEADER, "api it"));
     }
 
     @AfterAll

@@ -16,9 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.api.ApiClient.Response;
 import vn.cantho.ioc.model.health.HealthCheck;
-import vn.cantho.ioc.model.registry.DeviceRegistry;
-import vn.cantho.ioc.store.AggregateQueries;
-import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.Database;
 
 /** {@code GET /health} over real HTTP: its status code, its body, and its time bound. */
@@ -138,9 +135,7 @@ class HealthIT {
     }
 
     private void start(Map<String, HealthCheck> checks) {
-        server = new ApiServer(new ApiConfig("127.0.0.1", 0), DeviceRegistry.builtIn(),
-                new AggregateQueries(database.dataSource()),
-                new IndicatorQueries(database.dataSource()), checks).start();
+        server = TestApi.start(database, checks);
     }
 
     private ApiClient client() {

@@ -18,6 +18,7 @@ import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.store.token.TokenRole;
 import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.indicator.IndicatorQueries;
@@ -57,10 +58,8 @@ class IndicatorApiIT {
                 Map.of("provisional", "true"), hour.plusSeconds(1200)));
         new IndicatorWriter(database.dataSource()).upsert(rows);
 
-        server = new ApiServer(new ApiConfig("127.0.0.1", 0), DeviceRegistry.builtIn(),
-                new AggregateQueries(database.dataSource()), new IndicatorQueries(database.dataSource()), Map.of())
-                .start();
-        client = new ApiClient(server.port());
+        server = TestApi.start(database, Map.of());
+        client = new ApiClient(server.port(), new TestTokens(database).issue(TokenRole.LEADER, "IndicatorApiIT"));
     }
 
     @AfterAll

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.store.token.TokenRole;
 import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.Database;
@@ -52,9 +53,8 @@ class KpiApiIT {
                     "citizen_feedback", "ninh-kieu", 4, "{\"category\":\"environment\"}");
             insert.executeBatch();
         }
-        server = new ApiServer(new ApiConfig("127.0.0.1", 0), DeviceRegistry.builtIn(),
-                new AggregateQueries(database.dataSource()), new IndicatorQueries(database.dataSource()), Map.of()).start();
-        client = new ApiClient(server.port());
+        server = TestApi.start(database, Map.of());
+        client = new ApiClient(server.port(), new TestTokens(database).issue(TokenRole.LEADER, "KpiApiIT"));
     }
 
     @AfterAll

@@ -11,12 +11,12 @@ import vn.cantho.ioc.store.Database;
  * Opens the shared test database on a schema of its own, so each integration-test class reads only
  * the rows it wrote.
  */
-final class TestDatabase {
+public final class TestDatabase {
 
     private TestDatabase() {
     }
 
-    static Database openFreshSchema(String prefix) throws SQLException {
+    public static Database openFreshSchema(String prefix) throws SQLException {
         SharedServers servers = SharedServers.get();
         String schema = SharedServers.uniqueName(prefix);
         try (Connection connection = DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword());

@@ -2,6 +2,7 @@ package vn.cantho.ioc.api.aggregate;
 
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
+import vn.cantho.ioc.api.auth.Access;
 import vn.cantho.ioc.api.http.QueryParams;
 import vn.cantho.ioc.store.AggregatePage;
 import vn.cantho.ioc.store.AggregateQueries;
@@ -19,7 +20,7 @@ public final class AggregateRoutes {
     }
 
     public void register(JavalinDefaultRouting router) {
-        router.get("/api/v1/metrics/{metric}/aggregates", this::aggregates);
+        router.get("/api/v1/metrics/{metric}/aggregates", this::aggregates, Access.READ);
     }
 
     private void aggregates(Context ctx) {

@@ -16,6 +16,24 @@ public enum ErrorCode {
     NOT_FOUND(404),
     /** The path exists but not for this HTTP method. */
     METHOD_NOT_ALLOWED(405),
+    /** No token, a malformed Authorization header, or an unknown or revoked token. */
+    UNAUTHENTICATED(401),
+    /** The token is valid but its role may not do this. */
+    FORBIDDEN(403),
+    /** The request body is not valid JSON or not the documented shape; the message says what is wrong. */
+    BAD_BODY(400),
+    /** The request body is larger than the endpoint accepts. */
+    PAYLOAD_TOO_LARGE(413),
+    /** {@code If-Match} names another version than the current one: someone else changed it first. */
+    VERSION_MISMATCH(412),
+    UNKNOWN_ALERT(404),
+    UNKNOWN_SILENCE(404),
+    /** The command is refused as given (e.g. a comment without text, a snooze beyond 7 days); nothing changed. */
+    INVALID_COMMAND(400),
+    /** The command does not apply to the resource in its current state, e.g. expiring an expired silence. */
+    CONFLICT(409),
+    /** The endpoint cannot answer in the media type the Accept header asks for. */
+    NOT_ACCEPTABLE(406),
     /** A request the server cannot process for another client-side reason. */
     BAD_REQUEST(400),
     /** A bug; details are in the server log under the reference the message quotes. */

@@ -39,6 +39,9 @@ public final class ErrorMapper {
         if (status == ErrorCode.NOT_FOUND.status()) {
             return ErrorResponse.of(ErrorCode.NOT_FOUND, "no endpoint " + method + " " + path);
         }
+        if (status == ErrorCode.PAYLOAD_TOO_LARGE.status()) {
+            return ErrorResponse.of(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than this endpoint accepts");
+        }
         if (status == ErrorCode.METHOD_NOT_ALLOWED.status()) {
             return ErrorResponse.of(ErrorCode.METHOD_NOT_ALLOWED, method + " is not allowed on " + path);
         }

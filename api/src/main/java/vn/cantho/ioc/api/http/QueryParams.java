@@ -56,6 +56,12 @@ public final class QueryParams {
         return Optional.of(list.get(0).trim());
     }
 
+    /** Every non-blank value of a repeated parameter, in request order. */
+    public List<String> all(String name) {
+        List<String> list = values.getOrDefault(name, List.of());
+        return list.stream().filter(v -> !v.isBlank()).map(String::trim).toList();
+    }
+
     private static String decode(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);

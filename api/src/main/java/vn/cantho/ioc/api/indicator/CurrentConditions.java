@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -36,11 +37,11 @@ public final class CurrentConditions {
     static final String WATER_LEVEL_RISE_RATE = "water_level_rise_rate";
     private static final String SUB_INDEX_PREFIX = "sub_index.";
 
-    private final DeviceRegistry devices;
+    private final Supplier<DeviceRegistry> devices;
     private final IndicatorQueries queries;
     private final Clock clock;
 
-    public CurrentConditions(DeviceRegistry devices, IndicatorRegistry indicators, IndicatorQueries queries,
+    public CurrentConditions(Supplier<DeviceRegistry> devices, IndicatorRegistry indicators, IndicatorQueries queries,
                              Clock clock) {
         // The ids this class reads must be defined; a registry without them is a deployment error.
         for (String id : List.of(VN_AQI_HOURLY, WATER_LEVEL_ALERT_LEVEL, WATER_LEVEL_RISE_RATE)) {
@@ -71,7 +72,7 @@ public final class CurrentConditions {
         String area = areaCode.orElse(null);
         Map<String, Indicator> alertLevels = byEntity(queries.latest(WATER_LEVEL_ALERT_LEVEL, area));
         Map<String, Indicator> riseRates = byEntity(queries.latest(WATER_LEVEL_RISE_RATE, area));
-        List<WaterLevel> items = devices.devices().stream()
+        List<WaterLevel> items = devices.get().devices().stream()
                 .filter(d -> d.metrics().contains(Metric.WATER_LEVEL.id()))
                 .filter(d -> area == null || area.equals(d.areaCode()))
                 .sorted(Comparator.comparing(Device::id))
@@ -88,7 +89,7 @@ public final class CurrentConditions {
                 subIndices.put(key.substring(SUB_INDEX_PREFIX.length()), Integer.valueOf(value));
             }
         });
-        String name = devices.device(row.entityId()).map(Device::name).orElse(row.entityId());
+        String name = devices.get().device(row.entityId()).map(Device::name).orElse(row.entityId());
         return new AqiStation(row.entityId(), name, row.areaCode(), row.periodStart(), row.periodEnd(),
                 (int) Math.round(row.value()), a.get("category"), a.get("category_id"), a.get("colour"),
                 a.get("dominant_pollutant"), new TreeMap<>(subIndices), Boolean.parseBoolean(a.get("provisional")),
@@ -101,7 +102,7 @@ public final class CurrentConditions {
         // Ties go to the first station by id, so the answer is stable.
         AqiStation worst = candidates.stream().max(Comparator.comparingInt(AqiStation::aqi)
                 .thenComparing(AqiStation::device, Comparator.reverseOrder())).orElseThrow();
-        String name = devices.area(areaCode).map(Area::name).orElse(areaCode);
+        String name = devices.get().area(areaCode).map(Area::name).orElse(areaCode);
         return new AqiArea(areaCode, name, worst.aqi(), worst.category(), worst.categoryId(), worst.colour(),
                 worst.dominantPollutant(), worst.device(), worst.periodStart(), live.isEmpty());
     }

@@ -2,6 +2,7 @@ package vn.cantho.ioc.api.indicator;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -41,10 +42,10 @@ public final class IndicatorRequestParser {
     public static final int MAX_LIMIT = 5000;
     static final int MAX_ENTITY_LENGTH = 200;
 
-    private final DeviceRegistry devices;
+    private final Supplier<DeviceRegistry> devices;
     private final IndicatorRegistry indicators;
 
-    public IndicatorRequestParser(DeviceRegistry devices, IndicatorRegistry indicators) {
+    public IndicatorRequestParser(Supplier<DeviceRegistry> devices, IndicatorRegistry indicators) {
         this.devices = devices;
         this.indicators = indicators;
     }
@@ -71,7 +72,7 @@ public final class IndicatorRequestParser {
 
     /** A validated {@code area=} parameter: empty when absent, the area code when known, else 404. */
     public Optional<String> area(Optional<String> code) {
-        return code.map(c -> devices.area(c).map(Area::code)
+        return code.map(c -> devices.get().area(c).map(Area::code)
                 .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_AREA, "no area '" + c + "'")));
     }
 

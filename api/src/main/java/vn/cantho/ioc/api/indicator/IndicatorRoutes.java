@@ -3,7 +3,9 @@ package vn.cantho.ioc.api.indicator;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
 import java.time.Clock;
+import java.util.function.Supplier;
 import java.util.Optional;
+import vn.cantho.ioc.api.auth.Access;
 import vn.cantho.ioc.api.http.QueryParams;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
@@ -23,7 +25,7 @@ public final class IndicatorRoutes {
     private final IndicatorQueries queries;
     private final CurrentConditions current;
 
-    public IndicatorRoutes(DeviceRegistry devices, IndicatorRegistry indicators, IndicatorQueries queries, Clock clock) {
+    public IndicatorRoutes(Supplier<DeviceRegistry> devices, IndicatorRegistry indicators, IndicatorQueries queries, Clock clock) {
         this.indicators = indicators;
         this.parser = new IndicatorRequestParser(devices, indicators);
         this.queries = queries;
@@ -31,9 +33,9 @@ public final class IndicatorRoutes {
     }
 
     public void register(JavalinDefaultRouting router) {
-        router.get("/api/v1/indicators", this::indicators);
-        router.get("/api/v1/aqi/current", ctx -> ctx.json(current.aqi(area(ctx))));
-        router.get("/api/v1/water-levels/current", ctx -> ctx.json(current.waterLevels(area(ctx))));
+        router.get("/api/v1/indicators", this::indicators, Access.READ);
+        router.get("/api/v1/aqi/current", ctx -> ctx.json(current.aqi(area(ctx))), Access.READ);
+        router.get("/api/v1/water-levels/current", ctx -> ctx.json(current.waterLevels(area(ctx))), Access.READ);
     }
 
     private void indicators(Context ctx) {

@@ -1,12 +1,13 @@
 package vn.cantho.ioc.api.kpi;
 
+import java.util.function.Supplier;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import javax.sql.DataSource;
+import vn.cantho.ioc.api.auth.Access;
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.api.http.ListResponse;
@@ -38,23 +39,17 @@ public final class KpiRoutes {
 
     private final KpiQueries queries;
     private final IndicatorRegistry indicators;
-    private final DeviceRegistry devices;
+    private final Supplier<DeviceRegistry> devices;
 
-    public KpiRoutes(KpiQueries queries, IndicatorRegistry indicators, DeviceRegistry devices) {
+    public KpiRoutes(KpiQueries queries, IndicatorRegistry indicators, Supplier<DeviceRegistry> devices) {
         this.queries = queries;
         this.indicators = indicators;
         this.devices = devices;
     }
 
-    /** The routes over the built-in indicator registry, reading {@code dataSource}. */
-    public static KpiRoutes builtIn(DataSource dataSource, DeviceRegistry devices) {
-        IndicatorRegistry registry = IndicatorRegistry.builtIn();
-        return new KpiRoutes(new KpiQueries(dataSource, registry), registry, devices);
-    }
-
     public void register(JavalinDefaultRouting router) {
-        router.get("/api/v1/kpis", this::latest);
-        router.get("/api/v1/kpis/{id}", this::history);
+        router.get("/api/v1/kpis", this::latest, Access.READ);
+        router.get("/api/v1/kpis/{id}", this::history, Access.READ);
     }
 
     private void latest(Context ctx) {
@@ -106,7 +101,7 @@ public final class KpiRoutes {
     }
 
     private String area(String code) {
-        return devices.area(code).map(a -> a.code())
+        return devices.get().area(code).map(a -> a.code())
                 .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_AREA, "no area '" + code + "'"));
     }
 

@@ -2,6 +2,7 @@ package vn.cantho.ioc.api.registry;
 
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
+import vn.cantho.ioc.api.auth.Access;
 import vn.cantho.ioc.api.http.ListResponse;
 import vn.cantho.ioc.api.http.QueryParams;
 
@@ -18,11 +19,11 @@ public final class RegistryRoutes {
     }
 
     public void register(JavalinDefaultRouting router) {
-        router.get("/api/v1/areas", ctx -> ctx.json(new ListResponse<>(catalog.areas())));
-        router.get("/api/v1/areas/{code}", ctx -> ctx.json(catalog.area(ctx.pathParam("code"))));
-        router.get("/api/v1/devices", this::devices);
-        router.get("/api/v1/devices/{id}", ctx -> ctx.json(catalog.device(ctx.pathParam("id"))));
-        router.get("/api/v1/metrics", this::metrics);
+        router.get("/api/v1/areas", ctx -> ctx.json(new ListResponse<>(catalog.areas())), Access.READ);
+        router.get("/api/v1/areas/{code}", ctx -> ctx.json(catalog.area(ctx.pathParam("code"))), Access.READ);
+        router.get("/api/v1/devices", this::devices, Access.READ);
+        router.get("/api/v1/devices/{id}", ctx -> ctx.json(catalog.device(ctx.pathParam("id"))), Access.READ);
+        router.get("/api/v1/metrics", this::metrics, Access.READ);
     }
 
     private void devices(Context ctx) {

@@ -18,19 +18,18 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.cantho.ioc.api.ApiConfig;
 import vn.cantho.ioc.api.ApiServer;
+import vn.cantho.ioc.api.TestApi;
+import vn.cantho.ioc.api.TestTokens;
 import vn.cantho.ioc.embedded.SharedServers;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.json.Json;
-import vn.cantho.ioc.model.registry.DeviceRegistry;
-import vn.cantho.ioc.store.AggregateQueries;
-import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.RollupMaintainer;
 import vn.cantho.ioc.store.StorageDialect;
+import vn.cantho.ioc.store.token.TokenRole;
 
 /**
  * {@code ?bucket=1m|1h|1d} over HTTP on plain PostgreSQL: one-minute rows written by the real writer,
@@ -47,6 +46,7 @@ class AggregateTiersIT {
 
     private static Database database;
     private static ApiServer server;
+    private static String token;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -69,9 +69,9 @@ class AggregateTiersIT {
         rows.add(minute(DAY.plus(Duration.ofHours(30)), 4));
         new AggregateWriter(database.dataSource()).upsert(rows);
         new RollupMaintainer(database.dataSource(), StorageDialect.of(database.dataSource())).runOnce();
-        server = new ApiServer(new ApiConfig("127.0.0.1", 0), DeviceRegistry.builtIn(),
-                new AggregateQueries(database.dataSource()),
-                new IndicatorQueries(database.dataSource()), Map.of()).start();
+        TestTokens tokens = new TestTokens(database);
+        token = tokens.issue(TokenRole.LEADER, "aggregate tiers it");
+        server = TestApi.start(database, Map.of());
     }
 
     @AfterAll
@@ -139,7 +139,8 @@ class AggregateTiersIT {
     }
 
     private static HttpResponse<String> send(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

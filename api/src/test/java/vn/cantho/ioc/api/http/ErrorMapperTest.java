@@ -81,4 +81,12 @@ class ErrorMapperTest {
         assertThat(mapper.map(new MethodNotAllowedResponse(), "DELETE", "/health"))
                 .isEqualTo(new ErrorResponse(405, new ApiError("METHOD_NOT_ALLOWED", "DELETE is not allowed on /health")));
     }
+
+    @Test
+    void a_body_over_the_server_limit_is_413_payload_too_large() {
+        ErrorResponse response = mapper.map(new io.javalin.http.ContentTooLargeResponse(), "POST", "/api/v1/alerts/1/ack");
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.body().code()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
 }

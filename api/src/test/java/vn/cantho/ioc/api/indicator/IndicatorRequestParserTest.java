@@ -16,6 +16,7 @@ import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
+import vn.cantho.ioc.model.registry.LiveRegistry;
 import vn.cantho.ioc.store.indicator.IndicatorCursor;
 import vn.cantho.ioc.store.indicator.IndicatorQuery;
 
@@ -23,7 +24,7 @@ import vn.cantho.ioc.store.indicator.IndicatorQuery;
 class IndicatorRequestParserTest {
 
     private final IndicatorRequestParser parser =
-            new IndicatorRequestParser(DeviceRegistry.builtIn(), IndicatorRegistry.builtIn());
+            new IndicatorRequestParser(new LiveRegistry(DeviceRegistry.builtIn(), 0), IndicatorRegistry.builtIn());
 
     @Test
     void no_parameters_mean_every_value_first_page_of_500() {

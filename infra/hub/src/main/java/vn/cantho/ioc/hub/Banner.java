@@ -23,7 +23,9 @@ final class Banner {
         return String.join(System.lineSeparator(),
                 "",
                 "Cần Thơ IOC hub is up.",
+                "  Console       " + api + "/console/  (paste a token from the API tokens file)",
                 "  Health        " + api + "/health",
+                "  Metrics       " + api + "/metrics  (Prometheus)",
                 "  Devices       " + api + "/api/v1/devices",
                 "  PM2.5 (1 min) " + api + "/api/v1/metrics/pm25/aggregates?scope=area",
                 "  KPIs          " + api + "/api/v1/kpis?domain=government",
@@ -32,7 +34,10 @@ final class Banner {
                 "  MQTT          " + hub.mqttUrl() + "  (publish to ioc/v1/devices/{deviceId}/telemetry, QoS 1)",
                 "  Feeds         " + feedApi(config, hub) + "/api/v1/feeds/{feedId}/records  (POST JSON or CSV,"
                         + " Authorization: Bearer <token>)",
-                "  Demo tokens   " + hub.demoTokens().map(Object::toString).orElse("none (external database: ./ioc token issue)"),
+                "  API tokens    " + hub.apiTokens().map(p -> p + "  (leader, operator, admin)")
+                        .orElse("none (external database: ./ioc token issue --role ...)"),
+                "  Demo tokens   " + hub.demoTokens().map(p -> p + "  (department feed tokens)")
+                        .orElse("none (external database: ./ioc token issue)"),
                 "  Kafka         " + hub.kafkaBootstrap() + (config.kafkaBootstrap().isPresent() ? "" : " (embedded)"),
                 "  Database      " + hub.dbUrl() + (config.dbUrl().isPresent() ? "" : " (embedded)"),
                 "  Data          " + config.dataDir().toAbsolutePath().normalize(),

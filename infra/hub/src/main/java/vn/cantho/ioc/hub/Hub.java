@@ -14,14 +14,20 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.alerting.runtime.AlertingRuntime;
+import vn.cantho.ioc.api.ApiBackends;
 import vn.cantho.ioc.api.ApiConfig;
 import vn.cantho.ioc.api.ApiServer;
+import vn.cantho.ioc.api.auth.AdminTokenRequirement;
+import vn.cantho.ioc.api.auth.DemoRoleTokens;
+import vn.cantho.ioc.api.auth.TokenAuthenticator;
+import vn.cantho.ioc.api.metrics.ApiMeters;
 import vn.cantho.ioc.embedded.EmbeddedServers;
 import vn.cantho.ioc.ingest.IngestProducer;
 import vn.cantho.ioc.ingest.feed.DemoTokens;
@@ -54,6 +60,7 @@ import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.feed.FeedLedger;
 import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.indicator.IndicatorWriter;
+import vn.cantho.ioc.store.kpi.KpiQueries;
 import vn.cantho.ioc.store.token.TokenService;
 import vn.cantho.ioc.store.ObservationWriter;
 import vn.cantho.ioc.store.RollupMaintainer;
@@ -85,6 +92,7 @@ public final class Hub implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, HealthCheck> health = new LinkedHashMap<>();
     private final HubConfig config;
+    private final PrometheusMeterRegistry meters = ApiMeters.create();
     private String kafkaBootstrap;
     private String mqttUrl;
     private String dbUrl;
@@ -93,6 +101,7 @@ public final class Hub implements AutoCloseable {
     private FeedServer feeds;
     private StreamsRunner rules;
     private Path demoTokens;
+    private Path apiTokens;
     private AlertingRuntime alerting;
 
     private Hub(HubConfig config) {
@@ -168,6 +177,9 @@ public final class Hub implements AutoCloseable {
         TokenService tokens = new TokenService(database.dataSource());
         if (config.dbUrl().isEmpty()) {
             demoTokens = DemoTokens.ensure(dataDir, feedRegistry, tokens);
+            apiTokens = DemoRoleTokens.ensure(dataDir, tokens);
+        } else {
+            AdminTokenRequirement.check(tokens);
         }
         feeds = new FeedServer(new FeedServerOptions(config.httpHost(), config.feeds().port(),
                 config.feeds().maxBodyBytes(), config.feeds().maxRows(), config.feeds().kafkaTimeout()),
@@ -236,8 +248,11 @@ public final class Hub implements AutoCloseable {
         started.push(alerting);
         health.put("alerts", alerting);
 
-        api = new ApiServer(new ApiConfig(config.httpHost(), config.httpPort()), registry.get(),
-                new AggregateQueries(database.dataSource()), new IndicatorQueries(database.dataSource()), health);
+        // The API uses the runtime's own service, so its change callback wakes the live stream at once.
+        api = new ApiServer(new ApiConfig(config.httpHost(), config.httpPort()), new ApiBackends(registry.get(),
+                new AggregateQueries(database.dataSource()), indicators, new IndicatorQueries(database.dataSource()),
+                new KpiQueries(database.dataSource(), indicators), alerting.service(), health,
+                new TokenAuthenticator(tokens), meters));
         started.push(api);
         api.start();
 
@@ -326,6 +341,11 @@ public final class Hub implements AutoCloseable {
 
     public FeedServer feeds() {
         return feeds;
+    }
+
+    /** The leader/operator/admin demo-token file of the embedded default; empty with an external database. */
+    public java.util.Optional<Path> apiTokens() {
+        return java.util.Optional.ofNullable(apiTokens);
     }
 
     /** The demo-token file of the embedded default; empty with an external database. */

@@ -106,7 +106,14 @@ class HubIT {
 
     private HttpResponse<String> get(Hub hub, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path))
+                .header("Authorization", "Bearer " + apiToken(hub, "leader"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A token of this role from the embedded default's API token file ({@code role=token} lines). */
+    static String apiToken(Hub hub, String role) throws java.io.IOException {
+        return Files.readAllLines(hub.apiTokens().orElseThrow()).stream().filter(l -> l.startsWith(role + "="))
+                .map(l -> l.substring(role.length() + 1)).findFirst().orElseThrow();
     }
 
     private static void publish(String brokerUrl, String topic, String payload) throws Exception {

@@ -1,0 +1,44 @@
+package vn.cantho.ioc.api;
+
+import java.time.Clock;
+import java.util.Map;
+import vn.cantho.ioc.alerting.AlertService;
+import vn.cantho.ioc.api.metrics.ApiMeters;
+import vn.cantho.ioc.model.health.HealthCheck;
+import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.model.registry.IndicatorRegistry;
+import vn.cantho.ioc.store.AggregateQueries;
+import vn.cantho.ioc.store.indicator.IndicatorQueries;
+import vn.cantho.ioc.store.kpi.KpiQueries;
+import vn.cantho.ioc.store.Database;
+
+/** Starts the real API server for an integration test on the test's own database schema. */
+public final class TestApi {
+
+    private TestApi() {
+    }
+
+    /** A server on a free port whose stores, tokens and alerts are all in {@code database}. */
+    public static ApiServer start(Database database, Map<String, HealthCheck> health) {
+        return start(new ApiConfig("127.0.0.1", 0), database, new AggregateQueries(database.dataSource()), health);
+    }
+
+    /**
+     * A server whose aggregates come from {@code aggregates} (possibly a broken store) while tokens and
+     * alerts stay in {@code database}.
+     */
+    public static ApiServer start(ApiConfig config, Database database, AggregateQueries aggregates,
+                                  Map<String, HealthCheck> health) {
+        return start(config, database, aggregates, health, new AlertService(database.dataSource(), Clock.systemUTC()));
+    }
+
+    /** A server on this alert service (share it with the writer so its change callback wakes the stream). */
+    public static ApiServer start(ApiConfig config, Database database, AggregateQueries aggregates,
+                                  Map<String, HealthCheck> health, AlertService alerts) {
+        IndicatorRegistry indicatorRegistry = IndicatorRegistry.builtIn();
+        return new ApiServer(config, new ApiBackends(DeviceRegistry.builtIn(), aggregates, indicatorRegistry,
+                new IndicatorQueries(database.dataSource()), new KpiQueries(database.dataSource(), indicatorRegistry),
+                alerts, health,
+                new TestTokens(database).authenticator(), ApiMeters.create())).start();
+    }
+}
