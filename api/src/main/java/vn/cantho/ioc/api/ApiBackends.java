@@ -5,24 +5,28 @@ import java.util.Map;
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.api.auth.Authenticator;
 import vn.cantho.ioc.model.health.HealthCheck;
-import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
+import vn.cantho.ioc.model.registry.LiveRegistry;
 import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.kpi.KpiQueries;
+import vn.cantho.ioc.store.registry.RegistryEditor;
 
 /**
  * What the API serves from: the registry, the stores, the health checks, the token check and the
  * meter registry {@code /metrics} shows.
  *
+ * @param registry the device registry in force (it changes when an admin edits it)
+ * @param registryEditor applies admins' registry changes
  * @param indicatorRegistry definitions of the derived indicators and KPIs (units, targets)
  * @param indicators stored indicator values (VN_AQI, flood levels, KPIs)
  * @param kpis KPI values with their targets
  * @param health components {@code /health} reports besides the API itself, by name (e.g. {@code kafka},
  *               {@code database}), in this map's order; {@code api} is reserved
  */
-public record ApiBackends(DeviceRegistry registry, AggregateQueries aggregates, IndicatorRegistry indicatorRegistry,
-                          IndicatorQueries indicators, KpiQueries kpis, AlertService alerts,
+public record ApiBackends(LiveRegistry registry, RegistryEditor registryEditor, AggregateQueries aggregates,
+                          IndicatorRegistry indicatorRegistry, IndicatorQueries indicators, KpiQueries kpis,
+                          AlertService alerts,
                           Map<String, HealthCheck> health, Authenticator authenticator,
                           PrometheusMeterRegistry meters) {
 }

@@ -32,6 +32,7 @@ import vn.cantho.ioc.api.kpi.KpiRoutes;
 import vn.cantho.ioc.api.indicator.IndicatorRoutes;
 import vn.cantho.ioc.api.metrics.MetricsRoutes;
 import vn.cantho.ioc.api.openapi.OpenApiRoutes;
+import vn.cantho.ioc.api.registry.RegistryAdminRoutes;
 import vn.cantho.ioc.api.registry.RegistryCatalog;
 import vn.cantho.ioc.api.registry.RegistryRoutes;
 import vn.cantho.ioc.model.health.HealthCheck;
@@ -79,6 +80,7 @@ public final class ApiServer implements AutoCloseable {
 
         HealthRoutes healthRoutes = new HealthRoutes(health);
         RegistryRoutes registryRoutes = new RegistryRoutes(new RegistryCatalog(backends.registry()));
+        RegistryAdminRoutes registryAdmin = new RegistryAdminRoutes(backends.registry(), backends.registryEditor());
         AggregateRoutes aggregateRoutes = new AggregateRoutes(
                 new AggregateRequestParser(backends.registry(), Clock.systemUTC()), backends.aggregates());
         IndicatorRoutes indicatorRoutes = new IndicatorRoutes(backends.registry(), backends.indicatorRegistry(),
@@ -110,6 +112,7 @@ public final class ApiServer implements AutoCloseable {
                 healthRoutes.register(router);
                 openApi.register(router);
                 registryRoutes.register(router);
+                registryAdmin.register(router);
                 aggregateRoutes.register(router);
                 kpiRoutes.register(router);
                 indicatorRoutes.register(router);

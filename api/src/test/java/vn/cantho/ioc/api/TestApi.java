@@ -7,10 +7,13 @@ import vn.cantho.ioc.api.metrics.ApiMeters;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
+import vn.cantho.ioc.model.registry.LiveRegistry;
 import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.kpi.KpiQueries;
 import vn.cantho.ioc.store.Database;
+import vn.cantho.ioc.store.registry.RegistryEditor;
+import vn.cantho.ioc.store.registry.RegistryStore;
 
 /** Starts the real API server for an integration test on the test's own database schema. */
 public final class TestApi {
@@ -36,7 +39,9 @@ public final class TestApi {
     public static ApiServer start(ApiConfig config, Database database, AggregateQueries aggregates,
                                   Map<String, HealthCheck> health, AlertService alerts) {
         IndicatorRegistry indicatorRegistry = IndicatorRegistry.builtIn();
-        return new ApiServer(config, new ApiBackends(DeviceRegistry.builtIn(), aggregates, indicatorRegistry,
+        LiveRegistry registry = new LiveRegistry(DeviceRegistry.builtIn(), 0);
+        return new ApiServer(config, new ApiBackends(registry,
+                new RegistryEditor(new RegistryStore(database.dataSource()), registry), aggregates, indicatorRegistry,
                 new IndicatorQueries(database.dataSource()), new KpiQueries(database.dataSource(), indicatorRegistry),
                 alerts, health,
                 new TestTokens(database).authenticator(), ApiMeters.create())).start();

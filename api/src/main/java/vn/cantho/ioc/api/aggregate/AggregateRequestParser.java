@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Supplier;
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.api.http.QueryParams;
@@ -44,10 +45,10 @@ public final class AggregateRequestParser {
     /** Default range of a {@code bucket=1m} query; see {@link #defaultWindow(AggregateTier)} for the others. */
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
 
-    private final DeviceRegistry registry;
+    private final Supplier<DeviceRegistry> registry;
     private final Clock clock;
 
-    public AggregateRequestParser(DeviceRegistry registry, Clock clock) {
+    public AggregateRequestParser(Supplier<DeviceRegistry> registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
     }
@@ -97,11 +98,11 @@ public final class AggregateRequestParser {
     }
 
     private Device device(String id) {
-        return registry.device(id).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_DEVICE, "no device '" + id + "'"));
+        return registry.get().device(id).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_DEVICE, "no device '" + id + "'"));
     }
 
     private String area(String code) {
-        return registry.area(code).map(Area::code)
+        return registry.get().area(code).map(Area::code)
                 .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_AREA, "no area '" + code + "'"));
     }
 

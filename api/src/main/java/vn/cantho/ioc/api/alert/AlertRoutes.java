@@ -13,6 +13,7 @@ import vn.cantho.ioc.alerting.CommandResult;
 import vn.cantho.ioc.api.auth.Access;
 import vn.cantho.ioc.api.auth.AuthFilter;
 import vn.cantho.ioc.api.http.ApiException;
+import vn.cantho.ioc.api.http.EntityTags;
 import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.api.http.ListResponse;
 import vn.cantho.ioc.api.http.QueryParams;
@@ -72,7 +73,7 @@ public final class AlertRoutes {
 
     private void get(Context ctx) {
         Alert alert = alerts.get(id(ctx)).orElseThrow(() -> unknown(ctx));
-        String etag = Versions.etag(alert.version());
+        String etag = EntityTags.etag(alert.version());
         ctx.header("ETag", etag);
         if (etag.equals(ctx.header("If-None-Match"))) {
             ctx.status(304);
@@ -93,15 +94,15 @@ public final class AlertRoutes {
         long id = id(ctx);
         JsonBody body = JsonBody.parse(ctx.body(), fields);
         Command command = new Command(AuthFilter.principal(ctx).actor(), body.text("comment"),
-                Versions.ifMatch(ctx.header("If-Match")));
+                EntityTags.ifMatch(ctx.header("If-Match")));
         CommandResult result = alerts.apply(id, action.apply(body), command);
         switch (result.outcome()) {
             case CHANGED, UNCHANGED -> {
-                ctx.header("ETag", Versions.etag(result.alert().version()));
+                ctx.header("ETag", EntityTags.etag(result.alert().version()));
                 ctx.json(new CommandResponse(result.outcome().name(), result.alert(), result.message()));
             }
             case CONFLICT -> {
-                ctx.header("ETag", Versions.etag(result.alert().version()));
+                ctx.header("ETag", EntityTags.etag(result.alert().version()));
                 throw new ApiException(ErrorCode.VERSION_MISMATCH, result.message());
             }
             case NOT_FOUND -> throw unknown(ctx);

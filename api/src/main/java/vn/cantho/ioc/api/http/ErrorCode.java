@@ -26,6 +26,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413),
     /** {@code If-Match} names another version than the current one: someone else changed it first. */
     VERSION_MISMATCH(412),
+    /** A registry change would leave the registry inconsistent (unknown area or metric, bad id, ...); nothing changed. */
+    INVALID_REGISTRY_CHANGE(400),
     UNKNOWN_ALERT(404),
     UNKNOWN_SILENCE(404),
     /** The command is refused as given (e.g. a comment without text, a snooze beyond 7 days); nothing changed. */

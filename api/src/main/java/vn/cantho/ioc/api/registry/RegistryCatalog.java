@@ -3,6 +3,7 @@ package vn.cantho.ioc.api.registry;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;
@@ -10,28 +11,28 @@ import vn.cantho.ioc.model.registry.Domain;
 import vn.cantho.ioc.model.registry.Metric;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 
-/** Answers the reference-data endpoints from the device registry and the metric registry. */
+/** Answers the reference-data endpoints from the device registry in force and the metric registry. */
 public final class RegistryCatalog {
 
-    private final DeviceRegistry registry;
+    private final Supplier<DeviceRegistry> registry;
 
-    public RegistryCatalog(DeviceRegistry registry) {
+    public RegistryCatalog(Supplier<DeviceRegistry> registry) {
         this.registry = registry;
     }
 
     public List<AreaView> areas() {
-        return registry.areas().stream().map(AreaView::of).toList();
+        return registry.get().areas().stream().map(AreaView::of).toList();
     }
 
     public AreaView area(String code) {
-        return registry.area(code).map(AreaView::of).orElseThrow(() -> unknownArea(code));
+        return registry.get().area(code).map(AreaView::of).orElseThrow(() -> unknownArea(code));
     }
 
     /** Devices, optionally only those in one area and of one domain. */
     public List<DeviceView> devices(Optional<String> areaCode, Optional<String> domainId) {
         areaCode.ifPresent(this::area);
         Optional<Domain> domain = domainId.map(RegistryCatalog::domain);
-        return registry.devices().stream()
+        return registry.get().devices().stream()
                 .filter(d -> areaCode.isEmpty() || areaCode.get().equals(d.areaCode()))
                 .filter(d -> domain.isEmpty() || domain.get() == d.domain())
                 .map(DeviceView::of)
@@ -39,7 +40,7 @@ public final class RegistryCatalog {
     }
 
     public DeviceView device(String id) {
-        return registry.device(id).map(DeviceView::of).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_DEVICE,
+        return registry.get().device(id).map(DeviceView::of).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_DEVICE,
                 "no device '" + id + "'"));
     }
 

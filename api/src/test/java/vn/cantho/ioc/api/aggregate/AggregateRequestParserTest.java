@@ -17,6 +17,7 @@ import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.api.http.QueryParams;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.model.registry.LiveRegistry;
 import vn.cantho.ioc.model.registry.Metric;
 import vn.cantho.ioc.store.AggregateCursor;
 import vn.cantho.ioc.store.AggregateQuery;
@@ -29,7 +30,7 @@ class AggregateRequestParserTest {
     private static final String DEVICE = "aq-ninh-kieu-01";
     private static final String DEVICE_AREA = "ninh-kieu";
 
-    private final AggregateRequestParser parser = new AggregateRequestParser(DeviceRegistry.builtIn(),
+    private final AggregateRequestParser parser = new AggregateRequestParser(new LiveRegistry(DeviceRegistry.builtIn(), 0),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test

@@ -11,14 +11,15 @@ import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.model.registry.Area;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.model.registry.LiveRegistry;
 import vn.cantho.ioc.model.registry.Domain;
 
 /** Filters and lookups of the reference-data endpoints. */
 class RegistryCatalogTest {
 
-    private final RegistryCatalog catalog = new RegistryCatalog(new DeviceRegistry(
+    private final RegistryCatalog catalog = new RegistryCatalog(new LiveRegistry(new DeviceRegistry(
             List.of(new Area("ninh-kieu", "Ninh Kiều", 10.03, 105.77), new Area("cai-rang", "Cái Răng", 9.99, 105.76)),
-            List.of(device("aq-1", "ninh-kieu"), device("aq-2", "cai-rang"), device("aq-3", "ninh-kieu"))));
+            List.of(device("aq-1", "ninh-kieu"), device("aq-2", "cai-rang"), device("aq-3", "ninh-kieu"))), 0));
 
     @Test
     void devices_can_be_filtered_by_area() {

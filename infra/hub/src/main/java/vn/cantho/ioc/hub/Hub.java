@@ -65,6 +65,7 @@ import vn.cantho.ioc.store.token.TokenService;
 import vn.cantho.ioc.store.ObservationWriter;
 import vn.cantho.ioc.store.RollupMaintainer;
 import vn.cantho.ioc.store.StorageDialect;
+import vn.cantho.ioc.store.registry.RegistryEditor;
 import vn.cantho.ioc.store.registry.RegistryRefresher;
 import vn.cantho.ioc.store.registry.RegistryStore;
 import vn.cantho.ioc.streams.aggregate.AggregationTopology;
@@ -249,8 +250,9 @@ public final class Hub implements AutoCloseable {
         health.put("alerts", alerting);
 
         // The API uses the runtime's own service, so its change callback wakes the live stream at once.
-        api = new ApiServer(new ApiConfig(config.httpHost(), config.httpPort()), new ApiBackends(registry.get(),
-                new AggregateQueries(database.dataSource()), indicators, new IndicatorQueries(database.dataSource()),
+        api = new ApiServer(new ApiConfig(config.httpHost(), config.httpPort()), new ApiBackends(registry,
+                new RegistryEditor(registryStore, registry), new AggregateQueries(database.dataSource()), indicators,
+                new IndicatorQueries(database.dataSource()),
                 new KpiQueries(database.dataSource(), indicators), alerting.service(), health,
                 new TokenAuthenticator(tokens), meters));
         started.push(api);

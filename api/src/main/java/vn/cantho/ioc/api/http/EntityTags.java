@@ -1,14 +1,12 @@
-package vn.cantho.ioc.api.alert;
+package vn.cantho.ioc.api.http;
 
-import vn.cantho.ioc.api.http.ApiException;
+/** Versions (of an alert, of the registry) as HTTP entity tags: {@code "7"} for version 7. */
+public final class EntityTags {
 
-/** Alert versions as HTTP entity tags: {@code "7"} for version 7. */
-final class Versions {
-
-    private Versions() {
+    private EntityTags() {
     }
 
-    static String etag(long version) {
+    public static String etag(long version) {
         return "\"" + version + "\"";
     }
 
@@ -16,7 +14,7 @@ final class Versions {
      * The version an {@code If-Match} header requires; null without one or for {@code *}. Accepts
      * {@code "7"}, {@code W/"7"} and a bare {@code 7}.
      */
-    static Long ifMatch(String header) {
+    public static Long ifMatch(String header) {
         if (header == null || header.isBlank() || header.strip().equals("*")) {
             return null;
         }
@@ -30,7 +28,7 @@ final class Versions {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw ApiException.badParameter("If-Match", "'" + header + "' is not an alert version such as \"7\"");
+            throw ApiException.badParameter("If-Match", "'" + header + "' is not a version such as \"7\"");
         }
     }
 }
