@@ -32,6 +32,10 @@ import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 class HubIT {
 
     private static final String DEVICE = "aq-cai-rang-02";
+    private static final String NEW_DEVICE = "aq-cai-rang-09";
+    private static final String NEW_DEVICE_JSON = "{\"id\":\"aq-cai-rang-09\",\"name\":\"Trạm không khí Cái Răng 9\","
+            + "\"type\":\"air_station\",\"domain\":\"environment\",\"areaCode\":\"cai-rang\",\"lat\":9.99,"
+            + "\"lon\":105.76,\"owner\":\"so-tnmt\",\"metrics\":[\"pm25\",\"pm10\"]}";
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -58,11 +62,19 @@ class HubIT {
             });
             assertThat(hub.bridge().stats().deadLettered(DeadLetterReason.BAD_JSON)).isEqualTo(1);
             assertThat(hub.bridge().stats().deadLettered(DeadLetterReason.UNKNOWN_DEVICE)).isEqualTo(1);
+
+            // An admin adds a station through the API; its readings are accepted without a restart.
+            HttpResponse<String> added = send(hub, "admin", "PUT", "/api/v1/devices/" + NEW_DEVICE, NEW_DEVICE_JSON);
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+            publish(hub.mqttUrl(), TelemetryTopic.of(NEW_DEVICE), "{\"ts\":\"" + ts + "\",\"values\":{\"pm25\":12}}");
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                    assertThat(onlyAggregate(hub, "pm25", "device=" + NEW_DEVICE, ts).get("count").asLong()).isEqualTo(1));
         }
 
         try (Hub hub = Hub.start(config(dataDir))) {
             awaitHealthy(hub);
             assertThat(onlyAggregate(hub, "pm25", "device=" + DEVICE, ts).get("count").asLong()).isEqualTo(1);
+            assertThat(get(hub, "/api/v1/devices/" + NEW_DEVICE).statusCode()).isEqualTo(200);
 
             publish(hub.mqttUrl(), TelemetryTopic.of(DEVICE), "{\"ts\":\"" + ts.plusSeconds(10)
                     + "\",\"values\":{\"pm25\":58.5}}");
@@ -105,8 +117,15 @@ class HubIT {
     }
 
     private HttpResponse<String> get(Hub hub, String path) throws Exception {
+        return send(hub, "leader", "GET", path, null);
+    }
+
+    private HttpResponse<String> send(Hub hub, String role, String method, String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path))
-                .header("Authorization", "Bearer " + apiToken(hub, "leader"))
+                .header("Authorization", "Bearer " + apiToken(hub, role))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
