@@ -54,7 +54,7 @@ public final class SilenceRoutes {
             case "false" -> false;
             default -> throw ApiException.badParameter("all", "must be true or false");
         }).orElse(false);
-        ctx.json(new ListResponse<>(alerts.silences(all)));
+        ctx.json(new ListResponse<>(alerts.silences(all).stream().map(SilenceView::of).toList()));
     }
 
     private void create(Context ctx) {
@@ -80,7 +80,7 @@ public final class SilenceRoutes {
         if (result.outcome() == CommandResult.Outcome.INVALID) {
             throw new ApiException(ErrorCode.INVALID_COMMAND, result.message());
         }
-        ctx.status(201).json(result.silence());
+        ctx.status(201).json(SilenceView.of(result.silence()));
     }
 
     private void expire(Context ctx) {
@@ -93,7 +93,7 @@ public final class SilenceRoutes {
         }
         SilenceResult result = alerts.expireSilence(id, AuthFilter.principal(ctx).actor());
         switch (result.outcome()) {
-            case CHANGED, UNCHANGED -> ctx.json(result.silence());
+            case CHANGED, UNCHANGED -> ctx.json(SilenceView.of(result.silence()));
             case NOT_FOUND -> throw new ApiException(ErrorCode.UNKNOWN_SILENCE, "no silence " + id);
             default -> throw new ApiException(ErrorCode.INVALID_COMMAND, result.message());
         }

@@ -250,6 +250,7 @@ class AlertApiIT {
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         long id = created.body().get("id").asLong();
         assertThat(created.body().get("createdBy").asText()).isEqualTo(operatorActor);
+        assertThat(created.body().get("matchers").get(0).toString()).isEqualTo("{\"label\":\"area\",\"op\":\"=\",\"value\":\"co-do\"}");
         assertThat(leader.get("/api/v1/silences").body().get("items").findValuesAsText("comment"))
                 .contains("Bảo trì trạm Cờ Đỏ");
 
