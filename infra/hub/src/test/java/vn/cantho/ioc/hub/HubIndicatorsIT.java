@@ -142,6 +142,7 @@ class HubIndicatorsIT {
 
     private HttpResponse<String> send(Hub hub, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path))
+                .header("Authorization", "Bearer " + HubIT.apiToken(hub, "leader"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
