@@ -3,7 +3,6 @@ package vn.cantho.ioc.api.aggregate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -80,13 +79,13 @@ public final class AggregateRequestParser {
         AggregateTier tier = params.get("bucket").map(AggregateRequestParser::tier).orElse(AggregateTier.MINUTE);
         query = query.withTier(tier);
 
-        Optional<Instant> from = params.get("from").map(text -> instant("from", text));
-        Instant to = params.get("to").map(text -> instant("to", text)).orElseGet(this::now);
+        Optional<Instant> from = params.instant("from");
+        Instant to = params.instant("to").orElseGet(this::now);
         Instant start = from.orElse(to.minus(defaultWindow(tier)));
         if (!start.isBefore(to)) {
             throw ApiException.badParameter("from", "must be before to (" + start + " is not before " + to + ")");
         }
-        query = query.withRange(start, to).withLimit(params.get("limit").map(AggregateRequestParser::limit)
+        query = query.withRange(start, to).withLimit(params.limit(MAX_LIMIT)
                 .orElse(DEFAULT_LIMIT));
         Optional<AggregateCursor> cursor = params.get("cursor").map(AggregateRequestParser::cursor);
         return new AggregateRequest(metric, cursor.map(query::after).orElse(query));
@@ -126,30 +125,6 @@ public final class AggregateRequestParser {
         } catch (IllegalArgumentException e) {
             throw ApiException.badParameter("scope", "must be device or area, got '" + text + "'");
         }
-    }
-
-    private static Instant instant(String name, String text) {
-        // An offset's '+' sent unencoded in a URL arrives as a space; an instant never contains one.
-        String candidate = text.replace(' ', '+');
-        try {
-            return Instant.parse(candidate);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badParameter(name, "'" + text
-                    + "' is not an ISO-8601 instant such as 2026-11-23T03:00:00Z or 2026-11-23T10:00:00+07:00");
-        }
-    }
-
-    private static int limit(String text) {
-        int limit;
-        try {
-            limit = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw ApiException.badParameter("limit", "must be a whole number from 1 to " + MAX_LIMIT + ", got '" + text + "'");
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiException.badParameter("limit", "must be from 1 to " + MAX_LIMIT + ", got " + limit);
-        }
-        return limit;
     }
 
     private static AggregateCursor cursor(String text) {

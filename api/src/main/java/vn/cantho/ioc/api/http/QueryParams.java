@@ -3,6 +3,8 @@ package vn.cantho.ioc.api.http;
 import io.javalin.http.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +56,45 @@ public final class QueryParams {
             return Optional.empty();
         }
         return Optional.of(list.get(0).trim());
+    }
+
+    /**
+     * Parameter {@code name} as an ISO-8601 instant ({@code Z} or an offset such as {@code +07:00}).
+     *
+     * @throws ApiException BAD_PARAMETER naming the parameter when it is not one
+     */
+    public Optional<Instant> instant(String name) {
+        return get(name).map(text -> {
+            // An offset's '+' sent unencoded in a URL arrives as a space; an instant never contains one.
+            String candidate = text.replace(' ', '+');
+            try {
+                return Instant.parse(candidate);
+            } catch (DateTimeParseException e) {
+                throw ApiException.badParameter(name, "'" + text
+                        + "' is not an ISO-8601 instant such as 2026-11-23T03:00:00Z or 2026-11-23T10:00:00+07:00");
+            }
+        });
+    }
+
+    /**
+     * Parameter {@code limit}: a page size from 1 to {@code max}.
+     *
+     * @throws ApiException BAD_PARAMETER when it is not a whole number in that range
+     */
+    public Optional<Integer> limit(int max) {
+        return get("limit").map(text -> {
+            int limit;
+            try {
+                limit = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw ApiException.badParameter("limit",
+                        "must be a whole number from 1 to " + max + ", got '" + text + "'");
+            }
+            if (limit < 1 || limit > max) {
+                throw ApiException.badParameter("limit", "must be from 1 to " + max + ", got " + limit);
+            }
+            return limit;
+        });
     }
 
     /** Every non-blank value of a repeated parameter, in request order. */

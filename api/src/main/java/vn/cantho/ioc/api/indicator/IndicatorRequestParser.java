@@ -1,7 +1,6 @@
 package vn.cantho.ioc.api.indicator;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 import java.util.Arrays;
 import java.util.Optional;
@@ -59,13 +58,13 @@ public final class IndicatorRequestParser {
                 .withEntityId(params.get("entity").map(IndicatorRequestParser::entity).orElse(null))
                 .withAreaCode(area(params.get("area")).orElse(null))
                 .withGranularity(params.get("granularity").map(IndicatorRequestParser::granularity).orElse(null));
-        Instant from = params.get("from").map(text -> instant("from", text)).orElse(null);
-        Instant to = params.get("to").map(text -> instant("to", text)).orElse(null);
+        Instant from = params.instant("from").orElse(null);
+        Instant to = params.instant("to").orElse(null);
         if (from != null && to != null && !from.isBefore(to)) {
             throw ApiException.badParameter("from", "must be before to (" + from + " is not before " + to + ")");
         }
         query = query.withRange(from, to)
-                .withLimit(params.get("limit").map(IndicatorRequestParser::limit).orElse(DEFAULT_LIMIT));
+                .withLimit(params.limit(MAX_LIMIT).orElse(DEFAULT_LIMIT));
         Optional<IndicatorCursor> cursor = params.get("cursor").map(IndicatorRequestParser::cursor);
         return cursor.map(query::after).orElse(query);
     }
@@ -112,30 +111,6 @@ public final class IndicatorRequestParser {
             throw ApiException.badParameter("entity", "must be at most " + MAX_ENTITY_LENGTH + " characters");
         }
         return text;
-    }
-
-    private static Instant instant(String name, String text) {
-        // An offset's '+' sent unencoded in a URL arrives as a space; an instant never contains one.
-        String candidate = text.replace(' ', '+');
-        try {
-            return Instant.parse(candidate);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badParameter(name, "'" + text
-                    + "' is not an ISO-8601 instant such as 2026-11-23T03:00:00Z or 2026-11-23T10:00:00+07:00");
-        }
-    }
-
-    private static int limit(String text) {
-        int limit;
-        try {
-            limit = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw ApiException.badParameter("limit", "must be a whole number from 1 to " + MAX_LIMIT + ", got '" + text + "'");
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiException.badParameter("limit", "must be from 1 to " + MAX_LIMIT + ", got " + limit);
-        }
-        return limit;
     }
 
     private static IndicatorCursor cursor(String text) {

@@ -72,7 +72,7 @@ public final class KpiRoutes {
         if (from != null && to != null && !from.isBefore(to)) {
             throw ApiException.badParameter("from", "must be before to (" + from + " is not before " + to + ")");
         }
-        int limit = params.get("limit").map(KpiRoutes::limit).orElse(DEFAULT_LIMIT);
+        int limit = params.limit(KpiHistoryQuery.MAX_LIMIT).orElse(DEFAULT_LIMIT);
         KpiCursor cursor = params.get("cursor").map(KpiRoutes::cursor).orElse(null);
         KpiHistoryPage page = queries.history(new KpiHistoryQuery(id, entity, area, from, to, limit, cursor));
         ctx.json(new KpiHistoryResponse(id, definition.label(), definition.unit(), definition.domain().id(),
@@ -115,20 +115,6 @@ public final class KpiRoutes {
             throw ApiException.badParameter(name, "'" + text + "' is not an ISO-8601 instant such as "
                     + "2026-11-23T03:00:00Z or a date such as 2026-11-23 (00:00 Vietnam time)");
         }
-    }
-
-    private static int limit(String text) {
-        int limit;
-        try {
-            limit = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw ApiException.badParameter("limit", "must be a whole number from 1 to " + KpiHistoryQuery.MAX_LIMIT
-                    + ", got '" + text + "'");
-        }
-        if (limit < 1 || limit > KpiHistoryQuery.MAX_LIMIT) {
-            throw ApiException.badParameter("limit", "must be from 1 to " + KpiHistoryQuery.MAX_LIMIT + ", got " + limit);
-        }
-        return limit;
     }
 
     private static KpiCursor cursor(String text) {
