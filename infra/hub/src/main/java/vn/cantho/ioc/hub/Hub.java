@@ -130,7 +130,8 @@ public final class Hub implements AutoCloseable {
         IndicatorRegistry indicators = config.registryDir()
                 .filter(dir -> Files.isRegularFile(dir.resolve("indicators.json")))
                 .map(IndicatorRegistry::fromDirectory).orElseGet(IndicatorRegistry::builtIn);
-        RuleCatalogue catalogue = rules(files, indicators);
+        FeedRegistry feedRegistry = config.feeds().registry();
+        RuleCatalogue catalogue = rules(files, indicators, feedRegistry);
         Path dataDir = config.dataDir().toAbsolutePath().normalize();
 
         EmbeddedServers servers = new EmbeddedServers(dataDir,
@@ -174,7 +175,6 @@ public final class Hub implements AutoCloseable {
 
         // Department feeds: an ingest transport with its own HTTP port; tokens and the re-push ledger
         // live in the database. Demo tokens only in the embedded default, never with an external database.
-        FeedRegistry feedRegistry = config.feeds().registry();
         TokenService tokens = new TokenService(database.dataSource());
         if (config.dbUrl().isEmpty()) {
             demoTokens = DemoTokens.ensure(dataDir, feedRegistry, tokens);
@@ -291,8 +291,8 @@ public final class Hub implements AutoCloseable {
      * The rule catalogue, checked against the registries before any server starts: an invalid one
      * stops the hub with every fault listed.
      */
-    private RuleCatalogue rules(DeviceRegistry registry, IndicatorRegistry indicators) {
-        Set<String> feedIds = config.feeds().registry().feeds().stream().map(FeedDefinition::id)
+    private RuleCatalogue rules(DeviceRegistry registry, IndicatorRegistry indicators, FeedRegistry feedRegistry) {
+        Set<String> feedIds = feedRegistry.feeds().stream().map(FeedDefinition::id)
                 .collect(Collectors.toSet());
         RuleCatalogue catalogue = config.rules().catalogue(registry, indicators, feedIds);
         LOG.info("rule catalogue {}: {} rules", catalogue.source(), catalogue.rules().size());
