@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -97,6 +98,7 @@ public final class Hub implements AutoCloseable {
     private String kafkaBootstrap;
     private String mqttUrl;
     private String dbUrl;
+    private Database database;
     private ApiServer api;
     private MqttKafkaBridge bridge;
     private FeedServer feeds;
@@ -154,7 +156,7 @@ public final class Hub implements AutoCloseable {
         health.put("kafka", new KafkaHealth(admin));
         health.put("mqtt", new MqttHealth(mqttUrl));
 
-        Database database = Database.open(db.jdbcUrl(), db.user(), db.password(), config.dbPoolSize());
+        database = Database.open(db.jdbcUrl(), db.user(), db.password(), config.dbPoolSize());
         started.push(database);
         health.put("db", database::ping);
 
@@ -194,14 +196,14 @@ public final class Hub implements AutoCloseable {
         StreamsRunner streams = new StreamsRunner(AggregationTopology.build(registry, config.aggregateGrace(),
                 config.dedupWindow()),
                 StreamsRunner.properties(config.streamsAppId(), kafkaBootstrap, dataDir.resolve("streams"),
-                        config.replicationFactor(), config.streamsThreads()));
+                        config.replicationFactor(), config.streamsThreads(), config.commitIntervals().streams()));
         started.push(streams);
         streams.start();
 
         // Department KPIs: their own streams application over the feed records (docs/kpis.md).
         StreamsRunner kpis = new StreamsRunner(KpiTopology.build(indicators, SlaPolicy.DEFAULT),
                 StreamsRunner.properties(config.kpiAppId(), kafkaBootstrap, dataDir.resolve("streams"),
-                        config.replicationFactor(), config.streamsThreads()));
+                        config.replicationFactor(), config.streamsThreads(), config.commitIntervals().streams()));
         started.push(kpis);
         kpis.start();
         health.put("kpis", kpis);
@@ -234,7 +236,7 @@ public final class Hub implements AutoCloseable {
                 indicators, new IndicatorSettings(indicatorConfig.grace(), config.dedupWindow(),
                         indicatorConfig.floodLevels())),
                 StreamsRunner.properties(indicatorConfig.appId(), kafkaBootstrap, dataDir.resolve("streams"),
-                        config.replicationFactor(), config.streamsThreads()));
+                        config.replicationFactor(), config.streamsThreads(), config.commitIntervals().streams()));
         started.push(indicatorStreams);
         indicatorStreams.start();
         KafkaSink<String, Indicator> indicatorSink = new KafkaSink<>(Topics.INDICATORS,
@@ -305,7 +307,7 @@ public final class Hub implements AutoCloseable {
         rules = new StreamsRunner(RulesTopology.build(catalogue, registry, indicators,
                 config.rules().tickInterval()),
                 StreamsRunner.properties(config.rules().appId(), kafkaBootstrap, dataDir.resolve("streams"),
-                        config.replicationFactor(), config.streamsThreads()));
+                        config.replicationFactor(), config.streamsThreads(), config.commitIntervals().rules()));
         started.push(rules);
         rules.start();
         health.put("rules", rules);
@@ -367,6 +369,11 @@ public final class Hub implements AutoCloseable {
 
     public MqttKafkaBridge bridge() {
         return bridge;
+    }
+
+    /** The hub's connection pool to its database (for benchmarks and checks from outside the API). */
+    public DataSource dataSource() {
+        return database.dataSource();
     }
 
     /** Stops everything that started, newest first; each part is stopped even if another fails to. */

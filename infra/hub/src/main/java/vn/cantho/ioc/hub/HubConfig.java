@@ -30,7 +30,16 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                         boolean simulatorEnabled, Cadences simulatorInterval, OptionalLong simulatorSeed,
                         double simulatorIncidentProbability, FeedConfig feeds,
                         String kpiAppId, FeedSimulatorConfig feedSimulator, IndicatorConfig indicators,
-                        AlertingOptions alerting, RulesConfig rules) {
+                        AlertingOptions alerting, RulesConfig rules, CommitIntervals commitIntervals) {
+
+    /**
+     * How often the streams applications commit.
+     *
+     * @param streams {@code STREAMS_COMMIT_INTERVAL}: aggregation, indicators, KPIs
+     * @param rules   {@code RULES_COMMIT_INTERVAL}: the rule processor
+     */
+    public record CommitIntervals(Duration streams, Duration rules) {
+    }
 
     public static HubConfig from(Config config) {
         Optional<String> mqttUrl = optional(config, MQTT_URL);
@@ -66,7 +75,8 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                 config.get(SIMULATOR_ENABLED), config.get(SIMULATOR_INTERVAL), config.get(SIMULATOR_SEED),
                 config.get(SIMULATOR_INCIDENT_PROBABILITY), FeedConfig.from(config),
                 config.get(KPI_APP_ID), FeedSimulatorConfig.from(config), IndicatorConfig.from(config),
-                AlertingOptions.from(config), RulesConfig.from(config));
+                AlertingOptions.from(config), RulesConfig.from(config),
+                new CommitIntervals(positive(config, STREAMS_COMMIT_INTERVAL), positive(config, RULES_COMMIT_INTERVAL)));
     }
 
     private static Duration positive(Config config, vn.cantho.ioc.model.config.Setting<Duration> setting) {

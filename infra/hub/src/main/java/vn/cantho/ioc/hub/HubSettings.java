@@ -70,6 +70,12 @@ public final class HubSettings {
             "Kafka Streams application id (consumer group and state prefix).");
     public static final Setting<Integer> STREAMS_THREADS = Setting.positiveInt("STREAMS_THREADS", 1,
             "Stream threads of this hub instance.");
+    public static final Setting<Duration> STREAMS_COMMIT_INTERVAL = Setting.duration("STREAMS_COMMIT_INTERVAL", "1s",
+            "How often the aggregation, indicator and KPI streams applications commit; their results appear at most "
+                    + "this late, and each commit is a Kafka transaction (docs/architecture.md).");
+    public static final Setting<Duration> RULES_COMMIT_INTERVAL = Setting.duration("RULES_COMMIT_INTERVAL", "100ms",
+            "How often the rule processor commits: alerts wait for it twice (repartition and output), so it is "
+                    + "kept short; see STREAMS_COMMIT_INTERVAL.");
     public static final Setting<Duration> AGGREGATE_GRACE = Setting.duration("AGGREGATE_GRACE", "1h",
             "How late (in event time) a reading may arrive and still update its 1-minute window; it must also cover"
                     + " how far the telemetry partitions drift apart while a backlog is replayed (docs/architecture.md).");
@@ -175,7 +181,8 @@ public final class HubSettings {
                 MQTT_PORT, DB_URL, DB_USER, DB_PASSWORD, DB_PORT, DB_POOL_SIZE, REGISTRY_DIR, REGISTRY_REFRESH, INGEST_CLIENT_ID,
                 INGEST_SHARED_GROUP, INGEST_RECEIVE_MAXIMUM, INGEST_MAX_PAYLOAD_BYTES, INGEST_MAX_AGE,
                 INGEST_MAX_FUTURE, INGEST_SESSION_EXPIRY, FEED_HTTP_PORT, FEED_MAX_BODY_BYTES,
-                FEED_MAX_ROWS, FEED_KAFKA_TIMEOUT, FEED_REGISTRY_DIR, STREAMS_APP_ID, STREAMS_THREADS, AGGREGATE_GRACE, DEDUP_WINDOW, KPI_APP_ID,
+                FEED_MAX_ROWS, FEED_KAFKA_TIMEOUT, FEED_REGISTRY_DIR, STREAMS_APP_ID, STREAMS_THREADS, STREAMS_COMMIT_INTERVAL, RULES_COMMIT_INTERVAL,
+                AGGREGATE_GRACE, DEDUP_WINDOW, KPI_APP_ID,
                 RULES_FILE, RULES_APP_ID, RULES_TICK_INTERVAL, SINK_GROUP_ID, SINK_MAX_BACKOFF,
                 OBSERVATION_SINK_GROUP_ID, ROLLUP_INTERVAL,
                 INDICATORS_APP_ID, INDICATOR_GRACE, FLOOD_ALERT_LEVELS, INDICATOR_SINK_GROUP_ID,

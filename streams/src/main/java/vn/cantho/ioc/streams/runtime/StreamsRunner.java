@@ -33,14 +33,28 @@ public final class StreamsRunner implements AutoCloseable, HealthCheck {
         });
     }
 
+    /** Kafka Streams' own default commit interval under exactly-once. */
+    public static final Duration EOS_COMMIT_INTERVAL = Duration.ofMillis(100);
+
     /**
-     * Settings for a hub streams application.
+     * Settings for a hub streams application, committing at {@link #EOS_COMMIT_INTERVAL}.
      *
      * @param replicationFactor 1 on the embedded single broker, 3 on a production cluster
      */
     public static Properties properties(String applicationId, String bootstrapServers, Path stateDir,
                                         int replicationFactor, int threads) {
+        return properties(applicationId, bootstrapServers, stateDir, replicationFactor, threads, EOS_COMMIT_INTERVAL);
+    }
+
+    /**
+     * Settings for a hub streams application that commits every {@code commitInterval}: with exactly-once,
+     * its output becomes visible to readers only at a commit, and every commit is a broker transaction, so
+     * a longer interval trades latency for throughput.
+     */
+    public static Properties properties(String applicationId, String bootstrapServers, Path stateDir,
+                                        int replicationFactor, int threads, Duration commitInterval) {
         Properties props = new Properties();
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

@@ -1,0 +1,193 @@
+package vn.cantho.ioc.hub.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import vn.cantho.ioc.model.json.Json;
+import vn.cantho.ioc.model.mqtt.TelemetryTopic;
+
+/**
+ * Times single readings through the running hub from outside, as a device and an operator see it: each
+ * probe publishes one reading over MQTT (QoS 1) on its own probe gauge, then waits for the reading's row
+ * in {@code observations} (storage lag) while an operator's live stream ({@code /api/v1/alerts/stream})
+ * watches for the alert it raises (alert latency). Clocks are this JVM's monotonic clock on both ends.
+ */
+final class Probes implements AutoCloseable {
+
+    private static final Duration STORED_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STORE_POLL = Duration.ofMillis(10);
+
+    private final String mqttUrl;
+    private final DataSource database;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, Long> publishedNanos = new ConcurrentHashMap<>();
+    private final Map<String, Long> alertNanos = new ConcurrentHashMap<>();
+    private final Map<String, Instant> publishedAt = new ConcurrentHashMap<>();
+    private final Map<String, Instant> evaluatedAt = new ConcurrentHashMap<>();
+    private final CountDownLatch streamOpen = new CountDownLatch(1);
+    private CompletableFuture<HttpResponse<Stream<String>>> stream;
+
+    Probes(String mqttUrl, DataSource database) {
+        this.mqttUrl = mqttUrl;
+        this.database = database;
+    }
+
+    /**
+     * What the probes measured, in milliseconds, one sample per probe that arrived.
+     *
+     * @param storedMs    reading published → its row in {@code observations}
+     * @param alertMs     reading published → its alert on the live stream
+     * @param evaluatedMs reading published → the rule processor's condition event (wall clocks of this
+     *                    machine), the part of {@code alertMs} before the alert store and the stream
+     */
+    record Result(int sent, List<Double> storedMs, List<Double> alertMs, List<Double> evaluatedMs) {
+    }
+
+    /** Opens the operator's live stream of the probe rule's alerts and waits for its snapshot. */
+    void openStream(int httpPort, String operatorToken) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                        + "/api/v1/alerts/stream?rule=" + ProbeFixture.RULE_ID))
+                .header("Authorization", "Bearer " + operatorToken).header("Accept", "text/event-stream").GET()
+                .build();
+        stream = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> stream.join().body().forEach(this::onLine), "bench-sse");
+        reader.setDaemon(true);
+        reader.start();
+        if (!streamOpen.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the live alert stream sent no snapshot within 60 s");
+        }
+    }
+
+    private void onLine(String line) {
+        long now = System.nanoTime();
+        if (line.startsWith("event: snapshot") || line.startsWith("event:snapshot")) {
+            streamOpen.countDown();
+            return;
+        }
+        if (!line.startsWith("data:")) {
+            return;
+        }
+        JsonNode data;
+        try {
+            data = Json.mapper().readTree(line.substring("data:".length()).strip());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("the live stream sent data that is not JSON: " + line, e);
+        }
+        JsonNode alert = data.path("alert");
+        String entity = alert.path("entityId").asText();
+        if (publishedNanos.containsKey(entity) && "FIRING".equals(alert.path("condition").asText())
+                && alertNanos.putIfAbsent(entity, now) == null) {
+            evaluatedAt.put(entity, Instant.parse(data.path("event").path("at").asText()));
+        }
+    }
+
+    /**
+     * Sends one probe per gauge, evenly spread over {@code spread}; after the last, waits up to
+     * {@code alertWait} for alerts still on their way.
+     */
+    Result run(List<String> gauges, Duration spread, Duration alertWait) throws MqttException, InterruptedException {
+        List<Double> storedMs = new ArrayList<>();
+        long spacing = spread.toNanos() / Math.max(1, gauges.size());
+        long start = System.nanoTime();
+        MqttClient client = new MqttClient(mqttUrl, "bench-probe-" + System.nanoTime(), new MemoryPersistence());
+        try {
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setCleanStart(true);
+            client.connect(options);
+            for (int i = 0; i < gauges.size(); i++) {
+                sleepUntil(start + i * spacing);
+                String gauge = gauges.get(i);
+                Instant ts = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                MqttMessage message = new MqttMessage(("{\"ts\":\"" + ts + "\",\"values\":{\""
+                        + ProbeFixture.METRIC + "\":" + ProbeFixture.FIRING_LEVEL + "}}").getBytes(StandardCharsets.UTF_8));
+                message.setQos(1);
+                long published = System.nanoTime();
+                publishedAt.put(gauge, Instant.now());
+                publishedNanos.put(gauge, published);
+                client.publish(TelemetryTopic.of(gauge), message);
+                long stored = awaitStored(gauge, ts);
+                if (stored > 0) {
+                    storedMs.add((stored - published) / 1e6);
+                }
+            }
+            client.disconnect();
+        } finally {
+            client.close();
+        }
+        long deadline = System.nanoTime() + alertWait.toNanos();
+        while (alertNanos.size() < gauges.size() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        List<Double> alertMs = new ArrayList<>();
+        List<Double> evaluatedMs = new ArrayList<>();
+        alertNanos.forEach((gauge, arrived) -> {
+            alertMs.add((arrived - publishedNanos.get(gauge)) / 1e6);
+            evaluatedMs.add(Duration.between(publishedAt.get(gauge), evaluatedAt.get(gauge)).toNanos() / 1e6);
+        });
+        return new Result(gauges.size(), storedMs, alertMs, evaluatedMs);
+    }
+
+    /** When the reading's row appeared in {@code observations}, or 0 if it did not within the timeout. */
+    private long awaitStored(String gauge, Instant ts) throws InterruptedException {
+        long deadline = System.nanoTime() + STORED_TIMEOUT.toNanos();
+        try (Connection connection = database.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT 1 FROM observations WHERE device_id = ? AND metric = ? AND ts = ?")) {
+            select.setString(1, gauge);
+            select.setString(2, ProbeFixture.METRIC);
+            select.setTimestamp(3, Timestamp.from(ts));
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = select.executeQuery()) {
+                    if (rs.next()) {
+                        return System.nanoTime();
+                    }
+                }
+                Thread.sleep(STORE_POLL.toMillis());
+            }
+            return 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read observations: " + e.getMessage(), e);
+        }
+    }
+
+    private static void sleepUntil(long nanos) throws InterruptedException {
+        long wait = nanos - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (stream != null) {
+            stream.cancel(true);
+        }
+    }
+}

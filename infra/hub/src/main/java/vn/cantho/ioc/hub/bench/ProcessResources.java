@@ -1,0 +1,95 @@
+package vn.cantho.ioc.hub.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * CPU time and resident memory of this JVM together with every process it started (the embedded Kafka
+ * JVM and PostgreSQL), so a benchmark reports what the whole hub costs, not just its own JVM. Memory is
+ * read from {@code /proc} (Linux); elsewhere it reports -1.
+ */
+final class ProcessResources implements AutoCloseable {
+
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "bench-resources");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicLong peakRssBytes = new AtomicLong(-1);
+    private final long startCpuNanos;
+    private final long startWallNanos;
+
+    private ProcessResources() {
+        startCpuNanos = cpuNanos();
+        startWallNanos = System.nanoTime();
+        sampler.scheduleAtFixedRate(() -> peakRssBytes.accumulateAndGet(rssBytes(), Math::max), 0, 1,
+                TimeUnit.SECONDS);
+    }
+
+    /** Starts measuring: CPU from now on, peak memory sampled every second. */
+    static ProcessResources start() {
+        return new ProcessResources();
+    }
+
+    /** Cores busy on average since start (CPU seconds of all processes per wall-clock second). */
+    double averageCores() {
+        double wall = (System.nanoTime() - startWallNanos) / 1e9;
+        return wall <= 0 ? 0 : (cpuNanos() - startCpuNanos) / 1e9 / wall;
+    }
+
+    /** The largest resident memory of all processes together seen so far, in MiB; -1 when unknown. */
+    long peakRssMiB() {
+        long peak = peakRssBytes.get();
+        return peak < 0 ? -1 : peak / (1024 * 1024);
+    }
+
+    /** Resident memory of all processes together now, in MiB; -1 when unknown. */
+    long rssMiB() {
+        long rss = rssBytes();
+        return rss < 0 ? -1 : rss / (1024 * 1024);
+    }
+
+    private static List<ProcessHandle> processes() {
+        return Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants()).toList();
+    }
+
+    private static long cpuNanos() {
+        return processes().stream().mapToLong(process -> process.info().totalCpuDuration()
+                .map(Duration::toNanos).orElse(0L)).sum();
+    }
+
+    private static long rssBytes() {
+        long total = 0;
+        for (ProcessHandle process : processes()) {
+            long rss = rssBytes(process.pid());
+            if (rss < 0) {
+                return -1;
+            }
+            total += rss;
+        }
+        return total;
+    }
+
+    private static long rssBytes(long pid) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
+            return lines.filter(line -> line.startsWith("VmRSS:")).findFirst()
+                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024).orElse(-1L);
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or the process ended between listing and reading: memory is unknown for this sample.
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() {
+        sampler.shutdownNow();
+    }
+}
