@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import vn.cantho.ioc.alerting.runtime.AlertingOptions;
+import vn.cantho.ioc.api.auth.jwt.OidcOptions;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.config.ConfigException;
 import vn.cantho.ioc.simulator.Cadences;
@@ -30,7 +31,7 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                         boolean simulatorEnabled, Cadences simulatorInterval, OptionalLong simulatorSeed,
                         double simulatorIncidentProbability, FeedConfig feeds,
                         String kpiAppId, FeedSimulatorConfig feedSimulator, IndicatorConfig indicators,
-                        AlertingOptions alerting, RulesConfig rules) {
+                        AlertingOptions alerting, RulesConfig rules, Optional<OidcOptions> oidc) {
 
     public static HubConfig from(Config config) {
         Optional<String> mqttUrl = optional(config, MQTT_URL);
@@ -66,7 +67,7 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                 config.get(SIMULATOR_ENABLED), config.get(SIMULATOR_INTERVAL), config.get(SIMULATOR_SEED),
                 config.get(SIMULATOR_INCIDENT_PROBABILITY), FeedConfig.from(config),
                 config.get(KPI_APP_ID), FeedSimulatorConfig.from(config), IndicatorConfig.from(config),
-                AlertingOptions.from(config), RulesConfig.from(config));
+                AlertingOptions.from(config), RulesConfig.from(config), OidcOptions.from(config));
     }
 
     private static Duration positive(Config config, vn.cantho.ioc.model.config.Setting<Duration> setting) {
