@@ -90,8 +90,8 @@ final class JwksCache {
             fetchedAt = now;
             lastFailure = null;
         } catch (IOException | RuntimeException e) {
-            lastFailure = e.getMessage();
-            LOG.warn("Cannot fetch the signing keys from {} ({}); {}", source.describe(), e.getMessage(),
+            lastFailure = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            LOG.warn("Cannot fetch the signing keys from {} ({}); {}", source.describe(), lastFailure,
                     keys == null ? "JWTs are refused with 503 until they can be fetched" : "the cached keys stay in use");
         }
     }
