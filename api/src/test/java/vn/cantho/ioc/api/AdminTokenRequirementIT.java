@@ -34,18 +34,30 @@ class AdminTokenRequirementIT {
         TokenService tokens = new TokenService(database.dataSource());
 
         // Given no token at all, then only non-admin tokens: refused, naming the command to run
-        assertThatThrownBy(() -> AdminTokenRequirement.check(tokens)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> AdminTokenRequirement.check(tokens, false)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("./ioc token issue --role admin");
         tokens.issue(TokenRole.OPERATOR, null, "ca trực");
         tokens.issue(TokenRole.DEPARTMENT, "cong-an", "công an");
-        assertThatThrownBy(() -> AdminTokenRequirement.check(tokens)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> AdminTokenRequirement.check(tokens, false)).isInstanceOf(IllegalStateException.class);
 
         // When an administrator issues one: accepted
         long admin = tokens.issue(TokenRole.ADMIN, null, "Tổ CNTT").token().id();
-        assertThatCode(() -> AdminTokenRequirement.check(tokens)).doesNotThrowAnyException();
+        assertThatCode(() -> AdminTokenRequirement.check(tokens, false)).doesNotThrowAnyException();
 
         // And once it is revoked: refused again
         tokens.revoke(admin);
-        assertThatThrownBy(() -> AdminTokenRequirement.check(tokens)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> AdminTokenRequirement.check(tokens, false)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void with_oidc_configured_the_identity_providers_admins_let_the_hub_start_without_an_admin_token() {
+        // Given a database without any admin token
+        TokenService tokens = new TokenService(database.dataSource());
+        tokens.list().stream().filter(token -> token.active()).forEach(token -> tokens.revoke(token.id()));
+
+        // Then the hub starts when OIDC is configured, and not otherwise
+        assertThatCode(() -> AdminTokenRequirement.check(tokens, true)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> AdminTokenRequirement.check(tokens, false)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("OIDC_ISSUER");
     }
 }

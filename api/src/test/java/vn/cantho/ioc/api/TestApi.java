@@ -3,6 +3,7 @@ package vn.cantho.ioc.api;
 import java.time.Clock;
 import java.util.Map;
 import vn.cantho.ioc.alerting.AlertService;
+import vn.cantho.ioc.api.auth.Authenticator;
 import vn.cantho.ioc.api.metrics.ApiMeters;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -38,12 +39,23 @@ public final class TestApi {
     /** A server on this alert service (share it with the writer so its change callback wakes the stream). */
     public static ApiServer start(ApiConfig config, Database database, AggregateQueries aggregates,
                                   Map<String, HealthCheck> health, AlertService alerts) {
+        return start(config, database, aggregates, health, alerts, new TestTokens(database).authenticator());
+    }
+
+    /** A server on a free port that authenticates with {@code authenticator} (e.g. hub tokens and JWTs). */
+    public static ApiServer start(Database database, Authenticator authenticator) {
+        return start(new ApiConfig("127.0.0.1", 0), database, new AggregateQueries(database.dataSource()), Map.of(),
+                new AlertService(database.dataSource(), Clock.systemUTC()), authenticator);
+    }
+
+    private static ApiServer start(ApiConfig config, Database database, AggregateQueries aggregates,
+                                   Map<String, HealthCheck> health, AlertService alerts, Authenticator authenticator) {
         IndicatorRegistry indicatorRegistry = IndicatorRegistry.builtIn();
         LiveRegistry registry = new LiveRegistry(DeviceRegistry.builtIn(), 0);
         return new ApiServer(config, new ApiBackends(registry,
                 new RegistryEditor(new RegistryStore(database.dataSource()), registry), aggregates, indicatorRegistry,
                 new IndicatorQueries(database.dataSource()), new KpiQueries(database.dataSource(), indicatorRegistry),
                 alerts, health,
-                new TestTokens(database).authenticator(), ApiMeters.create())).start();
+                authenticator, ApiMeters.create())).start();
     }
 }

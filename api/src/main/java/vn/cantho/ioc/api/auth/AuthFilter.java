@@ -11,8 +11,8 @@ import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.store.token.TokenRole;
 
 /**
- * Guards everything under {@code /api/v1}: first authentication (no or unknown token → 401
- * {@code UNAUTHENTICATED}, for any path, so the API's shape is not revealed to strangers), then, for
+ * Guards everything under {@code /api/v1}: first authentication (no or unknown token, or an invalid
+ * JWT → 401 {@code UNAUTHENTICATED}, for any path, so the API's shape is not revealed to strangers), then, for
  * the matched route, the {@link Access} it declares against the token's role (→ 403 {@code FORBIDDEN}).
  * {@code /health}, {@code /metrics} and the console's static files are outside and stay open.
  */
@@ -52,7 +52,13 @@ public final class AuthFilter {
         if (!header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
             throw unauthenticated(ctx, "the Authorization header must be Bearer <token>");
         }
-        Optional<Principal> principal = authenticator.authenticate(header.substring(BEARER.length()).strip());
+        Optional<Principal> principal;
+        try {
+            principal = authenticator.authenticate(header.substring(BEARER.length()).strip());
+        } catch (TokenRejectedException e) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"ioc\", error=\"invalid_token\"");
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "invalid token: " + e.getMessage());
+        }
         if (principal.isEmpty()) {
             throw unauthenticated(ctx, "unknown or revoked token");
         }

@@ -16,9 +16,9 @@ public enum ErrorCode {
     NOT_FOUND(404),
     /** The path exists but not for this HTTP method. */
     METHOD_NOT_ALLOWED(405),
-    /** No token, a malformed Authorization header, or an unknown or revoked token. */
+    /** No token, a malformed Authorization header, an unknown or revoked token, or an invalid or expired JWT. */
     UNAUTHENTICATED(401),
-    /** The token is valid but its role may not do this. */
+    /** The token is valid but its role may not do this (or a valid JWT carries no hub role). */
     FORBIDDEN(403),
     /** The request body is not valid JSON or not the documented shape; the message says what is wrong. */
     BAD_BODY(400),
@@ -41,7 +41,12 @@ public enum ErrorCode {
     /** A bug; details are in the server log under the reference the message quotes. */
     INTERNAL(500),
     /** The database cannot be reached or did not answer in time; retry later. */
-    DATABASE_UNAVAILABLE(503);
+    DATABASE_UNAVAILABLE(503),
+    /**
+     * With OIDC configured: the identity provider's signing keys (JWKS) cannot be fetched and none are
+     * cached yet, so a JWT cannot be checked; retry later.
+     */
+    IDENTITY_PROVIDER_UNAVAILABLE(503);
 
     private final int status;
 

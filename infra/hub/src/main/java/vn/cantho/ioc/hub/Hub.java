@@ -28,6 +28,7 @@ import vn.cantho.ioc.api.ApiServer;
 import vn.cantho.ioc.api.auth.AdminTokenRequirement;
 import vn.cantho.ioc.api.auth.DemoRoleTokens;
 import vn.cantho.ioc.api.auth.TokenAuthenticator;
+import vn.cantho.ioc.api.auth.jwt.OidcAuthentication;
 import vn.cantho.ioc.api.metrics.ApiMeters;
 import vn.cantho.ioc.embedded.EmbeddedServers;
 import vn.cantho.ioc.ingest.IngestProducer;
@@ -182,7 +183,7 @@ public final class Hub implements AutoCloseable {
             demoTokens = DemoTokens.ensure(dataDir, feedRegistry, tokens);
             apiTokens = DemoRoleTokens.ensure(dataDir, tokens);
         } else {
-            AdminTokenRequirement.check(tokens);
+            AdminTokenRequirement.check(tokens, config.oidc().isPresent());
         }
         feeds = new FeedServer(new FeedServerOptions(config.httpHost(), config.feeds().port(),
                 config.feeds().maxBodyBytes(), config.feeds().maxRows(), config.feeds().kafkaTimeout()),
@@ -256,7 +257,7 @@ public final class Hub implements AutoCloseable {
                 new RegistryEditor(registryStore, registry), new AggregateQueries(database.dataSource()), indicators,
                 new IndicatorQueries(database.dataSource()),
                 new KpiQueries(database.dataSource(), indicators), alerting.service(), health,
-                new TokenAuthenticator(tokens), meters));
+                OidcAuthentication.around(new TokenAuthenticator(tokens), config.oidc(), Clock.systemUTC()), meters));
         started.push(api);
         api.start();
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import vn.cantho.ioc.alerting.runtime.AlertingOptions;
+import vn.cantho.ioc.api.auth.jwt.OidcOptions;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.config.ConfigException;
 import vn.cantho.ioc.simulator.Cadences;
@@ -30,7 +31,8 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                         boolean simulatorEnabled, Cadences simulatorInterval, OptionalLong simulatorSeed,
                         double simulatorIncidentProbability, FeedConfig feeds,
                         String kpiAppId, FeedSimulatorConfig feedSimulator, IndicatorConfig indicators,
-                        AlertingOptions alerting, RulesConfig rules, CommitIntervals commitIntervals) {
+                        AlertingOptions alerting, RulesConfig rules, CommitIntervals commitIntervals,
+                        Optional<OidcOptions> oidc) {
 
     /**
      * How often the streams applications commit.
@@ -76,7 +78,8 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                 config.get(SIMULATOR_INCIDENT_PROBABILITY), FeedConfig.from(config),
                 config.get(KPI_APP_ID), FeedSimulatorConfig.from(config), IndicatorConfig.from(config),
                 AlertingOptions.from(config), RulesConfig.from(config),
-                new CommitIntervals(positive(config, STREAMS_COMMIT_INTERVAL), positive(config, RULES_COMMIT_INTERVAL)));
+                new CommitIntervals(positive(config, STREAMS_COMMIT_INTERVAL), positive(config, RULES_COMMIT_INTERVAL)),
+                OidcOptions.from(config));
     }
 
     private static Duration positive(Config config, vn.cantho.ioc.model.config.Setting<Duration> setting) {

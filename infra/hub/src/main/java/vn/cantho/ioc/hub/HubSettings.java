@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import vn.cantho.ioc.alerting.runtime.AlertingSettings;
+import vn.cantho.ioc.api.auth.jwt.OidcSettings;
 import vn.cantho.ioc.ingest.IngestSettings;
 import vn.cantho.ioc.ingest.feed.FeedSettings;
 import vn.cantho.ioc.model.config.Setting;
@@ -123,6 +124,17 @@ public final class HubSettings {
     public static final Setting<Duration> WEBHOOK_MAX_BACKOFF = AlertingSettings.WEBHOOK_MAX_BACKOFF;
     public static final Setting<Duration> WEBHOOK_GIVE_UP_AFTER = AlertingSettings.WEBHOOK_GIVE_UP_AFTER;
 
+    public static final Setting<String> OIDC_ISSUER = OidcSettings.ISSUER;
+    public static final Setting<String> OIDC_AUDIENCE = OidcSettings.AUDIENCE;
+    public static final Setting<String> OIDC_JWKS_URL = OidcSettings.JWKS_URL;
+    public static final Setting<String> OIDC_JWKS_FILE = OidcSettings.JWKS_FILE;
+    public static final Setting<String> OIDC_ROLES_CLAIM = OidcSettings.ROLES_CLAIM;
+    public static final Setting<String> OIDC_ROLE_MAP = OidcSettings.ROLE_MAP;
+    public static final Setting<String> OIDC_DEPARTMENT_CLAIM = OidcSettings.DEPARTMENT_CLAIM;
+    public static final Setting<String> OIDC_USERNAME_CLAIM = OidcSettings.USERNAME_CLAIM;
+    public static final Setting<Duration> OIDC_CLOCK_SKEW = OidcSettings.CLOCK_SKEW;
+    public static final Setting<Duration> OIDC_JWKS_REFRESH = OidcSettings.JWKS_REFRESH;
+
     public static final Setting<Boolean> SIMULATOR_ENABLED = Setting.flag("SIMULATOR_ENABLED", true,
             "Run the built-in Cần Thơ simulator: every registered sensor (air, river level, water quality, traffic, "
                     + "visitors) publishes over MQTT like a real device.");
@@ -189,6 +201,8 @@ public final class HubSettings {
                 ALERT_GROUP_ID, ALERT_POLICY_FILE, ALERT_RECEIVERS_FILE,
                 ALERT_ESCALATION_INTERVAL, ALERT_MAX_BACKOFF, WEBHOOK_INTERVAL, WEBHOOK_TIMEOUT, WEBHOOK_FIRST_BACKOFF,
                 WEBHOOK_MAX_BACKOFF, WEBHOOK_GIVE_UP_AFTER,
+                OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL, OIDC_JWKS_FILE, OIDC_ROLES_CLAIM, OIDC_ROLE_MAP,
+                OIDC_DEPARTMENT_CLAIM, OIDC_USERNAME_CLAIM, OIDC_CLOCK_SKEW, OIDC_JWKS_REFRESH,
                 SIMULATOR_ENABLED, SIMULATOR_INTERVAL, SIMULATOR_SEED, SIMULATOR_INCIDENT_PROBABILITY,
                 SIMULATOR_FEEDS_ENABLED, SIMULATOR_FEED_URL, SIMULATOR_FEED_TOKENS, SIMULATOR_FEED_INTERVAL,
                 SIMULATOR_FEED_HISTORY);

@@ -52,4 +52,16 @@ class HubConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("FLOOD_ALERT_LEVELS")
                 .hasMessageContaining("rising");
     }
+
+    @Test
+    void oidc_is_off_by_default_and_on_with_an_issuer_and_an_audience() {
+        assertThat(HubConfig.from(new Config(Map.of())).oidc()).isEmpty();
+
+        HubConfig config = HubConfig.from(new Config(Map.of("OIDC_ISSUER", "https://sso.cantho.gov.vn/realms/ioc",
+                "OIDC_AUDIENCE", "ioc-hub")));
+
+        assertThat(config.oidc()).hasValueSatisfying(oidc -> assertThat(oidc.audience()).isEqualTo("ioc-hub"));
+        assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("OIDC_ISSUER", "https://sso.cantho.gov.vn/realms/ioc"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("OIDC_AUDIENCE");
+    }
 }

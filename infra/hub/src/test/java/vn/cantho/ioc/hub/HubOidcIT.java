@@ -1,0 +1,135 @@
+package vn.cantho.ioc.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.embedded.SharedServers;
+import vn.cantho.ioc.model.config.Config;
+import vn.cantho.ioc.model.json.Json;
+
+/**
+ * The hub as a city runs it with its identity provider: an external database without any admin hub
+ * token, {@code OIDC_*} set (keys from an exported JWKS file, as on an air-gapped site), and the IdP's
+ * admin changes the device registry with a JWT, recorded under the IdP user's name.
+ */
+class HubOidcIT {
+
+    private static final String ISSUER = "https://sso.cantho.gov.vn/realms/ioc";
+    private static final String GAUGE_JSON = "{\"id\":\"wl-thot-not-03\",\"name\":\"Trạm đo mực nước Thốt Nốt 3\","
+            + "\"type\":\"water_gauge\",\"domain\":\"environment\",\"areaCode\":\"thot-not\",\"lat\":10.27,"
+            + "\"lon\":105.53,\"owner\":\"dai-kttv\",\"metrics\":[\"water_level\"]}";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void with_an_external_database_and_oidc_the_hub_starts_without_an_admin_token_and_the_idps_admin_administers_it()
+            throws Exception {
+        // Given an external database with no token at all, and the IdP's keys exported to a file
+        Path dataDir = Files.createTempDirectory("hub-oidc-it");
+        RSAKey key = new RSAKeyGenerator(2048).keyID("hub-oidc-it").keyUse(KeyUse.SIGNATURE).generate();
+        Path jwks = dataDir.resolve("jwks.json");
+        Files.writeString(jwks, new JWKSet(key).toPublicJWKSet().toString());
+
+        // When
+        try (Hub hub = Hub.start(config(dataDir, freshSchemaUrl(), jwks))) {
+            awaitApi(hub);
+
+            // Then
+            assertThat(hub.apiTokens()).isEmpty();
+            HttpResponse<String> put = send(hub, jwt(key, "admin.cntt", "ioc-admin"), "PUT",
+                    "/api/v1/devices/wl-thot-not-03", GAUGE_JSON);
+            assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+            assertThat(Json.mapper().readTree(put.body()).path("changedBy").asText())
+                    .startsWith("admin.cntt #oidc:sso.cantho.gov.vn/");
+            HttpResponse<String> byLeader = send(hub, jwt(key, "lanh.dao", "ioc-leader"), "DELETE",
+                    "/api/v1/devices/wl-thot-not-03", null);
+            assertThat(byLeader.statusCode()).as(byLeader.body()).isEqualTo(403);
+            HttpResponse<String> read = send(hub, jwt(key, "lanh.dao", "ioc-leader"), "GET",
+                    "/api/v1/devices/wl-thot-not-03", null);
+            assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        }
+    }
+
+    private static HubConfig config(Path dataDir, String dbUrl, Path jwks) {
+        SharedServers servers = SharedServers.get();
+        return HubConfig.from(new Config(Map.ofEntries(
+                Map.entry("IOC_DATA_DIR", dataDir.toString()),
+                Map.entry("HTTP_PORT", "0"), Map.entry("FEED_HTTP_PORT", "0"), Map.entry("KAFKA_PORT", "0"),
+                Map.entry("MQTT_PORT", "0"),
+                Map.entry("DB_URL", dbUrl), Map.entry("DB_USER", servers.dbUser()),
+                Map.entry("DB_PASSWORD", servers.dbPassword()),
+                Map.entry("SIMULATOR_ENABLED", "false"),
+                Map.entry("OIDC_ISSUER", ISSUER), Map.entry("OIDC_AUDIENCE", "ioc-hub"),
+                Map.entry("OIDC_JWKS_FILE", jwks.toString()), Map.entry("OIDC_ROLES_CLAIM", "realm_access.roles"),
+                Map.entry("OIDC_ROLE_MAP", "ioc-admin=admin,ioc-leader=leader"))));
+    }
+
+    /** The shared test PostgreSQL on a schema of this test's own: an external database the hub has never seen. */
+    private static String freshSchemaUrl() throws Exception {
+        SharedServers servers = SharedServers.get();
+        String schema = SharedServers.uniqueName("hub_oidc");
+        try (Connection connection = DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(),
+                servers.dbPassword()); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+        }
+        return servers.jdbcUrl() + (servers.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    private static String jwt(RSAKey key, String username, String role) throws JOSEException {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(List.of("ioc-hub", "account"))
+                .subject("sub-" + username).claim("preferred_username", username)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
+                .claim("realm_access", Map.of("roles", List.of(role, "offline_access"))).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    private void awaitApi(Hub hub) {
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + hub.httpPort() + "/health")).timeout(Duration.ofSeconds(10))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode components = Json.mapper().readTree(response.body()).get("components");
+            assertThat(components.fieldNames()).toIterable().contains("api");
+        });
+    }
+
+    private HttpResponse<String> send(Hub hub, String token, String method, String path, String body)
+            throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
