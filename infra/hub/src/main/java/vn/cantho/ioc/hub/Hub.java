@@ -205,7 +205,7 @@ public final class Hub implements AutoCloseable {
         started.push(kpis);
         kpis.start();
         health.put("kpis", kpis);
-        startRules(catalogue, registry.get(), indicators, dataDir);
+        startRules(catalogue, registry, indicators, dataDir);
 
         AggregateWriter writer = new AggregateWriter(database.dataSource());
         KafkaSink<String, ?> sink = new KafkaSink<>(Topics.AGGREGATES_1M,
@@ -300,7 +300,7 @@ public final class Hub implements AutoCloseable {
     }
 
     /** The rule processor: its own streams application, so it scales and restarts apart from aggregation. */
-    private void startRules(RuleCatalogue catalogue, DeviceRegistry registry, IndicatorRegistry indicators,
+    private void startRules(RuleCatalogue catalogue, LiveRegistry registry, IndicatorRegistry indicators,
                             Path dataDir) {
         rules = new StreamsRunner(RulesTopology.build(catalogue, registry, indicators,
                 config.rules().tickInterval()),

@@ -86,6 +86,26 @@ final class AlertEvaluator {
         return step(rule, key, state, input, now, sourceStale);
     }
 
+    /**
+     * The alert's source is no longer read by its rule: the device was removed from the registry (or
+     * changed so that the rule no longer selects it). A stale alert with an open episode is cleared
+     * (measure 0), so it resolves by its keep-firing rule and is then dropped — a removed device is not
+     * expected to report. Another alert with an open episode is kept as it is, not stepped (no NO_DATA
+     * for a device nobody expects data from); an operator resolves it by hand, or it continues if the
+     * device comes back. An alert without an open episode is dropped.
+     */
+    Result onSourceGone(CatalogueRule rule, String key, AlertState state, Instant now) {
+        if (!state.condition().episodeOpen()) {
+            return new Result(null, List.of());
+        }
+        if (rule.kind() != RuleKind.STALE) {
+            return new Result(state, List.of());
+        }
+        Result cleared = step(rule, key, state, Input.value(now, 0), now, false);
+        return cleared.state() != null && cleared.state().condition().episodeOpen() ? cleared
+                : new Result(null, cleared.events());
+    }
+
     private Result step(CatalogueRule rule, String key, AlertState state, Input input, Instant now, boolean stale) {
         ConditionMachine machine = machines.computeIfAbsent(rule.id(), id -> new ConditionMachine(rule.condition()));
         Step step = machine.step(state.condition(), input, now);

@@ -1,6 +1,7 @@
 package vn.cantho.ioc.streams.rules.topology;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -37,11 +38,20 @@ public final class RulesTopology {
     private RulesTopology() {
     }
 
-    /**
-     * @param tickInterval wall-clock interval of the punctuation that runs the timers; a timer is late by at most this
-     */
+    /** The topology over a registry that never changes. */
     public static Topology build(RuleCatalogue catalogue, DeviceRegistry devices, IndicatorRegistry indicators,
                                  Duration tickInterval) {
+        return build(catalogue, () -> devices, indicators, tickInterval);
+    }
+
+    /**
+     * The topology over a device registry that may change while it runs (see LiveRegistry): each record
+     * is routed, and each event labelled, with the registry in force when it is processed.
+     *
+     * @param tickInterval wall-clock interval of the punctuation that runs the timers; a timer is late by at most this
+     */
+    public static Topology build(RuleCatalogue catalogue, Supplier<DeviceRegistry> devices,
+                                 IndicatorRegistry indicators, Duration tickInterval) {
         RuleRouter router = new RuleRouter(catalogue, devices, indicators);
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE),
