@@ -199,7 +199,8 @@ public final class Hub implements AutoCloseable {
         streams.start();
 
         // Department KPIs: their own streams application over the feed records (docs/kpis.md).
-        StreamsRunner kpis = new StreamsRunner(KpiTopology.build(indicators, SlaPolicy.DEFAULT),
+        StreamsRunner kpis = new StreamsRunner(
+                KpiTopology.build(indicators, SlaPolicy.standard(config.rules().calendar())),
                 StreamsRunner.properties(config.kpiAppId(), kafkaBootstrap, dataDir.resolve("streams"),
                         config.replicationFactor(), config.streamsThreads()));
         started.push(kpis);
@@ -302,7 +303,7 @@ public final class Hub implements AutoCloseable {
     /** The rule processor: its own streams application, so it scales and restarts apart from aggregation. */
     private void startRules(RuleCatalogue catalogue, LiveRegistry registry, IndicatorRegistry indicators,
                             Path dataDir) {
-        rules = new StreamsRunner(RulesTopology.build(catalogue, registry, indicators,
+        rules = new StreamsRunner(RulesTopology.build(catalogue, registry, indicators, config.rules().calendar(),
                 config.rules().tickInterval()),
                 StreamsRunner.properties(config.rules().appId(), kafkaBootstrap, dataDir.resolve("streams"),
                         config.replicationFactor(), config.streamsThreads()));

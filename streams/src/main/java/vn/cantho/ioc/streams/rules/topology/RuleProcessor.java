@@ -14,6 +14,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import vn.cantho.ioc.model.alert.ConditionEvent;
+import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.streams.rules.AlertKey;
 import vn.cantho.ioc.streams.rules.ConditionState;
@@ -40,11 +41,11 @@ final class RuleProcessor implements Processor<String, RuleSignal, String, Condi
     private ProcessorContext<String, ConditionEvent> context;
     private KeyValueStore<String, AlertState> store;
 
-    RuleProcessor(RuleCatalogue catalogue, RuleRouter router, EventFactory events, String storeName,
-                  Duration tickInterval) {
+    RuleProcessor(RuleCatalogue catalogue, RuleRouter router, EventFactory events, WorkingCalendar calendar,
+                  String storeName, Duration tickInterval) {
         this.catalogue = catalogue;
         this.router = router;
-        this.evaluator = new AlertEvaluator(events);
+        this.evaluator = new AlertEvaluator(events, calendar);
         this.storeName = storeName;
         this.tickInterval = tickInterval;
     }

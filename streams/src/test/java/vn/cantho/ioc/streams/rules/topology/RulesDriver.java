@@ -51,7 +51,8 @@ final class RulesDriver implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "rules-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(RulesTopology.build(catalogue, registry, indicators, TICK), props, start);
+        driver = new TopologyTestDriver(RulesTopology.build(catalogue, registry, indicators,
+                vn.cantho.ioc.model.calendar.WorkingCalendar.builtIn(), TICK), props, start);
         wallClock = start;
         telemetry = driver.createInputTopic(Topics.TELEMETRY.name(), Topics.TELEMETRY.keySerde().serializer(),
                 Topics.TELEMETRY.valueSerde().serializer());
