@@ -4,28 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static vn.cantho.ioc.alerting.Events.event;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.alerting.condition.ConditionConsumer;
 import vn.cantho.ioc.embedded.SharedServers;
+import vn.cantho.ioc.model.DeadLetter;
+import vn.cantho.ioc.model.DeadLetterReason;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.model.alert.TransitionType;
 import vn.cantho.ioc.model.kafka.TopicProvisioner;
+import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.alert.Alert;
@@ -46,7 +54,7 @@ class ConditionConsumerIT {
     static void start() throws Exception {
         SharedServers servers = SharedServers.get();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrap()))) {
-            new TopicProvisioner(admin, (short) 1).ensure(List.of(Topics.ALERT_CONDITIONS));
+            new TopicProvisioner(admin, (short) 1).ensure(List.of(Topics.ALERT_CONDITIONS, Topics.DEAD_LETTER));
         }
         database = TestDatabases.open(TestDatabases.freshSchemaUrl("condition_consumer_it"));
         service = new AlertService(database.dataSource(), Clock.systemUTC());
@@ -68,9 +76,10 @@ class ConditionConsumerIT {
     }
 
     private static ConditionConsumer consumer() {
+        String bootstrap = SharedServers.get().kafkaBootstrap();
         ConditionConsumer consumer = new ConditionConsumer(ConditionConsumer.kafkaConsumer(
-                SharedServers.get().kafkaBootstrap(), SharedServers.uniqueName("alerts")), service.conditionWriter(),
-                Duration.ofSeconds(1));
+                bootstrap, SharedServers.uniqueName("alerts")), ConditionConsumer.deadLetterProducer(bootstrap),
+                service.conditionWriter(), Duration.ofSeconds(1));
         consumer.start();
         return consumer;
     }
@@ -163,31 +172,76 @@ class ConditionConsumerIT {
     }
 
     @Test
-    void unusable_events_are_skipped_and_counted_and_the_alerts_behind_them_still_arrive() throws Exception {
-        // Given
-        String key = SharedServers.uniqueName("tram-thot-not");
-        ConditionEvent valid = event(key, TransitionType.OPENED, Instant.now(), 1, Severity.MAJOR);
-        ConditionEvent noId = new ConditionEvent(1, null, key, "pm25-high", key, valid.scope(), "environment", null,
-                null, TransitionType.RESOLVED, Instant.now(), 1, Severity.MAJOR, null, null, null);
+    void unusable_events_are_dead_lettered_with_their_reason_and_the_alerts_around_them_still_arrive()
+            throws Exception {
+        // Given a good event, a record that is not JSON, an event without its rule id, and another good event
+        String before = SharedServers.uniqueName("tram-thot-not");
+        String after = SharedServers.uniqueName("tram-vinh-thanh");
+        String garbage = "{not json " + before;
+        ConditionEvent valid = event(before, TransitionType.OPENED, Instant.now(), 1, Severity.MAJOR);
+        ConditionEvent noRule = new ConditionEvent(1, SharedServers.uniqueName("event"), after + "-norule", null,
+                after, valid.scope(), "environment", null, null, TransitionType.OPENED, Instant.now(), 1,
+                Severity.MAJOR, null, null, null);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedServers.get().kafkaBootstrap());
-        try (KafkaProducer<String, String> raw = new KafkaProducer<>(props,
-                new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.StringSerializer())) {
-            raw.send(new ProducerRecord<>(Topics.ALERT_CONDITIONS.name(), key, "{not json")).get();
-        }
 
-        // When
-        try (ConditionConsumer consumer = consumer()) {
-            publish(List.of(noId, valid));
+        // When they are published in that order while the consumer runs
+        try (ConditionConsumer consumer = consumer();
+             KafkaProducer<String, String> raw = new KafkaProducer<>(props,
+                     new org.apache.kafka.common.serialization.StringSerializer(),
+                     new org.apache.kafka.common.serialization.StringSerializer())) {
+            publish(List.of(valid));
+            raw.send(new ProducerRecord<>(Topics.ALERT_CONDITIONS.name(), before, garbage)).get();
+            producer.send(new ProducerRecord<>(Topics.ALERT_CONDITIONS.name(), before, noRule)).get();
+            publish(List.of(event(after, TransitionType.OPENED, Instant.now(), 1, Severity.WARNING)));
+
+            // Then both good events become alerts
             await().atMost(Duration.ofSeconds(30)).until(() -> service.list(AlertQuery.all()).items().stream()
-                    .anyMatch(a -> a.alertKey().equals(key)));
+                    .filter(a -> a.alertKey().equals(before) || a.alertKey().equals(after)).count() == 2);
 
-            // Then
+            // And the two bad records are on the dead-letter topic with their reasons, bytes and position
+            List<DeadLetter> letters = new ArrayList<>();
+            try (KafkaConsumer<String, DeadLetter> dead = deadLetterReader()) {
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    dead.poll(Duration.ofMillis(200)).forEach(r -> letters.add(r.value()));
+                    assertThat(letters).filteredOn(l -> new String(l.payload(), StandardCharsets.UTF_8).contains(before)
+                            || new String(l.payload(), StandardCharsets.UTF_8).contains(after)).hasSize(2);
+                });
+            }
+            List<DeadLetter> ours = letters.stream().filter(l -> new String(l.payload(), StandardCharsets.UTF_8)
+                    .contains(before) || new String(l.payload(), StandardCharsets.UTF_8).contains(after)).toList();
+            assertThat(ours).allSatisfy(l -> assertThat(l.source())
+                    .matches("kafka/ioc\\.alert-conditions\\.v1/partition/\\d+/offset/\\d+"));
+            assertThat(ours).anySatisfy(l -> {
+                assertThat(l.reason()).isEqualTo(DeadLetterReason.BAD_JSON);
+                assertThat(new String(l.payload(), StandardCharsets.UTF_8)).isEqualTo(garbage);
+            });
+            assertThat(ours).anySatisfy(l -> {
+                assertThat(l.reason()).isEqualTo(DeadLetterReason.BAD_PAYLOAD);
+                assertThat(l.detail()).contains("ruleId");
+                assertThat(Json.mapper().readValue(l.payload(), ConditionEvent.class).eventId())
+                        .isEqualTo(noRule.eventId());
+            });
+
+            // And the consumer keeps running and counts them
             assertThat(consumer.check().up()).isTrue();
-            assertThat(consumer.check().detail()).matches(".*; ([2-9]|[1-9][0-9]+) unusable events skipped");
+            assertThat(consumer.check().detail()).matches(".*; ([2-9]|[1-9][0-9]+) unusable events dead-lettered");
         }
-        assertThat(alert(key).condition()).isEqualTo(ConditionStatus.FIRING);
+        assertThat(alert(before).condition()).isEqualTo(ConditionStatus.FIRING);
+        assertThat(alert(after).condition()).isEqualTo(ConditionStatus.FIRING);
+    }
+
+    private static KafkaConsumer<String, DeadLetter> deadLetterReader() {
+        KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedServers.get().kafkaBootstrap()),
+                Topics.DEAD_LETTER.keySerde().deserializer(), Topics.DEAD_LETTER.valueSerde().deserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (int p = 0; p < Topics.DEAD_LETTER.partitions(); p++) {
+            partitions.add(new TopicPartition(Topics.DEAD_LETTER.name(), p));
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
     }
 
     private static long received(ConditionConsumer consumer) {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,13 +15,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.kafka.Topics;
@@ -30,32 +38,41 @@ import vn.cantho.ioc.model.kafka.Topics;
  * approach as the streams module's database sink). While the database is down it retries the same
  * batch with exponential backoff; a batch re-read after a crash between the database commit and the
  * offset commit is recognised by its event ids and changes nothing.
+ *
+ * <p>A record that is not a usable condition event (not JSON, not an event, a required field missing)
+ * is written to {@link Topics#DEAD_LETTER} with a reason, its bytes and its topic, partition and offset
+ * (see {@link ConditionRecords}) before the offsets move past it; while that write fails it is retried
+ * in the same way, and nothing is committed. Records are read as bytes so a bad one is kept as sent.
  */
 public final class ConditionConsumer implements AutoCloseable, HealthCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConditionConsumer.class);
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final Consumer<String, ConditionEvent> consumer;
+    private final Consumer<String, byte[]> consumer;
+    private final Producer<byte[], byte[]> deadLetters;
     private final ConditionWriter writer;
     private final Duration maxBackoff;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
-    private final AtomicLong unreadable = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicReference<String> failing = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
 
-    public ConditionConsumer(Consumer<String, ConditionEvent> consumer, ConditionWriter writer, Duration maxBackoff) {
+    /** @param deadLetters producer of the dead-letter topic; this consumer closes it when it stops */
+    public ConditionConsumer(Consumer<String, byte[]> consumer, Producer<byte[], byte[]> deadLetters,
+                             ConditionWriter writer, Duration maxBackoff) {
         this.consumer = consumer;
+        this.deadLetters = deadLetters;
         this.writer = writer;
         this.maxBackoff = maxBackoff;
         this.thread = new Thread(this::run, "alert-conditions");
     }
 
     /** A consumer of the condition topic: committed data only, manual commits, from the earliest offset. */
-    public static Consumer<String, ConditionEvent> kafkaConsumer(String bootstrapServers, String groupId) {
+    public static Consumer<String, byte[]> kafkaConsumer(String bootstrapServers, String groupId) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -65,7 +82,16 @@ public final class ConditionConsumer implements AutoCloseable, HealthCheck {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         return new KafkaConsumer<>(props, Topics.ALERT_CONDITIONS.keySerde().deserializer(),
-                Topics.ALERT_CONDITIONS.valueSerde().deserializer());
+                new ByteArrayDeserializer());
+    }
+
+    /** A producer for the dead letters: acknowledged by every replica, idempotent. */
+    public static Producer<byte[], byte[]> deadLetterProducer(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     public void start() {
@@ -82,42 +108,29 @@ public final class ConditionConsumer implements AutoCloseable, HealthCheck {
     public Status check() {
         String failure = failing.get();
         if (failure != null) {
-            return Status.down("alert store write failing, retrying: " + failure);
+            return Status.down(failure);
         }
         return thread.isAlive() ? Status.up(applied.get() + " of " + received.get() + " condition events applied"
                 + skippedText()) : Status.down("condition consumer stopped");
     }
 
     private String skippedText() {
-        long bad = unreadable.get() + writer.skipped();
-        return bad == 0 ? "" : "; " + bad + " unusable events skipped";
+        long bad = deadLettered.get() + writer.skipped();
+        return bad == 0 ? "" : "; " + bad + " unusable events dead-lettered";
     }
 
     private void run() {
         try {
             while (running.get()) {
-                ConsumerRecords<String, ConditionEvent> records;
-                try {
-                    records = consumer.poll(POLL);
-                } catch (RecordDeserializationException e) {
-                    // Not JSON of a ConditionEvent: skip that one record, or it would stop every alert behind it.
-                    LOG.warn("skipping unreadable condition event at {} offset {}: {}", e.topicPartition(), e.offset(),
-                            e.getMessage());
-                    unreadable.incrementAndGet();
-                    consumer.seek(e.topicPartition(), e.offset() + 1);
-                    continue;
-                }
+                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 if (records.isEmpty()) {
                     continue;
                 }
-                List<ConditionEvent> batch = new ArrayList<>(records.count());
-                for (ConsumerRecord<String, ConditionEvent> record : records) {
-                    if (record.value() != null) {
-                        batch.add(record.value());
-                    }
-                }
-                received.addAndGet(batch.size());
-                if (writeUntilDone(batch)) {
+                ConditionRecords read = ConditionRecords.read(records);
+                received.addAndGet(read.events().size());
+                List<ConditionEvent> batch = read.events();
+                if (untilDone("dead-letter write", () -> deadLetter(read.deadLetters()))
+                        && untilDone("alert store write", () -> applied.addAndGet(writer.write(batch)))) {
                     commit();
                 }
             }
@@ -127,30 +140,59 @@ public final class ConditionConsumer implements AutoCloseable, HealthCheck {
             LOG.error("condition consumer stopped by an unexpected error", e);
         } finally {
             consumer.close(Duration.ofSeconds(10));
+            deadLetters.close(Duration.ofSeconds(10));
             stopped.countDown();
         }
     }
 
-    /** Returns false only when closing interrupted the retries; the batch is then re-read next start. */
-    private boolean writeUntilDone(List<ConditionEvent> batch) {
+    /**
+     * Runs {@code step} until it succeeds, with exponential backoff. Returns false only when closing
+     * interrupted the retries; the batch is then re-read next start.
+     */
+    private boolean untilDone(String what, Runnable step) {
         Duration backoff = Duration.ofMillis(100);
         while (running.get()) {
             try {
-                applied.addAndGet(writer.write(batch));
+                step.run();
                 if (failing.getAndSet(null) != null) {
                     LOG.info("condition consumer is writing again");
                 }
                 return true;
             } catch (RuntimeException e) {
-                if (failing.getAndSet(e.getMessage() + " since " + Instant.now()) == null) {
-                    LOG.warn("cannot store a batch of {} condition events; retrying with backoff: {}", batch.size(),
-                            e.getMessage());
+                if (failing.getAndSet(what + " failing, retrying: " + e.getMessage() + " since " + Instant.now()) == null) {
+                    LOG.warn("condition consumer: {} failed; retrying the batch with backoff: {}", what, e.getMessage());
                 }
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
             }
         }
         return false;
+    }
+
+    /** Sends the dead letters and waits until Kafka has every one of them; throws if any send failed. */
+    private void deadLetter(List<DeadLetter> letters) {
+        if (letters.isEmpty()) {
+            return;
+        }
+        List<Future<RecordMetadata>> sent = new ArrayList<>(letters.size());
+        for (DeadLetter letter : letters) {
+            sent.add(deadLetters.send(Topics.DEAD_LETTER.record(letter.source(), letter)));
+        }
+        try {
+            for (Future<RecordMetadata> future : sent) {
+                future.get();
+            }
+        } catch (ExecutionException e) {
+            throw new KafkaException("dead letter not written: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while writing dead letters", e);
+        }
+        deadLettered.addAndGet(letters.size());
+        for (DeadLetter letter : letters) {
+            // Only a broken producer makes these, so each is worth a line in the log.
+            LOG.warn("dead-lettered a condition event at {}: {} {}", letter.source(), letter.reason(), letter.detail());
+        }
     }
 
     private void commit() {

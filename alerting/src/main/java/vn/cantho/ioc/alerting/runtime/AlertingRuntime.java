@@ -34,8 +34,8 @@ public final class AlertingRuntime implements AutoCloseable, HealthCheck {
         WebhookDispatcher dispatcher = service.webhookDispatcher(options.webhooks()).start();
         EscalationScheduler scheduler = service.escalationScheduler().start(options.escalationInterval());
         ConditionConsumer consumer = new ConditionConsumer(
-                ConditionConsumer.kafkaConsumer(kafkaBootstrap, options.groupId()), service.conditionWriter(),
-                options.maxBackoff());
+                ConditionConsumer.kafkaConsumer(kafkaBootstrap, options.groupId()),
+                ConditionConsumer.deadLetterProducer(kafkaBootstrap), service.conditionWriter(), options.maxBackoff());
         consumer.start();
         return new AlertingRuntime(service, consumer, scheduler, dispatcher);
     }

@@ -202,13 +202,14 @@ public final class Hub implements AutoCloseable {
         streams.start();
 
         // Department KPIs: their own streams application over the feed records (docs/kpis.md).
-        StreamsRunner kpis = new StreamsRunner(KpiTopology.build(indicators, SlaPolicy.DEFAULT),
+        StreamsRunner kpis = new StreamsRunner(
+                KpiTopology.build(indicators, SlaPolicy.standard(config.rules().calendar())),
                 StreamsRunner.properties(config.kpiAppId(), kafkaBootstrap, dataDir.resolve("streams"),
                         config.replicationFactor(), config.streamsThreads(), config.commitIntervals().streams()));
         started.push(kpis);
         kpis.start();
         health.put("kpis", kpis);
-        startRules(catalogue, registry.get(), indicators, dataDir);
+        startRules(catalogue, registry, indicators, dataDir);
 
         AggregateWriter writer = new AggregateWriter(database.dataSource());
         KafkaSink<String, ?> sink = new KafkaSink<>(Topics.AGGREGATES_1M,
@@ -303,9 +304,9 @@ public final class Hub implements AutoCloseable {
     }
 
     /** The rule processor: its own streams application, so it scales and restarts apart from aggregation. */
-    private void startRules(RuleCatalogue catalogue, DeviceRegistry registry, IndicatorRegistry indicators,
+    private void startRules(RuleCatalogue catalogue, LiveRegistry registry, IndicatorRegistry indicators,
                             Path dataDir) {
-        rules = new StreamsRunner(RulesTopology.build(catalogue, registry, indicators,
+        rules = new StreamsRunner(RulesTopology.build(catalogue, registry, indicators, config.rules().calendar(),
                 config.rules().tickInterval()),
                 StreamsRunner.properties(config.rules().appId(), kafkaBootstrap, dataDir.resolve("streams"),
                         config.replicationFactor(), config.streamsThreads(), config.commitIntervals().rules()));

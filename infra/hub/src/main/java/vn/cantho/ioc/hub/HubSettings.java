@@ -87,6 +87,10 @@ public final class HubSettings {
     public static final Setting<String> RULES_FILE = Setting.text("RULES_FILE", "",
             "JSON rule catalogue replacing the built-in one, read at start; an invalid catalogue stops the hub with "
                     + "every fault listed. See docs/rules.md.");
+    public static final Setting<String> HOLIDAYS_FILE = Setting.text("HOLIDAYS_FILE", "",
+            "JSON file of Vietnam's public holidays and make-up working Saturdays replacing the built-in one (2025-2027), "
+                    + "for working-day SLA clocks of rules and KPIs; read at start, an invalid file stops the hub. "
+                    + "See docs/rules.md.");
     public static final Setting<String> RULES_APP_ID = Setting.text("RULES_APP_ID", "ioc-rules",
             "Kafka Streams application id of the rule processor (consumer group, state and changelog prefix).");
     public static final Setting<Duration> RULES_TICK_INTERVAL = Setting.duration("RULES_TICK_INTERVAL", "10s",
@@ -193,9 +197,9 @@ public final class HubSettings {
                 MQTT_PORT, DB_URL, DB_USER, DB_PASSWORD, DB_PORT, DB_POOL_SIZE, REGISTRY_DIR, REGISTRY_REFRESH, INGEST_CLIENT_ID,
                 INGEST_SHARED_GROUP, INGEST_RECEIVE_MAXIMUM, INGEST_MAX_PAYLOAD_BYTES, INGEST_MAX_AGE,
                 INGEST_MAX_FUTURE, INGEST_SESSION_EXPIRY, FEED_HTTP_PORT, FEED_MAX_BODY_BYTES,
-                FEED_MAX_ROWS, FEED_KAFKA_TIMEOUT, FEED_REGISTRY_DIR, STREAMS_APP_ID, STREAMS_THREADS, STREAMS_COMMIT_INTERVAL, RULES_COMMIT_INTERVAL,
-                AGGREGATE_GRACE, DEDUP_WINDOW, KPI_APP_ID,
-                RULES_FILE, RULES_APP_ID, RULES_TICK_INTERVAL, SINK_GROUP_ID, SINK_MAX_BACKOFF,
+                FEED_MAX_ROWS, FEED_KAFKA_TIMEOUT, FEED_REGISTRY_DIR, STREAMS_APP_ID, STREAMS_THREADS,
+                STREAMS_COMMIT_INTERVAL, RULES_COMMIT_INTERVAL, AGGREGATE_GRACE, DEDUP_WINDOW, KPI_APP_ID,
+                RULES_FILE, HOLIDAYS_FILE, RULES_APP_ID, RULES_TICK_INTERVAL, SINK_GROUP_ID, SINK_MAX_BACKOFF,
                 OBSERVATION_SINK_GROUP_ID, ROLLUP_INTERVAL,
                 INDICATORS_APP_ID, INDICATOR_GRACE, FLOOD_ALERT_LEVELS, INDICATOR_SINK_GROUP_ID,
                 ALERT_GROUP_ID, ALERT_POLICY_FILE, ALERT_RECEIVERS_FILE,

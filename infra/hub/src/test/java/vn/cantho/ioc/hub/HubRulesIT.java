@@ -3,6 +3,10 @@ package vn.cantho.ioc.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +33,8 @@ import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 
 /**
  * The hub as {@code ./ioc up} runs it raises a rule's alert from a reading an outside MQTT client
- * publishes: MQTT → ingest → telemetry topic → rules application → alert topic.
+ * publishes: MQTT → ingest → telemetry topic → rules application → alert topic — also for a station
+ * an admin registers through the API while the hub runs.
  */
 class HubRulesIT {
 
@@ -59,6 +64,59 @@ class HubRulesIT {
             });
         }
     }
+
+    @Test
+    void a_station_added_through_the_admin_api_raises_its_alert_without_a_restart() throws Exception {
+        // Given a hub whose catalogue watches the dissolved oxygen of every water-quality station
+        Path dataDir = Files.createTempDirectory("hub-rules-live-it");
+        Path rulesFile = dataDir.resolve("rules.json");
+        Files.writeString(rulesFile, """
+                {"version": 1, "rules": [
+                  {"id": "it-oxygen-low", "title": "Oxy hòa tan thấp (kiểm thử)", "domain": "environment",
+                   "description": "Any water-quality station below 4 mg/L, at once.",
+                   "kind": "THRESHOLD", "direction": "BELOW",
+                   "input": {"source": "telemetry", "metric": "dissolved_oxygen", "deviceTypes": ["water_quality"]},
+                   "levels": [{"severity": "WARNING", "raise": 4, "clear": 4.5}],
+                   "pending": "PT0S", "keepFiring": "PT0S",
+                   "flap": {"maxFlips": 4, "window": "PT1H", "stableFor": "PT30M"}}
+                ]}""", StandardCharsets.UTF_8);
+        try (Hub hub = Hub.start(HubConfig.from(new Config(Map.of(
+                "IOC_DATA_DIR", dataDir.toString(),
+                "HTTP_PORT", "0", "FEED_HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
+                "SIMULATOR_ENABLED", "false", "RULES_TICK_INTERVAL", "1s", "RULES_FILE", rulesFile.toString()))));
+             KafkaConsumer<String, ConditionEvent> consumer = consumer(hub.kafkaBootstrap())) {
+            await().atMost(Duration.ofSeconds(120)).until(() -> hub.rulesHealth().up());
+
+            // When an admin registers a new station through the API and it then reports 3 mg/L over MQTT
+            HttpResponse<String> added = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + hub.httpPort() + "/api/v1/devices/" + NEW_STATION))
+                    .header("Authorization", "Bearer " + HubIT.apiToken(hub, "admin"))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(NEW_STATION_JSON, StandardCharsets.UTF_8))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+            publish(hub.mqttUrl(), TelemetryTopic.of(NEW_STATION), "{\"ts\":\""
+                    + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\",\"values\":{\"dissolved_oxygen\":3.0}}");
+
+            // Then the running rules application raises the station's alert, in the station's area
+            List<ConditionEvent> events = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(100)).forEach(r -> events.add(r.value()));
+                assertThat(events).anySatisfy(e -> {
+                    assertThat(e.alertKey()).isEqualTo("it-oxygen-low|" + NEW_STATION + "|");
+                    assertThat(e.type()).isEqualTo(TransitionType.OPENED);
+                    assertThat(e.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(e.areaCode()).isEqualTo("o-mon");
+                });
+            });
+        }
+    }
+
+    /** A device id and a rule no other test of this module uses (they share nothing but the code). */
+    private static final String NEW_STATION = "wq-it-rules-live";
+    private static final String NEW_STATION_JSON = "{\"id\":\"" + NEW_STATION + "\",\"name\":\"Trạm nước kiểm thử Ô Môn\","
+            + "\"type\":\"water_quality\",\"domain\":\"environment\",\"areaCode\":\"o-mon\",\"lat\":10.12,"
+            + "\"lon\":105.64,\"owner\":\"so-tnmt\",\"metrics\":[\"dissolved_oxygen\"]}";
 
     private static KafkaConsumer<String, ConditionEvent> consumer(String bootstrap) {
         KafkaConsumer<String, ConditionEvent> consumer = new KafkaConsumer<>(Map.of(

@@ -1,6 +1,7 @@
 package vn.cantho.ioc.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
@@ -44,7 +45,7 @@ class KpiPipelineIT {
         LocalDate day = LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(19 * 365));
         String date = day.toString();
         try (FeedServerFixture api = new FeedServerFixture(dataDir);
-             StreamsRunner kpis = new StreamsRunner(KpiTopology.build(IndicatorRegistry.builtIn(), SlaPolicy.DEFAULT),
+             StreamsRunner kpis = new StreamsRunner(KpiTopology.build(IndicatorRegistry.builtIn(), SlaPolicy.standard(WorkingCalendar.builtIn())),
                      StreamsRunner.properties(SharedServers.uniqueName("kpis-it"), api.servers.kafkaBootstrap(),
                              dataDir.resolve("streams"), 1, 1));
              KafkaTail<Indicator> indicators = new KafkaTail<>(api.servers.kafkaBootstrap(), Topics.INDICATORS)) {

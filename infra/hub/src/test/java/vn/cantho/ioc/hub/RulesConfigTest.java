@@ -22,6 +22,26 @@ class RulesConfigTest {
         assertThat(rules.file()).isEmpty();
         assertThat(rules.appId()).isEqualTo("ioc-rules");
         assertThat(rules.tickInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(rules.calendar().source()).contains("vn-holidays.json");
+    }
+
+    @Test
+    void a_holidays_file_replaces_the_built_in_calendar_and_an_invalid_one_is_refused_naming_the_key(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("holidays.json");
+        Files.writeString(file, """
+                {"version": 1, "years": [{"year": 2026, "status": "official",
+                  "daysOff": [{"from": "2026-11-24", "name": "Ngày Văn hóa Việt Nam"}], "workingSaturdays": []}]}
+                """);
+        assertThat(HubConfig.from(new Config(Map.of("HOLIDAYS_FILE", file.toString()))).rules().calendar()
+                .isWorkingDay(java.time.LocalDate.of(2026, 11, 24))).isFalse();
+
+        Files.writeString(file, "{\"version\": 1, \"years\": [{\"year\": 2026, \"status\": \"maybe\"}]}");
+        assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("HOLIDAYS_FILE", file.toString()))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("HOLIDAYS_FILE")
+                .hasMessageContaining("status must be official or provisional");
+        assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("HOLIDAYS_FILE", dir.resolve("nope.json").toString()))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("HOLIDAYS_FILE");
     }
 
     @Test

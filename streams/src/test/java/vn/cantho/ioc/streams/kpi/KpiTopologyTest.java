@@ -1,6 +1,7 @@
 package vn.cantho.ioc.streams.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
@@ -40,7 +41,7 @@ class KpiTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "kpi-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        driver = new TopologyTestDriver(KpiTopology.build(REGISTRY, SlaPolicy.DEFAULT), props);
+        driver = new TopologyTestDriver(KpiTopology.build(REGISTRY, SlaPolicy.standard(WorkingCalendar.builtIn())), props);
         feeds = driver.createInputTopic(Topics.FEED_RECORDS.name(), Topics.FEED_RECORDS.keySerde().serializer(),
                 Topics.FEED_RECORDS.valueSerde().serializer());
         indicators = driver.createOutputTopic(Topics.INDICATORS.name(), Topics.INDICATORS.keySerde().deserializer(),
@@ -171,7 +172,7 @@ class KpiTopologyTest {
                 .isCloseTo(50.0, within(1e-9));
         assertThat(value(latest, "citizen_reports_resolution_sla", Scope.AREA, "binh-thuy", "", day("2026-11-21")))
                 .isCloseTo(50.0, within(1e-9));
-        assertThat(SlaPolicy.DEFAULT.resolutionDeadline(Instant.parse("2026-11-21T08:00:00Z")))
+        assertThat(SlaPolicy.standard(WorkingCalendar.builtIn()).resolutionDeadline(Instant.parse("2026-11-21T08:00:00Z")))
                 .isEqualTo(Instant.parse("2026-11-25T17:00:00Z"));
     }
 
@@ -359,7 +360,7 @@ class KpiTopologyTest {
 
     @Test
     void every_node_store_and_topic_of_the_topology_is_named() {
-        String description = KpiTopology.build(REGISTRY, SlaPolicy.DEFAULT).describe().toString();
+        String description = KpiTopology.build(REGISTRY, SlaPolicy.standard(WorkingCalendar.builtIn())).describe().toString();
 
         assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-")
                 .contains(KpiTopology.VERSIONS_STORE, KpiTopology.CELLS_STORE, KpiTopology.REPARTITION);

@@ -1,6 +1,7 @@
 package vn.cantho.ioc.streams.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class SlaPolicyTest {
 
-    private static final SlaPolicy SLA = SlaPolicy.DEFAULT;
+    private static final SlaPolicy SLA = SlaPolicy.standard(WorkingCalendar.builtIn());
 
     @Test
     void a_weekday_report_is_due_three_working_days_later_at_the_same_time() {
@@ -34,14 +35,24 @@ class SlaPolicyTest {
     }
 
     @Test
+    void public_holidays_are_not_working_days() {
+        // Friday 13/2/2026 before Tết Bính Ngọ (off 14/2-22/2) -> Wednesday 25/2
+        assertThat(SLA.resolutionDeadline(vn("2026-02-13T10:00"))).isEqualTo(vn("2026-02-25T10:00"));
+        // Wednesday 29/4/2026 before 30/4 and 1/5 -> Wednesday 6/5
+        assertThat(SLA.resolutionDeadline(vn("2026-04-29T10:00"))).isEqualTo(vn("2026-05-06T10:00"));
+        // Thursday 8/1/2026 -> Saturday 10/1 is a make-up working day -> Monday 12/1
+        assertThat(SLA.resolutionDeadline(vn("2026-01-08T10:00"))).isEqualTo(vn("2026-01-12T10:00"));
+    }
+
+    @Test
     void acknowledgement_is_due_two_hours_after_reception() {
         assertThat(SLA.acknowledgeDeadline(vn("2026-11-23T23:30"))).isEqualTo(vn("2026-11-24T01:30"));
     }
 
     @Test
     void limits_must_be_positive() {
-        assertThatThrownBy(() -> new SlaPolicy(Duration.ZERO, 3)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SlaPolicy(Duration.ofHours(2), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SlaPolicy(Duration.ZERO, 3, WorkingCalendar.builtIn())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SlaPolicy(Duration.ofHours(2), 0, WorkingCalendar.builtIn())).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Instant vn(String local) {

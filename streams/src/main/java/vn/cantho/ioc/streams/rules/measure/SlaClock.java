@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import vn.cantho.ioc.model.calendar.WorkingCalendar;
 
 /** The measure of an {@code SLA} rule: how long an item has waited, from its record's fields. */
 public final class SlaClock {
@@ -35,14 +36,15 @@ public final class SlaClock {
         return status != null && sla.stopStatuses().contains(status.toString());
     }
 
-    /** Time waited at {@code now} in the rule's unit; 0 once stopped. */
-    public static double elapsed(SlaSettings sla, Instant start, boolean stopped, Instant now) {
+    /** Time waited at {@code now} in the rule's unit (working days by {@code calendar}); 0 once stopped. */
+    public static double elapsed(SlaSettings sla, WorkingCalendar calendar, Instant start, boolean stopped,
+                                 Instant now) {
         if (stopped) {
             return 0;
         }
         return switch (sla.unit()) {
             case HOURS -> Math.max(0, Duration.between(start, now).toMillis() / 3_600_000.0);
-            case WORKING_DAYS -> WorkingTime.workingDays(start, now);
+            case WORKING_DAYS -> calendar.workingDays(start, now);
         };
     }
 }

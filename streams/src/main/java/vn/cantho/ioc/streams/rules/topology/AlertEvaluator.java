@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import vn.cantho.ioc.model.alert.ConditionEvent;
+import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.model.alert.TransitionType;
 import vn.cantho.ioc.streams.rules.ConditionMachine;
@@ -36,9 +37,12 @@ final class AlertEvaluator {
 
     private final Map<String, ConditionMachine> machines = new HashMap<>();
     private final EventFactory events;
+    private final WorkingCalendar calendar;
 
-    AlertEvaluator(EventFactory events) {
+    /** @param calendar the working days of SLA rules counted in working days */
+    AlertEvaluator(EventFactory events, WorkingCalendar calendar) {
         this.events = events;
+        this.calendar = calendar;
     }
 
     Result onSignal(CatalogueRule rule, String key, AlertState previous, RuleSignal s, Instant origin,
@@ -65,7 +69,7 @@ final class AlertEvaluator {
                 state = base.seen(s, null, last);
             }
             case SLA -> {
-                input = Input.value(now, SlaClock.elapsed(rule.sla(), s.since(), s.closed(), now));
+                input = Input.value(now, SlaClock.elapsed(rule.sla(), calendar, s.since(), s.closed(), now));
                 state = base.seen(s, null, null);
             }
             default -> {
@@ -81,9 +85,29 @@ final class AlertEvaluator {
         if (rule.kind() == RuleKind.STALE && state.lastRecord() != null) {
             input = Input.value(now, Staleness.minutesSince(state.lastRecord(), now));
         } else if (rule.kind() == RuleKind.SLA && state.since() != null) {
-            input = Input.value(now, SlaClock.elapsed(rule.sla(), state.since(), state.closed(), now));
+            input = Input.value(now, SlaClock.elapsed(rule.sla(), calendar, state.since(), state.closed(), now));
         }
         return step(rule, key, state, input, now, sourceStale);
+    }
+
+    /**
+     * The alert's source is no longer read by its rule: the device was removed from the registry (or
+     * changed so that the rule no longer selects it). A stale alert with an open episode is cleared
+     * (measure 0), so it resolves by its keep-firing rule and is then dropped — a removed device is not
+     * expected to report. Another alert with an open episode is kept as it is, not stepped (no NO_DATA
+     * for a device nobody expects data from); an operator resolves it by hand, or it continues if the
+     * device comes back. An alert without an open episode is dropped.
+     */
+    Result onSourceGone(CatalogueRule rule, String key, AlertState state, Instant now) {
+        if (!state.condition().episodeOpen()) {
+            return new Result(null, List.of());
+        }
+        if (rule.kind() != RuleKind.STALE) {
+            return new Result(state, List.of());
+        }
+        Result cleared = step(rule, key, state, Input.value(now, 0), now, false);
+        return cleared.state() != null && cleared.state().condition().episodeOpen() ? cleared
+                : new Result(null, cleared.events());
     }
 
     private Result step(CatalogueRule rule, String key, AlertState state, Input input, Instant now, boolean stale) {

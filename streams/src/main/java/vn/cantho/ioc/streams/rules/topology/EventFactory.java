@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
+import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.registry.Area;
 import vn.cantho.ioc.model.registry.Device;
@@ -24,9 +26,10 @@ import vn.cantho.ioc.streams.rules.measure.SpikeSettings;
  */
 final class EventFactory {
 
-    private final DeviceRegistry devices;
+    private final Supplier<DeviceRegistry> devices;
 
-    EventFactory(DeviceRegistry devices) {
+    /** @param devices the registry in force: names and areas are those of the moment the event is made */
+    EventFactory(Supplier<DeviceRegistry> devices) {
         this.devices = devices;
     }
 
@@ -36,8 +39,9 @@ final class EventFactory {
         String domain = state.domain() != null ? state.domain() : rule.domain().id();
         labels.put("domain", domain);
         labels.put("kind", rule.kind().name());
-        if (state.areaCode() != null) {
-            labels.put("area", state.areaCode());
+        String area = area(state);
+        if (area != null) {
+            labels.put("area", area);
         }
         if (rule.measured() != null) {
             labels.putIfAbsent("metric", rule.measured());
@@ -45,7 +49,7 @@ final class EventFactory {
         String eventId = UUID.nameUUIDFromBytes((alertKey + "#" + state.origin().toEpochMilli() + "#" + sequence)
                 .getBytes(StandardCharsets.UTF_8)).toString();
         return new ConditionEvent(ConditionEvent.SCHEMA_VERSION, eventId, alertKey, rule.id(), state.entityId(),
-                state.scope(), domain, state.areaCode(), labels, t.type(), t.at(), t.episode(),
+                state.scope(), domain, area, labels, t.type(), t.at(), t.episode(),
                 t.severity(), t.previousSeverity(), t.measure(), summary(rule, state, t));
     }
 
@@ -62,14 +66,29 @@ final class EventFactory {
         return s.toString();
     }
 
+    /**
+     * A device's area as the registry in force says (an admin may have moved it since the alert's last
+     * record), else the area the last record carried.
+     */
+    private String area(AlertState state) {
+        if (state.scope() == Scope.DEVICE) {
+            String current = devices.get().device(state.entityId()).map(Device::areaCode).orElse(null);
+            if (current != null) {
+                return current;
+            }
+        }
+        return state.areaCode();
+    }
+
     private String entityName(AlertState state) {
         String record = state.labels().get(CatalogueRule.RECORD_LABEL);
         if (record != null) {
             return state.entityId() + " " + record;
         }
         String indicator = state.labels().get(CatalogueRule.INDICATOR_LABEL);
-        String name = devices.device(state.entityId()).map(Device::name)
-                .or(() -> devices.area(state.entityId()).map(Area::name)).orElse(state.entityId());
+        DeviceRegistry registry = devices.get();
+        String name = registry.device(state.entityId()).map(Device::name)
+                .or(() -> registry.area(state.entityId()).map(Area::name)).orElse(state.entityId());
         return indicator == null ? name : indicator + " " + name;
     }
 

@@ -14,9 +14,12 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import vn.cantho.ioc.model.alert.ConditionEvent;
+import vn.cantho.ioc.model.calendar.WorkingCalendar;
+import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.streams.rules.AlertKey;
 import vn.cantho.ioc.streams.rules.ConditionState;
 import vn.cantho.ioc.streams.rules.catalogue.CatalogueRule;
+import vn.cantho.ioc.streams.rules.catalogue.InputSource;
 import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
 
 /**
@@ -33,14 +36,16 @@ final class RuleProcessor implements Processor<String, RuleSignal, String, Condi
     private final String storeName;
     private final Duration tickInterval;
     private final Map<String, List<String>> staleKeys = new HashMap<>();
+    /** The device registry {@link #staleKeys} was computed with; another one in force empties it. */
+    private DeviceRegistry staleKeysFor;
     private ProcessorContext<String, ConditionEvent> context;
     private KeyValueStore<String, AlertState> store;
 
-    RuleProcessor(RuleCatalogue catalogue, RuleRouter router, EventFactory events, String storeName,
-                  Duration tickInterval) {
+    RuleProcessor(RuleCatalogue catalogue, RuleRouter router, EventFactory events, WorkingCalendar calendar,
+                  String storeName, Duration tickInterval) {
         this.catalogue = catalogue;
         this.router = router;
-        this.evaluator = new AlertEvaluator(events);
+        this.evaluator = new AlertEvaluator(events, calendar);
         this.storeName = storeName;
         this.tickInterval = tickInterval;
     }
@@ -83,6 +88,10 @@ final class RuleProcessor implements Processor<String, RuleSignal, String, Condi
                 store.delete(alert.key);
                 continue;
             }
+            if (rule.input().source() == InputSource.TELEMETRY && !router.covers(rule, alert.value.sourceId())) {
+                apply(alert.key, alert.value, evaluator.onSourceGone(rule, alert.key, alert.value, now));
+                continue;
+            }
             apply(alert.key, alert.value, evaluator.onTick(rule, alert.key, alert.value, now,
                     stale(rule, alert.value.sourceId())));
         }
@@ -103,6 +112,11 @@ final class RuleProcessor implements Processor<String, RuleSignal, String, Condi
 
     /** Whether an open stale alert covers the source of {@code rule}'s alert. */
     private boolean stale(CatalogueRule rule, String sourceId) {
+        DeviceRegistry registry = router.registry();
+        if (registry != staleKeysFor) {
+            staleKeys.clear();
+            staleKeysFor = registry;
+        }
         List<String> keys = staleKeys.computeIfAbsent(rule.id() + '\u0000' + sourceId, k ->
                 router.staleRulesFor(rule, sourceId).stream()
                         .map(s -> AlertKey.of(s.condition(), sourceId, Map.of()).asString()).toList());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.FeedRecord;
@@ -27,7 +28,8 @@ import vn.cantho.ioc.streams.rules.measure.TargetGap;
 /**
  * Turns the records of the four input topics into {@link RuleSignal}s: one per rule that reads the
  * record, keyed by the record's source so that one task owns every alert of a source. Pure: which
- * rule reads what is decided from the catalogue and the registries alone.
+ * rule reads what is decided from the catalogue and the registries alone — the device registry as it
+ * is in force when each record is routed, so a device added through the admin API is watched at once.
  */
 public final class RuleRouter {
 
@@ -35,10 +37,10 @@ public final class RuleRouter {
     public static final String CITY = "can-tho";
 
     private final Map<InputSource, List<CatalogueRule>> bySource = new java.util.EnumMap<>(InputSource.class);
-    private final DeviceRegistry devices;
+    private final Supplier<DeviceRegistry> devices;
     private final IndicatorRegistry indicators;
 
-    public RuleRouter(RuleCatalogue catalogue, DeviceRegistry devices, IndicatorRegistry indicators) {
+    public RuleRouter(RuleCatalogue catalogue, Supplier<DeviceRegistry> devices, IndicatorRegistry indicators) {
         for (InputSource source : InputSource.values()) {
             bySource.put(source, catalogue.rules().stream().filter(r -> r.input().source() == source).toList());
         }
@@ -48,7 +50,7 @@ public final class RuleRouter {
 
     List<KeyValue<String, RuleSignal>> fromReading(Reading reading) {
         List<KeyValue<String, RuleSignal>> out = new ArrayList<>();
-        Device device = reading == null ? null : devices.device(reading.deviceId()).orElse(null);
+        Device device = reading == null ? null : devices.get().device(reading.deviceId()).orElse(null);
         if (device == null || reading.values() == null) {
             return out;
         }
@@ -161,7 +163,10 @@ public final class RuleRouter {
         return out;
     }
 
-    /** Whether {@code rule} reads records of source {@code sourceId} (a device id or a feed id). */
+    /**
+     * Whether {@code rule} reads records of source {@code sourceId} (a device id or a feed id), by the
+     * registry in force: false for a device removed since.
+     */
     boolean covers(CatalogueRule rule, String sourceId) {
         RuleInput in = rule.input();
         if (in.source() == InputSource.FEED) {
@@ -170,7 +175,7 @@ public final class RuleRouter {
         if (in.source() != InputSource.TELEMETRY) {
             return false;
         }
-        Device device = devices.device(sourceId).orElse(null);
+        Device device = devices.get().device(sourceId).orElse(null);
         return device != null
                 && (in.devices().isEmpty() || in.devices().contains(device.id()))
                 && (in.deviceTypes().isEmpty() || in.deviceTypes().contains(device.type()))
@@ -189,6 +194,11 @@ public final class RuleRouter {
             }
         }
         return stale;
+    }
+
+    /** The device registry in force: compared by identity to tell when it changed. */
+    DeviceRegistry registry() {
+        return devices.get();
     }
 
     private List<CatalogueRule> rules(InputSource source) {

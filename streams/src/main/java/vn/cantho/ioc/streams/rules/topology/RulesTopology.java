@@ -1,6 +1,7 @@
 package vn.cantho.ioc.streams.rules.topology;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -10,6 +11,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
+import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import vn.cantho.ioc.model.kafka.JsonSerde;
 import vn.cantho.ioc.model.kafka.Topic;
 import vn.cantho.ioc.model.kafka.Topics;
@@ -37,11 +39,21 @@ public final class RulesTopology {
     private RulesTopology() {
     }
 
-    /**
-     * @param tickInterval wall-clock interval of the punctuation that runs the timers; a timer is late by at most this
-     */
+    /** The topology over a registry that never changes, with the built-in working-day calendar. */
     public static Topology build(RuleCatalogue catalogue, DeviceRegistry devices, IndicatorRegistry indicators,
                                  Duration tickInterval) {
+        return build(catalogue, () -> devices, indicators, WorkingCalendar.builtIn(), tickInterval);
+    }
+
+    /**
+     * The topology over a device registry that may change while it runs (see LiveRegistry): each record
+     * is routed, and each event labelled, with the registry in force when it is processed.
+     *
+     * @param calendar     working days of the SLA rules counted in working days (public holidays are not)
+     * @param tickInterval wall-clock interval of the punctuation that runs the timers; a timer is late by at most this
+     */
+    public static Topology build(RuleCatalogue catalogue, Supplier<DeviceRegistry> devices,
+                                 IndicatorRegistry indicators, WorkingCalendar calendar, Duration tickInterval) {
         RuleRouter router = new RuleRouter(catalogue, devices, indicators);
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE),
@@ -60,8 +72,8 @@ public final class RulesTopology {
                 .merge(indicatorSignals, Named.as("merge-indicator-signals"))
                 .merge(feeds, Named.as("merge-feed-signals"))
                 .repartition(Repartitioned.with(Serdes.String(), SIGNAL_SERDE).withName(SIGNALS))
-                .process(() -> new RuleProcessor(catalogue, router, new EventFactory(devices), STATE_STORE,
-                        tickInterval), Named.as("evaluate-rules"), STATE_STORE)
+                .process(() -> new RuleProcessor(catalogue, router, new EventFactory(devices), calendar,
+                        STATE_STORE, tickInterval), Named.as("evaluate-rules"), STATE_STORE)
                 .to(Topics.ALERT_CONDITIONS.name(), Produced.with(Topics.ALERT_CONDITIONS.keySerde(),
                         Topics.ALERT_CONDITIONS.valueSerde()).withName("alert-conditions-sink"));
         return builder.build();

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Scope;
+import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import vn.cantho.ioc.model.registry.Aggregation;
 import vn.cantho.ioc.model.registry.Domain;
 import vn.cantho.ioc.model.registry.IndicatorDefinition;
@@ -19,6 +20,8 @@ import vn.cantho.ioc.model.registry.Polarity;
 /** The measures of the STALE, SLA, MATCH and TARGET_GAP kinds, each a table of record → measure. */
 class KindMeasuresTest {
 
+    /** 2026: Tết 14/2-22/2, 30/4 and 1/5 off, Saturday 10/1 worked (see vn-holidays.json). */
+    private static final WorkingCalendar CALENDAR = WorkingCalendar.builtIn();
     private static final Instant RECEIVED = Instant.parse("2026-11-16T01:00:00Z");
 
     @ParameterizedTest(name = "last record {0} min before now -> {0}")
@@ -46,7 +49,7 @@ class KindMeasuresTest {
             report.put("acknowledged_at", acknowledgedAt);
         }
         Instant start = SlaClock.start(sla, report).orElseThrow();
-        double elapsed = SlaClock.elapsed(sla, start, SlaClock.stopped(sla, report),
+        double elapsed = SlaClock.elapsed(sla, CALENDAR, start, SlaClock.stopped(sla, report),
                 RECEIVED.plusMillis((long) (hoursLater * 3_600_000)));
         assertThat(elapsed).isEqualTo(measure);
     }
@@ -55,10 +58,13 @@ class KindMeasuresTest {
     @CsvSource(delimiter = '|', textBlock = """
             2026-11-20T09:00:00Z | 2026-11-25T09:00:00Z | 3
             2026-11-20T09:00:00Z | 2026-11-23T09:00:00Z | 1
+            2026-02-13T03:00:00Z | 2026-02-25T03:00:00Z | 3
+            2026-04-29T03:00:00Z | 2026-05-04T03:00:00Z | 1
+            2026-01-09T03:00:00Z | 2026-01-12T03:00:00Z | 2
             """)
-    void sla_in_working_days_skips_the_weekend(String received, String now, double days) {
+    void sla_in_working_days_skips_weekends_and_public_holidays(String received, String now, double days) {
         SlaSettings sla = new SlaSettings("received_at", SlaSettings.SlaUnit.WORKING_DAYS, List.of("resolved_at"), List.of());
-        assertThat(SlaClock.elapsed(sla, Instant.parse(received), false, Instant.parse(now)))
+        assertThat(SlaClock.elapsed(sla, CALENDAR, Instant.parse(received), false, Instant.parse(now)))
                 .isCloseTo(days, org.assertj.core.data.Offset.offset(1e-9));
     }
 

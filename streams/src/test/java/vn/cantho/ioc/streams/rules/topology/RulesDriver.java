@@ -19,6 +19,7 @@ import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
+import vn.cantho.ioc.model.registry.LiveRegistry;
 import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
 
 /**
@@ -38,17 +39,20 @@ final class RulesDriver implements AutoCloseable {
     private final TestInputTopic<String, Indicator> indicators;
     private final TestInputTopic<String, Aggregate> aggregates;
     private final TestOutputTopic<String, ConditionEvent> events;
+    private final LiveRegistry registry;
     private Instant wallClock;
 
     RulesDriver(Path stateDir, Instant start) {
         DeviceRegistry devices = DeviceRegistry.builtIn();
+        registry = new LiveRegistry(devices, 0);
         IndicatorRegistry indicators = IndicatorRegistry.builtIn();
         RuleCatalogue catalogue = RuleCatalogue.builtIn(devices, indicators, FEEDS);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "rules-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(RulesTopology.build(catalogue, devices, indicators, TICK), props, start);
+        driver = new TopologyTestDriver(RulesTopology.build(catalogue, registry, indicators,
+                vn.cantho.ioc.model.calendar.WorkingCalendar.builtIn(), TICK), props, start);
         wallClock = start;
         telemetry = driver.createInputTopic(Topics.TELEMETRY.name(), Topics.TELEMETRY.keySerde().serializer(),
                 Topics.TELEMETRY.valueSerde().serializer());
@@ -94,6 +98,11 @@ final class RulesDriver implements AutoCloseable {
             driver.advanceWallClockTime(step);
             wallClock = wallClock.plus(step);
         }
+    }
+
+    /** Puts a new device registry in force, as the admin API does while the topology runs. */
+    void changeRegistry(java.util.function.UnaryOperator<DeviceRegistry> change) {
+        registry.offer(registry.version() + 1, change.apply(registry.get()));
     }
 
     Instant now() {

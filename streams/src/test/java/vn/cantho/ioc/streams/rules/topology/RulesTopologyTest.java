@@ -15,6 +15,8 @@ import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.model.alert.TransitionType;
+import vn.cantho.ioc.model.registry.Device;
+import vn.cantho.ioc.model.registry.Domain;
 
 class RulesTopologyTest {
 
@@ -201,6 +203,58 @@ class RulesTopologyTest {
         }
         assertThat(first).hasSize(2).doesNotHaveDuplicates().isEqualTo(second);
     }
+
+    @Test
+    void a_station_added_to_the_live_registry_while_running_is_watched_by_the_device_rules_at_once() {
+        try (RulesDriver rules = new RulesDriver(stateDir, START)) {
+            // Given a water-quality station that is not registered: its low oxygen is not watched
+            rules.reading(NEW_STATION.id(), "dissolved_oxygen", 3.0, rules.now());
+            assertThat(rules.events()).isEmpty();
+            assertThat(rules.alerts()).isEmpty();
+
+            // When an admin registers it while the topology runs, and it reports 3 mg/L for 40 minutes
+            rules.changeRegistry(r -> r.withDevice(NEW_STATION));
+            for (int minute = 0; minute <= 40; minute += 5) {
+                rules.reading(NEW_STATION.id(), "dissolved_oxygen", 3.0, rules.now());
+                rules.advance(Duration.ofMinutes(5));
+            }
+
+            // Then its low-oxygen alert opens after the rule's 30-minute pending period, with its area and name
+            assertThat(ofRule(rules.events(), "water-do-low")).singleElement().satisfies(e -> {
+                assertThat(e.type()).isEqualTo(TransitionType.OPENED);
+                assertThat(e.entityId()).isEqualTo(NEW_STATION.id());
+                assertThat(e.areaCode()).isEqualTo("cai-rang");
+                assertThat(e.labels()).containsEntry("area", "cai-rang").containsEntry("device_type", "water_quality");
+                assertThat(e.summary()).contains(NEW_STATION.name(), "OPENED WARNING");
+            });
+        }
+    }
+
+    @Test
+    void a_device_removed_from_the_live_registry_has_its_open_stale_alert_resolved_and_forgotten() {
+        try (RulesDriver rules = new RulesDriver(stateDir, START)) {
+            // Given a registered station that reported once and then went silent: its stale alert is open
+            rules.changeRegistry(r -> r.withDevice(NEW_STATION));
+            rules.reading(NEW_STATION.id(), "dissolved_oxygen", 7.0, rules.now());
+            rules.advance(Duration.ofMinutes(20));
+            assertThat(ofRule(rules.events(), "device-stale")).extracting(ConditionEvent::type)
+                    .containsExactly(TransitionType.OPENED);
+
+            // When an admin removes it
+            rules.changeRegistry(r -> r.withoutDevice(NEW_STATION.id()));
+            rules.advance(Duration.ofMinutes(1));
+
+            // Then its stale alert resolves, nothing of it is kept, and its silence raises nothing more
+            assertThat(rules.events()).extracting(ConditionEvent::ruleId, ConditionEvent::type).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("device-stale", TransitionType.RESOLVED));
+            assertThat(rules.alerts().keySet()).noneMatch(k -> k.contains(NEW_STATION.id()));
+            rules.advance(Duration.ofHours(3));
+            assertThat(rules.events()).isEmpty();
+        }
+    }
+
+    private static final Device NEW_STATION = new Device("wq-test-moi", "Trạm chất lượng nước thử nghiệm Cái Răng",
+            "water_quality", Domain.ENVIRONMENT, "cai-rang", 10.01, 105.79, "so-tnmt", List.of("dissolved_oxygen"));
 
     private static void riverRisesPastBdIi(RulesDriver rules, Instant t) {
         rules.reading("wl-can-tho", "water_level", 1.70, t);
