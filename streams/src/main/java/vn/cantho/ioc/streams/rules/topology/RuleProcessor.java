@@ -2,7 +2,6 @@ package vn.cantho.ioc.streams.rules.topology;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -39,7 +36,7 @@ final class RuleProcessor implements Processor<String, RuleSignal, String, Condi
     /** The device registry {@link #staleKeys} was computed with; another one in force empties it. */
     private DeviceRegistry staleKeysFor;
     private ProcessorContext<String, ConditionEvent> context;
-    private KeyValueStore<String, AlertState> store;
+    private AlertStates store;
 
     RuleProcessor(RuleCatalogue catalogue, RuleRouter router, EventFactory events, WorkingCalendar calendar,
                   String storeName, Duration tickInterval) {
@@ -53,7 +50,7 @@ final class RuleProcessor implements Processor<String, RuleSignal, String, Condi
     @Override
     public void init(ProcessorContext<String, ConditionEvent> context) {
         this.context = context;
-        this.store = context.getStateStore(storeName);
+        this.store = new AlertStates(context.getStateStore(storeName));
         context.schedule(tickInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
@@ -76,10 +73,7 @@ final class RuleProcessor implements Processor<String, RuleSignal, String, Condi
     }
 
     private void tick(long wallClockMs) {
-        List<KeyValue<String, AlertState>> alerts = new ArrayList<>();
-        try (KeyValueIterator<String, AlertState> all = store.all()) {
-            all.forEachRemaining(alerts::add);
-        }
+        List<KeyValue<String, AlertState>> alerts = store.all();
         Instant now = Instant.ofEpochMilli(wallClockMs);
         for (KeyValue<String, AlertState> alert : alerts) {
             CatalogueRule rule = catalogue.rule(alert.value.ruleId()).orElse(null);
