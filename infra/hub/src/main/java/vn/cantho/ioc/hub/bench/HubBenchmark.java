@@ -58,7 +58,8 @@ public final class HubBenchmark {
     private static final List<String> LOAD_DEFAULTS = List.of("--rate", "2000", "--duration", "60s");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
-    private static final Duration ALERT_WAIT = Duration.ofSeconds(60);
+    /** How long after the last probe its row and alert may take before they count as missing. */
+    private static final Duration PROBE_WAIT = Duration.ofMinutes(2);
     /** How long the initial feed history may take to work through before the measured run starts anyway. */
     private static final Duration WARM_UP_TIMEOUT = Duration.ofMinutes(5);
 
@@ -150,7 +151,7 @@ public final class HubBenchmark {
                 long start = System.nanoTime();
                 Future<LoadReport> background = runners.submit(() -> new LoadGenerator(options).run());
                 Future<Probes.Result> probing = runners.submit(
-                        () -> prober.run(fixture.probeIds(), load.duration(), ALERT_WAIT));
+                        () -> prober.run(fixture.probeIds(), load.duration(), PROBE_WAIT));
                 LoadReport report = background.get();
                 Drain drain = drain(hub.bridge().stats(), report.acknowledged() + probes, database);
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -235,6 +236,7 @@ public final class HubBenchmark {
         result.put("alertLatencyMs", percentiles(probed.alertMs()));
         result.put("ruleEvaluatedMs", percentiles(probed.evaluatedMs()));
         result.put("alertsMissing", probed.sent() - probed.alertMs().size());
+        result.put("probeRowsMissing", probed.sent() - probed.storedMs().size());
         return result;
     }
 

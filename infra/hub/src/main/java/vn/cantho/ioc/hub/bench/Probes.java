@@ -12,13 +12,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -35,13 +35,13 @@ import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 
 /**
  * Times single readings through the running hub from outside, as a device and an operator see it: each
- * probe publishes one reading over MQTT (QoS 1) on its own probe gauge, then waits for the reading's row
- * in {@code observations} (storage lag) while an operator's live stream ({@code /api/v1/alerts/stream})
- * watches for the alert it raises (alert latency). Clocks are this JVM's monotonic clock on both ends.
+ * probe publishes one reading over MQTT (QoS 1) on its own probe gauge; one thread watches for the
+ * readings' rows in {@code observations} (storage lag) while an operator's live stream
+ * ({@code /api/v1/alerts/stream}) delivers the alerts they raise (alert latency). Both ends are timed
+ * with this JVM's monotonic clock.
  */
 final class Probes implements AutoCloseable {
 
-    private static final Duration STORED_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STORE_POLL = Duration.ofMillis(10);
 
     private final String mqttUrl;
@@ -49,6 +49,8 @@ final class Probes implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Long> publishedNanos = new ConcurrentHashMap<>();
     private final Map<String, Long> alertNanos = new ConcurrentHashMap<>();
+    private final Map<String, Long> storedNanos = new ConcurrentHashMap<>();
+    private final Set<String> unstored = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> publishedAt = new ConcurrentHashMap<>();
     private final Map<String, Instant> evaluatedAt = new ConcurrentHashMap<>();
     private final CountDownLatch streamOpen = new CountDownLatch(1);
@@ -109,12 +111,16 @@ final class Probes implements AutoCloseable {
     }
 
     /**
-     * Sends one probe per gauge, evenly spread over {@code spread}; after the last, waits up to
-     * {@code alertWait} for alerts still on their way.
+     * Sends one probe per gauge on a fixed schedule evenly spread over {@code spread} (a slow hub delays
+     * no probe, so a stall shows in every probe sent during it), while another thread watches the
+     * database for the probes' rows; after the last, waits up to {@code wait} for rows and alerts still
+     * on their way.
      */
-    Result run(List<String> gauges, Duration spread, Duration alertWait) throws MqttException, InterruptedException {
-        List<Double> storedMs = new ArrayList<>();
+    Result run(List<String> gauges, Duration spread, Duration wait) throws MqttException, InterruptedException {
         long spacing = spread.toNanos() / Math.max(1, gauges.size());
+        Thread watcher = new Thread(() -> watchStored(gauges.size()), "bench-probe-stored");
+        watcher.setDaemon(true);
+        watcher.start();
         long start = System.nanoTime();
         MqttClient client = new MqttClient(mqttUrl, "bench-probe-" + System.nanoTime(), new MemoryPersistence());
         try {
@@ -128,23 +134,23 @@ final class Probes implements AutoCloseable {
                 MqttMessage message = new MqttMessage(("{\"ts\":\"" + ts + "\",\"values\":{\""
                         + ProbeFixture.METRIC + "\":" + ProbeFixture.FIRING_LEVEL + "}}").getBytes(StandardCharsets.UTF_8));
                 message.setQos(1);
-                long published = System.nanoTime();
                 publishedAt.put(gauge, Instant.now());
-                publishedNanos.put(gauge, published);
+                publishedNanos.put(gauge, System.nanoTime());
+                unstored.add(gauge);
                 client.publish(TelemetryTopic.of(gauge), message);
-                long stored = awaitStored(gauge, ts);
-                if (stored > 0) {
-                    storedMs.add((stored - published) / 1e6);
-                }
             }
             client.disconnect();
         } finally {
             client.close();
         }
-        long deadline = System.nanoTime() + alertWait.toNanos();
-        while (alertNanos.size() < gauges.size() && System.nanoTime() < deadline) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while ((alertNanos.size() < gauges.size() || storedNanos.size() < gauges.size())
+                && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
+        watcher.interrupt();
+        List<Double> storedMs = new ArrayList<>();
+        storedNanos.forEach((gauge, stored) -> storedMs.add((stored - publishedNanos.get(gauge)) / 1e6));
         List<Double> alertMs = new ArrayList<>();
         List<Double> evaluatedMs = new ArrayList<>();
         alertNanos.forEach((gauge, arrived) -> {
@@ -154,24 +160,28 @@ final class Probes implements AutoCloseable {
         return new Result(gauges.size(), storedMs, alertMs, evaluatedMs);
     }
 
-    /** When the reading's row appeared in {@code observations}, or 0 if it did not within the timeout. */
-    private long awaitStored(String gauge, Instant ts) throws InterruptedException {
-        long deadline = System.nanoTime() + STORED_TIMEOUT.toNanos();
+    /** Polls for the rows of published probes not yet stored (each probe gauge has exactly one reading). */
+    private void watchStored(int probes) {
         try (Connection connection = database.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT 1 FROM observations WHERE device_id = ? AND metric = ? AND ts = ?")) {
-            select.setString(1, gauge);
-            select.setString(2, ProbeFixture.METRIC);
-            select.setTimestamp(3, Timestamp.from(ts));
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = select.executeQuery()) {
-                    if (rs.next()) {
-                        return System.nanoTime();
+                     "SELECT device_id FROM observations WHERE metric = ? AND device_id = ANY (?)")) {
+            select.setString(1, ProbeFixture.METRIC);
+            while (storedNanos.size() < probes && !Thread.currentThread().isInterrupted()) {
+                if (!unstored.isEmpty()) {
+                    select.setArray(2, connection.createArrayOf("text", unstored.toArray()));
+                    try (ResultSet rs = select.executeQuery()) {
+                        long now = System.nanoTime();
+                        while (rs.next()) {
+                            String gauge = rs.getString(1);
+                            storedNanos.putIfAbsent(gauge, now);
+                            unstored.remove(gauge);
+                        }
                     }
                 }
                 Thread.sleep(STORE_POLL.toMillis());
             }
-            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read observations: " + e.getMessage(), e);
         }
