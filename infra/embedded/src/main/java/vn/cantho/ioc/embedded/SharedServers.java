@@ -2,11 +2,8 @@ package vn.cantho.ioc.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,7 +57,7 @@ public final class SharedServers {
         EmbeddedServers servers = new EmbeddedServers(workDir, OptionalInt.of(0), OptionalInt.of(0), OptionalInt.of(0));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             servers.close();
-            deleteRecursively(workDir);
+            WorkDirectories.deleteRecursively(workDir);
         }, "shared-servers-shutdown"));
         try {
             servers.start();
@@ -112,25 +109,5 @@ public final class SharedServers {
     public static String uniqueName(String prefix) {
         return prefix + "_" + NAME_COUNTER.incrementAndGet() + "_"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0x1000000));
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-                    Files.deleteIfExists(directory);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("Could not delete the shared servers' work directory {}", dir, e);
-        }
     }
 }

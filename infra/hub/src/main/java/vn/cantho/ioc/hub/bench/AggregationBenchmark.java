@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import vn.cantho.ioc.embedded.EmbeddedServers;
 import vn.cantho.ioc.embedded.FreePorts;
+import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.hub.HubSettings;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.config.Setting;
@@ -87,6 +88,14 @@ public final class AggregationBenchmark {
 
     private Map<String, Object> run(int partitions) throws Exception {
         Path workDir = Files.createTempDirectory("ioc-bench-aggregation");
+        try {
+            return runIn(workDir, partitions);
+        } finally {
+            WorkDirectories.deleteRecursively(workDir);
+        }
+    }
+
+    private Map<String, Object> runIn(Path workDir, int partitions) throws Exception {
         DeviceRegistry registry = DeviceRegistry.builtIn();
         try (EmbeddedServers servers = new EmbeddedServers(workDir, OptionalInt.of(FreePorts.pick()),
                 OptionalInt.empty(), OptionalInt.of(FreePorts.pick()))) {

@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.hub.Hub;
 import vn.cantho.ioc.hub.HubConfig;
 import vn.cantho.ioc.hub.HubSettings;
@@ -118,8 +119,17 @@ public final class HubBenchmark {
         return new HubBenchmark(probes, LoadOptions.parse(loadArgs.toArray(String[]::new)));
     }
 
-    private Map<String, Object> run() throws Exception {
+    /** Runs the benchmark once; the result is what {@link #main} prints. */
+    Map<String, Object> run() throws Exception {
         Path workDir = Files.createTempDirectory("ioc-bench-hub");
+        try {
+            return runIn(workDir);
+        } finally {
+            WorkDirectories.deleteRecursively(workDir);
+        }
+    }
+
+    private Map<String, Object> runIn(Path workDir) throws Exception {
         ProbeFixture fixture = ProbeFixture.write(workDir, probes);
         // The hub's settings from the environment apply (to compare configurations), except where the
         // benchmark needs its own: fresh servers on free ports, the probe registry and rules.
