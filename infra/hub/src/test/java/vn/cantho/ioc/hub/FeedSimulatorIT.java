@@ -2,7 +2,6 @@ package vn.cantho.ioc.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.KafkaTail;
+import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.FeedRecord;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.simulator.feed.DepartmentFeeds;
@@ -34,7 +34,7 @@ class FeedSimulatorIT {
     @Test
     void every_simulated_push_is_accepted_and_lands_in_kafka_and_a_later_round_counts_nothing_twice() throws Exception {
         // Given the real feed API with the embedded default's demo tokens
-        Path dataDir = Files.createTempDirectory("feed-sim-it");
+        Path dataDir = WorkDirectories.temporary("feed-sim-it");
         Instant start = Instant.now();
         try (FeedServerFixture api = new FeedServerFixture(dataDir);
              KafkaTail<FeedRecord> topic = new KafkaTail<>(api.servers.kafkaBootstrap(), Topics.FEED_RECORDS)) {

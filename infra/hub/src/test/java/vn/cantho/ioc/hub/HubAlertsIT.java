@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.alerting.Command;
+import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.alert.Severity;
@@ -47,7 +47,7 @@ class HubAlertsIT {
     @Test
     void a_published_condition_becomes_an_alert_and_survives_a_restart_with_its_audit_and_escalation()
             throws Exception {
-        Path dataDir = Files.createTempDirectory("hub-alerts-it");
+        Path dataDir = WorkDirectories.temporary("hub-alerts-it");
         String key = "pm25-high|aq-cai-rang-02|";
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Alert acked;

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
 
@@ -33,7 +34,7 @@ class HubFeedIT {
     @Test
     void a_department_pushes_with_its_demo_token_and_an_admin_issues_lists_and_revokes_tokens() throws Exception {
         // Given the hub running on its embedded default
-        Path dataDir = Files.createTempDirectory("hub-feed-it");
+        Path dataDir = WorkDirectories.temporary("hub-feed-it");
         Map<String, String> settings = Map.of("IOC_DATA_DIR", dataDir.toString(), "HTTP_PORT", "0",
                 "FEED_HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
                 "SIMULATOR_ENABLED", "false");

@@ -20,6 +20,7 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.DeadLetterReason;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
@@ -41,7 +42,7 @@ class HubIT {
     @Test
     void reading_from_an_outside_mqtt_client_is_served_as_a_1_minute_aggregate_and_survives_a_restart()
             throws Exception {
-        Path dataDir = Files.createTempDirectory("hub-it");
+        Path dataDir = WorkDirectories.temporary("hub-it");
         // A minute safely inside the grace period for the whole test, whatever the wall clock does.
         Instant ts = Instant.now().truncatedTo(ChronoUnit.MINUTES).plusSeconds(7);
 

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +24,7 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
@@ -41,7 +41,7 @@ class HubIncidentIT {
     @Test
     void a_river_level_past_bd_ii_reaches_the_operators_live_stream_and_their_ack_is_in_the_audit_trail()
             throws Exception {
-        Path dataDir = Files.createTempDirectory("hub-incident-it");
+        Path dataDir = WorkDirectories.temporary("hub-incident-it");
         try (Hub hub = Hub.start(HubConfig.from(new Config(Map.of(
                 "IOC_DATA_DIR", dataDir.toString(),
                 "HTTP_PORT", "0", "FEED_HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
@@ -41,7 +41,7 @@ class HubIndicatorsIT {
     @Test
     void readings_over_three_hours_become_the_hand_computed_aqi_and_bd_ii_in_the_api_and_survive_a_restart()
             throws Exception {
-        Path dataDir = Files.createTempDirectory("hub-indicators-it");
+        Path dataDir = WorkDirectories.temporary("hub-indicators-it");
         // Three whole hours that have all passed; the readings are published in time order.
         Instant base = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(HOUR.multipliedBy(3));
         Instant current = base.plus(HOUR.multipliedBy(2));

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.KafkaTail;
+import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
@@ -40,7 +40,7 @@ class HubKpiIT {
     @Test
     void the_simulated_departments_feeds_become_kpis_in_the_running_hub() throws Exception {
         // Given the hub on its embedded default with the simulator (sensors rarely, feeds at start)
-        Path dataDir = Files.createTempDirectory("hub-kpi-it");
+        Path dataDir = WorkDirectories.temporary("hub-kpi-it");
         Map<String, String> settings = Map.of("IOC_DATA_DIR", dataDir.toString(), "HTTP_PORT", "0",
                 "FEED_HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
                 "SIMULATOR_INTERVAL", "1h", "SIMULATOR_SEED", "42",

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.SharedServers;
+import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
 
@@ -52,7 +53,7 @@ class HubOidcIT {
     void with_an_external_database_and_oidc_the_hub_starts_without_an_admin_token_and_the_idps_admin_administers_it()
             throws Exception {
         // Given an external database with no token at all, and the IdP's keys exported to a file
-        Path dataDir = Files.createTempDirectory("hub-oidc-it");
+        Path dataDir = WorkDirectories.temporary("hub-oidc-it");
         RSAKey key = new RSAKeyGenerator(2048).keyID("hub-oidc-it").keyUse(KeyUse.SIGNATURE).generate();
         Path jwks = dataDir.resolve("jwks.json");
         Files.writeString(jwks, new JWKSet(key).toPublicJWKSet().toString());

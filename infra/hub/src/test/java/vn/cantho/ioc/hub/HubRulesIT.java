@@ -24,6 +24,7 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.model.alert.TransitionType;
@@ -40,7 +41,7 @@ class HubRulesIT {
 
     @Test
     void a_river_reading_past_bd_ii_published_over_mqtt_raises_a_major_alert_on_the_alert_topic() throws Exception {
-        Path dataDir = Files.createTempDirectory("hub-rules-it");
+        Path dataDir = WorkDirectories.temporary("hub-rules-it");
         try (Hub hub = Hub.start(HubConfig.from(new Config(Map.of(
                 "IOC_DATA_DIR", dataDir.toString(),
                 "HTTP_PORT", "0", "FEED_HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
@@ -68,7 +69,7 @@ class HubRulesIT {
     @Test
     void a_station_added_through_the_admin_api_raises_its_alert_without_a_restart() throws Exception {
         // Given a hub whose catalogue watches the dissolved oxygen of every water-quality station
-        Path dataDir = Files.createTempDirectory("hub-rules-live-it");
+        Path dataDir = WorkDirectories.temporary("hub-rules-live-it");
         Path rulesFile = dataDir.resolve("rules.json");
         Files.writeString(rulesFile, """
                 {"version": 1, "rules": [

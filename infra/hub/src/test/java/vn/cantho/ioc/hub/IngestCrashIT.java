@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.ChildClasspath;
 import vn.cantho.ioc.embedded.KafkaTail;
 import vn.cantho.ioc.embedded.SharedServers;
+import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.ingest.IngestMain;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.DeadLetter;
@@ -56,7 +57,7 @@ class IngestCrashIT {
             new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
         }
         Instant base = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
-        Path workDir = Files.createTempDirectory("ingest-crash");
+        Path workDir = WorkDirectories.temporary("ingest-crash");
 
         try (Database database = Database.open(SERVERS.jdbcUrl(), SERVERS.dbUser(), SERVERS.dbPassword(), 4);
              StreamsRunner streams = new StreamsRunner(

@@ -1,11 +1,11 @@
 package vn.cantho.ioc.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -41,7 +41,7 @@ class KpiPipelineIT {
     @Test
     void pushed_feed_records_become_kpi_values_and_corrections_replace_earlier_versions() throws Exception {
         // Given the feed API and the KPI streams application on the shared Kafka
-        Path dataDir = Files.createTempDirectory("kpi-pipeline-it");
+        Path dataDir = WorkDirectories.temporary("kpi-pipeline-it");
         LocalDate day = LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(19 * 365));
         String date = day.toString();
         try (FeedServerFixture api = new FeedServerFixture(dataDir);

@@ -3,7 +3,6 @@ package vn.cantho.ioc.streams.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.SharedServers;
+import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.Scope;
@@ -65,7 +65,7 @@ class AggregationPipelineIT {
     @Test
     void aggregates_reach_the_database_through_an_outage_and_state_survives_a_restart() throws Exception {
         String appId = SharedServers.uniqueName("streams");
-        Path stateDir = Files.createTempDirectory("streams-state");
+        Path stateDir = WorkDirectories.temporary("streams-state");
         Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         AggregateWriter realWriter = new AggregateWriter(database.dataSource());
         AtomicInteger outageAttempts = new AtomicInteger(3);

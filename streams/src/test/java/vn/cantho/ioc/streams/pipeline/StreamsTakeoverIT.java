@@ -3,7 +3,6 @@ package vn.cantho.ioc.streams.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.SharedServers;
+import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.Scope;
@@ -108,7 +108,7 @@ class StreamsTakeoverIT {
     }
 
     private static StreamsRunner runner(String appId) throws Exception {
-        Path stateDir = Files.createTempDirectory("streams-takeover");
+        Path stateDir = WorkDirectories.temporary("streams-takeover");
         return new StreamsRunner(AggregationTopology.build(REGISTRY, GRACE, GRACE),
                 StreamsRunner.properties(appId, SERVERS.kafkaBootstrap(), stateDir, 1, 1));
     }

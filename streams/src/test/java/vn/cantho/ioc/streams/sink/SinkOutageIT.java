@@ -3,7 +3,6 @@ package vn.cantho.ioc.streams.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.EmbeddedDatabase;
 import vn.cantho.ioc.embedded.FreePorts;
 import vn.cantho.ioc.embedded.SharedServers;
+import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.kafka.TopicProvisioner;
@@ -56,7 +56,7 @@ class SinkOutageIT {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", SERVERS.kafkaBootstrap()))) {
             new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
         }
-        Path dir = Files.createTempDirectory("sink-outage-db");
+        Path dir = WorkDirectories.temporary("sink-outage-db");
         EmbeddedDatabase postgres = new EmbeddedDatabase(dir, FreePorts.pick());
         postgres.start();
         String appId = SharedServers.uniqueName("outage");
@@ -67,7 +67,7 @@ class SinkOutageIT {
                      new ByteArraySerializer(), new ByteArraySerializer());
              StreamsRunner streams = new StreamsRunner(AggregationTopology.build(DeviceRegistry.builtIn(), GRACE, GRACE),
                      StreamsRunner.properties(appId, SERVERS.kafkaBootstrap(),
-                             Files.createTempDirectory("outage-state"), 1, 1));
+                             WorkDirectories.temporary("outage-state"), 1, 1));
              KafkaSink<String, Aggregate> aggregates = new KafkaSink<>(Topics.AGGREGATES_1M,
                      SinkConsumer.create(Topics.AGGREGATES_1M, SERVERS.kafkaBootstrap(), appId + "-sink"),
                      new AggregateWriter(database.dataSource())::upsert, Duration.ofMillis(500));

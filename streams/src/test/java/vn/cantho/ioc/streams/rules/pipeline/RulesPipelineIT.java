@@ -3,7 +3,6 @@ package vn.cantho.ioc.streams.rules.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.SharedServers;
+import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.alert.Severity;
@@ -87,7 +87,7 @@ class RulesPipelineIT {
         List<ConditionEvent> events = new CopyOnWriteArrayList<>();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-        try (StreamsRunner rules = runner(appId, Files.createTempDirectory("rules-state"))) {
+        try (StreamsRunner rules = runner(appId, WorkDirectories.temporary("rules-state"))) {
             rules.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> rules.state() == KafkaStreams.State.RUNNING);
 
@@ -119,7 +119,7 @@ class RulesPipelineIT {
         }
 
         // When the application restarts without its local state and the gauge stays above BĐ II, then falls
-        try (StreamsRunner restarted = runner(appId, Files.createTempDirectory("rules-state-fresh"))) {
+        try (StreamsRunner restarted = runner(appId, WorkDirectories.temporary("rules-state-fresh"))) {
             restarted.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> restarted.state() == KafkaStreams.State.RUNNING);
             send(GAUGE, "water_level", 1.96, now.plusSeconds(60));
