@@ -1,10 +1,7 @@
 package vn.cantho.ioc.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,9 +26,6 @@ public final class AggregateQueries {
             WHERE metric = ?""";
     private static final String ORDER = " ORDER BY bucket, scope, entity_id LIMIT ?";
 
-    /** A reader waits at most this long for the database, then the API answers 503 instead of hanging. */
-    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration NETWORK_TIMEOUT = QUERY_TIMEOUT.plusSeconds(5);
 
     private final DataSource dataSource;
 
@@ -95,24 +89,8 @@ public final class AggregateQueries {
     }
 
     private List<AggregateRow> run(String sql, List<Object> params, AggregateTier tier) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setNetworkTimeout(Runnable::run, (int) NETWORK_TIMEOUT.toMillis());
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setQueryTimeout((int) QUERY_TIMEOUT.toSeconds());
-                for (int i = 0; i < params.size(); i++) {
-                    statement.setObject(i + 1, params.get(i));
-                }
-                try (ResultSet rs = statement.executeQuery()) {
-                    List<AggregateRow> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        rows.add(row(rs));
-                    }
-                    return rows;
-                }
-            }
-        } catch (SQLException e) {
-            throw StoreException.wrap("reading aggregates from " + tier.relation(), e);
-        }
+        return ReadQuery.list(dataSource, sql, params, AggregateQueries::row,
+                "reading aggregates from " + tier.relation());
     }
 
     private static AggregateRow row(ResultSet rs) throws SQLException {

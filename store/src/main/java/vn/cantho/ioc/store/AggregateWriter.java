@@ -1,11 +1,8 @@
 package vn.cantho.ioc.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -54,9 +51,6 @@ public final class AggregateWriter {
                    EXCLUDED.sum_value, EXCLUDED.min_value, EXCLUDED.max_value, EXCLUDED.last_value)
             """;
 
-    /** Bounds a write against a server that stopped answering, so the sink notices and retries. */
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
-
     /** One global row order makes concurrent writers lock rows in the same order, so they cannot deadlock. */
     private static final Comparator<Aggregate> ROW_ORDER = Comparator
             .comparing((Aggregate a) -> a.scope().id())
@@ -86,24 +80,8 @@ public final class AggregateWriter {
         if (rows.isEmpty()) {
             return 0;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setNetworkTimeout(Runnable::run, (int) WRITE_TIMEOUT.toMillis());
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
-                for (Aggregate row : rows) {
-                    bind(statement, row);
-                    statement.addBatch();
-                }
-                int written = written(SqlFailures.executeBatch(statement));
-                connection.commit();
-                return written;
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw StoreException.wrap("upserting " + rows.size() + " aggregates into metric_agg_1m", e);
-        }
+        return BatchWrite.execute(dataSource, UPSERT, rows, AggregateWriter::bind,
+                "upserting " + rows.size() + " aggregates into metric_agg_1m");
     }
 
     /**
@@ -167,25 +145,5 @@ public final class AggregateWriter {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static int written(int[] counts) {
-        int written = 0;
-        for (int count : counts) {
-            if (count > 0) {
-                written += count;
-            } else if (count == Statement.SUCCESS_NO_INFO) {
-                written++;
-            }
-        }
-        return written;
-    }
-
-    private static void rollback(Connection connection, Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
     }
 }

@@ -1,11 +1,8 @@
 package vn.cantho.ioc.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,7 +27,6 @@ public final class ObservationWriter {
             ON CONFLICT (device_id, metric, ts) DO NOTHING
             """;
 
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
     private static final Comparator<ObservationRow> ROW_ORDER = Comparator.comparing(ObservationRow::deviceId)
             .thenComparing(ObservationRow::metric).thenComparing(ObservationRow::ts);
 
@@ -52,31 +48,8 @@ public final class ObservationWriter {
         if (rows.isEmpty()) {
             return 0;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setNetworkTimeout(Runnable::run, (int) WRITE_TIMEOUT.toMillis());
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-                for (ObservationRow row : rows) {
-                    bind(statement, row);
-                    statement.addBatch();
-                }
-                int written = 0;
-                for (int count : SqlFailures.executeBatch(statement)) {
-                    written += count > 0 ? count : count == Statement.SUCCESS_NO_INFO ? 1 : 0;
-                }
-                connection.commit();
-                return written;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException r) {
-                    e.addSuppressed(r);
-                }
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw StoreException.wrap("inserting " + rows.size() + " observations", e);
-        }
+        return BatchWrite.execute(dataSource, INSERT, rows, ObservationWriter::bind,
+                "inserting " + rows.size() + " observations");
     }
 
     /** First occurrence per key, in one global order (same lock order for concurrent writers). */

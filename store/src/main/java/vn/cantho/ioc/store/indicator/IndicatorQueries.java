@@ -2,11 +2,8 @@ package vn.cantho.ioc.store.indicator;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,6 +15,7 @@ import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.json.Json;
+import vn.cantho.ioc.store.ReadQuery;
 import vn.cantho.ioc.store.StoreException;
 import vn.cantho.ioc.store.StoreUnavailableException;
 
@@ -37,9 +35,6 @@ public final class IndicatorQueries {
     private static final String PAGE_ORDER =
             " ORDER BY period_start, indicator, scope, entity_id, labels_key, granularity LIMIT ?";
 
-    /** A reader waits at most this long for the database, then the API answers 503 instead of hanging. */
-    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration NETWORK_TIMEOUT = QUERY_TIMEOUT.plusSeconds(5);
     private static final TypeReference<TreeMap<String, String>> STRING_MAP = new TypeReference<>() { };
 
     private final DataSource dataSource;
@@ -119,24 +114,7 @@ public final class IndicatorQueries {
     }
 
     private List<Indicator> run(String sql, List<Object> params) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setNetworkTimeout(Runnable::run, (int) NETWORK_TIMEOUT.toMillis());
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setQueryTimeout((int) QUERY_TIMEOUT.toSeconds());
-                for (int i = 0; i < params.size(); i++) {
-                    statement.setObject(i + 1, params.get(i));
-                }
-                try (ResultSet rs = statement.executeQuery()) {
-                    List<Indicator> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        rows.add(row(rs));
-                    }
-                    return rows;
-                }
-            }
-        } catch (SQLException e) {
-            throw StoreException.wrap("reading indicator_values", e);
-        }
+        return ReadQuery.list(dataSource, sql, params, IndicatorQueries::row, "reading indicator_values");
     }
 
     private static Indicator row(ResultSet rs) throws SQLException {

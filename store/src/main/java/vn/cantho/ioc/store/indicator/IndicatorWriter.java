@@ -1,12 +1,9 @@
 package vn.cantho.ioc.store.indicator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,7 +16,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.json.Json;
-import vn.cantho.ioc.store.SqlFailures;
+import vn.cantho.ioc.store.BatchWrite;
 import vn.cantho.ioc.store.StoreException;
 import vn.cantho.ioc.store.StoreUnavailableException;
 
@@ -56,9 +53,6 @@ public final class IndicatorWriter {
                    EXCLUDED.attributes, EXCLUDED.computed_at)
             """;
 
-    /** Bounds a write against a server that stopped answering, so the sink notices and retries. */
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
-
     /** One global row order makes concurrent writers lock rows in the same order, so they cannot deadlock. */
     private static final Comparator<Indicator> ROW_ORDER = Comparator.comparing(Indicator::indicator)
             .thenComparing(i -> i.scope().id())
@@ -88,24 +82,8 @@ public final class IndicatorWriter {
         if (rows.isEmpty()) {
             return 0;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setNetworkTimeout(Runnable::run, (int) WRITE_TIMEOUT.toMillis());
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
-                for (Indicator row : rows) {
-                    bind(statement, row);
-                    statement.addBatch();
-                }
-                int written = written(SqlFailures.executeBatch(statement));
-                connection.commit();
-                return written;
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw StoreException.wrap("upserting " + rows.size() + " values into indicator_values", e);
-        }
+        return BatchWrite.execute(dataSource, UPSERT, rows, IndicatorWriter::bind,
+                "upserting " + rows.size() + " values into indicator_values");
     }
 
     /**
@@ -174,25 +152,5 @@ public final class IndicatorWriter {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static int written(int[] counts) {
-        int written = 0;
-        for (int count : counts) {
-            if (count > 0) {
-                written += count;
-            } else if (count == Statement.SUCCESS_NO_INFO) {
-                written++;
-            }
-        }
-        return written;
-    }
-
-    private static void rollback(Connection connection, Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
     }
 }

@@ -2,11 +2,8 @@ package vn.cantho.ioc.store.kpi;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,6 +19,7 @@ import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.registry.IndicatorDefinition;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
+import vn.cantho.ioc.store.ReadQuery;
 import vn.cantho.ioc.store.StoreException;
 
 /**
@@ -32,8 +30,6 @@ import vn.cantho.ioc.store.StoreException;
  */
 public final class KpiQueries {
 
-    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration NETWORK_TIMEOUT = QUERY_TIMEOUT.plusSeconds(5);
     private static final String COLUMNS = """
             v.indicator, v.scope, v.entity_id, v.area_code, v.labels_key, v.labels::text AS labels,
             v.granularity, v.period_start, v.period_end, v.value, v.attributes::text AS attributes, v.computed_at""";
@@ -149,30 +145,10 @@ public final class KpiQueries {
                 last.entityId(), labelsKey(last.labels())).encode());
     }
 
+    /** Values of KPIs no longer in the registry are left out. */
     private List<KpiValue> run(String sql, List<Object> params, boolean withComparisons) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setNetworkTimeout(Runnable::run, (int) NETWORK_TIMEOUT.toMillis());
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setQueryTimeout((int) QUERY_TIMEOUT.toSeconds());
-                for (int i = 0; i < params.size(); i++) {
-                    Object param = params.get(i);
-                    if (param instanceof String[] array) {
-                        statement.setArray(i + 1, connection.createArrayOf("text", array));
-                    } else {
-                        statement.setObject(i + 1, param);
-                    }
-                }
-                try (ResultSet rs = statement.executeQuery()) {
-                    List<KpiValue> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        row(rs, withComparisons).ifPresent(rows::add);
-                    }
-                    return rows;
-                }
-            }
-        } catch (SQLException e) {
-            throw StoreException.wrap("reading KPI values from indicator_values", e);
-        }
+        return ReadQuery.list(dataSource, sql, params, rs -> row(rs, withComparisons).orElse(null),
+                "reading KPI values from indicator_values");
     }
 
     private Optional<KpiValue> row(ResultSet rs, boolean withComparisons) throws SQLException {
