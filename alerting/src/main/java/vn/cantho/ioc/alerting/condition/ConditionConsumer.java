@@ -1,9 +1,9 @@
 package vn.cantho.ioc.alerting.condition;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -11,7 +11,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -31,6 +30,7 @@ import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.kafka.Topics;
+import vn.cantho.ioc.model.retry.RetryWithBackoff;
 
 /**
  * Feeds {@link Topics#ALERT_CONDITIONS} into the alert store: polls a batch, stores it with the
@@ -52,12 +52,11 @@ public final class ConditionConsumer implements AutoCloseable, HealthCheck {
     private final Consumer<String, byte[]> consumer;
     private final Producer<byte[], byte[]> deadLetters;
     private final ConditionWriter writer;
-    private final Duration maxBackoff;
+    private final RetryWithBackoff retry;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
-    private final AtomicReference<String> failing = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
 
@@ -67,7 +66,7 @@ public final class ConditionConsumer implements AutoCloseable, HealthCheck {
         this.consumer = consumer;
         this.deadLetters = deadLetters;
         this.writer = writer;
-        this.maxBackoff = maxBackoff;
+        this.retry = new RetryWithBackoff("condition consumer", maxBackoff, running::get, LOG);
         this.thread = new Thread(this::run, "alert-conditions");
     }
 
@@ -106,9 +105,9 @@ public final class ConditionConsumer implements AutoCloseable, HealthCheck {
 
     @Override
     public Status check() {
-        String failure = failing.get();
-        if (failure != null) {
-            return Status.down(failure);
+        Optional<String> failure = retry.failure();
+        if (failure.isPresent()) {
+            return Status.down(failure.get());
         }
         return thread.isAlive() ? Status.up(applied.get() + " of " + received.get() + " condition events applied"
                 + skippedText()) : Status.down("condition consumer stopped");
@@ -129,8 +128,8 @@ public final class ConditionConsumer implements AutoCloseable, HealthCheck {
                 ConditionRecords read = ConditionRecords.read(records);
                 received.addAndGet(read.events().size());
                 List<ConditionEvent> batch = read.events();
-                if (untilDone("dead-letter write", () -> deadLetter(read.deadLetters()))
-                        && untilDone("alert store write", () -> applied.addAndGet(writer.write(batch)))) {
+                if (retry.untilDone("dead-letter write", () -> deadLetter(read.deadLetters()))
+                        && retry.untilDone("alert store write", () -> applied.addAndGet(writer.write(batch)))) {
                     commit();
                 }
             }
@@ -143,30 +142,6 @@ public final class ConditionConsumer implements AutoCloseable, HealthCheck {
             deadLetters.close(Duration.ofSeconds(10));
             stopped.countDown();
         }
-    }
-
-    /**
-     * Runs {@code step} until it succeeds, with exponential backoff. Returns false only when closing
-     * interrupted the retries; the batch is then re-read next start.
-     */
-    private boolean untilDone(String what, Runnable step) {
-        Duration backoff = Duration.ofMillis(100);
-        while (running.get()) {
-            try {
-                step.run();
-                if (failing.getAndSet(null) != null) {
-                    LOG.info("condition consumer is writing again");
-                }
-                return true;
-            } catch (RuntimeException e) {
-                if (failing.getAndSet(what + " failing, retrying: " + e.getMessage() + " since " + Instant.now()) == null) {
-                    LOG.warn("condition consumer: {} failed; retrying the batch with backoff: {}", what, e.getMessage());
-                }
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
-            }
-        }
-        return false;
     }
 
     /** Sends the dead letters and waits until Kafka has every one of them; throws if any send failed. */
@@ -201,14 +176,6 @@ public final class ConditionConsumer implements AutoCloseable, HealthCheck {
         } catch (CommitFailedException e) {
             // Our partitions moved during a long outage; the new owner re-reads the batch harmlessly.
             LOG.warn("condition consumer could not commit after a rebalance: {}", e.getMessage());
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,14 +1,13 @@
 package vn.cantho.ioc.streams.sink;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.kafka.Topic;
+import vn.cantho.ioc.model.retry.RetryWithBackoff;
 
 /**
  * Copies one topic into the database: polls a batch, writes it with the {@link BatchWriter} and only
@@ -33,10 +33,9 @@ public final class KafkaSink<K, V> implements AutoCloseable, HealthCheck {
     private final Topic<K, V> topic;
     private final Consumer<K, V> consumer;
     private final BatchWriter<V> writer;
-    private final Duration maxBackoff;
+    private final RetryWithBackoff retry;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong written = new AtomicLong();
-    private final AtomicReference<String> failing = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
 
@@ -44,7 +43,7 @@ public final class KafkaSink<K, V> implements AutoCloseable, HealthCheck {
         this.topic = topic;
         this.consumer = consumer;
         this.writer = writer;
-        this.maxBackoff = maxBackoff;
+        this.retry = new RetryWithBackoff("sink of " + topic.name(), maxBackoff, running::get, LOG);
         this.thread = new Thread(this::run, "sink-" + topic.name());
     }
 
@@ -60,9 +59,9 @@ public final class KafkaSink<K, V> implements AutoCloseable, HealthCheck {
 
     @Override
     public Status check() {
-        String failure = failing.get();
-        if (failure != null) {
-            return Status.down("database write failing, retrying: " + failure);
+        Optional<String> failure = retry.failure();
+        if (failure.isPresent()) {
+            return Status.down(failure.get());
         }
         return thread.isAlive() ? Status.up(written.get() + " rows written from " + topic.name())
                 : Status.down("sink thread stopped");
@@ -81,7 +80,8 @@ public final class KafkaSink<K, V> implements AutoCloseable, HealthCheck {
                         batch.add(record.value());
                     }
                 }
-                if (writeUntilDone(batch)) {
+                // False only when closing interrupted the retries; the batch is then re-read next start.
+                if (retry.untilDone("database write", () -> written.addAndGet(writer.write(batch)))) {
                     commit();
                 }
             }
@@ -95,28 +95,6 @@ public final class KafkaSink<K, V> implements AutoCloseable, HealthCheck {
         }
     }
 
-    /** Returns false only when closing interrupted the retries; the batch is then re-read next start. */
-    private boolean writeUntilDone(List<V> batch) {
-        Duration backoff = Duration.ofMillis(100);
-        while (running.get()) {
-            try {
-                written.addAndGet(writer.write(batch));
-                if (failing.getAndSet(null) != null) {
-                    LOG.info("sink of {} is writing again", topic.name());
-                }
-                return true;
-            } catch (Exception e) {
-                if (failing.getAndSet(e.getMessage() + " since " + Instant.now()) == null) {
-                    LOG.warn("sink of {} cannot write a batch of {}; retrying with backoff: {}", topic.name(),
-                            batch.size(), e.getMessage());
-                }
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
-            }
-        }
-        return false;
-    }
-
     private void commit() {
         try {
             consumer.commitSync();
@@ -124,14 +102,6 @@ public final class KafkaSink<K, V> implements AutoCloseable, HealthCheck {
             // The group moved our partitions during a long outage; the new owner re-reads the batch and
             // the idempotent writer makes that harmless.
             LOG.warn("sink of {} could not commit after a rebalance: {}", topic.name(), e.getMessage());
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
