@@ -1,15 +1,11 @@
 package vn.cantho.ioc.api.auth;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import vn.cantho.ioc.store.token.IssuedToken;
+import vn.cantho.ioc.store.token.SecretFile;
 import vn.cantho.ioc.store.token.TokenRole;
 import vn.cantho.ioc.store.token.TokenService;
 
@@ -48,16 +44,7 @@ public final class DemoRoleTokens {
             IssuedToken issued = tokens.issue(role, null, "demo " + role.id() + " (embedded default)");
             lines.add(role.id() + "=" + issued.secret());
         }
-        try {
-            Files.createDirectories(dataDir);
-            Path temp = dataDir.resolve(FILE_NAME + ".tmp");
-            Files.deleteIfExists(temp);
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temp, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the demo API tokens to " + file, e);
-        }
+        SecretFile.write(file, lines, "the demo API tokens");
+        return file;
     }
 }
