@@ -59,12 +59,7 @@ class ApiIT {
 
     @AfterAll
     static void stopApi() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        TestApi.stop(server, database);
     }
 
     @Test

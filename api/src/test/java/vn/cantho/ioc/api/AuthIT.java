@@ -29,12 +29,7 @@ class AuthIT {
 
     @AfterAll
     static void stopApi() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        TestApi.stop(server, database);
     }
 
     @Test

@@ -64,12 +64,7 @@ class IndicatorApiIT {
 
     @AfterAll
     static void stopApi() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        TestApi.stop(server, database);
     }
 
     @Test

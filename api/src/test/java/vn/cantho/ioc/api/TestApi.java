@@ -58,4 +58,14 @@ public final class TestApi {
                 alerts, health,
                 authenticator, ApiMeters.create())).start();
     }
+
+    /** Stops what a test class started, the server first; either is null when its start failed. */
+    public static void stop(ApiServer server, Database database) {
+        if (server != null) {
+            server.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
 }

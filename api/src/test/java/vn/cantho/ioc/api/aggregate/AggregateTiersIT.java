@@ -76,12 +76,7 @@ class AggregateTiersIT {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        TestApi.stop(server, database);
     }
 
     private static Aggregate minute(Instant start, long count) {

@@ -51,12 +51,7 @@ class AlertApiIT {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        TestApi.stop(server, database);
     }
 
     @Test

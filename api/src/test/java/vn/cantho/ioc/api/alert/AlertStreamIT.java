@@ -55,12 +55,7 @@ class AlertStreamIT {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        TestApi.stop(server, database);
     }
 
     @Test

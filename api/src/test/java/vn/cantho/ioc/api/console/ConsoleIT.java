@@ -62,12 +62,7 @@ class ConsoleIT {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        TestApi.stop(server, database);
     }
 
     @BeforeEach

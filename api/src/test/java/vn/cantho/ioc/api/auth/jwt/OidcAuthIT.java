@@ -55,15 +55,10 @@ class OidcAuthIT {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
         if (idpServer != null) {
             idpServer.close();
         }
-        if (database != null) {
-            database.close();
-        }
+        TestApi.stop(server, database);
     }
 
     @Test
