@@ -61,8 +61,8 @@ class HubIT {
                 assertThat(area.get("scope").asText()).isEqualTo("area");
                 assertThat(area.get("max").asDouble()).isEqualTo(70.0);
             });
-            assertThat(hub.bridge().stats().deadLettered(DeadLetterReason.BAD_JSON)).isEqualTo(1);
-            assertThat(hub.bridge().stats().deadLettered(DeadLetterReason.UNKNOWN_DEVICE)).isEqualTo(1);
+            assertThat(hub.ingestStats().deadLettered(DeadLetterReason.BAD_JSON)).isEqualTo(1);
+            assertThat(hub.ingestStats().deadLettered(DeadLetterReason.UNKNOWN_DEVICE)).isEqualTo(1);
 
             // An admin adds a station through the API; its readings are accepted without a restart.
             HttpResponse<String> added = send(hub, "admin", "PUT", "/api/v1/devices/" + NEW_DEVICE, NEW_DEVICE_JSON);
