@@ -3,14 +3,8 @@ package vn.cantho.ioc.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,10 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,8 +24,6 @@ import vn.cantho.ioc.embedded.KafkaTail;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.kafka.Topics;
-import vn.cantho.ioc.model.mqtt.TelemetryTopic;
-import vn.cantho.ioc.simulator.MqttPublisher;
 
 /**
  * "A killed hub process must not take acknowledged messages with it" (docs/operations.md, MQTT durability):
@@ -49,7 +38,6 @@ import vn.cantho.ioc.simulator.MqttPublisher;
 class HubKillIT {
 
     private static final String DEVICE = "aq-ninh-kieu-01";
-    private static final int RATE = 1_000;
 
     private final List<Process> hubs = new ArrayList<>();
     private Path dataDir;
@@ -69,24 +57,18 @@ class HubKillIT {
         // Given a hub in its own process, and a device outside it publishing 1,000 readings/s
         dataDir = WorkDirectories.temporary("hub-kill");
         int[] ports = FreePorts.pick(5);
-        Map<String, String> env = Map.of("IOC_DATA_DIR", dataDir.toString(), "MQTT_PORT", Integer.toString(ports[0]),
-                "HTTP_PORT", Integer.toString(ports[1]), "FEED_HTTP_PORT", Integer.toString(ports[2]),
-                "KAFKA_PORT", Integer.toString(ports[3]), "DB_PORT", Integer.toString(ports[4]),
-                "SIMULATOR_ENABLED", "false");
+        Map<String, String> env = Map.of("IOC_DATA_DIR", dataDir.toString(),
+                "MQTT_PORT", Integer.toString(ports[0]), "HTTP_PORT", Integer.toString(ports[1]),
+                "FEED_HTTP_PORT", Integer.toString(ports[2]), "KAFKA_PORT", Integer.toString(ports[3]),
+                "DB_PORT", Integer.toString(ports[4]), "SIMULATOR_ENABLED", "false");
         Process hub = startHub(env, "hub-1.log");
         Instant base = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        Set<Instant> acknowledged = ConcurrentHashMap.newKeySet();
-        AtomicLong refused = new AtomicLong();
-        AtomicBoolean publishing = new AtomicBoolean(true);
-        AtomicLong sent = new AtomicLong();
-        try (MqttPublisher device = new MqttPublisher("tcp://127.0.0.1:" + ports[0], "hub-kill-device")) {
-            Thread publisher = new Thread(() -> publish(device, base, publishing, sent, acknowledged, refused),
-                    "hub-kill-device");
-            publisher.start();
+        try (AcknowledgedReadings device = new AcknowledgedReadings("tcp://127.0.0.1:" + ports[0], DEVICE, base,
+                1_000)) {
 
             // When the hub is killed with SIGKILL after 15 s, started again, and later restarted cleanly
             Thread.sleep(15_000);
-            long ackedBeforeKill = acknowledged.size();
+            long ackedBeforeKill = device.acknowledged().size();
             hub.destroyForcibly().waitFor();
             hubs.remove(hub);
             hub = startHub(env, "hub-2.log");
@@ -96,60 +78,30 @@ class HubKillIT {
             hubs.remove(hub);
             startHub(env, "hub-3.log");
             Thread.sleep(5_000);
-            publishing.set(false);
-            publisher.join(Duration.ofMinutes(2).toMillis());
-            assertThat(device.awaitInFlight(60_000)).isTrue();
+            device.stop();
 
             // Then every reading acknowledged to the device is in Kafka and in the database
-            String kafka = "127.0.0.1:" + ports[3];
             Set<Instant> inKafka = new HashSet<>();
-            try (KafkaTail<Reading> tail = new KafkaTail<>(kafka, Topics.TELEMETRY)) {
+            try (KafkaTail<Reading> tail = new KafkaTail<>("127.0.0.1:" + ports[3], Topics.TELEMETRY)) {
                 tail.valuesUpToEnd(r -> r.deviceId().equals(DEVICE)).forEach(r -> inKafka.add(r.ts()));
             }
-            Set<Instant> lostInKafka = new HashSet<>(acknowledged);
-            lostInKafka.removeAll(inKafka);
+            Set<Instant> missingInKafka = new HashSet<>(device.acknowledged());
+            missingInKafka.removeAll(inKafka);
+            String password = Files.readString(dataDir.resolve("postgres").resolve("ioc.password")).trim();
+            String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + ports[4] + "/ioc";
             Set<Instant> stored = new HashSet<>();
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
                 stored.clear();
-                stored.addAll(storedTimestamps(ports[4], base));
-                assertThat(stored).containsAll(acknowledged);
+                stored.addAll(device.stored(jdbcUrl, "ioc", password));
+                assertThat(stored).containsAll(device.acknowledged());
             });
             System.out.printf("hub kill: sent %d, acknowledged %d (%d before the kill), refused %d, in Kafka %d,"
-                            + " stored %d, acknowledged but missing from Kafka %d%n", sent.get(), acknowledged.size(),
-                    ackedBeforeKill, refused.get(), inKafka.size(), stored.size(), lostInKafka.size());
+                            + " stored %d, acknowledged but missing from Kafka %d%n", device.sent(),
+                    device.acknowledged().size(), ackedBeforeKill, device.refused(), inKafka.size(), stored.size(),
+                    missingInKafka.size());
             assertThat(ackedBeforeKill).as("readings acknowledged before the kill").isGreaterThan(5_000);
-            assertThat(acknowledged.size()).as("readings acknowledged over the whole run").isGreaterThan(15_000);
-            assertThat(lostInKafka).isEmpty();
-        }
-    }
-
-    /** 1,000 msg/s with distinct timestamps (1 ms apart) until told to stop; records what was acknowledged. */
-    private static void publish(MqttPublisher device, Instant base, AtomicBoolean publishing, AtomicLong sent,
-                                Set<Instant> acknowledged, AtomicLong refused) {
-        long periodNanos = 1_000_000_000L / RATE;
-        long next = System.nanoTime();
-        String topic = TelemetryTopic.of(DEVICE);
-        try {
-            for (long i = 0; publishing.get(); i++) {
-                Instant ts = base.plusMillis(i);
-                byte[] payload = ("{\"ts\":\"" + ts + "\",\"values\":{\"pm25\":" + (10 + i % 50) + "}}")
-                        .getBytes(StandardCharsets.UTF_8);
-                device.publish(topic, payload, (ok, latency) -> {
-                    if (ok) {
-                        acknowledged.add(ts);
-                    } else {
-                        refused.incrementAndGet();
-                    }
-                });
-                sent.incrementAndGet();
-                next += periodNanos;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            assertThat(device.acknowledged()).as("readings acknowledged over the whole run").hasSizeGreaterThan(15_000);
+            assertThat(missingInKafka).isEmpty();
         }
     }
 
@@ -166,23 +118,5 @@ class HubKillIT {
             return Files.readString(log).contains("Cần Thơ IOC hub is up.");
         });
         return hub;
-    }
-
-    private Set<Instant> storedTimestamps(int dbPort, Instant from) throws Exception {
-        String password = Files.readString(dataDir.resolve("postgres").resolve("ioc.password")).trim();
-        Set<Instant> stored = new HashSet<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + dbPort + "/ioc",
-                "ioc", password);
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT DISTINCT ts FROM observations WHERE device_id = ? AND ts >= ?")) {
-            query.setString(1, DEVICE);
-            query.setTimestamp(2, Timestamp.from(from));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    stored.add(rows.getTimestamp(1).toInstant());
-                }
-            }
-        }
-        return stored;
     }
 }
