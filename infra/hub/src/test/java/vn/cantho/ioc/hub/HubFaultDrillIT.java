@@ -90,6 +90,33 @@ class HubFaultDrillIT {
         }
     }
 
+    @Test
+    void streams_restarted_with_their_local_state_wiped_count_no_reading_twice() throws Exception {
+        Path work = WorkDirectories.temporary("drill-streams");
+        int mqttPort = FreePorts.pick();
+        try (EmbeddedKafka kafka = new EmbeddedKafka(work.resolve("kafka"), 0, 0, true);
+             EmbeddedDatabase db = startDatabase(work)) {
+            kafka.start();
+            HubConfig config = config(work, kafka.bootstrapServers(), db, mqttPort);
+            Hub hub = Hub.start(config);
+            try (AcknowledgedReadings device = new AcknowledgedReadings(hub.mqttUrl(), "aq-binh-thuy-01", base(),
+                    RATE)) {
+                // Given readings flowing; When the hub stops, its streams state directory is deleted, and it starts
+                Thread.sleep(10_000);
+                hub.close();
+                WorkDirectories.deleteRecursively(work.resolve("hub").resolve("streams"));
+                hub = Hub.start(config);
+                Thread.sleep(10_000);
+                device.stop();
+
+                // Then the aggregates rebuilt from the changelogs count every reading once
+                assertStoredOnce("streams state wiped", device, db);
+            } finally {
+                hub.close();
+            }
+        }
+    }
+
     private static void assertStoredOnce(String drill, AcknowledgedReadings device, EmbeddedDatabase db) {
         Set<Instant> stored = new HashSet<>();
         long[] aggregated = new long[1];
@@ -121,10 +148,14 @@ class HubFaultDrillIT {
     }
 
     private static HubConfig config(Path work, String kafka, EmbeddedDatabase db) {
+        return config(work, kafka, db, 0);
+    }
+
+    private static HubConfig config(Path work, String kafka, EmbeddedDatabase db, int mqttPort) {
         return HubConfig.from(new Config(Map.of(
                 "IOC_DATA_DIR", work.resolve("hub").toString(),
                 "KAFKA_BOOTSTRAP", kafka, "DB_URL", db.jdbcUrl(), "DB_USER", db.user(), "DB_PASSWORD", db.password(),
-                "HTTP_PORT", "0", "FEED_HTTP_PORT", "0", "MQTT_PORT", "0",
+                "HTTP_PORT", "0", "FEED_HTTP_PORT", "0", "MQTT_PORT", Integer.toString(mqttPort),
                 "SIMULATOR_ENABLED", "false", "AGGREGATE_GRACE", "1h")));
     }
 }
