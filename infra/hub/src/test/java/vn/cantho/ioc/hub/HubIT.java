@@ -25,11 +25,17 @@ import vn.cantho.ioc.model.DeadLetterReason;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The hub exactly as {@code ./ioc up} runs it (embedded Kafka, MQTT broker and PostgreSQL under one
  * data directory), driven from outside: an independent MQTT client publishes, the HTTP API answers.
  */
+@Tag("hub")
+@Tag("mqtt")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class HubIT {
 
     private static final String DEVICE = "aq-cai-rang-02";
