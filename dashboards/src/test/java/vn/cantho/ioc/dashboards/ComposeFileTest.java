@@ -205,6 +205,35 @@ class ComposeFileTest {
         assertThat(readme).contains("JAVA_OPTS");
     }
 
+    @Test
+    void theLocalGrafanaForTheEmbeddedDefaultUsesTheSameImagesAndReadsTheEmbeddedDatabaseReadOnly() throws IOException {
+        // Given the compose file the banner of ./ioc up names
+        JsonNode local = GrafanaProvisioning.yaml(ComposeFile.dir().resolve("grafana-local.yml")).path("services");
+        assertThat(names(local)).containsExactlyInAnyOrder("grafana", "prometheus");
+        for (String service : names(local)) {
+            // Then it runs the production images, checks health, and mounts files that exist
+            assertThat(local.path(service).path("image").asText()).isEqualTo(SERVICES.path(service).path("image").asText());
+            assertThat(local.path(service).path("healthcheck").path("test").size()).isGreaterThanOrEqualTo(2);
+            for (JsonNode volume : local.path(service).path("volumes")) {
+                assertThat(ComposeFile.dir().resolve(volume.asText().split(":")[0]).normalize()).exists();
+            }
+        }
+        JsonNode env = local.path("grafana").path("environment");
+        assertThat(env.path("GF_SECURITY_ADMIN_PASSWORD").asText()).matches(REQUIRED);
+        Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+)}").matcher(
+                Files.readString(GrafanaProvisioning.root().resolve("provisioning/datasources/ioc.yaml")));
+        while (m.find()) {
+            assertThat(env.has(m.group(1))).as("grafana-local sets " + m.group(1)).isTrue();
+        }
+        // The embedded server is plain PostgreSQL; its Grafana login is the one EmbeddedDatabase creates.
+        assertThat(env.path("IOC_DB_TIMESCALEDB").asText()).isEqualTo("false");
+        assertThat(env.path("IOC_DB_HOST").asText()).isEqualTo("127.0.0.1:${IOC_DB_PORT:-5433}");
+        assertThat(env.path("GRAFANA_DB_USER").asText()).isEqualTo(vn.cantho.ioc.embedded.EmbeddedDatabase.GRAFANA_LOGIN);
+        JsonNode prometheus = GrafanaProvisioning.yaml(ComposeFile.dir().resolve("prometheus/prometheus-local.yml"));
+        assertThat(prometheus.path("scrape_configs").path(0).path("static_configs").path(0).path("targets").path(0).asText())
+                .isEqualTo("127.0.0.1:8080");
+    }
+
     private static Set<String> names(JsonNode node) {
         Set<String> out = new HashSet<>();
         node.fieldNames().forEachRemaining(out::add);

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.embedded.EmbeddedDatabase;
 import vn.cantho.ioc.embedded.EmbeddedServers;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.store.Database;
@@ -16,8 +17,9 @@ import vn.cantho.ioc.store.RollupMaintainer;
 import vn.cantho.ioc.store.StorageDialect;
 
 /**
- * The dashboards' SQL on plain PostgreSQL 15 (the embedded server of {@code ./ioc up}, zonky's binaries), on a
- * fresh schema migrated by the hub's own migrations; the hub's {@link RollupMaintainer} fills the hourly tier.
+ * The dashboards' SQL on plain PostgreSQL 15 (the embedded server of {@code ./ioc up}, zonky's binaries, with the
+ * roles it makes for Grafana), on a fresh schema migrated by the hub's own migrations; the hub's
+ * {@link RollupMaintainer} fills the hourly tier.
  * Only PostgreSQL is started (no Kafka, no MQTT broker), so this class stays light on a shared machine.
  */
 @Tag("database")
@@ -34,16 +36,8 @@ class DashboardQueriesPostgresIT extends DashboardQueriesSuite {
                 OptionalInt.empty(), OptionalInt.of(0));
         servers.start();
         EmbeddedServers.DatabaseConnection db = servers.database().orElseThrow();
-        // The hub's user may not create roles (no CREATEROLE, as on a managed server): an administrator creates
-        // the group role once, as docs/dashboards.md says, and migration V8 grants it what the dashboards read.
-        try (Connection admin = DriverManager.getConnection(db.jdbcUrl(), "postgres", "unused");
-             Statement statement = admin.createStatement()) {
-            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ioc_reader') "
-                    + "THEN CREATE ROLE ioc_reader NOLOGIN; END IF; END $$");
-            // Grafana's login, as the production compose creates it (infra/compose/timescaledb/20-grafana-reader.sh).
-            statement.execute("CREATE ROLE grafana LOGIN IN ROLE ioc_reader PASSWORD 'unused-here'");
-            statement.execute("ALTER ROLE grafana SET default_transaction_read_only = on");
-        }
+        // The embedded server (as ./ioc up runs it) has made ioc_reader and Grafana's login in it, since the hub's
+        // own role may not create roles; migration V8 grants ioc_reader what the dashboards read.
         // A schema of its own, as the store's integration tests do (TestSchemas).
         String schema = "dashboards_" + Long.toHexString(System.nanoTime());
         try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
@@ -54,10 +48,13 @@ class DashboardQueriesPostgresIT extends DashboardQueriesSuite {
         database = Database.open(url, db.user(), db.password(), 2);
     }
 
-    /** Grafana's own login (member of ioc_reader), not the hub's user switched to the role. */
+    /**
+     * Grafana's own login (member of ioc_reader, read-only), not the hub's user switched to the role; the embedded
+     * server trusts it locally, so the password is not checked.
+     */
     @Override
     Connection readerConnection() throws SQLException {
-        return DriverManager.getConnection(url, "grafana", "unused-here");
+        return DriverManager.getConnection(url, EmbeddedDatabase.GRAFANA_LOGIN, "not-checked");
     }
 
     @Override
