@@ -220,6 +220,33 @@ class DashboardProvisioningTest {
     }
 
     @Test
+    void everyLinkOpensAProvisionedDashboardWithVariablesItHas() {
+        // Given the uids and each dashboard's variables
+        Map<String, Set<String>> variables = new HashMap<>();
+        for (Dashboard d : DASHBOARDS) {
+            Set<String> names = new HashSet<>();
+            d.json().path("templating").path("list").forEach(v -> names.add(v.path("name").asText()));
+            variables.put(d.uid(), names);
+        }
+        Pattern link = Pattern.compile("/d/([a-z0-9-]+)(\\?[^\"]*)?");
+        Pattern var = Pattern.compile("var-([a-zA-Z0-9_]+)=");
+        int checked = 0;
+        for (Dashboard d : DASHBOARDS) {
+            // When a panel or data link points at /d/<uid>?var-x=… / Then that dashboard exists and has $x
+            Matcher m = link.matcher(d.json().toString());
+            while (m.find()) {
+                assertThat(variables).as(d.uid() + " links to " + m.group(1)).containsKey(m.group(1));
+                Matcher v = var.matcher(m.group(2) == null ? "" : m.group(2));
+                while (v.find()) {
+                    assertThat(variables.get(m.group(1))).as(d.uid() + " → " + m.group()).contains(v.group(1));
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
     void districtVariablesListExactlyTheAreaRegistry() {
         List<String> registry = DeviceRegistry.builtIn().areas().stream().map(a -> a.name() + " : " + a.code()).toList();
         int checked = 0;
