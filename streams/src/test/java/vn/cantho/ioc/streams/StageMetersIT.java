@@ -84,7 +84,7 @@ class StageMetersIT {
                 assertThat(scrape).contains("ioc_sink_batch_seconds_bucket{group=\"" + group + "\"");
                 assertThat(scrape).contains("ioc_kafka_consumer_lag_records{group=\"" + group + "\"}");
                 assertThat(scrape).contains("ioc_kafka_consumer_lag_records{group=\"" + appId + "\"}");
-                assertThat(scrape).contains("ioc_streams_process_rate{application=\"" + appId + "\"}");
+                assertThat(scrape).contains("ioc_streams_process_rate{application_id=\"" + appId + "\"}");
                 // The names the dashboard reads come from the one registry of names.
                 assertThat(StageMeters.prometheusNames()).contains("ioc_sink_rows_total", "ioc_sink_batch_seconds",
                         "ioc_kafka_consumer_lag_records", "ioc_streams_process_rate");

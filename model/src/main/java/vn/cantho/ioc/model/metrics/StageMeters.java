@@ -21,7 +21,7 @@ public final class StageMeters {
     public static final String SINK_BATCH = "ioc.sink.batch";
     /** Gauge, tag {@code group}: records not yet consumed by a consumer group (sinks and streams applications). */
     public static final String CONSUMER_LAG = "ioc.kafka.consumer.lag.records";
-    /** Gauge, tag {@code application}: records processed per second by a Kafka Streams application (all threads). */
+    /** Gauge, tag {@code application_id}: records processed per second by a Kafka Streams application (all threads). */
     public static final String STREAMS_PROCESS_RATE = "ioc.streams.process.rate";
     /** Counter, tag {@code rule}: rule evaluations (one signal stepped through one rule's condition machine). */
     public static final String RULE_EVALUATIONS = "ioc.rule.evaluations";

@@ -31,7 +31,8 @@ public final class StreamsRunner implements AutoCloseable, HealthCheck {
 
     private final KafkaStreams streams;
     private final String applicationId;
-    private List<Meter> meters = List.of();
+    /** Set by start(), removed by close(), which a shutdown hook may call from another thread. */
+    private volatile List<Meter> meters = List.of();
 
     public StreamsRunner(Topology topology, Properties properties) {
         this.applicationId = properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
@@ -83,7 +84,7 @@ public final class StreamsRunner implements AutoCloseable, HealthCheck {
         meters = List.of(
                 Gauge.builder(StageMeters.STREAMS_PROCESS_RATE, streams, s -> sum(s.metrics(), "stream-thread-metrics", "process-rate"))
                         .description("Records processed per second by this Kafka Streams application (all stream threads)")
-                        .tag("application", applicationId).register(Metrics.globalRegistry),
+                        .tag("application_id", applicationId).register(Metrics.globalRegistry),
                 Gauge.builder(StageMeters.CONSUMER_LAG, streams, s -> sum(s.metrics(), "consumer-fetch-manager-metrics", "records-lag"))
                         .description("Records not yet consumed by the consumer group, summed over its partitions")
                         .tag("group", applicationId).register(Metrics.globalRegistry));
