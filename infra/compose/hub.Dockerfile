@@ -1,9 +1,10 @@
 # The IOC hub image (docker-compose.yml builds it with the repository as context).
 # Stage 1 builds with Maven inside the container (its own repository cache, never the host's ~/.m2).
+# -DskipITs also skips the npm install of the test-only TimescaleDB server (no Node.js in this image).
 FROM maven:3.9.11-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY . .
-RUN mvn -B -q -DskipTests install \
+RUN mvn -B -q -DskipTests -DskipITs install \
  && mvn -B -q -pl infra/hub dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib \
  && cp infra/hub/target/ioc-hub-*.jar /out/lib/
 

@@ -55,6 +55,12 @@ class ComposeFileTest {
         List<String> from = Files.readAllLines(ComposeFile.dir().resolve("hub.Dockerfile")).stream()
                 .filter(l -> l.startsWith("FROM ")).toList();
         assertThat(from).hasSize(2);
+        String dockerfile = Files.readString(ComposeFile.dir().resolve("hub.Dockerfile"));
+        // The build image has no Node.js: the test-only TimescaleDB server's npm install must be skipped.
+        assertThat(dockerfile).contains("-DskipTests -DskipITs");
+        // Local data, build output and the operator's secrets never enter the build context.
+        assertThat(Files.readAllLines(ComposeFile.dir().resolve("hub.Dockerfile.dockerignore")))
+                .contains("data", "infra/compose/.env", "infra/compose/secrets", "**/target");
         for (String line : from) {
             String image = line.split("\\s+")[1];
             assertThat(image).as(line).contains(":").doesNotEndWith(":latest").matches(".*:\\d+[^ ]*");
