@@ -15,6 +15,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -130,6 +131,9 @@ public final class Hub implements AutoCloseable {
     }
 
     private void startParts() throws Exception {
+        // The stages register their meters (model StageMeters) on Micrometer's global registry; /metrics serves them.
+        Metrics.addRegistry(meters);
+        started.push(() -> Metrics.removeRegistry(meters));
         DeviceRegistry files = config.registryDir().map(DeviceRegistry::fromDirectory)
                 .orElseGet(DeviceRegistry::builtIn);
         IndicatorRegistry indicators = config.registryDir()
