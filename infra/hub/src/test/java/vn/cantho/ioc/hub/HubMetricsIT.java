@@ -61,7 +61,10 @@ class HubMetricsIT {
                         .contains("ioc_kafka_consumer_lag_records{application=\"ioc-hub\",group=\"ioc-sink\"}")
                         .contains("ioc_kafka_consumer_lag_records{application=\"ioc-hub\",group=\"ioc-streams\"}")
                         .contains("ioc_streams_process_rate{application=\"ioc-hub\",application_id=\"ioc-rules\"}")
-                        .contains("ioc_rule_evaluations_total{");
+                        .contains("ioc_rule_evaluations_total{")
+                        .contains("ioc_mqtt_messages_total{application=\"ioc-hub\",outcome=\"forwarded\"}")
+                        .contains("ioc_mqtt_readings_total{")
+                        .contains("ioc_ingest_journal_backlog_bytes{");
                 for (String name : wanted) {
                     if (!EVENT_DRIVEN.contains(name)) {
                         assertThat(scrape).as("/metrics has " + name).containsPattern("(?m)^" + Pattern.quote(name) + "[{ ]");

@@ -9,6 +9,8 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,7 @@ import vn.cantho.ioc.ingest.journal.IngestJournal;
 import vn.cantho.ioc.ingest.journal.JournalForwarder;
 import vn.cantho.ioc.ingest.mqtt.IngestStats;
 import vn.cantho.ioc.ingest.mqtt.TelemetryForwarder;
+import vn.cantho.ioc.model.metrics.StageMeters;
 
 /**
  * MQTT ingest inside the hub's embedded broker: a HiveMQ extension whose interceptor writes each device's
@@ -42,6 +45,7 @@ public final class BrokerIngest implements ExtensionMain, MqttIngest {
     private final JournalForwarder journalForwarder;
     private final Clock clock;
     private volatile boolean inBroker;
+    private Gauge backlogGauge;
 
     /**
      * @param journal   where accepted messages are written before they are acknowledged; closed by {@link #close()}
@@ -60,6 +64,8 @@ public final class BrokerIngest implements ExtensionMain, MqttIngest {
     /** Starts moving the journal into Kafka, beginning with what an earlier run accepted and did not confirm. */
     public void start() {
         journalForwarder.start();
+        backlogGauge = Gauge.builder(StageMeters.INGEST_JOURNAL_BACKLOG, journalForwarder,
+                JournalForwarder::backlogBytes).baseUnit("bytes").register(Metrics.globalRegistry);
     }
 
     @Override
@@ -101,6 +107,9 @@ public final class BrokerIngest implements ExtensionMain, MqttIngest {
 
     @Override
     public void close() {
+        if (backlogGauge != null) {
+            Metrics.globalRegistry.remove(backlogGauge);
+        }
         journalForwarder.close();
         producer.close(PRODUCER_CLOSE);
         try {

@@ -15,6 +15,17 @@ public final class StageMeters {
     public static final String FEED_PUSHES = "ioc.feed.pushes";
     /** Counter, tags {@code feed}, {@code result} (accepted, rejected, duplicate). */
     public static final String FEED_ROWS = "ioc.feed.rows";
+    /**
+     * Counter, tag {@code outcome}: MQTT telemetry messages {@code received} by ingest, {@code forwarded} (readings
+     * in Kafka), {@code dead_lettered}, or {@code send_failure} (Kafka refused a record; sent again).
+     */
+    public static final String MQTT_MESSAGES = "ioc.mqtt.messages";
+    /** Counter, tag {@code reason}: MQTT messages dead-lettered, by reason code (BAD_JSON, UNKNOWN_DEVICE, …). */
+    public static final String MQTT_DEAD_LETTERS = "ioc.mqtt.dead.letters";
+    /** Counter: readings written to the telemetry topic (a SenML pack with several timestamps makes several). */
+    public static final String MQTT_READINGS = "ioc.mqtt.readings";
+    /** Gauge: bytes of accepted MQTT messages in the ingest journal not yet confirmed in Kafka (embedded broker). */
+    public static final String INGEST_JOURNAL_BACKLOG = "ioc.ingest.journal.backlog.bytes";
     /** Counter, tags {@code sink} (source topic), {@code group}: rows written by a Kafka → database sink. */
     public static final String SINK_ROWS = "ioc.sink.rows";
     /** Timer with a histogram, tags {@code sink}, {@code group}: one batch written and committed, retries included. */
@@ -40,6 +51,8 @@ public final class StageMeters {
     /** The Prometheus series names of the stage meters, as /metrics exposes them. */
     public static List<String> prometheusNames() {
         return List.of(
+                prometheus(MQTT_MESSAGES) + "_total", prometheus(MQTT_DEAD_LETTERS) + "_total",
+                prometheus(MQTT_READINGS) + "_total", prometheus(INGEST_JOURNAL_BACKLOG),
                 prometheus(FEED_PUSHES) + "_total", prometheus(FEED_ROWS) + "_total", prometheus(SINK_ROWS) + "_total",
                 prometheus(SINK_BATCH) + "_seconds", prometheus(CONSUMER_LAG), prometheus(STREAMS_PROCESS_RATE),
                 prometheus(RULE_EVALUATIONS) + "_total", prometheus(ALERT_TRANSITIONS) + "_total");
