@@ -1,0 +1,29 @@
+package vn.cantho.ioc.api.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+
+/** The one way handlers read a request body, so a body the server cannot read is a 400 like any bad body. */
+public final class RequestBody {
+
+    private RequestBody() {
+    }
+
+    /**
+     * The body's bytes.
+     *
+     * @throws ApiException BAD_REQUEST when the body cannot be read (it ends before its Content-Length, or its
+     *                      chunked encoding is broken); Jetty reports that as a client abort, which Javalin
+     *                      would answer with an empty 500
+     */
+    public static byte[] bytes(Context ctx) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (HttpResponseException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "the request body cannot be read: it ends early or its "
+                    + "chunked encoding is broken");
+        }
+    }
+}
