@@ -104,6 +104,8 @@ public final class ApiServer implements AutoCloseable {
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
                 server.setErrorHandler(new ServerErrorHandler());
             });
+            // A body over the limit is refused from its Content-Length at once, not after its first byte arrives.
+            cfg.jetty.modifyHttpConfiguration(http -> http.setDelayDispatchUntilContent(false));
             cfg.jetty.modifyServletContextHandler(context -> {
                 context.setErrorHandler(new ServerErrorHandler());
                 context.addFilter(PathGuard.class, "/*", EnumSet.of(DispatcherType.REQUEST));

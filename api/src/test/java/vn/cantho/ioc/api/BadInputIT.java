@@ -457,6 +457,9 @@ class BadInputIT {
         cases.add(new Case("a body over 64 KiB", "POST", "/api/v1/alerts/{alert}/comment", TokenRole.OPERATOR,
                 Map.of("Content-Type", JSON_TYPE), utf8("{\"comment\":\"" + "z".repeat(70_000) + "\"}"), 413,
                 "PAYLOAD_TOO_LARGE"));
+        cases.add(new Case("a Content-Length of a terabyte with no body behind it", "POST", "/api/v1/alerts/{alert}/comment",
+                TokenRole.OPERATOR, Map.of("Content-Type", JSON_TYPE, "Content-Length", "1000000000000"), null, 413,
+                "PAYLOAD_TOO_LARGE"));
         cases.add(new Case("DELETE on the alert list", "DELETE", "/api/v1/alerts", TokenRole.ADMIN, Map.of(), null, 405,
                 "METHOD_NOT_ALLOWED"));
         cases.add(new Case("a stream resume from a negative id", "GET", "/api/v1/alerts/stream", TokenRole.LEADER,

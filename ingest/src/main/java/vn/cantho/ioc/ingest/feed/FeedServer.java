@@ -82,7 +82,14 @@ public final class FeedServer implements AutoCloseable, HealthCheck {
             cfg.http.defaultContentType = "application/json";
             cfg.http.prefer405over404 = true;
             cfg.http.maxRequestSize = options.maxBodyBytes();
-            cfg.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT.toMillis()));
+            cfg.jetty.modifyServer(server -> {
+                server.setStopTimeout(STOP_TIMEOUT.toMillis());
+                server.setErrorHandler(new FeedServerErrorHandler());
+            });
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new FeedServerErrorHandler()));
+            // Jetty holds a request with a body until its first byte arrives; a push declaring more than the
+            // limit must be refused from its Content-Length at once, not when (or if) the client starts sending.
+            cfg.jetty.modifyHttpConfiguration(http -> http.setDelayDispatchUntilContent(false));
             cfg.router.mount(router -> {
                 router.post("/api/v1/feeds/{feedId}/records", this::push);
                 router.get("/api/v1/feeds", this::list);
