@@ -1,7 +1,6 @@
 package vn.cantho.ioc.api;
 
 import io.javalin.Javalin;
-import jakarta.servlet.DispatcherType;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -9,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
 import io.javalin.security.RouteRole;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;

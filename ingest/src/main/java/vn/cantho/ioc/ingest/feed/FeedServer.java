@@ -261,7 +261,9 @@ public final class FeedServer implements AutoCloseable, HealthCheck {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new FeedException(FeedErrorCode.BAD_REQUEST, "cannot read the request body: " + e.getMessage());
+            // Jetty's text here names its own exception classes; the client needs only what went wrong.
+            throw new FeedException(FeedErrorCode.BAD_REQUEST,
+                    "cannot read the request body: it ends early or its chunked encoding is broken");
         }
     }
 
