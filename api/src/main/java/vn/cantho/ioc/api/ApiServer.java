@@ -27,6 +27,7 @@ import vn.cantho.ioc.api.alert.SilenceRoutes;
 import vn.cantho.ioc.api.auth.AuthFilter;
 import vn.cantho.ioc.api.health.HealthProbe;
 import vn.cantho.ioc.api.health.HealthRoutes;
+import vn.cantho.ioc.api.http.ClientErrorConnectionFactory;
 import vn.cantho.ioc.api.http.ErrorMapper;
 import vn.cantho.ioc.api.http.ErrorResponse;
 import vn.cantho.ioc.api.http.PathGuard;
@@ -106,6 +107,8 @@ public final class ApiServer implements AutoCloseable {
             });
             // A body over the limit is refused from its Content-Length at once, not after its first byte arrives.
             cfg.jetty.modifyHttpConfiguration(http -> http.setDelayDispatchUntilContent(false));
+            cfg.jetty.addConnector((server, http) ->
+                    ClientErrorConnectionFactory.connector(server, http, config.host(), config.port()));
             cfg.jetty.modifyServletContextHandler(context -> {
                 context.setErrorHandler(new ServerErrorHandler());
                 context.addFilter(PathGuard.class, "/*", EnumSet.of(DispatcherType.REQUEST));

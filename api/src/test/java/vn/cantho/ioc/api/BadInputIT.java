@@ -269,6 +269,15 @@ class BadInputIT {
                 null, 400, "BAD_REQUEST"));
         cases.add(new Case("a raw byte that is not UTF-8 in the query", "GET",
                 "/api/v1/alerts?area=\u00ff", TokenRole.LEADER, Map.of(), null, 400, "BAD_REQUEST"));
+        cases.add(new Case("a transfer coding the server does not know", "POST", "/api/v1/alerts/{alert}/ack",
+                TokenRole.OPERATOR, Map.of("Transfer-Encoding", "gzip", "Content-Type", JSON_TYPE), utf8("{}"), 400,
+                "BAD_REQUEST"));
+        cases.add(new Case("an HTTP version that does not exist", "GET", "/api/v1/alerts HTTP/9.9\r\nX-Old-Version:",
+                TokenRole.LEADER, Map.of(), null, 400, "BAD_REQUEST"));
+        cases.add(new Case("a method that does not exist", "BREW", "/api/v1/alerts", TokenRole.LEADER, Map.of(), null,
+                405, "METHOD_NOT_ALLOWED"));
+        cases.add(new Case("a request line without a version", "GET", "/api/v1/alerts\r\nX-No-Version:",
+                TokenRole.LEADER, Map.of(), null, 400, "BAD_REQUEST"));
         cases.add(new Case("a second Host header", "GET", "/api/v1/alerts", TokenRole.LEADER, Map.of("Host", "evil.example"),
                 null, 400, "BAD_REQUEST"));
     }

@@ -90,6 +90,8 @@ public final class FeedServer implements AutoCloseable, HealthCheck {
             // Jetty holds a request with a body until its first byte arrives; a push declaring more than the
             // limit must be refused from its Content-Length at once, not when (or if) the client starts sending.
             cfg.jetty.modifyHttpConfiguration(http -> http.setDelayDispatchUntilContent(false));
+            cfg.jetty.addConnector((server, http) ->
+                    ClientErrorConnectionFactory.connector(server, http, options.host(), options.port()));
             cfg.router.mount(router -> {
                 router.post("/api/v1/feeds/{feedId}/records", this::push);
                 router.get("/api/v1/feeds", this::list);

@@ -286,6 +286,12 @@ class FeedBadInputIT {
         cases.add(new Case("Expect: 100-continue with a Content-Length over the limit", "POST", SOC, soc,
                 Map.of("Content-Type", JSON, "Content-Length", "99999999", "Expect", "100-continue"), null, 413,
                 "PAYLOAD_TOO_LARGE"));
+        cases.add(new Case("an HTTP version that does not exist", "POST", SOC + " HTTP/9.9\r\nX-Old-Version:", soc,
+                Map.of("Content-Type", JSON), utf8("[]"), 400, "BAD_REQUEST"));
+        cases.add(new Case("a request line without a version", "POST", SOC + "\r\nX-No-Version:", soc,
+                Map.of("Content-Type", JSON), utf8("[]"), 400, "BAD_REQUEST"));
+        cases.add(new Case("a transfer coding the server does not know", "POST", SOC, soc,
+                Map.of("Content-Type", JSON, "Transfer-Encoding", "gzip"), utf8("[]"), 400, "BAD_REQUEST"));
         cases.add(new Case("a second Host header", "POST", SOC, soc, Map.of("Content-Type", JSON, "Host", "evil.example"),
                 utf8("[]"), 400, "BAD_REQUEST"));
         cases.add(new Case("a control character in the path", "POST", "/api/v1/feeds/soc\u0001daily/records", soc,
