@@ -108,8 +108,8 @@ class BadInputIT {
     }
 
     @Test
-    void the_suite_has_at_least_two_hundred_cases_on_this_port() {
-        assertThat(cases()).hasSizeGreaterThanOrEqualTo(200);
+    void the_suite_has_at_least_three_hundred_cases_on_this_port() {
+        assertThat(cases()).hasSizeGreaterThanOrEqualTo(300);
     }
 
     @Test
