@@ -31,6 +31,7 @@ public final class AuthFilter {
     }
 
     public void register(JavalinDefaultRouting router) {
+        router.before(PROTECTED_PREFIX + "*", AuthFilter::noStore);
         router.before(PROTECTED_PREFIX + "*", this::authenticate);
         router.beforeMatched(this::authorize);
     }
@@ -42,6 +43,15 @@ public final class AuthFilter {
             throw new IllegalStateException("no principal on " + ctx.path() + "; is it under " + PROTECTED_PREFIX + "?");
         }
         return principal;
+    }
+
+    /**
+     * Answers under the protected prefix are for their token's holder only: no cache (a proxy or the browser)
+     * keeps them, and no browser guesses another content type than the one sent. Set first, so errors carry them too.
+     */
+    private static void noStore(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Content-Type-Options", "nosniff");
     }
 
     private void authenticate(Context ctx) {
