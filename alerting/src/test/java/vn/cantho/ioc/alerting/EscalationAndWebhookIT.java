@@ -16,7 +16,7 @@ import vn.cantho.ioc.alerting.escalation.EscalationScheduler;
 import vn.cantho.ioc.alerting.escalation.EscalationStep;
 import vn.cantho.ioc.alerting.notify.Receiver;
 import vn.cantho.ioc.alerting.notify.WebhookDispatcher;
-import vn.cantho.ioc.embedded.SharedServers;
+import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.model.alert.TransitionType;
 import vn.cantho.ioc.store.Database;

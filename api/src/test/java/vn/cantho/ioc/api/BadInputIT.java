@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.api.alert.Incidents;
-import vn.cantho.ioc.embedded.RawHttp;
+import vn.cantho.ioc.testkit.RawHttp;
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.store.Database;

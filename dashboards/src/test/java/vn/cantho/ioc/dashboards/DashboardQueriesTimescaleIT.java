@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
-import vn.cantho.ioc.embedded.TimescaleTestServer;
+import vn.cantho.ioc.testkit.TimescaleTestServer;
 import vn.cantho.ioc.store.Database;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.cantho.ioc.embedded.SharedServers;
+import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.store.feed.FeedLedger;
 import vn.cantho.ioc.store.feed.IdempotencyClaim;
 import java.util.concurrent.TimeUnit;

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import vn.cantho.ioc.embedded.SharedServers;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /**
  * Gives each integration-test class its own empty schema in the shared database, so classes neither

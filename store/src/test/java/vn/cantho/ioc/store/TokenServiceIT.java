@@ -9,7 +9,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.cantho.ioc.embedded.SharedServers;
+import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.store.token.ApiToken;
 import vn.cantho.ioc.store.token.IssuedToken;
 import vn.cantho.ioc.store.token.TokenRole;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.api.ApiServer;
 import vn.cantho.ioc.api.TestApi;
 import vn.cantho.ioc.api.TestTokens;
-import vn.cantho.ioc.embedded.SharedServers;
+import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.json.Json;

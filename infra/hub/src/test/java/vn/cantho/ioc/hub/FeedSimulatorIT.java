@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import vn.cantho.ioc.embedded.KafkaTail;
+import vn.cantho.ioc.testkit.KafkaTail;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.FeedRecord;
 import vn.cantho.ioc.model.kafka.Topics;

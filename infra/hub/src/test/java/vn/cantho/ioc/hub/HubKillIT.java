@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.embedded.ChildClasspath;
 import vn.cantho.ioc.embedded.FreePorts;
-import vn.cantho.ioc.embedded.KafkaTail;
+import vn.cantho.ioc.testkit.KafkaTail;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.kafka.Topics;

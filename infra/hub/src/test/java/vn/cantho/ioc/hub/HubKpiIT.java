@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import vn.cantho.ioc.embedded.KafkaTail;
+import vn.cantho.ioc.testkit.KafkaTail;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.config.Config;

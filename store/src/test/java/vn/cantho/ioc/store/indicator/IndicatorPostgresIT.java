@@ -3,7 +3,7 @@ package vn.cantho.ioc.store.indicator;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import vn.cantho.ioc.embedded.SharedServers;
+import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.TestSchemas;
 import java.util.concurrent.TimeUnit;

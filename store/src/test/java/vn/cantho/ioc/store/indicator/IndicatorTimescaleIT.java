@@ -2,7 +2,7 @@ package vn.cantho.ioc.store.indicator;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import vn.cantho.ioc.embedded.TimescaleTestServer;
+import vn.cantho.ioc.testkit.TimescaleTestServer;
 import vn.cantho.ioc.store.Database;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;

@@ -1,5 +1,7 @@
 package vn.cantho.ioc.embedded;
 
+import vn.cantho.ioc.testkit.TimescaleTestServer;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Test helper that reproduces a parent killed with SIGKILL: a separate JVM starts a server on a data directory,
  * reports that it is ready and is then killed, so no shutdown hook runs and the server's process is orphaned.
  */
-final class OrphanMaker {
+public final class OrphanMaker {
 
     private OrphanMaker() {
     }
@@ -42,7 +44,7 @@ final class OrphanMaker {
     }
 
     /** Starts a server of {@code kind} on {@code dataDir} in another JVM and kills that JVM with SIGKILL. */
-    static void startAndKillParent(String kind, Path dataDir) throws Exception {
+    public static void startAndKillParent(String kind, Path dataDir) throws Exception {
         Path classpathFile = Files.createTempFile("orphan-maker", ".args");
         Files.writeString(classpathFile, "-cp \"" + ChildClasspath.join(ChildClasspath.ofCurrentJvm()) + "\"\n");
         Process parent = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -1,4 +1,4 @@
-package vn.cantho.ioc.embedded;
+package vn.cantho.ioc.testkit;
 
 import java.time.Duration;
 import java.util.ArrayList;

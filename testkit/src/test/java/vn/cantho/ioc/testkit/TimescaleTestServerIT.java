@@ -1,4 +1,4 @@
-package vn.cantho.ioc.embedded;
+package vn.cantho.ioc.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.embedded.OrphanMaker;
 
 /**
  * Proves the TimescaleDB test harness for the storage layer: the TimescaleDB features it relies on work over JDBC,
@@ -321,7 +322,7 @@ class TimescaleTestServerIT {
                 execute(connection, "INSERT INTO kept VALUES (42)");
             }
         }
-        assertThat(ProcessHandle.of(pid).filter(Processes::isRunning)).isEmpty();
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
 
         // When it is started again on the same directory
         try (TimescaleTestServer second = new TimescaleTestServer(Optional.of(dataDir))) {
@@ -345,7 +346,8 @@ class TimescaleTestServerIT {
         long pid = Long.parseLong(Files.readString(dir.resolve("node.pid"), StandardCharsets.UTF_8).trim());
         ProcessHandle node = ProcessHandle.of(pid).orElse(null);
         if (node != null) {
-            assertThat(Processes.awaitExit(node, Duration.ofSeconds(20))).as("node (pid %d) still running", pid).isTrue();
+            assertThat(node.onExit().completeOnTimeout(node, 20, TimeUnit.SECONDS).join().isAlive())
+                    .as("node (pid %d) still running", pid).isFalse();
         }
     }
 

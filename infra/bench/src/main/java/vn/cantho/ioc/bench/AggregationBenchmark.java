@@ -1,4 +1,4 @@
-package vn.cantho.ioc.hub.bench;
+package vn.cantho.ioc.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package vn.cantho.ioc.embedded;
+package vn.cantho.ioc.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.cantho.ioc.embedded.EmbeddedServers;
+import vn.cantho.ioc.embedded.WorkDirectories;
 
 /**
  * The one test fixture for integration tests across the project: real Kafka, MQTT and PostgreSQL servers,

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.testkit.SharedServers;
 
 @Tag("mqtt")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)

@@ -1,4 +1,4 @@
-package vn.cantho.ioc.embedded;
+package vn.cantho.ioc.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

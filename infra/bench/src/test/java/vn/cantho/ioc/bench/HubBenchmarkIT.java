@@ -1,4 +1,4 @@
-package vn.cantho.ioc.hub.bench;
+package vn.cantho.ioc.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package vn.cantho.ioc.embedded;
+package vn.cantho.ioc.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package vn.cantho.ioc.hub.bench;
+package vn.cantho.ioc.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
