@@ -41,6 +41,7 @@ import vn.cantho.ioc.api.registry.RegistryCatalog;
 import vn.cantho.ioc.api.registry.RegistryRoutes;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.json.Json;
+import vn.cantho.ioc.model.stage.Part;
 
 /**
  * The hub's HTTP server: {@code /health}, {@code /metrics} (Prometheus), the operator console under
@@ -48,7 +49,7 @@ import vn.cantho.ioc.model.json.Json;
  * ({@link AuthFilter}). Only wiring lives here; each resource's routes and logic are in their own
  * package, and every error leaves as {@code {"code","message"}} JSON through {@link ErrorMapper}.
  */
-public final class ApiServer implements AutoCloseable {
+public final class ApiServer implements Part {
 
     /** The component name under which {@code /health} reports the API itself. */
     public static final String HEALTH_COMPONENT = "api";
@@ -76,7 +77,7 @@ public final class ApiServer implements AutoCloseable {
         }
         this.config = config;
         Map<String, HealthCheck> checks = new LinkedHashMap<>();
-        checks.put(HEALTH_COMPONENT, () -> HealthCheck.Status.up("serving HTTP on port " + port()));
+        checks.put(HEALTH_COMPONENT, this);
         checks.putAll(backends.health());
         this.health = new HealthProbe(checks, HealthProbe.DEFAULT_TIMEOUT);
         this.stream = new AlertStream(backends.alerts(), config.streamPoll(), config.streamHeartbeat());
@@ -146,7 +147,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Binds and starts serving; returns once requests are accepted. */
-    public ApiServer start() {
+    @Override
+    public void start() {
         try {
             app.start(config.host(), config.port());
         } catch (RuntimeException e) {
@@ -154,7 +156,11 @@ public final class ApiServer implements AutoCloseable {
             throw e;
         }
         LOG.info("API listening on http://{}:{} (console at {}/)", config.host(), port(), CONSOLE_PATH);
-        return this;
+    }
+
+    @Override
+    public Status check() {
+        return Status.up("serving HTTP on port " + port());
     }
 
     /** The port actually bound (useful with port 0). */

@@ -52,11 +52,13 @@ public final class TestApi {
                                    Map<String, HealthCheck> health, AlertService alerts, Authenticator authenticator) {
         IndicatorRegistry indicatorRegistry = IndicatorRegistry.builtIn();
         LiveRegistry registry = new LiveRegistry(DeviceRegistry.builtIn(), 0);
-        return new ApiServer(config, new ApiBackends(registry,
+        ApiServer server = new ApiServer(config, new ApiBackends(registry,
                 new RegistryEditor(new RegistryStore(database.dataSource()), registry), aggregates, indicatorRegistry,
                 new IndicatorQueries(database.dataSource()), new KpiQueries(database.dataSource(), indicatorRegistry),
                 alerts, health,
-                authenticator, ApiMeters.create())).start();
+                authenticator, ApiMeters.create()));
+        server.start();
+        return server;
     }
 
     /** Stops what a test class started, the server first; either is null when its start failed. */

@@ -18,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import vn.cantho.ioc.model.registry.Device;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import vn.cantho.ioc.model.stage.Part;
 
 /**
  * Feeds the hub like the city's sensors would: every registered device of a simulated type (air stations,
@@ -25,7 +27,7 @@ import vn.cantho.ioc.model.registry.Device;
  * on its documented topic at its type's cadence, exactly as an outside device does. Devices are spread over
  * the first interval so they do not all publish in the same instant.
  */
-public final class Simulator implements AutoCloseable {
+public final class Simulator implements Part {
 
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
     private static final Duration MAX_STAGGER = Duration.ofSeconds(10);
@@ -107,10 +109,21 @@ public final class Simulator implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public Status check() {
+        return Status.up("publishing; acknowledged " + publisher.acknowledged());
+    }
+
+    @Override
+    public void close() {
         scheduler.shutdownNow();
-        scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        publisher.awaitInFlight(5_000);
-        publisher.close();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            publisher.awaitInFlight(5_000);
+            publisher.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (MqttException e) {
+            LOG.warn("simulator's MQTT client did not close cleanly: {}", e.getMessage());
+        }
     }
 }

@@ -1,11 +1,11 @@
 package vn.cantho.ioc.hub;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.alerting.AlertService;
@@ -44,9 +45,9 @@ import vn.cantho.ioc.ingest.MqttIngestOptions;
 import vn.cantho.ioc.ingest.broker.BrokerIngest;
 import vn.cantho.ioc.ingest.mqtt.IngestStats;
 import vn.cantho.ioc.ingest.mqtt.MqttKafkaBridge;
-import vn.cantho.ioc.model.Indicator;
-import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.health.HealthCheck;
+import vn.cantho.ioc.model.stage.Stage;
+import vn.cantho.ioc.model.kafka.Topic;
 import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -81,6 +82,7 @@ import vn.cantho.ioc.streams.indicator.IndicatorTopology;
 import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
 import vn.cantho.ioc.streams.rules.topology.RulesTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
+import vn.cantho.ioc.streams.sink.BatchWriter;
 import vn.cantho.ioc.streams.sink.KafkaSink;
 import vn.cantho.ioc.streams.sink.ObservationSinkWriter;
 import vn.cantho.ioc.streams.sink.SinkConsumer;
@@ -188,70 +190,44 @@ public final class Hub implements AutoCloseable {
                 feedRegistry, tokens, new FeedLedger(database.dataSource()),
                 FeedServer.kafkaProducer(kafkaBootstrap, "ioc-feeds", config.feeds().kafkaTimeout()),
                 new VietnameseTextNormalizer(), Clock.systemUTC());
-        started.push(feeds);
-        feeds.start();
-        health.put(FeedServer.HEALTH_COMPONENT, feeds);
+        start(Stage.of(FeedServer.HEALTH_COMPONENT, feeds));
 
-        StreamsRunner streams = new StreamsRunner(AggregationTopology.build(registry, config.aggregateGrace(),
-                config.dedupWindow()),
-                StreamsRunner.properties(config.streamsAppId(), kafkaBootstrap, dataDir.resolve("streams"),
-                        config.replicationFactor(), config.streamsThreads(), config.commitIntervals().streams()));
-        started.push(streams);
-        streams.start();
-
+        // 1-minute aggregates: a streams application and its sink into metric_agg_1m (docs/architecture.md).
+        start(Stage.of("streams",
+                streams(config.streamsAppId(), AggregationTopology.build(registry, config.aggregateGrace(),
+                        config.dedupWindow()), config.commitIntervals().streams()),
+                sink(Topics.AGGREGATES_1M, config.sinkGroupId(), new AggregateWriter(database.dataSource())::upsert)));
         // Department KPIs: their own streams application over the feed records (docs/kpis.md).
-        StreamsRunner kpis = new StreamsRunner(
+        start(Stage.of("kpis", streams(config.kpiAppId(),
                 KpiTopology.build(indicators, SlaPolicy.standard(config.rules().calendar())),
-                StreamsRunner.properties(config.kpiAppId(), kafkaBootstrap, dataDir.resolve("streams"),
-                        config.replicationFactor(), config.streamsThreads(), config.commitIntervals().streams()));
-        started.push(kpis);
-        kpis.start();
-        health.put("kpis", kpis);
-        startRules(catalogue, registry, indicators, dataDir);
-
-        AggregateWriter writer = new AggregateWriter(database.dataSource());
-        KafkaSink<String, ?> sink = new KafkaSink<>(Topics.AGGREGATES_1M,
-                SinkConsumer.create(Topics.AGGREGATES_1M, kafkaBootstrap, config.sinkGroupId()), writer::upsert,
-                config.sinkMaxBackoff());
-        started.push(sink);
-        sink.start();
-        health.put("streams", () -> both(streams.check(), sink.check()));
-
+                config.commitIntervals().streams())));
+        // The rule processor: its own application, so it scales and restarts apart from aggregation.
+        rules = streams(config.rules().appId(), RulesTopology.build(catalogue, registry, indicators,
+                config.rules().calendar(), config.rules().tickInterval()), config.commitIntervals().rules());
+        start(Stage.of("rules", rules));
         // Raw readings into observations (own consumer group), and on plain PostgreSQL the hub's own
         // rollups and retention (a no-op on TimescaleDB, whose policies do it). See docs/storage.md.
-        KafkaSink<String, Reading> observationSink = new KafkaSink<>(Topics.TELEMETRY,
-                SinkConsumer.create(Topics.TELEMETRY, kafkaBootstrap, config.observationSinkGroupId()),
-                new ObservationSinkWriter(registry, new ObservationWriter(database.dataSource())),
-                config.sinkMaxBackoff());
-        started.push(observationSink);
-        observationSink.start();
-        health.put("observations", observationSink);
+        start(Stage.of("observations", sink(Topics.TELEMETRY, config.observationSinkGroupId(),
+                new ObservationSinkWriter(registry, new ObservationWriter(database.dataSource())))));
         started.push(new RollupMaintainer(database.dataSource(), StorageDialect.of(database.dataSource()))
                 .scheduleEvery(config.rollupInterval()));
-
-        // Derived indicators (VN_AQI, flood alert level, rise rate): a streams application of its own, and a sink
-        // into indicator_values with its own consumer group. See docs/vn-aqi.md.
+        // Derived indicators (VN_AQI, flood alert level, rise rate) and their sink into indicator_values
+        // (docs/vn-aqi.md).
         IndicatorConfig indicatorConfig = config.indicators();
-        StreamsRunner indicatorStreams = new StreamsRunner(IndicatorTopology.build(registry,
-                indicators, new IndicatorSettings(indicatorConfig.grace(), config.dedupWindow(),
-                        indicatorConfig.floodLevels())),
-                StreamsRunner.properties(indicatorConfig.appId(), kafkaBootstrap, dataDir.resolve("streams"),
-                        config.replicationFactor(), config.streamsThreads(), config.commitIntervals().streams()));
-        started.push(indicatorStreams);
-        indicatorStreams.start();
-        KafkaSink<String, Indicator> indicatorSink = new KafkaSink<>(Topics.INDICATORS,
-                SinkConsumer.create(Topics.INDICATORS, kafkaBootstrap, indicatorConfig.sinkGroupId()),
-                new IndicatorWriter(database.dataSource())::upsert, config.sinkMaxBackoff());
-        started.push(indicatorSink);
-        indicatorSink.start();
-        health.put("indicators", () -> both(indicatorStreams.check(), indicatorSink.check()));
+        start(Stage.of("indicators",
+                streams(indicatorConfig.appId(), IndicatorTopology.build(registry, indicators,
+                        new IndicatorSettings(indicatorConfig.grace(), config.dedupWindow(),
+                                indicatorConfig.floodLevels())), config.commitIntervals().streams()),
+                sink(Topics.INDICATORS, indicatorConfig.sinkGroupId(),
+                        new IndicatorWriter(database.dataSource())::upsert)));
 
         // Alert lifecycle: condition events into the alert store, escalation, webhooks (docs/alert-model.md).
         alerting = AlertingRuntime.start(database.dataSource(), kafkaBootstrap, config.alerting(), Clock.systemUTC());
         started.push(alerting);
         health.put("alerts", alerting);
 
-        // The API uses the runtime's own service, so its change callback wakes the live stream at once.
+        // The API uses the runtime's own service, so its change callback wakes the live stream at once. It reports
+        // itself (and every stage above) under /health.
         api = new ApiServer(new ApiConfig(config.httpHost(), config.httpPort()), new ApiBackends(registry,
                 new RegistryEditor(registryStore, registry), new AggregateQueries(database.dataSource()), indicators,
                 new IndicatorQueries(database.dataSource()),
@@ -262,11 +238,9 @@ public final class Hub implements AutoCloseable {
 
         if (config.simulatorEnabled()) {
             long seed = config.simulatorSeed().orElseGet(() -> new SecureRandom().nextLong());
-            Simulator simulator = new Simulator(registry.get().devices(),
+            run(Stage.of("simulator", new Simulator(registry.get().devices(),
                     new SensorModels(seed, config.simulatorIncidentProbability()),
-                    new MqttPublisher(mqttUrl, "ioc-simulator"), Clock.systemUTC(), config.simulatorInterval());
-            started.push(simulator);
-            simulator.start();
+                    new MqttPublisher(mqttUrl, "ioc-simulator"), Clock.systemUTC(), config.simulatorInterval())));
             if (config.feedSimulator().enabled()) {
                 startFeedSimulator(seed);
             }
@@ -303,7 +277,7 @@ public final class Hub implements AutoCloseable {
     }
 
     /** The simulated departments push their feeds over HTTP, with tokens from a file like any client. */
-    private void startFeedSimulator(long seed) throws IOException {
+    private void startFeedSimulator(long seed) throws Exception {
         FeedSimulatorConfig settings = config.feedSimulator();
         Optional<Path> tokenFile = settings.tokensFile().or(() -> Optional.ofNullable(demoTokens));
         if (tokenFile.isEmpty()) {
@@ -312,10 +286,8 @@ public final class Hub implements AutoCloseable {
         }
         String host = "0.0.0.0".equals(config.httpHost()) ? "127.0.0.1" : config.httpHost();
         URI url = settings.url().orElseGet(() -> URI.create("http://" + host + ":" + feeds.port()));
-        FeedSimulator feedSimulator = new FeedSimulator(new DepartmentFeeds(seed), new FeedClient(url),
-                FeedTokens.read(tokenFile.get()), Clock.systemUTC(), settings.interval(), settings.history());
-        started.push(feedSimulator);
-        feedSimulator.start();
+        run(Stage.of("feed-simulator", new FeedSimulator(new DepartmentFeeds(seed), new FeedClient(url),
+                FeedTokens.read(tokenFile.get()), Clock.systemUTC(), settings.interval(), settings.history())));
     }
 
     /**
@@ -330,20 +302,27 @@ public final class Hub implements AutoCloseable {
         return catalogue;
     }
 
-    /** The rule processor: its own streams application, so it scales and restarts apart from aggregation. */
-    private void startRules(RuleCatalogue catalogue, LiveRegistry registry, IndicatorRegistry indicators,
-                            Path dataDir) {
-        rules = new StreamsRunner(RulesTopology.build(catalogue, registry, indicators, config.rules().calendar(),
-                config.rules().tickInterval()),
-                StreamsRunner.properties(config.rules().appId(), kafkaBootstrap, dataDir.resolve("streams"),
-                        config.replicationFactor(), config.streamsThreads(), config.commitIntervals().rules()));
-        started.push(rules);
-        rules.start();
-        health.put("rules", rules);
+    /** Starts a stage that reports under /health (before the API, which serves the health of all). */
+    private void start(Stage stage) throws Exception {
+        run(stage);
+        health.put(stage.name(), stage);
     }
 
-    private static HealthCheck.Status both(HealthCheck.Status a, HealthCheck.Status b) {
-        return new HealthCheck.Status(a.up() && b.up(), a.detail() + "; sink: " + b.detail());
+    /** Registers a stage before starting it, so a failed start still stops what it had started. */
+    private void run(Stage stage) throws Exception {
+        started.push(stage);
+        stage.start();
+    }
+
+    private StreamsRunner streams(String applicationId, Topology topology, Duration commitInterval) {
+        return new StreamsRunner(topology, StreamsRunner.properties(applicationId, kafkaBootstrap,
+                config.dataDir().toAbsolutePath().normalize().resolve("streams"), config.replicationFactor(),
+                config.streamsThreads(), commitInterval));
+    }
+
+    private <V> KafkaSink<String, V> sink(Topic<String, V> topic, String groupId, BatchWriter<V> writer) {
+        return new KafkaSink<>(topic, SinkConsumer.create(topic, kafkaBootstrap, groupId), writer,
+                config.sinkMaxBackoff());
     }
 
     /** The port the API listens on (useful when configured as 0). */

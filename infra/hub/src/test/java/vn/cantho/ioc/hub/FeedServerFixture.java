@@ -49,7 +49,8 @@ final class FeedServerFixture implements AutoCloseable {
         server = new FeedServer(new FeedServerOptions("127.0.0.1", 0, 10 * 1024 * 1024, 5000, Duration.ofSeconds(30)),
                 registry, tokens, new FeedLedger(database.dataSource()),
                 FeedServer.kafkaProducer(servers.kafkaBootstrap(), SharedServers.uniqueName("feeds"), Duration.ofSeconds(30)),
-                new VietnameseTextNormalizer(), Clock.systemUTC()).start();
+                new VietnameseTextNormalizer(), Clock.systemUTC());
+        server.start();
     }
 
     URI url() {

@@ -24,7 +24,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.ingest.IngestProducer;
-import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.store.StoreException;
 import vn.cantho.ioc.store.feed.FeedLedger;
@@ -32,6 +31,7 @@ import vn.cantho.ioc.store.feed.IdempotencyClaim;
 import vn.cantho.ioc.store.token.ApiToken;
 import vn.cantho.ioc.store.token.TokenRole;
 import vn.cantho.ioc.store.token.TokenService;
+import vn.cantho.ioc.model.stage.Part;
 
 /**
  * The department feed API, an ingest transport with its own HTTP port (separate from the query API):
@@ -42,7 +42,7 @@ import vn.cantho.ioc.store.token.TokenService;
  * (403), Content-Type (415), body size (413), Idempotency-Key (replay or 409), body (400, 413 for rows),
  * then processed by {@link FeedPushService} (202, or 503 when Kafka or the database is down).
  */
-public final class FeedServer implements AutoCloseable, HealthCheck {
+public final class FeedServer implements Part {
 
     /** The component name under which {@code /health} reports the feed API. */
     public static final String HEALTH_COMPONENT = "feeds";
@@ -114,11 +114,11 @@ public final class FeedServer implements AutoCloseable, HealthCheck {
     }
 
     /** Binds and starts serving; returns once requests are accepted. */
-    public FeedServer start() {
+    @Override
+    public void start() {
         app.start(options.host(), options.port());
         running.set(true);
         LOG.info("Feed API listening on http://{}:{}", options.host(), port());
-        return this;
     }
 
     /** The port actually bound (useful with port 0). */

@@ -46,7 +46,8 @@ final class FeedFixture implements AutoCloseable {
         server = new FeedServer(new FeedServerOptions("127.0.0.1", 0, maxBodyBytes, maxRows, Duration.ofSeconds(30)),
                 registry, tokens, new FeedLedger(database.dataSource()),
                 FeedServer.kafkaProducer(servers.kafkaBootstrap(), SharedServers.uniqueName("feeds"), Duration.ofSeconds(30)),
-                new VietnameseTextNormalizer(), Clock.systemUTC()).start();
+                new VietnameseTextNormalizer(), Clock.systemUTC());
+        server.start();
     }
 
     /** A fresh department token, so each test acts as its own client. */

@@ -85,10 +85,12 @@ class FeedServerOutageIT {
     }
 
     private static FeedServer server(TokenService tokens, FeedLedger ledger, String kafka) {
-        return new FeedServer(new FeedServerOptions("127.0.0.1", 0, 1 << 20, 1000, Duration.ofSeconds(2)),
+        FeedServer server = new FeedServer(new FeedServerOptions("127.0.0.1", 0, 1 << 20, 1000, Duration.ofSeconds(2)),
                 FeedRegistry.builtIn(), tokens, ledger,
                 FeedServer.kafkaProducer(kafka, SharedServers.uniqueName("outage"), Duration.ofSeconds(2)),
-                new VietnameseTextNormalizer(), Clock.systemUTC()).start();
+                new VietnameseTextNormalizer(), Clock.systemUTC());
+        server.start();
+        return server;
     }
 
     private HttpResponse<String> push(FeedServer server, String token, String body) throws Exception {

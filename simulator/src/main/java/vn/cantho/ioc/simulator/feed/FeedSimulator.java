@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.cantho.ioc.model.stage.Part;
 
 /**
  * Pushes the simulated departments' feeds to the hub's feed API over HTTP, as each department's own
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * back as duplicates (ignored by the hub), changed event records as corrections. A feed whose
  * department has no token is skipped with a warning.
  */
-public final class FeedSimulator implements AutoCloseable {
+public final class FeedSimulator implements Part {
 
     static final int MAX_ROWS_PER_PUSH = 500;
     private static final Logger LOG = LoggerFactory.getLogger(FeedSimulator.class);
@@ -156,9 +157,18 @@ public final class FeedSimulator implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public Status check() {
+        return Status.up("pushing feeds: " + summary);
+    }
+
+    @Override
+    public void close() {
         scheduler.shutdownNow();
-        scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         LOG.info("feed simulator stopped: {}", summary);
     }
 }

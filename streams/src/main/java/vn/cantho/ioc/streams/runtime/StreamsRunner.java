@@ -18,14 +18,14 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.metrics.StageMeters;
+import vn.cantho.ioc.model.stage.Part;
 
 /**
  * Runs one Kafka Streams application with the hub's processing settings: exactly-once (v2),
  * state under a given directory, a failed stream thread replaced rather than the app stopped.
  */
-public final class StreamsRunner implements AutoCloseable, HealthCheck {
+public final class StreamsRunner implements Part {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
 

@@ -20,10 +20,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.kafka.Topic;
 import vn.cantho.ioc.model.metrics.StageMeters;
 import vn.cantho.ioc.model.retry.RetryWithBackoff;
+import vn.cantho.ioc.model.stage.Part;
 
 /**
  * Copies one topic into the database: polls a batch, writes it with the {@link BatchWriter} and only
@@ -31,7 +31,7 @@ import vn.cantho.ioc.model.retry.RetryWithBackoff;
  * exponential backoff, so nothing is skipped; since the writer is idempotent, a batch replayed after
  * a crash between write and commit changes nothing.
  */
-public final class KafkaSink<K, V> implements AutoCloseable, HealthCheck {
+public final class KafkaSink<K, V> implements Part {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSink.class);
     private static final Duration POLL = Duration.ofMillis(200);
