@@ -12,7 +12,7 @@ import java.util.List;
  */
 record AmStatus(Cluster cluster, VersionInfo versionInfo, Config config, Instant uptime) {
 
-    /** As the real Alertmanager answers with clustering off: no name, peers null. */
+    /** As the real Alertmanager answers with clustering off: no name, no peers. */
     record Cluster(String status, List<Peer> peers) {
     }
 
@@ -51,7 +51,7 @@ record AmStatus(Cluster cluster, VersionInfo versionInfo, Config config, Instant
 
     /** The status of a hub that started at {@code startedAt}; no cluster (hub instances share the database). */
     static AmStatus of(Instant startedAt, String hubVersion) {
-        return new AmStatus(new Cluster("disabled", null),
+        return new AmStatus(new Cluster("disabled", List.of()),
                 new VersionInfo(hubVersion, "ioc-hub", "ioc-hub", "ioc-hub", "",
                         "java" + Runtime.version().feature()),
                 new Config(CONFIG), startedAt);
