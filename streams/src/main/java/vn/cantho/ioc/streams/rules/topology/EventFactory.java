@@ -33,7 +33,8 @@ final class EventFactory {
         this.devices = devices;
     }
 
-    ConditionEvent event(CatalogueRule rule, String alertKey, AlertState state, Transition t, long sequence) {
+    ConditionEvent event(CatalogueRule rule, String alertKey, AlertState state, Transition t, long sequence,
+                         boolean held) {
         TreeMap<String, String> labels = new TreeMap<>(state.labels());
         labels.put("rule", rule.id());
         String domain = state.domain() != null ? state.domain() : rule.domain().id();
@@ -50,7 +51,7 @@ final class EventFactory {
                 .getBytes(StandardCharsets.UTF_8)).toString();
         return new ConditionEvent(ConditionEvent.SCHEMA_VERSION, eventId, alertKey, rule.id(), state.entityId(),
                 state.scope(), domain, area, labels, t.type(), t.at(), t.episode(),
-                t.severity(), t.previousSeverity(), t.measure(), summary(rule, state, t));
+                t.severity(), t.previousSeverity(), t.measure(), summary(rule, state, t), held);
     }
 
     /** E.g. {@code Bụi PM2.5 tăng đột biến — Trạm quan trắc không khí Ninh Kiều 1: OPENED WARNING, 4.2× baseline}. */

@@ -1,0 +1,97 @@
+package vn.cantho.ioc.streams.rules.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.model.Scope;
+import vn.cantho.ioc.model.alert.ConditionEvent;
+import vn.cantho.ioc.model.calendar.WorkingCalendar;
+import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.model.registry.IndicatorRegistry;
+import vn.cantho.ioc.streams.rules.catalogue.CatalogueRule;
+import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
+
+/**
+ * A department pushing two weeks of history at once (as the simulator does at start) evaluates every
+ * past day now: episodes opened on that late data are published as held (history), and only one still
+ * open once the burst is over surfaces with an OPENED that is not held. Live data is never held.
+ */
+class LateDataTest {
+
+    private static final RuleCatalogue CATALOGUE = RuleCatalogue.builtIn(DeviceRegistry.builtIn(),
+            IndicatorRegistry.builtIn(), RulesDriver.FEEDS);
+    private static final CatalogueRule DEATHS = CATALOGUE.rule("traffic-deaths").orElseThrow();
+    private static final Instant NOW = Instant.parse("2026-11-30T03:00:00Z");
+
+    private final AlertEvaluator evaluator = new AlertEvaluator(new EventFactory(DeviceRegistry::builtIn),
+            WorkingCalendar.builtIn());
+    private final List<ConditionEvent> published = new ArrayList<>();
+    private AlertState state;
+
+    @Test
+    void an_episode_wholly_in_a_pushed_history_is_held_and_never_surfaces() {
+        // Given two weeks pushed in one burst: 4 deaths ten days ago, none the day after
+        record(10, 0, 4);
+        record(9, 0, 0);
+
+        // When the clock runs on
+        tick(3);
+        tick(10);
+
+        // Then
+        assertThat(events()).containsExactly("OPENED:MAJOR:held", "RESOLVED:MAJOR");
+    }
+
+    @Test
+    void an_episode_from_history_that_still_holds_surfaces_once_the_burst_is_over() {
+        // Given four deaths on each of the last two days, pushed late
+        record(2, 0, 4);
+        record(1, 0, 5);
+
+        // When
+        tick(1);
+        tick(2);
+        tick(5);
+
+        // Then
+        assertThat(events()).containsExactly("OPENED:MAJOR:held", "OPENED:MAJOR");
+    }
+
+    @Test
+    void live_data_is_never_held() {
+        // When today's figures arrive as they are made
+        recordAt(NOW.minusSeconds(30), 0, 3);
+
+        // Then
+        assertThat(events()).containsExactly("OPENED:MAJOR");
+    }
+
+    /** A record of {@code daysAgo}'s figures, evaluated {@code minute} minutes after {@link #NOW}. */
+    private void record(int daysAgo, int minute, double deaths) {
+        recordAt(NOW.minus(Duration.ofDays(daysAgo)), minute, deaths);
+    }
+
+    private void recordAt(Instant ts, int minute, double deaths) {
+        RuleSignal signal = new RuleSignal(DEATHS.id(), "traffic-safety-daily", Scope.AREA, "ninh-kieu", "ninh-kieu",
+                "security_traffic", new TreeMap<>(), ts, deaths, null, false);
+        keep(evaluator.onSignal(DEATHS, "key", state, signal, NOW, NOW.plus(Duration.ofMinutes(minute)), false));
+    }
+
+    private void tick(int minute) {
+        keep(evaluator.onTick(DEATHS, "key", state, NOW.plus(Duration.ofMinutes(minute)), false));
+    }
+
+    private void keep(AlertEvaluator.Result result) {
+        published.addAll(result.events());
+        state = result.state();
+    }
+
+    private List<String> events() {
+        return published.stream().map(e -> e.type() + ":" + e.severity() + (e.held() ? ":held" : "")).toList();
+    }
+}
