@@ -52,9 +52,6 @@ record AmAlert(Map<String, String> labels, Map<String, String> annotations, List
         if (alert.summary() != null) {
             annotations.put("summary", alert.summary());
         }
-        if (alert.labels().containsKey("title")) {
-            annotations.put("title", alert.labels().get("title"));
-        }
         Instant startsAt = alert.openedAt() != null ? alert.openedAt() : alert.firstSeenAt();
         return new AmAlert(labels(alert), annotations, List.of(new Receiver(RECEIVER)), fingerprint(alert.alertKey()),
                 startsAt, alert.updatedAt(), now.plus(RESOLVE_TIMEOUT),

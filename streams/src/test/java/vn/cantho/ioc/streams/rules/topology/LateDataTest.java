@@ -28,7 +28,7 @@ class LateDataTest {
     private static final CatalogueRule DEATHS = CATALOGUE.rule("traffic-deaths").orElseThrow();
     private static final Instant NOW = Instant.parse("2026-11-30T03:00:00Z");
 
-    private final AlertEvaluator evaluator = new AlertEvaluator(new EventFactory(DeviceRegistry::builtIn),
+    private final AlertEvaluator evaluator = new AlertEvaluator(new EventFactory(DeviceRegistry::builtIn, IndicatorRegistry.builtIn()),
             WorkingCalendar.builtIn());
     private final List<ConditionEvent> published = new ArrayList<>();
     private AlertState state;
