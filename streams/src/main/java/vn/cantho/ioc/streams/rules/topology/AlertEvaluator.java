@@ -35,8 +35,8 @@ final class AlertEvaluator {
     /**
      * Data older than this when a rule evaluates it is late: a backfill (the simulator's feed history, a
      * department re-pushing last month), buffered readings after an outage, a replay. An episode
-     * opened on late data is published as held (history); if it is still open {@link #SETTLE} later
-     * the condition holds now and an OPENED that is not held surfaces it to operators. Shorter than
+     * opened on late data is published as held (history); if it is still FIRING {@link #SETTLE} later
+     * (or fires again after that) the condition holds now and an OPENED that is not held surfaces it. Shorter than
      * the devices' stale threshold (15 min), so a live sensor is never late.
      */
     static final Duration LATE = Duration.ofMinutes(10);
@@ -152,8 +152,10 @@ final class AlertEvaluator {
         ConditionState after = step.state();
         if (!after.episodeOpen()) {
             heldSince = null;
-        } else if (heldSince != null && !now.isBefore(heldSince.plus(SETTLE))) {
-            // Still open after the burst that opened it: the condition holds now, operators must see it.
+        } else if (heldSince != null && after.status() == ConditionStatus.FIRING
+                && !now.isBefore(heldSince.plus(SETTLE))) {
+            // Still breaching after the burst that opened it: the condition holds now, operators must see it.
+            // A held episode that is only recovering (keep-firing) or without data stays history until then.
             out.add(events.event(rule, key, next, new Transition(TransitionType.OPENED, now, after.episode(),
                     after.severity(), null, after.lastMeasure()), sequence++, false));
             heldSince = null;

@@ -63,6 +63,21 @@ class LateDataTest {
     }
 
     @Test
+    void a_held_episode_that_only_recovers_after_the_burst_stays_history() {
+        // Given a negative-share episode (keep-firing 1 h) that opened and cleared in pushed history
+        CatalogueRule negative = CATALOGUE.rule("online-negative-share").orElseThrow();
+        recordAt(negative, NOW.minus(Duration.ofDays(2)), 0, 40);
+        recordAt(negative, NOW.minus(Duration.ofDays(1)), 0, 10);
+
+        // When the clock runs past the settle time and the keep-firing period
+        tick(negative, 3);
+        tick(negative, 61);
+
+        // Then
+        assertThat(events()).containsExactly("OPENED:WARNING:held", "RECOVERING:WARNING", "RESOLVED:WARNING");
+    }
+
+    @Test
     void live_data_is_never_held() {
         // When today's figures arrive as they are made
         recordAt(NOW.minusSeconds(30), 0, 3);
@@ -77,13 +92,21 @@ class LateDataTest {
     }
 
     private void recordAt(Instant ts, int minute, double deaths) {
-        RuleSignal signal = new RuleSignal(DEATHS.id(), "traffic-safety-daily", Scope.AREA, "ninh-kieu", "ninh-kieu",
-                "security_traffic", new TreeMap<>(), ts, deaths, null, false);
-        keep(evaluator.onSignal(DEATHS, "key", state, signal, NOW, NOW.plus(Duration.ofMinutes(minute)), false));
+        recordAt(DEATHS, ts, minute, deaths);
+    }
+
+    private void recordAt(CatalogueRule rule, Instant ts, int minute, double value) {
+        RuleSignal signal = new RuleSignal(rule.id(), "source", Scope.AREA, "ninh-kieu", "ninh-kieu",
+                rule.domain().id(), new TreeMap<>(), ts, value, null, false);
+        keep(evaluator.onSignal(rule, "key", state, signal, NOW, NOW.plus(Duration.ofMinutes(minute)), false));
     }
 
     private void tick(int minute) {
-        keep(evaluator.onTick(DEATHS, "key", state, NOW.plus(Duration.ofMinutes(minute)), false));
+        tick(DEATHS, minute);
+    }
+
+    private void tick(CatalogueRule rule, int minute) {
+        keep(evaluator.onTick(rule, "key", state, NOW.plus(Duration.ofMinutes(minute)), false));
     }
 
     private void keep(AlertEvaluator.Result result) {
