@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.ConditionEvent;
+import vn.cantho.ioc.model.registry.AgencyNames;
 import vn.cantho.ioc.model.registry.Area;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -26,6 +27,8 @@ import vn.cantho.ioc.streams.rules.catalogue.SummaryTemplate;
  * event produced again after a crash (before its state was committed) carries the same id.
  */
 final class EventFactory {
+
+    private static final AgencyNames AGENCIES = AgencyNames.builtIn();
 
     private final Supplier<DeviceRegistry> devices;
     private final IndicatorRegistry indicators;
@@ -101,8 +104,8 @@ final class EventFactory {
     }
 
     /**
-     * The entity by its registry name: a device's or district's name, the city, an agency by the name
-     * its feed gave ({@code agency_name}); an SLA or MATCH item by its district (the item itself is
+     * The entity by its registry name: a device's or district's name, the city, an agency by the agency
+     * registry, else by the name its feed gave ({@code agency_name}); an SLA or MATCH item by its district (the item itself is
      * {@code {record}}). The id only when nothing names it.
      */
     private String entityName(AlertState state, boolean vi) {
@@ -114,6 +117,7 @@ final class EventFactory {
         }
         return registry.device(id).map(Device::name)
                 .or(() -> registry.area(id).map(Area::name))
+                .or(() -> AGENCIES.of(id).map(a -> vi ? a.name() : a.nameEn()))
                 .or(() -> java.util.Optional.ofNullable(state.labels().get("agency_name")))
                 .orElse(id);
     }

@@ -74,7 +74,7 @@ class AlertTextTest {
     }
 
     @Test
-    void an_agency_is_named_as_its_feed_names_it_and_a_severity_change_shows_both_levels() {
+    void an_agency_is_named_in_both_languages_and_a_severity_change_shows_both_levels() {
         // Given
         CatalogueRule rule = CATALOGUE.rule("dossiers-overdue").orElseThrow();
 
@@ -85,8 +85,24 @@ class AlertTextTest {
 
         // Then
         assertThat(text).isEqualTo("Hồ sơ thủ tục hành chính quá hạn — Sở Tư pháp: 12 hồ sơ quá hạn (đổi mức, cảnh báo"
-                + " → nghiêm trọng) / Administrative dossiers overdue — Sở Tư pháp: 12 dossiers overdue (severity changed,"
-                + " warning → major)");
+                + " → nghiêm trọng) / Administrative dossiers overdue — Department of Justice: 12 dossiers overdue"
+                + " (severity changed, warning → major)");
+    }
+
+    @Test
+    void an_agency_kpi_names_the_agency_from_the_agency_registry() {
+        // Given: a KPI per agency carries only the agency's code
+        CatalogueRule rule = CATALOGUE.rule("dossier-on-time-below-target").orElseThrow();
+
+        // When
+        String text = events.summary(rule, state(rule, Scope.AGENCY, "ubnd-vinh-thanh",
+                        Map.of(CatalogueRule.INDICATOR_LABEL, "dossiers_on_time_rate")),
+                new Transition(TransitionType.OPENED, AT, 1, Severity.WARNING, null, 2.8347));
+
+        // Then
+        assertThat(text).contains("UBND huyện Vĩnh Thạnh: tỷ lệ đúng hạn thấp hơn mục tiêu 2,83 %")
+                .contains("Vĩnh Thạnh District People's Committee: on-time rate 2.83 % below target")
+                .doesNotContain("ubnd-vinh-thanh");
     }
 
     @Test
