@@ -134,13 +134,19 @@ class AmtoolIT {
     }
 
     @Test
-    void a_leader_may_query_but_not_silence() {
+    void a_leader_may_query_but_neither_silence_nor_post_alerts() throws SQLException {
+        // Given
+        ApiClient leaderApi = new ApiClient(server.port(), new TestTokens(database).issue(TokenRole.LEADER, "xem"));
+
         // When
         Amtool.Result refused = leader.run("silence", "add", "area=co-do", "--comment=thử", "--duration=1h");
+        ApiClient.Response posted = leaderApi.post("/am/api/v2/alerts", "[{\"labels\":{\"alertname\":\"Thu\"}}]");
 
         // Then
         assertThat(refused.exit()).as(refused.toString()).isNotZero();
         assertThat(alerts.silences(true)).noneMatch(s -> s.comment().equals("thử"));
+        assertThat(posted.status()).isEqualTo(403);
+        assertThat(leader.run("alert", "query").exit()).isZero();
     }
 
     @Test
