@@ -37,8 +37,9 @@ import vn.cantho.ioc.store.token.TokenRole;
  * comes back has the same fields, of the same JSON types, at every level. Plus what the hub does with
  * what Grafana posts: external alerts deduplicated and resolved by {@code endsAt}.
  */
+@Tag("db")
 @Tag("alertmanager")
-@Timeout(value = 3, unit = TimeUnit.MINUTES)
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AlertmanagerDifferentialIT {
 
     private static Database database;

@@ -36,8 +36,9 @@ import vn.cantho.ioc.store.token.TokenRole;
  * the hub's bearer tokens in {@code --http.config.file}: alert queries with matchers, silences added,
  * queried and expired (hub silences, audited with the token as actor), the configuration shown.
  */
+@Tag("db")
 @Tag("alertmanager")
-@Timeout(value = 3, unit = TimeUnit.MINUTES)
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AmtoolIT {
 
     private static Database database;

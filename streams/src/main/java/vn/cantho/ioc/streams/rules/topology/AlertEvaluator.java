@@ -152,10 +152,11 @@ final class AlertEvaluator {
         ConditionState after = step.state();
         if (!after.episodeOpen()) {
             heldSince = null;
-        } else if (heldSince != null && after.status() == ConditionStatus.FIRING
+        } else if (heldSince != null && after.status() == ConditionStatus.FIRING && after.level() != null
                 && !now.isBefore(heldSince.plus(SETTLE))) {
             // Still breaching after the burst that opened it: the condition holds now, operators must see it.
-            // A held episode that is only recovering (keep-firing) or without data stays history until then.
+            // A held episode that is only recovering (keep-firing), held FIRING by flap control while its
+            // latest data is clear, or without data stays history until then.
             out.add(events.event(rule, key, next, new Transition(TransitionType.OPENED, now, after.episode(),
                     after.severity(), null, after.lastMeasure()), sequence++, false));
             heldSince = null;

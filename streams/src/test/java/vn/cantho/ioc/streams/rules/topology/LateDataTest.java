@@ -78,6 +78,22 @@ class LateDataTest {
     }
 
     @Test
+    void a_history_that_flaps_is_held_firing_by_flap_control_but_does_not_surface_while_its_latest_data_is_clear() {
+        // Given two weeks alternating between 4 deaths and none, pushed in one burst: flap control holds it FIRING
+        for (int day = 12; day >= 1; day--) {
+            record(day, 0, day % 2 == 0 ? 4 : 0);
+        }
+
+        // When the clock runs past the settle time
+        tick(3);
+        tick(10);
+
+        // Then nothing reached operators
+        assertThat(events()).contains("FLAPPING_STARTED:MAJOR").doesNotContain("OPENED:MAJOR");
+        assertThat(events()).filteredOn(e -> e.startsWith("OPENED")).allMatch(e -> e.endsWith(":held"));
+    }
+
+    @Test
     void live_data_is_never_held() {
         // When today's figures arrive as they are made
         recordAt(NOW.minusSeconds(30), 0, 3);
