@@ -24,8 +24,13 @@ import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.alert.AlertEvent;
 import vn.cantho.ioc.store.alert.AuditType;
 import vn.cantho.ioc.store.alert.Handling;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** Operator commands on alerts stored in the real PostgreSQL: idempotence, versions, audit trail. */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AlertCommandsIT {
 
     private static Database database;

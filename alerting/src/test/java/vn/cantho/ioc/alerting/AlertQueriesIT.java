@@ -27,11 +27,16 @@ import vn.cantho.ioc.store.alert.AlertQuery;
 import vn.cantho.ioc.store.alert.Handling;
 import vn.cantho.ioc.store.alert.LabelMatcher;
 import vn.cantho.ioc.store.alert.Suppression;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Alert queries against the real PostgreSQL: filters, label matchers, cursor paging, the change feed,
  * and inhibition by a "source stale" alert on the write path. The schema holds only this class's alerts.
  */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AlertQueriesIT {
 
     private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600);

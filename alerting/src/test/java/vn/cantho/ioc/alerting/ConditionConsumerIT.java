@@ -42,8 +42,14 @@ import vn.cantho.ioc.store.alert.AlertQuery;
 import vn.cantho.ioc.store.alert.AuditType;
 import vn.cantho.ioc.store.alert.Handling;
 import vn.cantho.ioc.store.alert.LabelMatcher;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** Condition events through the real Kafka into alerts in the real PostgreSQL. */
+@Tag("kafka")
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ConditionConsumerIT {
 
     private static Database database;

@@ -30,11 +30,16 @@ import vn.cantho.ioc.store.alert.EscalationAction;
 import vn.cantho.ioc.store.alert.Handling;
 import vn.cantho.ioc.store.alert.LabelMatcher;
 import vn.cantho.ioc.store.alert.OutboxMessage;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Escalation and webhook notifications against the real PostgreSQL and a real HTTP receiver, with
  * escalation delays of a second and the receiver failing every message's first attempt.
  */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class EscalationAndWebhookIT {
 
     private static final String SECRET = "test-secret-0123456789abcdef";

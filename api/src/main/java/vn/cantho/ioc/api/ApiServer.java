@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
 import io.javalin.security.RouteRole;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -27,8 +28,11 @@ import vn.cantho.ioc.api.alertmanager.AlertmanagerRoutes;
 import vn.cantho.ioc.api.auth.AuthFilter;
 import vn.cantho.ioc.api.health.HealthProbe;
 import vn.cantho.ioc.api.health.HealthRoutes;
+import vn.cantho.ioc.api.http.ClientErrorConnectionFactory;
 import vn.cantho.ioc.api.http.ErrorMapper;
 import vn.cantho.ioc.api.http.ErrorResponse;
+import vn.cantho.ioc.api.http.PathGuard;
+import vn.cantho.ioc.api.http.ServerErrorHandler;
 import vn.cantho.ioc.api.kpi.KpiRoutes;
 import vn.cantho.ioc.api.indicator.IndicatorRoutes;
 import vn.cantho.ioc.api.metrics.MetricsRoutes;
@@ -100,12 +104,27 @@ public final class ApiServer implements AutoCloseable {
             cfg.http.defaultContentType = "application/json";
             cfg.http.prefer405over404 = true;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
-            cfg.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT.toMillis()));
+            cfg.jetty.modifyServer(server -> {
+                server.setStopTimeout(STOP_TIMEOUT.toMillis());
+                server.setErrorHandler(new ServerErrorHandler());
+            });
+            // A body over the limit is refused from its Content-Length at once, not after its first byte arrives.
+            cfg.jetty.modifyHttpConfiguration(http -> http.setDelayDispatchUntilContent(false));
+            cfg.jetty.addConnector((server, http) ->
+                    ClientErrorConnectionFactory.connector(server, http, config.host(), config.port()));
+            cfg.jetty.modifyServletContextHandler(context -> {
+                context.setErrorHandler(new ServerErrorHandler());
+                context.addFilter(PathGuard.class, "/*", EnumSet.of(DispatcherType.REQUEST));
+            });
             // The console: static files from the classpath, no build step, nothing fetched from elsewhere.
             cfg.staticFiles.add(files -> {
                 files.hostedPath = CONSOLE_PATH;
                 files.directory = "/console";
                 files.location = Location.CLASSPATH;
+                // Jetty's defaults name no charset; the console's text files are UTF-8 (Vietnamese labels).
+                files.mimeTypes.add("text/html; charset=utf-8", "html");
+                files.mimeTypes.add("text/css; charset=utf-8", "css");
+                files.mimeTypes.add("text/javascript; charset=utf-8", "js");
                 files.headers = Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff",
                         "Content-Security-Policy", "default-src 'self'; connect-src 'self'; frame-ancestors 'none'");
             });

@@ -11,8 +11,13 @@ import vn.cantho.ioc.api.auth.AdminTokenRequirement;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.token.TokenRole;
 import vn.cantho.ioc.store.token.TokenService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** Outside the embedded default the hub refuses to start until an active admin token exists (real PostgreSQL). */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AdminTokenRequirementIT {
 
     private static Database database;

@@ -17,8 +17,13 @@ import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.token.TokenRole;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** Every error the API answers with, over real HTTP: status, stable code, and a message naming the problem. */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ApiErrorsIT {
 
     private static final String PM25 = "/api/v1/metrics/pm25/aggregates";

@@ -18,12 +18,17 @@ import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.token.TokenRole;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Reads aggregates written with the real writer back over HTTP, plus the reference-data endpoints.
  * Data set: pm25 windows at minutes 0 to 3 after {@link #T0} for devices aq-ninh-kieu-01, aq-ninh-kieu-02
  * (area ninh-kieu) and aq-cai-rang-01 (cai-rang) and for both areas; pm10 windows near now for aq-binh-thuy-01.
  */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ApiIT {
 
     private static final Instant T0 = Instant.parse("2026-01-05T00:00:00Z");

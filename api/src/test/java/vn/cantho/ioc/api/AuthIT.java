@@ -10,8 +10,13 @@ import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.api.ApiClient.Response;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.token.TokenRole;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** Who may read the API, over real HTTP with real hashed tokens: 401 without a valid one, 403 for the wrong role. */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AuthIT {
 
     private static final String AREAS = "/api/v1/areas";

@@ -17,8 +17,13 @@ import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.api.ApiClient.Response;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.store.Database;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code GET /health} over real HTTP: its status code, its body, and its time bound. */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HealthIT {
 
     private static Database database;

@@ -23,12 +23,17 @@ import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.indicator.IndicatorWriter;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The indicator endpoints over HTTP, reading values written with the real writer. Data set: hourly VN_AQI of
  * aq-ninh-kieu-01 (50, then 62) and aq-ninh-kieu-02 (120) in the last two hours, a three-day-old value of
  * aq-cai-rang-01 (80, stale); gauge wl-can-tho at BĐ II rising 20 cm/h; the other gauges have not reported.
  */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class IndicatorApiIT {
 
     private static final Duration HOUR = Duration.ofHours(1);

@@ -21,11 +21,16 @@ import vn.cantho.ioc.store.token.TokenRole;
 import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.Database;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code /api/v1/kpis} over HTTP against the real PostgreSQL: rows of {@code indicator_values} as the
  * indicator sink stores them, read back with the registry's targets, comparisons, history paging and errors.
  */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class KpiApiIT {
 
     private static Database database;

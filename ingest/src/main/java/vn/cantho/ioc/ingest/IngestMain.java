@@ -1,11 +1,8 @@
 package vn.cantho.ioc.ingest;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
-import vn.cantho.ioc.ingest.mqtt.BridgeOptions;
 import vn.cantho.ioc.ingest.mqtt.MqttKafkaBridge;
-import vn.cantho.ioc.ingest.mqtt.ReadingParser;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.config.ConfigException;
 import vn.cantho.ioc.model.config.Setting;
@@ -50,13 +47,7 @@ public final class IngestMain {
         String kafka = required(config, KAFKA_BOOTSTRAP);
         DeviceRegistry registry = config.isSet(REGISTRY_DIR)
                 ? DeviceRegistry.fromDirectory(Path.of(config.get(REGISTRY_DIR))) : DeviceRegistry.builtIn();
-        String clientId = config.get(IngestSettings.CLIENT_ID);
-        return new MqttKafkaBridge(
-                new BridgeOptions(mqttUrl, clientId, config.get(IngestSettings.SHARED_GROUP),
-                        config.get(IngestSettings.RECEIVE_MAXIMUM), config.get(IngestSettings.SESSION_EXPIRY),
-                        config.get(IngestSettings.MAX_PAYLOAD_BYTES)),
-                new ReadingParser(registry, config.get(IngestSettings.MAX_AGE), config.get(IngestSettings.MAX_FUTURE)),
-                IngestProducer.create(kafka, clientId), Clock.systemUTC());
+        return MqttIngest.bridge(MqttIngestOptions.from(config), mqttUrl, () -> registry, kafka);
     }
 
     private static String required(Config config, Setting<String> setting) {

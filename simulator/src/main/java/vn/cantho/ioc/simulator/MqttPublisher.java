@@ -43,6 +43,13 @@ public final class MqttPublisher implements AutoCloseable {
     private final MqttActionListener listener = new MqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
+            // MQTT 5 lets the broker refuse a publish with an error reason code in its PUBACK (the hub does
+            // when Kafka cannot take the message): that is not an acknowledgement of the message.
+            if (refused(token)) {
+                failed.incrementAndGet();
+                finish(token, false);
+                return;
+            }
             acknowledged.incrementAndGet();
             finish(token, true);
         }
@@ -143,6 +150,19 @@ public final class MqttPublisher implements AutoCloseable {
 
     public boolean isConnected() {
         return client.isConnected();
+    }
+
+    private static boolean refused(IMqttToken token) {
+        int[] codes = token.getReasonCodes();
+        if (codes == null) {
+            return false;
+        }
+        for (int code : codes) {
+            if (code >= 0x80) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void finish(IMqttToken token, boolean ok) {

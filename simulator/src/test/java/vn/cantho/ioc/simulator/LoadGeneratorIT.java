@@ -9,8 +9,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.SharedServers;
 import vn.cantho.ioc.model.json.Json;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** The load generator against the real (embedded HiveMQ) broker. */
+@Tag("mqtt")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class LoadGeneratorIT {
 
     private static final SharedServers SERVERS = SharedServers.get();

@@ -12,8 +12,13 @@ import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** The simulator against a real MQTT broker, watched by an independent subscriber. */
+@Tag("mqtt")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SimulatorIT {
 
     private static final SharedServers SERVERS = SharedServers.get();

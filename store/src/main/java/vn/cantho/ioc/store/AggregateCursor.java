@@ -43,7 +43,7 @@ public record AggregateCursor(Instant bucket, Scope scope, String entityId) {
             if (parts.length != 3) {
                 throw new IllegalArgumentException("cursor is malformed");
             }
-            return new AggregateCursor(Instant.parse(parts[0]), Scope.of(parts[1]), parts[2]);
+            return new AggregateCursor(CursorParts.instant(parts[0]), Scope.of(parts[1]), CursorParts.text(parts[2]));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("cursor is malformed", e);
         }

@@ -14,11 +14,16 @@ import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.SharedServers;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Scope;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Reads a fixed data set: devices d1, d2 in area north and d3 in area south, plus both areas' own rows,
  * each with windows at minutes 0 to 4 — 25 rows of one metric.
  */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AggregateQueriesIT {
 
     private static final Instant T0 = Instant.parse("2026-11-23T03:00:00Z");

@@ -17,8 +17,13 @@ import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.SharedServers;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Scope;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** Migrations and the upsert against the real PostgreSQL: idempotence, ordering of versions, batches. */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AggregateStoreIT {
 
     private static final Instant T0 = Instant.parse("2026-11-23T03:00:00Z");

@@ -12,8 +12,13 @@ import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.SharedServers;
 import vn.cantho.ioc.store.feed.FeedLedger;
 import vn.cantho.ioc.store.feed.IdempotencyClaim;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** The feed ledger against the real PostgreSQL: seen records and idempotency keys. */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class FeedLedgerIT {
 
     private static Database database;

@@ -6,8 +6,13 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import vn.cantho.ioc.embedded.SharedServers;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** The storage suite on plain PostgreSQL 15: the hub's {@link RollupMaintainer} does the maintenance. */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class PostgresStorageIT extends StorageSuite {
 
     private static Database database;

@@ -17,8 +17,13 @@ import vn.cantho.ioc.store.registry.RegistryEditor;
 import vn.cantho.ioc.store.registry.RegistryRefresher;
 import vn.cantho.ioc.store.registry.RegistryStore;
 import vn.cantho.ioc.store.registry.VersionConflictException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** Registry changes against the real PostgreSQL: versions, conflicts, and a second process catching up. */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class RegistryStoreIT {
 
     private static final Device NEW_GAUGE = new Device("wl-thot-not-02", "Trạm đo mực nước Thốt Nốt 2",

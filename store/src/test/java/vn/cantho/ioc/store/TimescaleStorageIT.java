@@ -6,12 +6,18 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import vn.cantho.ioc.embedded.TimescaleTestServer;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The storage suite on TimescaleDB 2.23 (the test-only PGlite server, one database per JVM). Its
  * scheduler does not run, so the policies created by migration V3 are run with {@code CALL run_job(id)};
  * the {@link RollupMaintainer} must do nothing here.
  */
+@Tag("timescaledb")
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class TimescaleStorageIT extends StorageSuite {
 
     private static Database database;

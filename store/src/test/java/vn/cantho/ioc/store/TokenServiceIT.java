@@ -14,8 +14,13 @@ import vn.cantho.ioc.store.token.ApiToken;
 import vn.cantho.ioc.store.token.IssuedToken;
 import vn.cantho.ioc.store.token.TokenRole;
 import vn.cantho.ioc.store.token.TokenService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** Bearer tokens against the real PostgreSQL: only hashes stored, authentication, revocation. */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class TokenServiceIT {
 
     private static Database database;

@@ -1,5 +1,6 @@
 package vn.cantho.ioc.alerting.condition;
 
+import io.micrometer.core.instrument.Metrics;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import vn.cantho.ioc.alerting.lifecycle.ConditionFold;
 import vn.cantho.ioc.alerting.lifecycle.Suppressions;
 import vn.cantho.ioc.alerting.notify.Notifications;
 import vn.cantho.ioc.model.alert.ConditionEvent;
+import vn.cantho.ioc.model.metrics.StageMeters;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.alert.AlertStore;
 import vn.cantho.ioc.store.alert.AlertWriter;
@@ -83,14 +85,20 @@ public final class ConditionWriter {
 
     /** Returns how many events were new (applied); replays count 0. */
     public int write(List<ConditionEvent> batch) {
-        int applied = store.write(w -> apply(w, batch));
+        // Counted only once the transaction committed; a retried transaction starts the list again.
+        List<String> transitions = new ArrayList<>();
+        int applied = store.write(w -> {
+            transitions.clear();
+            return apply(w, batch, transitions);
+        });
+        transitions.forEach(type -> Metrics.counter(StageMeters.ALERT_TRANSITIONS, "type", type).increment());
         if (applied > 0) {
             afterCommit.run();
         }
         return applied;
     }
 
-    private int apply(AlertWriter w, List<ConditionEvent> batch) throws SQLException {
+    private int apply(AlertWriter w, List<ConditionEvent> batch, List<String> transitions) throws SQLException {
         Map<String, ConditionEvent> byId = new LinkedHashMap<>();
         for (ConditionEvent e : batch) {
             String problem = e == null ? "empty value" : problem(e);
@@ -127,6 +135,7 @@ public final class ConditionWriter {
             audit.add(new NewEvent(original.id(), seq, applied.type(), "rule:" + e.ruleId(), e.at(), draft.episode(),
                     null, applied.details(), e.eventId()));
             steps.add(new Step(e, applied, draft.toAlert(original.version() + 1, seq)));
+            transitions.add(String.valueOf(applied.type()));
         }
         List<Alert> updated = new ArrayList<>();
         drafts.forEach((key, draft) -> updated.add(draft.toAlert(draft.original().version() + 1,

@@ -81,7 +81,7 @@ public final class AggregateRequestParser {
 
         Optional<Instant> from = params.instant("from");
         Instant to = params.instant("to").orElseGet(this::now);
-        Instant start = from.orElse(to.minus(defaultWindow(tier)));
+        Instant start = QueryParams.storable("from", from.orElse(to.minus(defaultWindow(tier))));
         if (!start.isBefore(to)) {
             throw ApiException.badParameter("from", "must be before to (" + start + " is not before " + to + ")");
         }

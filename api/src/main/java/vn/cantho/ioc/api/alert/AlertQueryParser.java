@@ -109,7 +109,7 @@ public final class AlertQueryParser {
         return params.get(name).map(text -> {
             try {
                 // A '+' of an offset that arrived unencoded has become a space.
-                return OffsetDateTime.parse(text.replace(' ', '+')).toInstant();
+                return QueryParams.storable(name, OffsetDateTime.parse(text.replace(' ', '+')).toInstant());
             } catch (DateTimeParseException e) {
                 throw ApiException.badParameter(name, "'" + text + "' is not an ISO-8601 instant such as 2026-11-23T10:00:00Z");
             }

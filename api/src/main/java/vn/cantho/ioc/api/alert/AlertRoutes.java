@@ -16,6 +16,7 @@ import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.EntityTags;
 import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.api.http.ListResponse;
+import vn.cantho.ioc.api.http.RequestBody;
 import vn.cantho.ioc.api.http.QueryParams;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.alert.AlertPage;
@@ -92,7 +93,7 @@ public final class AlertRoutes {
 
     private void command(Context ctx, Set<String> fields, java.util.function.Function<JsonBody, AlertAction> action) {
         long id = id(ctx);
-        JsonBody body = JsonBody.parse(ctx.body(), fields);
+        JsonBody body = JsonBody.parse(RequestBody.bytes(ctx), fields);
         Command command = new Command(AuthFilter.principal(ctx).actor(), body.text("comment"),
                 EntityTags.ifMatch(ctx.header("If-Match")));
         CommandResult result = alerts.apply(id, action.apply(body), command);
@@ -112,7 +113,7 @@ public final class AlertRoutes {
     }
 
     private void bulk(Context ctx) {
-        JsonBody body = JsonBody.parse(ctx.body(), BULK_FIELDS);
+        JsonBody body = JsonBody.parse(RequestBody.bytes(ctx), BULK_FIELDS);
         String name = body.text("action");
         if (name == null) {
             throw JsonBody.bad("action: required (ack, unack, assign, comment, resolve, snooze or unsnooze)");

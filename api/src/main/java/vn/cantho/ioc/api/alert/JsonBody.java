@@ -1,6 +1,5 @@
 package vn.cantho.ioc.api.alert;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.time.Instant;
@@ -10,13 +9,15 @@ import java.util.Iterator;
 import java.util.Set;
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;
+import vn.cantho.ioc.api.http.QueryParams;
 import vn.cantho.ioc.model.json.Json;
+import vn.cantho.ioc.model.json.StrictJson;
 
 /**
- * A request's JSON object body, read strictly: it must be an object, only the endpoint's fields are
- * allowed (a misspelt {@code coment} is an error rather than a silently lost comment), and each field
- * must have its type. Every problem is a 400 {@code BAD_BODY} naming the field; an empty body is an
- * empty object. Size limits are the server's ({@code 413 PAYLOAD_TOO_LARGE} before this is reached).
+ * A request's JSON object body, read strictly ({@link StrictJson}: UTF-8, one value, no duplicate keys,
+ * no NUL): it must be an object, only the endpoint's fields are allowed (a misspelt {@code coment} is an
+ * error rather than a silently lost comment), and each field must have its type. Every problem is a 400
+ * {@code BAD_BODY} naming the field; an empty body is an empty object. Size limits are the server's ({@code 413 PAYLOAD_TOO_LARGE} before this is reached).
  */
 final class JsonBody {
 
@@ -26,17 +27,17 @@ final class JsonBody {
         this.root = root;
     }
 
-    static JsonBody parse(String text, Set<String> allowed) {
-        if (text == null || text.isBlank()) {
-            return new JsonBody(Json.mapper().createObjectNode());
-        }
+    static JsonBody parse(byte[] body, Set<String> allowed) {
         JsonNode root;
         try {
-            root = Json.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw bad("body is not valid JSON: " + e.getOriginalMessage());
+            root = StrictJson.tree(body);
+        } catch (StrictJson.Invalid e) {
+            throw bad(e.getMessage());
         }
-        if (root == null || !root.isObject()) {
+        if (root == null) {
+            return new JsonBody(Json.mapper().createObjectNode());
+        }
+        if (!root.isObject()) {
             throw bad("body must be a JSON object");
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
@@ -65,10 +66,16 @@ final class JsonBody {
         if (text == null) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            instant = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw bad(field + ": '" + text + "' is not an ISO-8601 instant such as 2026-11-23T10:00:00Z");
+        }
+        try {
+            return QueryParams.storable(field, instant);
+        } catch (ApiException e) {
+            throw bad(e.getMessage());
         }
     }
 

@@ -18,6 +18,7 @@ import vn.cantho.ioc.api.auth.AuthFilter;
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.api.http.ListResponse;
+import vn.cantho.ioc.api.http.RequestBody;
 import vn.cantho.ioc.api.http.QueryParams;
 import vn.cantho.ioc.store.alert.LabelMatcher;
 
@@ -58,14 +59,14 @@ public final class SilenceRoutes {
     }
 
     private void create(Context ctx) {
-        JsonBody body = JsonBody.parse(ctx.body(), CREATE_FIELDS);
+        JsonBody body = JsonBody.parse(RequestBody.bytes(ctx), CREATE_FIELDS);
         List<LabelMatcher> matchers = matchers(body.node("matchers"));
         String comment = body.text("comment");
         if (comment == null || comment.isBlank()) {
             throw JsonBody.bad("comment: required, why alerts are silenced (e.g. the maintenance work)");
         }
         if (comment.length() > Command.MAX_COMMENT_LENGTH) {
-            throw JsonBody.bad("comment: longer than " + Command.MAX_COMMENT_LENGTH + " characters");
+            throw invalid("comment: longer than " + Command.MAX_COMMENT_LENGTH + " characters");
         }
         Instant startsAt = body.instant("startsAt");
         Instant endsAt = body.instant("endsAt");
@@ -73,12 +74,12 @@ public final class SilenceRoutes {
             throw JsonBody.bad("endsAt: required, when the silence ends");
         }
         if (Duration.between(startsAt == null ? clock.instant() : startsAt, endsAt).compareTo(MAX_LENGTH) > 0) {
-            throw JsonBody.bad("endsAt: a silence lasts at most " + MAX_LENGTH.toDays() + " days");
+            throw invalid("endsAt: a silence lasts at most " + MAX_LENGTH.toDays() + " days");
         }
         SilenceResult result = alerts.createSilence(matchers, startsAt, endsAt, AuthFilter.principal(ctx).actor(),
                 comment.strip());
         if (result.outcome() == CommandResult.Outcome.INVALID) {
-            throw new ApiException(ErrorCode.INVALID_COMMAND, result.message());
+            throw invalid(result.message());
         }
         ctx.status(201).json(SilenceView.of(result.silence()));
     }
@@ -97,6 +98,14 @@ public final class SilenceRoutes {
             case NOT_FOUND -> throw new ApiException(ErrorCode.UNKNOWN_SILENCE, "no silence " + id);
             default -> throw new ApiException(ErrorCode.INVALID_COMMAND, result.message());
         }
+    }
+
+    /**
+     * A well-formed silence that a rule refuses (too long, ending in the past, comment too long): the same
+     * {@code INVALID_COMMAND} whichever rule it is, as for alert commands; BAD_BODY is for shape and types.
+     */
+    private static ApiException invalid(String message) {
+        return new ApiException(ErrorCode.INVALID_COMMAND, message);
     }
 
     private static List<LabelMatcher> matchers(JsonNode node) {

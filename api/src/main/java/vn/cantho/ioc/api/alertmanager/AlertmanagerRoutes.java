@@ -1,6 +1,5 @@
 package vn.cantho.ioc.api.alertmanager;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
@@ -32,8 +31,9 @@ import vn.cantho.ioc.api.auth.Access;
 import vn.cantho.ioc.api.auth.AuthFilter;
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;
+import vn.cantho.ioc.api.http.RequestBody;
 import vn.cantho.ioc.model.alert.ConditionStatus;
-import vn.cantho.ioc.model.json.Json;
+import vn.cantho.ioc.model.json.StrictJson;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.alert.AlertPage;
 import vn.cantho.ioc.store.alert.AlertQuery;
@@ -176,7 +176,7 @@ public final class AlertmanagerRoutes {
     }
 
     private void post(Context ctx) {
-        alerts.conditionWriter().write(ExternalAlerts.events(ctx.body(), clock.instant()));
+        alerts.conditionWriter().write(ExternalAlerts.events(RequestBody.bytes(ctx), clock.instant()));
         ctx.status(200);
     }
 
@@ -211,7 +211,7 @@ public final class AlertmanagerRoutes {
      * does, but always by a new silence: the old one is expired (the audit keeps both), the new id answered.
      */
     private void postSilence(Context ctx) {
-        JsonNode body = objectBody(ctx.body());
+        JsonNode body = objectBody(RequestBody.bytes(ctx));
         String id = text(body, "id");
         Silence replaced = id == null || id.isEmpty() ? null : find(id);
         List<LabelMatcher> matchers = matchers(body.get("matchers"));
@@ -297,12 +297,12 @@ public final class AlertmanagerRoutes {
         };
     }
 
-    private static JsonNode objectBody(String text) {
+    private static JsonNode objectBody(byte[] bytes) {
         JsonNode root;
         try {
-            root = Json.mapper().readTree(text == null ? "" : text);
-        } catch (JsonProcessingException e) {
-            throw bad("body is not valid JSON: " + e.getOriginalMessage());
+            root = StrictJson.tree(bytes);
+        } catch (StrictJson.Invalid e) {
+            throw bad(e.getMessage());
         }
         if (root == null || !root.isObject()) {
             throw bad("body must be a JSON object (a postableSilence)");

@@ -1,6 +1,5 @@
 package vn.cantho.ioc.api.alertmanager;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,7 +21,7 @@ import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.model.alert.TransitionType;
-import vn.cantho.ioc.model.json.Json;
+import vn.cantho.ioc.model.json.StrictJson;
 import vn.cantho.ioc.model.registry.Domain;
 
 /**
@@ -48,12 +47,12 @@ final class ExternalAlerts {
     }
 
     /** The condition events of one request body, or a 400 {@code BAD_BODY} naming the first fault. */
-    static List<ConditionEvent> events(String body, Instant now) {
+    static List<ConditionEvent> events(byte[] body, Instant now) {
         JsonNode root;
         try {
-            root = Json.mapper().readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            throw bad("body is not valid JSON: " + e.getOriginalMessage());
+            root = StrictJson.tree(body);
+        } catch (StrictJson.Invalid e) {
+            throw bad(e.getMessage());
         }
         if (root == null || !root.isArray()) {
             throw bad("body must be a JSON array of alerts");

@@ -36,6 +36,7 @@ public final class AuthFilter {
 
     public void register(JavalinDefaultRouting router) {
         for (String prefix : PROTECTED) {
+            router.before(prefix + "*", AuthFilter::noStore);
             router.before(prefix + "*", this::authenticate);
         }
         router.beforeMatched(this::authorize);
@@ -48,6 +49,15 @@ public final class AuthFilter {
             throw new IllegalStateException("no principal on " + ctx.path() + "; is it under " + PROTECTED_PREFIX + "?");
         }
         return principal;
+    }
+
+    /**
+     * Answers under the protected prefixes are for their token's holder only: no cache (a proxy or the browser)
+     * keeps them, and no browser guesses another content type than the one sent. Set first, so errors carry them too.
+     */
+    private static void noStore(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Content-Type-Options", "nosniff");
     }
 
     private void authenticate(Context ctx) {

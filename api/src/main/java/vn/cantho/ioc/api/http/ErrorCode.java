@@ -24,6 +24,10 @@ public enum ErrorCode {
     BAD_BODY(400),
     /** The request body is larger than the endpoint accepts. */
     PAYLOAD_TOO_LARGE(413),
+    /** The request line (path and query string) is longer than the server accepts (8 KiB). */
+    URI_TOO_LONG(414),
+    /** The request headers together are larger than the server accepts (8 KiB). */
+    HEADERS_TOO_LARGE(431),
     /** {@code If-Match} names another version than the current one: someone else changed it first. */
     VERSION_MISMATCH(412),
     /** A registry change would leave the registry inconsistent (unknown area or metric, bad id, ...); nothing changed. */
@@ -36,7 +40,11 @@ public enum ErrorCode {
     CONFLICT(409),
     /** The endpoint cannot answer in the media type the Accept header asks for. */
     NOT_ACCEPTABLE(406),
-    /** A request the server cannot process for another client-side reason. */
+    /**
+     * A request the server cannot process for another client-side reason: a malformed request line, header or
+     * path (also when the HTTP server refuses it before any route), a {@code .}/{@code ..} or NUL path segment,
+     * a body that cannot be read (ends early, broken chunks).
+     */
     BAD_REQUEST(400),
     /** A bug; details are in the server log under the reference the message quotes. */
     INTERNAL(500),

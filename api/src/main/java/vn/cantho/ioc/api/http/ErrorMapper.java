@@ -35,6 +35,34 @@ public final class ErrorMapper {
         return ErrorResponse.of(ErrorCode.INTERNAL, "internal error; reference " + reference);
     }
 
+    /**
+     * An error the HTTP server raised itself ({@link ServerErrorHandler}): its status kept, a stable code, and
+     * Jetty's reason when it is a plain description (never an exception's text).
+     */
+    public static ErrorResponse raisedByServer(int status, String reason) {
+        String detail = reason == null || reason.isBlank() || reason.contains("Exception") || reason.contains("java.")
+                ? "" : ": " + reason.replaceAll("\\p{Cntrl}", "?");
+        if (status == ErrorCode.URI_TOO_LONG.status()) {
+            return ErrorResponse.of(ErrorCode.URI_TOO_LONG, "the request line (path and query) is longer than the server accepts");
+        }
+        if (status == ErrorCode.HEADERS_TOO_LARGE.status()) {
+            return ErrorResponse.of(ErrorCode.HEADERS_TOO_LARGE, "the request headers are larger than the server accepts");
+        }
+        if (status == ErrorCode.PAYLOAD_TOO_LARGE.status()) {
+            return ErrorResponse.of(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than this endpoint accepts");
+        }
+        if (status == ErrorCode.NOT_FOUND.status()) {
+            return ErrorResponse.of(ErrorCode.NOT_FOUND, "no endpoint at this path" + detail);
+        }
+        if (status == ErrorCode.METHOD_NOT_ALLOWED.status()) {
+            return ErrorResponse.of(ErrorCode.METHOD_NOT_ALLOWED, "this method is not allowed here");
+        }
+        if (status >= 400 && status < 500) {
+            return new ErrorResponse(status, new ApiError(ErrorCode.BAD_REQUEST.name(), "malformed request" + detail));
+        }
+        return ErrorResponse.of(ErrorCode.INTERNAL, "internal error");
+    }
+
     private static ErrorResponse routing(int status, String method, String path) {
         if (status == ErrorCode.NOT_FOUND.status()) {
             return ErrorResponse.of(ErrorCode.NOT_FOUND, "no endpoint " + method + " " + path);

@@ -17,6 +17,10 @@ import java.util.Optional;
  */
 public final class QueryParams {
 
+    /** Instants outside years 1..9999 overflow PostgreSQL's timestamps (or its JDBC driver's formatting). */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant END = Instant.parse("+10000-01-01T00:00:00Z");
+
     private final Map<String, List<String>> values;
 
     public QueryParams(Map<String, List<String>> values) {
@@ -45,6 +49,10 @@ public final class QueryParams {
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (name.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
+                // PostgreSQL cannot take a NUL in any text, so it must never get that far.
+                throw ApiException.badParameter(name.replace('\0', '?'), "contains a NUL character (%00)");
+            }
             values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }
         return new QueryParams(values);
@@ -67,13 +75,27 @@ public final class QueryParams {
         return get(name).map(text -> {
             // An offset's '+' sent unencoded in a URL arrives as a space; an instant never contains one.
             String candidate = text.replace(' ', '+');
+            Instant instant;
             try {
-                return Instant.parse(candidate);
+                instant = Instant.parse(candidate);
             } catch (DateTimeParseException e) {
                 throw ApiException.badParameter(name, "'" + text
                         + "' is not an ISO-8601 instant such as 2026-11-23T03:00:00Z or 2026-11-23T10:00:00+07:00");
             }
+            return storable(name, instant);
         });
+    }
+
+    /**
+     * {@code instant} when the database can store and compare it (years 1 to 9999).
+     *
+     * @throws ApiException BAD_PARAMETER naming the parameter otherwise
+     */
+    public static Instant storable(String name, Instant instant) {
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(END)) {
+            throw ApiException.badParameter(name, instant + " is outside the years 0001 to 9999 the hub stores");
+        }
+        return instant;
     }
 
     /**

@@ -109,8 +109,8 @@ public final class KpiRoutes {
         // An offset's '+' sent unencoded in a URL arrives as a space; an instant never contains one.
         String candidate = text.replace(' ', '+');
         try {
-            return candidate.length() == 10 ? LocalDate.parse(candidate).atStartOfDay(VIETNAM).toInstant()
-                    : Instant.parse(candidate);
+            return QueryParams.storable(name, candidate.length() == 10
+                    ? LocalDate.parse(candidate).atStartOfDay(VIETNAM).toInstant() : Instant.parse(candidate));
         } catch (DateTimeParseException e) {
             throw ApiException.badParameter(name, "'" + text + "' is not an ISO-8601 instant such as "
                     + "2026-11-23T03:00:00Z or a date such as 2026-11-23 (00:00 Vietnam time)");

@@ -1,17 +1,17 @@
 package vn.cantho.ioc.api.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
+import java.util.Locale;
 import java.util.function.Supplier;
 import vn.cantho.ioc.api.auth.Access;
 import vn.cantho.ioc.api.auth.AuthFilter;
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.EntityTags;
 import vn.cantho.ioc.api.http.ErrorCode;
-import vn.cantho.ioc.model.json.Json;
+import vn.cantho.ioc.api.http.RequestBody;
+import vn.cantho.ioc.model.json.StrictJson;
 import vn.cantho.ioc.model.registry.Area;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.LiveRegistry;
@@ -35,9 +35,6 @@ public final class RegistryAdminRoutes {
     public record VersionResponse(long version) {
     }
 
-    private static final ObjectReader DEVICE = strictReader(Device.class);
-    private static final ObjectReader AREA = strictReader(Area.class);
-
     private final LiveRegistry registry;
     private final RegistryEditor editor;
 
@@ -59,7 +56,7 @@ public final class RegistryAdminRoutes {
     }
 
     private void putDevice(Context ctx) {
-        Device device = read(ctx, DEVICE, Device.class);
+        Device device = read(ctx, Device.class);
         String id = ctx.pathParam("id");
         if (!id.equals(device.id())) {
             throw new ApiException(ErrorCode.BAD_BODY, "body id '" + device.id() + "' differs from the path's '" + id + "'");
@@ -76,7 +73,7 @@ public final class RegistryAdminRoutes {
     }
 
     private void putArea(Context ctx) {
-        Area area = read(ctx, AREA, Area.class);
+        Area area = read(ctx, Area.class);
         String code = ctx.pathParam("code");
         if (!code.equals(area.code())) {
             throw new ApiException(ErrorCode.BAD_BODY, "body code '" + area.code() + "' differs from the path's '" + code + "'");
@@ -107,21 +104,17 @@ public final class RegistryAdminRoutes {
         return AuthFilter.principal(ctx).actor();
     }
 
-    private static <T> T read(Context ctx, ObjectReader reader, Class<T> type) {
+    /** The body as a {@code type}, read strictly ({@link StrictJson}): nothing is written unless it is exactly one. */
+    private static <T> T read(Context ctx, Class<T> type) {
+        String what = type.getSimpleName().toLowerCase(Locale.ROOT);
         try {
-            T value = reader.readValue(ctx.body());
-            if (value == null) {
-                throw new ApiException(ErrorCode.BAD_BODY, "a JSON object is required");
+            JsonNode tree = StrictJson.tree(RequestBody.bytes(ctx));
+            if (tree == null || !tree.isObject()) {
+                throw new ApiException(ErrorCode.BAD_BODY, "a JSON object describing the " + what + " is required");
             }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw new ApiException(ErrorCode.BAD_BODY, "not a valid " + type.getSimpleName().toLowerCase()
-                    + ": " + e.getOriginalMessage());
+            return StrictJson.value(tree, type);
+        } catch (StrictJson.Invalid e) {
+            throw new ApiException(ErrorCode.BAD_BODY, "not a valid " + what + ": " + e.getMessage());
         }
-    }
-
-    private static ObjectReader strictReader(Class<?> type) {
-        return Json.mapper().readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
     }
 }

@@ -30,12 +30,17 @@ import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.RollupMaintainer;
 import vn.cantho.ioc.store.StorageDialect;
 import vn.cantho.ioc.store.token.TokenRole;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code ?bucket=1m|1h|1d} over HTTP on plain PostgreSQL: one-minute rows written by the real writer,
  * rolled up by the hub's {@link RollupMaintainer}, served from the tier asked for in the same shape.
  * (The storage suite in module store shows the tiers read the same on TimescaleDB.)
  */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AggregateTiersIT {
 
     private static final String DEVICE = "aq-ninh-kieu-01";

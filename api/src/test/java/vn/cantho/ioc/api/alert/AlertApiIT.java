@@ -22,12 +22,17 @@ import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.token.TokenRole;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The alert endpoints over real HTTP on alerts raised through the alerting module's condition writer
  * in the real PostgreSQL: list with filters and paging, one alert with its ETag, the audit trail, the
  * operator commands (idempotent, versioned, actor from the token), bulk, silences.
  */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AlertApiIT {
 
     private static Database database;

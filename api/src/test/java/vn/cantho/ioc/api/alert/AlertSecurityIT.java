@@ -18,11 +18,16 @@ import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.token.TokenRole;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Who may act on alerts, and what bad requests do: every refused request gets its status and stable
  * code, and the alert (version, handling, audit trail) and the silences are exactly as before.
  */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AlertSecurityIT {
 
     private static Database database;

@@ -25,8 +25,13 @@ import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.token.TokenRole;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** The live alert stream over real HTTP: snapshot, changes, filters, heartbeats, and resume without gaps across a restart. */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AlertStreamIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);

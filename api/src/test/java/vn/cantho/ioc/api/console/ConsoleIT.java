@@ -34,6 +34,9 @@ import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.token.TokenRole;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The operator console in a real headless Chromium, driven through the system's chromedriver (no
@@ -42,6 +45,9 @@ import vn.cantho.ioc.store.token.TokenRole;
  * The browser and driver come from the Debian packages {@code chromium} and {@code chromium-driver}
  * ({@code .ci/run} installs them); {@code CHROMIUM_BIN} / {@code CHROMEDRIVER_BIN} point elsewhere.
  */
+@Tag("browser")
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ConsoleIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -89,4 +89,17 @@ class ErrorMapperTest {
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.body().code()).isEqualTo("PAYLOAD_TOO_LARGE");
     }
+
+    @Test
+    void errors_the_http_server_raises_itself_get_stable_codes_and_no_exception_text() {
+        assertThat(ErrorMapper.raisedByServer(414, "URI is too large >8192").body().code()).isEqualTo("URI_TOO_LONG");
+        assertThat(ErrorMapper.raisedByServer(431, "Request Header Fields Too Large").body().code())
+                .isEqualTo("HEADERS_TOO_LARGE");
+        assertThat(ErrorMapper.raisedByServer(400, "Ambiguous URI path separator"))
+                .isEqualTo(new ErrorResponse(400, new ApiError("BAD_REQUEST", "malformed request: Ambiguous URI path separator")));
+        assertThat(ErrorMapper.raisedByServer(400, "java.lang.IllegalArgumentException: x").body().message())
+                .isEqualTo("malformed request");
+        assertThat(ErrorMapper.raisedByServer(400, "Illegal character CNTL=0x0\u0000").body().message()).doesNotContain("\u0000");
+        assertThat(ErrorMapper.raisedByServer(500, "boom").body().code()).isEqualTo("INTERNAL");
+    }
 }

@@ -51,4 +51,24 @@ class QueryParamsTest {
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_PARAMETER))
                 .hasMessageStartingWith("query string:");
     }
+
+    @Test
+    void a_nul_in_a_value_or_a_name_is_a_bad_parameter_so_it_never_reaches_the_database() {
+        assertThatThrownBy(() -> QueryParams.parse("assignee=ca%00truc"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_PARAMETER))
+                .hasMessage("assignee: contains a NUL character (%00)");
+        assertThatThrownBy(() -> QueryParams.parse("area%00=x")).hasMessageStartingWith("area?: contains a NUL");
+    }
+
+    @Test
+    void instants_outside_the_years_1_to_9999_are_bad_parameters() {
+        for (String text : new String[] {"%2B999999999-12-31T23:59:59Z", "%2B294277-01-01T00:00:00Z",
+            "%2B10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z", "0000-12-31T23:59:59Z"}) {
+            assertThatThrownBy(() -> QueryParams.parse("to=" + text).instant("to")).as(text)
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_PARAMETER))
+                    .hasMessageStartingWith("to: ").hasMessageContaining("outside the years 0001 to 9999");
+        }
+        assertThat(QueryParams.parse("to=9999-12-31T23:59:59Z").instant("to")).isPresent();
+        assertThat(QueryParams.parse("from=0001-01-01T00:00:00Z").instant("from")).isPresent();
+    }
 }

@@ -20,12 +20,17 @@ import vn.cantho.ioc.api.TestTokens;
 import vn.cantho.ioc.api.auth.AuthFilter;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.token.TokenRole;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The served OpenAPI document and the routes the server really registers agree in both directions
  * (every route documented, nothing documented that does not exist), and every route under
  * {@code /api/v1} declares who may call it.
  */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class OpenApiDocumentIT {
 
     private static Database database;

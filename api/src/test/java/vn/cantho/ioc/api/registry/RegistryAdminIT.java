@@ -15,8 +15,13 @@ import vn.cantho.ioc.api.TestDatabase;
 import vn.cantho.ioc.api.TestTokens;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.token.TokenRole;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** Admins change the device registry over HTTP against the real API and PostgreSQL; nobody else can. */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class RegistryAdminIT {
 
     private static final String GAUGE = "wl-thot-not-02";

@@ -40,6 +40,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     static final String DATABASE = "ioc";
     static final String USER = "ioc";
+    /** Group role of the dashboards' read-only access (migration V8 grants it); see docs/dashboards.md. */
+    public static final String READER_ROLE = "ioc_reader";
+    /** Grafana's login on the embedded server: member of {@link #READER_ROLE}, read-only, trusted locally. */
+    public static final String GRAFANA_LOGIN = "grafana";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -184,6 +188,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             if (!exists(admin, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
                 statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
+            }
+            // The dashboards' read-only group role, which migration V8 grants SELECT on the reader relations (the
+            // hub's role may not create roles), and Grafana's login in it. Like every role but the hub's, the
+            // login is trusted from this machine only (pg_hba.conf), as the superuser already is: a laptop default.
+            if (!exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", READER_ROLE)) {
+                statement.execute("CREATE ROLE " + READER_ROLE + " NOLOGIN");
+            }
+            if (!exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", GRAFANA_LOGIN)) {
+                statement.execute("CREATE ROLE " + GRAFANA_LOGIN + " LOGIN IN ROLE " + READER_ROLE);
+                statement.execute("ALTER ROLE " + GRAFANA_LOGIN + " SET default_transaction_read_only = on");
             }
             if (requirePasswordForRole()) {
                 statement.execute("SELECT pg_reload_conf()");

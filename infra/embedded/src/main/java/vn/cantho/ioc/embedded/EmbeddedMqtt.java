@@ -5,11 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.embedded.EmbeddedHiveMQBuilder;
+import com.hivemq.extension.sdk.api.ExtensionMain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * messages per client it silently discarded ~80% of a 100,000-message burst although every PUBACK came back.
  * The configuration written here raises the per-client queue, uses in-memory persistence (file persistence
  * cut throughput to 3–4k msg/s) and lets publishers keep more messages in flight; see {@link #configXml(int)}.
- * In-memory persistence means sessions and queued messages do not survive a restart of the hub: durability
- * starts once a message is in Kafka.
+ * In-memory persistence means sessions and queued messages do not survive a restart of the hub. The hub
+ * therefore does not rely on them: it runs its MQTT ingest inside this broker as an extension (given to the
+ * constructor) that acknowledges a device's publish only once Kafka has stored it. HiveMQ starts extensions
+ * before it opens its listener, so no device is acknowledged before ingest is in place.
  *
  * <p>Files: {@code conf/config.xml} (rewritten at every start), {@code data/}, and an empty
  * {@code extensions/} folder.
@@ -41,6 +47,7 @@ public final class EmbeddedMqtt implements AutoCloseable {
 
     private final Path dataDir;
     private final int requestedPort;
+    private final ExtensionMain extension;
 
     private EmbeddedHiveMQ hivemq;
     private int port;
@@ -50,8 +57,18 @@ public final class EmbeddedMqtt implements AutoCloseable {
      * @param port    TCP port on 127.0.0.1, or 0 for a free one picked at each start
      */
     public EmbeddedMqtt(Path dataDir, int port) {
+        this(dataDir, port, null);
+    }
+
+    /**
+     * @param dataDir   directory for HiveMQ's configuration and data; created if missing
+     * @param port      TCP port on 127.0.0.1, or 0 for a free one picked at each start
+     * @param extension started inside the broker before its listener opens (e.g. the hub's MQTT ingest), or null
+     */
+    public EmbeddedMqtt(Path dataDir, int port, ExtensionMain extension) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.requestedPort = port;
+        this.extension = extension;
     }
 
     /** Starts the broker and returns once it accepts connections. */
@@ -70,14 +87,22 @@ public final class EmbeddedMqtt implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare HiveMQ's folders in " + dataDir, e);
         }
-        EmbeddedHiveMQ server = EmbeddedHiveMQ.builder()
+        EmbeddedHiveMQBuilder builder = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(conf)
                 .withDataFolder(dataDir.resolve("data"))
                 .withExtensionsFolder(dataDir.resolve("extensions"))
                 // HiveMQ's logging bootstrap would detach the hub's logback appenders and install its own
                 // JUL bridge and filters; the host application owns logging.
-                .withoutLoggingBootstrap()
-                .build();
+                .withoutLoggingBootstrap();
+        if (extension != null) {
+            builder.withEmbeddedExtension(EmbeddedExtension.builder()
+                    .withId("ioc-" + extension.getClass().getSimpleName().toLowerCase(Locale.ROOT))
+                    .withName(extension.getClass().getSimpleName())
+                    .withVersion("1")
+                    .withExtensionMain(extension)
+                    .build());
+        }
+        EmbeddedHiveMQ server = builder.build();
         try {
             server.start().get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -149,7 +174,8 @@ public final class EmbeddedMqtt implements AutoCloseable {
                       <server-receive-maximum>%d</server-receive-maximum>
                     </receive-maximum>
                   </mqtt>
-                  <!-- File persistence cut QoS 1 throughput to 3-4k msg/s; Kafka is the durable store. -->
+                  <!-- File persistence cut QoS 1 throughput to 3-4k msg/s; Kafka is the durable store, and the
+                       hub's ingest extension acknowledges a device's publish only once Kafka has it. -->
                   <persistence>
                     <mode>in-memory</mode>
                   </persistence>

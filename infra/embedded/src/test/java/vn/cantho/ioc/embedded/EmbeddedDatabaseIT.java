@@ -14,7 +14,12 @@ import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class EmbeddedDatabaseIT {
 
     @TempDir

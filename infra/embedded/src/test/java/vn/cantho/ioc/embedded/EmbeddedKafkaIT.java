@@ -30,7 +30,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
+@Tag("kafka")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class EmbeddedKafkaIT {
 
     @TempDir

@@ -32,7 +32,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
+@Tag("mqtt")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class EmbeddedMqttIT {
 
     private static final int BURST = 20_000;

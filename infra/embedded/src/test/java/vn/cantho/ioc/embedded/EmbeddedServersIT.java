@@ -10,7 +10,13 @@ import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
+@Tag("kafka")
+@Tag("mqtt")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class EmbeddedServersIT {
 
     @TempDir

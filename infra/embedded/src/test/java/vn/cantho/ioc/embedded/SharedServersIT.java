@@ -17,7 +17,13 @@ import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
+@Tag("kafka")
+@Tag("mqtt")
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SharedServersIT {
 
     @Test

@@ -27,12 +27,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Proves the TimescaleDB test harness for the storage layer: the TimescaleDB features it relies on work over JDBC,
  * and the server's quirks (one shared session, exclusive transactions, no job scheduler) are as documented in
  * {@link TimescaleTestServer} and infra/pglite/README.md. Each test works in a schema of its own.
  */
+@Tag("timescaledb")
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class TimescaleTestServerIT {
 
     private static TimescaleTestServer server;

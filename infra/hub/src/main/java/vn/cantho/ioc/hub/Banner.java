@@ -41,6 +41,9 @@ final class Banner {
                 "  Kafka         " + hub.kafkaBootstrap() + (config.kafkaBootstrap().isPresent() ? "" : " (embedded)"),
                 "  Database      " + hub.dbUrl() + (config.dbUrl().isPresent() ? "" : " (embedded)"),
                 "  Data          " + config.dataDir().toAbsolutePath().normalize(),
+                "  Dashboards    " + (config.dbUrl().isPresent() ? "Grafana: docs/dashboards.md"
+                        : "GRAFANA_ADMIN_PASSWORD=<choose> GRAFANA_HUB_TOKEN=<operator token> IOC_DB_PORT=" + config.dbPort()
+                        + " docker compose -f infra/compose/grafana-local.yml up -d  (then http://127.0.0.1:3000)"),
                 "  Simulator     " + (config.simulatorEnabled()
                         ? "publishing " + config.simulatorInterval().describe() + feedSimulator(config) : "off"),
                 "Press Ctrl-C to stop.",

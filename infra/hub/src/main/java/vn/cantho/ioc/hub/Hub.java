@@ -15,6 +15,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -30,17 +31,19 @@ import vn.cantho.ioc.api.auth.DemoRoleTokens;
 import vn.cantho.ioc.api.auth.TokenAuthenticator;
 import vn.cantho.ioc.api.auth.jwt.OidcAuthentication;
 import vn.cantho.ioc.api.metrics.ApiMeters;
+import vn.cantho.ioc.embedded.EmbeddedMqtt;
 import vn.cantho.ioc.embedded.EmbeddedServers;
-import vn.cantho.ioc.ingest.IngestProducer;
 import vn.cantho.ioc.ingest.feed.DemoTokens;
 import vn.cantho.ioc.ingest.feed.FeedDefinition;
 import vn.cantho.ioc.ingest.feed.FeedRegistry;
 import vn.cantho.ioc.ingest.feed.FeedServer;
 import vn.cantho.ioc.ingest.feed.FeedServerOptions;
 import vn.cantho.ioc.ingest.feed.VietnameseTextNormalizer;
-import vn.cantho.ioc.ingest.mqtt.BridgeOptions;
+import vn.cantho.ioc.ingest.MqttIngest;
+import vn.cantho.ioc.ingest.MqttIngestOptions;
+import vn.cantho.ioc.ingest.broker.BrokerIngest;
+import vn.cantho.ioc.ingest.mqtt.IngestStats;
 import vn.cantho.ioc.ingest.mqtt.MqttKafkaBridge;
-import vn.cantho.ioc.ingest.mqtt.ReadingParser;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.health.HealthCheck;
@@ -101,7 +104,7 @@ public final class Hub implements AutoCloseable {
     private String dbUrl;
     private Database database;
     private ApiServer api;
-    private MqttKafkaBridge bridge;
+    private MqttIngest ingest;
     private FeedServer feeds;
     private StreamsRunner rules;
     private Path demoTokens;
@@ -128,6 +131,9 @@ public final class Hub implements AutoCloseable {
     }
 
     private void startParts() throws Exception {
+        // The stages register their meters (model StageMeters) on Micrometer's global registry; /metrics serves them.
+        Metrics.addRegistry(meters);
+        started.push(() -> Metrics.removeRegistry(meters));
         DeviceRegistry files = config.registryDir().map(DeviceRegistry::fromDirectory)
                 .orElseGet(DeviceRegistry::builtIn);
         IndicatorRegistry indicators = config.registryDir()
@@ -137,15 +143,15 @@ public final class Hub implements AutoCloseable {
         RuleCatalogue catalogue = rules(files, indicators, feedRegistry);
         Path dataDir = config.dataDir().toAbsolutePath().normalize();
 
+        // The MQTT broker starts later, once ingest can run inside it (see startMqttIngest).
         EmbeddedServers servers = new EmbeddedServers(dataDir,
                 config.kafkaBootstrap().isPresent() ? OptionalInt.empty() : OptionalInt.of(config.kafkaPort()),
-                config.mqttUrl().isPresent() ? OptionalInt.empty() : OptionalInt.of(config.mqttPort()),
+                OptionalInt.empty(),
                 config.dbUrl().isPresent() ? OptionalInt.empty() : OptionalInt.of(config.dbPort()),
                 false);
         started.push(servers);
         servers.start();
         kafkaBootstrap = config.kafkaBootstrap().or(servers::kafkaBootstrapServers).orElseThrow();
-        mqttUrl = config.mqttUrl().or(servers::mqttUrl).orElseThrow();
         EmbeddedServers.DatabaseConnection db = config.dbUrl()
                 .map(url -> new EmbeddedServers.DatabaseConnection(url, config.dbUser(), config.dbPassword()))
                 .or(servers::database).orElseThrow();
@@ -155,7 +161,6 @@ public final class Hub implements AutoCloseable {
         started.push(admin);
         new TopicProvisioner(admin, (short) config.replicationFactor()).ensure(Topics.all());
         health.put("kafka", new KafkaHealth(admin));
-        health.put("mqtt", new MqttHealth(mqttUrl));
 
         database = Database.open(db.jdbcUrl(), db.user(), db.password(), config.dbPoolSize());
         started.push(database);
@@ -167,14 +172,7 @@ public final class Hub implements AutoCloseable {
         LiveRegistry registry = RegistryRefresher.initial(registryStore, files);
         started.push(new RegistryRefresher(registryStore, registry).scheduleEvery(config.registryRefresh()));
 
-        bridge = new MqttKafkaBridge(
-                new BridgeOptions(mqttUrl, config.ingestClientId(), config.ingestSharedGroup(),
-                        config.ingestReceiveMaximum(), config.ingestSessionExpiry(), config.ingestMaxPayloadBytes()),
-                new ReadingParser(registry, config.ingestMaxAge(), config.ingestMaxFuture()),
-                IngestProducer.create(kafkaBootstrap, config.ingestClientId()), Clock.systemUTC());
-        started.push(bridge);
-        bridge.start();
-        health.put("ingest", bridge);
+        startMqttIngest(registry, dataDir);
 
         // Department feeds: an ingest transport with its own HTTP port; tokens and the re-push ledger
         // live in the database. Demo tokens only in the embedded default, never with an external database.
@@ -275,6 +273,35 @@ public final class Hub implements AutoCloseable {
         }
     }
 
+    /**
+     * MQTT ingest. With the embedded broker, ingest runs inside it: a device's publish is acknowledged once it is
+     * in the ingest journal on disk, which is moved into Kafka behind it; the broker opens its listener only after
+     * ingest is in place, so nothing is acknowledged that no one takes. With an external broker, a bridge
+     * subscribes on a persistent session (see docs/operations.md, MQTT durability).
+     */
+    private void startMqttIngest(LiveRegistry registry, Path dataDir) throws Exception {
+        MqttIngestOptions options = config.mqttIngest();
+        if (config.mqttUrl().isPresent()) {
+            mqttUrl = config.mqttUrl().get();
+            MqttKafkaBridge bridge = MqttIngest.bridge(options, mqttUrl, registry, kafkaBootstrap);
+            started.push(bridge);
+            bridge.start();
+            ingest = bridge;
+        } else {
+            BrokerIngest inBroker = MqttIngest.insideBroker(options, registry, kafkaBootstrap,
+                    dataDir.resolve("mqtt").resolve("ingest-journal"));
+            started.push(inBroker);
+            inBroker.start();
+            EmbeddedMqtt broker = new EmbeddedMqtt(dataDir.resolve("mqtt"), config.mqttPort(), inBroker);
+            started.push(broker);
+            broker.start();
+            mqttUrl = broker.url();
+            ingest = inBroker;
+        }
+        health.put("mqtt", new MqttHealth(mqttUrl));
+        health.put("ingest", ingest);
+    }
+
     /** The simulated departments push their feeds over HTTP, with tokens from a file like any client. */
     private void startFeedSimulator(long seed) throws IOException {
         FeedSimulatorConfig settings = config.feedSimulator();
@@ -369,8 +396,9 @@ public final class Hub implements AutoCloseable {
         return rules.check();
     }
 
-    public MqttKafkaBridge bridge() {
-        return bridge;
+    /** Counters of MQTT ingest: messages received, forwarded and dead-lettered. */
+    public IngestStats ingestStats() {
+        return ingest.stats();
     }
 
     /** The hub's connection pool to its database (for benchmarks and checks from outside the API). */

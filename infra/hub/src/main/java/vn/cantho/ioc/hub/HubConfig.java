@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import vn.cantho.ioc.alerting.runtime.AlertingOptions;
 import vn.cantho.ioc.api.auth.jwt.OidcOptions;
+import vn.cantho.ioc.ingest.MqttIngestOptions;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.config.ConfigException;
 import vn.cantho.ioc.simulator.Cadences;
@@ -22,9 +23,7 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                         Optional<String> mqttUrl, int mqttPort,
                         Optional<String> dbUrl, String dbUser, String dbPassword, int dbPort, int dbPoolSize,
                         Optional<Path> registryDir, Duration registryRefresh,
-                        String ingestClientId, String ingestSharedGroup, int ingestReceiveMaximum,
-                        int ingestMaxPayloadBytes, Duration ingestMaxAge, Duration ingestMaxFuture,
-                        Duration ingestSessionExpiry,
+                        MqttIngestOptions mqttIngest,
                         String streamsAppId, int streamsThreads, Duration aggregateGrace, Duration dedupWindow,
                         String sinkGroupId, Duration sinkMaxBackoff,
                         String observationSinkGroupId, Duration rollupInterval,
@@ -67,9 +66,7 @@ public record HubConfig(Path dataDir, String httpHost, int httpPort,
                 mqttUrl, config.get(MQTT_PORT),
                 dbUrl, config.get(DB_USER), config.get(DB_PASSWORD), config.get(DB_PORT), config.get(DB_POOL_SIZE),
                 registryDir, positive(config, REGISTRY_REFRESH),
-                config.get(INGEST_CLIENT_ID), config.get(INGEST_SHARED_GROUP), config.get(INGEST_RECEIVE_MAXIMUM),
-                config.get(INGEST_MAX_PAYLOAD_BYTES), config.get(INGEST_MAX_AGE), config.get(INGEST_MAX_FUTURE),
-                config.get(INGEST_SESSION_EXPIRY),
+                MqttIngestOptions.from(config),
                 config.get(STREAMS_APP_ID), config.get(STREAMS_THREADS), config.get(AGGREGATE_GRACE),
                 config.get(DEDUP_WINDOW),
                 config.get(SINK_GROUP_ID), config.get(SINK_MAX_BACKOFF),

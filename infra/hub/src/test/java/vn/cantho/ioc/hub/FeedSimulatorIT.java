@@ -21,12 +21,17 @@ import vn.cantho.ioc.simulator.feed.FeedBatch;
 import vn.cantho.ioc.simulator.feed.FeedClient;
 import vn.cantho.ioc.simulator.feed.FeedSimulator;
 import vn.cantho.ioc.simulator.feed.FeedTokens;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The feed simulator against the real feed API (real HTTP, tokens, ledger, Kafka): every simulated
  * department's push is accepted with no rejected row, lands in Kafka, and a later round re-pushes the
  * unchanged records as duplicates and changed 1022 reports as corrections.
  */
+@Tag("kafka")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class FeedSimulatorIT {
 
     private static final Duration HISTORY = Duration.ofDays(3);

@@ -34,12 +34,18 @@ import vn.cantho.ioc.store.alert.AlertEvent;
 import vn.cantho.ioc.store.alert.AlertQuery;
 import vn.cantho.ioc.store.alert.AuditType;
 import vn.cantho.ioc.store.alert.Handling;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The hub's alert lifecycle as {@code ./ioc up} runs it: a condition event published to Kafka (as the
  * rule processor does) becomes an alert, an operator acknowledges it, and a restarted hub still has
  * the alert, its audit trail and its pending escalation step.
  */
+@Tag("hub")
+@Tag("kafka")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class HubAlertsIT {
 
     private final HttpClient http = HttpClient.newHttpClient();

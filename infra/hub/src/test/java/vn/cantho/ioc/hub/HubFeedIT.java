@@ -21,12 +21,17 @@ import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The department feed API as {@code ./ioc up} runs it: demo tokens in the data directory, a push with
  * one of them, the {@code feeds} health component, and the {@code ./ioc token} command against the
  * running hub's embedded database.
  */
+@Tag("hub")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class HubFeedIT {
 
     private final HttpClient http = HttpClient.newHttpClient();

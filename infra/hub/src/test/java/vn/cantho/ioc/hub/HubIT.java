@@ -25,11 +25,17 @@ import vn.cantho.ioc.model.DeadLetterReason;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The hub exactly as {@code ./ioc up} runs it (embedded Kafka, MQTT broker and PostgreSQL under one
  * data directory), driven from outside: an independent MQTT client publishes, the HTTP API answers.
  */
+@Tag("hub")
+@Tag("mqtt")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class HubIT {
 
     private static final String DEVICE = "aq-cai-rang-02";
@@ -61,8 +67,8 @@ class HubIT {
                 assertThat(area.get("scope").asText()).isEqualTo("area");
                 assertThat(area.get("max").asDouble()).isEqualTo(70.0);
             });
-            assertThat(hub.bridge().stats().deadLettered(DeadLetterReason.BAD_JSON)).isEqualTo(1);
-            assertThat(hub.bridge().stats().deadLettered(DeadLetterReason.UNKNOWN_DEVICE)).isEqualTo(1);
+            assertThat(hub.ingestStats().deadLettered(DeadLetterReason.BAD_JSON)).isEqualTo(1);
+            assertThat(hub.ingestStats().deadLettered(DeadLetterReason.UNKNOWN_DEVICE)).isEqualTo(1);
 
             // An admin adds a station through the API; its readings are accepted without a restart.
             HttpResponse<String> added = send(hub, "admin", "PUT", "/api/v1/devices/" + NEW_DEVICE, NEW_DEVICE_JSON);

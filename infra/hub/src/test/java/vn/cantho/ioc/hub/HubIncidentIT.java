@@ -28,12 +28,17 @@ import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A simulated incident through the whole hub as {@code ./ioc up} runs it, driven only from outside: a
  * gauge publishes a river level past BĐ II over MQTT, the alert arrives on an operator's live stream
  * (SSE), the operator acknowledges it with a comment over HTTP, and the audit trail shows who did it.
  */
+@Tag("hub")
+@Tag("mqtt")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class HubIncidentIT {
 
     private final HttpClient http = HttpClient.newHttpClient();

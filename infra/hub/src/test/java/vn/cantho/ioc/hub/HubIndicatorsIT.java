@@ -23,6 +23,9 @@ import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * VN_AQI and flood indicators end to end, through the hub as {@code ./ioc up} runs it: an outside MQTT client
@@ -30,6 +33,9 @@ import vn.cantho.ioc.model.mqtt.TelemetryTopic;
  * serves the hand-computed hourly AQI and the gauge's crossing of BĐ II from {@code indicator_values}. A restart
  * then shows the indicator state (hourly windows and each station's recent hours) restored from its changelogs.
  */
+@Tag("hub")
+@Tag("mqtt")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class HubIndicatorsIT {
 
     private static final String STATION = "aq-binh-thuy-01";

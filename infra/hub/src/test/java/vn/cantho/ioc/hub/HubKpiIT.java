@@ -27,12 +27,18 @@ import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.simulator.feed.DepartmentFeeds;
 import vn.cantho.ioc.simulator.feed.FeedBatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The hub as {@code ./ioc up} runs it with the simulator on: the simulated departments push their feeds
  * over HTTP with the demo tokens, and the hub's KPI application publishes KPI values that add up to
  * exactly what the simulator pushed.
  */
+@Tag("hub")
+@Tag("kafka")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class HubKpiIT {
 
     private final HttpClient http = HttpClient.newHttpClient();

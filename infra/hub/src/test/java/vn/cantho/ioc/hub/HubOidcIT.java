@@ -34,12 +34,18 @@ import vn.cantho.ioc.embedded.SharedServers;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The hub as a city runs it with its identity provider: an external database without any admin hub
  * token, {@code OIDC_*} set (keys from an exported JWKS file, as on an air-gapped site), and the IdP's
  * admin changes the device registry with a JWT, recorded under the IdP user's name.
  */
+@Tag("hub")
+@Tag("db")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class HubOidcIT {
 
     private static final String ISSUER = "https://sso.cantho.gov.vn/realms/ioc";

@@ -31,12 +31,19 @@ import vn.cantho.ioc.model.alert.TransitionType;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The hub as {@code ./ioc up} runs it raises a rule's alert from a reading an outside MQTT client
  * publishes: MQTT → ingest → telemetry topic → rules application → alert topic — also for a station
  * an admin registers through the API while the hub runs.
  */
+@Tag("hub")
+@Tag("kafka")
+@Tag("mqtt")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class HubRulesIT {
 
     @Test

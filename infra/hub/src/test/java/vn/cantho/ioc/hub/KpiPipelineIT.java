@@ -27,6 +27,9 @@ import vn.cantho.ioc.simulator.feed.PushResult;
 import vn.cantho.ioc.streams.kpi.KpiTopology;
 import vn.cantho.ioc.streams.kpi.SlaPolicy;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Department feeds end to end on real servers: records pushed through the real feed API (HTTP, tokens,
@@ -36,6 +39,8 @@ import vn.cantho.ioc.streams.runtime.StreamsRunner;
  * <p>The reported day and month are drawn at random from 2001–2019 and every value is a function of
  * them, so records of an earlier run on the same broker can only be identical re-pushes.
  */
+@Tag("kafka")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class KpiPipelineIT {
 
     @Test

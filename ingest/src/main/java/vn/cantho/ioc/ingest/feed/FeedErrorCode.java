@@ -19,8 +19,15 @@ public enum FeedErrorCode {
     BAD_JSON(400),
     /** The CSV body cannot be read (unterminated quote, bad header); the message gives the line. */
     BAD_CSV(400),
-    /** Another problem with the request, e.g. a malformed Idempotency-Key header. */
+    /**
+     * Another problem with the request, e.g. a malformed Idempotency-Key header, a body that cannot be read, or
+     * a malformed request line, header or path that the HTTP server refuses before any route.
+     */
     BAD_REQUEST(400),
+    /** The request line (path and query) is longer than the server accepts (8 KiB). */
+    URI_TOO_LONG(414),
+    /** The request headers together are larger than the server accepts (8 KiB). */
+    HEADERS_TOO_LARGE(431),
     /** Content-Type missing or not application/json or text/csv. */
     UNSUPPORTED_MEDIA_TYPE(415),
     /** The body exceeds the byte limit, or carries more rows than the feed allows. */

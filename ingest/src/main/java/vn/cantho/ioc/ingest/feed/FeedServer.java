@@ -82,7 +82,16 @@ public final class FeedServer implements AutoCloseable, HealthCheck {
             cfg.http.defaultContentType = "application/json";
             cfg.http.prefer405over404 = true;
             cfg.http.maxRequestSize = options.maxBodyBytes();
-            cfg.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT.toMillis()));
+            cfg.jetty.modifyServer(server -> {
+                server.setStopTimeout(STOP_TIMEOUT.toMillis());
+                server.setErrorHandler(new FeedServerErrorHandler());
+            });
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new FeedServerErrorHandler()));
+            // Jetty holds a request with a body until its first byte arrives; a push declaring more than the
+            // limit must be refused from its Content-Length at once, not when (or if) the client starts sending.
+            cfg.jetty.modifyHttpConfiguration(http -> http.setDelayDispatchUntilContent(false));
+            cfg.jetty.addConnector((server, http) ->
+                    ClientErrorConnectionFactory.connector(server, http, options.host(), options.port()));
             cfg.router.mount(router -> {
                 router.post("/api/v1/feeds/{feedId}/records", this::push);
                 router.get("/api/v1/feeds", this::list);
@@ -254,7 +263,9 @@ public final class FeedServer implements AutoCloseable, HealthCheck {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new FeedException(FeedErrorCode.BAD_REQUEST, "cannot read the request body: " + e.getMessage());
+            // Jetty's text here names its own exception classes; the client needs only what went wrong.
+            throw new FeedException(FeedErrorCode.BAD_REQUEST,
+                    "cannot read the request body: it ends early or its chunked encoding is broken");
         }
     }
 

@@ -2,14 +2,9 @@ package vn.cantho.ioc.ingest.mqtt;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -22,22 +17,19 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.cantho.ioc.model.DeadLetter;
-import vn.cantho.ioc.model.DeadLetterReason;
-import vn.cantho.ioc.model.Reading;
-import vn.cantho.ioc.model.health.HealthCheck;
-import vn.cantho.ioc.model.kafka.Topics;
+import vn.cantho.ioc.ingest.MqttIngest;
 import vn.cantho.ioc.model.mqtt.NoDelaySocketFactory;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 
 /**
- * Forwards device telemetry from the MQTT broker into Kafka without losing or duplicating accepted
- * messages: it subscribes with QoS 1 on a persistent session and acknowledges each message to the
- * broker only after Kafka has acknowledged every record made of it (its readings — one per timestamp of a
- * SenML pack — or its dead letter).
- * A message not yet acknowledged stays with the broker, which redelivers it after a reconnect.
+ * Forwards device telemetry from an external MQTT broker into Kafka without losing accepted messages: it
+ * subscribes with QoS 1 on a persistent session and acknowledges each message to the broker only after Kafka
+ * has acknowledged every record made of it ({@link TelemetryForwarder}). A message not yet acknowledged stays
+ * with the broker, which redelivers it after a reconnect. What the broker itself keeps of messages it has
+ * acknowledged to devices is the broker's durability (persistence on disk for Mosquitto/EMQX/HiveMQ); the
+ * embedded broker does not need this bridge (see {@code vn.cantho.ioc.ingest.broker}).
  */
-public final class MqttKafkaBridge implements AutoCloseable, HealthCheck {
+public final class MqttKafkaBridge implements MqttIngest {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttKafkaBridge.class);
     private static final long CONNECT_TIMEOUT_MS = 30_000;
@@ -47,10 +39,8 @@ public final class MqttKafkaBridge implements AutoCloseable, HealthCheck {
     private static final long DRAIN_MAX_MS = 5_000;
 
     private final BridgeOptions options;
-    private final ReadingParser parser;
     private final Producer<byte[], byte[]> producer;
-    private final Clock clock;
-    private final IngestStats stats = new IngestStats();
+    private final TelemetryForwarder forwarder;
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile long lastMessageNanos = System.nanoTime();
     private MqttAsyncClient client;
@@ -58,9 +48,8 @@ public final class MqttKafkaBridge implements AutoCloseable, HealthCheck {
     public MqttKafkaBridge(BridgeOptions options, ReadingParser parser, Producer<byte[], byte[]> producer,
                            Clock clock) {
         this.options = options;
-        this.parser = parser;
         this.producer = producer;
-        this.clock = clock;
+        this.forwarder = new TelemetryForwarder(parser, producer, options.maxPayloadBytes(), clock);
     }
 
     /** Connects, resumes the persistent session and subscribes; returns once connected. */
@@ -72,8 +61,9 @@ public final class MqttKafkaBridge implements AutoCloseable, HealthCheck {
         LOG.info("MQTT bridge connected to {} as {}", options.brokerUrl(), options.clientId());
     }
 
+    @Override
     public IngestStats stats() {
-        return stats;
+        return forwarder.stats();
     }
 
     @Override
@@ -81,6 +71,7 @@ public final class MqttKafkaBridge implements AutoCloseable, HealthCheck {
         if (client == null || !client.isConnected()) {
             return Status.down("not connected to " + options.brokerUrl());
         }
+        IngestStats stats = forwarder.stats();
         return Status.up("received " + stats.received() + ", forwarded " + stats.forwarded() + " ("
                 + stats.readingsForwarded() + " readings), dead-lettered "
                 + stats.deadLetteredTotal() + ", send failures " + stats.sendFailures());
@@ -161,99 +152,17 @@ public final class MqttKafkaBridge implements AutoCloseable, HealthCheck {
             return; // left unacknowledged on purpose: the broker redelivers it to the next session
         }
         lastMessageNanos = System.nanoTime();
-        stats.countReceived();
-        forward(topic, message.getPayload(), () -> acknowledge(message));
-    }
-
-    /**
-     * Hands the records made of one message to Kafka: its readings (several for a SenML pack with several
-     * timestamps) or its dead letter. {@code acknowledge} runs once, only after Kafka has acknowledged
-     * every one of them; if any is refused, the message stays unacknowledged and the broker redelivers
-     * it whole (the records Kafka did store are then stored again: at least once, never lost).
-     */
-    void forward(String topic, byte[] payload, Runnable acknowledge) {
-        List<ProducerRecord<byte[], byte[]>> records;
-        DeadLetterReason reason;
-        if (payload.length > options.maxPayloadBytes()) {
-            reason = DeadLetterReason.TOO_LARGE;
-            records = List.of(Topics.DEAD_LETTER.record(topic, DeadLetter.of(reason, "payload of " + payload.length
-                    + " bytes exceeds " + options.maxPayloadBytes() + "; first bytes kept", topic,
-                    Arrays.copyOf(payload, Math.min(payload.length, 1024)), clock.instant())));
-        } else {
-            ParseResult result = parser.parse(topic, payload, clock.instant());
-            if (result instanceof ParseResult.Accepted accepted) {
-                reason = null;
-                records = new ArrayList<>(accepted.readings().size());
-                for (Reading reading : accepted.readings()) {
-                    records.add(Topics.TELEMETRY.record(reading.deviceId(), reading));
-                }
-            } else {
-                DeadLetter letter = ((ParseResult.Rejected) result).deadLetter();
-                reason = letter.reason();
-                records = List.of(Topics.DEAD_LETTER.record(topic, letter));
+        forwarder.forward(topic, message.getPayload(), new TelemetryForwarder.Handover() {
+            @Override
+            public void stored() {
+                acknowledge(message);
             }
-        }
-        if (reason != null) {
-            LOG.debug("dead-lettering message on {}: {}", topic, reason);
-        }
-        Pending pending = new Pending(records.size(), reason, acknowledge);
-        for (ProducerRecord<byte[], byte[]> record : records) {
-            try {
-                producer.send(record, (metadata, error) -> {
-                    if (error != null) {
-                        if (pending.fail()) {
-                            LOG.error("Kafka refused a record from {}; message left unacknowledged for redelivery: {}",
-                                    topic, error.toString());
-                        }
-                        return;
-                    }
-                    pending.stored();
-                });
-            } catch (RuntimeException e) {
-                if (pending.fail()) {
-                    LOG.error("cannot hand a record from {} to Kafka; message left unacknowledged for redelivery: {}",
-                            topic, e.toString());
-                }
-                return;
-            }
-        }
-    }
 
-    /** The records of one message still waiting for Kafka; counts and acknowledges once all are stored. */
-    private final class Pending {
-        private final int records;
-        private final AtomicInteger waiting;
-        private final AtomicBoolean failed = new AtomicBoolean();
-        private final DeadLetterReason reason;
-        private final Runnable acknowledge;
-
-        Pending(int records, DeadLetterReason reason, Runnable acknowledge) {
-            this.records = records;
-            this.waiting = new AtomicInteger(records);
-            this.reason = reason;
-            this.acknowledge = acknowledge;
-        }
-
-        void stored() {
-            if (waiting.decrementAndGet() != 0 || failed.get()) {
-                return;
+            @Override
+            public void failed(Exception cause) {
+                // Left unacknowledged on purpose: the broker redelivers it after the next reconnect.
             }
-            if (reason == null) {
-                stats.countForwarded(records);
-            } else {
-                stats.countDeadLettered(reason);
-            }
-            acknowledge.run();
-        }
-
-        /** Marks the message failed; true the first time, so one message counts as one send failure. */
-        boolean fail() {
-            if (failed.compareAndSet(false, true)) {
-                stats.countSendFailure();
-                return true;
-            }
-            return false;
-        }
+        });
     }
 
     private void acknowledge(MqttMessage message) {

@@ -2,8 +2,10 @@ package vn.cantho.ioc.ingest.mqtt;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -47,10 +49,14 @@ import vn.cantho.ioc.model.registry.Metric;
  */
 public final class ReadingParser {
 
-    /** NaN/Infinity literals are parsed so they can be rejected as NON_FINITE rather than BAD_JSON. */
+    /**
+     * NaN/Infinity literals are parsed so they can be rejected as NON_FINITE rather than BAD_JSON. Anything
+     * after the one JSON value (garbage, a second object) is BAD_JSON: otherwise it would be silently dropped.
+     */
     private static final ObjectMapper LENIENT_NUMBERS = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private final Supplier<DeviceRegistry> registry;
@@ -175,6 +181,11 @@ public final class ReadingParser {
                 throw new Rejection(DeadLetterReason.BAD_JSON, "payload is empty");
             }
             return root;
+        } catch (MismatchedInputException e) {
+            // The only databind check of a tree read: content after the JSON value.
+            throw new Rejection(DeadLetterReason.BAD_JSON, "payload has content after its JSON value at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                    + "; publish one JSON value per message");
         } catch (IOException e) {
             throw new Rejection(DeadLetterReason.BAD_JSON, "payload is not valid JSON: " + firstLine(e.getMessage()));
         }

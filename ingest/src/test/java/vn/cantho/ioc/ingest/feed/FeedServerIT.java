@@ -32,11 +32,16 @@ import vn.cantho.ioc.model.FeedRecord;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.store.token.TokenRole;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The feed API over real HTTP against the real Kafka broker and PostgreSQL: every request a department
  * (or an attacker) might send, and what ends up in Kafka.
  */
+@Tag("kafka")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class FeedServerIT {
 
     private static final int MAX_BODY = 256 * 1024;

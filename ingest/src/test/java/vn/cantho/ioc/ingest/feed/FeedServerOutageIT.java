@@ -21,8 +21,14 @@ import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.feed.FeedLedger;
 import vn.cantho.ioc.store.token.TokenRole;
 import vn.cantho.ioc.store.token.TokenService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** The feed API while Kafka or the database is away: a prompt 503 with a stable code, nothing recorded. */
+@Tag("kafka")
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class FeedServerOutageIT {
 
     private static final SharedServers SERVERS = SharedServers.get();

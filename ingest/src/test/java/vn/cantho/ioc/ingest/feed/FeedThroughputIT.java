@@ -18,12 +18,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.SharedServers;
 import vn.cantho.ioc.model.json.Json;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Measures feed rows/s for pushes of 10,000 rows (CSV and JSON) over HTTP into the real Kafka and
  * PostgreSQL, end to end: parse, validate, duplicate lookup, Kafka acknowledgements, ledger write.
  * Prints the figures (and writes {@code target/feed-throughput.txt}); asserts correctness only, no timings.
  */
+@Tag("kafka")
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class FeedThroughputIT {
 
     private static final int ROWS = 10_000;

@@ -34,8 +34,14 @@ import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.mqtt.NoDelaySocketFactory;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** The bridge against a real MQTT broker and a real Kafka broker. */
+@Tag("kafka")
+@Tag("mqtt")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class MqttKafkaBridgeIT {
 
     private static final SharedServers SERVERS = SharedServers.get();

@@ -85,6 +85,26 @@ class ReadingParserTest {
         });
     }
 
+    @ParameterizedTest(name = "{0} -> BAD_JSON")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            {"ts":"2026-11-23T03:00:00Z","values":{"pm25":1}}garbage
+            {"ts":"2026-11-23T03:00:00Z","values":{"pm25":1}}{"ts":"2026-11-23T03:00:01Z","values":{"pm25":2}}
+            {"values":{"pm25":1}} {"values":{"pm25":2}}
+            {"values":{"pm25":1}}]
+            {"values":{"pm25":1}}"x"
+            {"values":{"pm25":1}} 42
+            [{"n":"pm25","v":1}][{"n":"pm25","v":2}]
+            [{"n":"pm25","v":1}]garbage
+            [{"n":"pm25","v":1}]}
+            """)
+    void content_after_the_json_value_is_bad_json_and_nothing_of_it_is_read(String payload) {
+        // When a device publishes one JSON value followed by anything else (garbage, a second reading)
+        ParseResult result = parse(TOPIC, payload);
+
+        // Then the whole message is dead-lettered rather than half read
+        assertThat(reason(result)).isEqualTo(DeadLetterReason.BAD_JSON);
+    }
+
     @Test
     void unknown_device_and_foreign_topic_are_rejected() {
         assertThat(reason(parse(TelemetryTopic.of("aq-nowhere-99"), "{\"values\":{\"pm25\":1}}")))

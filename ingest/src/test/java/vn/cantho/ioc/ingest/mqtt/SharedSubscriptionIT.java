@@ -22,12 +22,18 @@ import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Two ingest bridges in one MQTT 5 shared-subscription group against the real brokers: the broker
  * hands each message to one member of the group, Kafka gets each message exactly once, and when one
  * bridge leaves mid-stream the other carries on alone.
  */
+@Tag("kafka")
+@Tag("mqtt")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SharedSubscriptionIT {
 
     private static final SharedServers SERVERS = SharedServers.get();

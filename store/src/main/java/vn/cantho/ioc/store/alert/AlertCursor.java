@@ -3,6 +3,7 @@ package vn.cantho.ioc.store.alert;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import vn.cantho.ioc.store.CursorParts;
 
 /**
  * Position in the alert list (ordered by last-seen time, then id, both descending) as an opaque
@@ -20,7 +21,7 @@ record AlertCursor(Instant lastSeenAt, long id) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             int bar = text.indexOf('|');
-            return new AlertCursor(Instant.parse(text.substring(0, bar)), Long.parseLong(text.substring(bar + 1)));
+            return new AlertCursor(CursorParts.instant(text.substring(0, bar)), Long.parseLong(text.substring(bar + 1)));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("invalid cursor '" + token + "'");
         }

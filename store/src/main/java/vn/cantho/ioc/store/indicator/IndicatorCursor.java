@@ -11,6 +11,7 @@ import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.json.Json;
+import vn.cantho.ioc.store.CursorParts;
 
 /**
  * Where a page of indicator values ended: the sort key (period start, indicator, scope, entity, labels,
@@ -63,8 +64,9 @@ public record IndicatorCursor(Instant periodStart, String indicator, Scope scope
                     throw new IllegalArgumentException("cursor is malformed");
                 }
             }
-            return new IndicatorCursor(Instant.parse(parts.get(0).asText()), parts.get(1).asText(),
-                    Scope.of(parts.get(2).asText()), parts.get(3).asText(), parts.get(4).asText(),
+            return new IndicatorCursor(CursorParts.instant(parts.get(0).asText()), CursorParts.text(parts.get(1).asText()),
+                    Scope.of(parts.get(2).asText()), CursorParts.text(parts.get(3).asText()),
+                    CursorParts.text(parts.get(4).asText()),
                     Granularity.of(parts.get(5).asText()));
         } catch (IOException | DateTimeParseException e) {
             throw new IllegalArgumentException("cursor is malformed", e);

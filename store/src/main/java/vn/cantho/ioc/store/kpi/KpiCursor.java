@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import vn.cantho.ioc.model.json.Json;
+import vn.cantho.ioc.store.CursorParts;
 
 /**
  * Where a page of a KPI's history ended: the sort key (period start, scope, entity id, labels) of its
@@ -33,7 +34,8 @@ public record KpiCursor(Instant periodStart, String scope, String entityId, Stri
             if (parts.size() != 4 || parts.stream().anyMatch(p -> p == null)) {
                 throw new IllegalArgumentException("cursor is malformed");
             }
-            return new KpiCursor(Instant.parse(parts.get(0)), parts.get(1), parts.get(2), parts.get(3));
+            return new KpiCursor(CursorParts.instant(parts.get(0)), CursorParts.text(parts.get(1)),
+                    CursorParts.text(parts.get(2)), CursorParts.text(parts.get(3)));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("cursor is malformed", e);
         }

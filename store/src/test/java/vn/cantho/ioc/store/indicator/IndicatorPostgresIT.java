@@ -6,8 +6,13 @@ import org.junit.jupiter.api.BeforeAll;
 import vn.cantho.ioc.embedded.SharedServers;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.TestSchemas;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** The indicator store suite on plain PostgreSQL 15, in a schema of its own. */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class IndicatorPostgresIT extends IndicatorStoreSuite {
 
     private static Database database;

@@ -4,8 +4,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import vn.cantho.ioc.embedded.TimescaleTestServer;
 import vn.cantho.ioc.store.Database;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** The indicator store suite on TimescaleDB (the test-only PGlite server, one database per JVM). */
+@Tag("timescaledb")
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class IndicatorTimescaleIT extends IndicatorStoreSuite {
 
     private static Database database;

@@ -1,8 +1,15 @@
 package vn.cantho.ioc.streams.runtime;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Metrics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -12,6 +19,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.model.health.HealthCheck;
+import vn.cantho.ioc.model.metrics.StageMeters;
 
 /**
  * Runs one Kafka Streams application with the hub's processing settings: exactly-once (v2),
@@ -23,6 +31,8 @@ public final class StreamsRunner implements AutoCloseable, HealthCheck {
 
     private final KafkaStreams streams;
     private final String applicationId;
+    /** Set by start(), removed by close(), which a shutdown hook may call from another thread. */
+    private volatile List<Meter> meters = List.of();
 
     public StreamsRunner(Topology topology, Properties properties) {
         this.applicationId = properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
@@ -70,7 +80,32 @@ public final class StreamsRunner implements AutoCloseable, HealthCheck {
 
     public void start() {
         streams.start();
+        // Read from Kafka Streams' own metrics at scrape time (KafkaStreams#metrics is thread-safe).
+        meters = List.of(
+                Gauge.builder(StageMeters.STREAMS_PROCESS_RATE, streams, s -> sum(s.metrics(), "stream-thread-metrics", "process-rate"))
+                        .description("Records processed per second by this Kafka Streams application (all stream threads)")
+                        .tag("application_id", applicationId).register(Metrics.globalRegistry),
+                Gauge.builder(StageMeters.CONSUMER_LAG, streams, s -> sum(s.metrics(), "consumer-fetch-manager-metrics", "records-lag"))
+                        .description("Records not yet consumed by the consumer group, summed over its partitions")
+                        .tag("group", applicationId).register(Metrics.globalRegistry));
         LOG.info("streams application {} started", applicationId);
+    }
+
+    /**
+     * The sum of one Kafka metric over its instances (threads, partitions); the restore consumers' lag is left
+     * out (it is about restoring state, not about input waiting), and so are values not yet known (NaN).
+     */
+    static double sum(Map<MetricName, ? extends Metric> metrics, String group, String name) {
+        double sum = 0;
+        for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
+            MetricName metric = e.getKey();
+            if (metric.group().equals(group) && metric.name().equals(name)
+                    && !metric.tags().getOrDefault("client-id", "").contains("restore-consumer")
+                    && e.getValue().metricValue() instanceof Number n && Double.isFinite(n.doubleValue())) {
+                sum += n.doubleValue();
+            }
+        }
+        return sum;
     }
 
     public KafkaStreams.State state() {
@@ -90,6 +125,8 @@ public final class StreamsRunner implements AutoCloseable, HealthCheck {
      */
     @Override
     public void close() {
+        // A later instance with the same application id (a restart in one JVM) registers its own gauges.
+        meters.forEach(Metrics.globalRegistry::remove);
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }

@@ -1,5 +1,9 @@
 package vn.cantho.ioc.streams.sink;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +16,13 @@ import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.kafka.Topic;
+import vn.cantho.ioc.model.metrics.StageMeters;
 import vn.cantho.ioc.model.retry.RetryWithBackoff;
 
 /**
@@ -38,6 +44,11 @@ public final class KafkaSink<K, V> implements AutoCloseable, HealthCheck {
     private final AtomicLong written = new AtomicLong();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
+    /** Computed on the sink thread after each poll (a KafkaConsumer must not be used from the scrape thread). */
+    private final AtomicLong lag = new AtomicLong();
+    private Counter rows;
+    private Timer batches;
+    private Gauge lagGauge;
 
     public KafkaSink(Topic<K, V> topic, Consumer<K, V> consumer, BatchWriter<V> writer, Duration maxBackoff) {
         this.topic = topic;
@@ -49,6 +60,16 @@ public final class KafkaSink<K, V> implements AutoCloseable, HealthCheck {
 
     public void start() {
         consumer.subscribe(List.of(topic.name()));
+        String group = consumer.groupMetadata().groupId();
+        rows = Counter.builder(StageMeters.SINK_ROWS).description("Rows written to the database by this sink")
+                .tag("sink", topic.name()).tag("group", group).register(Metrics.globalRegistry);
+        batches = Timer.builder(StageMeters.SINK_BATCH)
+                .description("Time to write one batch to the database and commit its offsets, retries included")
+                .tag("sink", topic.name()).tag("group", group).publishPercentileHistogram()
+                .register(Metrics.globalRegistry);
+        lagGauge = Gauge.builder(StageMeters.CONSUMER_LAG, lag, AtomicLong::get)
+                .description("Records not yet consumed by the consumer group, summed over its partitions")
+                .tag("group", group).register(Metrics.globalRegistry);
         thread.start();
     }
 
@@ -71,6 +92,7 @@ public final class KafkaSink<K, V> implements AutoCloseable, HealthCheck {
         try {
             while (running.get()) {
                 ConsumerRecords<K, V> records = consumer.poll(POLL);
+                lag.set(currentLag());
                 if (records.isEmpty()) {
                     continue;
                 }
@@ -81,8 +103,14 @@ public final class KafkaSink<K, V> implements AutoCloseable, HealthCheck {
                     }
                 }
                 // False only when closing interrupted the retries; the batch is then re-read next start.
-                if (retry.untilDone("database write", () -> written.addAndGet(writer.write(batch)))) {
+                long started = System.nanoTime();
+                if (retry.untilDone("database write", () -> {
+                    int n = writer.write(batch);
+                    written.addAndGet(n);
+                    rows.increment(n);
+                })) {
                     commit();
+                    batches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 }
             }
         } catch (WakeupException e) {
@@ -93,6 +121,15 @@ public final class KafkaSink<K, V> implements AutoCloseable, HealthCheck {
             consumer.close(Duration.ofSeconds(10));
             stopped.countDown();
         }
+    }
+
+    /** Records behind the end of the assigned partitions, as far as this consumer knows without a request. */
+    private long currentLag() {
+        long sum = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            sum += consumer.currentLag(partition).orElse(0);
+        }
+        return sum;
     }
 
     private void commit() {
@@ -107,6 +144,10 @@ public final class KafkaSink<K, V> implements AutoCloseable, HealthCheck {
 
     @Override
     public void close() {
+        if (lagGauge != null) {
+            // The group's lag is reported by whichever sink of that group runs next in this JVM.
+            Metrics.globalRegistry.remove(lagGauge);
+        }
         running.set(false);
         consumer.wakeup();
         try {

@@ -35,8 +35,14 @@ import vn.cantho.ioc.streams.aggregate.AggregationTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
 import vn.cantho.ioc.streams.sink.KafkaSink;
 import vn.cantho.ioc.streams.sink.SinkConsumer;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** Readings in Kafka become 1-minute aggregates in PostgreSQL, through real Kafka Streams and a real database. */
+@Tag("kafka")
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AggregationPipelineIT {
 
     private static final SharedServers SERVERS = SharedServers.get();

@@ -35,12 +35,18 @@ import vn.cantho.ioc.streams.aggregate.AggregationTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
 import vn.cantho.ioc.streams.sink.KafkaSink;
 import vn.cantho.ioc.streams.sink.SinkConsumer;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Two instances of the aggregation application share the telemetry partitions; when one stops, the
  * other takes its tasks over and rebuilds their window state from the changelog (it has no local copy),
  * so the stored 1-minute aggregates come out exactly as one instance alone would have made them.
  */
+@Tag("kafka")
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class StreamsTakeoverIT {
 
     private static final SharedServers SERVERS = SharedServers.get();

@@ -35,6 +35,9 @@ import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.ObservationWriter;
 import vn.cantho.ioc.streams.aggregate.AggregationTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Issue 4's must-show: the real PostgreSQL server is stopped while readings flow through the real Kafka
@@ -42,6 +45,9 @@ import vn.cantho.ioc.streams.runtime.StreamsRunner;
  * directory and port. Afterwards the stored one-minute aggregates equal those computed by hand from the
  * readings sent, and every reading is stored once: no gaps, no doubles.
  */
+@Tag("kafka")
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SinkOutageIT {
 
     private static final SharedServers SERVERS = SharedServers.get();

@@ -26,12 +26,17 @@ import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.token.TokenRole;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * JWTs of a city identity provider against the real API server and database, beside the hub's own
  * tokens: the keys come over HTTP from the IdP's discovery document and JWKS (a small in-test IdP,
  * as Keycloak serves them), configured through the same keys as the hub's ({@code OIDC_*}).
  */
+@Tag("db")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class OidcAuthIT {
 
     private static final String AREAS = "/api/v1/areas";

@@ -163,7 +163,7 @@ public final class HubBenchmark {
                 Future<Probes.Result> probing = runners.submit(
                         () -> prober.run(fixture.probeIds(), load.duration(), PROBE_WAIT));
                 LoadReport report = background.get();
-                Drain drain = drain(hub.bridge().stats(), report.acknowledged() + probes, database);
+                Drain drain = drain(hub.ingestStats(), report.acknowledged() + probes, database);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 // CPU over load and drain only: the probes may still wait for late alerts after that.
                 double cores = resources.averageCores();

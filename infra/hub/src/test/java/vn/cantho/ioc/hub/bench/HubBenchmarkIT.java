@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A short run of the whole-hub benchmark, so the command keeps working: it starts its own hub, loads
  * it, and every reading and every probe alert is accounted for. Its figures are printed, not asserted.
  */
+@Tag("hub")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class HubBenchmarkIT {
 
     @Test

@@ -1,5 +1,7 @@
 package vn.cantho.ioc.streams.rules.topology;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.model.alert.TransitionType;
+import vn.cantho.ioc.model.metrics.StageMeters;
 import vn.cantho.ioc.streams.rules.ConditionMachine;
 import vn.cantho.ioc.streams.rules.ConditionState;
 import vn.cantho.ioc.streams.rules.Input;
@@ -48,6 +51,8 @@ final class AlertEvaluator {
     }
 
     private final Map<String, ConditionMachine> machines = new HashMap<>();
+    /** Per rule, like the machines; looked up once per rule, not per evaluation (hot path). */
+    private final Map<String, Counter> evaluations = new HashMap<>();
     private final EventFactory events;
     private final WorkingCalendar calendar;
 
@@ -126,6 +131,7 @@ final class AlertEvaluator {
     private Result step(CatalogueRule rule, String key, AlertState state, Input input, Instant now, boolean stale,
                         Instant dataAt) {
         ConditionMachine machine = machines.computeIfAbsent(rule.id(), id -> new ConditionMachine(rule.condition()));
+        evaluations.computeIfAbsent(rule.id(), id -> Metrics.counter(StageMeters.RULE_EVALUATIONS, "rule", id)).increment();
         Step step = machine.step(state.condition(), input, now);
         List<ConditionEvent> out = new ArrayList<>();
         long sequence = state.sequence();

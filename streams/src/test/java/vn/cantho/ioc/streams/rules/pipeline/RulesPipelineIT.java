@@ -37,12 +37,17 @@ import vn.cantho.ioc.model.registry.IndicatorRegistry;
 import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
 import vn.cantho.ioc.streams.rules.topology.RulesTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Readings produced to the real telemetry topic become condition events on the real alert topic
  * within seconds, through the rules application on a real Kafka broker; a restarted application
  * (with its local state wiped, so restored from the changelog) continues each alert's episode.
  */
+@Tag("kafka")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class RulesPipelineIT {
 
     private static final SharedServers SERVERS = SharedServers.get();

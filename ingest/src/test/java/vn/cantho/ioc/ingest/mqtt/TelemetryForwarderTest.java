@@ -25,10 +25,10 @@ import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 
 /**
- * The bridge's hand-over to Kafka without a broker: a message is acknowledged to MQTT only once Kafka
- * has acknowledged every record made of it.
+ * The hand-over of MQTT messages to Kafka without a broker: a message is reported stored (and so
+ * acknowledged to its sender) only once Kafka has acknowledged every record made of it.
  */
-class MqttKafkaBridgeTest {
+class TelemetryForwarderTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T03:00:30Z");
     private static final String TOPIC = TelemetryTopic.of("wl-can-tho");
@@ -39,14 +39,26 @@ class MqttKafkaBridgeTest {
              {"n":"water_level","v":1.70}]""".formatted(NOW.getEpochSecond());
 
     private final AtomicInteger acks = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
+    private final TelemetryForwarder.Handover handover = new TelemetryForwarder.Handover() {
+        @Override
+        public void stored() {
+            acks.incrementAndGet();
+        }
+
+        @Override
+        public void failed(Exception cause) {
+            failures.incrementAndGet();
+        }
+    };
     private MockProducer<byte[], byte[]> producer =
             new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
 
     @Test
     void a_senml_pack_is_acknowledged_only_after_kafka_stored_all_its_readings() {
-        MqttKafkaBridge bridge = bridge();
+        TelemetryForwarder forwarder = forwarder();
 
-        bridge.forward(TOPIC, bytes(PACK), acks::incrementAndGet);
+        forwarder.forward(TOPIC, bytes(PACK), handover);
 
         List<ProducerRecord<byte[], byte[]>> sent = producer.history();
         assertThat(sent).hasSize(3).allMatch(r -> r.topic().equals(Topics.TELEMETRY.name()));
@@ -55,28 +67,29 @@ class MqttKafkaBridgeTest {
         assertThat(producer.completeNext()).isTrue();
         assertThat(producer.completeNext()).isTrue();
         assertThat(acks).hasValue(0);
-        assertThat(bridge.stats().forwarded()).isZero();
+        assertThat(forwarder.stats().forwarded()).isZero();
 
         assertThat(producer.completeNext()).isTrue();
 
         assertThat(acks).hasValue(1);
-        assertThat(bridge.stats().forwarded()).isEqualTo(1);
-        assertThat(bridge.stats().readingsForwarded()).isEqualTo(3);
-        assertThat(bridge.stats().sendFailures()).isZero();
+        assertThat(forwarder.stats().forwarded()).isEqualTo(1);
+        assertThat(forwarder.stats().readingsForwarded()).isEqualTo(3);
+        assertThat(forwarder.stats().sendFailures()).isZero();
     }
 
     @Test
     void a_pack_of_which_kafka_refuses_one_reading_stays_unacknowledged_for_redelivery() {
-        MqttKafkaBridge bridge = bridge();
+        TelemetryForwarder forwarder = forwarder();
 
-        bridge.forward(TOPIC, bytes(PACK), acks::incrementAndGet);
+        forwarder.forward(TOPIC, bytes(PACK), handover);
 
         assertThat(producer.completeNext()).isTrue();
         assertThat(producer.errorNext(new TimeoutException("broker away"))).isTrue();
         assertThat(producer.completeNext()).isTrue();
         assertThat(acks).hasValue(0);
-        assertThat(bridge.stats().sendFailures()).isEqualTo(1);
-        assertThat(bridge.stats().forwarded()).isZero();
+        assertThat(failures).hasValue(1);
+        assertThat(forwarder.stats().sendFailures()).isEqualTo(1);
+        assertThat(forwarder.stats().forwarded()).isZero();
     }
 
     @Test
@@ -92,21 +105,22 @@ class MqttKafkaBridgeTest {
                 return super.send(record, callback);
             }
         };
-        MqttKafkaBridge bridge = bridge();
+        TelemetryForwarder forwarder = forwarder();
 
-        bridge.forward(TOPIC, bytes(PACK), acks::incrementAndGet);
+        forwarder.forward(TOPIC, bytes(PACK), handover);
 
         assertThat(producer.history()).hasSize(1);
         assertThat(acks).hasValue(0);
-        assertThat(bridge.stats().sendFailures()).isEqualTo(1);
+        assertThat(failures).hasValue(1);
+        assertThat(forwarder.stats().sendFailures()).isEqualTo(1);
     }
 
     @Test
     void a_compact_message_is_one_reading_and_a_rejected_one_one_dead_letter() {
-        MqttKafkaBridge bridge = bridge();
+        TelemetryForwarder forwarder = forwarder();
 
-        bridge.forward(TOPIC, bytes("{\"values\":{\"water_level\":1.2}}"), acks::incrementAndGet);
-        bridge.forward(TOPIC, bytes("[{\"n\":\"water_level\",\"u\":\"cm\",\"v\":120}]"), acks::incrementAndGet);
+        forwarder.forward(TOPIC, bytes("{\"values\":{\"water_level\":1.2}}"), handover);
+        forwarder.forward(TOPIC, bytes("[{\"n\":\"water_level\",\"u\":\"cm\",\"v\":120}]"), handover);
 
         assertThat(producer.history()).extracting(ProducerRecord::topic)
                 .containsExactly(Topics.TELEMETRY.name(), Topics.DEAD_LETTER.name());
@@ -116,15 +130,15 @@ class MqttKafkaBridgeTest {
         assertThat(producer.completeNext()).isTrue();
         assertThat(producer.completeNext()).isTrue();
         assertThat(acks).hasValue(2);
-        assertThat(bridge.stats().forwarded()).isEqualTo(1);
-        assertThat(bridge.stats().readingsForwarded()).isEqualTo(1);
-        assertThat(bridge.stats().deadLettered(DeadLetterReason.BAD_UNIT)).isEqualTo(1);
+        assertThat(forwarder.stats().forwarded()).isEqualTo(1);
+        assertThat(forwarder.stats().readingsForwarded()).isEqualTo(1);
+        assertThat(forwarder.stats().deadLettered(DeadLetterReason.BAD_UNIT)).isEqualTo(1);
     }
 
-    private MqttKafkaBridge bridge() {
-        return new MqttKafkaBridge(new BridgeOptions("tcp://127.0.0.1:1", "test", "", 10, Duration.ofHours(1), 65536),
+    private TelemetryForwarder forwarder() {
+        return new TelemetryForwarder(
                 new ReadingParser(DeviceRegistry.builtIn(), Duration.ofDays(7), Duration.ofMinutes(5)), producer,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                65536, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static Reading reading(ProducerRecord<byte[], byte[]> record) {

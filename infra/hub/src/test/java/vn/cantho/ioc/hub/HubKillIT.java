@@ -1,0 +1,122 @@
+package vn.cantho.ioc.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.embedded.ChildClasspath;
+import vn.cantho.ioc.embedded.FreePorts;
+import vn.cantho.ioc.embedded.KafkaTail;
+import vn.cantho.ioc.embedded.WorkDirectories;
+import vn.cantho.ioc.model.Reading;
+import vn.cantho.ioc.model.kafka.Topics;
+
+/**
+ * "A killed hub process must not take acknowledged messages with it" (docs/operations.md, MQTT durability):
+ * the whole hub runs as its own process on its embedded servers while a device outside it publishes QoS 1
+ * readings with distinct timestamps at 1,000 msg/s. The hub is killed with SIGKILL mid-stream and started
+ * again on the same data directory and ports, then stopped with SIGTERM and started once more; the device
+ * keeps publishing throughout (its client reconnects by itself, as a device does). Every reading the device
+ * saw acknowledged is in Kafka and in the database afterwards.
+ */
+@Tag("durability")
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class HubKillIT {
+
+    private static final String DEVICE = "aq-ninh-kieu-01";
+
+    private final List<Process> hubs = new ArrayList<>();
+    private Path dataDir;
+
+    @AfterEach
+    void stopHubs() throws Exception {
+        for (Process hub : hubs) {
+            hub.destroy();
+            if (!hub.waitFor(60, TimeUnit.SECONDS)) {
+                hub.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void a_hub_killed_mid_stream_and_restarted_loses_no_acknowledged_reading() throws Exception {
+        // Given a hub in its own process, and a device outside it publishing 1,000 readings/s
+        dataDir = WorkDirectories.temporary("hub-kill");
+        int[] ports = FreePorts.pick(5);
+        Map<String, String> env = Map.of("IOC_DATA_DIR", dataDir.toString(),
+                "MQTT_PORT", Integer.toString(ports[0]), "HTTP_PORT", Integer.toString(ports[1]),
+                "FEED_HTTP_PORT", Integer.toString(ports[2]), "KAFKA_PORT", Integer.toString(ports[3]),
+                "DB_PORT", Integer.toString(ports[4]), "SIMULATOR_ENABLED", "false");
+        Process hub = startHub(env, "hub-1.log");
+        Instant base = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        try (AcknowledgedReadings device = new AcknowledgedReadings("tcp://127.0.0.1:" + ports[0], DEVICE, base,
+                1_000)) {
+
+            // When the hub is killed with SIGKILL after 15 s, started again, and later restarted cleanly
+            Thread.sleep(15_000);
+            long ackedBeforeKill = device.acknowledged().size();
+            hub.destroyForcibly().waitFor();
+            hubs.remove(hub);
+            hub = startHub(env, "hub-2.log");
+            Thread.sleep(10_000);
+            hub.destroy();
+            assertThat(hub.waitFor(90, TimeUnit.SECONDS)).as("hub stops on SIGTERM").isTrue();
+            hubs.remove(hub);
+            startHub(env, "hub-3.log");
+            Thread.sleep(5_000);
+            device.stop();
+
+            // Then every reading acknowledged to the device is in Kafka and in the database
+            Set<Instant> inKafka = new HashSet<>();
+            try (KafkaTail<Reading> tail = new KafkaTail<>("127.0.0.1:" + ports[3], Topics.TELEMETRY)) {
+                tail.valuesUpToEnd(r -> r.deviceId().equals(DEVICE)).forEach(r -> inKafka.add(r.ts()));
+            }
+            Set<Instant> missingInKafka = new HashSet<>(device.acknowledged());
+            missingInKafka.removeAll(inKafka);
+            String password = Files.readString(dataDir.resolve("postgres").resolve("ioc.password")).trim();
+            String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + ports[4] + "/ioc";
+            Set<Instant> stored = new HashSet<>();
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                stored.clear();
+                stored.addAll(device.stored(jdbcUrl, "ioc", password));
+                assertThat(stored).containsAll(device.acknowledged());
+            });
+            System.out.printf("hub kill: sent %d, acknowledged %d (%d before the kill), refused %d, in Kafka %d,"
+                            + " stored %d, acknowledged but missing from Kafka %d%n", device.sent(),
+                    device.acknowledged().size(), ackedBeforeKill, device.refused(), inKafka.size(), stored.size(),
+                    missingInKafka.size());
+            assertThat(ackedBeforeKill).as("readings acknowledged before the kill").isGreaterThan(5_000);
+            assertThat(device.acknowledged()).as("readings acknowledged over the whole run").hasSizeGreaterThan(15_000);
+            assertThat(missingInKafka).isEmpty();
+        }
+    }
+
+    private Process startHub(Map<String, String> env, String logName) throws Exception {
+        Path log = dataDir.resolve(logName);
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", ChildClasspath.join(ChildClasspath.ofCurrentJvm()), Main.class.getName(), "up")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process hub = builder.start();
+        hubs.add(hub);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            assertThat(hub.isAlive()).as("hub process alive; see " + log).isTrue();
+            return Files.readString(log).contains("Cần Thơ IOC hub is up.");
+        });
+        return hub;
+    }
+}
