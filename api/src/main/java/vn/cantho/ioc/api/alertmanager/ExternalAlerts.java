@@ -40,7 +40,8 @@ final class ExternalAlerts {
     /** Grafana sends its alerts in batches; more than this in one request is refused. */
     static final int MAX_ALERTS = 1000;
     private static final Set<String> FIELDS = Set.of("labels", "annotations", "startsAt", "endsAt", "generatorURL");
-    private static final Pattern LABEL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Any printable name (Alertmanager ≥ 0.27 and Grafana allow UTF-8 label names), not too long. */
+    private static final Pattern LABEL_NAME = Pattern.compile("[^\\p{Cntrl}]{1,200}");
     private static final int MAX_TEXT = 1000;
 
     private ExternalAlerts() {

@@ -186,6 +186,11 @@ class AlertmanagerDifferentialIT {
         assertThat(hub.post("/am/api/v2/alerts", "[{\"labels\":{\"severity\":\"critical\"}}]").code())
                 .isEqualTo("BAD_BODY");
         assertThat(hub.post("/am/api/v2/alerts", "{\"labels\":{\"alertname\":\"x\"}}").code()).isEqualTo("BAD_BODY");
+        assertThat(hub.post("/am/api/v2/alerts", "[{\"labels\":{\"alertname\":\"x\\u0000\"}}]").code())
+                .isEqualTo("BAD_BODY");
+        assertThat(hub.post("/am/api/v2/alerts", "[{\"labels\":{\"alertname\":\"x\"},\"endsAt\":\"hôm qua\"}]")
+                .code()).isEqualTo("BAD_BODY");
+        assertThat(hub.send("DELETE", "/am/api/v2/silence/not-a-uuid").code()).isEqualTo("UNKNOWN_SILENCE");
         assertThat(hub.post("/am/api/v2/silences", "{\"matchers\":[],\"endsAt\":\"2030-01-01T00:00:00Z\","
                 + "\"comment\":\"x\"}").code()).isEqualTo("BAD_BODY");
         assertThat(hub.get("/am/api/v2/alerts?filter=" + ApiClient.encode("area=~\"(\"")).code())
