@@ -179,6 +179,13 @@ function title(a) {
   return a.summary || (a.ruleId + ' · ' + a.entityId);
 }
 
+// The measure as the alert text rounds it: no decimals from 100 up, one from 10, two below (1,93; 12,3; -102).
+function measure(v) {
+  if (v === null || v === undefined) return null;
+  const digits = Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2;
+  return Number(v).toLocaleString('vi-VN', { maximumFractionDigits: digits });
+}
+
 function renderList(freshId) {
   const rows = [...state.alerts.values()].sort((a, b) => (b.lastSeenAt || '').localeCompare(a.lastSeenAt || '') || b.id - a.id);
   const body = $('alerts');
@@ -227,7 +234,7 @@ function showDetail(a, events) {
     ['Mã', a.id], ['Quy tắc', a.ruleId], ['Đối tượng', a.entityId], ['Lĩnh vực', a.domain], ['Khu vực', a.areaCode ? areaName(a.areaCode) : null],
     ['Mức độ', label('severity', a.severity || 'NONE')], ['Tình trạng', label('condition', a.condition)],
     ['Xử lý', label('handling', a.handling) + (a.ackedBy ? ' — ' + a.ackedBy + ', ' + when(a.ackedAt) : '')],
-    ['Phụ trách', a.assignee], ['Đợt', a.episode], ['Số lần', a.occurrences], ['Giá trị', a.measure],
+    ['Phụ trách', a.assignee], ['Đợt', a.episode], ['Số lần', a.occurrences], ['Giá trị', measure(a.measure)],
     ['Lần đầu', when(a.firstSeenAt)], ['Lần cuối', when(a.lastSeenAt)],
     ['Tạm hoãn đến', a.snoozedUntil ? when(a.snoozedUntil) : null], ['Phiên bản', a.version],
   ].filter(([, v]) => v !== null && v !== undefined && v !== '');

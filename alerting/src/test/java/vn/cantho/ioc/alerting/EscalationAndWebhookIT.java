@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.alerting.escalation.EscalationPolicy;
 import vn.cantho.ioc.alerting.escalation.EscalationScheduler;
 import vn.cantho.ioc.alerting.escalation.EscalationStep;
+import vn.cantho.ioc.alerting.lifecycle.ConditionFold;
 import vn.cantho.ioc.alerting.notify.Receiver;
 import vn.cantho.ioc.alerting.notify.WebhookDispatcher;
 import vn.cantho.ioc.testkit.SharedServers;
+import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.model.alert.TransitionType;
 import vn.cantho.ioc.store.Database;
@@ -25,6 +27,7 @@ import vn.cantho.ioc.store.alert.AlertEvent;
 import vn.cantho.ioc.store.alert.AlertQuery;
 import vn.cantho.ioc.store.alert.AuditType;
 import vn.cantho.ioc.store.alert.EscalationAction;
+import vn.cantho.ioc.store.alert.Handling;
 import vn.cantho.ioc.store.alert.LabelMatcher;
 import vn.cantho.ioc.store.alert.OutboxMessage;
 import java.util.concurrent.TimeUnit;
@@ -98,6 +101,49 @@ class EscalationAndWebhookIT {
             }
             database.close();
         }
+    }
+
+    @Test
+    void late_data_goes_to_history_without_webhooks_or_escalation_until_it_is_seen_to_hold_now() {
+        try (Instance hub = new Instance().running()) {
+            // Given a backfill: one episode opens and closes in the past data, another opens and stays open
+            String past = "pm25-high|" + SharedServers.uniqueName("tram-co-do");
+            String holding = "pm25-high|" + SharedServers.uniqueName("tram-thoi-lai");
+            Instant now = Instant.now();
+
+            // When
+            hub.service.conditionWriter().write(List.of(
+                    Events.held(event(past, TransitionType.OPENED, now, 1, Severity.CRITICAL)),
+                    event(past, TransitionType.RESOLVED, now, 1, Severity.CRITICAL),
+                    Events.held(event(holding, TransitionType.OPENED, now, 1, Severity.CRITICAL))));
+
+            // Then both are history: acknowledged by system:history, nothing queued, nothing to escalate
+            for (String key : List.of(past, holding)) {
+                Alert alert = find(hub, key);
+                assertThat(alert.handling()).isEqualTo(Handling.ACK);
+                assertThat(alert.ackedBy()).isEqualTo(ConditionFold.HISTORY_ACTOR);
+                assertThat(hub.service.notifications(alert.id())).isEmpty();
+                assertThat(alert.pendingActions()).isEmpty();
+            }
+            assertThat(find(hub, past).condition()).isEqualTo(ConditionStatus.RESOLVED);
+
+            // When the processor finds the second still holding once the burst is over
+            hub.service.conditionWriter().write(List.of(event(holding, TransitionType.OPENED, Instant.now(), 1,
+                    Severity.CRITICAL)));
+
+            // Then it is in front of operators: unacknowledged, notified, escalation scheduled
+            Alert surfaced = find(hub, holding);
+            assertThat(surfaced.handling()).isEqualTo(Handling.UNACK);
+            assertThat(surfaced.episode()).isEqualTo(1);
+            assertThat(hub.service.notifications(surfaced.id())).isNotEmpty();
+            assertThat(surfaced.pendingActions()).isNotEmpty();
+            assertThat(hub.service.notifications(find(hub, past).id())).isEmpty();
+        }
+    }
+
+    private static Alert find(Instance hub, String key) {
+        return hub.service.list(new AlertQuery(null, null, null, null, null, null, null, null, null,
+                List.of(new LabelMatcher("station", LabelMatcher.Op.EQ, key)), null, 1)).items().get(0);
     }
 
     @Test

@@ -31,4 +31,11 @@ public final class Events {
                 Scope.DEVICE, "environment", "ninh-kieu", new TreeMap<>(labels), type, at, episode, severity, null,
                 182.0, "PM2.5 182 µg/m³ at " + entity + " ≥ 150");
     }
+
+    /** The same event as the processor publishes it for late data (a backfill): held, see ConditionEvent. */
+    public static ConditionEvent held(ConditionEvent e) {
+        return new ConditionEvent(e.schemaVersion(), e.eventId(), e.alertKey(), e.ruleId(), e.entityId(), e.scope(),
+                e.domain(), e.areaCode(), e.labels(), e.type(), e.at(), e.episode(), e.severity(), e.previousSeverity(),
+                e.measure(), e.summary(), true);
+    }
 }

@@ -24,6 +24,7 @@ import vn.cantho.ioc.api.alert.AlertMeters;
 import vn.cantho.ioc.api.alert.AlertRoutes;
 import vn.cantho.ioc.api.alert.AlertStream;
 import vn.cantho.ioc.api.alert.SilenceRoutes;
+import vn.cantho.ioc.api.alertmanager.AlertmanagerRoutes;
 import vn.cantho.ioc.api.auth.AuthFilter;
 import vn.cantho.ioc.api.health.HealthProbe;
 import vn.cantho.ioc.api.health.HealthRoutes;
@@ -45,7 +46,8 @@ import vn.cantho.ioc.model.stage.Part;
 
 /**
  * The hub's HTTP server: {@code /health}, {@code /metrics} (Prometheus), the operator console under
- * {@code /console/} and the REST API under {@code /api/v1}, which needs a bearer token
+ * {@code /console/}, the REST API under {@code /api/v1} and the Alertmanager API v2 subset under
+ * {@code /am/api/v2}, both of which need a bearer token
  * ({@link AuthFilter}). Only wiring lives here; each resource's routes and logic are in their own
  * package, and every error leaves as {@code {"code","message"}} JSON through {@link ErrorMapper}.
  */
@@ -93,6 +95,7 @@ public final class ApiServer implements Part {
         KpiRoutes kpiRoutes = new KpiRoutes(backends.kpis(), backends.indicatorRegistry(), backends.registry());
         AlertRoutes alertRoutes = new AlertRoutes(backends.alerts());
         SilenceRoutes silenceRoutes = new SilenceRoutes(backends.alerts(), Clock.systemUTC());
+        AlertmanagerRoutes alertmanager = new AlertmanagerRoutes(backends.alerts(), Clock.systemUTC());
         AuthFilter auth = new AuthFilter(backends.authenticator());
         MetricsRoutes metrics = new MetricsRoutes(backends.meters());
         OpenApiRoutes openApi = new OpenApiRoutes();
@@ -139,6 +142,7 @@ public final class ApiServer implements Part {
                 stream.register(router);
                 alertRoutes.register(router);
                 silenceRoutes.register(router);
+                alertmanager.register(router);
                 // Javalin ships its own handler for its routing exceptions; ours replaces it.
                 router.exception(HttpResponseException.class, this::fail);
                 router.exception(Exception.class, this::fail);

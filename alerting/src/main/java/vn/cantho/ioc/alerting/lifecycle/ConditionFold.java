@@ -13,6 +13,12 @@ import vn.cantho.ioc.store.alert.Handling;
  * handling is left alone, except that a new episode starts unacknowledged. Pure; the rules are in
  * {@code docs/alert-model.md} ("Alert store") and pinned by {@code ConditionFoldTableTest}.
  *
+ * <p>Late data (docs/alert-model.md, "Late data: history, not the queue"): an episode opened by a
+ * {@link ConditionEvent#held() held} OPENED goes to history — acknowledged by {@link #HISTORY_ACTOR} at
+ * once, nothing notified, no escalation — and so does everything else of that episode, its RESOLVED
+ * included, until an OPENED that is not held says the condition holds now: then the episode surfaces,
+ * unacknowledged, notified and escalated as if it had just opened.
+ *
  * <p>The store's episode numbering is authoritative: a raise while no episode is open opens episode
  * {@code max(stored + 1, event's)}, so a processor that lost its state, or an operator's manual
  * resolve, never makes two episodes share a number.
@@ -32,10 +38,23 @@ public final class ConditionFold {
                           boolean closed) {
     }
 
+    /** The actor that files episodes opened on late data into history (their acknowledgement). */
+    public static final String HISTORY_ACTOR = "system:history";
+
     private ConditionFold() {
     }
 
     public static Applied apply(AlertDraft d, ConditionEvent e) {
+        Applied applied = fold(d, e);
+        if (HISTORY_ACTOR.equals(d.ackedBy) && (d.episodeOpen || applied.closed()) && applied.notifies()) {
+            // Still history: recorded in the audit trail, told to no one.
+            applied.details().put("history", true);
+            return new Applied(applied.type(), applied.details(), false, false, applied.closed());
+        }
+        return applied;
+    }
+
+    private static Applied fold(AlertDraft d, ConditionEvent e) {
         if (d.lastSeenAt == null || e.at().isAfter(d.lastSeenAt)) {
             d.lastSeenAt = e.at();
         }
@@ -55,12 +74,22 @@ public final class ConditionFold {
         TransitionType type = e.type();
         switch (type) {
             case OPENED -> {
+                if (d.episodeOpen && HISTORY_ACTOR.equals(d.ackedBy) && !e.held()) {
+                    return surface(d, e, details);
+                }
                 d.occurrences++;
                 if (d.episodeOpen) {
                     raiseSeverity(d, e);
                     return new Applied(AuditType.REPEATED, details, false, false, false);
                 }
-                return open(d, e, details);
+                Applied opened = open(d, e, details);
+                if (e.held()) {
+                    d.handling = Handling.ACK;
+                    d.ackedBy = HISTORY_ACTOR;
+                    d.ackedAt = e.at();
+                    details.put("history", true);
+                }
+                return opened;
             }
             case SEVERITY_CHANGED, RETRIGGERED, FLAPPING_STARTED -> {
                 if (type == TransitionType.RETRIGGERED) {
@@ -134,6 +163,17 @@ public final class ConditionFold {
         d.handling = Handling.UNACK;
         d.ackedBy = null;
         d.ackedAt = null;
+        return new Applied(AuditType.OPENED, details, true, true, false);
+    }
+
+    /** A held episode whose condition still holds now: in front of operators, as a new episode would be. */
+    private static Applied surface(AlertDraft d, ConditionEvent e, Map<String, Object> details) {
+        raiseSeverity(d, e);
+        d.condition = ConditionStatus.FIRING;
+        d.handling = Handling.UNACK;
+        d.ackedBy = null;
+        d.ackedAt = null;
+        details.put("surfaced", true);
         return new Applied(AuditType.OPENED, details, true, true, false);
     }
 

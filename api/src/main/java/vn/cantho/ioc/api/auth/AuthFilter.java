@@ -3,6 +3,7 @@ package vn.cantho.ioc.api.auth;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
 import io.javalin.security.RouteRole;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +12,7 @@ import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.store.token.TokenRole;
 
 /**
- * Guards everything under {@code /api/v1}: first authentication (no or unknown token, or an invalid
+ * Guards everything under {@code /api/v1} and the Alertmanager API v2 subset under {@code /am}: first authentication (no or unknown token, or an invalid
  * JWT → 401 {@code UNAUTHENTICATED}, for any path, so the API's shape is not revealed to strangers), then, for
  * the matched route, the {@link Access} it declares against the token's role (→ 403 {@code FORBIDDEN}).
  * {@code /health}, {@code /metrics} and the console's static files are outside and stay open.
@@ -20,6 +21,9 @@ public final class AuthFilter {
 
     /** Everything under this prefix needs a token. */
     public static final String PROTECTED_PREFIX = "/api/v1/";
+    /** The Alertmanager API v2 subset (package {@code alertmanager}): the same tokens and roles. */
+    public static final String ALERTMANAGER_PREFIX = "/am/";
+    private static final List<String> PROTECTED = List.of(PROTECTED_PREFIX, ALERTMANAGER_PREFIX);
 
     private static final String PRINCIPAL = AuthFilter.class.getName() + ".principal";
     private static final String BEARER = "bearer ";
@@ -31,12 +35,14 @@ public final class AuthFilter {
     }
 
     public void register(JavalinDefaultRouting router) {
-        router.before(PROTECTED_PREFIX + "*", AuthFilter::noStore);
-        router.before(PROTECTED_PREFIX + "*", this::authenticate);
+        for (String prefix : PROTECTED) {
+            router.before(prefix + "*", AuthFilter::noStore);
+            router.before(prefix + "*", this::authenticate);
+        }
         router.beforeMatched(this::authorize);
     }
 
-    /** The principal of an authenticated request (only on routes under {@link #PROTECTED_PREFIX}). */
+    /** The principal of an authenticated request (only on routes under a protected prefix). */
     public static Principal principal(Context ctx) {
         Principal principal = ctx.attribute(PRINCIPAL);
         if (principal == null) {
@@ -46,7 +52,7 @@ public final class AuthFilter {
     }
 
     /**
-     * Answers under the protected prefix are for their token's holder only: no cache (a proxy or the browser)
+     * Answers under the protected prefixes are for their token's holder only: no cache (a proxy or the browser)
      * keeps them, and no browser guesses another content type than the one sent. Set first, so errors carry them too.
      */
     private static void noStore(Context ctx) {
@@ -76,7 +82,7 @@ public final class AuthFilter {
     }
 
     private void authorize(Context ctx) {
-        if (!ctx.path().startsWith(PROTECTED_PREFIX)) {
+        if (PROTECTED.stream().noneMatch(ctx.path()::startsWith)) {
             return;
         }
         Principal principal = principal(ctx);

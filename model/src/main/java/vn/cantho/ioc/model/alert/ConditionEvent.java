@@ -30,16 +30,29 @@ import vn.cantho.ioc.model.Scope;
  * @param previousSeverity the severity before a {@code SEVERITY_CHANGED}; otherwise null
  * @param measure          the measured value (or rate per hour) the step saw last; null if none yet
  * @param summary          one human sentence, e.g. {@code PM2.5 182 µg/m³ at Trạm Ninh Kiều ≥ 150}
+ * @param held             the rule saw the condition in late data (a backfill, a re-push, a replay): an
+ *                         {@code OPENED} that is held goes to history, not to operators, until an
+ *                         {@code OPENED} that is not held says it still holds now (docs/alert-model.md,
+ *                         "Late data"); absent in older events = false
  */
 public record ConditionEvent(int schemaVersion, String eventId, String alertKey, String ruleId, String entityId,
                              Scope scope, String domain, String areaCode, SortedMap<String, String> labels,
                              TransitionType type, Instant at, int episode, Severity severity,
-                             Severity previousSeverity, Double measure, String summary) {
+                             Severity previousSeverity, Double measure, String summary, boolean held) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public ConditionEvent {
         labels = labels == null ? new TreeMap<>() : new TreeMap<>(labels);
+    }
+
+    /** An event about data as it happens (not {@link #held()}). */
+    public ConditionEvent(int schemaVersion, String eventId, String alertKey, String ruleId, String entityId,
+                          Scope scope, String domain, String areaCode, SortedMap<String, String> labels,
+                          TransitionType type, Instant at, int episode, Severity severity, Severity previousSeverity,
+                          Double measure, String summary) {
+        this(schemaVersion, eventId, alertKey, ruleId, entityId, scope, domain, areaCode, labels, type, at, episode,
+                severity, previousSeverity, measure, summary, false);
     }
 
     /** Labels as an unmodifiable map, for callers that only read them. */

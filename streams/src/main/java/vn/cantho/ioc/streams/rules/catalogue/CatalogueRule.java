@@ -15,11 +15,13 @@ import vn.cantho.ioc.streams.rules.measure.SlaSettings;
 import vn.cantho.ioc.streams.rules.measure.SpikeSettings;
 
 /**
- * One rule as written in the rule catalogue: what operators see (title, domain, description), what
+ * One rule as written in the rule catalogue: what operators see (title in Vietnamese and English, the
+ * summary template of its alerts, domain, description), what
  * it reads ({@link RuleInput}), and the condition the machine evaluates (levels, timers, flap
  * control) with the settings of its kind. See {@code docs/rules.md}.
  */
-public record CatalogueRule(String id, String title, Domain domain, String description, RuleKind kind,
+public record CatalogueRule(String id, String title, String titleEn, SummaryTemplate summary, Domain domain,
+                            String description, RuleKind kind,
                             RuleInput input, Direction direction, List<SeverityLevel> levels, Duration pending,
                             Duration keepFiring, Duration rateWindow, Duration noDataAfter, FlapSettings flap,
                             List<String> identityLabels, SpikeSettings spike, SlaSettings sla, MatchSettings match) {
@@ -31,6 +33,16 @@ public record CatalogueRule(String id, String title, Domain domain, String descr
 
     public CatalogueRule {
         identityLabels = identityLabels == null ? List.of() : List.copyOf(identityLabels);
+    }
+
+    /** The English title; the Vietnamese one when the rule file gives none. */
+    public String titleInEnglish() {
+        return titleEn == null || titleEn.isBlank() ? title : titleEn;
+    }
+
+    /** The rule's summary template, or {@link SummaryTemplate#DEFAULT}. */
+    public SummaryTemplate summaryTemplate() {
+        return summary == null ? SummaryTemplate.DEFAULT : summary;
     }
 
     /** The condition for the machine; the labels that identify an alert are added for the kinds that need them. */

@@ -92,6 +92,10 @@ final class CatalogueValidation {
 
         void check() {
             require(rule.title() != null && !rule.title().isBlank(), "title", "must not be blank");
+            if (rule.summary() != null) {
+                rule.summary().problems().forEach(p -> problem("summary." + p.substring(0, p.indexOf(':')),
+                        p.substring(p.indexOf(':') + 2)));
+            }
             require(rule.domain() != null, "domain", "must be one of the eight domain ids");
             RuleInput in = rule.input();
             if (in == null || in.source() == null) {

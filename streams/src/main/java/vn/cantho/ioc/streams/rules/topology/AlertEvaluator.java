@@ -2,6 +2,7 @@ package vn.cantho.ioc.streams.rules.topology;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +34,17 @@ import vn.cantho.ioc.streams.rules.measure.Staleness;
  * published — the one "source stale" alert says it — and neither is the DATA_RETURNED that ends it.
  */
 final class AlertEvaluator {
+
+    /**
+     * Data older than this when a rule evaluates it is late: a backfill (the simulator's feed history, a
+     * department re-pushing last month), buffered readings after an outage, a replay. An episode
+     * opened on late data is published as held (history); if it is still FIRING {@link #SETTLE} later
+     * (or fires again after that) the condition holds now and an OPENED that is not held surfaces it. Shorter than
+     * the devices' stale threshold (15 min), so a live sensor is never late.
+     */
+    static final Duration LATE = Duration.ofMinutes(10);
+    /** How long a held episode may stay open before it is taken to hold now: a backfill burst is over by then. */
+    static final Duration SETTLE = Duration.ofMinutes(2);
 
     /** @param state the state to keep; null when the alert's item is finished and its state can go */
     record Result(AlertState state, List<ConditionEvent> events) {
@@ -82,7 +94,7 @@ final class AlertEvaluator {
                 state = base.seen(s, null, null);
             }
         }
-        return step(rule, key, state, input, now, sourceStale);
+        return step(rule, key, state, input, now, sourceStale, s.ts());
     }
 
     Result onTick(CatalogueRule rule, String key, AlertState state, Instant now, boolean sourceStale) {
@@ -92,7 +104,7 @@ final class AlertEvaluator {
         } else if (rule.kind() == RuleKind.SLA && state.since() != null) {
             input = Input.value(now, SlaClock.elapsed(rule.sla(), calendar, state.since(), state.closed(), now));
         }
-        return step(rule, key, state, input, now, sourceStale);
+        return step(rule, key, state, input, now, sourceStale, null);
     }
 
     /**
@@ -110,19 +122,23 @@ final class AlertEvaluator {
         if (rule.kind() != RuleKind.STALE) {
             return new Result(state, List.of());
         }
-        Result cleared = step(rule, key, state, Input.value(now, 0), now, false);
+        Result cleared = step(rule, key, state, Input.value(now, 0), now, false, null);
         return cleared.state() != null && cleared.state().condition().episodeOpen() ? cleared
                 : new Result(null, cleared.events());
     }
 
-    private Result step(CatalogueRule rule, String key, AlertState state, Input input, Instant now, boolean stale) {
+    /** @param dataAt event time of the record evaluated; null for a clock tick (evaluated as of now) */
+    private Result step(CatalogueRule rule, String key, AlertState state, Input input, Instant now, boolean stale,
+                        Instant dataAt) {
         ConditionMachine machine = machines.computeIfAbsent(rule.id(), id -> new ConditionMachine(rule.condition()));
         evaluations.computeIfAbsent(rule.id(), id -> Metrics.counter(StageMeters.RULE_EVALUATIONS, "rule", id)).increment();
         Step step = machine.step(state.condition(), input, now);
         List<ConditionEvent> out = new ArrayList<>();
         long sequence = state.sequence();
         boolean hidden = state.noDataHidden();
-        AlertState next = state.with(step.state(), sequence, hidden);
+        boolean late = dataAt != null && dataAt.isBefore(now.minus(LATE));
+        Instant heldSince = state.heldSince();
+        AlertState next = state.with(step.state(), sequence, hidden, heldSince);
         for (Transition t : step.transitions()) {
             if (rule.kind() != RuleKind.STALE && t.type() == TransitionType.NO_DATA && stale) {
                 hidden = true;
@@ -132,9 +148,26 @@ final class AlertEvaluator {
                 hidden = false;
                 continue;
             }
-            out.add(events.event(rule, key, next, t, sequence++));
+            boolean held = false;
+            if (t.type() == TransitionType.OPENED) {
+                held = late;
+                heldSince = late ? now : null;
+            }
+            out.add(events.event(rule, key, next, t, sequence++, held));
         }
-        next = state.with(step.state(), sequence, hidden);
+        ConditionState after = step.state();
+        if (!after.episodeOpen()) {
+            heldSince = null;
+        } else if (heldSince != null && after.status() == ConditionStatus.FIRING && after.level() != null
+                && !now.isBefore(heldSince.plus(SETTLE))) {
+            // Still breaching after the burst that opened it: the condition holds now, operators must see it.
+            // A held episode that is only recovering (keep-firing), held FIRING by flap control while its
+            // latest data is clear, or without data stays history until then.
+            out.add(events.event(rule, key, next, new Transition(TransitionType.OPENED, now, after.episode(),
+                    after.severity(), null, after.lastMeasure()), sequence++, false));
+            heldSince = null;
+        }
+        next = state.with(after, sequence, hidden, heldSince);
         return new Result(finished(rule, next) ? null : next, out);
     }
 

@@ -1,20 +1,22 @@
 package vn.cantho.ioc.streams.rules.topology;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.ConditionEvent;
+import vn.cantho.ioc.model.registry.AgencyNames;
 import vn.cantho.ioc.model.registry.Area;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.model.registry.IndicatorDefinition;
+import vn.cantho.ioc.model.registry.IndicatorRegistry;
 import vn.cantho.ioc.model.registry.Metric;
+import vn.cantho.ioc.streams.rules.RuleKind;
 import vn.cantho.ioc.streams.rules.Transition;
 import vn.cantho.ioc.streams.rules.catalogue.CatalogueRule;
-import vn.cantho.ioc.streams.rules.measure.SlaSettings;
-import vn.cantho.ioc.streams.rules.measure.SpikeSettings;
+import vn.cantho.ioc.streams.rules.catalogue.SummaryTemplate;
 
 /**
  * Turns a machine {@link Transition} of one alert into the published {@link ConditionEvent}. Its domain
@@ -26,14 +28,22 @@ import vn.cantho.ioc.streams.rules.measure.SpikeSettings;
  */
 final class EventFactory {
 
-    private final Supplier<DeviceRegistry> devices;
+    private static final AgencyNames AGENCIES = AgencyNames.builtIn();
 
-    /** @param devices the registry in force: names and areas are those of the moment the event is made */
-    EventFactory(Supplier<DeviceRegistry> devices) {
+    private final Supplier<DeviceRegistry> devices;
+    private final IndicatorRegistry indicators;
+
+    /**
+     * @param devices    the registry in force: names and areas are those of the moment the event is made
+     * @param indicators names of the indicators alerts are about
+     */
+    EventFactory(Supplier<DeviceRegistry> devices, IndicatorRegistry indicators) {
         this.devices = devices;
+        this.indicators = indicators;
     }
 
-    ConditionEvent event(CatalogueRule rule, String alertKey, AlertState state, Transition t, long sequence) {
+    ConditionEvent event(CatalogueRule rule, String alertKey, AlertState state, Transition t, long sequence,
+                         boolean held) {
         TreeMap<String, String> labels = new TreeMap<>(state.labels());
         labels.put("rule", rule.id());
         String domain = state.domain() != null ? state.domain() : rule.domain().id();
@@ -50,20 +60,33 @@ final class EventFactory {
                 .getBytes(StandardCharsets.UTF_8)).toString();
         return new ConditionEvent(ConditionEvent.SCHEMA_VERSION, eventId, alertKey, rule.id(), state.entityId(),
                 state.scope(), domain, area, labels, t.type(), t.at(), t.episode(),
-                t.severity(), t.previousSeverity(), t.measure(), summary(rule, state, t));
+                t.severity(), t.previousSeverity(), t.measure(), summary(rule, state, t), held);
     }
 
-    /** E.g. {@code Bụi PM2.5 tăng đột biến — Trạm quan trắc không khí Ninh Kiều 1: OPENED WARNING, 4.2× baseline}. */
+    /**
+     * The alert's text, Vietnamese then English, e.g. {@code Mực nước sông Hậu tại Cần Thơ vượt báo động —
+     * Trạm thủy văn Cần Thơ (sông Hậu): mực nước 1,93 m (bắt đầu, nghiêm trọng) / Hậu river at Cần Thơ above
+     * the flood alarm level — Trạm thủy văn Cần Thơ (sông Hậu): water level 1.93 m (opened, major)}: the
+     * rule's title and its summary template filled
+     * with the entity's registry name and the measure rounded with its unit, then what happened.
+     */
     String summary(CatalogueRule rule, AlertState state, Transition t) {
-        StringBuilder s = new StringBuilder(rule.title()).append(" — ").append(entityName(state)).append(": ")
-                .append(t.type());
-        if (t.severity() != null) {
-            s.append(' ').append(t.previousSeverity() != null ? t.previousSeverity() + " → " : "").append(t.severity());
-        }
-        if (t.measure() != null) {
-            s.append(", ").append(format(t.measure())).append(unit(rule));
-        }
-        return s.toString();
+        SummaryTemplate template = rule.summaryTemplate();
+        return rule.title() + " — " + fill(template.vi(), rule, state, t, true) + " (" + AlertText.what(t, true) + ")"
+                + " / " + rule.titleInEnglish() + " — " + fill(template.en(), rule, state, t, false) + " ("
+                + AlertText.what(t, false) + ")";
+    }
+
+    private String fill(String text, CatalogueRule rule, AlertState state, Transition t, boolean vi) {
+        return SummaryTemplate.fill(text, name -> switch (name) {
+            case "entity" -> entityName(state, vi);
+            // A target gap of 0 or less means the target is met: "-102 % below target" would read as nonsense.
+            case "value" -> t.measure() == null ? "–" : AlertText.number(
+                    rule.kind() == RuleKind.TARGET_GAP ? Math.max(0, t.measure()) : t.measure(), vi) + unit(rule);
+            case "indicator" -> indicatorName(state, vi);
+            case "record" -> state.labels().getOrDefault(CatalogueRule.RECORD_LABEL, "");
+            default -> "{" + name + "}";
+        });
     }
 
     /**
@@ -80,37 +103,45 @@ final class EventFactory {
         return state.areaCode();
     }
 
-    private String entityName(AlertState state) {
-        String record = state.labels().get(CatalogueRule.RECORD_LABEL);
-        if (record != null) {
-            return state.entityId() + " " + record;
-        }
-        String indicator = state.labels().get(CatalogueRule.INDICATOR_LABEL);
+    /**
+     * The entity by its registry name: a device's or district's name, the city, an agency by the agency
+     * registry, else by the name its feed gave ({@code agency_name}); an SLA or MATCH item by its district (the item itself is
+     * {@code {record}}). The id only when nothing names it.
+     */
+    private String entityName(AlertState state, boolean vi) {
         DeviceRegistry registry = devices.get();
-        String name = registry.device(state.entityId()).map(Device::name)
-                .or(() -> registry.area(state.entityId()).map(Area::name)).orElse(state.entityId());
-        return indicator == null ? name : indicator + " " + name;
+        String id = state.labels().containsKey(CatalogueRule.RECORD_LABEL)
+                ? (state.areaCode() != null ? state.areaCode() : AlertText.CITY) : state.entityId();
+        if (AlertText.CITY.equals(id)) {
+            return vi ? "TP. Cần Thơ" : "Cần Thơ city";
+        }
+        return registry.device(id).map(Device::name)
+                .or(() -> registry.area(id).map(Area::name))
+                .or(() -> AGENCIES.of(id).map(a -> vi ? a.name() : a.nameEn()))
+                .or(() -> java.util.Optional.ofNullable(state.labels().get("agency_name")))
+                .orElse(id);
     }
 
+    /** The indicator's name from the indicator registry (Vietnamese); in English its id in words. */
+    private String indicatorName(AlertState state, boolean vi) {
+        String id = state.labels().get(CatalogueRule.INDICATOR_LABEL);
+        if (id == null) {
+            return "";
+        }
+        return vi ? indicators.byId(id).map(IndicatorDefinition::label).orElse(id) : id.replace('_', ' ');
+    }
+
+    /** The sensor metric's unit (per hour for a rate); every other kind's words are in its template. */
     private static String unit(CatalogueRule rule) {
         return switch (rule.kind()) {
             case THRESHOLD -> metricUnit(rule).map(u -> " " + u).orElse("");
             case RATE_OF_CHANGE -> metricUnit(rule).map(u -> " " + u + "/h").orElse("/h");
-            case SPIKE -> rule.spike().method() == SpikeSettings.SpikeMethod.RATIO ? "× baseline" : " σ above baseline";
-            case STALE -> " min without data";
-            case SLA -> rule.sla().unit() == SlaSettings.SlaUnit.HOURS ? " h waiting" : " working days waiting";
-            case MATCH -> " (matches)";
-            case TARGET_GAP -> " % off target";
+            default -> "";
         };
     }
 
     private static java.util.Optional<String> metricUnit(CatalogueRule rule) {
         return rule.input().metric() == null ? java.util.Optional.empty()
                 : Metric.byId(rule.input().metric()).map(Metric::unit);
-    }
-
-    private static String format(double v) {
-        return Math.abs(v - Math.rint(v)) < 1e-9 ? String.valueOf((long) Math.rint(v))
-                : String.format(Locale.ROOT, "%.2f", v);
     }
 }

@@ -132,8 +132,8 @@ final class RuleProcessor implements Processor<String, RuleSignal, String, Condi
      * every alert into the changelog at every tick. Losing that time on a restart is harmless.
      */
     private static boolean sameApartFromClock(AlertState a, AlertState b) {
-        return a.with(withoutClock(a.condition()), a.sequence(), a.noDataHidden())
-                .equals(b.with(withoutClock(b.condition()), b.sequence(), b.noDataHidden()));
+        return a.with(withoutClock(a.condition()), a.sequence(), a.noDataHidden(), a.heldSince())
+                .equals(b.with(withoutClock(b.condition()), b.sequence(), b.noDataHidden(), b.heldSince()));
     }
 
     private static ConditionState withoutClock(ConditionState c) {

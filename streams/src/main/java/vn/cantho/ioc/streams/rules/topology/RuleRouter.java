@@ -154,6 +154,11 @@ public final class RuleRouter {
                     String entityId = entity == null ? CITY : entity.toString();
                     if (in.entityField() != null) {
                         labels.put(in.entityField(), entityId);
+                        // The feed's own name for the entity (agency_code → agency_name), for readable alert text.
+                        String nameField = in.entityField().replaceFirst("_code$", "_name");
+                        if (!nameField.equals(in.entityField()) && fields.get(nameField) != null) {
+                            labels.put(nameField, fields.get(nameField).toString());
+                        }
                     }
                     out.add(signal(rule, record.feed(), rule.scope(), entityId, record.areaCode(), record.domain(),
                             labels, record.ts(), value));

@@ -72,7 +72,7 @@ public final class RulesTopology {
                 .merge(indicatorSignals, Named.as("merge-indicator-signals"))
                 .merge(feeds, Named.as("merge-feed-signals"))
                 .repartition(Repartitioned.with(Serdes.String(), SIGNAL_SERDE).withName(SIGNALS))
-                .process(() -> new RuleProcessor(catalogue, router, new EventFactory(devices), calendar,
+                .process(() -> new RuleProcessor(catalogue, router, new EventFactory(devices, indicators), calendar,
                         STATE_STORE, tickInterval), Named.as("evaluate-rules"), STATE_STORE)
                 .to(Topics.ALERT_CONDITIONS.name(), Produced.with(Topics.ALERT_CONDITIONS.keySerde(),
                         Topics.ALERT_CONDITIONS.valueSerde()).withName("alert-conditions-sink"));

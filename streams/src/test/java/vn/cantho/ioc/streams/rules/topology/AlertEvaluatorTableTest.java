@@ -80,7 +80,7 @@ class AlertEvaluatorTableTest {
     @MethodSource("tables")
     void kinds_measured_outside_the_machine_follow_their_table(String ruleId, String scenario, String table) {
         CatalogueRule rule = CATALOGUE.rule(ruleId).orElseThrow();
-        AlertEvaluator evaluator = new AlertEvaluator(new EventFactory(DeviceRegistry::builtIn),
+        AlertEvaluator evaluator = new AlertEvaluator(new EventFactory(DeviceRegistry::builtIn, IndicatorRegistry.builtIn()),
                 vn.cantho.ioc.model.calendar.WorkingCalendar.builtIn());
         AlertState state = null;
         Instant received = null;

@@ -49,7 +49,8 @@ class RulesTopologyTest {
                 assertThat(e.labels()).containsEntry("domain", "environment").containsEntry("area", "ninh-kieu")
                         .containsEntry("metric", "pm25").containsEntry("device", "aq-ninh-kieu-01");
                 assertThat(e.summary()).contains("Bụi PM2.5 tăng đột biến", "Trạm quan trắc không khí Ninh Kiều 1",
-                        "OPENED WARNING", "4× baseline");
+                        "PM2.5 gấp 4 lần mức thường ngày (bắt đầu, cảnh báo)", "PM2.5 spike",
+                        "PM2.5 4 times the usual level (opened, warning)");
                 assertThat(e.at()).isEqualTo(rules.now());
             });
         }
@@ -225,7 +226,7 @@ class RulesTopologyTest {
                 assertThat(e.entityId()).isEqualTo(NEW_STATION.id());
                 assertThat(e.areaCode()).isEqualTo("cai-rang");
                 assertThat(e.labels()).containsEntry("area", "cai-rang").containsEntry("device_type", "water_quality");
-                assertThat(e.summary()).contains(NEW_STATION.name(), "OPENED WARNING");
+                assertThat(e.summary()).contains(NEW_STATION.name(), "(bắt đầu, cảnh báo)", "(opened, warning)");
             });
         }
     }
