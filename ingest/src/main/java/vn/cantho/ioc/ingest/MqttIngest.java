@@ -10,7 +10,7 @@ import vn.cantho.ioc.ingest.mqtt.IngestStats;
 import vn.cantho.ioc.ingest.mqtt.MqttKafkaBridge;
 import vn.cantho.ioc.ingest.mqtt.ReadingParser;
 import vn.cantho.ioc.ingest.mqtt.TelemetryForwarder;
-import vn.cantho.ioc.model.health.HealthCheck;
+import vn.cantho.ioc.model.stage.Part;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 
 /**
@@ -18,16 +18,13 @@ import vn.cantho.ioc.model.registry.DeviceRegistry;
  * ({@link #insideBroker}: journalled on local disk before the device's acknowledgement, then moved to Kafka) or
  * as a bridge subscribed to an external broker ({@link #bridge}: acknowledged to the broker once in Kafka).
  */
-public interface MqttIngest extends HealthCheck, AutoCloseable {
+public interface MqttIngest extends Part {
 
     /** Size at which the ingest journal begins a new segment (and can delete confirmed ones). */
     long JOURNAL_SEGMENT_BYTES = 64L * 1024 * 1024;
 
     /** Counters of received, forwarded and dead-lettered messages. */
     IngestStats stats();
-
-    @Override
-    void close();
 
     /**
      * Ingest for the embedded broker, journalling accepted messages under {@code journalDir}: call

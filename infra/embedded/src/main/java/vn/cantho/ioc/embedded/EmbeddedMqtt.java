@@ -16,6 +16,7 @@ import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 import com.hivemq.extension.sdk.api.ExtensionMain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.cantho.ioc.model.stage.Part;
 
 /**
  * An MQTT broker (HiveMQ Community Edition, MQTT 3.1.1 and 5) running inside this JVM, for the hub when no
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>Files: {@code conf/config.xml} (rewritten at every start), {@code data/}, and an empty
  * {@code extensions/} folder.
  */
-public final class EmbeddedMqtt implements AutoCloseable {
+public final class EmbeddedMqtt implements Part {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMqtt.class);
 
@@ -72,6 +73,7 @@ public final class EmbeddedMqtt implements AutoCloseable {
     }
 
     /** Starts the broker and returns once it accepts connections. */
+    @Override
     public synchronized void start() {
         if (hivemq != null) {
             throw new IllegalStateException("MQTT broker is already started");
@@ -122,6 +124,12 @@ public final class EmbeddedMqtt implements AutoCloseable {
         hivemq = server;
         port = chosenPort;
         LOG.info("MQTT broker started at {} in {} ms", url(), (System.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    @Override
+    public synchronized Status check() {
+        return hivemq == null ? Status.down("embedded broker not running")
+                : Status.up("embedded broker listening at " + url());
     }
 
     /** {@code tcp://127.0.0.1:<port>}. */

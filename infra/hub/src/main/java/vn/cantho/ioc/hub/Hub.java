@@ -44,7 +44,6 @@ import vn.cantho.ioc.ingest.MqttIngest;
 import vn.cantho.ioc.ingest.MqttIngestOptions;
 import vn.cantho.ioc.ingest.broker.BrokerIngest;
 import vn.cantho.ioc.ingest.mqtt.IngestStats;
-import vn.cantho.ioc.ingest.mqtt.MqttKafkaBridge;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.stage.Stage;
 import vn.cantho.ioc.model.kafka.Topic;
@@ -257,23 +256,18 @@ public final class Hub implements AutoCloseable {
         MqttIngestOptions options = config.mqttIngest();
         if (config.mqttUrl().isPresent()) {
             mqttUrl = config.mqttUrl().get();
-            MqttKafkaBridge bridge = MqttIngest.bridge(options, mqttUrl, registry, kafkaBootstrap);
-            started.push(bridge);
-            bridge.start();
-            ingest = bridge;
+            ingest = MqttIngest.bridge(options, mqttUrl, registry, kafkaBootstrap);
+            start(Stage.of("ingest", ingest));
         } else {
             BrokerIngest inBroker = MqttIngest.insideBroker(options, registry, kafkaBootstrap,
                     dataDir.resolve("mqtt").resolve("ingest-journal"));
-            started.push(inBroker);
-            inBroker.start();
-            EmbeddedMqtt broker = new EmbeddedMqtt(dataDir.resolve("mqtt"), config.mqttPort(), inBroker);
-            started.push(broker);
-            broker.start();
-            mqttUrl = broker.url();
             ingest = inBroker;
+            // The journal forwarder first (it resumes what an earlier run left), then the broker with ingest inside.
+            EmbeddedMqtt broker = new EmbeddedMqtt(dataDir.resolve("mqtt"), config.mqttPort(), inBroker);
+            start(Stage.of("ingest", inBroker, broker));
+            mqttUrl = broker.url();
         }
         health.put("mqtt", new MqttHealth(mqttUrl));
-        health.put("ingest", ingest);
     }
 
     /** The simulated departments push their feeds over HTTP, with tokens from a file like any client. */

@@ -62,6 +62,7 @@ public final class BrokerIngest implements ExtensionMain, MqttIngest {
     }
 
     /** Starts moving the journal into Kafka, beginning with what an earlier run accepted and did not confirm. */
+    @Override
     public void start() {
         journalForwarder.start();
         backlogGauge = Gauge.builder(StageMeters.INGEST_JOURNAL_BACKLOG, journalForwarder,

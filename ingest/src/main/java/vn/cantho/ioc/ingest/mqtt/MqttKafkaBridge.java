@@ -53,6 +53,7 @@ public final class MqttKafkaBridge implements MqttIngest {
     }
 
     /** Connects, resumes the persistent session and subscribes; returns once connected. */
+    @Override
     public void start() throws MqttException {
         client = new MqttAsyncClient(options.brokerUrl(), options.clientId(), new MemoryPersistence());
         client.setManualAcks(true);
