@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
+import com.fasterxml.jackson.databind.JsonNode;
+import vn.cantho.ioc.model.json.Json;
 
 /**
  * A test client that writes HTTP/1.1 requests byte for byte over a socket, for what ordinary clients refuse
@@ -138,5 +141,37 @@ public final class RawHttp {
             }
         }
         return line.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The answer every refused request must get on both HTTP ports: {@code status} (never a 5xx), a JSON body of
+     * exactly {@code code} and a non-blank {@code message}, and a message that names no Java internals.
+     */
+    public static void assertJsonError(Response response, int status, String code, String says) {
+        assertThat(response.status()).as("%s: %s", says, response.text()).isLessThan(500).isEqualTo(status);
+        assertThat(response.header("Content-Type")).as(says).startsWith("application/json");
+        JsonNode body;
+        try {
+            body = Json.mapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError(says + ": the error body is not JSON: " + response.text(), e);
+        }
+        assertThat(body.size()).as("fields of %s", response.text()).isEqualTo(2);
+        assertThat(body.path("code").asText()).as(response.text()).isEqualTo(code);
+        assertThat(body.path("message").asText()).isNotBlank().doesNotContain("vn.cantho", "java.", "Exception");
+    }
+
+    /** UTF-8 bytes of {@code text}. */
+    public static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code parts} one after the other, e.g. valid bytes around an invalid UTF-8 sequence. */
+    public static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 }

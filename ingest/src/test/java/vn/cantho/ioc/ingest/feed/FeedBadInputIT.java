@@ -2,9 +2,6 @@ package vn.cantho.ioc.ingest.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.testkit.RawHttp;
-import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.store.token.TokenRole;
 
@@ -100,12 +96,7 @@ class FeedBadInputIT {
             RawHttp.Response response = send(c);
 
             // Then
-            assertThat(response.status()).as("%s: %s", c.says(), response.text()).isLessThan(500).isEqualTo(c.status());
-            assertThat(response.header("Content-Type")).as(c.says()).startsWith(JSON);
-            JsonNode body = Json.mapper().readTree(response.body());
-            assertThat(body.size()).as("fields of %s", response.text()).isEqualTo(2);
-            assertThat(body.path("code").asText()).as(response.text()).isEqualTo(c.code());
-            assertThat(body.path("message").asText()).isNotBlank().doesNotContain("vn.cantho", "java.", "Exception");
+            RawHttp.assertJsonError(response, c.status(), c.code(), c.says());
             assertThat(state()).as("state after %s", c.says()).isEqualTo(before);
         }));
     }
@@ -153,12 +144,12 @@ class FeedBadInputIT {
         for (String[] authorization : authorizations) {
             cases.add(new Case(authorization[0], "POST", SOC, null, authorization[1] == null
                     ? Map.of("Content-Type", JSON) : Map.of("Content-Type", JSON, "Authorization", authorization[1]),
-                    utf8("[" + SOC_ROW + "]"), Integer.parseInt(authorization[2]), authorization[3]));
+                    RawHttp.utf8("[" + SOC_ROW + "]"), Integer.parseInt(authorization[2]), authorization[3]));
         }
         cases.add(new Case("another department's feed", "POST", SOC, police, Map.of("Content-Type", JSON),
-                utf8("[" + SOC_ROW + "]"), 403, "FORBIDDEN"));
+                RawHttp.utf8("[" + SOC_ROW + "]"), 403, "FORBIDDEN"));
         cases.add(new Case("an admin token pushing", "POST", SOC, admin, Map.of("Content-Type", JSON),
-                utf8("[" + SOC_ROW + "]"), 403, "FORBIDDEN"));
+                RawHttp.utf8("[" + SOC_ROW + "]"), 403, "FORBIDDEN"));
         cases.add(new Case("reading another department's feed", "GET", "/api/v1/feeds/traffic-safety-daily", soc, Map.of(),
                 null, 403, "FORBIDDEN"));
     }
@@ -181,7 +172,7 @@ class FeedBadInputIT {
         };
         for (String[] target : targets) {
             cases.add(new Case(target[0] + " " + abbreviate(target[1]), target[0], target[1], soc,
-                    Map.of("Content-Type", JSON), target[0].equals("GET") ? null : utf8("[" + SOC_ROW + "]"),
+                    Map.of("Content-Type", JSON), target[0].equals("GET") ? null : RawHttp.utf8("[" + SOC_ROW + "]"),
                     Integer.parseInt(target[2]), target[3]));
         }
     }
@@ -190,30 +181,30 @@ class FeedBadInputIT {
         for (String type : new String[] {null, "text/plain", "application/xml", "multipart/form-data; boundary=x",
             "application/x-www-form-urlencoded", "application/jsonx", "text/csv2", "*/*"}) {
             cases.add(new Case("Content-Type " + type, "POST", SOC, soc, type == null ? Map.of() : Map.of("Content-Type", type),
-                    utf8("[" + SOC_ROW + "]"), 415, "UNSUPPORTED_MEDIA_TYPE"));
+                    RawHttp.utf8("[" + SOC_ROW + "]"), 415, "UNSUPPORTED_MEDIA_TYPE"));
         }
     }
 
     private static void malformedJson(List<Case> cases) {
         Map<String, byte[]> bodies = new LinkedHashMap<>();
-        bodies.put("garbage after the records", utf8("[" + SOC_ROW + "]garbage"));
-        bodies.put("a second array after the records", utf8("[" + SOC_ROW + "][" + SOC_ROW + "]"));
-        bodies.put("a second object after the records object", utf8("{\"records\":[" + SOC_ROW + "]}{\"records\":[]}"));
-        bodies.put("one record not in an array", utf8(SOC_ROW));
-        bodies.put("records that are a number", utf8("{\"records\":5}"));
-        bodies.put("an empty body", utf8(""));
-        bodies.put("only whitespace", utf8(" \n\t "));
-        bodies.put("JSON null", utf8("null"));
-        bodies.put("a bare number", utf8("42"));
-        bodies.put("a bare string", utf8("\"records\""));
-        bodies.put("an array that is never closed", utf8("[" + SOC_ROW));
-        bodies.put("single quotes", utf8("[{'date':'2026-11-20'}]"));
-        bodies.put("a raw NUL between records", utf8("[" + SOC_ROW + ",\0" + SOC_ROW + "]"));
-        bodies.put("a record key duplicated at the top level", utf8("{\"records\":[],\"records\":[" + SOC_ROW + "]}"));
-        bodies.put("arrays nested 5000 deep", utf8("[".repeat(5000) + "]".repeat(5000)));
-        bodies.put("a byte order mark and garbage", bytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8("x")));
-        bodies.put("a trailing comma", utf8("[" + SOC_ROW + ",]"));
-        bodies.put("a comment", utf8("/* rows */[" + SOC_ROW + "]"));
+        bodies.put("garbage after the records", RawHttp.utf8("[" + SOC_ROW + "]garbage"));
+        bodies.put("a second array after the records", RawHttp.utf8("[" + SOC_ROW + "][" + SOC_ROW + "]"));
+        bodies.put("a second object after the records object", RawHttp.utf8("{\"records\":[" + SOC_ROW + "]}{\"records\":[]}"));
+        bodies.put("one record not in an array", RawHttp.utf8(SOC_ROW));
+        bodies.put("records that are a number", RawHttp.utf8("{\"records\":5}"));
+        bodies.put("an empty body", RawHttp.utf8(""));
+        bodies.put("only whitespace", RawHttp.utf8(" \n\t "));
+        bodies.put("JSON null", RawHttp.utf8("null"));
+        bodies.put("a bare number", RawHttp.utf8("42"));
+        bodies.put("a bare string", RawHttp.utf8("\"records\""));
+        bodies.put("an array that is never closed", RawHttp.utf8("[" + SOC_ROW));
+        bodies.put("single quotes", RawHttp.utf8("[{'date':'2026-11-20'}]"));
+        bodies.put("a raw NUL between records", RawHttp.utf8("[" + SOC_ROW + ",\0" + SOC_ROW + "]"));
+        bodies.put("a record key duplicated at the top level", RawHttp.utf8("{\"records\":[],\"records\":[" + SOC_ROW + "]}"));
+        bodies.put("arrays nested 5000 deep", RawHttp.utf8("[".repeat(5000) + "]".repeat(5000)));
+        bodies.put("a byte order mark and garbage", RawHttp.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, RawHttp.utf8("x")));
+        bodies.put("a trailing comma", RawHttp.utf8("[" + SOC_ROW + ",]"));
+        bodies.put("a comment", RawHttp.utf8("/* rows */[" + SOC_ROW + "]"));
         bodies.forEach((what, body) -> cases.add(new Case("JSON: " + what, "POST", SOC, soc, Map.of("Content-Type", JSON),
                 body, 400, "BAD_JSON")));
     }
@@ -227,7 +218,7 @@ class FeedBadInputIT {
         bodies.put("a NUL in a column name", "date,blocked\0attacks\n2026-11-20,1\n");
         bodies.put("SQL as a column name", "date,\"blocked_attacks); DROP TABLE feed_record_seen; --\"\n2026-11-20,1\n");
         bodies.forEach((what, body) -> cases.add(new Case("CSV: " + what, "POST", SOC, soc, Map.of("Content-Type", CSV),
-                utf8(body), 400, "BAD_CSV")));
+                RawHttp.utf8(body), 400, "BAD_CSV")));
     }
 
     private static void sizes(List<Case> cases) {
@@ -246,60 +237,60 @@ class FeedBadInputIT {
             chunks.append(Integer.toHexString(1000)).append("\r\n").append(" ".repeat(1000)).append("\r\n");
         }
         cases.add(new Case("chunks adding up to more than the limit", "POST", SOC, soc,
-                Map.of("Content-Type", JSON, "Transfer-Encoding", "chunked"), utf8(chunks + "0\r\n\r\n"), 413,
+                Map.of("Content-Type", JSON, "Transfer-Encoding", "chunked"), RawHttp.utf8(chunks + "0\r\n\r\n"), 413,
                 "PAYLOAD_TOO_LARGE"));
         StringBuilder rows = new StringBuilder(SOC_HEADER);
         for (int i = 0; i <= MAX_ROWS; i++) {
             rows.append("2026-01-").append(String.format("%02d", i % 28 + 1)).append(",1,0,0,0,0\n");
         }
         cases.add(new Case("more rows than the server takes in one push", "POST", SOC, soc, Map.of("Content-Type", CSV),
-                utf8(rows.toString()), 413, "PAYLOAD_TOO_LARGE"));
+                RawHttp.utf8(rows.toString()), 413, "PAYLOAD_TOO_LARGE"));
     }
 
     private static void idempotencyKeys(List<Case> cases) {
         for (String[] key : new String[][] {{"a key with a space", "a key"}, {"a key of 300 characters", "k".repeat(300)},
             {"a key with bytes that are not ASCII", "kh\u00f3a"}, {"a key with a tab", "a\tb"}}) {
             cases.add(new Case(key[0], "POST", SOC, soc, Map.of("Content-Type", JSON, "Idempotency-Key", key[1]),
-                    utf8("[" + SOC_ROW + "]"), 400, "BAD_REQUEST"));
+                    RawHttp.utf8("[" + SOC_ROW + "]"), 400, "BAD_REQUEST"));
         }
     }
 
     private static void errorsTheServerRaisesItself(List<Case> cases) {
         cases.add(new Case("a 10 KB path", "POST", "/api/v1/feeds/" + "a".repeat(10_000) + "/records", soc,
-                Map.of("Content-Type", JSON), utf8("[]"), 414, "URI_TOO_LONG"));
+                Map.of("Content-Type", JSON), RawHttp.utf8("[]"), 414, "URI_TOO_LONG"));
         cases.add(new Case("a 10 KB query string", "POST", SOC + "?x=" + "b".repeat(10_000), soc,
-                Map.of("Content-Type", JSON), utf8("[]"), 414, "URI_TOO_LONG"));
+                Map.of("Content-Type", JSON), RawHttp.utf8("[]"), 414, "URI_TOO_LONG"));
         cases.add(new Case("a 10 KB header", "POST", SOC, soc, Map.of("Content-Type", JSON, "X-Big", "c".repeat(10_000)),
-                utf8("[]"), 431, "HEADERS_TOO_LARGE"));
+                RawHttp.utf8("[]"), 431, "HEADERS_TOO_LARGE"));
         cases.add(new Case("a header line without a colon", "POST", SOC, soc,
-                Map.of("Content-Type", JSON, "NoColonHere\r\nX-Ok", "1"), utf8("[]"), 400, "BAD_REQUEST"));
+                Map.of("Content-Type", JSON, "NoColonHere\r\nX-Ok", "1"), RawHttp.utf8("[]"), 400, "BAD_REQUEST"));
         cases.add(new Case("a header name with a space", "POST", SOC, soc, Map.of("Content-Type", JSON, "Bad Name", "1"),
-                utf8("[]"), 400, "BAD_REQUEST"));
+                RawHttp.utf8("[]"), 400, "BAD_REQUEST"));
         cases.add(new Case("a Content-Length that is not a number", "POST", SOC, soc,
-                Map.of("Content-Type", JSON, "Content-Length", "abc"), utf8("[]"), 400, "BAD_REQUEST"));
+                Map.of("Content-Type", JSON, "Content-Length", "abc"), RawHttp.utf8("[]"), 400, "BAD_REQUEST"));
         cases.add(new Case("Content-Length and chunked together", "POST", SOC, soc,
                 Map.of("Content-Type", JSON, "Content-Length", "2", "Transfer-Encoding", "chunked"),
-                utf8("2\r\n[]\r\n0\r\n\r\n"), 400, "BAD_REQUEST"));
+                RawHttp.utf8("2\r\n[]\r\n0\r\n\r\n"), 400, "BAD_REQUEST"));
         cases.add(new Case("a chunk size that is not hexadecimal", "POST", SOC, soc,
-                Map.of("Content-Type", JSON, "Transfer-Encoding", "chunked"), utf8("zz\r\n[]\r\n0\r\n\r\n"), 400,
+                Map.of("Content-Type", JSON, "Transfer-Encoding", "chunked"), RawHttp.utf8("zz\r\n[]\r\n0\r\n\r\n"), 400,
                 "BAD_REQUEST"));
         cases.add(new Case("Expect: 100-continue with a Content-Length over the limit", "POST", SOC, soc,
                 Map.of("Content-Type", JSON, "Content-Length", "99999999", "Expect", "100-continue"), null, 413,
                 "PAYLOAD_TOO_LARGE"));
         cases.add(new Case("an HTTP version that does not exist", "POST", SOC + " HTTP/9.9\r\nX-Old-Version:", soc,
-                Map.of("Content-Type", JSON), utf8("[]"), 400, "BAD_REQUEST"));
+                Map.of("Content-Type", JSON), RawHttp.utf8("[]"), 400, "BAD_REQUEST"));
         cases.add(new Case("a request line without a version", "POST", SOC + "\r\nX-No-Version:", soc,
-                Map.of("Content-Type", JSON), utf8("[]"), 400, "BAD_REQUEST"));
+                Map.of("Content-Type", JSON), RawHttp.utf8("[]"), 400, "BAD_REQUEST"));
         cases.add(new Case("a transfer coding the server does not know", "POST", SOC, soc,
-                Map.of("Content-Type", JSON, "Transfer-Encoding", "gzip"), utf8("[]"), 400, "BAD_REQUEST"));
+                Map.of("Content-Type", JSON, "Transfer-Encoding", "gzip"), RawHttp.utf8("[]"), 400, "BAD_REQUEST"));
         cases.add(new Case("a second Host header", "POST", SOC, soc, Map.of("Content-Type", JSON, "Host", "evil.example"),
-                utf8("[]"), 400, "BAD_REQUEST"));
+                RawHttp.utf8("[]"), 400, "BAD_REQUEST"));
         cases.add(new Case("a control character in the path", "POST", "/api/v1/feeds/soc\u0001daily/records", soc,
-                Map.of("Content-Type", JSON), utf8("[]"), 400, "BAD_REQUEST"));
+                Map.of("Content-Type", JSON), RawHttp.utf8("[]"), 400, "BAD_REQUEST"));
         cases.add(new Case("an invalid percent escape in the path", "POST", "/api/v1/feeds/%zz/records", soc,
-                Map.of("Content-Type", JSON), utf8("[]"), 400, "BAD_REQUEST"));
+                Map.of("Content-Type", JSON), RawHttp.utf8("[]"), 400, "BAD_REQUEST"));
         cases.add(new Case("a path escaping the root", "POST", "/../../etc/passwd", soc, Map.of("Content-Type", JSON),
-                utf8("[]"), 400, "BAD_REQUEST"));
+                RawHttp.utf8("[]"), 400, "BAD_REQUEST"));
     }
 
     /** Push counters, the ledger's rows, and the end offsets of the feed-record and dead-letter topics. */
@@ -341,15 +332,5 @@ class FeedBadInputIT {
         return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
 
-    private static byte[] bytes(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
-    }
 }

@@ -3,7 +3,6 @@ package vn.cantho.ioc.ingest.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +33,7 @@ import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.testkit.RawHttp;
 
 /**
  * The MQTT bad-input suite (issue 15): payloads and topics a faulty or hostile device might publish, each
@@ -213,7 +213,7 @@ class MqttBadInputIT {
             {"arrays nested 5000 deep", "[".repeat(5000) + "]".repeat(5000)},
             {"TRUE in capitals", "{\"values\":{\"pm25\":TRUE}}"},
         }) {
-            cases.add(new Case(text[0], TOPIC, utf8(text[1]), DeadLetterReason.BAD_JSON));
+            cases.add(new Case(text[0], TOPIC, RawHttp.utf8(text[1]), DeadLetterReason.BAD_JSON));
         }
         for (Object[] bytes : new Object[][] {
             {"a Latin-1 byte", new byte[] {(byte) 0xE2}},
@@ -223,8 +223,8 @@ class MqttBadInputIT {
             {"a truncated three-byte character", new byte[] {(byte) 0xE1, (byte) 0xBB}},
             {"a byte that never occurs in UTF-8", new byte[] {(byte) 0xFF}},
         }) {
-            cases.add(new Case("invalid UTF-8: " + bytes[0], TOPIC, bytes(utf8("{\"values\":{\"pm25\":1},\"note\":\""),
-                    (byte[]) bytes[1], utf8("\"}")), DeadLetterReason.BAD_JSON));
+            cases.add(new Case("invalid UTF-8: " + bytes[0], TOPIC, RawHttp.concat(RawHttp.utf8("{\"values\":{\"pm25\":1},\"note\":\""),
+                    (byte[]) bytes[1], RawHttp.utf8("\"}")), DeadLetterReason.BAD_JSON));
         }
         cases.add(new Case("UTF-16 instead of UTF-8", TOPIC, "{\"values\":{\"pm25\":1}}".getBytes(StandardCharsets.UTF_16),
                 DeadLetterReason.BAD_JSON));
@@ -253,7 +253,7 @@ class MqttBadInputIT {
             {"a SenML name that is a number", "[{\"n\":25,\"v\":35}]"},
             {"a SenML unit that is a number", "[{\"n\":\"pm25\",\"u\":3,\"v\":35}]"},
         }) {
-            cases.add(new Case(text[0], TOPIC, utf8(text[1]), DeadLetterReason.BAD_PAYLOAD));
+            cases.add(new Case(text[0], TOPIC, RawHttp.utf8(text[1]), DeadLetterReason.BAD_PAYLOAD));
         }
 
         // Values that are not finite numbers
@@ -268,7 +268,7 @@ class MqttBadInputIT {
             {"SenML base value NaN", "[{\"n\":\"pm25\",\"bv\":NaN,\"v\":1}]"},
             {"SenML value null", "[{\"n\":\"pm25\",\"v\":null}]"},
         }) {
-            cases.add(new Case(text[0], TOPIC, utf8(text[1]), DeadLetterReason.NON_FINITE));
+            cases.add(new Case(text[0], TOPIC, RawHttp.utf8(text[1]), DeadLetterReason.NON_FINITE));
         }
 
         // Values outside the metric's range
@@ -279,7 +279,7 @@ class MqttBadInputIT {
             {"SenML value below range", "[{\"n\":\"pm25\",\"v\":-0.5}]"},
             {"SenML base value pushing a value out of range", "[{\"n\":\"pm25\",\"bv\":999,\"v\":5}]"},
         }) {
-            cases.add(new Case(text[0], TOPIC, utf8(text[1]), DeadLetterReason.OUT_OF_RANGE));
+            cases.add(new Case(text[0], TOPIC, RawHttp.utf8(text[1]), DeadLetterReason.OUT_OF_RANGE));
         }
 
         // Metrics the device does not report
@@ -291,7 +291,7 @@ class MqttBadInputIT {
             {"a metric in capitals", "{\"values\":{\"PM25\":1}}"}, {"SenML unknown metric", "[{\"n\":\"co2\",\"v\":400}]"},
             {"SenML name with a path to an unknown metric", "[{\"bn\":\"urn:dev:ioc:" + DEVICE + ":\",\"n\":\"noise\",\"v\":1}]"},
         }) {
-            cases.add(new Case(text[0], TOPIC, utf8(text[1]), DeadLetterReason.UNKNOWN_METRIC));
+            cases.add(new Case(text[0], TOPIC, RawHttp.utf8(text[1]), DeadLetterReason.UNKNOWN_METRIC));
         }
 
         // Timestamps that are not instants, or far from now
@@ -314,7 +314,7 @@ class MqttBadInputIT {
             {"SenML time in 1999", "[{\"n\":\"pm25\",\"t\":915148800,\"v\":1}]"},
             {"SenML time an hour ahead", "[{\"n\":\"pm25\",\"t\":3600,\"v\":1}]"},
         }) {
-            cases.add(new Case(text[0], TOPIC, utf8(text[1]), DeadLetterReason.BAD_TIMESTAMP));
+            cases.add(new Case(text[0], TOPIC, RawHttp.utf8(text[1]), DeadLetterReason.BAD_TIMESTAMP));
         }
 
         // Units that are not the metric's
@@ -323,22 +323,22 @@ class MqttBadInputIT {
             {"a base unit in kelvin", "[{\"bu\":\"K\",\"n\":\"pm25\",\"v\":1}]"},
             {"a unit with an escaped NUL", "[{\"n\":\"pm25\",\"u\":\"ug/m3\\u0000\",\"v\":1}]"},
         }) {
-            cases.add(new Case(text[0], TOPIC, utf8(text[1]), DeadLetterReason.BAD_UNIT));
+            cases.add(new Case(text[0], TOPIC, RawHttp.utf8(text[1]), DeadLetterReason.BAD_UNIT));
         }
 
         // Topics of devices the registry does not know, and topics that are not telemetry topics
         String good = "{\"values\":{\"pm25\":1}}";
         for (String device : new String[] {"aq-atlantis-01", "AQ-THOI-LAI-01", "aq-thoi-lai-01.", "x".repeat(64), "0", "_"}) {
-            cases.add(new Case("unknown device " + device, TelemetryTopic.of(device), utf8(good),
+            cases.add(new Case("unknown device " + device, TelemetryTopic.of(device), RawHttp.utf8(good),
                     DeadLetterReason.UNKNOWN_DEVICE));
         }
         for (String device : new String[] {"x".repeat(65), "aq thoi lai", "aq'; DROP TABLE--", "trạm-01", "a,b", ""}) {
-            cases.add(new Case("a topic whose device id is '" + abbreviate(device) + "'", TelemetryTopic.of(device), utf8(good),
+            cases.add(new Case("a topic whose device id is '" + abbreviate(device) + "'", TelemetryTopic.of(device), RawHttp.utf8(good),
                     DeadLetterReason.BAD_TOPIC));
         }
 
         // Too large
-        cases.add(new Case("a payload over the size limit", TOPIC, utf8("{\"values\":{\"pm25\":1},\"pad\":\""
+        cases.add(new Case("a payload over the size limit", TOPIC, RawHttp.utf8("{\"values\":{\"pm25\":1},\"pad\":\""
                 + "p".repeat(MAX_PAYLOAD) + "\"}"), DeadLetterReason.TOO_LARGE));
         return cases;
     }
@@ -347,15 +347,5 @@ class MqttBadInputIT {
         return text.length() <= 20 ? text : text.substring(0, 20) + "…";
     }
 
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
 
-    private static byte[] bytes(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
-    }
 }
