@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +93,7 @@ final class AcknowledgedReadings implements AutoCloseable {
     /** The distinct timestamps of this device's pm25 readings in {@code observations}. */
     Set<Instant> stored(String jdbcUrl, String user, String password) throws Exception {
         Set<Instant> stored = new HashSet<>();
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+        try (Connection connection = connect(jdbcUrl, user, password);
              PreparedStatement query = connection.prepareStatement(
                      "SELECT DISTINCT ts FROM observations WHERE device_id = ? AND metric = 'pm25' AND ts >= ?")) {
             query.setString(1, deviceId);
@@ -108,7 +109,7 @@ final class AcknowledgedReadings implements AutoCloseable {
 
     /** Readings counted in this device's 1-minute pm25 aggregates: equal to the stored ones if none is doubled. */
     long aggregated(String jdbcUrl, String user, String password) throws Exception {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+        try (Connection connection = connect(jdbcUrl, user, password);
              PreparedStatement query = connection.prepareStatement("SELECT coalesce(sum(sample_count), 0) FROM metric_agg_1m"
                      + " WHERE scope = 'device' AND entity_id = ? AND metric = 'pm25' AND bucket >= ?")) {
             query.setString(1, deviceId);
@@ -118,6 +119,16 @@ final class AcknowledgedReadings implements AutoCloseable {
                 return rows.getLong(1);
             }
         }
+    }
+
+    /** A connection that cannot hang a drill's polling: bounded connect and query times. */
+    private static Connection connect(String jdbcUrl, String user, String password) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("socketTimeout", "30");
+        return DriverManager.getConnection(jdbcUrl, properties);
     }
 
     @Override

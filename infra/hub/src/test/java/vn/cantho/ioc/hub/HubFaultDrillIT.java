@@ -30,7 +30,7 @@ import vn.cantho.ioc.store.token.TokenService;
  * 1-minute aggregates.
  */
 @Tag("drill")
-@Timeout(value = 8, unit = TimeUnit.MINUTES)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class HubFaultDrillIT {
 
     private static final int RATE = 500;
@@ -120,10 +120,11 @@ class HubFaultDrillIT {
     private static void assertStoredOnce(String drill, AcknowledgedReadings device, EmbeddedDatabase db) {
         Set<Instant> stored = new HashSet<>();
         long[] aggregated = new long[1];
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             stored.clear();
             stored.addAll(device.stored(db.jdbcUrl(), db.user(), db.password()));
-            assertThat(stored).containsAll(device.acknowledged());
+            assertThat(stored).as("stored %d of %d acknowledged", stored.size(), device.acknowledged().size())
+                    .containsAll(device.acknowledged());
             aggregated[0] = device.aggregated(db.jdbcUrl(), db.user(), db.password());
             assertThat(aggregated[0]).as("readings counted in the 1-minute aggregates").isEqualTo(stored.size());
         });
