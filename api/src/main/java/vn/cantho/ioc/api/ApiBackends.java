@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.api.auth.Authenticator;
+import vn.cantho.ioc.api.registry.AreaShapes;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
 import vn.cantho.ioc.model.registry.LiveRegistry;
@@ -23,10 +24,20 @@ import vn.cantho.ioc.store.registry.RegistryEditor;
  * @param kpis KPI values with their targets
  * @param health components {@code /health} reports besides the API itself, by name (e.g. {@code kafka},
  *               {@code database}), in this map's order; {@code api} is reserved
+ * @param areaShapes the areas' GeoJSON the console's map draws
  */
 public record ApiBackends(LiveRegistry registry, RegistryEditor registryEditor, AggregateQueries aggregates,
                           IndicatorRegistry indicatorRegistry, IndicatorQueries indicators, KpiQueries kpis,
                           AlertService alerts,
                           Map<String, HealthCheck> health, Authenticator authenticator,
-                          PrometheusMeterRegistry meters) {
+                          PrometheusMeterRegistry meters, AreaShapes areaShapes) {
+
+    /** Backends with the built-in area shapes (a hub on the built-in registry). */
+    public ApiBackends(LiveRegistry registry, RegistryEditor registryEditor, AggregateQueries aggregates,
+                       IndicatorRegistry indicatorRegistry, IndicatorQueries indicators, KpiQueries kpis,
+                       AlertService alerts, Map<String, HealthCheck> health, Authenticator authenticator,
+                       PrometheusMeterRegistry meters) {
+        this(registry, registryEditor, aggregates, indicatorRegistry, indicators, kpis, alerts, health, authenticator,
+                meters, AreaShapes.builtIn());
+    }
 }

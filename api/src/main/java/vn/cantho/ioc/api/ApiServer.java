@@ -83,7 +83,8 @@ public final class ApiServer implements AutoCloseable {
         this.alertMeters = new AlertMeters(backends.alerts(), stream, backends.meters(), OPEN_ALERTS_REFRESH);
 
         HealthRoutes healthRoutes = new HealthRoutes(health);
-        RegistryRoutes registryRoutes = new RegistryRoutes(new RegistryCatalog(backends.registry()));
+        RegistryRoutes registryRoutes = new RegistryRoutes(new RegistryCatalog(backends.registry()),
+                backends.areaShapes());
         RegistryAdminRoutes registryAdmin = new RegistryAdminRoutes(backends.registry(), backends.registryEditor());
         AggregateRoutes aggregateRoutes = new AggregateRoutes(
                 new AggregateRequestParser(backends.registry(), Clock.systemUTC()), backends.aggregates());
