@@ -93,8 +93,9 @@ async function showApp() {
 // ---- views: the wall overview and the alert list ----
 function showView(view) {
   state.view = view;
-  $('overview').hidden = view !== 'overview';
+  ['overview', 'shift', 'maintenance'].forEach((page) => { $(page).hidden = view !== page; });
   $('alerts-view').hidden = view !== 'alerts';
+  document.dispatchEvent(new CustomEvent('console:view', { detail: view }));
   document.querySelectorAll('#nav [data-view]').forEach((b) => b.classList.toggle('current', b.dataset.view === view));
 }
 document.querySelectorAll('#nav [data-view]').forEach((b) => b.addEventListener('click', () => showView(b.dataset.view)));

@@ -69,6 +69,7 @@ function onOverviewEvent(name, data, id) {
   if (id) wall.lastEventId = id;
   renderTiles();
   renderAlarmCounts();
+  document.dispatchEvent(new CustomEvent('console:open-alerts'));
 }
 
 // A new episode (or a re-fire) at CRITICAL/MAJOR rings; later events of the same alert, and entries replayed
