@@ -9,6 +9,7 @@ import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
 import vn.cantho.ioc.model.registry.LiveRegistry;
 import vn.cantho.ioc.store.AggregateQueries;
+import vn.cantho.ioc.store.explanation.ExplanationStore;
 import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.kpi.KpiQueries;
 import vn.cantho.ioc.store.registry.RegistryEditor;
@@ -24,20 +25,13 @@ import vn.cantho.ioc.store.registry.RegistryEditor;
  * @param kpis KPI values with their targets
  * @param health components {@code /health} reports besides the API itself, by name (e.g. {@code kafka},
  *               {@code database}), in this map's order; {@code api} is reserved
- * @param areaShapes the areas' GeoJSON the console's map draws
+ * @param explanations requests for explanation about KPIs and their audit trail
+ * @param areaShapes the areas' GeoJSON the console's map draws ({@link AreaShapes#fromDirectory} with
+ *                   {@code REGISTRY_DIR}, else {@link AreaShapes#builtIn})
  */
 public record ApiBackends(LiveRegistry registry, RegistryEditor registryEditor, AggregateQueries aggregates,
                           IndicatorRegistry indicatorRegistry, IndicatorQueries indicators, KpiQueries kpis,
                           AlertService alerts,
                           Map<String, HealthCheck> health, Authenticator authenticator,
-                          PrometheusMeterRegistry meters, AreaShapes areaShapes) {
-
-    /** Backends with the built-in area shapes (a hub on the built-in registry). */
-    public ApiBackends(LiveRegistry registry, RegistryEditor registryEditor, AggregateQueries aggregates,
-                       IndicatorRegistry indicatorRegistry, IndicatorQueries indicators, KpiQueries kpis,
-                       AlertService alerts, Map<String, HealthCheck> health, Authenticator authenticator,
-                       PrometheusMeterRegistry meters) {
-        this(registry, registryEditor, aggregates, indicatorRegistry, indicators, kpis, alerts, health, authenticator,
-                meters, AreaShapes.builtIn());
-    }
+                          PrometheusMeterRegistry meters, ExplanationStore explanations, AreaShapes areaShapes) {
 }

@@ -25,6 +25,8 @@ import vn.cantho.ioc.api.alert.AlertRoutes;
 import vn.cantho.ioc.api.alert.AlertStream;
 import vn.cantho.ioc.api.alert.SilenceRoutes;
 import vn.cantho.ioc.api.auth.AuthFilter;
+import vn.cantho.ioc.api.explanation.ExplanationRoutes;
+import vn.cantho.ioc.api.explanation.OverdueExplanations;
 import vn.cantho.ioc.api.health.HealthProbe;
 import vn.cantho.ioc.api.health.HealthRoutes;
 import vn.cantho.ioc.api.http.ClientErrorConnectionFactory;
@@ -67,6 +69,7 @@ public final class ApiServer implements AutoCloseable {
     private final HealthProbe health;
     private final AlertStream stream;
     private final AlertMeters alertMeters;
+    private final OverdueExplanations overdue;
     private final ErrorMapper errors = new ErrorMapper();
     private final Javalin app;
 
@@ -90,9 +93,13 @@ public final class ApiServer implements AutoCloseable {
                 new AggregateRequestParser(backends.registry(), Clock.systemUTC()), backends.aggregates());
         IndicatorRoutes indicatorRoutes = new IndicatorRoutes(backends.registry(), backends.indicatorRegistry(),
                 backends.indicators(), Clock.systemUTC());
-        KpiRoutes kpiRoutes = new KpiRoutes(backends.kpis(), backends.indicatorRegistry(), backends.registry());
+        KpiRoutes kpiRoutes = new KpiRoutes(backends.kpis(), backends.indicatorRegistry(), backends.registry(),
+                Clock.systemUTC());
         AlertRoutes alertRoutes = new AlertRoutes(backends.alerts());
         SilenceRoutes silenceRoutes = new SilenceRoutes(backends.alerts(), Clock.systemUTC());
+        this.overdue = new OverdueExplanations(backends.explanations(), backends.alerts(), config.overdueCheck());
+        ExplanationRoutes explanationRoutes = new ExplanationRoutes(backends.explanations(), backends.kpis(),
+                backends.indicatorRegistry(), overdue, Clock.systemUTC());
         AuthFilter auth = new AuthFilter(backends.authenticator());
         MetricsRoutes metrics = new MetricsRoutes(backends.meters());
         OpenApiRoutes openApi = new OpenApiRoutes();
@@ -139,6 +146,7 @@ public final class ApiServer implements AutoCloseable {
                 stream.register(router);
                 alertRoutes.register(router);
                 silenceRoutes.register(router);
+                explanationRoutes.register(router);
                 // Javalin ships its own handler for its routing exceptions; ours replaces it.
                 router.exception(HttpResponseException.class, this::fail);
                 router.exception(Exception.class, this::fail);
@@ -189,6 +197,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void closeParts() {
         try {
+            overdue.close();
             alertMeters.close();
             stream.close();
         } finally {
