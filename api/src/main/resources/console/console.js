@@ -59,7 +59,7 @@ $('login-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   state.token = $('token').value.trim();
   try {
-    await api('GET', '/alerts?limit=1');
+    await detectRole();
     sessionStorage.setItem(TOKEN_KEY, state.token);
     showApp();
   } catch (err) {
@@ -73,10 +73,29 @@ $('logout').addEventListener('click', () => {
   location.reload();
 });
 
+// A department token may only read and answer its requests for explanation: the console shows just those.
+async function detectRole() {
+  try {
+    await api('GET', '/alerts?limit=1');
+    state.department = false;
+  } catch (err) {
+    if (err.status !== 403) throw err;
+    await api('GET', '/explanations?limit=1');
+    state.department = true;
+  }
+}
+
 async function showApp() {
+  if (state.department === undefined) await detectRole();
   $('login').hidden = true;
   $('app').hidden = false;
   $('nav').hidden = false;
+  if (state.department) {
+    document.body.classList.add('department');
+    setConnection('online', 'Đơn vị');
+    showView('explanations');
+    return;
+  }
   restoreFilters();
   try {
     (await api('GET', '/areas')).data.items.forEach((a) => state.areas.set(a.code, a));
@@ -93,7 +112,7 @@ async function showApp() {
 // ---- views: the wall overview and the alert list ----
 function showView(view) {
   state.view = view;
-  ['overview', 'shift', 'maintenance'].forEach((page) => { $(page).hidden = view !== page; });
+  ['overview', 'shift', 'maintenance', 'kpis', 'explanations'].forEach((page) => { $(page).hidden = view !== page; });
   $('alerts-view').hidden = view !== 'alerts';
   document.dispatchEvent(new CustomEvent('console:view', { detail: view }));
   document.querySelectorAll('#nav [data-view]').forEach((b) => b.classList.toggle('current', b.dataset.view === view));
@@ -426,4 +445,10 @@ function show(kind, text) {
 
 // ---- start ----
 state.token = sessionStorage.getItem(TOKEN_KEY);
-if (state.token) showApp();
+if (state.token) {
+  showApp().catch(() => {
+    // The saved token no longer works: back to the sign-in screen.
+    sessionStorage.removeItem(TOKEN_KEY);
+    location.reload();
+  });
+}

@@ -254,7 +254,8 @@ function drawMap() {
     districts.append(group);
     const area = state.areas.get(code);
     const [x, y] = wall.project(area ? [area.lon, area.lat] : centre(rings(f.geometry)[0]));
-    const badge = svg('g', { class: 'badge-group', 'data-area': code, transform: 'translate(' + x + ',' + y + ')' },
+    // Above the centroid, where the district's stations usually stand.
+    const badge = svg('g', { class: 'badge-group', 'data-area': code, transform: 'translate(' + x + ',' + (y - 30) + ')' },
       svg('text', { class: 'district-name', y: '-26' }, name),
       svg('circle', { r: '18' }), svg('text', { class: 'alarm-count', 'data-field': 'alarm-count', dy: '0.35em' }, '0'));
     badge.addEventListener('click', () => openAlertList({ condition: OPEN_CONDITIONS, area: code }));

@@ -55,10 +55,15 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Opens the console at {@code pathAndQuery} (after {@code /console/}) and signs in with {@code token}. */
     ConsoleBrowser signIn(String token, String pathAndQuery) {
+        return signIn(token, pathAndQuery, "Trực tuyến");
+    }
+
+    /** Signs in and waits for the connection badge to say {@code connection} (a department's reads "Đơn vị"). */
+    ConsoleBrowser signIn(String token, String pathAndQuery, String connection) {
         driver.get("http://127.0.0.1:" + port + ApiServer.CONSOLE_PATH + "/" + pathAndQuery);
         driver.findElement(By.id("token")).sendKeys(token);
         driver.findElement(By.id("login-button")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("connection"), "Trực tuyến"));
+        wait.until(ExpectedConditions.textToBe(By.id("connection"), connection));
         return this;
     }
 
