@@ -43,7 +43,7 @@ import vn.cantho.ioc.store.token.TokenRole;
  * The wall overview in a real headless Chromium: the district map drawn from the registry's GeoJSON as the hub
  * serves it, stations coloured by VN_AQI and gauges by BĐ level from stored indicators, open alerts counted per
  * district and per domain tile, a new CRITICAL alert arriving without a reload and ringing the bell, and the
- * click-through to the filtered alert list. Data: VN_AQI 162 ("Kém", red) at aq-ninh-kieu-01, BĐ II at
+ * click-through to the filtered alert list. Data: VN_AQI 162 ("Xấu", red) at aq-ninh-kieu-01, BĐ II at
  * wl-can-tho, the city's on-time dossier rate 88 % (target 95 %), open alerts CRITICAL and MAJOR in Ninh Kiều and
  * WARNING in Cái Răng.
  */
@@ -69,7 +69,7 @@ class WallOverviewIT {
         List<Indicator> rows = new ArrayList<>();
         rows.add(new Indicator(Indicator.SCHEMA_VERSION, "vn_aqi_hourly", Scope.DEVICE, "aq-ninh-kieu-01", "environment",
                 "ninh-kieu", Granularity.HOUR, hour, hour.plus(Duration.ofHours(1)), 162, null,
-                Map.of("category", "Kém", "category_id", "poor", "colour", "#FF0000", "dominant_pollutant", "pm25",
+                Map.of("category", "Xấu", "category_id", "bad", "colour", "#FF0000", "dominant_pollutant", "pm25",
                         "sub_index.pm25", "162", "provisional", "false"), hour));
         rows.add(new Indicator(Indicator.SCHEMA_VERSION, "water_level_alert_level", Scope.DEVICE, "wl-can-tho",
                 "environment", "ninh-kieu", Granularity.HOUR, hour, hour.plus(Duration.ofHours(1)), 2, null,
