@@ -25,9 +25,9 @@ const LABELS = {
 const state = { token: null, areas: new Map(), alerts: new Map(), selected: null, checked: new Set(), lastEventId: null,
   abort: null, retry: null, view: 'alerts' };
 const $ = (id) => document.getElementById(id);
-const fmt = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' });
+const fmt = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' });
 const when = (iso) => (iso ? fmt.format(new Date(iso)) : '—');
-const label = (kind, value) => (LABELS[kind] && LABELS[kind][value]) || value || '—';
+const label = (kind, value) => tr((LABELS[kind] && LABELS[kind][value]) || value || '—');
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -179,7 +179,7 @@ $('filters').addEventListener('submit', (e) => e.preventDefault());
 
 function setConnection(kind, text) {
   $('connection').className = 'status ' + kind;
-  $('connection').textContent = text;
+  $('connection').textContent = tr(text);
 }
 
 async function connect(fresh) {
@@ -282,7 +282,7 @@ function renderList(freshId) {
       e.stopPropagation();
       toggleChecked(a.id, box.checked);
     });
-    const tr = el('tr', { 'data-alert-id': a.id, class: (a.id === state.selected ? 'selected ' : '') + (a.id === freshId ? 'fresh' : '') },
+    const row = el('tr', { 'data-alert-id': a.id, class: (a.id === state.selected ? 'selected ' : '') + (a.id === freshId ? 'fresh' : '') },
       el('td', {}, box),
       el('td', {}, el('span', { class: 'sev sev-' + sev }, label('severity', sev))),
       el('td', { class: 'title' }, title(a)),
@@ -290,8 +290,8 @@ function renderList(freshId) {
       el('td', { 'data-field': 'condition' }, label('condition', a.condition)),
       el('td', { 'data-field': 'handling', class: a.handling === 'UNACK' ? 'unack' : '' }, label('handling', a.handling)),
       el('td', {}, when(a.lastSeenAt)));
-    tr.addEventListener('click', () => select(a.id));
-    return tr;
+    row.addEventListener('click', () => select(a.id));
+    return row;
   }));
   $('count').textContent = rows.length;
   $('empty').hidden = rows.length > 0;

@@ -7,12 +7,12 @@
 const PLAN_ORDER = { RED: 0, ORANGE: 1, GREEN: 2, GREY: 3 };
 const PLAN_LABELS = { RED: 'Nguy cơ không đạt', ORANGE: 'Đang tiến triển', GREEN: 'Đạt kế hoạch', GREY: 'Chưa đủ cơ sở' };
 const REQUEST_STATUS = { OPEN: 'Đang chờ trả lời', ANSWERED: 'Đã trả lời', OVERDUE: 'Quá hạn' };
-const STEP_LABELS = { REQUESTED: 'Gửi yêu cầu', READ: 'Đơn vị đã xem', ANSWERED: 'Đơn vị đã trả lời',
+const STEP_LABELS = { REQUESTED: 'Đã gửi yêu cầu', READ: 'Đơn vị đã xem', ANSWERED: 'Đơn vị đã trả lời',
   OVERDUE_ALERTED: 'Cảnh báo quá hạn' };
-const day = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
+const day = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
 const kpi = { items: [], asking: null, requests: [], next: null, selected: null };
 
-$('k-domain').replaceChildren(...DOMAINS.map((d) => el('option', { value: d.id }, d.name)));
+$('k-domain').replaceChildren(...DOMAINS.map((d) => el('option', { value: d.id }, tr(d.name))));
 $('k-domain').value = 'government';
 $('k-domain').addEventListener('change', loadKpis);
 
@@ -33,7 +33,7 @@ async function loadKpis() {
 }
 
 function unitOf(item) {
-  const who = item.scope === 'area' ? areaName(item.entityId) : item.scope === 'city' ? 'Toàn thành phố' : item.entityId;
+  const who = item.scope === 'area' ? areaName(item.entityId) : item.scope === 'city' ? tr('Toàn thành phố') : item.entityId;
   const labels = Object.entries(item.labels || {}).map(([k, v]) => k + ': ' + v).join(', ');
   return labels ? who + ' (' + labels + ')' : who;
 }
@@ -51,11 +51,11 @@ function renderKpis() {
   const rows = kpi.items.slice().sort((a, b) => PLAN_ORDER[a.planStatus] - PLAN_ORDER[b.planStatus]
     || a.label.localeCompare(b.label, 'vi') || unitOf(a).localeCompare(unitOf(b), 'vi'));
   $('kpi-rows').replaceChildren(...rows.map((item) => {
-    const ask = el('button', { type: 'button', class: 'ask-button' }, 'Yêu cầu giải trình');
+    const ask = el('button', { type: 'button', class: 'ask-button' }, tr('Yêu cầu giải trình'));
     ask.addEventListener('click', () => openAsk(item));
     return el('tr', { 'data-status': item.planStatus, 'data-indicator': item.indicator, 'data-entity': item.entityId },
-      el('td', {}, el('span', { class: 'plan plan-' + item.planStatus, title: PLAN_LABELS[item.planStatus] }),
-        ' ' + PLAN_LABELS[item.planStatus]),
+      el('td', {}, el('span', { class: 'plan plan-' + item.planStatus, title: tr(PLAN_LABELS[item.planStatus]) }),
+        ' ' + tr(PLAN_LABELS[item.planStatus])),
       el('td', {}, item.label), el('td', {}, unitOf(item)), el('td', {}, day.format(new Date(item.periodStart))),
       el('td', { class: 'num' }, num.format(item.value) + ' ' + item.unit),
       el('td', { class: 'num' }, item.target == null ? '—' : num.format(item.target)),
@@ -132,13 +132,13 @@ async function loadCounts() {
 
 function renderRequests() {
   $('x-rows').replaceChildren(...kpi.requests.map((r) => {
-    const tr = el('tr', { 'data-request-id': r.id, 'data-status': r.status, class: r.id === kpi.selected ? 'selected' : '' },
-      el('td', {}, r.id), el('td', {}, el('span', { class: 'req req-' + r.status }, REQUEST_STATUS[r.status])),
+    const row = el('tr', { 'data-request-id': r.id, 'data-status': r.status, class: r.id === kpi.selected ? 'selected' : '' },
+      el('td', {}, r.id), el('td', {}, el('span', { class: 'req req-' + r.status }, tr(REQUEST_STATUS[r.status]))),
       el('td', {}, r.label), el('td', {}, unitOf(r) === r.department ? r.department : r.department + ' · ' + unitOf(r)),
       el('td', {}, when(r.requestedAt)),
       el('td', {}, when(r.dueAt)), el('td', {}, r.requestedBy));
-    tr.addEventListener('click', () => openRequest(r.id));
-    return tr;
+    row.addEventListener('click', () => openRequest(r.id));
+    return row;
   }));
   $('x-more').hidden = !kpi.next;
 }
@@ -163,7 +163,7 @@ async function openRequest(id) {
     $('x-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', { 'data-field': k }, v)]));
     $('x-answer-form').hidden = !state.department || r.status === 'ANSWERED';
     $('x-events').replaceChildren(...events.items.map((e) => el('tr', { 'data-type': e.type },
-      el('td', {}, when(e.at)), el('td', {}, STEP_LABELS[e.type] || e.type), el('td', { 'data-field': 'actor' }, e.actor),
+      el('td', {}, when(e.at)), el('td', {}, tr(STEP_LABELS[e.type] || e.type)), el('td', { 'data-field': 'actor' }, e.actor),
       el('td', {}, e.text || ''))));
   } catch (err) {
     message('x-message', 'error', err.message);

@@ -25,7 +25,7 @@ const BD_COLOURS = ['#2b8cbe', '#f2c500', '#f07800', '#c8102e'];
 const NO_DATA_COLOUR = '#9aa5b1';
 const REFRESH_MS = 60000;
 const SVG = 'http://www.w3.org/2000/svg';
-const num = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+const num = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
 
 const wall = { open: new Map(), lastEventId: null, abort: null, retry: null, kpis: [], aqi: null, water: null,
   shapes: null, devices: [], refresh: null };
@@ -85,7 +85,7 @@ function isNewLoudAlert(message) {
 const muted = () => localStorage.getItem(MUTED_KEY) === '1';
 
 function updateMuteButton() {
-  $('mute').textContent = muted() ? 'Chuông: tắt' : 'Chuông: bật';
+  $('mute').textContent = tr(muted() ? 'Chuông: tắt' : 'Chuông: bật');
   $('mute').setAttribute('aria-pressed', String(muted()));
   $('notify-permission').hidden = !('Notification' in window) || Notification.permission !== 'default';
 }
@@ -188,10 +188,10 @@ function renderTiles() {
     const status = tileStatus(counts, head);
     const tile = el('button', { type: 'button', class: 'tile status-' + status, 'data-domain': d.id, 'data-status': status,
       title: 'Xem các cảnh báo đang mở của lĩnh vực ' + d.name },
-      el('span', { class: 'tile-name' }, d.name),
+      el('span', { class: 'tile-name' }, tr(d.name)),
       head ? el('span', { class: 'tile-kpi', 'data-field': 'kpi' },
         el('b', {}, head.value), ' ', head.unit, head.target ? el('small', {}, ' / mục tiêu ' + head.target) : '')
-        : el('span', { class: 'tile-kpi muted', 'data-field': 'kpi' }, 'chưa có số liệu'),
+        : el('span', { class: 'tile-kpi muted', 'data-field': 'kpi' }, tr('chưa có số liệu')),
       el('span', { class: 'tile-kpi-label' }, head ? head.label : ''),
       el('span', { class: 'tile-alerts' }, ...SEVERITIES.map((s) => el('span', {
         class: 'count sev sev-' + s + (counts[s] ? '' : ' zero'), 'data-severity': s,

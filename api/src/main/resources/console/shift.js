@@ -46,7 +46,7 @@ function byPerson() {
 function renderPeople() {
   const people = byPerson();
   $('people').replaceChildren(...[...people.entries()].map(([who, row]) => el('tr', { 'data-person': who },
-    el('td', {}, who === UNASSIGNED ? '(chưa giao)' : who + (who === me() ? ' (tôi)' : '')),
+    el('td', {}, who === UNASSIGNED ? tr('(chưa giao)') : who + (who === me() ? ' (tôi)' : '')),
     el('td', { 'data-field': 'open' }, row.open), el('td', { 'data-field': 'unack' }, row.unack),
     el('td', { 'data-field': 'loud' }, row.loud))));
   const chosen = $('take-from').value;

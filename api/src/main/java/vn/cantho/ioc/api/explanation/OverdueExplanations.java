@@ -55,6 +55,10 @@ public final class OverdueExplanations implements AutoCloseable {
             for (ExplanationRequest r : overdue) {
                 alerts.conditionWriter().write(List.of(event(r, TransitionType.OPENED, Instant.now())));
                 raised++;
+                // An answer that came between the claim and the alert found no alert to resolve: resolve it now.
+                if (store.get(r.id()).map(ExplanationRequest::answeredAt).isPresent()) {
+                    alerts.conditionWriter().write(List.of(event(r, TransitionType.RESOLVED, Instant.now())));
+                }
             }
         } while (overdue.size() == BATCH);
         return raised;

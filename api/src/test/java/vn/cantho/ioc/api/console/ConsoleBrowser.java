@@ -12,11 +12,14 @@ import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Wait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.cantho.ioc.api.ApiServer;
 
@@ -31,7 +34,8 @@ final class ConsoleBrowser implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(20);
 
     final ChromeDriver driver;
-    final WebDriverWait wait;
+    /** Waits that look again when the page re-rendered the element meanwhile (lists are redrawn on every change). */
+    final Wait<WebDriver> wait;
     private final int port;
 
     ConsoleBrowser(ApiServer server) {
@@ -49,7 +53,7 @@ final class ConsoleBrowser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
-        this.wait = new WebDriverWait(driver, WAIT);
+        this.wait = new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
         this.port = server.port();
     }
 

@@ -43,7 +43,7 @@ import vn.cantho.ioc.store.token.TokenRole;
  * The wall overview in a real headless Chromium: the district map drawn from the registry's GeoJSON as the hub
  * serves it, stations coloured by VN_AQI and gauges by BĐ level from stored indicators, open alerts counted per
  * district and per domain tile, a new CRITICAL alert arriving without a reload and ringing the bell, and the
- * click-through to the filtered alert list. Data: VN_AQI 162 ("Xấu", red) at aq-ninh-kieu-01, BĐ II at
+ * click-through to the filtered alert list, and the English toggle. Data: VN_AQI 162 ("Xấu", red) at aq-ninh-kieu-01, BĐ II at
  * wl-can-tho, the city's on-time dossier rate 88 % (target 95 %), open alerts CRITICAL and MAJOR in Ninh Kiều and
  * WARNING in Cái Răng.
  */
@@ -192,6 +192,31 @@ class WallOverviewIT {
         assertThat(console.driver.findElement(By.id("f-area")).getAttribute("value")).isEqualTo("cai-rang");
         console.wait.until(ExpectedConditions.textToBe(By.id("count"), "1"));
         assertThat(console.driver.findElement(By.cssSelector("#alerts tr")).getText()).contains("Cái Răng");
+    }
+
+    @Test
+    void the_english_toggle_switches_the_screen_s_labels_and_vietnamese_comes_back_with_it() {
+        // Given
+        console.signIn(leader, "?wall=1");
+        console.wait.until(ExpectedConditions.textToBe(badge("ninh-kieu"), "2"));
+
+        // When: the screen switches to English (the page reloads, still signed in)
+        console.driver.findElement(By.id("lang")).click();
+        console.wait.until(ExpectedConditions.textToBe(By.id("connection"), "Online"));
+
+        // Then
+        assertThat(console.driver.findElement(By.id("nav-overview")).getText()).isEqualTo("Overview");
+        WebElement environment = console.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".tile[data-domain='environment'] .tile-name")));
+        assertThat(environment.getText()).isEqualTo("Environment");
+        assertThat(console.driver.findElement(By.cssSelector(".tile[data-domain='environment'] [data-severity='CRITICAL']"))
+                .getAttribute("title")).isEqualTo("Critical");
+        console.screenshot("wall-english.png");
+
+        // When / Then: and back
+        console.driver.findElement(By.id("lang")).click();
+        console.wait.until(ExpectedConditions.textToBe(By.id("connection"), "Trực tuyến"));
+        assertThat(console.driver.findElement(By.id("nav-overview")).getText()).isEqualTo("Tổng quan");
     }
 
     private static By badge(String area) {
