@@ -4,10 +4,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.api.auth.Authenticator;
+import vn.cantho.ioc.api.registry.AreaShapes;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
 import vn.cantho.ioc.model.registry.LiveRegistry;
 import vn.cantho.ioc.store.AggregateQueries;
+import vn.cantho.ioc.store.explanation.ExplanationStore;
 import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.kpi.KpiQueries;
 import vn.cantho.ioc.store.registry.RegistryEditor;
@@ -23,10 +25,13 @@ import vn.cantho.ioc.store.registry.RegistryEditor;
  * @param kpis KPI values with their targets
  * @param health components {@code /health} reports besides the API itself, by name (e.g. {@code kafka},
  *               {@code database}), in this map's order; {@code api} is reserved
+ * @param explanations requests for explanation about KPIs and their audit trail
+ * @param areaShapes the areas' GeoJSON the console's map draws ({@link AreaShapes#fromDirectory} with
+ *                   {@code REGISTRY_DIR}, else {@link AreaShapes#builtIn})
  */
 public record ApiBackends(LiveRegistry registry, RegistryEditor registryEditor, AggregateQueries aggregates,
                           IndicatorRegistry indicatorRegistry, IndicatorQueries indicators, KpiQueries kpis,
                           AlertService alerts,
                           Map<String, HealthCheck> health, Authenticator authenticator,
-                          PrometheusMeterRegistry meters) {
+                          PrometheusMeterRegistry meters, ExplanationStore explanations, AreaShapes areaShapes) {
 }

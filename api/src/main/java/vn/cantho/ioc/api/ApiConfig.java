@@ -10,11 +10,14 @@ import java.time.Duration;
  * @param streamPoll      how often the live stream reads the audit trail when this process signalled no
  *                        change (changes made by other hub instances are seen this late at most)
  * @param streamHeartbeat how often an idle live stream gets a heartbeat comment
+ * @param overdueCheck    how often requests for explanation left unanswered past due are looked for (each
+ *                        raises an alert once)
  */
-public record ApiConfig(String host, int port, Duration streamPoll, Duration streamHeartbeat) {
+public record ApiConfig(String host, int port, Duration streamPoll, Duration streamHeartbeat, Duration overdueCheck) {
 
     public static final Duration DEFAULT_STREAM_POLL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_STREAM_HEARTBEAT = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_OVERDUE_CHECK = Duration.ofMinutes(1);
 
     public ApiConfig {
         if (host == null || host.isBlank()) {
@@ -23,9 +26,14 @@ public record ApiConfig(String host, int port, Duration streamPoll, Duration str
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("API port must be 0 to 65535, got " + port);
         }
-        if (streamPoll.isNegative() || streamPoll.isZero() || streamHeartbeat.isNegative() || streamHeartbeat.isZero()) {
-            throw new IllegalArgumentException("stream poll and heartbeat intervals must be positive");
+        if (streamPoll.isNegative() || streamPoll.isZero() || streamHeartbeat.isNegative() || streamHeartbeat.isZero()
+                || overdueCheck.isNegative() || overdueCheck.isZero()) {
+            throw new IllegalArgumentException("stream poll, heartbeat and overdue check intervals must be positive");
         }
+    }
+
+    public ApiConfig(String host, int port, Duration streamPoll, Duration streamHeartbeat) {
+        this(host, port, streamPoll, streamHeartbeat, DEFAULT_OVERDUE_CHECK);
     }
 
     public ApiConfig(String host, int port) {

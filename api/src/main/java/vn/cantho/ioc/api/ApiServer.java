@@ -26,6 +26,8 @@ import vn.cantho.ioc.api.alert.AlertStream;
 import vn.cantho.ioc.api.alert.SilenceRoutes;
 import vn.cantho.ioc.api.alertmanager.AlertmanagerRoutes;
 import vn.cantho.ioc.api.auth.AuthFilter;
+import vn.cantho.ioc.api.explanation.ExplanationRoutes;
+import vn.cantho.ioc.api.explanation.OverdueExplanations;
 import vn.cantho.ioc.api.health.HealthProbe;
 import vn.cantho.ioc.api.health.HealthRoutes;
 import vn.cantho.ioc.api.http.ClientErrorConnectionFactory;
@@ -70,6 +72,7 @@ public final class ApiServer implements Part {
     private final HealthProbe health;
     private final AlertStream stream;
     private final AlertMeters alertMeters;
+    private final OverdueExplanations overdue;
     private final ErrorMapper errors = new ErrorMapper();
     private final Javalin app;
 
@@ -86,16 +89,21 @@ public final class ApiServer implements Part {
         this.alertMeters = new AlertMeters(backends.alerts(), stream, backends.meters(), OPEN_ALERTS_REFRESH);
 
         HealthRoutes healthRoutes = new HealthRoutes(health);
-        RegistryRoutes registryRoutes = new RegistryRoutes(new RegistryCatalog(backends.registry()));
+        RegistryRoutes registryRoutes = new RegistryRoutes(new RegistryCatalog(backends.registry()),
+                backends.areaShapes());
         RegistryAdminRoutes registryAdmin = new RegistryAdminRoutes(backends.registry(), backends.registryEditor());
         AggregateRoutes aggregateRoutes = new AggregateRoutes(
                 new AggregateRequestParser(backends.registry(), Clock.systemUTC()), backends.aggregates());
         IndicatorRoutes indicatorRoutes = new IndicatorRoutes(backends.registry(), backends.indicatorRegistry(),
                 backends.indicators(), Clock.systemUTC());
-        KpiRoutes kpiRoutes = new KpiRoutes(backends.kpis(), backends.indicatorRegistry(), backends.registry());
+        KpiRoutes kpiRoutes = new KpiRoutes(backends.kpis(), backends.indicatorRegistry(), backends.registry(),
+                Clock.systemUTC());
         AlertRoutes alertRoutes = new AlertRoutes(backends.alerts());
         SilenceRoutes silenceRoutes = new SilenceRoutes(backends.alerts(), Clock.systemUTC());
         AlertmanagerRoutes alertmanager = new AlertmanagerRoutes(backends.alerts(), Clock.systemUTC());
+        this.overdue = new OverdueExplanations(backends.explanations(), backends.alerts(), config.overdueCheck());
+        ExplanationRoutes explanationRoutes = new ExplanationRoutes(backends.explanations(), backends.kpis(),
+                backends.indicatorRegistry(), overdue, Clock.systemUTC());
         AuthFilter auth = new AuthFilter(backends.authenticator());
         MetricsRoutes metrics = new MetricsRoutes(backends.meters());
         OpenApiRoutes openApi = new OpenApiRoutes();
@@ -143,6 +151,7 @@ public final class ApiServer implements Part {
                 alertRoutes.register(router);
                 silenceRoutes.register(router);
                 alertmanager.register(router);
+                explanationRoutes.register(router);
                 // Javalin ships its own handler for its routing exceptions; ours replaces it.
                 router.exception(HttpResponseException.class, this::fail);
                 router.exception(Exception.class, this::fail);
@@ -198,6 +207,7 @@ public final class ApiServer implements Part {
 
     private void closeParts() {
         try {
+            overdue.close();
             alertMeters.close();
             stream.close();
         } finally {

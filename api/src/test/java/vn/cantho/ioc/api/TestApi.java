@@ -13,6 +13,8 @@ import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.kpi.KpiQueries;
 import vn.cantho.ioc.store.Database;
+import vn.cantho.ioc.store.explanation.ExplanationStore;
+import vn.cantho.ioc.api.registry.AreaShapes;
 import vn.cantho.ioc.store.registry.RegistryEditor;
 import vn.cantho.ioc.store.registry.RegistryStore;
 
@@ -56,7 +58,7 @@ public final class TestApi {
                 new RegistryEditor(new RegistryStore(database.dataSource()), registry), aggregates, indicatorRegistry,
                 new IndicatorQueries(database.dataSource()), new KpiQueries(database.dataSource(), indicatorRegistry),
                 alerts, health,
-                authenticator, ApiMeters.create()));
+                authenticator, ApiMeters.create(), new ExplanationStore(database.dataSource()), AreaShapes.builtIn()));
         server.start();
         return server;
     }

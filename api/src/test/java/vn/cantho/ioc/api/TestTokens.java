@@ -20,6 +20,11 @@ public final class TestTokens {
         return tokens.issue(role, role == TokenRole.DEPARTMENT ? "cong-an" : null, label).secret();
     }
 
+    /** A new department token for {@code department}. */
+    public String issueDepartment(String department, String label) {
+        return tokens.issue(TokenRole.DEPARTMENT, department, label).secret();
+    }
+
     public long revoke(String secret) {
         long id = tokens.authenticate(secret).orElseThrow().id();
         tokens.revoke(id);

@@ -19,7 +19,7 @@ import vn.cantho.ioc.model.json.StrictJson;
  * error rather than a silently lost comment), and each field must have its type. Every problem is a 400
  * {@code BAD_BODY} naming the field; an empty body is an empty object. Size limits are the server's ({@code 413 PAYLOAD_TOO_LARGE} before this is reached).
  */
-final class JsonBody {
+public final class JsonBody {
 
     private final JsonNode root;
 
@@ -27,7 +27,7 @@ final class JsonBody {
         this.root = root;
     }
 
-    static JsonBody parse(byte[] body, Set<String> allowed) {
+    public static JsonBody parse(byte[] body, Set<String> allowed) {
         JsonNode root;
         try {
             root = StrictJson.tree(body);
@@ -50,7 +50,7 @@ final class JsonBody {
     }
 
     /** A string field; null when absent or JSON null. */
-    String text(String field) {
+    public String text(String field) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -61,7 +61,7 @@ final class JsonBody {
         return node.asText();
     }
 
-    Instant instant(String field) {
+    public Instant instant(String field) {
         String text = text(field);
         if (text == null) {
             return null;
@@ -79,7 +79,7 @@ final class JsonBody {
         }
     }
 
-    JsonNode node(String field) {
+    public JsonNode node(String field) {
         JsonNode node = root.get(field);
         return node == null || node.isNull() ? null : node;
     }
@@ -88,7 +88,7 @@ final class JsonBody {
         return root.has(field);
     }
 
-    static ApiException bad(String message) {
+    public static ApiException bad(String message) {
         return new ApiException(ErrorCode.BAD_BODY, message);
     }
 }

@@ -15,18 +15,25 @@ public enum Access implements RouteRole {
     /** Acting on alerts and silences. */
     ACT,
     /** Administration of the hub. */
-    ADMIN;
+    ADMIN,
+    /** Sending requests for explanation about a KPI to the responsible unit (leaders). */
+    REQUEST_EXPLANATION,
+    /** Reading requests for explanation: all of them, or a department's own (the routes filter). */
+    READ_EXPLANATIONS,
+    /** Answering a request for explanation addressed to one's department. */
+    ANSWER_EXPLANATION;
 
     /**
-     * What each token role grants. Department tokens push their own feeds on the feed API and get
-     * nothing here: the query API would show them every department's data.
+     * What each token role grants. Department tokens push their own feeds on the feed API; here they only
+     * read and answer the requests for explanation addressed to them: the query API would show them every
+     * department's data.
      */
     public static Set<Access> grantedTo(TokenRole role) {
         return switch (role) {
-            case LEADER -> EnumSet.of(READ);
-            case OPERATOR -> EnumSet.of(READ, ACT);
+            case LEADER -> EnumSet.of(READ, REQUEST_EXPLANATION, READ_EXPLANATIONS);
+            case OPERATOR -> EnumSet.of(READ, ACT, READ_EXPLANATIONS);
             case ADMIN -> EnumSet.allOf(Access.class);
-            case DEPARTMENT -> EnumSet.noneOf(Access.class);
+            case DEPARTMENT -> EnumSet.of(READ_EXPLANATIONS, ANSWER_EXPLANATION);
         };
     }
 }

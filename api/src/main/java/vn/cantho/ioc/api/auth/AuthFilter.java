@@ -95,7 +95,8 @@ public final class AuthFilter {
             if (!granted.contains((Access) role)) {
                 throw new ApiException(ErrorCode.FORBIDDEN, "role " + principal.role().id() + " may not "
                         + describe((Access) role) + (principal.role() == TokenRole.DEPARTMENT
-                        ? "; department tokens push their own feeds on the feed API only" : ""));
+                        ? "; department tokens push their own feeds on the feed API and answer requests for"
+                        + " explanation addressed to them" : ""));
             }
         }
     }
@@ -105,6 +106,9 @@ public final class AuthFilter {
             case READ -> "read the API";
             case ACT -> "act on alerts (operator or admin only)";
             case ADMIN -> "administer the hub (admin only)";
+            case REQUEST_EXPLANATION -> "send requests for explanation (leader or admin only)";
+            case READ_EXPLANATIONS -> "read requests for explanation";
+            case ANSWER_EXPLANATION -> "answer requests for explanation (the addressed department or admin only)";
         };
     }
 

@@ -34,6 +34,8 @@ public enum ErrorCode {
     INVALID_REGISTRY_CHANGE(400),
     UNKNOWN_ALERT(404),
     UNKNOWN_SILENCE(404),
+    /** No request for explanation with this id (or, for a department, none addressed to it). */
+    UNKNOWN_EXPLANATION_REQUEST(404),
     /** The command is refused as given (e.g. a comment without text, a snooze beyond 7 days); nothing changed. */
     INVALID_COMMAND(400),
     /** The command does not apply to the resource in its current state, e.g. expiring an expired silence. */

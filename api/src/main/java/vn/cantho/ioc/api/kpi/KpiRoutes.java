@@ -3,6 +3,7 @@ package vn.cantho.ioc.api.kpi;
 import java.util.function.Supplier;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,7 +26,8 @@ import vn.cantho.ioc.store.kpi.KpiQueries;
  * KPIs against their targets:
  * <ul>
  *   <li>{@code GET /api/v1/kpis?domain=&entity=&area=}: the latest value of every KPI series (KPI,
- *       entity, labels) with target, polarity, {@code meetsTarget}, the previous period and last year;</li>
+ *       entity, labels) with target, polarity, {@code meetsTarget}, the previous period and last year, the
+ *       {@link PlanStatus} and the change from both;</li>
  *   <li>{@code GET /api/v1/kpis/{id}?entity=&area=&from=&to=&limit=&cursor=}: one KPI's stored values,
  *       oldest first, paged.</li>
  * </ul>
@@ -40,11 +42,13 @@ public final class KpiRoutes {
     private final KpiQueries queries;
     private final IndicatorRegistry indicators;
     private final Supplier<DeviceRegistry> devices;
+    private final Clock clock;
 
-    public KpiRoutes(KpiQueries queries, IndicatorRegistry indicators, Supplier<DeviceRegistry> devices) {
+    public KpiRoutes(KpiQueries queries, IndicatorRegistry indicators, Supplier<DeviceRegistry> devices, Clock clock) {
         this.queries = queries;
         this.indicators = indicators;
         this.devices = devices;
+        this.clock = clock;
     }
 
     public void register(JavalinDefaultRouting router) {
@@ -57,7 +61,9 @@ public final class KpiRoutes {
         String domain = params.get("domain").map(KpiRoutes::domain).orElse(null);
         String entity = params.get("entity").map(KpiRoutes::entity).orElse(null);
         String area = params.get("area").map(this::area).orElse(null);
-        ctx.json(new ListResponse<>(queries.latest(domain, entity, area).stream().map(KpiItem::of).toList()));
+        Instant now = clock.instant();
+        ctx.json(new ListResponse<>(queries.latest(domain, entity, area).stream()
+                .map(v -> KpiItem.latest(v, now)).toList()));
     }
 
     private void history(Context ctx) {

@@ -8,14 +8,18 @@ import vn.cantho.ioc.api.http.QueryParams;
 
 /**
  * Reference data under {@code /api/v1}: areas, devices ({@code ?area=}, {@code ?domain=}) and
- * metrics ({@code ?domain=}).
+ * metrics ({@code ?domain=}), and the areas' shapes as GeoJSON for the console's map.
  */
 public final class RegistryRoutes {
 
-    private final RegistryCatalog catalog;
+    static final String GEOJSON = "application/geo+json";
 
-    public RegistryRoutes(RegistryCatalog catalog) {
+    private final RegistryCatalog catalog;
+    private final AreaShapes shapes;
+
+    public RegistryRoutes(RegistryCatalog catalog, AreaShapes shapes) {
         this.catalog = catalog;
+        this.shapes = shapes;
     }
 
     public void register(JavalinDefaultRouting router) {
@@ -24,6 +28,7 @@ public final class RegistryRoutes {
         router.get("/api/v1/devices", this::devices, Access.READ);
         router.get("/api/v1/devices/{id}", ctx -> ctx.json(catalog.device(ctx.pathParam("id"))), Access.READ);
         router.get("/api/v1/metrics", this::metrics, Access.READ);
+        router.get("/api/v1/map/areas", ctx -> ctx.contentType(GEOJSON).result(shapes.geoJson()), Access.READ);
     }
 
     private void devices(Context ctx) {

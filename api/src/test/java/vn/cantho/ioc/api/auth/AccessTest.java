@@ -8,11 +8,14 @@ import vn.cantho.ioc.store.token.TokenRole;
 class AccessTest {
 
     @Test
-    void roles_grant_read_act_and_admin_as_documented() {
-        assertThat(Access.grantedTo(TokenRole.LEADER)).containsExactly(Access.READ);
-        assertThat(Access.grantedTo(TokenRole.OPERATOR)).containsExactlyInAnyOrder(Access.READ, Access.ACT);
-        assertThat(Access.grantedTo(TokenRole.ADMIN)).containsExactlyInAnyOrder(Access.READ, Access.ACT, Access.ADMIN);
-        assertThat(Access.grantedTo(TokenRole.DEPARTMENT)).isEmpty();
+    void roles_grant_read_act_admin_and_the_explanation_steps_as_documented() {
+        assertThat(Access.grantedTo(TokenRole.LEADER)).containsExactlyInAnyOrder(Access.READ,
+                Access.REQUEST_EXPLANATION, Access.READ_EXPLANATIONS);
+        assertThat(Access.grantedTo(TokenRole.OPERATOR)).containsExactlyInAnyOrder(Access.READ, Access.ACT,
+                Access.READ_EXPLANATIONS);
+        assertThat(Access.grantedTo(TokenRole.ADMIN)).containsExactlyInAnyOrder(Access.values());
+        assertThat(Access.grantedTo(TokenRole.DEPARTMENT)).containsExactlyInAnyOrder(Access.READ_EXPLANATIONS,
+                Access.ANSWER_EXPLANATION);
     }
 
     @Test

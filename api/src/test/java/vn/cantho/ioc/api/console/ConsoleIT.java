@@ -3,25 +3,17 @@ package vn.cantho.ioc.api.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.cantho.ioc.api.ApiClient;
@@ -39,23 +31,22 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The operator console in a real headless Chromium, driven through the system's chromedriver (no
- * driver download): an operator signs in with a token, an alert raised in the database appears live
- * over SSE, the operator acknowledges it with a comment, and the audit trail on screen shows it.
- * The browser and driver come from the Debian packages {@code chromium} and {@code chromium-driver}
- * ({@code .ci/run} installs them); {@code CHROMIUM_BIN} / {@code CHROMEDRIVER_BIN} point elsewhere.
+ * The operator console in a real headless Chromium ({@link ConsoleBrowser}): an operator signs in with a
+ * token, an alert raised in the database appears live over SSE, the operator acknowledges it with a comment,
+ * and the audit trail on screen shows it.
  */
 @Tag("browser")
 @Tag("db")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ConsoleIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = ConsoleBrowser.WAIT;
 
     private static Database database;
     private static ApiServer server;
     private static Incidents incidents;
     private static TestTokens tokens;
+    private ConsoleBrowser console;
     private WebDriver browser;
 
     @BeforeAll
@@ -73,21 +64,14 @@ class ConsoleIT {
 
     @BeforeEach
     void openBrowser() {
-        Path chromium = executable("CHROMIUM_BIN", "/usr/bin/chromium");
-        Path driver = executable("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1400,900", "--lang=vi-VN");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        console = new ConsoleBrowser(server);
+        browser = console.driver;
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (console != null) {
+            console.close();
         }
     }
 
@@ -163,20 +147,7 @@ class ConsoleIT {
         assertThat(browser.findElement(By.id("app")).isDisplayed()).isFalse();
     }
 
-    /** Keeps what the browser showed under target/ for people to look at (and for a failed run's diagnosis). */
     private void screenshot(String name) {
-        try {
-            Path dir = Files.createDirectories(Path.of("target", "console-screenshots"));
-            Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static Path executable(String variable, String fallback) {
-        Path path = Path.of(Optional.ofNullable(System.getenv(variable)).filter(v -> !v.isBlank()).orElse(fallback));
-        assertThat(Files.isExecutable(path)).as("%s not found: install the Debian packages chromium and chromium-driver"
-                + " (.ci/run does) or set %s", path, variable).isTrue();
-        return path;
+        console.screenshot(name);
     }
 }

@@ -27,6 +27,7 @@ import vn.cantho.ioc.alerting.runtime.AlertingRuntime;
 import vn.cantho.ioc.api.ApiBackends;
 import vn.cantho.ioc.api.ApiConfig;
 import vn.cantho.ioc.api.ApiServer;
+import vn.cantho.ioc.api.registry.AreaShapes;
 import vn.cantho.ioc.api.auth.AdminTokenRequirement;
 import vn.cantho.ioc.api.auth.DemoRoleTokens;
 import vn.cantho.ioc.api.auth.TokenAuthenticator;
@@ -73,6 +74,7 @@ import vn.cantho.ioc.store.StorageDialect;
 import vn.cantho.ioc.store.registry.RegistryEditor;
 import vn.cantho.ioc.store.registry.RegistryRefresher;
 import vn.cantho.ioc.store.registry.RegistryStore;
+import vn.cantho.ioc.store.explanation.ExplanationStore;
 import vn.cantho.ioc.streams.aggregate.AggregationTopology;
 import vn.cantho.ioc.streams.kpi.KpiTopology;
 import vn.cantho.ioc.streams.kpi.SlaPolicy;
@@ -231,7 +233,9 @@ public final class Hub implements AutoCloseable {
                 new RegistryEditor(registryStore, registry), new AggregateQueries(database.dataSource()), indicators,
                 new IndicatorQueries(database.dataSource()),
                 new KpiQueries(database.dataSource(), indicators), alerting.service(), health,
-                OidcAuthentication.around(new TokenAuthenticator(tokens), config.oidc(), Clock.systemUTC()), meters));
+                OidcAuthentication.around(new TokenAuthenticator(tokens), config.oidc(), Clock.systemUTC()), meters,
+                new ExplanationStore(database.dataSource()),
+                config.registryDir().map(AreaShapes::fromDirectory).orElseGet(AreaShapes::builtIn)));
         started.push(api);
         api.start();
 
