@@ -33,6 +33,9 @@ import vn.cantho.ioc.store.alert.OutboxMessage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
+import io.micrometer.core.instrument.Metrics;
+import vn.cantho.ioc.model.metrics.StageMeters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Escalation and webhook notifications against the real PostgreSQL and a real HTTP receiver, with
@@ -49,9 +52,12 @@ class EscalationAndWebhookIT {
     private static String url;
     private static WebhookReceiver receiver;
     private static AlertingSetup setup;
+    /** Micrometer's global registry counts only into registries added to it, as the hub adds its /metrics one. */
+    private static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();
 
     @BeforeAll
     static void start() throws Exception {
+        Metrics.addRegistry(METERS);
         url = TestDatabases.freshSchemaUrl("escalation_it");
         receiver = new WebhookReceiver(SECRET, true);
         setup = AlertingSetup.defaults()
@@ -66,6 +72,7 @@ class EscalationAndWebhookIT {
 
     @AfterAll
     static void stop() {
+        Metrics.removeRegistry(METERS);
         if (receiver != null) {
             receiver.close();
         }
@@ -148,6 +155,7 @@ class EscalationAndWebhookIT {
 
     @Test
     void escalation_fires_for_an_unacknowledged_alert_and_not_for_an_acknowledged_one() {
+        double stepsBefore = meter(StageMeters.ESCALATION_STEPS);
         try (Instance hub = new Instance()) {
             // Given
             Alert unacked = hub.open(SharedServers.uniqueName("tram-ninh-kieu"), Severity.CRITICAL);
@@ -179,11 +187,15 @@ class EscalationAndWebhookIT {
                     .satisfies(a -> assertThat(a.dueAt()).isAfter(Instant.now().plus(Duration.ofHours(3))));
             assertThat(receiver.acceptedFor(acked.id())).extracting(WebhookReceiver.Received::path)
                     .containsExactly("/ops");
+            assertThat(meter(StageMeters.ESCALATION_STEPS)).as("escalation steps on /metrics")
+                    .isGreaterThanOrEqualTo(stepsBefore + 1);
         }
     }
 
     @Test
     void each_notification_reaches_the_receiver_once_although_its_first_attempt_fails() {
+        double deliveredBefore = meter(StageMeters.WEBHOOK_DELIVERIES, "outcome", "delivered");
+        double failedBefore = meter(StageMeters.WEBHOOK_DELIVERIES, "outcome", "failed");
         try (Instance hub = new Instance().running()) {
             // Given
             String station = SharedServers.uniqueName("tram-cai-rang");
@@ -214,7 +226,16 @@ class EscalationAndWebhookIT {
                 assertThat(m.attempts()).isEqualTo(2);
                 assertThat(m.lastError()).isNull();
             });
+            assertThat(meter(StageMeters.WEBHOOK_DELIVERIES, "outcome", "delivered")).as("deliveries on /metrics")
+                    .isGreaterThanOrEqualTo(deliveredBefore + 2);
+            assertThat(meter(StageMeters.WEBHOOK_DELIVERIES, "outcome", "failed")).isGreaterThanOrEqualTo(failedBefore + 2);
         }
+    }
+
+    /** A stage counter's value on Micrometer's global registry, which the hub's /metrics serves. */
+    private static double meter(String name, String... tags) {
+        var counter = Metrics.globalRegistry.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

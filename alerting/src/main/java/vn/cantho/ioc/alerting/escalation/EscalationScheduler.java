@@ -29,6 +29,8 @@ import vn.cantho.ioc.store.alert.AuditType;
 import vn.cantho.ioc.store.alert.EscalationAction;
 import vn.cantho.ioc.store.alert.Handling;
 import vn.cantho.ioc.store.alert.Suppression;
+import io.micrometer.core.instrument.Metrics;
+import vn.cantho.ioc.model.metrics.StageMeters;
 
 /**
  * Fires escalation steps when they are due: every interval it claims the due rows, and for each one
@@ -79,6 +81,7 @@ public final class EscalationScheduler implements AutoCloseable, HealthCheck {
         } while (n == BATCH);
         if (total > 0) {
             fired.addAndGet(total);
+            Metrics.counter(StageMeters.ESCALATION_STEPS).increment(total);
             afterCommit.run();
         }
         return total;

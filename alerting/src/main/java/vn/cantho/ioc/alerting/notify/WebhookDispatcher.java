@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.store.alert.OutboxMessage;
 import vn.cantho.ioc.store.alert.OutboxStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import vn.cantho.ioc.model.metrics.StageMeters;
 
 /**
  * Delivers the notification outbox to the webhook receivers: claims due messages, POSTs each signed
@@ -93,6 +96,7 @@ public final class WebhookDispatcher implements AutoCloseable, HealthCheck {
         if (receiver == null) {
             outbox.abandon(message.id(), now, "receiver '" + message.receiver() + "' is no longer configured");
             abandoned.incrementAndGet();
+            deliveryMeter("abandoned").increment();
             return false;
         }
         String error;
@@ -112,6 +116,7 @@ public final class WebhookDispatcher implements AutoCloseable, HealthCheck {
             if (response.statusCode() / 100 == 2) {
                 outbox.delivered(message.id(), clock.instant());
                 delivered.incrementAndGet();
+                deliveryMeter("delivered").increment();
                 return true;
             }
             error = "HTTP " + response.statusCode();
@@ -122,15 +127,21 @@ public final class WebhookDispatcher implements AutoCloseable, HealthCheck {
             error = "interrupted";
         }
         failedAttempts.incrementAndGet();
+        deliveryMeter("failed").increment();
         if (message.createdAt().plus(options.giveUpAfter()).isBefore(now)) {
             outbox.abandon(message.id(), now, error + " (gave up after " + message.attempts() + " attempts)");
             abandoned.incrementAndGet();
+            deliveryMeter("abandoned").increment();
             LOG.warn("gave up webhook {} to {} after {} attempts: {}", message.idempotencyKey(), receiver.id(),
                     message.attempts(), error);
         } else {
             outbox.retryAt(message.id(), now.plus(backoff(message.attempts())), error);
         }
         return false;
+    }
+
+    private static Counter deliveryMeter(String outcome) {
+        return Metrics.counter(StageMeters.WEBHOOK_DELIVERIES, "outcome", outcome);
     }
 
     /** Wait after the {@code attempts}-th failed attempt: first backoff doubled per failure, capped. */

@@ -39,6 +39,14 @@ public final class StageMeters {
     /** Counter, tag {@code type}: alert audit transitions stored from condition events (OPENED, RESOLVED, …). */
     public static final String ALERT_TRANSITIONS = "ioc.alert.transitions";
 
+    /** Counter: escalation steps that came due and were handled (fired, suppressed by a silence, or cancelled). */
+    public static final String ESCALATION_STEPS = "ioc.escalation.steps";
+    /**
+     * Counter, tag {@code outcome}: webhook delivery attempts that were {@code delivered} (a 2xx), that
+     * {@code failed} (retried later), and messages {@code abandoned} after the give-up age.
+     */
+    public static final String WEBHOOK_DELIVERIES = "ioc.webhook.deliveries";
+
     /** Meters the API registers itself (api/README.md#metrics) and the JVM binders of its registry. */
     public static final List<String> API_AND_JVM_PROMETHEUS_NAMES = List.of(
             "ioc_alerts_open", "ioc_alert_stream_subscribers", "ioc_alert_time_to_ack_seconds",
@@ -55,7 +63,8 @@ public final class StageMeters {
                 prometheus(MQTT_READINGS) + "_total", prometheus(INGEST_JOURNAL_BACKLOG),
                 prometheus(FEED_PUSHES) + "_total", prometheus(FEED_ROWS) + "_total", prometheus(SINK_ROWS) + "_total",
                 prometheus(SINK_BATCH) + "_seconds", prometheus(CONSUMER_LAG), prometheus(STREAMS_PROCESS_RATE),
-                prometheus(RULE_EVALUATIONS) + "_total", prometheus(ALERT_TRANSITIONS) + "_total");
+                prometheus(RULE_EVALUATIONS) + "_total", prometheus(ALERT_TRANSITIONS) + "_total",
+                prometheus(ESCALATION_STEPS) + "_total", prometheus(WEBHOOK_DELIVERIES) + "_total");
     }
 
     private static String prometheus(String name) {
