@@ -261,7 +261,8 @@ class AggregationTopologyTest {
         // When the emission runs
         List<KeyValue<String, Aggregate>> records = driver.emitted();
 
-        // Then one record per metric for the device and for the area went out (the old topology sent 720),
+        // Then one record per metric for the device and for the area went out (the old topology, without its
+        // record cache, sent 720),
         // and one device window crossed the repartition topic to the area step
         assertThat(records).hasSize(12);
         assertThat(driver.deviceWindowsRepartitioned()).isEqualTo(1);
