@@ -65,7 +65,8 @@ public final class AggregationTopology {
 
     /**
      * @param grace       how far behind its own device's latest reading a reading may be and still be counted
-     * @param dedupWindow how long (in the device's event time) a counted reading is remembered to drop a redelivered copy
+     * @param dedupWindow how long (in the device's event time) a counted reading is remembered, to drop a
+     *                    redelivered copy
      */
     public static Topology build(DeviceRegistry registry, Duration grace, Duration dedupWindow) {
         return build(() -> registry, grace, dedupWindow);
@@ -127,7 +128,8 @@ public final class AggregationTopology {
                 .to(Topics.AGGREGATES_1M.name(), aggregates("device-aggregates-sink"));
 
         minutes.selectKey((deviceId, minute) -> minute.areaCode(), Named.as("key-device-windows-by-area"))
-                .repartition(Repartitioned.with(Serdes.String(), DEVICE_MINUTE_SERDE).withName("device-windows-by-area"))
+                .repartition(Repartitioned.with(Serdes.String(), DEVICE_MINUTE_SERDE)
+                        .withName("device-windows-by-area"))
                 .process(() -> new AreaWindowProcessor(areaRetention), Named.as("aggregate-area-1m"),
                         AREA_WINDOW_STORE, AREA_PROGRESS_STORE)
                 .to(Topics.AGGREGATES_1M.name(), aggregates("area-aggregates-sink"));

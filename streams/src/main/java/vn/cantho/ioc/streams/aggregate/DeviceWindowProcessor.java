@@ -101,8 +101,8 @@ final class DeviceWindowProcessor implements Processor<String, Reading, String, 
     }
 
     /**
-     * Closes the device's windows the advance from {@code before} to {@code now} has moved past the grace (each emitted a
-     * last time), and forgets those it has moved past the dedup window. Only a minute boundary changes anything, so
+     * Closes the device's windows the advance from {@code before} to {@code now} has moved past the grace (each
+     * emitted a last time), and forgets those it has moved past the dedup window. Only a minute boundary changes anything, so
      * the store is scanned at most once per device and minute, over that device's key range alone.
      */
     private void closeAndForget(String deviceId, Long before, long now) {

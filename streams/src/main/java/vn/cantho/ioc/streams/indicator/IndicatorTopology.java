@@ -24,9 +24,9 @@ import vn.cantho.ioc.streams.aqi.Pollutant;
  * The derived environmental indicators, a Kafka Streams application of its own (the hub runs it beside the
  * 1-minute aggregation): telemetry of air stations and water-level gauges is reduced to hourly statistics
  * per station (1-hour event-time windows with a grace period judged against each station's own latest reading;
- * UTC hours are Vietnam-time hours, UTC+7 being a whole number of hours), each station's recent hours are kept in {@link #STATION_HOURS_STORE}, and every
- * change produces new versions of {@code vn_aqi_hourly}, {@code vn_aqi_daily}, {@code water_level_alert_level}
- * and {@code water_level_rise_rate} on {@link Topics#INDICATORS}. Every store is changelogged, so a restarted
+ * UTC hours are Vietnam-time hours, UTC+7 being a whole number of hours), each station's recent hours are kept in
+ * {@link #STATION_HOURS_STORE}, and every change produces new versions of {@code vn_aqi_hourly},
+ * {@code vn_aqi_daily}, {@code water_level_alert_level} and {@code water_level_rise_rate} on {@link Topics#INDICATORS}. Every store is changelogged, so a restarted
  * or moved task resumes where it stopped. Telemetry is keyed by device id, so nothing is repartitioned: one
  * task owns each station.
  *

@@ -19,9 +19,10 @@ import vn.cantho.ioc.model.Reading;
  * closes when the station's own progress (its latest event time, {@link IndicatorTopology#STATION_PROGRESS_STORE})
  * passes the hour's end plus the grace, so a station uploading hours of buffered readings in order gets every hour,
  * and so every VN_AQI and flood indicator, as if they had arrived live, whatever the other stations on its partition
- * do. A reading of an hour already closed for its station is dropped (the 1-minute aggregation dead-letters it). Every
- * change is passed on at once, as {@link StationIndicatorProcessor} expects; closed hours are forgotten (the
- * station's recent hours live on in {@link IndicatorTopology#STATION_HOURS_STORE}).
+ * do. A reading of an hour already closed for its station is dropped (the 1-minute aggregation, with its own grace,
+ * counts it or dead-letters it as {@code LATE}). Every change is passed on at once, as
+ * {@link StationIndicatorProcessor} expects; closed hours are forgotten (the station's recent hours live on in
+ * {@link IndicatorTopology#STATION_HOURS_STORE}).
  */
 final class StationHourProcessor implements Processor<String, Reading, String, HourChange> {
 
