@@ -26,5 +26,11 @@ public enum DeadLetterReason {
      * A row of a department feed push that does not fit the feed's schema; the detail names the row and
      * lists its row error codes (MISSING_FIELD, BAD_TYPE, BAD_NUMBER, BAD_DATE, ...).
      */
-    BAD_RECORD
+    BAD_RECORD,
+    /**
+     * A reading older than its own device's event-time progress minus the aggregation grace: the 1-minute window
+     * it belongs to has already closed for that device, so it cannot be counted there any more (its raw
+     * observation is still stored). Set by the streams stage, not by ingest.
+     */
+    LATE
 }

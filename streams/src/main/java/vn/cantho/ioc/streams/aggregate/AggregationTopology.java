@@ -1,61 +1,72 @@
 package vn.cantho.ioc.streams.aggregate;
 
-import java.util.function.Supplier;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.DeadLetterReason;
 import vn.cantho.ioc.model.Reading;
-import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.kafka.JsonSerde;
 import vn.cantho.ioc.model.kafka.Topics;
-import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 
 /**
- * The 1-minute aggregation: telemetry readings are enriched from the device registry, split into
- * one observation per metric for the device and for its area, and aggregated in 1-minute tumbling
- * event-time windows with a grace period for late readings. Every change of a window is emitted
- * (not only its final value), keyed by {@link Aggregate#key()}, so the API shows the current minute
- * while it fills and the sink simply upserts. Readings of devices missing from this instance's
- * registry go to the dead-letter topic; a reading delivered twice (MQTT is at least once) is counted once.
+ * The 1-minute aggregation, per device and per area, onto {@link Topics#AGGREGATES_1M} (keyed by
+ * {@link Aggregate#key()}, so the sink upserts).
+ *
+ * <ol>
+ *   <li>Readings of devices missing from this instance's registry are dead-lettered ({@code UNKNOWN_DEVICE}).</li>
+ *   <li>{@code aggregate-device-1m} ({@link DeviceWindowProcessor}) keeps each device's open 1-minute windows, all
+ *   metrics of a device-minute in one store entry, without a repartition (telemetry is keyed by device). Lateness is
+ *   judged against the device's own latest reading; redelivered copies are recognised inside the window. Changed
+ *   windows are emitted once per commit interval and when they close; late readings are dead-lettered
+ *   ({@code LATE}).</li>
+ *   <li>Each emitted device window becomes one aggregate per metric for the device and, repartitioned by area
+ *   ({@code device-windows-by-area}), is combined with the other devices of its area in {@code aggregate-area-1m}
+ *   ({@link AreaWindowProcessor}): area aggregates come from device windows, not from raw readings.</li>
+ * </ol>
  */
 public final class AggregationTopology {
 
-    /** Name of the window store, also the changelog that restores state after a restart. */
-    public static final String WINDOW_STORE = "aggregate-1m-store";
-    /** Readings seen recently, to drop redelivered duplicates. */
-    public static final String DEDUP_STORE = "reading-dedup-store";
+    /** Each device's windows, one entry per device and minute (changelogged, cached). */
+    public static final String DEVICE_WINDOW_STORE = "aggregate-device-windows";
+    /** Each device's progress: the latest event time it has reported. */
+    public static final String DEVICE_PROGRESS_STORE = "aggregate-device-progress";
+    /** Each area's windows, one entry per area and minute. */
+    public static final String AREA_WINDOW_STORE = "aggregate-area-windows";
+    /** Each area's latest window start, which bounds how long its windows are kept. */
+    public static final String AREA_PROGRESS_STORE = "aggregate-area-progress";
+    /**
+     * How long an area window is kept behind the area's latest window, so a device's buffered upload still combines
+     * with its neighbours' closed windows: the default {@code INGEST_MAX_AGE}, the oldest reading ingest accepts.
+     */
+    public static final Duration AREA_RETENTION = Duration.ofDays(7);
     static final Duration WINDOW = Duration.ofMinutes(1);
 
-    private static final JsonSerde<Observation> OBSERVATION_SERDE = new JsonSerde<>(Observation.class);
-    private static final JsonSerde<WindowStats> STATS_SERDE = new JsonSerde<>(WindowStats.class);
+    private static final Serde<DeviceWindow> DEVICE_WINDOW_SERDE = new JsonSerde<>(DeviceWindow.class);
+    private static final Serde<DeviceMinute> DEVICE_MINUTE_SERDE = new JsonSerde<>(DeviceMinute.class);
+    private static final Serde<AreaWindow> AREA_WINDOW_SERDE = new JsonSerde<>(AreaWindow.class);
 
     private AggregationTopology() {
     }
 
     /**
-     * @param grace       how late a reading may be and still update its window
-     * @param dedupWindow how long (in event time) a reading is remembered to drop a redelivered copy
+     * @param grace       how far behind its own device's latest reading a reading may be and still be counted
+     * @param dedupWindow how long (in the device's event time) a counted reading is remembered, to drop a
+     *                    redelivered copy
      */
     public static Topology build(DeviceRegistry registry, Duration grace, Duration dedupWindow) {
         return build(() -> registry, grace, dedupWindow);
@@ -66,10 +77,22 @@ public final class AggregationTopology {
      * checked against the registry in force when it is processed.
      */
     public static Topology build(Supplier<DeviceRegistry> registry, Duration grace, Duration dedupWindow) {
+        return build(registry, grace, dedupWindow, AREA_RETENTION);
+    }
+
+    /** @param areaRetention how long an area window is kept behind the area's latest one ({@link #AREA_RETENTION}) */
+    public static Topology build(Supplier<DeviceRegistry> registry, Duration grace, Duration dedupWindow,
+                                 Duration areaRetention) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(DEDUP_STORE, dedupWindow, Duration.ofMillis(1), false),
-                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_WINDOW_STORE),
+                Serdes.String(), DEVICE_WINDOW_SERDE).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_PROGRESS_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AREA_WINDOW_STORE),
+                Serdes.String(), AREA_WINDOW_SERDE).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AREA_PROGRESS_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
+
         KStream<String, Reading> readings = builder.stream(Topics.TELEMETRY.name(),
                 Consumed.with(Topics.TELEMETRY.keySerde(), Topics.TELEMETRY.valueSerde())
                         .withTimestampExtractor(new ReadingTimestampExtractor())
@@ -82,54 +105,57 @@ public final class AggregationTopology {
 
         branches.get("registry-unknown")
                 .mapValues(AggregationTopology::unknownDevice, Named.as("unknown-device-to-dead-letter"))
-                .to(Topics.DEAD_LETTER.name(), Produced.with(Topics.DEAD_LETTER.keySerde(),
-                        Topics.DEAD_LETTER.valueSerde()).withName("dead-letter-sink"));
+                .to(Topics.DEAD_LETTER.name(), deadLetters("dead-letter-sink"));
 
-        branches.get("registry-known")
-                .processValues(() -> new ReadingDeduplicator(DEDUP_STORE), Named.as("deduplicate-readings"),
-                        DEDUP_STORE)
-                .flatMap((deviceId, reading) -> registry.get().device(reading.deviceId())
-                                // Removed from the registry since the branch above: nothing left to count it for.
-                                .map(device -> observations(device, reading)).orElse(List.of()),
-                        Named.as("explode-to-observations"))
-                .groupByKey(Grouped.with("observations-by-series", Serdes.String(), OBSERVATION_SERDE))
-                .windowedBy(TimeWindows.ofSizeAndGrace(WINDOW, grace))
-                .aggregate(WindowStats::empty, (series, observation, stats) -> stats.add(observation),
-                        Named.as("aggregate-1m"),
-                        Materialized.<String, WindowStats, WindowStore<Bytes, byte[]>>as(WINDOW_STORE)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(STATS_SERDE))
-                .toStream(Named.as("aggregate-1m-changes"))
-                .filter((window, stats) -> stats != null, Named.as("drop-tombstones"))
-                .map(AggregationTopology::toAggregate, Named.as("to-aggregate-record"))
-                .to(Topics.AGGREGATES_1M.name(), Produced.with(Topics.AGGREGATES_1M.keySerde(),
-                        Topics.AGGREGATES_1M.valueSerde()).withName("aggregates-1m-sink"));
+        Map<String, KStream<String, DeviceOutput>> deviceOutput = branches.get("registry-known")
+                .process(() -> new DeviceWindowProcessor(registry, grace, dedupWindow), Named.as("aggregate-device-1m"),
+                        DEVICE_WINDOW_STORE, DEVICE_PROGRESS_STORE)
+                .split(Named.as("device-output-"))
+                .branch((deviceId, output) -> output instanceof LateReading, Branched.as("late"))
+                .defaultBranch(Branched.as("windows"));
+
+        deviceOutput.get("device-output-late")
+                .mapValues(output -> lateReading((LateReading) output), Named.as("late-reading-to-dead-letter"))
+                .to(Topics.DEAD_LETTER.name(), deadLetters("late-dead-letter-sink"));
+
+        KStream<String, DeviceMinute> minutes = deviceOutput.get("device-output-windows")
+                .mapValues(output -> (DeviceMinute) output, Named.as("device-windows"));
+
+        minutes.filter((deviceId, minute) -> minute.changed(), Named.as("changed-device-windows"))
+                .flatMap((deviceId, minute) -> minute.deviceAggregates().stream()
+                        .map(aggregate -> KeyValue.pair(aggregate.key(), aggregate)).toList(),
+                        Named.as("device-window-to-aggregates"))
+                .to(Topics.AGGREGATES_1M.name(), aggregates("device-aggregates-sink"));
+
+        minutes.selectKey((deviceId, minute) -> minute.areaCode(), Named.as("key-device-windows-by-area"))
+                .repartition(Repartitioned.with(Serdes.String(), DEVICE_MINUTE_SERDE)
+                        .withName("device-windows-by-area"))
+                .process(() -> new AreaWindowProcessor(areaRetention), Named.as("aggregate-area-1m"),
+                        AREA_WINDOW_STORE, AREA_PROGRESS_STORE)
+                .to(Topics.AGGREGATES_1M.name(), aggregates("area-aggregates-sink"));
         return builder.build();
     }
 
-    private static List<KeyValue<String, Observation>> observations(Device device, Reading reading) {
-        List<KeyValue<String, Observation>> out = new ArrayList<>(reading.values().size() * 2);
-        reading.values().forEach((metric, value) -> {
-            String domain = device.domain().id();
-            for (Observation o : List.of(
-                    new Observation(Scope.DEVICE, device.id(), metric, domain, device.areaCode(), value, reading.ts()),
-                    new Observation(Scope.AREA, device.areaCode(), metric, domain, device.areaCode(), value,
-                            reading.ts()))) {
-                out.add(KeyValue.pair(o.seriesKey(), o));
-            }
-        });
-        return out;
+    private static Produced<String, DeadLetter> deadLetters(String name) {
+        return Produced.with(Topics.DEAD_LETTER.keySerde(), Topics.DEAD_LETTER.valueSerde()).withName(name);
     }
 
-    private static KeyValue<String, Aggregate> toAggregate(Windowed<String> window, WindowStats stats) {
-        Aggregate aggregate = stats.toAggregate(window.window().startTime(), window.window().endTime());
-        return KeyValue.pair(aggregate.key(), aggregate);
+    private static Produced<String, Aggregate> aggregates(String name) {
+        return Produced.with(Topics.AGGREGATES_1M.keySerde(), Topics.AGGREGATES_1M.valueSerde()).withName(name);
     }
 
     private static DeadLetter unknownDevice(Reading reading) {
         String device = reading == null ? "(unreadable record)" : reading.deviceId();
-        return DeadLetter.of(DeadLetterReason.UNKNOWN_DEVICE, "device " + device + " is not in the streams registry",
-                Topics.TELEMETRY.name(), Topics.TELEMETRY.valueSerde().serializer().serialize(
-                        Topics.TELEMETRY.name(), reading), reading == null ? null : reading.receivedAt());
+        return deadLetter(DeadLetterReason.UNKNOWN_DEVICE, "device " + device + " is not in the streams registry",
+                reading);
+    }
+
+    private static DeadLetter lateReading(LateReading late) {
+        return deadLetter(DeadLetterReason.LATE, late.detail(), late.reading());
+    }
+
+    private static DeadLetter deadLetter(DeadLetterReason reason, String detail, Reading reading) {
+        return DeadLetter.of(reason, detail, Topics.TELEMETRY.name(), Topics.TELEMETRY.valueSerde().serializer()
+                .serialize(Topics.TELEMETRY.name(), reading), reading == null ? null : reading.receivedAt());
     }
 }

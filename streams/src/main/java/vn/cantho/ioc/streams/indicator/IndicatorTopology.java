@@ -4,17 +4,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.kafka.JsonSerde;
 import vn.cantho.ioc.model.kafka.Topics;
@@ -28,10 +23,10 @@ import vn.cantho.ioc.streams.aqi.Pollutant;
 /**
  * The derived environmental indicators, a Kafka Streams application of its own (the hub runs it beside the
  * 1-minute aggregation): telemetry of air stations and water-level gauges is reduced to hourly statistics
- * per station (1-hour event-time windows with a grace period; UTC hours are Vietnam-time hours, UTC+7 being
- * a whole number of hours), each station's recent hours are kept in {@link #STATION_HOURS_STORE}, and every
- * change produces new versions of {@code vn_aqi_hourly}, {@code vn_aqi_daily}, {@code water_level_alert_level}
- * and {@code water_level_rise_rate} on {@link Topics#INDICATORS}. Every store is changelogged, so a restarted
+ * per station (1-hour event-time windows with a grace period judged against each station's own latest reading;
+ * UTC hours are Vietnam-time hours, UTC+7 being a whole number of hours), each station's recent hours are kept in
+ * {@link #STATION_HOURS_STORE}, and every change produces new versions of {@code vn_aqi_hourly},
+ * {@code vn_aqi_daily}, {@code water_level_alert_level} and {@code water_level_rise_rate} on {@link Topics#INDICATORS}. Every store is changelogged, so a restarted
  * or moved task resumes where it stopped. Telemetry is keyed by device id, so nothing is repartitioned: one
  * task owns each station.
  *
@@ -45,8 +40,10 @@ public final class IndicatorTopology {
     public static final String WATER_LEVEL_ALERT_LEVEL = "water_level_alert_level";
     public static final String WATER_LEVEL_RISE_RATE = "water_level_rise_rate";
 
-    /** Hourly statistics per station, the window store (and its changelog). */
-    public static final String HOURLY_STORE = "indicator-hourly-store";
+    /** Hourly statistics per station, one entry per station and open hour (and its changelog). */
+    public static final String HOURLY_STORE = "indicator-station-hour-store";
+    /** Each station's progress: the latest event time it has reported, against which its lateness is judged. */
+    public static final String STATION_PROGRESS_STORE = "indicator-station-progress-store";
     /** Each station's recent hours ({@link StationHours}), the input of every indicator. */
     public static final String STATION_HOURS_STORE = "indicator-station-hours-store";
     /** Readings seen recently, to drop redelivered duplicates. */
@@ -87,6 +84,10 @@ public final class IndicatorTopology {
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATION_HOURS_STORE),
                 Serdes.String(), STATION_HOURS_SERDE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOURLY_STORE),
+                Serdes.String(), HOUR_STATS_SERDE).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATION_PROGRESS_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
 
         builder.stream(Topics.TELEMETRY.name(), Consumed.with(Topics.TELEMETRY.keySerde(), Topics.TELEMETRY.valueSerde())
                         .withTimestampExtractor(new ReadingTimestampExtractor())
@@ -95,16 +96,8 @@ public final class IndicatorTopology {
                         Named.as("indicator-stations-only"))
                 .processValues(() -> new ReadingDeduplicator(DEDUP_STORE), Named.as("indicator-deduplicate-readings"),
                         DEDUP_STORE)
-                .groupByKey(Grouped.with("indicator-readings-by-station", Serdes.String(), Topics.TELEMETRY.valueSerde()))
-                .windowedBy(TimeWindows.ofSizeAndGrace(HOUR, settings.grace()))
-                .aggregate(HourStats::empty, (deviceId, reading, stats) -> addInputs(stats, reading),
-                        Named.as("indicator-hourly-stats"),
-                        Materialized.<String, HourStats, WindowStore<Bytes, byte[]>>as(HOURLY_STORE)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(HOUR_STATS_SERDE))
-                .toStream(Named.as("indicator-hourly-changes"))
-                .filter((window, stats) -> stats != null && !stats.metrics().isEmpty(),
-                        Named.as("indicator-drop-empty-hours"))
+                .process(() -> new StationHourProcessor(settings.grace()), Named.as("indicator-hourly-stats"),
+                        HOURLY_STORE, STATION_PROGRESS_STORE)
                 .process(() -> new StationIndicatorProcessor(devices, air, water), Named.as("station-indicators"),
                         STATION_HOURS_STORE)
                 .to(Topics.INDICATORS.name(), Produced.with(Topics.INDICATORS.keySerde(),
@@ -129,7 +122,7 @@ public final class IndicatorTopology {
      * Adds the reading's pollutant and water-level values. Ingest already rejected values outside the metric's
      * range; the check is repeated because the VN_AQI library fails fast on a negative concentration.
      */
-    private static HourStats addInputs(HourStats stats, Reading reading) {
+    static HourStats addInputs(HourStats stats, Reading reading) {
         HourStats next = stats;
         for (Map.Entry<String, Double> value : reading.values().entrySet()) {
             String metric = value.getKey();

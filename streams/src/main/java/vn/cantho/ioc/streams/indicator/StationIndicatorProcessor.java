@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -36,7 +35,7 @@ import vn.cantho.ioc.streams.aqi.NowCast;
  * changed) are published once more: their period has now ended in the station's time, so the new version is
  * no longer marked provisional.
  */
-final class StationIndicatorProcessor implements Processor<Windowed<String>, HourStats, String, Indicator> {
+final class StationIndicatorProcessor implements Processor<String, HourChange, String, Indicator> {
 
     private static final Duration HOUR = Duration.ofHours(1);
     /** The O3 8-hour mean ending at an hour reaches back 7 hours, so a change can affect the next day. */
@@ -61,17 +60,17 @@ final class StationIndicatorProcessor implements Processor<Windowed<String>, Hou
     }
 
     @Override
-    public void process(Record<Windowed<String>, HourStats> record) {
-        String deviceId = record.key().key();
+    public void process(Record<String, HourChange> record) {
+        String deviceId = record.key();
         Optional<Device> registered = registry.get().device(deviceId);
         if (registered.isEmpty()) {
             // Removed from the registry since its reading was let through: nothing to compute it for.
             return;
         }
         Device device = registered.get();
-        Instant hour = record.key().window().startTime();
+        Instant hour = record.value().hour();
         StationHours before = Optional.ofNullable(stations.get(deviceId)).orElseGet(StationHours::empty);
-        StationHours station = before.with(hour, record.value());
+        StationHours station = before.with(hour, record.value().stats());
         stations.put(deviceId, station);
 
         List<Indicator> out = new ArrayList<>();

@@ -1,0 +1,161 @@
+package vn.cantho.ioc.streams.aggregate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import vn.cantho.ioc.model.Reading;
+import vn.cantho.ioc.model.registry.Device;
+import vn.cantho.ioc.model.registry.DeviceRegistry;
+
+/**
+ * The per-device 1-minute windows. Telemetry is keyed by device, so the task that reads a device's partition owns all
+ * of its windows and nothing is repartitioned. Per reading: one window entry (all metrics of the device in that
+ * minute) is read and written, and the device's progress (its latest event time) when it advances.
+ *
+ * <p>Lateness is judged per device: a window closes when the device's own progress passes its end plus the grace, so
+ * a station uploading hours of buffered readings in order gets every window exactly as if they had arrived live,
+ * whatever the other devices on its partition are doing. A reading whose window has closed for its device is passed on
+ * as {@link LateReading} (dead-lettered as {@code LATE}), unless it is a copy of a reading already counted: closed
+ * windows keep their readings' fingerprints until the progress passes their end plus the dedup window too.
+ *
+ * <p>Changed windows are emitted on a wall-clock punctuation (each commit interval), once per window whatever the
+ * number of readings, and a window is emitted a last time, marked closed, when it closes.
+ */
+final class DeviceWindowProcessor implements Processor<String, Reading, String, DeviceOutput> {
+
+    private final Supplier<DeviceRegistry> registry;
+    private final long graceMs;
+    /** How long behind the progress a window is kept at all: the grace or the dedup window, whichever is longer. */
+    private final long keepMs;
+    /** Windows changed since the last emission; rebuilt from the stored {@code dirty} flags at every (re)start. */
+    private final Set<String> pending = new LinkedHashSet<>();
+    private ProcessorContext<String, DeviceOutput> context;
+    private KeyValueStore<String, DeviceWindow> windows;
+    private KeyValueStore<String, Long> progress;
+
+    DeviceWindowProcessor(Supplier<DeviceRegistry> registry, Duration grace, Duration dedupWindow) {
+        this.registry = registry;
+        this.graceMs = grace.toMillis();
+        this.keepMs = Math.max(grace.toMillis(), dedupWindow.toMillis());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, DeviceOutput> context) {
+        this.context = context;
+        this.windows = context.getStateStore(AggregationTopology.DEVICE_WINDOW_STORE);
+        this.progress = context.getStateStore(AggregationTopology.DEVICE_PROGRESS_STORE);
+        pending.clear();
+        try (KeyValueIterator<String, DeviceWindow> all = windows.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.dirty()) {
+                    pending.add(entry.key);
+                }
+            });
+        }
+        context.schedule(Duration.ofMillis(WindowKeys.emitIntervalMs(context.appConfigs())),
+                PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
+    }
+
+    @Override
+    public void process(Record<String, Reading> record) {
+        Reading reading = record.value();
+        Optional<Device> known = registry.get().device(reading.deviceId());
+        if (known.isEmpty()) {
+            // Removed from the registry since the branch before this step: nothing left to count it for.
+            return;
+        }
+        Device device = known.get();
+        long ts = reading.ts().toEpochMilli();
+        long start = WindowKeys.windowStart(ts);
+        String key = WindowKeys.windowKey(device.id(), start);
+        long fingerprint = WindowKeys.fingerprint(reading);
+        DeviceWindow window = windows.get(key);
+        if (window != null && window.hasSeen(fingerprint)) {
+            return;
+        }
+        Long before = progress.get(device.id());
+        if (start <= WindowKeys.lastStartBefore(before, graceMs)) {
+            context.forward(record.withValue(late(reading, before, start)));
+            return;
+        }
+        window = (window == null ? DeviceWindow.open(device.id(), device.areaCode(), device.domain().id(), start)
+                : window).add(reading.values(), ts, fingerprint);
+        windows.put(key, window);
+        pending.add(key);
+        if (before == null || ts > before) {
+            progress.put(device.id(), ts);
+            closeAndForget(device.id(), before, ts);
+        }
+    }
+
+    /**
+     * Closes the device's windows the advance from {@code before} to {@code now} has moved past the grace (each
+     * emitted a last time), and forgets those it has moved past the dedup window. Only a minute boundary changes anything, so
+     * the store is scanned at most once per device and minute, over that device's key range alone.
+     */
+    private void closeAndForget(String deviceId, Long before, long now) {
+        long closeUpTo = WindowKeys.lastStartBefore(now, graceMs);
+        long forgetUpTo = WindowKeys.lastStartBefore(now, keepMs);
+        long closedBefore = WindowKeys.lastStartBefore(before, graceMs);
+        long forgottenBefore = WindowKeys.lastStartBefore(before, keepMs);
+        if (closeUpTo == closedBefore && forgetUpTo == forgottenBefore) {
+            return;
+        }
+        long from = forgottenBefore == Long.MIN_VALUE ? 0 : forgottenBefore + 1;
+        if (closeUpTo < from) {
+            return;
+        }
+        List<KeyValue<String, DeviceWindow>> affected = new ArrayList<>();
+        try (KeyValueIterator<String, DeviceWindow> range = windows.range(WindowKeys.windowKey(deviceId, from),
+                WindowKeys.windowKey(deviceId, closeUpTo))) {
+            range.forEachRemaining(affected::add);
+        }
+        for (KeyValue<String, DeviceWindow> entry : affected) {
+            DeviceWindow window = entry.value;
+            if (!window.closed()) {
+                forward(window.toMinute(true));
+            }
+            if (window.windowStart() <= forgetUpTo) {
+                windows.delete(entry.key);
+            } else if (!window.closed()) {
+                windows.put(entry.key, window.closedKeepingFingerprints());
+            }
+            pending.remove(entry.key);
+        }
+    }
+
+    private void emitPending() {
+        for (String key : pending) {
+            DeviceWindow window = windows.get(key);
+            if (window != null && window.dirty() && !window.closed()) {
+                forward(window.toMinute(false));
+                windows.put(key, window.emitted());
+            }
+        }
+        pending.clear();
+    }
+
+    private void forward(DeviceMinute minute) {
+        context.forward(new Record<>(minute.deviceId(), minute, minute.metrics().values().stream()
+                .mapToLong(MetricStats::lastTs).max().orElse(minute.windowStart())));
+    }
+
+    private LateReading late(Reading reading, Long progressMs, long windowStart) {
+        return new LateReading(reading, "reading of " + reading.deviceId() + " at " + reading.ts()
+                + " is more than the grace " + Duration.ofMillis(graceMs) + " behind the device's latest reading ("
+                + Instant.ofEpochMilli(progressMs) + "): its 1-minute window " + Instant.ofEpochMilli(windowStart)
+                + " has closed");
+    }
+}

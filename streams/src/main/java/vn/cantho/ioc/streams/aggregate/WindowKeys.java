@@ -1,0 +1,63 @@
+package vn.cantho.ioc.streams.aggregate;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
+import vn.cantho.ioc.model.Reading;
+
+/** Store keys, window arithmetic and settings shared by the device and area steps of the aggregation. */
+final class WindowKeys {
+
+    static final long WINDOW_MS = AggregationTopology.WINDOW.toMillis();
+    /** Wide enough for every epoch-millisecond start up to the year 33658, so keys sort by time. */
+    private static final int START_DIGITS = 15;
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    private WindowKeys() {
+    }
+
+    /**
+     * {@code entity|start} with the start zero-padded, so one entity's windows are adjacent and in time order in the
+     * store and a time range of them is one key range (entity ids contain no {@code |}).
+     */
+    static String windowKey(String entity, long windowStart) {
+        String digits = Long.toString(Math.max(0, windowStart));
+        return entity + '|' + "0".repeat(Math.max(0, START_DIGITS - digits.length())) + digits;
+    }
+
+    static long windowStart(long ts) {
+        return ts - Math.floorMod(ts, WINDOW_MS);
+    }
+
+    /**
+     * The start of the latest window whose end plus {@code keep} is at or before {@code progress}: every window up to
+     * it is past that horizon. Long.MIN_VALUE for an entity without progress yet.
+     */
+    static long lastStartBefore(Long progress, long keep) {
+        return progress == null ? Long.MIN_VALUE : windowStart(progress - keep - WINDOW_MS);
+    }
+
+    /**
+     * 64-bit FNV-1a of the reading's identity (device, time, values in a stable order): two readings with the same
+     * fingerprint in one device's minute are treated as one reading delivered twice.
+     */
+    static long fingerprint(Reading reading) {
+        long hash = FNV_OFFSET;
+        for (byte b : ReadingDeduplicator.identity(reading).getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= FNV_PRIME;
+        }
+        return hash;
+    }
+
+    /**
+     * How often changed windows are emitted: the application's commit interval, since output only becomes visible at
+     * a commit anyway; one second when it is not set.
+     */
+    static long emitIntervalMs(Map<String, Object> appConfigs) {
+        Object interval = appConfigs.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+        long ms = interval == null ? 1000 : Long.parseLong(interval.toString());
+        return Math.max(10, ms);
+    }
+}

@@ -1,0 +1,109 @@
+package vn.cantho.ioc.streams.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.model.Aggregate;
+import vn.cantho.ioc.model.Reading;
+import vn.cantho.ioc.model.kafka.Topics;
+import vn.cantho.ioc.model.registry.Device;
+import vn.cantho.ioc.model.registry.DeviceRegistry;
+
+/**
+ * Old versus new: for input the old topology counted completely (every reading within the grace of stream time), the
+ * per-device topology stores the same aggregate in every device and area minute.
+ */
+class AggregationEquivalenceTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T03:00:00Z");
+    private static final Duration GRACE = Duration.ofMinutes(10);
+    private static final Duration DEDUP = Duration.ofMinutes(30);
+    private static final DeviceRegistry REGISTRY = DeviceRegistry.builtIn();
+
+    @Test
+    void an_hour_of_every_registered_device_with_jitter_and_redeliveries_gives_the_aggregates_the_old_topology_gave() {
+        // Given an hour in which every device reports every 30 s, a little out of order, some readings twice
+        List<Reading> input = input(new Random(11));
+
+        // When both topologies read them
+        Map<String, Aggregate> before = run(LegacyAggregationTopology.build(REGISTRY, GRACE, DEDUP), input);
+        Map<String, Aggregate> now = run(AggregationTopology.build(REGISTRY, GRACE, DEDUP), input);
+
+        // Then every device and area minute is the same
+        assertThat(before).hasSizeGreaterThan(1000);
+        assertThat(now).isEqualTo(before);
+    }
+
+    /**
+     * Device i reports at second i of each half minute (so no two devices of an area share an instant, where the two
+     * topologies pick {@code last} differently), values in quarters (so sums are exact in any order), up to 90 s out
+     * of order, and one reading in twenty is delivered a second time (a copy of one in the same 90 s).
+     */
+    private static List<Reading> input(Random random) {
+        List<Device> devices = List.copyOf(REGISTRY.devices());
+        List<Reading> readings = new ArrayList<>();
+        for (int step = 0; step < 120; step++) {
+            for (int i = 0; i < devices.size(); i++) {
+                Device device = devices.get(i);
+                Instant ts = T0.plusSeconds(step * 30L + i);
+                Map<String, Double> values = new LinkedHashMap<>();
+                device.metrics().forEach(metric -> values.put(metric, random.nextInt(400) / 4.0));
+                readings.add(new Reading(Reading.SCHEMA_VERSION, device.id(), ts, values, ts, "test"));
+            }
+        }
+        // Shuffled within blocks of three half-minutes: out of order by at most 90 s, well inside the grace.
+        int block = 3 * devices.size();
+        List<Reading> shuffled = new ArrayList<>(readings.size());
+        for (int from = 0; from < readings.size(); from += block) {
+            List<Reading> part = new ArrayList<>(readings.subList(from, Math.min(readings.size(), from + block)));
+            Collections.shuffle(part, random);
+            for (Reading reading : part) {
+                shuffled.add(reading);
+                if (random.nextInt(20) == 0) {
+                    shuffled.add(part.get(random.nextInt(part.size())));
+                }
+            }
+        }
+        return shuffled;
+    }
+
+    private static Map<String, Aggregate> run(Topology topology, List<Reading> input) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "equivalence-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+        Map<String, Aggregate> stored = new HashMap<>();
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, T0)) {
+            TestInputTopic<String, Reading> telemetry = driver.createInputTopic(Topics.TELEMETRY.name(),
+                    Topics.TELEMETRY.keySerde().serializer(), Topics.TELEMETRY.valueSerde().serializer());
+            TestOutputTopic<String, Aggregate> aggregates = driver.createOutputTopic(Topics.AGGREGATES_1M.name(),
+                    Topics.AGGREGATES_1M.keySerde().deserializer(), Topics.AGGREGATES_1M.valueSerde().deserializer());
+            for (int i = 0; i < input.size(); i++) {
+                Reading reading = input.get(i);
+                telemetry.pipeInput(reading.deviceId(), reading, reading.ts());
+                if (i % 500 == 0) {
+                    driver.advanceWallClockTime(Duration.ofSeconds(1));
+                }
+            }
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+            aggregates.readKeyValuesToList().forEach(kv -> stored.put(kv.key, kv.value));
+        }
+        return stored;
+    }
+}
