@@ -29,6 +29,7 @@ import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.token.TokenRole;
+import vn.cantho.ioc.testkit.ConsoleBrowser;
 
 /**
  * An operator's work on the alert list in a real headless Chromium: acknowledging from the keyboard with a
@@ -63,7 +64,7 @@ class AlertWorkIT {
 
     @BeforeEach
     void openBrowser() {
-        console = new ConsoleBrowser(server);
+        console = new ConsoleBrowser(server.port());
     }
 
     @AfterEach

@@ -29,6 +29,7 @@ import vn.cantho.ioc.store.token.TokenRole;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.testkit.ConsoleBrowser;
 
 /**
  * The operator console in a real headless Chromium ({@link ConsoleBrowser}): an operator signs in with a
@@ -64,7 +65,7 @@ class ConsoleIT {
 
     @BeforeEach
     void openBrowser() {
-        console = new ConsoleBrowser(server);
+        console = new ConsoleBrowser(server.port());
         browser = console.driver;
     }
 

@@ -28,6 +28,7 @@ import vn.cantho.ioc.store.explanation.ExplanationRequest;
 import vn.cantho.ioc.store.explanation.ExplanationStore;
 import vn.cantho.ioc.store.explanation.NewExplanationRequest;
 import vn.cantho.ioc.store.token.TokenRole;
+import vn.cantho.ioc.testkit.ConsoleBrowser;
 
 /**
  * The leaders' KPI drill-down and a request for explanation's round trip in a real headless Chromium: at-risk
@@ -63,7 +64,7 @@ class KpiExplanationIT {
 
     @BeforeEach
     void openBrowser() {
-        console = new ConsoleBrowser(server);
+        console = new ConsoleBrowser(server.port());
     }
 
     @AfterEach
@@ -120,7 +121,7 @@ class KpiExplanationIT {
         long id = Long.parseLong(sent.replaceAll(".*#(\\d+).*", "$1"));
 
         // and the department signs in, sees only its own request, opens and answers it
-        department = new ConsoleBrowser(server);
+        department = new ConsoleBrowser(server.port());
         department.signIn(tokens.issueDepartment("so-tnmt", "Sở TN&MT - văn phòng"), "", "Đơn vị");
         By row = By.cssSelector("#x-rows tr[data-request-id='" + id + "']");
         department.wait.until(ExpectedConditions.visibilityOfElementLocated(row)).click();

@@ -29,6 +29,7 @@ import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.token.TokenRole;
+import vn.cantho.ioc.testkit.ConsoleBrowser;
 
 /**
  * Shift handover and maintenance windows in a real headless Chromium: an operator hands her alerts to the next
@@ -63,7 +64,7 @@ class ShiftAndMaintenanceIT {
 
     @BeforeEach
     void openBrowser() {
-        console = new ConsoleBrowser(server);
+        console = new ConsoleBrowser(server.port());
     }
 
     @AfterEach

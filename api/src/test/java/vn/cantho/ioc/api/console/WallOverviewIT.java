@@ -38,6 +38,7 @@ import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.indicator.IndicatorWriter;
 import vn.cantho.ioc.store.token.TokenRole;
+import vn.cantho.ioc.testkit.ConsoleBrowser;
 
 /**
  * The wall overview in a real headless Chromium: the district map drawn from the registry's GeoJSON as the hub
@@ -95,7 +96,7 @@ class WallOverviewIT {
 
     @BeforeEach
     void openBrowser() {
-        console = new ConsoleBrowser(server, 1920, 1080);
+        console = new ConsoleBrowser(server.port(), 1920, 1080);
     }
 
     @AfterEach

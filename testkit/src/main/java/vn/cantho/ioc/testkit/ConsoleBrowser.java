@@ -1,4 +1,4 @@
-package vn.cantho.ioc.api.console;
+package vn.cantho.ioc.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Wait;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import vn.cantho.ioc.api.ApiServer;
 
 /**
  * A real headless Chromium on the console, driven through the system's chromedriver (no driver download).
@@ -29,20 +28,21 @@ import vn.cantho.ioc.api.ApiServer;
  * ({@code .ci/run} installs them); {@code CHROMIUM_BIN} / {@code CHROMEDRIVER_BIN} point elsewhere.
  * Each instance is a fresh profile, so nothing one test kept in localStorage reaches another.
  */
-final class ConsoleBrowser implements AutoCloseable {
+public final class ConsoleBrowser implements AutoCloseable {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
+    public static final Duration WAIT = Duration.ofSeconds(20);
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     /** Waits that look again when the page re-rendered the element meanwhile (lists are redrawn on every change). */
-    final Wait<WebDriver> wait;
+    public final Wait<WebDriver> wait;
     private final int port;
 
-    ConsoleBrowser(ApiServer server) {
-        this(server, 1400, 900);
+    /** A browser on the console served at {@code http://127.0.0.1:<port>/console/}. */
+    public ConsoleBrowser(int port) {
+        this(port, 1400, 900);
     }
 
-    ConsoleBrowser(ApiServer server, int width, int height) {
+    public ConsoleBrowser(int port, int width, int height) {
         Path chromium = executable("CHROMIUM_BIN", "/usr/bin/chromium");
         Path chromedriver = executable("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
@@ -54,36 +54,36 @@ final class ConsoleBrowser implements AutoCloseable {
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
-        this.port = server.port();
+        this.port = port;
     }
 
     /** Opens the console at {@code pathAndQuery} (after {@code /console/}) and signs in with {@code token}. */
-    ConsoleBrowser signIn(String token, String pathAndQuery) {
+    public ConsoleBrowser signIn(String token, String pathAndQuery) {
         return signIn(token, pathAndQuery, "Trực tuyến");
     }
 
     /** Signs in and waits for the connection badge to say {@code connection} (a department's reads "Đơn vị"). */
-    ConsoleBrowser signIn(String token, String pathAndQuery, String connection) {
-        driver.get("http://127.0.0.1:" + port + ApiServer.CONSOLE_PATH + "/" + pathAndQuery);
+    public ConsoleBrowser signIn(String token, String pathAndQuery, String connection) {
+        driver.get("http://127.0.0.1:" + port + "/console/" + pathAndQuery);
         driver.findElement(By.id("token")).sendKeys(token);
         driver.findElement(By.id("login-button")).click();
         wait.until(ExpectedConditions.textToBe(By.id("connection"), connection));
         return this;
     }
 
-    ConsoleBrowser signIn(String token) {
+    public ConsoleBrowser signIn(String token) {
         return signIn(token, "");
     }
 
     /** Every URL the page has loaded or fetched so far (documents, scripts, API calls, streams). */
     @SuppressWarnings("unchecked")
-    List<String> requestedUrls() {
+    public List<String> requestedUrls() {
         return (List<String>) ((JavascriptExecutor) driver).executeScript(
                 "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name));");
     }
 
     /** Keeps what the browser showed under target/console-screenshots/ for people to look at; returns the path. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "console-screenshots"));
             Path file = dir.resolve(name);

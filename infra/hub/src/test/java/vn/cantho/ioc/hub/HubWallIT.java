@@ -1,0 +1,91 @@
+package vn.cantho.ioc.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import vn.cantho.ioc.embedded.WorkDirectories;
+import vn.cantho.ioc.model.config.Config;
+import vn.cantho.ioc.model.mqtt.TelemetryTopic;
+import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.testkit.ConsoleBrowser;
+
+/**
+ * The wall as the IOC room sees it, end to end: the whole hub as {@code ./ioc up} runs it, the console's wall
+ * view open in a real headless Chromium, and a river gauge outside the hub publishing a level past BĐ II over
+ * MQTT. The alert the rules raise reaches the wall without a reload, counts on its district and rings the bell.
+ */
+@Tag("hub")
+@Tag("browser")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class HubWallIT {
+
+    private static final String GAUGE = "wl-can-tho";
+
+    @Test
+    void a_river_level_published_over_mqtt_reaches_the_wall_without_a_reload_and_rings_the_bell() throws Exception {
+        Path dataDir = WorkDirectories.temporary("hub-wall-it");
+        String area = DeviceRegistry.builtIn().device(GAUGE).orElseThrow().areaCode();
+        try (Hub hub = Hub.start(HubConfig.from(new Config(Map.of("IOC_DATA_DIR", dataDir.toString(),
+                "HTTP_PORT", "0", "FEED_HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
+                "SIMULATOR_ENABLED", "false"))))) {
+            awaitHealthy(hub);
+            try (ConsoleBrowser wall = new ConsoleBrowser(hub.httpPort(), 1920, 1080)) {
+                // Given the wall view open with no alarm in the gauge's district
+                wall.signIn(HubIT.apiToken(hub, "leader"), "?wall=1");
+                By districtCount = By.cssSelector("#map .badge-group[data-area='" + area + "'] [data-field='alarm-count']");
+                wall.wait.until(ExpectedConditions.textToBe(districtCount, "0"));
+
+                // When the gauge publishes a level past BĐ II (1.90 m) over MQTT
+                publish(hub.mqttUrl(), TelemetryTopic.of(GAUGE), "{\"ts\":\""
+                        + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\",\"values\":{\"water_level\":1.95}}");
+
+                // Then the district's count goes up live and the bell rang for the new MAJOR alert
+                wall.wait.until(ExpectedConditions.textToBe(districtCount, "1"));
+                By flag = By.id("sound-flag");
+                wall.wait.until(driver -> !driver.findElement(flag).getAttribute("data-alert-id").isBlank());
+                assertThat(wall.driver.findElement(flag).getAttribute("data-sounded")).isEqualTo("true");
+                System.out.println("wall screenshot: " + wall.screenshot("hub-wall-mqtt-alert.png").toAbsolutePath());
+            }
+        }
+    }
+
+    private static void awaitHealthy(Hub hub) {
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + "/health")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    }
+
+    private static void publish(String brokerUrl, String topic, String payload) throws Exception {
+        MqttClient client = new MqttClient(brokerUrl, "gauge-" + System.nanoTime(), new MemoryPersistence());
+        client.connect(new MqttConnectionOptions());
+        try {
+            MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+            message.setQos(1);
+            client.publish(topic, message);
+        } finally {
+            client.disconnect();
+            client.close();
+        }
+    }
+}
