@@ -15,10 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.DeadLetterReason;
@@ -28,6 +24,7 @@ import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.testkit.OutsideDevice;
 
 /**
  * The hub exactly as {@code ./ioc up} runs it (embedded Kafka, MQTT broker and PostgreSQL under one
@@ -55,9 +52,9 @@ class HubIT {
         try (Hub hub = Hub.start(config(dataDir))) {
             awaitHealthy(hub);
 
-            publish(hub.mqttUrl(), TelemetryTopic.of(DEVICE), "not json at all");
-            publish(hub.mqttUrl(), TelemetryTopic.of("ghost-device"), "{\"values\":{\"pm25\":1}}");
-            publish(hub.mqttUrl(), TelemetryTopic.of(DEVICE), "{\"ts\":\"" + ts + "\",\"values\":{\"pm25\":41.5,\"pm10\":70}}");
+            OutsideDevice.publishOnce(hub.mqttUrl(), TelemetryTopic.of(DEVICE), "not json at all");
+            OutsideDevice.publishOnce(hub.mqttUrl(), TelemetryTopic.of("ghost-device"), "{\"values\":{\"pm25\":1}}");
+            OutsideDevice.publishOnce(hub.mqttUrl(), TelemetryTopic.of(DEVICE), "{\"ts\":\"" + ts + "\",\"values\":{\"pm25\":41.5,\"pm10\":70}}");
 
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                 JsonNode item = onlyAggregate(hub, "pm25", "device=" + DEVICE, ts);
@@ -73,7 +70,7 @@ class HubIT {
             // An admin adds a station through the API; its readings are accepted without a restart.
             HttpResponse<String> added = send(hub, "admin", "PUT", "/api/v1/devices/" + NEW_DEVICE, NEW_DEVICE_JSON);
             assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
-            publish(hub.mqttUrl(), TelemetryTopic.of(NEW_DEVICE), "{\"ts\":\"" + ts + "\",\"values\":{\"pm25\":12}}");
+            OutsideDevice.publishOnce(hub.mqttUrl(), TelemetryTopic.of(NEW_DEVICE), "{\"ts\":\"" + ts + "\",\"values\":{\"pm25\":12}}");
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                     assertThat(onlyAggregate(hub, "pm25", "device=" + NEW_DEVICE, ts).get("count").asLong()).isEqualTo(1));
         }
@@ -83,7 +80,7 @@ class HubIT {
             assertThat(onlyAggregate(hub, "pm25", "device=" + DEVICE, ts).get("count").asLong()).isEqualTo(1);
             assertThat(get(hub, "/api/v1/devices/" + NEW_DEVICE).statusCode()).isEqualTo(200);
 
-            publish(hub.mqttUrl(), TelemetryTopic.of(DEVICE), "{\"ts\":\"" + ts.plusSeconds(10)
+            OutsideDevice.publishOnce(hub.mqttUrl(), TelemetryTopic.of(DEVICE), "{\"ts\":\"" + ts.plusSeconds(10)
                     + "\",\"values\":{\"pm25\":58.5}}");
 
             // Two readings, not one (state restored) and not three (nothing re-read from the start).
@@ -142,13 +139,4 @@ class HubIT {
                 .map(l -> l.substring(role.length() + 1)).findFirst().orElseThrow();
     }
 
-    private static void publish(String brokerUrl, String topic, String payload) throws Exception {
-        MqttClient client = new MqttClient(brokerUrl, "outside-" + System.nanoTime(), new MemoryPersistence());
-        client.connect(new MqttConnectionOptions());
-        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
-        message.setQos(1);
-        client.publish(topic, message);
-        client.disconnect();
-        client.close();
-    }
 }

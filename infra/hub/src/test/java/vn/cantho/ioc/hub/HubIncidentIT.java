@@ -19,10 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.config.Config;
@@ -30,6 +26,7 @@ import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.testkit.OutsideDevice;
 
 /**
  * A simulated incident through the whole hub as {@code ./ioc up} runs it, driven only from outside: a
@@ -66,7 +63,7 @@ class HubIncidentIT {
 
             // When the Cần Thơ gauge reports 1.95 m
             long published = System.nanoTime();
-            publish(hub.mqttUrl(), TelemetryTopic.of("wl-can-tho"), "{\"ts\":\""
+            OutsideDevice.publishOnce(hub.mqttUrl(), TelemetryTopic.of("wl-can-tho"), "{\"ts\":\""
                     + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\",\"values\":{\"water_level\":1.95}}");
 
             // Then the alert arrives on the stream
@@ -120,13 +117,4 @@ class HubIncidentIT {
                         : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void publish(String brokerUrl, String topic, String payload) throws Exception {
-        MqttClient client = new MqttClient(brokerUrl, "gauge-" + System.nanoTime(), new MemoryPersistence());
-        client.connect(new MqttConnectionOptions());
-        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
-        message.setQos(1);
-        client.publish(topic, message);
-        client.disconnect();
-        client.close();
-    }
 }

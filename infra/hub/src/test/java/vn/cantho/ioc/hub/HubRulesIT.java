@@ -19,10 +19,6 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.alert.ConditionEvent;
@@ -34,6 +30,7 @@ import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.testkit.OutsideDevice;
 
 /**
  * The hub as {@code ./ioc up} runs it raises a rule's alert from a reading an outside MQTT client
@@ -57,7 +54,7 @@ class HubRulesIT {
             await().atMost(Duration.ofSeconds(120)).until(() -> hub.rulesHealth().up());
 
             Instant ts = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            publish(hub.mqttUrl(), TelemetryTopic.of("wl-can-tho"),
+            OutsideDevice.publishOnce(hub.mqttUrl(), TelemetryTopic.of("wl-can-tho"),
                     "{\"ts\":\"" + ts + "\",\"values\":{\"water_level\":1.93}}");
 
             List<ConditionEvent> events = new ArrayList<>();
@@ -103,7 +100,7 @@ class HubRulesIT {
                     .PUT(HttpRequest.BodyPublishers.ofString(NEW_STATION_JSON, StandardCharsets.UTF_8))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
-            publish(hub.mqttUrl(), TelemetryTopic.of(NEW_STATION), "{\"ts\":\""
+            OutsideDevice.publishOnce(hub.mqttUrl(), TelemetryTopic.of(NEW_STATION), "{\"ts\":\""
                     + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\",\"values\":{\"dissolved_oxygen\":3.0}}");
 
             // Then the running rules application raises the station's alert, in the station's area
@@ -140,13 +137,4 @@ class HubRulesIT {
         return consumer;
     }
 
-    private static void publish(String brokerUrl, String topic, String payload) throws Exception {
-        MqttClient client = new MqttClient(brokerUrl, "outside-" + System.nanoTime(), new MemoryPersistence());
-        client.connect(new MqttConnectionOptions());
-        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
-        message.setQos(1);
-        client.publish(topic, message);
-        client.disconnect();
-        client.close();
-    }
 }

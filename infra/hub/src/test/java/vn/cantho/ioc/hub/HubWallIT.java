@@ -7,17 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,6 +23,7 @@ import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.testkit.ConsoleBrowser;
+import vn.cantho.ioc.testkit.OutsideDevice;
 
 /**
  * The wall as the IOC room sees it, end to end: the whole hub as {@code ./ioc up} runs it, the console's wall
@@ -56,7 +52,7 @@ class HubWallIT {
                 wall.wait.until(ExpectedConditions.textToBe(districtCount, "0"));
 
                 // When the gauge publishes a level past BĐ II (1.90 m) over MQTT
-                publish(hub.mqttUrl(), TelemetryTopic.of(GAUGE), "{\"ts\":\""
+                OutsideDevice.publishOnce(hub.mqttUrl(), TelemetryTopic.of(GAUGE), "{\"ts\":\""
                         + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\",\"values\":{\"water_level\":1.95}}");
 
                 // Then the district's count goes up live and the bell rang for the new MAJOR alert
@@ -76,16 +72,4 @@ class HubWallIT {
                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
-    private static void publish(String brokerUrl, String topic, String payload) throws Exception {
-        MqttClient client = new MqttClient(brokerUrl, "gauge-" + System.nanoTime(), new MemoryPersistence());
-        client.connect(new MqttConnectionOptions());
-        try {
-            MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
-            message.setQos(1);
-            client.publish(topic, message);
-        } finally {
-            client.disconnect();
-            client.close();
-        }
-    }
 }
