@@ -101,6 +101,9 @@ public final class JournalForwarder implements HealthCheck, AutoCloseable {
                 if (stopping && drainDeadline == Long.MAX_VALUE) {
                     drainDeadline = System.nanoTime() + drainTimeout.toNanos();
                 }
+                if (System.nanoTime() > drainDeadline) {
+                    break; // what is left stays in the journal for the next start
+                }
                 settle();
                 if (refused) {
                     // Wait until nothing sent is still pending, then start again at the first message not stored
@@ -119,10 +122,12 @@ public final class JournalForwarder implements HealthCheck, AutoCloseable {
                 IngestJournal.Entry entry = inFlight.size() < MAX_IN_FLIGHT ? reader.next() : null;
                 if (entry != null) {
                     send(entry);
+                    // Also while a backlog keeps the reader busy: a restart then resends little, and confirmed
+                    // segments are deleted as it drains.
+                    checkpoint(false);
                     continue;
                 }
-                if (stopping && (inFlight.isEmpty() && journal.end() == confirmed
-                        || System.nanoTime() > drainDeadline)) {
+                if (stopping && inFlight.isEmpty() && journal.end() == confirmed) {
                     break;
                 }
                 if (inFlight.isEmpty()) {
