@@ -29,6 +29,7 @@ import vn.cantho.ioc.store.alert.AuditType;
 import vn.cantho.ioc.store.alert.EscalationAction;
 import vn.cantho.ioc.store.alert.Handling;
 import vn.cantho.ioc.store.alert.Suppression;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import vn.cantho.ioc.model.metrics.StageMeters;
 
@@ -52,6 +53,8 @@ public final class EscalationScheduler implements AutoCloseable, HealthCheck {
     private final Clock clock;
     private final Runnable afterCommit;
     private final AtomicLong fired = new AtomicLong();
+    // Registered up front so /metrics shows it at zero before the first step comes due.
+    private final Counter steps = Metrics.counter(StageMeters.ESCALATION_STEPS);
     private final AtomicReference<String> failing = new AtomicReference<>();
     private ScheduledExecutorService executor;
 
@@ -81,7 +84,7 @@ public final class EscalationScheduler implements AutoCloseable, HealthCheck {
         } while (n == BATCH);
         if (total > 0) {
             fired.addAndGet(total);
-            Metrics.counter(StageMeters.ESCALATION_STEPS).increment(total);
+            steps.increment(total);
             afterCommit.run();
         }
         return total;

@@ -55,6 +55,10 @@ public final class WebhookDispatcher implements AutoCloseable, HealthCheck {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failedAttempts = new AtomicLong();
     private final AtomicLong abandoned = new AtomicLong();
+    // Registered up front so /metrics shows them at zero before the first delivery.
+    private final Counter deliveredMeter = deliveryMeter("delivered");
+    private final Counter failedMeter = deliveryMeter("failed");
+    private final Counter abandonedMeter = deliveryMeter("abandoned");
     private final AtomicReference<String> failing = new AtomicReference<>();
     private ScheduledExecutorService executor;
 
@@ -96,7 +100,7 @@ public final class WebhookDispatcher implements AutoCloseable, HealthCheck {
         if (receiver == null) {
             outbox.abandon(message.id(), now, "receiver '" + message.receiver() + "' is no longer configured");
             abandoned.incrementAndGet();
-            deliveryMeter("abandoned").increment();
+            abandonedMeter.increment();
             return false;
         }
         String error;
@@ -116,7 +120,7 @@ public final class WebhookDispatcher implements AutoCloseable, HealthCheck {
             if (response.statusCode() / 100 == 2) {
                 outbox.delivered(message.id(), clock.instant());
                 delivered.incrementAndGet();
-                deliveryMeter("delivered").increment();
+                deliveredMeter.increment();
                 return true;
             }
             error = "HTTP " + response.statusCode();
@@ -127,11 +131,11 @@ public final class WebhookDispatcher implements AutoCloseable, HealthCheck {
             error = "interrupted";
         }
         failedAttempts.incrementAndGet();
-        deliveryMeter("failed").increment();
+        failedMeter.increment();
         if (message.createdAt().plus(options.giveUpAfter()).isBefore(now)) {
             outbox.abandon(message.id(), now, error + " (gave up after " + message.attempts() + " attempts)");
             abandoned.incrementAndGet();
-            deliveryMeter("abandoned").increment();
+            abandonedMeter.increment();
             LOG.warn("gave up webhook {} to {} after {} attempts: {}", message.idempotencyKey(), receiver.id(),
                     message.attempts(), error);
         } else {
