@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -46,16 +45,7 @@ final class AreaWindowProcessor implements Processor<String, DeviceMinute, Strin
         this.context = context;
         this.windows = context.getStateStore(AggregationTopology.AREA_WINDOW_STORE);
         this.progress = context.getStateStore(AggregationTopology.AREA_PROGRESS_STORE);
-        pending.clear();
-        try (KeyValueIterator<String, AreaWindow> all = windows.all()) {
-            all.forEachRemaining(entry -> {
-                if (entry.value.dirty()) {
-                    pending.add(entry.key);
-                }
-            });
-        }
-        context.schedule(Duration.ofMillis(WindowKeys.emitIntervalMs(context.appConfigs())),
-                PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
+        WindowKeys.resumeEmission(context, windows, AreaWindow::dirty, pending, this::emitPending);
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -56,16 +55,7 @@ final class DeviceWindowProcessor implements Processor<String, Reading, String, 
         this.context = context;
         this.windows = context.getStateStore(AggregationTopology.DEVICE_WINDOW_STORE);
         this.progress = context.getStateStore(AggregationTopology.DEVICE_PROGRESS_STORE);
-        pending.clear();
-        try (KeyValueIterator<String, DeviceWindow> all = windows.all()) {
-            all.forEachRemaining(entry -> {
-                if (entry.value.dirty()) {
-                    pending.add(entry.key);
-                }
-            });
-        }
-        context.schedule(Duration.ofMillis(WindowKeys.emitIntervalMs(context.appConfigs())),
-                PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
+        WindowKeys.resumeEmission(context, windows, DeviceWindow::dirty, pending, this::emitPending);
     }
 
     @Override

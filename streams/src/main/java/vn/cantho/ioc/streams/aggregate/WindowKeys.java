@@ -4,6 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 import vn.cantho.ioc.model.Reading;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /** Store keys, window arithmetic and settings shared by the device and area steps of the aggregation. */
 final class WindowKeys {
@@ -59,5 +66,24 @@ final class WindowKeys {
         Object interval = appConfigs.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
         long ms = interval == null ? 1000 : Long.parseLong(interval.toString());
         return Math.max(10, ms);
+    }
+
+    /**
+     * How both window steps start: {@code pending} is rebuilt from the windows a previous run changed and did not
+     * emit (their dirty flag survives in the store), so a change committed just before a crash is still emitted, and
+     * {@code emit} is scheduled every emission interval of wall-clock time.
+     */
+    static <V> void resumeEmission(ProcessorContext<?, ?> context, KeyValueStore<String, V> windows,
+                                   Predicate<V> dirty, Set<String> pending, Runnable emit) {
+        pending.clear();
+        try (KeyValueIterator<String, V> all = windows.all()) {
+            all.forEachRemaining(entry -> {
+                if (dirty.test(entry.value)) {
+                    pending.add(entry.key);
+                }
+            });
+        }
+        context.schedule(Duration.ofMillis(emitIntervalMs(context.appConfigs())), PunctuationType.WALL_CLOCK_TIME,
+                now -> emit.run());
     }
 }
