@@ -31,7 +31,8 @@ import vn.cantho.ioc.model.registry.DeviceRegistry;
  *   <li>Readings of devices missing from this instance's registry are dead-lettered ({@code UNKNOWN_DEVICE}).</li>
  *   <li>{@code aggregate-device-1m} ({@link DeviceWindowProcessor}) keeps each device's open 1-minute windows, all
  *   metrics of a device-minute in one store entry, without a repartition (telemetry is keyed by device). Lateness is
- *   judged against the device's own latest reading; redelivered copies are recognised inside the window. Changed
+ *   judged against the device's own latest reading; redelivered copies are recognised by the fingerprints of the
+ *   readings counted, kept one entry each. Changed
  *   windows are emitted once per commit interval and when they close; late readings are dead-lettered
  *   ({@code LATE}).</li>
  *   <li>Each emitted device window becomes one aggregate per metric for the device and, repartitioned by area
@@ -43,6 +44,11 @@ public final class AggregationTopology {
 
     /** Each device's windows, one entry per device and minute (changelogged, cached). */
     public static final String DEVICE_WINDOW_STORE = "aggregate-device-windows";
+    /**
+     * The readings counted, one entry per reading (key {@code deviceId|windowStart|fingerprint}, value its event time),
+     * kept until the device's progress passes the window's end plus the dedup window, to drop a redelivered copy.
+     */
+    public static final String DEVICE_SEEN_STORE = "aggregate-device-seen";
     /** Each device's progress: the latest event time it has reported. */
     public static final String DEVICE_PROGRESS_STORE = "aggregate-device-progress";
     /** Each area's windows, one entry per area and minute. */
@@ -86,6 +92,8 @@ public final class AggregationTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_WINDOW_STORE),
                 Serdes.String(), DEVICE_WINDOW_SERDE).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_SEEN_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_PROGRESS_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AREA_WINDOW_STORE),
@@ -109,7 +117,7 @@ public final class AggregationTopology {
 
         Map<String, KStream<String, DeviceOutput>> deviceOutput = branches.get("registry-known")
                 .process(() -> new DeviceWindowProcessor(registry, grace, dedupWindow), Named.as("aggregate-device-1m"),
-                        DEVICE_WINDOW_STORE, DEVICE_PROGRESS_STORE)
+                        DEVICE_WINDOW_STORE, DEVICE_SEEN_STORE, DEVICE_PROGRESS_STORE)
                 .split(Named.as("device-output-"))
                 .branch((deviceId, output) -> output instanceof LateReading, Branched.as("late"))
                 .defaultBranch(Branched.as("windows"));

@@ -33,6 +33,23 @@ final class WindowKeys {
         return entity + '|' + "0".repeat(Math.max(0, START_DIGITS - digits.length())) + digits;
     }
 
+    /**
+     * The key of one counted reading of a device-minute: its window's key, then the reading's fingerprint in hex, so a
+     * device's fingerprints sort with its windows and a time range of them is one key range too.
+     */
+    static String seenKey(String windowKey, long fingerprint) {
+        String hex = Long.toHexString(fingerprint);
+        return windowKey + '|' + "0".repeat(16 - hex.length()) + hex;
+    }
+
+    /**
+     * The inclusive upper end of a key range over an entity's windows (and their fingerprints) up to {@code
+     * windowStart}: {@code ~} sorts after every character of a fingerprint and of the separator.
+     */
+    static String windowKeyRangeEnd(String entity, long windowStart) {
+        return windowKey(entity, windowStart) + "|~";
+    }
+
     static long windowStart(long ts) {
         return ts - Math.floorMod(ts, WINDOW_MS);
     }

@@ -241,6 +241,26 @@ class AggregationTopologyTest {
     }
 
     @Test
+    void a_closed_window_is_deleted_and_its_fingerprints_are_forgotten_once_the_dedup_window_has_passed() {
+        // Given a station that reported twice in its first minute
+        driver.send("aq-vinh-thanh-01", T0.plusSeconds(5), Map.of("pm25", 10.0));
+        driver.send("aq-vinh-thanh-01", T0.plusSeconds(6), Map.of("pm25", 11.0));
+
+        // When its own progress passes the minute's end plus the grace, then plus the dedup window
+        driver.send("aq-vinh-thanh-01", T0.plusSeconds(120), Map.of("pm25", 12.0));
+        Map<String, Long> afterClose = driver.storeSizes();
+        driver.send("aq-vinh-thanh-01", T0.plus(DEDUP).plusSeconds(150), Map.of("pm25", 13.0));
+        Map<String, Long> afterDedup = driver.storeSizes();
+
+        // Then the closed minute's window is gone at once and its two fingerprints after the dedup window, so the
+        // state holds only what the latest minutes need, however many readings came before
+        assertThat(afterClose).containsEntry(AggregationTopology.DEVICE_WINDOW_STORE, 1L)
+                .containsEntry(AggregationTopology.DEVICE_SEEN_STORE, 3L);
+        assertThat(afterDedup).containsEntry(AggregationTopology.DEVICE_WINDOW_STORE, 1L)
+                .containsEntry(AggregationTopology.DEVICE_SEEN_STORE, 2L);
+    }
+
+    @Test
     void reading_of_a_device_missing_from_the_registry_is_dead_lettered_not_aggregated() {
         driver.send("aq-ghost-01", T0.plusSeconds(5), Map.of("pm25", 10.0));
 
@@ -279,7 +299,7 @@ class AggregationTopologyTest {
 
         assertThat(text).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
         assertThat(text).contains("aggregate-device-1m", "aggregate-area-1m", AggregationTopology.DEVICE_WINDOW_STORE,
-                AggregationTopology.DEVICE_PROGRESS_STORE, AggregationTopology.AREA_WINDOW_STORE,
+                AggregationTopology.DEVICE_SEEN_STORE, AggregationTopology.DEVICE_PROGRESS_STORE, AggregationTopology.AREA_WINDOW_STORE,
                 AggregationTopology.AREA_PROGRESS_STORE, "device-windows-by-area-repartition");
         assertThat(description.subtopologies()).hasSize(2);
     }
@@ -348,6 +368,21 @@ class AggregationTopologyTest {
 
         List<DeadLetter> deadLetters() {
             return deadLetters.readValuesToList();
+        }
+
+        /** Entries in each of the device step's stores. */
+        Map<String, Long> storeSizes() {
+            Map<String, Long> sizes = new HashMap<>();
+            for (String store : List.of(AggregationTopology.DEVICE_WINDOW_STORE, AggregationTopology.DEVICE_SEEN_STORE)) {
+                try (var all = driver.getKeyValueStore(store).all()) {
+                    long count = 0;
+                    for (; all.hasNext(); all.next()) {
+                        count++;
+                    }
+                    sizes.put(store, count);
+                }
+            }
+            return sizes;
         }
 
         long deviceWindowsRepartitioned() {
