@@ -48,7 +48,12 @@ public final class RuleRouter {
         this.indicators = indicators;
     }
 
-    List<KeyValue<String, RuleSignal>> fromReading(Reading reading) {
+    /** The signals of a reading without their keys: each is keyed by the device id, the telemetry record's key. */
+    List<RuleSignal> telemetrySignals(Reading reading) {
+        return fromReading(reading).stream().map(signal -> signal.value).toList();
+    }
+
+    private List<KeyValue<String, RuleSignal>> fromReading(Reading reading) {
         List<KeyValue<String, RuleSignal>> out = new ArrayList<>();
         Device device = reading == null ? null : devices.get().device(reading.deviceId()).orElse(null);
         if (device == null || reading.values() == null) {

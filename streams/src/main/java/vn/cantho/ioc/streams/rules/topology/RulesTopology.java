@@ -22,8 +22,9 @@ import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
 /**
  * The rules application: telemetry (device rules), 1-minute area aggregates (area rules), indicators
  * (VN_AQI, flood level, KPIs) and department feed records (SLA, SOC incidents, stale feeds) are turned
- * into rule signals, repartitioned by source so that one task owns every alert of a source (its stale
- * alert included), and evaluated against the alerts' condition state in one changelogged store.
+ * into rule signals, on the partition of their source so that one task owns every alert of a source (its stale
+ * alert included): telemetry signals stay on their telemetry partition (keyed by device id), the others are
+ * repartitioned by source onto the same number of partitions; all are evaluated against the alerts' condition state in one changelogged store.
  * Condition events go to {@link Topics#ALERT_CONDITIONS}, keyed by alert key.
  */
 public final class RulesTopology {
@@ -56,11 +57,16 @@ public final class RulesTopology {
                                  IndicatorRegistry indicators, WorkingCalendar calendar, Duration tickInterval) {
         RuleRouter router = new RuleRouter(catalogue, devices, indicators);
         StreamsBuilder builder = new StreamsBuilder();
+        // Cached: an alert's state changes with nearly every signal, and the cache writes it to RocksDB and the
+        // changelog once per commit instead of once per signal.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE),
-                Serdes.String(), STATE_SERDE));
+                Serdes.String(), STATE_SERDE).withCachingEnabled());
 
+        // Telemetry is keyed by device id, the source of every signal it makes, so its signals are already on the
+        // partition of the task that owns their alerts: only the other inputs are repartitioned. Telemetry is most of
+        // the signals, and each repartitioned one was serialised, produced, consumed and decoded once more.
         KStream<String, RuleSignal> telemetry = source(builder, Topics.TELEMETRY, "telemetry")
-                .flatMap((k, v) -> router.fromReading(v), Named.as("telemetry-to-signals"));
+                .flatMapValues(router::telemetrySignals, Named.as("telemetry-to-signals"));
         KStream<String, RuleSignal> aggregates = source(builder, Topics.AGGREGATES_1M, "aggregates")
                 .flatMap((k, v) -> router.fromAggregate(v), Named.as("aggregates-to-signals"));
         KStream<String, RuleSignal> indicatorSignals = source(builder, Topics.INDICATORS, "indicators")
@@ -68,10 +74,11 @@ public final class RulesTopology {
         KStream<String, RuleSignal> feeds = source(builder, Topics.FEED_RECORDS, "feed-records")
                 .flatMap((k, v) -> router.fromFeedRecord(v), Named.as("feed-records-to-signals"));
 
-        telemetry.merge(aggregates, Named.as("merge-aggregate-signals"))
-                .merge(indicatorSignals, Named.as("merge-indicator-signals"))
+        aggregates.merge(indicatorSignals, Named.as("merge-indicator-signals"))
                 .merge(feeds, Named.as("merge-feed-signals"))
-                .repartition(Repartitioned.with(Serdes.String(), SIGNAL_SERDE).withName(SIGNALS))
+                .repartition(Repartitioned.with(Serdes.String(), SIGNAL_SERDE).withName(SIGNALS)
+                        .withNumberOfPartitions(Topics.TELEMETRY.partitions()))
+                .merge(telemetry, Named.as("merge-telemetry-signals"))
                 .process(() -> new RuleProcessor(catalogue, router, new EventFactory(devices, indicators), calendar,
                         STATE_STORE, tickInterval), Named.as("evaluate-rules"), STATE_STORE)
                 .to(Topics.ALERT_CONDITIONS.name(), Produced.with(Topics.ALERT_CONDITIONS.keySerde(),
