@@ -1,16 +1,14 @@
 package vn.cantho.ioc.streams.aggregate;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import org.apache.kafka.streams.StreamsConfig;
-import vn.cantho.ioc.model.Reading;
-import java.time.Duration;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import vn.cantho.ioc.model.Reading;
+import vn.cantho.ioc.streams.runtime.EmitInterval;
 
 /** Store keys, window arithmetic and settings shared by the device and area steps of the aggregation. */
 final class WindowKeys {
@@ -76,16 +74,6 @@ final class WindowKeys {
     }
 
     /**
-     * How often changed windows are emitted: the application's commit interval, since output only becomes visible at
-     * a commit anyway; one second when it is not set.
-     */
-    static long emitIntervalMs(Map<String, Object> appConfigs) {
-        Object interval = appConfigs.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
-        long ms = interval == null ? 1000 : Long.parseLong(interval.toString());
-        return Math.max(10, ms);
-    }
-
-    /**
      * How both window steps start: {@code pending} is rebuilt from the windows a previous run changed and did not
      * emit (their dirty flag survives in the store), so a change committed just before a crash is still emitted, and
      * {@code emit} is scheduled every emission interval of wall-clock time.
@@ -100,7 +88,7 @@ final class WindowKeys {
                 }
             });
         }
-        context.schedule(Duration.ofMillis(emitIntervalMs(context.appConfigs())), PunctuationType.WALL_CLOCK_TIME,
+        context.schedule(EmitInterval.of(context.appConfigs()), PunctuationType.WALL_CLOCK_TIME,
                 now -> emit.run());
     }
 }

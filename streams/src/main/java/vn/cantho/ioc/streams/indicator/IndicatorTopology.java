@@ -25,7 +25,7 @@ import vn.cantho.ioc.streams.aqi.Pollutant;
  * 1-minute aggregation): telemetry of air stations and water-level gauges is reduced to hourly statistics
  * per station (1-hour event-time windows with a grace period judged against each station's own latest reading;
  * UTC hours are Vietnam-time hours, UTC+7 being a whole number of hours), each station's recent hours are kept in
- * {@link #STATION_HOURS_STORE}, and every change produces new versions of {@code vn_aqi_hourly},
+ * {@link #STATION_HOURS_STORE}, and every change (coalesced per commit interval) produces new versions of {@code vn_aqi_hourly},
  * {@code vn_aqi_daily}, {@code water_level_alert_level} and {@code water_level_rise_rate} on {@link Topics#INDICATORS}. Every store is changelogged, so a restarted
  * or moved task resumes where it stopped. Telemetry is keyed by device id, so nothing is repartitioned: one
  * task owns each station.
@@ -44,6 +44,8 @@ public final class IndicatorTopology {
     public static final String HOURLY_STORE = "indicator-station-hour-store";
     /** Each station's progress: the latest event time it has reported, against which its lateness is judged. */
     public static final String STATION_PROGRESS_STORE = "indicator-station-progress-store";
+    /** Hours changed and not yet passed on to the indicators (key as {@link #HOURLY_STORE}, value the hour start). */
+    public static final String PENDING_HOURS_STORE = "indicator-pending-hours-store";
     /** Each station's recent hours ({@link StationHours}), the input of every indicator. */
     public static final String STATION_HOURS_STORE = "indicator-station-hours-store";
     /** Readings seen recently, to drop redelivered duplicates. */
@@ -86,6 +88,8 @@ public final class IndicatorTopology {
                 Serdes.String(), STATION_HOURS_SERDE));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOURLY_STORE),
                 Serdes.String(), HOUR_STATS_SERDE).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_HOURS_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATION_PROGRESS_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
 
@@ -97,7 +101,7 @@ public final class IndicatorTopology {
                 .processValues(() -> new ReadingDeduplicator(DEDUP_STORE), Named.as("indicator-deduplicate-readings"),
                         DEDUP_STORE)
                 .process(() -> new StationHourProcessor(settings.grace()), Named.as("indicator-hourly-stats"),
-                        HOURLY_STORE, STATION_PROGRESS_STORE)
+                        HOURLY_STORE, PENDING_HOURS_STORE, STATION_PROGRESS_STORE)
                 .process(() -> new StationIndicatorProcessor(devices, air, water), Named.as("station-indicators"),
                         STATION_HOURS_STORE)
                 .to(Topics.INDICATORS.name(), Produced.with(Topics.INDICATORS.keySerde(),

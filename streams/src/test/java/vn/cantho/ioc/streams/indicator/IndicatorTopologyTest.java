@@ -36,6 +36,7 @@ class IndicatorTopologyTest {
     private static final Duration GRACE = Duration.ofMinutes(10);
     private static final String STATION = "aq-binh-thuy-01";
     private static final String GAUGE = "wl-can-tho";
+    private static final Duration EMIT_INTERVAL = Duration.ofSeconds(1);
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, Reading> telemetry;
@@ -53,8 +54,7 @@ class IndicatorTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "indicator-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        // Emit every update immediately, as a commit would in production.
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, EMIT_INTERVAL.toMillis());
         driver = new TopologyTestDriver(IndicatorTopology.build(registry::get, IndicatorRegistry.builtIn(),
                 new IndicatorSettings(GRACE, Duration.ofHours(1), levels)), props);
         telemetry = driver.createInputTopic(Topics.TELEMETRY.name(), Topics.TELEMETRY.keySerde().serializer(),
@@ -347,12 +347,38 @@ class IndicatorTopologyTest {
     }
 
     @Test
+    void readings_between_two_emissions_are_passed_on_once_with_the_same_indicators_as_one_by_one() {
+        // Given a station reporting every 10 s for two hours, one reading per emission
+        for (int s = 0; s < 7200; s += 10) {
+            send(STATION, hour(0).plusSeconds(s), Map.of("pm25", 20.0 + s % 70, "pm10", 40.0 + s % 30));
+        }
+        Map<String, Indicator> oneByOne = new LinkedHashMap<>(latest);
+        driver.close();
+        latest.clear();
+        startDriver();
+
+        // When the same readings arrive between emissions, a minute's worth at a time
+        long sentOut = 0;
+        for (int s = 0; s < 7200; s += 10) {
+            pipe(STATION, hour(0).plusSeconds(s), Map.of("pm25", 20.0 + s % 70, "pm10", 40.0 + s % 30));
+            if (s % 60 == 50) {
+                sentOut += emit().size();
+            }
+        }
+
+        // Then the indicators end the same, and far fewer versions went out than one per reading and indicator
+        assertThat(latest).isEqualTo(oneByOne);
+        assertThat(sentOut).isLessThan(720);
+    }
+
+    @Test
     void the_topology_names_its_stores_and_never_repartitions() {
         String description = IndicatorTopology.build(DeviceRegistry.builtIn(), IndicatorRegistry.builtIn(),
                 new IndicatorSettings(GRACE, Duration.ofHours(1), FloodAlertLevels.CAN_THO)).describe().toString();
 
         assertThat(description).contains(IndicatorTopology.HOURLY_STORE, IndicatorTopology.STATION_HOURS_STORE,
-                IndicatorTopology.STATION_PROGRESS_STORE, IndicatorTopology.DEDUP_STORE, "station-indicators", "indicators-sink");
+                IndicatorTopology.STATION_PROGRESS_STORE, IndicatorTopology.DEDUP_STORE, IndicatorTopology.PENDING_HOURS_STORE,
+                "station-indicators", "indicators-sink");
         assertThat(description).doesNotContain("repartition").doesNotContain("KSTREAM-");
     }
 
@@ -362,13 +388,25 @@ class IndicatorTopologyTest {
         return T0.plus(Duration.ofHours(n));
     }
 
+    /** Sends one reading and lets one emission interval pass, so its changes are passed on. */
     private void send(String device, Instant ts, Map<String, Double> values) {
+        pipe(device, ts, values);
+        emit();
+    }
+
+    private void pipe(String device, Instant ts, Map<String, Double> values) {
         telemetry.pipeInput(device, new Reading(Reading.SCHEMA_VERSION, device, ts, values, ts, "test"), ts);
+    }
+
+    /** Runs the emission; returns what it sent and records it in {@link #latest}. */
+    private List<KeyValue<String, Indicator>> emit() {
+        driver.advanceWallClockTime(EMIT_INTERVAL);
         List<KeyValue<String, Indicator>> out = indicators.readKeyValuesToList();
         for (KeyValue<String, Indicator> kv : out) {
             assertThat(kv.key).isEqualTo(kv.value.key());
             latest.put(kv.key, kv.value);
         }
+        return out;
     }
 
     private Indicator hourlyAqi(String device, Instant hour) {
