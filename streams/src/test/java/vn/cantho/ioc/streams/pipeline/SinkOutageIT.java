@@ -1,4 +1,4 @@
-package vn.cantho.ioc.streams.sink;
+package vn.cantho.ioc.streams.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,6 +22,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.EmbeddedDatabase;
 import vn.cantho.ioc.embedded.FreePorts;
+import vn.cantho.ioc.sink.DatabaseSinks;
+import vn.cantho.ioc.sink.loop.KafkaToDatabase;
+import vn.cantho.ioc.sink.loop.LoopOptions;
 import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Aggregate;
@@ -30,9 +33,7 @@ import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.LiveRegistry;
-import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
-import vn.cantho.ioc.store.ObservationWriter;
 import vn.cantho.ioc.streams.aggregate.AggregationTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
 import java.util.concurrent.TimeUnit;
@@ -74,13 +75,12 @@ class SinkOutageIT {
              StreamsRunner streams = new StreamsRunner(AggregationTopology.build(DeviceRegistry.builtIn(), GRACE, GRACE),
                      StreamsRunner.properties(appId, SERVERS.kafkaBootstrap(),
                              WorkDirectories.temporary("outage-state"), 1, 1));
-             KafkaSink<String, Aggregate> aggregates = new KafkaSink<>(Topics.AGGREGATES_1M,
-                     SinkConsumer.create(Topics.AGGREGATES_1M, SERVERS.kafkaBootstrap(), appId + "-sink"),
-                     new AggregateWriter(database.dataSource())::upsert, Duration.ofMillis(500));
-             KafkaSink<String, Reading> observations = new KafkaSink<>(Topics.TELEMETRY,
-                     SinkConsumer.create(Topics.TELEMETRY, SERVERS.kafkaBootstrap(), appId + "-observations"),
-                     new ObservationSinkWriter(new LiveRegistry(DeviceRegistry.builtIn(), 0), new ObservationWriter(database.dataSource())),
-                     Duration.ofMillis(500))) {
+             KafkaToDatabase<Aggregate> aggregates = DatabaseSinks.aggregates(
+                     LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-sink", Duration.ofMillis(500)),
+                     database.dataSource());
+             KafkaToDatabase<Reading> observations = DatabaseSinks.observations(
+                     LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-observations", Duration.ofMillis(500)),
+                     new LiveRegistry(DeviceRegistry.builtIn(), 0), database.dataSource())) {
             streams.start();
             aggregates.start();
             observations.start();
