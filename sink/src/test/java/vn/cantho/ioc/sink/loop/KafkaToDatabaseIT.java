@@ -8,10 +8,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +42,7 @@ import vn.cantho.ioc.store.BatchWrite;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.testkit.KafkaTail;
 import vn.cantho.ioc.testkit.SharedServers;
+import vn.cantho.ioc.testkit.SqlRows;
 
 /**
  * The loop on the real Kafka and a real PostgreSQL of its own (so the database can be stopped): offsets are
@@ -246,13 +245,6 @@ class KafkaToDatabaseIT {
     }
 
     private static List<String> strings(String sql) throws Exception {
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            List<String> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-            return out;
-        }
+        return SqlRows.strings(database.dataSource(), sql);
     }
 }

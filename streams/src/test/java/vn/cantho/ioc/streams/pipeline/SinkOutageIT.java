@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +23,7 @@ import vn.cantho.ioc.sink.DatabaseSinks;
 import vn.cantho.ioc.sink.loop.KafkaToDatabase;
 import vn.cantho.ioc.sink.loop.LoopOptions;
 import vn.cantho.ioc.testkit.SharedServers;
+import vn.cantho.ioc.testkit.SqlRows;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Reading;
@@ -153,13 +151,6 @@ class SinkOutageIT {
     }
 
     private static List<String> strings(Database database, String sql) throws Exception {
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            List<String> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-            return out;
-        }
+        return SqlRows.strings(database.dataSource(), sql);
     }
 }
