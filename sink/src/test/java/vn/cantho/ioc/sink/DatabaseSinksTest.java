@@ -41,7 +41,8 @@ class DatabaseSinksTest {
         assertThat(read.values()).containsExactly(good);
         DeadLetter letter = read.deadLetters().get(0);
         assertThat(letter.reason()).isEqualTo(DeadLetterReason.BAD_PAYLOAD);
-        assertThat(letter.detail()).isEqualTo("aggregate lacks scope, entityId, metric, domain, windowStart or windowEnd");
+        assertThat(letter.detail())
+                .isEqualTo("aggregate lacks scope, entityId, metric, domain, windowStart or windowEnd");
         assertThat(letter.source()).isEqualTo("kafka/ioc.aggregates.1m.v1/partition/0/offset/1");
     }
 

@@ -34,7 +34,7 @@ public final class ConditionConsumer {
                         + unusable(p.deadLettered() + writer.skipped()));
     }
 
-    /** Reads the condition topic: an event without a field the store needs becomes a {@code BAD_PAYLOAD} dead letter. */
+    /** Reads the condition topic: an event without a field the store needs is a {@code BAD_PAYLOAD} dead letter. */
     static RecordReader<ConditionEvent> reader() {
         return RecordReader.of(Topics.ALERT_CONDITIONS, "condition event", event -> {
             String problem = ConditionWriter.problem(event);

@@ -22,8 +22,8 @@ public final class AlertingRuntime implements AutoCloseable, HealthCheck {
     private final EscalationScheduler scheduler;
     private final WebhookDispatcher dispatcher;
 
-    private AlertingRuntime(AlertService service, KafkaToDatabase<ConditionEvent> consumer, EscalationScheduler scheduler,
-                            WebhookDispatcher dispatcher) {
+    private AlertingRuntime(AlertService service, KafkaToDatabase<ConditionEvent> consumer,
+                            EscalationScheduler scheduler, WebhookDispatcher dispatcher) {
         this.service = service;
         this.consumer = consumer;
         this.scheduler = scheduler;

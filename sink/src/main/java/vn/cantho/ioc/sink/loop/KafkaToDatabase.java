@@ -154,7 +154,8 @@ public final class KafkaToDatabase<V> implements Part {
             deadLettered.incrementAndGet();
             meters.deadLettered(letter.reason());
             // Only a broken producer makes these, so each is worth a line in the log.
-            LOG.warn("{} dead-lettered the record at {}: {} {}", name, letter.source(), letter.reason(), letter.detail());
+            LOG.warn("{} dead-lettered the record at {}: {} {}", name, letter.source(), letter.reason(),
+                    letter.detail());
         }
     }
 

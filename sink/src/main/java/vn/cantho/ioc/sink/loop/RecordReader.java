@@ -16,9 +16,9 @@ import vn.cantho.ioc.model.kafka.Topic;
  * Reads a polled batch of one topic, as the loop receives it (bytes): the values a {@link BatchWriter} can
  * write, and a dead letter for each record that can never be written — {@code BAD_JSON} when its bytes are
  * not JSON, {@code BAD_PAYLOAD} when the JSON is not the topic's value type or the value can never be written
- * (the owner's {@code problem} check, e.g. a required field missing). A dead letter keeps the record's bytes and names where it was read
- * ({@link #source}); its time is the record's Kafka timestamp, so a dead letter made again after a replay is
- * identical. Records without a value (tombstones) are not data and are passed over.
+ * (the owner's {@code problem} check, e.g. a required field missing). A dead letter keeps the record's bytes
+ * and names where it was read ({@link #source}); its time is the record's Kafka timestamp, so a dead letter made
+ * again after a replay is identical. Records without a value (tombstones) are not data and are passed over.
  */
 public final class RecordReader<V> {
 

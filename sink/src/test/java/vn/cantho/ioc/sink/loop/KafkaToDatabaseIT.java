@@ -147,7 +147,8 @@ class KafkaToDatabaseIT {
             assertThat(texts(table)).containsExactly("after", "before");
 
             // And the two bad records are on the dead-letter topic with their reason, bytes and position
-            List<DeadLetter> ours = deadLetters.valuesUpToEnd(l -> l.source().startsWith("kafka/" + topic.name() + "/"));
+            List<DeadLetter> ours = deadLetters.valuesUpToEnd(
+                    l -> l.source().startsWith("kafka/" + topic.name() + "/"));
             assertThat(ours).hasSize(2);
             assertThat(ours).anySatisfy(l -> {
                 assertThat(l.source()).isEqualTo("kafka/" + topic.name() + "/partition/0/offset/1");

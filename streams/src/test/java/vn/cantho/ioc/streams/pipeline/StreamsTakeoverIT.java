@@ -84,7 +84,8 @@ class StreamsTakeoverIT {
         Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
 
         try (KafkaToDatabase<Aggregate> sink = DatabaseSinks.aggregates(
-                LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-sink", Duration.ofMillis(500)), database.dataSource());
+                LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-sink", Duration.ofMillis(500)),
+                database.dataSource());
              StreamsRunner survivor = runner(appId);
              StreamsRunner leaving = runner(appId)) {
             sink.start();
