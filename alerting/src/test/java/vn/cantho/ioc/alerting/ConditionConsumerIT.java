@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.alerting.condition.ConditionConsumer;
+import vn.cantho.ioc.sink.loop.KafkaToDatabase;
 import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.DeadLetterReason;
@@ -81,11 +82,9 @@ class ConditionConsumerIT {
         }
     }
 
-    private static ConditionConsumer consumer() {
-        String bootstrap = SharedServers.get().kafkaBootstrap();
-        ConditionConsumer consumer = new ConditionConsumer(ConditionConsumer.kafkaConsumer(
-                bootstrap, SharedServers.uniqueName("alerts")), ConditionConsumer.deadLetterProducer(bootstrap),
-                service.conditionWriter(), Duration.ofSeconds(1));
+    private static KafkaToDatabase<ConditionEvent> consumer() {
+        KafkaToDatabase<ConditionEvent> consumer = ConditionConsumer.create(SharedServers.get().kafkaBootstrap(),
+                SharedServers.uniqueName("alerts"), Duration.ofSeconds(1), service.conditionWriter());
         consumer.start();
         return consumer;
     }
@@ -115,7 +114,7 @@ class ConditionConsumerIT {
                 event(key, TransitionType.RESOLVED, t0.plusSeconds(500), 1, Severity.CRITICAL));
 
         // When
-        try (ConditionConsumer consumer = consumer()) {
+        try (KafkaToDatabase<ConditionEvent> consumer = consumer()) {
             publish(events);
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> service.list(AlertQuery.all()).items().stream().anyMatch(a -> a.alertKey().equals(key)
@@ -136,7 +135,7 @@ class ConditionConsumerIT {
 
         // When the same events are published again and a new consumer group re-reads the whole topic
         publish(events);
-        try (ConditionConsumer replay = consumer()) {
+        try (KafkaToDatabase<ConditionEvent> replay = consumer()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> replay.check().detail()
                     .matches("0 of ([1-9][0-9]*) condition events applied.*") && received(replay) >= 12);
         }
@@ -151,7 +150,7 @@ class ConditionConsumerIT {
         // Given
         String key = SharedServers.uniqueName("tram-cai-rang");
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        try (ConditionConsumer consumer = consumer()) {
+        try (KafkaToDatabase<ConditionEvent> consumer = consumer()) {
             publish(List.of(event(key, TransitionType.OPENED, t0, 1, Severity.WARNING)));
             await().atMost(Duration.ofSeconds(30)).until(() -> service.list(AlertQuery.all()).items().stream()
                     .anyMatch(a -> a.alertKey().equals(key)));
@@ -192,7 +191,7 @@ class ConditionConsumerIT {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedServers.get().kafkaBootstrap());
 
         // When they are published in that order while the consumer runs
-        try (ConditionConsumer consumer = consumer();
+        try (KafkaToDatabase<ConditionEvent> consumer = consumer();
              KafkaProducer<String, String> raw = new KafkaProducer<>(props,
                      new org.apache.kafka.common.serialization.StringSerializer(),
                      new org.apache.kafka.common.serialization.StringSerializer())) {
@@ -250,7 +249,7 @@ class ConditionConsumerIT {
         return consumer;
     }
 
-    private static long received(ConditionConsumer consumer) {
+    private static long received(KafkaToDatabase<ConditionEvent> consumer) {
         String detail = consumer.check().detail();
         return Long.parseLong(detail.replaceAll("^\\d+ of (\\d+) condition events applied.*", "$1"));
     }

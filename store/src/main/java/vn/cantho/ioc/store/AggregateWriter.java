@@ -105,14 +105,23 @@ public final class AggregateWriter {
         if (aggregate == null) {
             throw new IllegalArgumentException("aggregate #" + index + " is null");
         }
+        String problem = problem(aggregate);
+        if (problem != null) {
+            throw new IllegalArgumentException("aggregate #" + index + " " + problem.substring("aggregate ".length())
+                    + ": " + aggregate);
+        }
+    }
+
+    /**
+     * Why the table cannot take this aggregate (a required field missing, a negative count), or null when it can;
+     * the database sink dead-letters such a record instead of retrying it.
+     */
+    public static String problem(Aggregate aggregate) {
         if (aggregate.scope() == null || isBlank(aggregate.entityId()) || isBlank(aggregate.metric())
                 || isBlank(aggregate.domain()) || aggregate.windowStart() == null || aggregate.windowEnd() == null) {
-            throw new IllegalArgumentException("aggregate #" + index
-                    + " lacks scope, entityId, metric, domain, windowStart or windowEnd: " + aggregate);
+            return "aggregate lacks scope, entityId, metric, domain, windowStart or windowEnd";
         }
-        if (aggregate.count() < 0) {
-            throw new IllegalArgumentException("aggregate #" + index + " has a negative count: " + aggregate);
-        }
+        return aggregate.count() < 0 ? "aggregate has a negative count" : null;
     }
 
     private static boolean isBlank(String s) {

@@ -24,13 +24,14 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.sink.loop.KafkaToDatabase;
+import vn.cantho.ioc.sink.loop.LoopOptions;
+import vn.cantho.ioc.sink.loop.RecordReader;
 import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.kafka.Topic;
 import vn.cantho.ioc.model.metrics.StageMeters;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
-import vn.cantho.ioc.streams.sink.KafkaSink;
-import vn.cantho.ioc.streams.sink.SinkConsumer;
 
 /**
  * A real sink and a real streams application on the shared Kafka broker register their stage meters, and a
@@ -60,12 +61,12 @@ class StageMetersIT {
         AtomicInteger written = new AtomicInteger();
         try (StreamsRunner streams = new StreamsRunner(builder.build(), StreamsRunner.properties(appId,
                      SERVERS.kafkaBootstrap(), WorkDirectories.temporary("meters-state"), 1, 1));
-             KafkaSink<String, String> sink = new KafkaSink<>(outputTopic,
-                     SinkConsumer.create(outputTopic, SERVERS.kafkaBootstrap(), group),
+             KafkaToDatabase<String> sink = KafkaToDatabase.sink(RecordReader.of(outputTopic, "string"),
+                     LoopOptions.sink(SERVERS.kafkaBootstrap(), group, Duration.ofSeconds(1)),
                      batch -> {
                          written.addAndGet(batch.size());
                          return batch.size();
-                     }, Duration.ofSeconds(1));
+                     });
              KafkaProducer<String, String> producer = new KafkaProducer<>(
                      Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafkaBootstrap()),
                      new StringSerializer(), new StringSerializer())) {

@@ -6,7 +6,9 @@ import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.alerting.condition.ConditionConsumer;
 import vn.cantho.ioc.alerting.escalation.EscalationScheduler;
 import vn.cantho.ioc.alerting.notify.WebhookDispatcher;
+import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.health.HealthCheck;
+import vn.cantho.ioc.sink.loop.KafkaToDatabase;
 
 /**
  * The running alert lifecycle of one hub: the {@link AlertService} the API uses, the condition-event
@@ -16,12 +18,12 @@ import vn.cantho.ioc.model.health.HealthCheck;
 public final class AlertingRuntime implements AutoCloseable, HealthCheck {
 
     private final AlertService service;
-    private final ConditionConsumer consumer;
+    private final KafkaToDatabase<ConditionEvent> consumer;
     private final EscalationScheduler scheduler;
     private final WebhookDispatcher dispatcher;
 
-    private AlertingRuntime(AlertService service, ConditionConsumer consumer, EscalationScheduler scheduler,
-                            WebhookDispatcher dispatcher) {
+    private AlertingRuntime(AlertService service, KafkaToDatabase<ConditionEvent> consumer,
+                            EscalationScheduler scheduler, WebhookDispatcher dispatcher) {
         this.service = service;
         this.consumer = consumer;
         this.scheduler = scheduler;
@@ -33,9 +35,8 @@ public final class AlertingRuntime implements AutoCloseable, HealthCheck {
         AlertService service = new AlertService(dataSource, clock, options.setup());
         WebhookDispatcher dispatcher = service.webhookDispatcher(options.webhooks()).start();
         EscalationScheduler scheduler = service.escalationScheduler().start(options.escalationInterval());
-        ConditionConsumer consumer = new ConditionConsumer(
-                ConditionConsumer.kafkaConsumer(kafkaBootstrap, options.groupId()),
-                ConditionConsumer.deadLetterProducer(kafkaBootstrap), service.conditionWriter(), options.maxBackoff());
+        KafkaToDatabase<ConditionEvent> consumer = ConditionConsumer.create(kafkaBootstrap, options.groupId(),
+                options.maxBackoff(), service.conditionWriter());
         consumer.start();
         return new AlertingRuntime(service, consumer, scheduler, dispatcher);
     }

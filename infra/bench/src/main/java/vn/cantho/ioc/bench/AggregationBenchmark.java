@@ -29,12 +29,12 @@ import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.Metric;
-import vn.cantho.ioc.store.AggregateWriter;
+import vn.cantho.ioc.sink.DatabaseSinks;
+import vn.cantho.ioc.sink.loop.KafkaToDatabase;
+import vn.cantho.ioc.sink.loop.LoopOptions;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.streams.aggregate.AggregationTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
-import vn.cantho.ioc.streams.sink.KafkaSink;
-import vn.cantho.ioc.streams.sink.SinkConsumer;
 
 /**
  * Benchmark of the aggregation path: how many observations per second go through the streams
@@ -115,9 +115,8 @@ public final class AggregationBenchmark {
                         AggregationTopology.build(registry, grace, setting(HubSettings.DEDUP_WINDOW)),
                         StreamsRunner.properties("bench-aggregation", kafka, workDir.resolve("streams"), 1,
                                 partitions));
-                     KafkaSink<?, ?> sink = new KafkaSink<>(Topics.AGGREGATES_1M,
-                             SinkConsumer.create(Topics.AGGREGATES_1M, kafka, "bench-sink"),
-                             new AggregateWriter(database.dataSource())::upsert, Duration.ofSeconds(5))) {
+                     KafkaToDatabase<?> sink = DatabaseSinks.aggregates(
+                             LoopOptions.sink(kafka, "bench-sink", Duration.ofSeconds(5)), database.dataSource())) {
                     streams.start();
                     sink.start();
                     awaitStored(database, observations, Duration.ofMinutes(20));

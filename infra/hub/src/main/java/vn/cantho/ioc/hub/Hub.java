@@ -47,7 +47,6 @@ import vn.cantho.ioc.ingest.broker.BrokerIngest;
 import vn.cantho.ioc.ingest.mqtt.IngestStats;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.stage.Stage;
-import vn.cantho.ioc.model.kafka.Topic;
 import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -60,15 +59,14 @@ import vn.cantho.ioc.simulator.feed.DepartmentFeeds;
 import vn.cantho.ioc.simulator.feed.FeedClient;
 import vn.cantho.ioc.simulator.feed.FeedSimulator;
 import vn.cantho.ioc.simulator.feed.FeedTokens;
+import vn.cantho.ioc.sink.DatabaseSinks;
+import vn.cantho.ioc.sink.loop.LoopOptions;
 import vn.cantho.ioc.store.AggregateQueries;
-import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.feed.FeedLedger;
 import vn.cantho.ioc.store.indicator.IndicatorQueries;
-import vn.cantho.ioc.store.indicator.IndicatorWriter;
 import vn.cantho.ioc.store.kpi.KpiQueries;
 import vn.cantho.ioc.store.token.TokenService;
-import vn.cantho.ioc.store.ObservationWriter;
 import vn.cantho.ioc.store.RollupMaintainer;
 import vn.cantho.ioc.store.StorageDialect;
 import vn.cantho.ioc.store.registry.RegistryEditor;
@@ -83,10 +81,6 @@ import vn.cantho.ioc.streams.indicator.IndicatorTopology;
 import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
 import vn.cantho.ioc.streams.rules.topology.RulesTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
-import vn.cantho.ioc.streams.sink.BatchWriter;
-import vn.cantho.ioc.streams.sink.KafkaSink;
-import vn.cantho.ioc.streams.sink.ObservationSinkWriter;
-import vn.cantho.ioc.streams.sink.SinkConsumer;
 
 /**
  * The whole hub in one process: the embedded servers it was not given external ones for, then the
@@ -197,7 +191,7 @@ public final class Hub implements AutoCloseable {
         start(Stage.of("streams",
                 streams(config.streamsAppId(), AggregationTopology.build(registry, config.aggregateGrace(),
                         config.dedupWindow()), config.commitIntervals().streams()),
-                sink(Topics.AGGREGATES_1M, config.sinkGroupId(), new AggregateWriter(database.dataSource())::upsert)));
+                DatabaseSinks.aggregates(sinkOptions(config.sinkGroupId()), database.dataSource())));
         // Department KPIs: their own streams application over the feed records (docs/kpis.md).
         start(Stage.of("kpis", streams(config.kpiAppId(),
                 KpiTopology.build(indicators, SlaPolicy.standard(config.rules().calendar())),
@@ -208,8 +202,8 @@ public final class Hub implements AutoCloseable {
         start(Stage.of("rules", rules));
         // Raw readings into observations (own consumer group), and on plain PostgreSQL the hub's own
         // rollups and retention (a no-op on TimescaleDB, whose policies do it). See docs/storage.md.
-        start(Stage.of("observations", sink(Topics.TELEMETRY, config.observationSinkGroupId(),
-                new ObservationSinkWriter(registry, new ObservationWriter(database.dataSource())))));
+        start(Stage.of("observations", DatabaseSinks.observations(sinkOptions(config.observationSinkGroupId()),
+                registry, database.dataSource())));
         started.push(new RollupMaintainer(database.dataSource(), StorageDialect.of(database.dataSource()))
                 .scheduleEvery(config.rollupInterval()));
         // Derived indicators (VN_AQI, flood alert level, rise rate) and their sink into indicator_values
@@ -219,8 +213,7 @@ public final class Hub implements AutoCloseable {
                 streams(indicatorConfig.appId(), IndicatorTopology.build(registry, indicators,
                         new IndicatorSettings(indicatorConfig.grace(), config.dedupWindow(),
                                 indicatorConfig.floodLevels())), config.commitIntervals().streams()),
-                sink(Topics.INDICATORS, indicatorConfig.sinkGroupId(),
-                        new IndicatorWriter(database.dataSource())::upsert)));
+                DatabaseSinks.indicators(sinkOptions(indicatorConfig.sinkGroupId()), database.dataSource())));
 
         // Alert lifecycle: condition events into the alert store, escalation, webhooks (docs/alert-model.md).
         alerting = AlertingRuntime.start(database.dataSource(), kafkaBootstrap, config.alerting(), Clock.systemUTC());
@@ -318,9 +311,8 @@ public final class Hub implements AutoCloseable {
                 config.streamsThreads(), commitInterval));
     }
 
-    private <V> KafkaSink<String, V> sink(Topic<String, V> topic, String groupId, BatchWriter<V> writer) {
-        return new KafkaSink<>(topic, SinkConsumer.create(topic, kafkaBootstrap, groupId), writer,
-                config.sinkMaxBackoff());
+    private LoopOptions sinkOptions(String groupId) {
+        return LoopOptions.sink(kafkaBootstrap, groupId, config.sinkMaxBackoff());
     }
 
     /** The port the API listens on (useful when configured as 0). */

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.embedded.ChildClasspath;
+import vn.cantho.ioc.sink.DatabaseSinks;
+import vn.cantho.ioc.sink.loop.KafkaToDatabase;
+import vn.cantho.ioc.sink.loop.LoopOptions;
 import vn.cantho.ioc.testkit.KafkaTail;
 import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.embedded.WorkDirectories;
@@ -34,12 +37,9 @@ import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.simulator.MqttPublisher;
 import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.AggregateQuery;
-import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.streams.aggregate.AggregationTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
-import vn.cantho.ioc.streams.sink.KafkaSink;
-import vn.cantho.ioc.streams.sink.SinkConsumer;
 
 /**
  * The "nothing lost, nothing doubled" bar for sensors on an external broker: the ingest stage runs as its own process and is
@@ -68,9 +68,9 @@ class IngestCrashIT {
              StreamsRunner streams = new StreamsRunner(
                      AggregationTopology.build(DeviceRegistry.builtIn(), Duration.ofMinutes(30), Duration.ofHours(1)),
                      StreamsRunner.properties(runId, SERVERS.kafkaBootstrap(), workDir.resolve("state"), 1, 1));
-             KafkaSink<String, Aggregate> sink = new KafkaSink<>(Topics.AGGREGATES_1M,
-                     SinkConsumer.create(Topics.AGGREGATES_1M, SERVERS.kafkaBootstrap(), runId + "-sink"),
-                     new AggregateWriter(database.dataSource())::upsert, Duration.ofSeconds(1));
+             KafkaToDatabase<Aggregate> sink = DatabaseSinks.aggregates(
+                     LoopOptions.sink(SERVERS.kafkaBootstrap(), runId + "-sink", Duration.ofSeconds(1)),
+                     database.dataSource());
              MqttPublisher device = new MqttPublisher(SERVERS.mqttUrl(), SharedServers.uniqueName("sensor"))) {
             streams.start();
             sink.start();

@@ -26,10 +26,17 @@ public final class StageMeters {
     public static final String MQTT_READINGS = "ioc.mqtt.readings";
     /** Gauge: bytes of accepted MQTT messages in the ingest journal not yet confirmed in Kafka (embedded broker). */
     public static final String INGEST_JOURNAL_BACKLOG = "ioc.ingest.journal.backlog.bytes";
-    /** Counter, tags {@code sink} (source topic), {@code group}: rows written by a Kafka → database sink. */
+    /**
+     * Counter, tags {@code sink} (source topic), {@code group}: rows written by a Kafka → database loop (the sinks;
+     * for the alert condition consumer, condition events applied).
+     */
     public static final String SINK_ROWS = "ioc.sink.rows";
     /** Timer with a histogram, tags {@code sink}, {@code group}: one batch written and committed, retries included. */
     public static final String SINK_BATCH = "ioc.sink.batch";
+    /** Counter, tags {@code sink}, {@code group}: failed writes (database or dead letters) retried after a backoff. */
+    public static final String SINK_RETRIES = "ioc.sink.retries";
+    /** Counter, tags {@code sink}, {@code group}, {@code reason}: records dead-lettered as never writable. */
+    public static final String SINK_DEAD_LETTERS = "ioc.sink.dead.letters";
     /** Gauge, tag {@code group}: records not yet consumed by a consumer group (sinks and streams applications). */
     public static final String CONSUMER_LAG = "ioc.kafka.consumer.lag.records";
     /** Gauge, tag {@code application_id}: records processed per second by a Kafka Streams application (all threads). */
@@ -62,7 +69,8 @@ public final class StageMeters {
                 prometheus(MQTT_MESSAGES) + "_total", prometheus(MQTT_DEAD_LETTERS) + "_total",
                 prometheus(MQTT_READINGS) + "_total", prometheus(INGEST_JOURNAL_BACKLOG),
                 prometheus(FEED_PUSHES) + "_total", prometheus(FEED_ROWS) + "_total", prometheus(SINK_ROWS) + "_total",
-                prometheus(SINK_BATCH) + "_seconds", prometheus(CONSUMER_LAG), prometheus(STREAMS_PROCESS_RATE),
+                prometheus(SINK_BATCH) + "_seconds", prometheus(SINK_RETRIES) + "_total",
+                prometheus(SINK_DEAD_LETTERS) + "_total", prometheus(CONSUMER_LAG), prometheus(STREAMS_PROCESS_RATE),
                 prometheus(RULE_EVALUATIONS) + "_total", prometheus(ALERT_TRANSITIONS) + "_total",
                 prometheus(ESCALATION_STEPS) + "_total", prometheus(WEBHOOK_DELIVERIES) + "_total");
     }

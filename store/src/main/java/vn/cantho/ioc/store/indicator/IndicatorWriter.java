@@ -107,15 +107,25 @@ public final class IndicatorWriter {
         if (indicator == null) {
             throw new IllegalArgumentException("indicator value #" + index + " is null");
         }
+        String problem = problem(indicator);
+        if (problem != null) {
+            throw new IllegalArgumentException("indicator value #" + index + " "
+                    + problem.substring("indicator value ".length()) + ": " + indicator);
+        }
+    }
+
+    /**
+     * Why the table cannot take this value (a required field missing, not finite), or null when it can; the
+     * database sink dead-letters such a record instead of retrying it.
+     */
+    public static String problem(Indicator indicator) {
         if (isBlank(indicator.indicator()) || indicator.scope() == null || isBlank(indicator.entityId())
                 || isBlank(indicator.domain()) || indicator.granularity() == null || indicator.periodStart() == null
                 || indicator.periodEnd() == null || indicator.computedAt() == null) {
-            throw new IllegalArgumentException("indicator value #" + index + " lacks indicator, scope, entityId, "
-                    + "domain, granularity, periodStart, periodEnd or computedAt: " + indicator);
+            return "indicator value lacks indicator, scope, entityId, domain, granularity, periodStart, periodEnd "
+                    + "or computedAt";
         }
-        if (!Double.isFinite(indicator.value())) {
-            throw new IllegalArgumentException("indicator value #" + index + " is not finite: " + indicator);
-        }
+        return Double.isFinite(indicator.value()) ? null : "indicator value is not finite";
     }
 
     private static boolean isBlank(String s) {

@@ -18,6 +18,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.sink.DatabaseSinks;
+import vn.cantho.ioc.sink.loop.KafkaToDatabase;
+import vn.cantho.ioc.sink.loop.LoopOptions;
+import vn.cantho.ioc.sink.loop.RecordReader;
 import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Aggregate;
@@ -33,8 +37,6 @@ import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.streams.aggregate.AggregationTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
-import vn.cantho.ioc.streams.sink.KafkaSink;
-import vn.cantho.ioc.streams.sink.SinkConsumer;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
@@ -77,14 +79,14 @@ class AggregationPipelineIT {
         AtomicInteger outageAttempts = new AtomicInteger(3);
 
         try (StreamsRunner streams = runner(appId, stateDir);
-             KafkaSink<String, Aggregate> sink = new KafkaSink<>(Topics.AGGREGATES_1M,
-                     SinkConsumer.create(Topics.AGGREGATES_1M, SERVERS.kafkaBootstrap(), appId + "-sink"),
+             KafkaToDatabase<Aggregate> sink = KafkaToDatabase.sink(RecordReader.of(Topics.AGGREGATES_1M, "aggregate"),
+                     LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-sink", Duration.ofMillis(500)),
                      batch -> {
                          if (outageAttempts.getAndDecrement() > 0) {
                              throw new java.sql.SQLTransientConnectionException("database is down (simulated)");
                          }
                          return realWriter.upsert(batch);
-                     }, Duration.ofMillis(500))) {
+                     })) {
             streams.start();
             sink.start();
 
@@ -106,9 +108,9 @@ class AggregationPipelineIT {
         }
 
         try (StreamsRunner restarted = runner(appId, stateDir);
-             KafkaSink<String, Aggregate> sink = new KafkaSink<>(Topics.AGGREGATES_1M,
-                     SinkConsumer.create(Topics.AGGREGATES_1M, SERVERS.kafkaBootstrap(), appId + "-sink"),
-                     realWriter::upsert, Duration.ofMillis(500))) {
+             KafkaToDatabase<Aggregate> sink = DatabaseSinks.aggregates(
+                     LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-sink", Duration.ofMillis(500)),
+                     database.dataSource())) {
             restarted.start();
             sink.start();
 

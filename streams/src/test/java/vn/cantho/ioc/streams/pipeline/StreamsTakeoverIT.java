@@ -17,6 +17,9 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.sink.DatabaseSinks;
+import vn.cantho.ioc.sink.loop.KafkaToDatabase;
+import vn.cantho.ioc.sink.loop.LoopOptions;
 import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Aggregate;
@@ -29,12 +32,9 @@ import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.AggregateQuery;
 import vn.cantho.ioc.store.AggregateRow;
-import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.streams.aggregate.AggregationTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
-import vn.cantho.ioc.streams.sink.KafkaSink;
-import vn.cantho.ioc.streams.sink.SinkConsumer;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
@@ -82,11 +82,10 @@ class StreamsTakeoverIT {
         String appId = SharedServers.uniqueName("takeover");
         List<Device> stations = REGISTRY.devices().stream().filter(d -> d.metrics().contains(METRIC)).toList();
         Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        AggregateWriter writer = new AggregateWriter(database.dataSource());
 
-        try (KafkaSink<String, Aggregate> sink = new KafkaSink<>(Topics.AGGREGATES_1M,
-                SinkConsumer.create(Topics.AGGREGATES_1M, SERVERS.kafkaBootstrap(), appId + "-sink"),
-                writer::upsert, Duration.ofMillis(500));
+        try (KafkaToDatabase<Aggregate> sink = DatabaseSinks.aggregates(
+                LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-sink", Duration.ofMillis(500)),
+                database.dataSource());
              StreamsRunner survivor = runner(appId);
              StreamsRunner leaving = runner(appId)) {
             sink.start();

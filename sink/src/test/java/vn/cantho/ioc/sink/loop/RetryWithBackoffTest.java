@@ -1,4 +1,4 @@
-package vn.cantho.ioc.model.retry;
+package vn.cantho.ioc.sink.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,15 +1,16 @@
-package vn.cantho.ioc.streams.sink;
+package vn.cantho.ioc.sink;
 
-import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.sink.loop.BatchWriter;
 import vn.cantho.ioc.store.ObservationRow;
 import vn.cantho.ioc.store.ObservationWriter;
 

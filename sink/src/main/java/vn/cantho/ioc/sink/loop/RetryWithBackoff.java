@@ -1,8 +1,9 @@
-package vn.cantho.ioc.model.retry;
+package vn.cantho.ioc.sink.loop;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ public final class RetryWithBackoff {
     private final BooleanSupplier running;
     private final Logger log;
     private final AtomicReference<String> failing = new AtomicReference<>();
+    private final AtomicLong retries = new AtomicLong();
 
     /**
      * @param owner      names the loop in the log, e.g. "sink of ioc.telemetry.v1"
@@ -62,11 +64,17 @@ public final class RetryWithBackoff {
                         == null) {
                     log.warn("{}: {} failed; retrying the batch with backoff: {}", owner, what, e.getMessage());
                 }
+                retries.incrementAndGet();
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
             }
         }
         return false;
+    }
+
+    /** Failed attempts since start, each followed by a wait and another attempt (for the retries meter). */
+    public long retries() {
+        return retries.get();
     }
 
     /** What is failing now and since when, or empty while the last attempt succeeded. */

@@ -1,4 +1,4 @@
-package vn.cantho.ioc.streams.sink;
+package vn.cantho.ioc.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,9 @@
-package vn.cantho.ioc.streams.sink;
+package vn.cantho.ioc.streams.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,7 +19,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.EmbeddedDatabase;
 import vn.cantho.ioc.embedded.FreePorts;
+import vn.cantho.ioc.sink.DatabaseSinks;
+import vn.cantho.ioc.sink.loop.KafkaToDatabase;
+import vn.cantho.ioc.sink.loop.LoopOptions;
 import vn.cantho.ioc.testkit.SharedServers;
+import vn.cantho.ioc.testkit.SqlRows;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Reading;
@@ -30,9 +31,7 @@ import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.LiveRegistry;
-import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
-import vn.cantho.ioc.store.ObservationWriter;
 import vn.cantho.ioc.streams.aggregate.AggregationTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
 import java.util.concurrent.TimeUnit;
@@ -74,13 +73,12 @@ class SinkOutageIT {
              StreamsRunner streams = new StreamsRunner(AggregationTopology.build(DeviceRegistry.builtIn(), GRACE, GRACE),
                      StreamsRunner.properties(appId, SERVERS.kafkaBootstrap(),
                              WorkDirectories.temporary("outage-state"), 1, 1));
-             KafkaSink<String, Aggregate> aggregates = new KafkaSink<>(Topics.AGGREGATES_1M,
-                     SinkConsumer.create(Topics.AGGREGATES_1M, SERVERS.kafkaBootstrap(), appId + "-sink"),
-                     new AggregateWriter(database.dataSource())::upsert, Duration.ofMillis(500));
-             KafkaSink<String, Reading> observations = new KafkaSink<>(Topics.TELEMETRY,
-                     SinkConsumer.create(Topics.TELEMETRY, SERVERS.kafkaBootstrap(), appId + "-observations"),
-                     new ObservationSinkWriter(new LiveRegistry(DeviceRegistry.builtIn(), 0), new ObservationWriter(database.dataSource())),
-                     Duration.ofMillis(500))) {
+             KafkaToDatabase<Aggregate> aggregates = DatabaseSinks.aggregates(
+                     LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-sink", Duration.ofMillis(500)),
+                     database.dataSource());
+             KafkaToDatabase<Reading> observations = DatabaseSinks.observations(
+                     LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-observations", Duration.ofMillis(500)),
+                     new LiveRegistry(DeviceRegistry.builtIn(), 0), database.dataSource())) {
             streams.start();
             aggregates.start();
             observations.start();
@@ -153,13 +151,6 @@ class SinkOutageIT {
     }
 
     private static List<String> strings(Database database, String sql) throws Exception {
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            List<String> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-            return out;
-        }
+        return SqlRows.strings(database.dataSource(), sql);
     }
 }

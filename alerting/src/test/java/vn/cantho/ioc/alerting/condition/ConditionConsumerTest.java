@@ -16,21 +16,24 @@ import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.model.alert.TransitionType;
 import vn.cantho.ioc.model.kafka.Topics;
+import vn.cantho.ioc.sink.loop.RecordReader;
 
-class ConditionRecordsTest {
+/** How the condition consumer reads its topic: usable events pass, each kind of unusable record is a dead letter. */
+class ConditionConsumerTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
             {not json                                      | BAD_JSON    | not JSON
             [1, 2]                                         | BAD_PAYLOAD | not a condition event
-            {"eventId": "e-1", "alertKey": "k", "ruleId": "r"} | BAD_PAYLOAD | no alertKey, ruleId or entityId
+            {"eventId": "e-1", "alertKey": "k", "ruleId": "r"} | BAD_PAYLOAD | condition event without a required field: no alertKey, ruleId or entityId
             """)
     void an_unusable_record_becomes_a_dead_letter_with_its_reason_bytes_and_position(String value,
                                                                                    DeadLetterReason reason,
                                                                                    String detail) {
-        ConditionRecords read = ConditionRecords.read(List.of(record(7, value.getBytes(StandardCharsets.UTF_8))));
+        RecordReader.Read<ConditionEvent> read = ConditionConsumer.reader()
+                .read(List.of(record(7, value.getBytes(StandardCharsets.UTF_8))));
 
-        assertThat(read.events()).isEmpty();
+        assertThat(read.values()).isEmpty();
         DeadLetter letter = read.deadLetters().get(0);
         assertThat(letter.reason()).isEqualTo(reason);
         assertThat(letter.detail()).contains(detail);
@@ -45,15 +48,17 @@ class ConditionRecordsTest {
                 1, Severity.MAJOR);
         byte[] bytes = Topics.ALERT_CONDITIONS.valueSerde().serializer().serialize(Topics.ALERT_CONDITIONS.name(), event);
 
-        ConditionRecords read = ConditionRecords.read(List.of(record(1, bytes), record(2, null)));
+        RecordReader.Read<ConditionEvent> read = ConditionConsumer.reader()
+                .read(List.of(record(1, bytes), record(2, null)));
 
-        assertThat(read.events()).containsExactly(event);
+        assertThat(read.values()).containsExactly(event);
         assertThat(read.deadLetters()).isEmpty();
     }
 
-    private static ConsumerRecord<String, byte[]> record(long offset, byte[] value) {
+    private static ConsumerRecord<byte[], byte[]> record(long offset, byte[] value) {
         return new ConsumerRecord<>(Topics.ALERT_CONDITIONS.name(), 2, offset, 1_000L,
-                org.apache.kafka.common.record.TimestampType.CREATE_TIME, 0, value == null ? 0 : value.length, "k", value,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME, 0, value == null ? 0 : value.length,
+                new byte[] {'k'}, value,
                 new org.apache.kafka.common.header.internals.RecordHeaders(), java.util.Optional.empty());
     }
 }
