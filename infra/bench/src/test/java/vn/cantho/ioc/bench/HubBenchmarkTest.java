@@ -69,8 +69,8 @@ class HubBenchmarkTest {
     void percentiles_are_nearest_rank_over_the_samples() {
         List<Double> samples = IntStream.rangeClosed(1, 100).mapToObj(i -> (double) i).toList();
 
-        assertThat(HubBenchmark.percentiles(samples)).containsEntry("p50", 50.0).containsEntry("p90", 90.0)
+        assertThat(HubRun.percentiles(samples)).containsEntry("p50", 50.0).containsEntry("p90", 90.0)
                 .containsEntry("p99", 99.0).containsEntry("max", 100.0);
-        assertThat(HubBenchmark.percentiles(List.of())).isEmpty();
+        assertThat(HubRun.percentiles(List.of())).isEmpty();
     }
 }
