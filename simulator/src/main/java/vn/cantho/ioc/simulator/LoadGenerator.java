@@ -186,10 +186,8 @@ public final class LoadGenerator {
                     LockSupport.parkNanos(due - now);
                     now = System.nanoTime();
                 }
-                long sequence = k * options.clients() + client;
-                int index = (int) (sequence % devices.size());
-                Device device = devices.get(index);
-                publisher.publish(TelemetryTopic.of(device.id()), payload(index, device, sequence), outcome);
+                Message message = message(k * options.clients() + client);
+                publisher.publish(message.topic(), message.payload(), outcome);
                 sent++;
             }
         } catch (InterruptedException e) {
@@ -199,10 +197,26 @@ public final class LoadGenerator {
     }
 
     /**
-     * A realistic message of {@code device}, stamped now — or 1 ms after its previous message, so that no two
-     * messages of a device share a timestamp (the hub would take the second for a redelivery of the first).
+     * One message of the load as published over MQTT.
+     *
+     * @param device  the device it is from
+     * @param topic   its MQTT topic
+     * @param payload its bytes (compact JSON or SenML)
+     * @param ts      the reading's timestamp
+     * @param values  the metric values it carries
      */
-    private byte[] payload(int index, Device device, long sequence) {
+    public record Message(Device device, String topic, byte[] payload, Instant ts, Map<String, Double> values) {
+    }
+
+    /**
+     * Message {@code sequence} of the load: a realistic reading of the next device round-robin, stamped now —
+     * or 1 ms after the device's previous message, so that no two messages of a device share a timestamp (the
+     * hub would take the second for a redelivery of the first). Benchmarks use it to measure the raw stages
+     * with the load's own payloads.
+     */
+    public Message message(long sequence) {
+        int index = (int) (sequence % devices.size());
+        Device device = devices.get(index);
         long millis = System.currentTimeMillis();
         Instant now = Instant.ofEpochMilli(lastTimestamp.accumulateAndGet(index, millis,
                 (previous, current) -> Math.max(previous + 1, current)));
@@ -212,9 +226,9 @@ public final class LoadGenerator {
         boolean asSenml = (Noise.mix(options.seed() * 31 + sequence) >>> 11) * 0x1.0p-53 < options.senmlShare();
         if (asSenml) {
             senml.incrementAndGet();
-            return Payloads.senml(device, now, values);
         }
-        return Payloads.compact(now, values);
+        byte[] payload = asSenml ? Payloads.senml(device, now, values) : Payloads.compact(now, values);
+        return new Message(device, TelemetryTopic.of(device.id()), payload, now, values);
     }
 
     private static Map<String, Double> first(Map<String, Double> values, int count) {

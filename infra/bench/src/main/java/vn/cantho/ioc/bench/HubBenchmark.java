@@ -2,9 +2,11 @@ package vn.cantho.ioc.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.simulator.LoadGenerator;
@@ -20,26 +22,47 @@ import vn.cantho.ioc.simulator.LoadOptions;
 public final class HubBenchmark {
 
     static final String USAGE = """
-            usage: ./ioc bench hub [--probes N] [--rate N] [--duration D] [--clients N] [--senml SHARE] [--seed N]
-              --probes N   readings that each raise an alert, spread over the run (default 60)
+            usage: ./ioc bench hub [--probes N] [--rate N] [--duration D] [--values-per-message N] [--clients N]
+                                   [--senml SHARE] [--seed N] [--no-ceilings] [--ceiling-duration D]
+                                   [--find-max] [--max-steps N]
+              --probes N            readings that each raise an alert, spread over the run (default 60; per step
+                                    with --find-max)
+              --values-per-message N  exactly N metric values in every message, 1 to 6 (default: the realistic mix)
+              --no-ceilings         skip measuring the raw stages (MQTT, Kafka, COPY) before the hub starts
+              --ceiling-duration D  how long each raw stage is measured (default 10s)
+              --find-max            search the highest rate sustained with storage lag p99 <= 2 s and nothing
+                                    lost, from --rate up, one step of --duration per rate, on one hub
+              --max-steps N         at most N steps of --find-max (default 10; the search stops at 20 min anyway)
               the others are the load generator's (./ioc load --help); defaults here: --rate 2000 --duration 60s""";
     private static final List<String> LOAD_DEFAULTS = List.of("--rate", "2000", "--duration", "60s");
+    /** Load stations for a fixed number of values per message: real-time timestamps up to 100,000 msg/s. */
     private static final int LOAD_STATIONS = 100;
 
-    private final int probes;
-    private final LoadOptions load;
+    /**
+     * What to run.
+     *
+     * @param ceilings        how long each raw stage is measured, or zero to skip them
+     * @param maxSteps        steps of {@code --find-max}, or zero for one run
+     */
+    record Options(int probes, LoadOptions load, Duration ceilings, int maxSteps) {
+    }
 
-    HubBenchmark(int probes, LoadOptions load) {
-        this.probes = probes;
-        this.load = load;
+    private final Options options;
+
+    HubBenchmark(Options options) {
+        this.options = options;
+    }
+
+    Options options() {
+        return options;
     }
 
     int probes() {
-        return probes;
+        return options.probes();
     }
 
     LoadOptions load() {
-        return load;
+        return options.load();
     }
 
     public static void main(String[] args) throws Exception {
@@ -57,28 +80,26 @@ public final class HubBenchmark {
 
     static HubBenchmark parse(String... args) {
         int probes = 60;
+        Duration ceilings = Duration.ofSeconds(10);
+        boolean noCeilings = false;
+        boolean findMax = false;
+        int maxSteps = 10;
         List<String> loadArgs = new ArrayList<>(LOAD_DEFAULTS);
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--probes")) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("--probes needs a value");
-                }
-                try {
-                    probes = Integer.parseInt(args[++i]);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--probes needs a number, got '" + args[i] + "'");
-                }
-                if (probes < 1 || probes > 10_000) {
-                    throw new IllegalArgumentException("--probes must be 1 to 10000");
-                }
-            } else if (args[i].equals("--mqtt-url") || args[i].equals("--registry-dir")
-                    || args[i].equals("--allow-remote")) {
-                throw new IllegalArgumentException(args[i] + " is not for this benchmark: it loads the hub it starts");
-            } else {
-                loadArgs.add(args[i]);
+            String name = args[i];
+            switch (name) {
+                case "--probes" -> probes = BenchArgs.number(name, BenchArgs.value(args, i++), 1, 10_000);
+                case "--no-ceilings" -> noCeilings = true;
+                case "--ceiling-duration" -> ceilings = BenchArgs.duration(name, BenchArgs.value(args, i++));
+                case "--find-max" -> findMax = true;
+                case "--max-steps" -> maxSteps = BenchArgs.number(name, BenchArgs.value(args, i++), 1, 50);
+                case "--mqtt-url", "--registry-dir", "--allow-remote" -> throw new IllegalArgumentException(
+                        name + " is not for this benchmark: it loads the hub it starts");
+                default -> loadArgs.add(name);
             }
         }
-        return new HubBenchmark(probes, LoadOptions.parse(loadArgs.toArray(String[]::new)));
+        return new HubBenchmark(new Options(probes, LoadOptions.parse(loadArgs.toArray(String[]::new)),
+                noCeilings ? Duration.ZERO : ceilings, findMax ? maxSteps : 0));
     }
 
     /** Runs the benchmark once; the result is what {@link #main} prints. */
@@ -92,13 +113,33 @@ public final class HubBenchmark {
     }
 
     private Map<String, Object> runIn(Path workDir) throws Exception {
-        ProbeFixture fixture = ProbeFixture.write(workDir, probes, loadStations(load));
+        LoadOptions load = options.load();
+        int probeGauges = options.probes() * Math.max(1, options.maxSteps());
+        ProbeFixture fixture = ProbeFixture.write(workDir, probeGauges, loadStations(load));
+        // The raw stages first, alone on the machine: the hub is not started yet.
+        Map<String, Object> ceilings = options.ceilings().isZero() ? null : Ceilings.measure(
+                load.towards(load.mqttUrl(), Optional.of(fixture.registryDir()), load.valuesPerMessage()),
+                workDir, options.ceilings());
         try (BenchHub bench = BenchHub.start(workDir, fixture)) {
-            Map<String, Object> result = HubRun.measure(bench, bench.aim(load), fixture.probeIds());
+            Map<String, Object> result = options.maxSteps() > 0
+                    ? FindMax.search(bench, load, options.probes(), options.maxSteps())
+                    : HubRun.measure(bench, bench.aim(load), fixture.probeIds());
             result.put("warmUpSeconds", HubRun.round(bench.warmUpSeconds()));
             result.put("behindAtStart", bench.behindAtStart());
+            result.put("ceilings", ceilings);
+            result.put("ratio", ratio(result, ceilings));
             return result;
         }
+    }
+
+    /** Values stored per second ÷ the slowest raw stage in values per second; null without ceilings. */
+    static Double ratio(Map<String, Object> result, Map<String, Object> ceilings) {
+        if (ceilings == null) {
+            return null;
+        }
+        double slowest = ((Number) ceilings.get("slowestDatapointsPerSecond")).doubleValue();
+        return slowest <= 0 ? null
+                : Math.round(((Number) result.get("datapointsPerSecond")).doubleValue() / slowest * 1000) / 1000.0;
     }
 
     /**

@@ -128,7 +128,7 @@ final class HubRun {
         result.put("published", report.sent());
         result.put("acknowledged", report.acknowledged());
         result.put("publishFailed", report.failed());
-        result.put("achievedRate", report.achievedRate());
+        result.put("achievedRate", round(report.achievedRate()));
         result.put("publishLatencyMs", report.latencyMs());
         result.put("bridgeReceived", after.received - before.received);
         result.put("readingsForwarded", forwarded);
