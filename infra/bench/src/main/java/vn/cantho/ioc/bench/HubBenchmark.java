@@ -67,6 +67,10 @@ public final class HubBenchmark {
 
     public static void main(String[] args) throws Exception {
         HubBenchmark benchmark;
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(USAGE);
+            return;
+        }
         try {
             benchmark = parse(args);
         } catch (IllegalArgumentException e) {

@@ -75,6 +75,10 @@ public final class SoakBenchmark {
 
     public static void main(String[] args) throws Exception {
         SoakBenchmark soak;
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(USAGE);
+            return;
+        }
         try {
             soak = parse(args);
         } catch (IllegalArgumentException e) {
