@@ -167,6 +167,10 @@ public final class SoakBenchmark {
                 csv.flush();
                 // The chart after every sample: a soak stopped early still leaves one.
                 Files.writeString(out.resolve("soak.svg"), SoakChart.svg(title(), taken, minutes(warmUp)));
+                if (background.isDone() && i < samples) {
+                    // The load ended before its time: it failed, and get() below throws why.
+                    break;
+                }
             }
             LoadReport report = background.get();
             probing.cancel(true);
