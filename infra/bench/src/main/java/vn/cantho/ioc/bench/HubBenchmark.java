@@ -154,5 +154,4 @@ public final class HubBenchmark {
     static int loadStations(LoadOptions load) {
         return load.valuesPerMessage().isPresent() ? LOAD_STATIONS : 0;
     }
-
 }
