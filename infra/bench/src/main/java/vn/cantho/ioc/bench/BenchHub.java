@@ -8,10 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -133,30 +129,11 @@ final class BenchHub implements AutoCloseable {
         }
     }
 
-    /** Distinct readings (device, time) in {@code observations}. */
-    long storedReadings() throws SQLException {
-        return count("SELECT count(*) FROM (SELECT DISTINCT device_id, ts FROM observations) readings");
-    }
-
-    /** Rows (metric values, datapoints) in {@code observations}. */
-    long observationRows() throws SQLException {
-        return count("SELECT count(*) FROM observations");
-    }
-
     /** Rows the observation sink has written since the hub started (its {@code ioc.sink.rows} counter). */
     long rowsWritten() {
         Counter counter = Metrics.globalRegistry.find(StageMeters.SINK_ROWS)
                 .tag("sink", Topics.TELEMETRY.name()).counter();
         return counter == null ? 0 : Math.round(counter.count());
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Connection connection = hub.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private String operatorToken() throws Exception {
