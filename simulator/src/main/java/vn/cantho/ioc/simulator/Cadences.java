@@ -92,7 +92,7 @@ public record Cadences(Duration fallback, Map<String, Duration> byType) {
     }
 
     /** Parses one duration ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, ISO-8601) of at least 10 ms. */
-    static Duration duration(String text) {
+    public static Duration duration(String text) {
         String value = text.trim();
         Duration duration;
         Matcher matcher = SHORT_DURATION.matcher(value);

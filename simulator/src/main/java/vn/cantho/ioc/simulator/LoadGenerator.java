@@ -24,6 +24,9 @@ import vn.cantho.ioc.model.registry.DeviceRegistry;
  * when ahead and publishes at once when behind, so the achieved rate shows what the broker sustains. Latency is
  * measured from the publish call (including any wait for a free in-flight slot) to the broker's PUBACK.
  *
+ * <p>With {@link LoadOptions#valuesPerMessage()} every message carries exactly that many values: only devices
+ * whose model reports at least that many take part, each sending the first N of its metrics (registry order).
+ *
  * <p>Every message of a device carries a later timestamp than the one before (1 ms later when the clock has
  * not moved on), so none looks like a redelivery to the hub's deduplication; up to
  * {@link #MAX_REAL_TIME_RATE_PER_DEVICE} messages per second per device that is the current time.
@@ -49,11 +52,16 @@ public final class LoadGenerator {
         this.options = options;
         DeviceRegistry registry = options.registryDir().map(DeviceRegistry::fromDirectory)
                 .orElseGet(DeviceRegistry::builtIn);
-        this.devices = registry.devices().stream().filter(SensorModels::supports).toList();
-        if (devices.isEmpty()) {
-            throw new IllegalArgumentException("the registry has no device of a simulated type " + SensorModels.TYPES);
-        }
         this.models = new SensorModels(options.seed(), 0);
+        int values = options.valuesPerMessage().orElse(1);
+        Instant now = Instant.now();
+        this.devices = registry.devices().stream().filter(SensorModels::supports)
+                .filter(device -> options.valuesPerMessage().isEmpty()
+                        || models.reading(device, now, COUNT_INTERVAL).size() >= values).toList();
+        if (devices.isEmpty()) {
+            throw new IllegalArgumentException("the registry has no device of a simulated type " + SensorModels.TYPES
+                    + " reporting at least " + values + " values");
+        }
         this.lastTimestamp = new AtomicLongArray(devices.size());
     }
 
@@ -145,7 +153,7 @@ public final class LoadGenerator {
             latency.put("max", latencies.percentileMillis(1.0));
             return new LoadReport(options.rate(), options.duration().toMillis() / 1000.0, elapsed, options.clients(),
                     devices.size(), totalSent, acknowledged, failed, senml.get(), acknowledged / elapsed, latency,
-                    options.mqttUrl());
+                    options.mqttUrl(), options.valuesPerMessage());
         } finally {
             for (MqttPublisher publisher : publishers) {
                 try {
@@ -178,10 +186,8 @@ public final class LoadGenerator {
                     LockSupport.parkNanos(due - now);
                     now = System.nanoTime();
                 }
-                long sequence = k * options.clients() + client;
-                int index = (int) (sequence % devices.size());
-                Device device = devices.get(index);
-                publisher.publish(TelemetryTopic.of(device.id()), payload(index, device, sequence), outcome);
+                Message message = message(k * options.clients() + client);
+                publisher.publish(message.topic(), message.payload(), outcome);
                 sent++;
             }
         } catch (InterruptedException e) {
@@ -191,19 +197,48 @@ public final class LoadGenerator {
     }
 
     /**
-     * A realistic message of {@code device}, stamped now — or 1 ms after its previous message, so that no two
-     * messages of a device share a timestamp (the hub would take the second for a redelivery of the first).
+     * One message of the load as published over MQTT.
+     *
+     * @param device  the device it is from
+     * @param topic   its MQTT topic
+     * @param payload its bytes (compact JSON or SenML)
+     * @param ts      the reading's timestamp
+     * @param values  the metric values it carries
      */
-    private byte[] payload(int index, Device device, long sequence) {
+    public record Message(Device device, String topic, byte[] payload, Instant ts, Map<String, Double> values) {
+    }
+
+    /**
+     * Message {@code sequence} of the load: a realistic reading of the next device round-robin, stamped now —
+     * or 1 ms after the device's previous message, so that no two messages of a device share a timestamp (the
+     * hub would take the second for a redelivery of the first). Benchmarks use it to measure the raw stages
+     * with the load's own payloads.
+     */
+    public Message message(long sequence) {
+        int index = (int) (sequence % devices.size());
+        Device device = devices.get(index);
         long millis = System.currentTimeMillis();
         Instant now = Instant.ofEpochMilli(lastTimestamp.accumulateAndGet(index, millis,
                 (previous, current) -> Math.max(previous + 1, current)));
-        Map<String, Double> values = models.reading(device, now, COUNT_INTERVAL);
+        Map<String, Double> values = options.valuesPerMessage().isPresent()
+                ? first(models.reading(device, now, COUNT_INTERVAL), options.valuesPerMessage().getAsInt())
+                : models.reading(device, now, COUNT_INTERVAL);
         boolean asSenml = (Noise.mix(options.seed() * 31 + sequence) >>> 11) * 0x1.0p-53 < options.senmlShare();
         if (asSenml) {
             senml.incrementAndGet();
-            return Payloads.senml(device, now, values);
         }
-        return Payloads.compact(now, values);
+        byte[] payload = asSenml ? Payloads.senml(device, now, values) : Payloads.compact(now, values);
+        return new Message(device, TelemetryTopic.of(device.id()), payload, now, values);
+    }
+
+    private static Map<String, Double> first(Map<String, Double> values, int count) {
+        Map<String, Double> kept = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> value : values.entrySet()) {
+            if (kept.size() == count) {
+                break;
+            }
+            kept.put(value.getKey(), value.getValue());
+        }
+        return kept;
     }
 }

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,13 +20,15 @@ import java.util.regex.Pattern;
  * @param seed        seed of the simulated values
  * @param registryDir device registry directory, or empty for the built-in one
  * @param allowRemote whether a broker that is not on this machine may be loaded
+ * @param valuesPerMessage metric values in every message, or empty for the realistic mix (each device type
+ *                    reports what it measures: 1 to 6 values)
  */
 public record LoadOptions(int rate, Duration duration, String mqttUrl, int clients, double senmlShare, long seed,
-                          Optional<Path> registryDir, boolean allowRemote) {
+                          Optional<Path> registryDir, boolean allowRemote, OptionalInt valuesPerMessage) {
 
     public static final String USAGE = """
             usage: ./ioc load [--rate N] [--duration D] [--mqtt-url URL] [--clients N] [--senml SHARE] [--seed N]
-                              [--registry-dir DIR] [--allow-remote]
+                              [--registry-dir DIR] [--allow-remote] [--values-per-message N]
               --rate N          messages per second over all clients (default 1000, at most 1000000)
               --duration D      how long to publish: 500ms, 30s, 5m, 1h (default 10s, at most 1h)
               --mqtt-url URL    broker (default tcp://127.0.0.1:1883, the hub's embedded broker)
@@ -34,10 +37,15 @@ public record LoadOptions(int rate, Duration duration, String mqttUrl, int clien
               --seed N          seed of the simulated values (default 1)
               --registry-dir D  devices.json/areas.json to spread over (default: the built-in registry)
               --allow-remote    allow a broker that is not on this machine (default: loopback only)
+              --values-per-message N
+                                exactly N metric values in every message, 1 to 6, sent only by devices that
+                                measure at least N metrics (default: the realistic mix of every device type)
             Prints one JSON line: sent, acknowledged, failed, achieved rate, publish latency percentiles.
             Exit status 0 when every message was acknowledged, 1 otherwise, 2 on a usage error.""";
     /** How long to wait for outstanding acknowledgements after the last publish. */
     public static final Duration DRAIN = Duration.ofSeconds(30);
+    /** The most metric values a simulated device reports in one message (an air station's six). */
+    public static final int MAX_VALUES_PER_MESSAGE = 6;
     private static final Duration MAX_DURATION = Duration.ofHours(1);
     private static final Pattern URL = Pattern.compile("(tcp|ssl|ws|wss)://(\\[[^]]+]|[^:/\\s]+):(\\d{1,5})");
 
@@ -57,6 +65,27 @@ public record LoadOptions(int rate, Duration duration, String mqttUrl, int clien
         if (!URL.matcher(mqttUrl).matches()) {
             throw new IllegalArgumentException("--mqtt-url must look like tcp://127.0.0.1:1883");
         }
+        if (valuesPerMessage.isPresent()
+                && (valuesPerMessage.getAsInt() < 1 || valuesPerMessage.getAsInt() > MAX_VALUES_PER_MESSAGE)) {
+            throw new IllegalArgumentException("--values-per-message must be 1 to " + MAX_VALUES_PER_MESSAGE);
+        }
+    }
+
+    /** Options with the realistic mix of values per message. */
+    public LoadOptions(int rate, Duration duration, String mqttUrl, int clients, double senmlShare, long seed,
+                       Optional<Path> registryDir, boolean allowRemote) {
+        this(rate, duration, mqttUrl, clients, senmlShare, seed, registryDir, allowRemote, OptionalInt.empty());
+    }
+
+    /** These options with another broker, registry and values per message (what a benchmark changes). */
+    public LoadOptions towards(String url, Optional<Path> registry, OptionalInt values) {
+        return new LoadOptions(rate, duration, url, clients, senmlShare, seed, registry, allowRemote, values);
+    }
+
+    /** These options with another rate and duration (a benchmark's steps). */
+    public LoadOptions at(int newRate, Duration newDuration) {
+        return new LoadOptions(newRate, newDuration, mqttUrl, clients, senmlShare, seed, registryDir, allowRemote,
+                valuesPerMessage);
     }
 
     public static LoadOptions defaults() {
@@ -75,6 +104,7 @@ public record LoadOptions(int rate, Duration duration, String mqttUrl, int clien
         long seed = o.seed;
         Optional<Path> registry = o.registryDir;
         boolean remote = false;
+        OptionalInt values = OptionalInt.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -104,13 +134,14 @@ public record LoadOptions(int rate, Duration duration, String mqttUrl, int clien
                     case "--senml" -> senml = Double.parseDouble(value.trim());
                     case "--seed" -> seed = Long.parseLong(value.trim());
                     case "--registry-dir" -> registry = Optional.of(Path.of(value.trim()));
+                    case "--values-per-message" -> values = OptionalInt.of(Integer.parseInt(value.trim()));
                     default -> throw new IllegalArgumentException("unknown option '" + name + "'");
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(name + " needs a number, got '" + value + "'");
             }
         }
-        return new LoadOptions(rate, duration, url, clients, senml, seed, registry, remote);
+        return new LoadOptions(rate, duration, url, clients, senml, seed, registry, remote, values);
     }
 
     /** The broker's host name or address. */

@@ -2,6 +2,7 @@ package vn.cantho.ioc.simulator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import vn.cantho.ioc.model.json.Json;
 
 /**
@@ -18,10 +19,11 @@ import vn.cantho.ioc.model.json.Json;
  * @param senml           messages sent as SenML
  * @param achievedRate    acknowledged messages per elapsed second
  * @param latencyMs       publish-to-acknowledgement latency percentiles (p50, p90, p99, p999, max), ms
+ * @param valuesPerMessage metric values in every message, or empty for the realistic mix
  */
 public record LoadReport(int targetRate, double durationSeconds, double elapsedSeconds, int clients, int devices,
                          long sent, long acknowledged, long failed, long senml, double achievedRate,
-                         Map<String, Double> latencyMs, String mqttUrl) {
+                         Map<String, Double> latencyMs, String mqttUrl, OptionalInt valuesPerMessage) {
 
     /** Every message was acknowledged and none failed. */
     public boolean complete() {
@@ -39,6 +41,7 @@ public record LoadReport(int targetRate, double durationSeconds, double elapsedS
         json.put("acknowledged", acknowledged);
         json.put("failed", failed);
         json.put("senml", senml);
+        json.put("valuesPerMessage", valuesPerMessageLabel());
         json.put("achievedRate", round(achievedRate));
         json.put("latencyMs", latencyMs);
         json.put("mqttUrl", mqttUrl);
@@ -47,6 +50,11 @@ public record LoadReport(int targetRate, double durationSeconds, double elapsedS
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The number of values in every message, or {@code "mix"} for the realistic mix. */
+    public Object valuesPerMessageLabel() {
+        return valuesPerMessage.isPresent() ? (Object) valuesPerMessage.getAsInt() : "mix";
     }
 
     static double round(double value) {

@@ -34,6 +34,33 @@ class LoadOptionsTest {
     }
 
     @Test
+    void values_per_message_default_to_the_realistic_mix_and_take_1_to_6() {
+        assertThat(LoadOptions.parse().valuesPerMessage()).isEmpty();
+        assertThat(LoadOptions.parse("--values-per-message", "3").valuesPerMessage()).hasValue(3);
+        assertThat(LoadOptions.parse("--values-per-message=6").valuesPerMessage()).hasValue(6);
+        assertThatThrownBy(() -> LoadOptions.parse("--values-per-message", "0"))
+                .hasMessageContaining("--values-per-message must be 1 to 6");
+        assertThatThrownBy(() -> LoadOptions.parse("--values-per-message", "7"))
+                .hasMessageContaining("--values-per-message");
+        assertThatThrownBy(() -> LoadOptions.parse("--values-per-message", "few"))
+                .hasMessageContaining("needs a number");
+    }
+
+    @Test
+    void with_values_per_message_only_devices_measuring_that_many_metrics_take_part() {
+        // Given the built-in registry, whose full air stations are the only devices with six metrics
+        LoadOptions six = LoadOptions.parse("--values-per-message", "6");
+
+        // When a generator is made for six values per message, and one for the mix
+        int sixValueDevices = new LoadGenerator(six).devices();
+        int mixDevices = new LoadGenerator(LoadOptions.parse()).devices();
+
+        // Then fewer devices take part, and all of them with the mix
+        assertThat(sixValueDevices).isPositive().isLessThan(mixDevices);
+        assertThat(new LoadGenerator(LoadOptions.parse("--values-per-message", "1")).devices()).isEqualTo(mixDevices);
+    }
+
+    @Test
     void bad_arguments_are_refused_with_a_message() {
         assertThatThrownBy(() -> LoadOptions.parse("--rate", "lots")).hasMessageContaining("--rate");
         assertThatThrownBy(() -> LoadOptions.parse("--rate", "0")).hasMessageContaining("--rate");

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -71,6 +72,23 @@ final class Backlog {
     /** Groups that are behind more than their idle markers, with the records they are behind by. */
     private Map<String, Long> behindPerGroup() throws InterruptedException, ExecutionException {
         Map<String, Long> behind = new HashMap<>();
+        Map<String, Integer> partitions = new HashMap<>();
+        lagPerGroup(partitions).forEach((group, lag) -> {
+            if (lag > IDLE_LAG_PER_PARTITION * partitions.get(group)) {
+                behind.put(group, lag);
+            }
+        });
+        return behind;
+    }
+
+    /** Every consumer group with committed offsets, with the records it is behind by over all its partitions. */
+    Map<String, Long> lagPerGroup() throws InterruptedException, ExecutionException {
+        return lagPerGroup(new HashMap<>());
+    }
+
+    private Map<String, Long> lagPerGroup(Map<String, Integer> partitions)
+            throws InterruptedException, ExecutionException {
+        Map<String, Long> lags = new TreeMap<>();
         for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
                     .partitionsToOffsetAndMetadata().get();
@@ -84,10 +102,9 @@ final class Backlog {
             for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
                 lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
             }
-            if (lag > IDLE_LAG_PER_PARTITION * committed.size()) {
-                behind.put(group.groupId(), lag);
-            }
+            lags.put(group.groupId(), lag);
+            partitions.put(group.groupId(), committed.size());
         }
-        return behind;
+        return lags;
     }
 }

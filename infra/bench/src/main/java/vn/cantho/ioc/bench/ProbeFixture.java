@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.registry.Metric;
+import vn.cantho.ioc.simulator.LoadOptions;
 
 /**
  * The hub benchmark's device registry and rule catalogue: the built-in ones, plus probe gauges that no
@@ -40,10 +41,20 @@ final class ProbeFixture {
 
     /** Writes {@code registry/} (areas.json, devices.json) and {@code rules.json} under {@code dir}. */
     static ProbeFixture write(Path dir, int probes) {
+        return write(dir, probes, 0);
+    }
+
+    /**
+     * The same, plus {@code loadStations} copies of a built-in full air station (six metrics): with a fixed
+     * number of values per message only devices measuring that many take part, and the built-in registry has
+     * too few of them to keep each device's timestamps real-time at benchmark rates.
+     */
+    static ProbeFixture write(Path dir, int probes, int loadStations) {
         try {
             Path registryDir = Files.createDirectories(dir.resolve("registry"));
             Files.write(registryDir.resolve("areas.json"), resource("registry/areas.json"));
             ArrayNode devices = (ArrayNode) Json.mapper().readTree(resource("registry/devices.json"));
+            addLoadStations(devices, loadStations);
             List<String> ids = new ArrayList<>();
             for (int i = 1; i <= probes; i++) {
                 String id = String.format("bench-probe-%04d", i);
@@ -63,6 +74,28 @@ final class ProbeFixture {
             return new ProbeFixture(registryDir, rulesFile, List.copyOf(ids));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the benchmark's registry and rules under " + dir, e);
+        }
+    }
+
+    private static void addLoadStations(ArrayNode devices, int count) {
+        if (count == 0) {
+            return;
+        }
+        JsonNode template = null;
+        for (JsonNode device : devices) {
+            if (device.path("metrics").size() == LoadOptions.MAX_VALUES_PER_MESSAGE) {
+                template = device;
+                break;
+            }
+        }
+        if (template == null) {
+            throw new IllegalStateException("the built-in registry has no device with "
+                    + LoadOptions.MAX_VALUES_PER_MESSAGE + " metrics to copy");
+        }
+        for (int i = 1; i <= count; i++) {
+            ObjectNode station = template.deepCopy();
+            station.put("id", String.format("bench-air-%03d", i)).put("name", "Benchmark air station " + i);
+            devices.add(station);
         }
     }
 

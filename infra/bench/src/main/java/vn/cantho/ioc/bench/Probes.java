@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -158,6 +159,14 @@ final class Probes implements AutoCloseable {
             evaluatedMs.add(Duration.between(publishedAt.get(gauge), evaluatedAt.get(gauge)).toNanos() / 1e6);
         });
         return new Result(gauges.size(), storedMs, alertMs, evaluatedMs);
+    }
+
+    /** The storage lag of {@code gauge}'s probe so far: empty until its row is stored (or if never sent). */
+    OptionalDouble storedMs(String gauge) {
+        Long stored = storedNanos.get(gauge);
+        Long published = publishedNanos.get(gauge);
+        return stored == null || published == null ? OptionalDouble.empty()
+                : OptionalDouble.of((stored - published) / 1e6);
     }
 
     /** Polls for the rows of published probes not yet stored (each probe gauge has exactly one reading). */

@@ -45,6 +45,11 @@ final class ProcessResources implements AutoCloseable {
         return wall <= 0 ? 0 : (cpuNanos() - startCpuNanos) / 1e9 / wall;
     }
 
+    /** CPU seconds all processes used since start. */
+    double cpuSeconds() {
+        return (cpuNanos() - startCpuNanos) / 1e9;
+    }
+
     /** The largest resident memory of all processes together seen so far, in MiB; -1 when unknown. */
     long peakRssMiB() {
         long peak = peakRssBytes.get();
