@@ -1,9 +1,16 @@
 package vn.cantho.ioc.api;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.api.auth.Authenticator;
+import vn.cantho.ioc.api.auth.TokenAuthenticator;
+import vn.cantho.ioc.api.auth.jwt.OidcAuthentication;
+import vn.cantho.ioc.api.auth.jwt.OidcOptions;
 import vn.cantho.ioc.api.registry.AreaShapes;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
@@ -13,6 +20,8 @@ import vn.cantho.ioc.store.explanation.ExplanationStore;
 import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.kpi.KpiQueries;
 import vn.cantho.ioc.store.registry.RegistryEditor;
+import vn.cantho.ioc.store.registry.RegistryStore;
+import vn.cantho.ioc.store.token.TokenService;
 
 /**
  * What the API serves from: the registry, the stores, the health checks, the token check and the
@@ -34,4 +43,20 @@ public record ApiBackends(LiveRegistry registry, RegistryEditor registryEditor, 
                           AlertService alerts,
                           Map<String, HealthCheck> health, Authenticator authenticator,
                           PrometheusMeterRegistry meters, ExplanationStore explanations, AreaShapes areaShapes) {
+
+    /**
+     * What a hub's API serves from: every store over {@code database}, the alerting runtime's service (so its change
+     * callback wakes the live stream at once), the hub's tokens behind OpenID Connect when configured, and the area
+     * shapes of {@code registryDir} (else the built-in ones).
+     */
+    public static ApiBackends fromDatabase(DataSource database, LiveRegistry registry, RegistryStore registryStore,
+                                           IndicatorRegistry indicatorRegistry, AlertService alerts,
+                                           Map<String, HealthCheck> health, TokenService tokens,
+                                           Optional<OidcOptions> oidc, PrometheusMeterRegistry meters,
+                                           Optional<Path> registryDir) {
+        return new ApiBackends(registry, new RegistryEditor(registryStore, registry), new AggregateQueries(database),
+                indicatorRegistry, new IndicatorQueries(database), new KpiQueries(database, indicatorRegistry), alerts,
+                health, OidcAuthentication.around(new TokenAuthenticator(tokens), oidc, Clock.systemUTC()), meters,
+                new ExplanationStore(database), registryDir.map(AreaShapes::fromDirectory).orElseGet(AreaShapes::builtIn));
+    }
 }

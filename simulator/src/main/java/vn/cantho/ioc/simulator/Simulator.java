@@ -55,6 +55,16 @@ public final class Simulator implements Part {
         this.cadences = cadences;
     }
 
+    /**
+     * The simulator a hub runs: the registry's devices with the sensor models seeded by {@code seed}, published to the
+     * broker at {@code mqttUrl} on the system clock.
+     */
+    public static Simulator sensors(Collection<Device> devices, long seed, double incidentProbability, String mqttUrl,
+                                    Cadences cadences) throws MqttException {
+        return new Simulator(devices, new SensorModels(seed, incidentProbability),
+                new MqttPublisher(mqttUrl, "ioc-simulator"), Clock.systemUTC(), cadences);
+    }
+
     /** The devices this simulator publishes for. */
     public List<Device> devices() {
         return devices;

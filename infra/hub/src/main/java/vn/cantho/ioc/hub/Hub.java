@@ -1,25 +1,17 @@
 package vn.cantho.ioc.hub;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.alerting.AlertService;
@@ -27,66 +19,31 @@ import vn.cantho.ioc.alerting.runtime.AlertingRuntime;
 import vn.cantho.ioc.api.ApiBackends;
 import vn.cantho.ioc.api.ApiConfig;
 import vn.cantho.ioc.api.ApiServer;
-import vn.cantho.ioc.api.registry.AreaShapes;
-import vn.cantho.ioc.api.auth.AdminTokenRequirement;
-import vn.cantho.ioc.api.auth.DemoRoleTokens;
-import vn.cantho.ioc.api.auth.TokenAuthenticator;
-import vn.cantho.ioc.api.auth.jwt.OidcAuthentication;
 import vn.cantho.ioc.api.metrics.ApiMeters;
 import vn.cantho.ioc.embedded.EmbeddedMqtt;
-import vn.cantho.ioc.embedded.EmbeddedServers;
-import vn.cantho.ioc.ingest.feed.DemoTokens;
-import vn.cantho.ioc.ingest.feed.FeedDefinition;
-import vn.cantho.ioc.ingest.feed.FeedRegistry;
+import vn.cantho.ioc.ingest.MqttIngest;
+import vn.cantho.ioc.ingest.broker.BrokerIngest;
 import vn.cantho.ioc.ingest.feed.FeedServer;
 import vn.cantho.ioc.ingest.feed.FeedServerOptions;
-import vn.cantho.ioc.ingest.feed.VietnameseTextNormalizer;
-import vn.cantho.ioc.ingest.MqttIngest;
-import vn.cantho.ioc.ingest.MqttIngestOptions;
-import vn.cantho.ioc.ingest.broker.BrokerIngest;
 import vn.cantho.ioc.ingest.mqtt.IngestStats;
 import vn.cantho.ioc.model.health.HealthCheck;
+import vn.cantho.ioc.model.stage.Part;
 import vn.cantho.ioc.model.stage.Stage;
-import vn.cantho.ioc.model.kafka.TopicProvisioner;
-import vn.cantho.ioc.model.kafka.Topics;
-import vn.cantho.ioc.model.registry.DeviceRegistry;
-import vn.cantho.ioc.model.registry.IndicatorRegistry;
-import vn.cantho.ioc.model.registry.LiveRegistry;
-import vn.cantho.ioc.simulator.MqttPublisher;
-import vn.cantho.ioc.simulator.SensorModels;
 import vn.cantho.ioc.simulator.Simulator;
-import vn.cantho.ioc.simulator.feed.DepartmentFeeds;
-import vn.cantho.ioc.simulator.feed.FeedClient;
 import vn.cantho.ioc.simulator.feed.FeedSimulator;
-import vn.cantho.ioc.simulator.feed.FeedTokens;
 import vn.cantho.ioc.sink.DatabaseSinks;
 import vn.cantho.ioc.sink.loop.LoopOptions;
-import vn.cantho.ioc.store.AggregateQueries;
-import vn.cantho.ioc.store.Database;
-import vn.cantho.ioc.store.feed.FeedLedger;
-import vn.cantho.ioc.store.indicator.IndicatorQueries;
-import vn.cantho.ioc.store.kpi.KpiQueries;
-import vn.cantho.ioc.store.token.TokenService;
 import vn.cantho.ioc.store.RollupMaintainer;
 import vn.cantho.ioc.store.StorageDialect;
-import vn.cantho.ioc.store.registry.RegistryEditor;
-import vn.cantho.ioc.store.registry.RegistryRefresher;
-import vn.cantho.ioc.store.registry.RegistryStore;
-import vn.cantho.ioc.store.explanation.ExplanationStore;
-import vn.cantho.ioc.streams.aggregate.AggregationTopology;
-import vn.cantho.ioc.streams.kpi.KpiTopology;
-import vn.cantho.ioc.streams.kpi.SlaPolicy;
 import vn.cantho.ioc.streams.indicator.IndicatorSettings;
-import vn.cantho.ioc.streams.indicator.IndicatorTopology;
-import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
-import vn.cantho.ioc.streams.rules.topology.RulesTopology;
+import vn.cantho.ioc.streams.runtime.StreamsApps;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
 
 /**
- * The whole hub in one process: the embedded servers it was not given external ones for, then the
- * ingest bridge, the streams applications (aggregation, rules), the database sink, the API and (optionally) the
- * simulator. Wiring only; each part is a library of its own module. Closing stops the parts in the
- * reverse order, so data in flight is handed on before the servers go away.
+ * The whole hub in one process: the shared servers and clients ({@link HubPlatform}), then every stage in the order
+ * data flows (MQTT ingest, feed API, aggregation, KPIs, rules, observation sink, indicators, alerting, API,
+ * simulators), each built by its own module from its options. Wiring only. Closing stops the stages in the reverse
+ * order, so data in flight is handed on before the servers go away.
  */
 public final class Hub implements AutoCloseable {
 
@@ -96,17 +53,13 @@ public final class Hub implements AutoCloseable {
     private final Map<String, HealthCheck> health = new LinkedHashMap<>();
     private final HubConfig config;
     private final PrometheusMeterRegistry meters = ApiMeters.create();
-    private String kafkaBootstrap;
+    private HubPlatform platform;
     private String mqttUrl;
-    private String dbUrl;
-    private Database database;
-    private ApiServer api;
     private MqttIngest ingest;
     private FeedServer feeds;
     private StreamsRunner rules;
-    private Path demoTokens;
-    private Path apiTokens;
     private AlertingRuntime alerting;
+    private ApiServer api;
 
     private Hub(HubConfig config) {
         this.config = config;
@@ -131,112 +84,49 @@ public final class Hub implements AutoCloseable {
         // The stages register their meters (model StageMeters) on Micrometer's global registry; /metrics serves them.
         Metrics.addRegistry(meters);
         started.push(() -> Metrics.removeRegistry(meters));
-        DeviceRegistry files = config.registryDir().map(DeviceRegistry::fromDirectory)
-                .orElseGet(DeviceRegistry::builtIn);
-        IndicatorRegistry indicators = config.registryDir()
-                .filter(dir -> Files.isRegularFile(dir.resolve("indicators.json")))
-                .map(IndicatorRegistry::fromDirectory).orElseGet(IndicatorRegistry::builtIn);
-        FeedRegistry feedRegistry = config.feeds().registry();
-        RuleCatalogue catalogue = rules(files, indicators, feedRegistry);
-        Path dataDir = config.dataDir().toAbsolutePath().normalize();
-
-        // The MQTT broker starts later, once ingest can run inside it (see startMqttIngest).
-        EmbeddedServers servers = new EmbeddedServers(dataDir,
-                config.kafkaBootstrap().isPresent() ? OptionalInt.empty() : OptionalInt.of(config.kafkaPort()),
-                OptionalInt.empty(),
-                config.dbUrl().isPresent() ? OptionalInt.empty() : OptionalInt.of(config.dbPort()),
-                false);
-        started.push(servers);
-        servers.start();
-        kafkaBootstrap = config.kafkaBootstrap().or(servers::kafkaBootstrapServers).orElseThrow();
-        EmbeddedServers.DatabaseConnection db = config.dbUrl()
-                .map(url -> new EmbeddedServers.DatabaseConnection(url, config.dbUser(), config.dbPassword()))
-                .or(servers::database).orElseThrow();
-        dbUrl = db.jdbcUrl();
-
-        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap));
-        started.push(admin);
-        new TopicProvisioner(admin, (short) config.replicationFactor()).ensure(Topics.all());
-        health.put("kafka", new KafkaHealth(admin));
-
-        database = Database.open(db.jdbcUrl(), db.user(), db.password(), config.dbPoolSize());
-        started.push(database);
-        health.put("db", database::ping);
-
-        // The registry files are the registry until an admin changes it through the API; then the newest
-        // stored version is, in every hub instance (see docs/registry.md).
-        RegistryStore registryStore = new RegistryStore(database.dataSource());
-        LiveRegistry registry = RegistryRefresher.initial(registryStore, files);
-        started.push(new RegistryRefresher(registryStore, registry).scheduleEvery(config.registryRefresh()));
-
-        startMqttIngest(registry, dataDir);
-
-        // Department feeds: an ingest transport with its own HTTP port; tokens and the re-push ledger
-        // live in the database. Demo tokens only in the embedded default, never with an external database.
-        TokenService tokens = new TokenService(database.dataSource());
-        if (config.dbUrl().isEmpty()) {
-            demoTokens = DemoTokens.ensure(dataDir, feedRegistry, tokens);
-            apiTokens = DemoRoleTokens.ensure(dataDir, tokens);
-        } else {
-            AdminTokenRequirement.check(tokens, config.oidc().isPresent());
-        }
-        feeds = new FeedServer(new FeedServerOptions(config.httpHost(), config.feeds().port(),
+        platform = HubPlatform.start(config);
+        started.push(platform);
+        health.putAll(platform.health());
+        DataSource db = platform.dataSource();
+        var registry = platform.registry();
+        var indicators = platform.indicators();
+        startMqttIngest();
+        feeds = FeedServer.create(new FeedServerOptions(config.httpHost(), config.feeds().port(),
                 config.feeds().maxBodyBytes(), config.feeds().maxRows(), config.feeds().kafkaTimeout()),
-                feedRegistry, tokens, new FeedLedger(database.dataSource()),
-                FeedServer.kafkaProducer(kafkaBootstrap, "ioc-feeds", config.feeds().kafkaTimeout()),
-                new VietnameseTextNormalizer(), Clock.systemUTC());
+                platform.feedRegistry(), platform.tokens(), db, platform.kafkaBootstrap());
         start(Stage.of(FeedServer.HEALTH_COMPONENT, feeds));
 
-        // 1-minute aggregates: a streams application and its sink into metric_agg_1m (docs/architecture.md).
-        start(Stage.of("streams",
-                streams(config.streamsAppId(), AggregationTopology.build(registry, config.aggregateGrace(),
-                        config.dedupWindow()), config.commitIntervals().streams()),
-                DatabaseSinks.aggregates(sinkOptions(config.sinkGroupId()), database.dataSource())));
-        // Department KPIs: their own streams application over the feed records (docs/kpis.md).
-        start(Stage.of("kpis", streams(config.kpiAppId(),
-                KpiTopology.build(indicators, SlaPolicy.standard(config.rules().calendar())),
-                config.commitIntervals().streams())));
-        // The rule processor: its own application, so it scales and restarts apart from aggregation.
-        rules = streams(config.rules().appId(), RulesTopology.build(catalogue, registry, indicators,
-                config.rules().calendar(), config.rules().tickInterval()), config.commitIntervals().rules());
+        StreamsApps apps = new StreamsApps(platform.kafkaBootstrap(), platform.dataDir().resolve("streams"),
+                config.replicationFactor(), config.streamsThreads());
+        var commit = config.commitIntervals();
+        start(Stage.of("streams", apps.aggregation(config.streamsAppId(), registry, config.aggregateGrace(),
+                config.dedupWindow(), commit.streams()), DatabaseSinks.aggregates(sink(config.sinkGroupId()), db)));
+        start(Stage.of("kpis", apps.kpis(config.kpiAppId(), indicators, config.rules().calendar(), commit.streams())));
+        rules = apps.rules(config.rules().appId(), platform.catalogue(), registry, indicators,
+                config.rules().calendar(), config.rules().tickInterval(), commit.rules());
         start(Stage.of("rules", rules));
-        // Raw readings into observations (own consumer group), and on plain PostgreSQL the hub's own
-        // rollups and retention (a no-op on TimescaleDB, whose policies do it). See docs/storage.md.
-        start(Stage.of("observations", DatabaseSinks.observations(sinkOptions(config.observationSinkGroupId()),
-                registry, database.dataSource())));
-        started.push(new RollupMaintainer(database.dataSource(), StorageDialect.of(database.dataSource()))
-                .scheduleEvery(config.rollupInterval()));
-        // Derived indicators (VN_AQI, flood alert level, rise rate) and their sink into indicator_values
-        // (docs/vn-aqi.md).
-        IndicatorConfig indicatorConfig = config.indicators();
-        start(Stage.of("indicators",
-                streams(indicatorConfig.appId(), IndicatorTopology.build(registry, indicators,
-                        new IndicatorSettings(indicatorConfig.grace(), config.dedupWindow(),
-                                indicatorConfig.floodLevels())), config.commitIntervals().streams()),
-                DatabaseSinks.indicators(sinkOptions(indicatorConfig.sinkGroupId()), database.dataSource())));
+        start(Stage.of("observations", DatabaseSinks.observations(sink(config.observationSinkGroupId()), registry, db)));
+        // On plain PostgreSQL the hub's own rollups and retention; a no-op on TimescaleDB (docs/storage.md).
+        started.push(new RollupMaintainer(db, StorageDialect.of(db)).scheduleEvery(config.rollupInterval()));
+        IndicatorConfig indicator = config.indicators();
+        start(Stage.of("indicators", apps.indicators(indicator.appId(), registry, indicators,
+                        new IndicatorSettings(indicator.grace(), config.dedupWindow(), indicator.floodLevels()),
+                        commit.streams()), DatabaseSinks.indicators(sink(indicator.sinkGroupId()), db)));
 
-        // Alert lifecycle: condition events into the alert store, escalation, webhooks (docs/alert-model.md).
-        alerting = AlertingRuntime.start(database.dataSource(), kafkaBootstrap, config.alerting(), Clock.systemUTC());
+        alerting = AlertingRuntime.start(db, platform.kafkaBootstrap(), config.alerting(), Clock.systemUTC());
         started.push(alerting);
         health.put("alerts", alerting);
-
-        // The API uses the runtime's own service, so its change callback wakes the live stream at once. It reports
-        // itself (and every stage above) under /health.
-        api = new ApiServer(new ApiConfig(config.httpHost(), config.httpPort()), new ApiBackends(registry,
-                new RegistryEditor(registryStore, registry), new AggregateQueries(database.dataSource()), indicators,
-                new IndicatorQueries(database.dataSource()),
-                new KpiQueries(database.dataSource(), indicators), alerting.service(), health,
-                OidcAuthentication.around(new TokenAuthenticator(tokens), config.oidc(), Clock.systemUTC()), meters,
-                new ExplanationStore(database.dataSource()),
-                config.registryDir().map(AreaShapes::fromDirectory).orElseGet(AreaShapes::builtIn)));
-        started.push(api);
-        api.start();
+        // The API uses the alerting runtime's own service, so its change callback wakes the live stream at once. It
+        // reports itself (and every stage above) under /health.
+        api = new ApiServer(new ApiConfig(config.httpHost(), config.httpPort()), ApiBackends.fromDatabase(db,
+                registry, platform.registryStore(), indicators, alerting.service(), health, platform.tokens(),
+                config.oidc(), meters, config.registryDir()));
+        run(api);
 
         if (config.simulatorEnabled()) {
             long seed = config.simulatorSeed().orElseGet(() -> new SecureRandom().nextLong());
-            run(Stage.of("simulator", new Simulator(registry.get().devices(),
-                    new SensorModels(seed, config.simulatorIncidentProbability()),
-                    new MqttPublisher(mqttUrl, "ioc-simulator"), Clock.systemUTC(), config.simulatorInterval())));
+            run(Stage.of("simulator", Simulator.sensors(registry.get().devices(), seed,
+                    config.simulatorIncidentProbability(), mqttUrl, config.simulatorInterval())));
             if (config.feedSimulator().enabled()) {
                 startFeedSimulator(seed);
             }
@@ -244,23 +134,22 @@ public final class Hub implements AutoCloseable {
     }
 
     /**
-     * MQTT ingest. With the embedded broker, ingest runs inside it: a device's publish is acknowledged once it is
-     * in the ingest journal on disk, which is moved into Kafka behind it; the broker opens its listener only after
-     * ingest is in place, so nothing is acknowledged that no one takes. With an external broker, a bridge
-     * subscribes on a persistent session (see docs/operations.md, MQTT durability).
+     * MQTT ingest. With the embedded broker, ingest runs inside it: a device's publish is acknowledged once it is in
+     * the ingest journal on disk, which is moved into Kafka behind it, and the broker opens its listener only after
+     * ingest is in place. With an external broker, a bridge subscribes on a persistent session (docs/operations.md).
      */
-    private void startMqttIngest(LiveRegistry registry, Path dataDir) throws Exception {
-        MqttIngestOptions options = config.mqttIngest();
+    private void startMqttIngest() throws Exception {
         if (config.mqttUrl().isPresent()) {
             mqttUrl = config.mqttUrl().get();
-            ingest = MqttIngest.bridge(options, mqttUrl, registry, kafkaBootstrap);
+            ingest = MqttIngest.bridge(config.mqttIngest(), mqttUrl, platform.registry(), platform.kafkaBootstrap());
             start(Stage.of("ingest", ingest));
         } else {
-            BrokerIngest inBroker = MqttIngest.insideBroker(options, registry, kafkaBootstrap,
-                    dataDir.resolve("mqtt").resolve("ingest-journal"));
+            Path mqttDir = platform.dataDir().resolve("mqtt");
+            BrokerIngest inBroker = MqttIngest.insideBroker(config.mqttIngest(), platform.registry(),
+                    platform.kafkaBootstrap(), mqttDir.resolve("ingest-journal"));
             ingest = inBroker;
             // The journal forwarder first (it resumes what an earlier run left), then the broker with ingest inside.
-            EmbeddedMqtt broker = new EmbeddedMqtt(dataDir.resolve("mqtt"), config.mqttPort(), inBroker);
+            EmbeddedMqtt broker = new EmbeddedMqtt(mqttDir, config.mqttPort(), inBroker);
             start(Stage.of("ingest", inBroker, broker));
             mqttUrl = broker.url();
         }
@@ -270,27 +159,19 @@ public final class Hub implements AutoCloseable {
     /** The simulated departments push their feeds over HTTP, with tokens from a file like any client. */
     private void startFeedSimulator(long seed) throws Exception {
         FeedSimulatorConfig settings = config.feedSimulator();
-        Optional<Path> tokenFile = settings.tokensFile().or(() -> Optional.ofNullable(demoTokens));
+        Optional<Path> tokenFile = settings.tokensFile().or(platform::demoTokens);
         if (tokenFile.isEmpty()) {
             LOG.warn("feed simulator not started: no department tokens (set SIMULATOR_FEED_TOKENS)");
             return;
         }
         String host = "0.0.0.0".equals(config.httpHost()) ? "127.0.0.1" : config.httpHost();
         URI url = settings.url().orElseGet(() -> URI.create("http://" + host + ":" + feeds.port()));
-        run(Stage.of("feed-simulator", new FeedSimulator(new DepartmentFeeds(seed), new FeedClient(url),
-                FeedTokens.read(tokenFile.get()), Clock.systemUTC(), settings.interval(), settings.history())));
+        run(Stage.of("feed-simulator", FeedSimulator.departments(url, tokenFile.get(), seed, settings.interval(),
+                settings.history())));
     }
 
-    /**
-     * The rule catalogue, checked against the registries before any server starts: an invalid one
-     * stops the hub with every fault listed.
-     */
-    private RuleCatalogue rules(DeviceRegistry registry, IndicatorRegistry indicators, FeedRegistry feedRegistry) {
-        Set<String> feedIds = feedRegistry.feeds().stream().map(FeedDefinition::id)
-                .collect(Collectors.toSet());
-        RuleCatalogue catalogue = config.rules().catalogue(registry, indicators, feedIds);
-        LOG.info("rule catalogue {}: {} rules", catalogue.source(), catalogue.rules().size());
-        return catalogue;
+    private LoopOptions sink(String groupId) {
+        return LoopOptions.sink(platform.kafkaBootstrap(), groupId, config.sinkMaxBackoff());
     }
 
     /** Starts a stage that reports under /health (before the API, which serves the health of all). */
@@ -299,20 +180,10 @@ public final class Hub implements AutoCloseable {
         health.put(stage.name(), stage);
     }
 
-    /** Registers a stage before starting it, so a failed start still stops what it had started. */
-    private void run(Stage stage) throws Exception {
-        started.push(stage);
-        stage.start();
-    }
-
-    private StreamsRunner streams(String applicationId, Topology topology, Duration commitInterval) {
-        return new StreamsRunner(topology, StreamsRunner.properties(applicationId, kafkaBootstrap,
-                config.dataDir().toAbsolutePath().normalize().resolve("streams"), config.replicationFactor(),
-                config.streamsThreads(), commitInterval));
-    }
-
-    private LoopOptions sinkOptions(String groupId) {
-        return LoopOptions.sink(kafkaBootstrap, groupId, config.sinkMaxBackoff());
+    /** Registers a part before starting it, so a failed start still stops what it had started. */
+    private void run(Part part) throws Exception {
+        started.push(part);
+        part.start();
     }
 
     /** The port the API listens on (useful when configured as 0). */
@@ -321,7 +192,7 @@ public final class Hub implements AutoCloseable {
     }
 
     public String kafkaBootstrap() {
-        return kafkaBootstrap;
+        return platform.kafkaBootstrap();
     }
 
     public String mqttUrl() {
@@ -329,7 +200,7 @@ public final class Hub implements AutoCloseable {
     }
 
     public String dbUrl() {
-        return dbUrl;
+        return platform.dbUrl();
     }
 
     public HubConfig config() {
@@ -346,13 +217,13 @@ public final class Hub implements AutoCloseable {
     }
 
     /** The leader/operator/admin demo-token file of the embedded default; empty with an external database. */
-    public java.util.Optional<Path> apiTokens() {
-        return java.util.Optional.ofNullable(apiTokens);
+    public Optional<Path> apiTokens() {
+        return platform.apiTokens();
     }
 
-    /** The demo-token file of the embedded default; empty with an external database. */
-    public java.util.Optional<Path> demoTokens() {
-        return java.util.Optional.ofNullable(demoTokens);
+    /** The department demo-token file of the embedded default; empty with an external database. */
+    public Optional<Path> demoTokens() {
+        return platform.demoTokens();
     }
 
     /** Alert queries and operator commands (what the API serves). */
@@ -372,7 +243,7 @@ public final class Hub implements AutoCloseable {
 
     /** The hub's connection pool to its database (for benchmarks and checks from outside the API). */
     public DataSource dataSource() {
-        return database.dataSource();
+        return platform.dataSource();
     }
 
     /** Stops everything that started, newest first; each part is stopped even if another fails to. */

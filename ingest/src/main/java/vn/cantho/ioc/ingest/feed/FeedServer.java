@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
@@ -101,6 +102,17 @@ public final class FeedServer implements Part {
                 router.exception(Exception.class, this::unexpected);
             });
         });
+    }
+
+    /**
+     * The feed server a hub runs: department tokens and the re-push ledger in {@code database}, records into the
+     * Kafka cluster at {@code kafkaBootstrap}, Vietnamese text normalised, the system clock.
+     */
+    public static FeedServer create(FeedServerOptions options, FeedRegistry registry, TokenService tokens,
+                                    DataSource database, String kafkaBootstrap) {
+        return new FeedServer(options, registry, tokens, new FeedLedger(database),
+                kafkaProducer(kafkaBootstrap, "ioc-feeds", options.kafkaTimeout()), new VietnameseTextNormalizer(),
+                Clock.systemUTC());
     }
 
     /**

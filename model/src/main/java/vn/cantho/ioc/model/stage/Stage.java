@@ -4,14 +4,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.StringJoiner;
-import vn.cantho.ioc.model.health.HealthCheck;
 
 /**
  * One stage of the hub as the launcher sees it: a name (its component under {@code GET /health}) and the parts
  * that make it up, started in order and closed in reverse. It is up when every part is up. The launcher only
- * wires stages; what a stage is made of is decided by the module that owns it.
+ * wires stages; what a stage is made of is decided by the module that owns it. A stage is itself a part, so the
+ * launcher starts and stops stages and lone parts alike.
  */
-public final class Stage implements HealthCheck, AutoCloseable {
+public final class Stage implements Part {
 
     private final String name;
     private final List<Part> parts;

@@ -1,6 +1,8 @@
 package vn.cantho.ioc.simulator.feed;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +88,16 @@ public final class FeedSimulator implements Part {
             return "pushes " + pushes + ", refused " + refused + ", failed " + failed + ", rows accepted " + accepted
                     + " (corrections " + corrections + "), rejected " + rejected + ", duplicates " + duplicates;
         }
+    }
+
+    /**
+     * The feed simulator a hub runs: the simulated departments (seeded by {@code seed}) push to the feed API at
+     * {@code url} with the tokens of {@code tokensFile}, like any client, on the system clock.
+     */
+    public static FeedSimulator departments(URI url, Path tokensFile, long seed, Duration interval,
+                                            Duration history) throws IOException {
+        return new FeedSimulator(new DepartmentFeeds(seed), new FeedClient(url), FeedTokens.read(tokensFile),
+                Clock.systemUTC(), interval, history);
     }
 
     public FeedSimulator(DepartmentFeeds departments, FeedClient client, Map<String, String> tokens, Clock clock,
