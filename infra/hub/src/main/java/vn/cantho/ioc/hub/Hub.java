@@ -4,8 +4,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +47,7 @@ public final class Hub implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StartedParts started = new StartedParts();
     private final Map<String, HealthCheck> health = new LinkedHashMap<>();
     private final HubConfig config;
     private final PrometheusMeterRegistry meters = ApiMeters.create();
@@ -249,13 +247,6 @@ public final class Hub implements AutoCloseable {
     /** Stops everything that started, newest first; each part is stopped even if another fails to. */
     @Override
     public void close() {
-        while (!started.isEmpty()) {
-            AutoCloseable part = started.pop();
-            try {
-                part.close();
-            } catch (Exception e) {
-                LOG.warn("could not stop {} cleanly: {}", part.getClass().getSimpleName(), e.toString());
-            }
-        }
+        started.close();
     }
 }

@@ -2,8 +2,6 @@ package vn.cantho.ioc.hub;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +40,7 @@ final class HubPlatform implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubPlatform.class);
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StartedParts started = new StartedParts();
     private final Map<String, HealthCheck> health = new LinkedHashMap<>();
     private final Path dataDir;
     private final IndicatorRegistry indicators;
@@ -179,13 +177,6 @@ final class HubPlatform implements AutoCloseable {
     /** Stops what started, newest first; each part is stopped even if another fails to. */
     @Override
     public void close() {
-        while (!started.isEmpty()) {
-            AutoCloseable part = started.pop();
-            try {
-                part.close();
-            } catch (Exception e) {
-                LOG.warn("could not stop {} cleanly: {}", part.getClass().getSimpleName(), e.toString());
-            }
-        }
+        started.close();
     }
 }
