@@ -26,7 +26,6 @@ import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.model.alert.TransitionType;
-import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.store.alert.Alert;
@@ -90,10 +89,7 @@ class HubAlertsIT {
     }
 
     private static HubConfig config(Path dataDir) {
-        return HubConfig.from(new Config(Map.of(
-                "IOC_DATA_DIR", dataDir.toString(),
-                "HTTP_PORT", "0", "FEED_HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
-                "SIMULATOR_ENABLED", "false")));
+        return TestHub.in(dataDir).config();
     }
 
     private static void publish(String bootstrap, ConditionEvent event) throws Exception {

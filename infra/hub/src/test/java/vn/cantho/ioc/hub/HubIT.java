@@ -14,11 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.DeadLetterReason;
-import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import java.util.concurrent.TimeUnit;
@@ -93,21 +91,11 @@ class HubIT {
     }
 
     private static HubConfig config(Path dataDir) {
-        return HubConfig.from(new Config(Map.of(
-                "IOC_DATA_DIR", dataDir.toString(),
-                "HTTP_PORT", "0", "FEED_HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
-                "SIMULATOR_ENABLED", "false",
-                "AGGREGATE_GRACE", "10m")));
+        return TestHub.in(dataDir).with("AGGREGATE_GRACE", "10m").config();
     }
 
     private void awaitHealthy(Hub hub) {
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
-            HttpResponse<String> response = get(hub, "/health");
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            JsonNode components = Json.mapper().readTree(response.body()).get("components");
-            assertThat(components.fieldNames()).toIterable()
-                    .contains("kafka", "mqtt", "db", "ingest", "streams", "api");
-        });
+        TestHub.awaitHealthy(hub, "kafka", "mqtt", "db", "ingest", "streams", "api");
     }
 
     private JsonNode onlyAggregate(Hub hub, String metric, String filter, Instant ts) throws Exception {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.WorkDirectories;
-import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import org.junit.jupiter.api.Tag;
@@ -44,10 +42,7 @@ class HubIncidentIT {
     void a_river_level_past_bd_ii_reaches_the_operators_live_stream_and_their_ack_is_in_the_audit_trail()
             throws Exception {
         Path dataDir = WorkDirectories.temporary("hub-incident-it");
-        try (Hub hub = Hub.start(HubConfig.from(new Config(Map.of(
-                "IOC_DATA_DIR", dataDir.toString(),
-                "HTTP_PORT", "0", "FEED_HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
-                "SIMULATOR_ENABLED", "false", "RULES_TICK_INTERVAL", "1s"))))) {
+        try (Hub hub = TestHub.in(dataDir).with("RULES_TICK_INTERVAL", "1s").start()) {
             // Given an operator watching the live stream of environment alerts
             String operator = HubIT.apiToken(hub, "operator");
             await().atMost(Duration.ofSeconds(120)).until(() -> send(hub, operator, "GET", "/health", null)

@@ -13,14 +13,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.embedded.WorkDirectories;
-import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import java.util.concurrent.TimeUnit;
@@ -110,10 +108,7 @@ class HubIndicatorsIT {
     }
 
     private static HubConfig config(Path dataDir) {
-        return HubConfig.from(new Config(Map.of(
-                "IOC_DATA_DIR", dataDir.toString(),
-                "HTTP_PORT", "0", "FEED_HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
-                "SIMULATOR_ENABLED", "false")));
+        return TestHub.in(dataDir).config();
     }
 
     private JsonNode station(Hub hub) throws Exception {
@@ -132,12 +127,7 @@ class HubIndicatorsIT {
     }
 
     private void awaitHealthy(Hub hub) {
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
-            HttpResponse<String> response = send(hub, "/health");
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            JsonNode components = Json.mapper().readTree(response.body()).get("components");
-            assertThat(components.fieldNames()).toIterable().contains("indicators", "streams", "db", "api");
-        });
+        TestHub.awaitHealthy(hub, "indicators", "streams", "db", "api");
     }
 
     private JsonNode get(Hub hub, String path) throws Exception {

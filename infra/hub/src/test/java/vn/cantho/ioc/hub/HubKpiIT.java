@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.testkit.KafkaTail;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Indicator;
-import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.simulator.feed.DepartmentFeeds;
@@ -47,11 +46,9 @@ class HubKpiIT {
     void the_simulated_departments_feeds_become_kpis_in_the_running_hub() throws Exception {
         // Given the hub on its embedded default with the simulator (sensors rarely, feeds at start)
         Path dataDir = WorkDirectories.temporary("hub-kpi-it");
-        Map<String, String> settings = Map.of("IOC_DATA_DIR", dataDir.toString(), "HTTP_PORT", "0",
-                "FEED_HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
-                "SIMULATOR_INTERVAL", "1h", "SIMULATOR_SEED", "42",
-                "SIMULATOR_FEED_INTERVAL", "1h", "SIMULATOR_FEED_HISTORY", "3d");
-        try (Hub hub = Hub.start(HubConfig.from(new Config(settings)));
+        try (Hub hub = TestHub.in(dataDir).withSimulator().with("SIMULATOR_INTERVAL", "1h")
+                .with("SIMULATOR_SEED", "42").with("SIMULATOR_FEED_INTERVAL", "1h")
+                .with("SIMULATOR_FEED_HISTORY", "3d").start();
              KafkaTail<Indicator> indicators = new KafkaTail<>(hub.kafkaBootstrap(), Topics.INDICATORS)) {
             // What the simulator pushes: the traffic-safety reports of the nine districts two days ago (inside
             // the 3-day history whichever side of midnight the simulator's first push falls)

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.embedded.WorkDirectories;
-import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
 
 /**
@@ -44,12 +42,11 @@ class HubMetricsIT {
     @Test
     void metricsCarryEveryStageMeterThePlatformDashboardReads() throws Exception {
         // Given the hub on its embedded default, sensors publishing every 5 s and the feeds pushed at start
-        Map<String, String> settings = Map.of("IOC_DATA_DIR", WorkDirectories.temporary("hub-metrics-it").toString(),
-                "HTTP_PORT", "0", "FEED_HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
-                "SIMULATOR_INTERVAL", "5s", "SIMULATOR_SEED", "7", "SIMULATOR_FEED_INTERVAL", "1h",
-                "SIMULATOR_FEED_HISTORY", "1d");
+        TestHub settings = TestHub.in(WorkDirectories.temporary("hub-metrics-it")).withSimulator()
+                .with("SIMULATOR_INTERVAL", "5s").with("SIMULATOR_SEED", "7").with("SIMULATOR_FEED_INTERVAL", "1h")
+                .with("SIMULATOR_FEED_HISTORY", "1d");
         List<String> wanted = platformDashboardMetrics();
-        try (Hub hub = Hub.start(HubConfig.from(new Config(settings)))) {
+        try (Hub hub = settings.start()) {
             // When /metrics is scraped as Prometheus does
             // Then every stage's meter is there with its labels, and so is every metric the dashboard reads
             await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {

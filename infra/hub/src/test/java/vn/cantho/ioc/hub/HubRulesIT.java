@@ -24,7 +24,6 @@ import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.model.alert.TransitionType;
-import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import java.util.concurrent.TimeUnit;
@@ -46,10 +45,7 @@ class HubRulesIT {
     @Test
     void a_river_reading_past_bd_ii_published_over_mqtt_raises_a_major_alert_on_the_alert_topic() throws Exception {
         Path dataDir = WorkDirectories.temporary("hub-rules-it");
-        try (Hub hub = Hub.start(HubConfig.from(new Config(Map.of(
-                "IOC_DATA_DIR", dataDir.toString(),
-                "HTTP_PORT", "0", "FEED_HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
-                "SIMULATOR_ENABLED", "false", "RULES_TICK_INTERVAL", "1s"))));
+        try (Hub hub = TestHub.in(dataDir).with("RULES_TICK_INTERVAL", "1s").start();
              KafkaConsumer<String, ConditionEvent> consumer = consumer(hub.kafkaBootstrap())) {
             await().atMost(Duration.ofSeconds(120)).until(() -> hub.rulesHealth().up());
 
@@ -85,10 +81,8 @@ class HubRulesIT {
                    "pending": "PT0S", "keepFiring": "PT0S",
                    "flap": {"maxFlips": 4, "window": "PT1H", "stableFor": "PT30M"}}
                 ]}""", StandardCharsets.UTF_8);
-        try (Hub hub = Hub.start(HubConfig.from(new Config(Map.of(
-                "IOC_DATA_DIR", dataDir.toString(),
-                "HTTP_PORT", "0", "FEED_HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
-                "SIMULATOR_ENABLED", "false", "RULES_TICK_INTERVAL", "1s", "RULES_FILE", rulesFile.toString()))));
+        try (Hub hub = TestHub.in(dataDir).with("RULES_TICK_INTERVAL", "1s").with("RULES_FILE", rulesFile.toString())
+                .start();
              KafkaConsumer<String, ConditionEvent> consumer = consumer(hub.kafkaBootstrap())) {
             await().atMost(Duration.ofSeconds(120)).until(() -> hub.rulesHealth().up());
 

@@ -1,17 +1,10 @@
 package vn.cantho.ioc.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,7 +12,6 @@ import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import vn.cantho.ioc.embedded.WorkDirectories;
-import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.testkit.ConsoleBrowser;
@@ -41,10 +33,8 @@ class HubWallIT {
     void a_river_level_published_over_mqtt_reaches_the_wall_without_a_reload_and_rings_the_bell() throws Exception {
         Path dataDir = WorkDirectories.temporary("hub-wall-it");
         String area = DeviceRegistry.builtIn().device(GAUGE).orElseThrow().areaCode();
-        try (Hub hub = Hub.start(HubConfig.from(new Config(Map.of("IOC_DATA_DIR", dataDir.toString(),
-                "HTTP_PORT", "0", "FEED_HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
-                "SIMULATOR_ENABLED", "false"))))) {
-            awaitHealthy(hub);
+        try (Hub hub = TestHub.in(dataDir).start()) {
+            TestHub.awaitHealthy(hub);
             try (ConsoleBrowser wall = new ConsoleBrowser(hub.httpPort(), 1920, 1080)) {
                 // Given the wall view open with no alarm in the gauge's district
                 wall.signIn(HubIT.apiToken(hub, "leader"), "?wall=1");
@@ -63,13 +53,6 @@ class HubWallIT {
                 System.out.println("wall screenshot: " + wall.screenshot("hub-wall-mqtt-alert.png").toAbsolutePath());
             }
         }
-    }
-
-    private static void awaitHealthy(Hub hub) {
-        HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + "/health")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
 }
