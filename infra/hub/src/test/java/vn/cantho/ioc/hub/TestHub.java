@@ -65,8 +65,10 @@ final class TestHub {
         await().atMost(HEALTHY_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            JsonNode listed = Json.mapper().readTree(response.body()).get("components");
-            assertThat(listed.fieldNames()).toIterable().contains(components);
+            if (components.length > 0) {
+                JsonNode listed = Json.mapper().readTree(response.body()).get("components");
+                assertThat(listed.fieldNames()).toIterable().contains(components);
+            }
         });
     }
 }
