@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import vn.cantho.ioc.api.aggregate.AggregateBackend;
 import vn.cantho.ioc.api.alert.AlertBackend;
+import vn.cantho.ioc.api.alert.FakeAlerts;
 import vn.cantho.ioc.api.auth.Authenticator;
 import vn.cantho.ioc.api.auth.Principal;
 import vn.cantho.ioc.api.explanation.FakeExplanations;
@@ -14,13 +15,18 @@ import vn.cantho.ioc.api.indicator.IndicatorBackend;
 import vn.cantho.ioc.api.kpi.KpiBackend;
 import vn.cantho.ioc.api.metrics.ApiMeters;
 import vn.cantho.ioc.api.registry.AreaShapes;
+import vn.cantho.ioc.api.registry.FakeRegistryChanges;
 import vn.cantho.ioc.api.registry.RegistryBackend;
+import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
 import vn.cantho.ioc.model.registry.LiveRegistry;
 import vn.cantho.ioc.store.AggregatePage;
 import vn.cantho.ioc.store.indicator.IndicatorPage;
+import vn.cantho.ioc.store.indicator.IndicatorQuery;
 import vn.cantho.ioc.store.kpi.KpiHistoryPage;
+import vn.cantho.ioc.store.kpi.KpiHistoryQuery;
+import vn.cantho.ioc.store.kpi.KpiValue;
 import vn.cantho.ioc.store.token.TokenRole;
 
 /**
@@ -43,23 +49,23 @@ public final class FakeApi {
     private AggregateBackend aggregates = query -> new AggregatePage(List.of(), null);
     private IndicatorBackend indicators = new IndicatorBackend() {
         @Override
-        public IndicatorPage find(vn.cantho.ioc.store.indicator.IndicatorQuery query) {
+        public IndicatorPage find(IndicatorQuery query) {
             return new IndicatorPage(List.of(), null);
         }
 
         @Override
-        public List<vn.cantho.ioc.model.Indicator> latest(String indicator, String areaCode) {
+        public List<Indicator> latest(String indicator, String areaCode) {
             return List.of();
         }
     };
     private KpiBackend kpis = new KpiBackend() {
         @Override
-        public List<vn.cantho.ioc.store.kpi.KpiValue> latest(String domain, String entityId, String areaCode) {
+        public List<KpiValue> latest(String domain, String entityId, String areaCode) {
             return List.of();
         }
 
         @Override
-        public KpiHistoryPage history(vn.cantho.ioc.store.kpi.KpiHistoryQuery query) {
+        public KpiHistoryPage history(KpiHistoryQuery query) {
             return new KpiHistoryPage(List.of(), null);
         }
     };
@@ -114,10 +120,13 @@ public final class FakeApi {
     /** Starts the server on these backends, runs {@code test} against it, stops it. */
     public void test(Consumer<Clients> test) {
         ApiServer server = new ApiServer(new ApiConfig("127.0.0.1", 0), new ApiBackends(registry,
-                registryChanges == null ? new vn.cantho.ioc.api.registry.FakeRegistryChanges(registry) : registryChanges,
+                registryChanges == null ? new FakeRegistryChanges(registry) : registryChanges,
                 aggregates, indicatorRegistry, indicators, kpis,
-                alerts == null ? new vn.cantho.ioc.api.alert.FakeAlerts() : alerts, Map.of(), tokens(),
+                alerts == null ? new FakeAlerts() : alerts, Map.of(), tokens(),
                 ApiMeters.create(), new FakeExplanations(), AreaShapes.builtIn()));
+        // Jetty waits out its stop timeout (3 s in production, for in-flight requests) on every stop; a route test
+        // starts a server per test and has nothing in flight when it stops.
+        server.app().unsafeConfig().jetty.modifyServer(jetty -> jetty.setStopTimeout(0));
         try {
             JavalinTest.test(server.app(), (app, client) -> test.accept(new Clients(app.port())));
         } finally {
