@@ -23,6 +23,7 @@ import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.api.http.ListResponse;
 import vn.cantho.ioc.api.http.QueryParams;
 import vn.cantho.ioc.api.http.RequestBody;
+import vn.cantho.ioc.api.kpi.KpiBackend;
 import vn.cantho.ioc.api.kpi.PlanStatus;
 import vn.cantho.ioc.model.registry.IndicatorDefinition;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
@@ -32,7 +33,6 @@ import vn.cantho.ioc.store.explanation.ExplanationRequest;
 import vn.cantho.ioc.store.explanation.ExplanationRequest.Status;
 import vn.cantho.ioc.store.explanation.ExplanationStore;
 import vn.cantho.ioc.store.explanation.NewExplanationRequest;
-import vn.cantho.ioc.api.kpi.KpiBackend;
 import vn.cantho.ioc.store.kpi.KpiValue;
 import vn.cantho.ioc.store.token.TokenRole;
 
