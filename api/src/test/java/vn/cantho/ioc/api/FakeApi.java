@@ -16,7 +16,6 @@ import vn.cantho.ioc.api.kpi.KpiBackend;
 import vn.cantho.ioc.api.metrics.ApiMeters;
 import vn.cantho.ioc.api.registry.AreaShapes;
 import vn.cantho.ioc.api.registry.FakeRegistryChanges;
-import vn.cantho.ioc.api.registry.RegistryBackend;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
@@ -32,7 +31,8 @@ import vn.cantho.ioc.store.token.TokenRole;
 /**
  * The real {@link ApiServer} — every route, the token filter, the role checks and the error mapper — over
  * in-memory backends, started and stopped by javalin-testtools on a free port: route tests without a database.
- * Backends a test does not set answer empty; the built-in registry is in force. Each role has a fixed token
+ * Backends a test does not set answer empty; the built-in registry is in force, and admins' changes to it are
+ * kept in memory ({@link FakeRegistryChanges}). Each role has a fixed token
  * ({@link #LEADER}, {@link #OPERATOR}, {@link #ADMIN}, {@link #DEPARTMENT}); any other token is unknown (401).
  */
 public final class FakeApi {
@@ -45,7 +45,6 @@ public final class FakeApi {
 
     private final LiveRegistry registry = new LiveRegistry(DeviceRegistry.builtIn(), 0);
     private final IndicatorRegistry indicatorRegistry = IndicatorRegistry.builtIn();
-    private RegistryBackend registryChanges;
     private AggregateBackend aggregates = query -> new AggregatePage(List.of(), null);
     private IndicatorBackend indicators = new IndicatorBackend() {
         @Override
@@ -69,20 +68,11 @@ public final class FakeApi {
             return new KpiHistoryPage(List.of(), null);
         }
     };
-    private AlertBackend alerts;
+    private AlertBackend alerts = new FakeAlerts();
 
     /** The device registry in force (what the fake registry backend edits). */
     public LiveRegistry registry() {
         return registry;
-    }
-
-    public IndicatorRegistry indicatorRegistry() {
-        return indicatorRegistry;
-    }
-
-    public FakeApi registryChanges(RegistryBackend backend) {
-        this.registryChanges = backend;
-        return this;
     }
 
     public FakeApi aggregates(AggregateBackend backend) {
@@ -120,10 +110,8 @@ public final class FakeApi {
     /** Starts the server on these backends, runs {@code test} against it, stops it. */
     public void test(Consumer<Clients> test) {
         ApiServer server = new ApiServer(new ApiConfig("127.0.0.1", 0), new ApiBackends(registry,
-                registryChanges == null ? new FakeRegistryChanges(registry) : registryChanges,
-                aggregates, indicatorRegistry, indicators, kpis,
-                alerts == null ? new FakeAlerts() : alerts, Map.of(), tokens(),
-                ApiMeters.create(), new FakeExplanations(), AreaShapes.builtIn()));
+                new FakeRegistryChanges(registry), aggregates, indicatorRegistry, indicators, kpis, alerts, Map.of(),
+                tokens(), ApiMeters.create(), new FakeExplanations(), AreaShapes.builtIn()));
         // Jetty waits out its stop timeout (3 s in production, for in-flight requests) on every stop; a route test
         // starts a server per test and has nothing in flight when it stops.
         server.app().unsafeConfig().jetty.modifyServer(jetty -> jetty.setStopTimeout(0));
