@@ -181,6 +181,11 @@ public final class ApiServer implements Part {
         return app.port();
     }
 
+    /** The application itself, for javalin-testtools in the route tests (which start and stop it on a free port). */
+    Javalin app() {
+        return app;
+    }
+
     /** A route as registered: method, path template and the access it requires. */
     public record Route(String method, String path, Set<RouteRole> roles) {
     }

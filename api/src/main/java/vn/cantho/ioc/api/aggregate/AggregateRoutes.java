@@ -5,16 +5,15 @@ import io.javalin.router.JavalinDefaultRouting;
 import vn.cantho.ioc.api.auth.Access;
 import vn.cantho.ioc.api.http.QueryParams;
 import vn.cantho.ioc.store.AggregatePage;
-import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.AggregateQuery;
 
 /** {@code GET /api/v1/metrics/{metric}/aggregates?bucket=1m|1h|1d}: stored aggregates of one tier, paged. */
 public final class AggregateRoutes {
 
     private final AggregateRequestParser parser;
-    private final AggregateQueries queries;
+    private final AggregateBackend queries;
 
-    public AggregateRoutes(AggregateRequestParser parser, AggregateQueries queries) {
+    public AggregateRoutes(AggregateRequestParser parser, AggregateBackend queries) {
         this.parser = parser;
         this.queries = queries;
     }

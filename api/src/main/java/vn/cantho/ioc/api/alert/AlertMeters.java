@@ -16,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.alert.AlertEvent;
@@ -41,7 +40,7 @@ public final class AlertMeters implements AlertChangeListener, AutoCloseable {
             ConditionStatus.RECOVERING, ConditionStatus.NO_DATA);
     private static final Logger LOG = LoggerFactory.getLogger(AlertMeters.class);
 
-    private final AlertService alerts;
+    private final AlertBackend alerts;
     private final MeterRegistry registry;
     private final MultiGauge open;
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -50,7 +49,7 @@ public final class AlertMeters implements AlertChangeListener, AutoCloseable {
         return t;
     });
 
-    public AlertMeters(AlertService alerts, AlertStream stream, MeterRegistry registry, Duration refresh) {
+    public AlertMeters(AlertBackend alerts, AlertStream stream, MeterRegistry registry, Duration refresh) {
         this.alerts = alerts;
         this.registry = registry;
         this.open = MultiGauge.builder("ioc.alerts.open")

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import vn.cantho.ioc.alerting.AlertAction;
-import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.alerting.BulkTarget;
 import vn.cantho.ioc.alerting.Command;
 import vn.cantho.ioc.alerting.CommandResult;
@@ -36,10 +35,10 @@ public final class AlertRoutes {
     private static final Set<String> SNOOZE_FIELDS = Set.of("comment", "until");
     private static final Set<String> BULK_FIELDS = Set.of("action", "alerts", "comment", "assignee", "until");
 
-    private final AlertService alerts;
+    private final AlertBackend alerts;
     private final AlertQueryParser parser = new AlertQueryParser();
 
-    public AlertRoutes(AlertService alerts) {
+    public AlertRoutes(AlertBackend alerts) {
         this.alerts = alerts;
     }
 
@@ -143,8 +142,8 @@ public final class AlertRoutes {
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw JsonBody.bad("alerts: required, a non-empty array of {\"id\": n, \"version\": v}");
         }
-        if (list.size() > AlertService.MAX_BULK) {
-            throw JsonBody.bad("alerts: at most " + AlertService.MAX_BULK + " alerts per bulk command, got " + list.size());
+        if (list.size() > AlertBackend.MAX_BULK) {
+            throw JsonBody.bad("alerts: at most " + AlertBackend.MAX_BULK + " alerts per bulk command, got " + list.size());
         }
         List<BulkTarget> targets = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {

@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.api.auth.Access;
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;
@@ -54,7 +53,7 @@ public final class AlertStream implements AutoCloseable {
     private static final int CATCH_UP_PER_TICK = 5_000;
     private static final Logger LOG = LoggerFactory.getLogger(AlertStream.class);
 
-    private final AlertService alerts;
+    private final AlertBackend alerts;
     private final AlertQueryParser parser = new AlertQueryParser();
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final List<AlertChangeListener> listeners = new CopyOnWriteArrayList<>();
@@ -71,7 +70,7 @@ public final class AlertStream implements AutoCloseable {
      * @param poll      how often the audit trail is read when nothing in this process signalled a change
      * @param heartbeat how often an idle stream gets a comment, so proxies keep it open and clients see it alive
      */
-    public AlertStream(AlertService alerts, Duration poll, Duration heartbeat) {
+    public AlertStream(AlertBackend alerts, Duration poll, Duration heartbeat) {
         this.alerts = alerts;
         this.heartbeat = heartbeat;
         this.head = alerts.lastEventId();

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.alerting.Command;
 import vn.cantho.ioc.alerting.CommandResult;
 import vn.cantho.ioc.alerting.SilenceResult;
@@ -35,10 +34,10 @@ public final class SilenceRoutes {
     public static final int MAX_MATCHERS = 20;
     private static final Set<String> CREATE_FIELDS = Set.of("matchers", "comment", "startsAt", "endsAt");
 
-    private final AlertService alerts;
+    private final AlertBackend alerts;
     private final Clock clock;
 
-    public SilenceRoutes(AlertService alerts, Clock clock) {
+    public SilenceRoutes(AlertBackend alerts, Clock clock) {
         this.alerts = alerts;
         this.clock = clock;
     }

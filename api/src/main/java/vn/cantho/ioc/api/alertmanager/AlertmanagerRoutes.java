@@ -22,10 +22,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.alerting.Command;
 import vn.cantho.ioc.alerting.CommandResult;
 import vn.cantho.ioc.alerting.SilenceResult;
+import vn.cantho.ioc.api.alert.AlertBackend;
 import vn.cantho.ioc.api.alert.SilenceRoutes;
 import vn.cantho.ioc.api.auth.Access;
 import vn.cantho.ioc.api.auth.AuthFilter;
@@ -62,12 +62,12 @@ public final class AlertmanagerRoutes {
             "comment");
     private static final Set<String> MATCHER_FIELDS = Set.of("name", "value", "isRegex", "isEqual");
 
-    private final AlertService alerts;
+    private final AlertBackend alerts;
     private final Clock clock;
     private final Instant startedAt;
     private final String version;
 
-    public AlertmanagerRoutes(AlertService alerts, Clock clock) {
+    public AlertmanagerRoutes(AlertBackend alerts, Clock clock) {
         this.alerts = alerts;
         this.clock = clock;
         this.startedAt = clock.instant();
@@ -176,7 +176,7 @@ public final class AlertmanagerRoutes {
     }
 
     private void post(Context ctx) {
-        alerts.conditionWriter().write(ExternalAlerts.events(RequestBody.bytes(ctx), clock.instant()));
+        alerts.raise(ExternalAlerts.events(RequestBody.bytes(ctx), clock.instant()));
         ctx.status(200);
     }
 

@@ -23,6 +23,7 @@ import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.api.http.ListResponse;
 import vn.cantho.ioc.api.http.QueryParams;
 import vn.cantho.ioc.api.http.RequestBody;
+import vn.cantho.ioc.api.kpi.KpiBackend;
 import vn.cantho.ioc.api.kpi.PlanStatus;
 import vn.cantho.ioc.model.registry.IndicatorDefinition;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
@@ -32,7 +33,6 @@ import vn.cantho.ioc.store.explanation.ExplanationRequest;
 import vn.cantho.ioc.store.explanation.ExplanationRequest.Status;
 import vn.cantho.ioc.store.explanation.ExplanationStore;
 import vn.cantho.ioc.store.explanation.NewExplanationRequest;
-import vn.cantho.ioc.store.kpi.KpiQueries;
 import vn.cantho.ioc.store.kpi.KpiValue;
 import vn.cantho.ioc.store.token.TokenRole;
 
@@ -52,13 +52,13 @@ public final class ExplanationRoutes {
             "dueAt");
     private static final Set<String> ANSWER_FIELDS = Set.of("answer");
 
-    private final ExplanationStore store;
-    private final KpiQueries kpis;
+    private final ExplanationBackend store;
+    private final KpiBackend kpis;
     private final IndicatorRegistry indicators;
     private final OverdueExplanations overdue;
     private final Clock clock;
 
-    public ExplanationRoutes(ExplanationStore store, KpiQueries kpis, IndicatorRegistry indicators,
+    public ExplanationRoutes(ExplanationBackend store, KpiBackend kpis, IndicatorRegistry indicators,
                              OverdueExplanations overdue, Clock clock) {
         this.store = store;
         this.kpis = kpis;

@@ -10,13 +10,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.cantho.ioc.alerting.AlertService;
+import vn.cantho.ioc.api.alert.AlertBackend;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.model.alert.TransitionType;
 import vn.cantho.ioc.store.explanation.ExplanationRequest;
-import vn.cantho.ioc.store.explanation.ExplanationStore;
 
 /**
  * Raises a WARNING alert (rule {@value #RULE}) for each request for explanation left unanswered past its due time,
@@ -31,11 +30,11 @@ public final class OverdueExplanations implements AutoCloseable {
     private static final int BATCH = 100;
     private static final Logger LOG = LoggerFactory.getLogger(OverdueExplanations.class);
 
-    private final ExplanationStore store;
-    private final AlertService alerts;
+    private final ExplanationBackend store;
+    private final AlertBackend alerts;
     private final ScheduledExecutorService timer;
 
-    public OverdueExplanations(ExplanationStore store, AlertService alerts, Duration interval) {
+    public OverdueExplanations(ExplanationBackend store, AlertBackend alerts, Duration interval) {
         this.store = store;
         this.alerts = alerts;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -53,11 +52,11 @@ public final class OverdueExplanations implements AutoCloseable {
         do {
             overdue = store.claimOverdue(ACTOR, BATCH);
             for (ExplanationRequest r : overdue) {
-                alerts.conditionWriter().write(List.of(event(r, TransitionType.OPENED, Instant.now())));
+                alerts.raise(List.of(event(r, TransitionType.OPENED, Instant.now())));
                 raised++;
                 // An answer that came between the claim and the alert found no alert to resolve: resolve it now.
                 if (store.get(r.id()).map(ExplanationRequest::answeredAt).isPresent()) {
-                    alerts.conditionWriter().write(List.of(event(r, TransitionType.RESOLVED, Instant.now())));
+                    alerts.raise(List.of(event(r, TransitionType.RESOLVED, Instant.now())));
                 }
             }
         } while (overdue.size() == BATCH);
@@ -67,7 +66,7 @@ public final class OverdueExplanations implements AutoCloseable {
     /** Ends the overdue alert of a request that has just been answered, if one was raised. */
     void answered(ExplanationRequest r) {
         if (r.overdueAlertedAt() != null) {
-            alerts.conditionWriter().write(List.of(event(r, TransitionType.RESOLVED, r.answeredAt())));
+            alerts.raise(List.of(event(r, TransitionType.RESOLVED, r.answeredAt())));
         }
     }
 

@@ -20,7 +20,6 @@ import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
 import vn.cantho.ioc.model.registry.Metric;
-import vn.cantho.ioc.store.indicator.IndicatorQueries;
 
 /**
  * Answers the "now" views of the environment indicators from the latest stored values: hourly VN_AQI per station
@@ -38,10 +37,10 @@ public final class CurrentConditions {
     private static final String SUB_INDEX_PREFIX = "sub_index.";
 
     private final Supplier<DeviceRegistry> devices;
-    private final IndicatorQueries queries;
+    private final IndicatorBackend queries;
     private final Clock clock;
 
-    public CurrentConditions(Supplier<DeviceRegistry> devices, IndicatorRegistry indicators, IndicatorQueries queries,
+    public CurrentConditions(Supplier<DeviceRegistry> devices, IndicatorRegistry indicators, IndicatorBackend queries,
                              Clock clock) {
         // The ids this class reads must be defined; a registry without them is a deployment error.
         for (String id : List.of(VN_AQI_HOURLY, WATER_LEVEL_ALERT_LEVEL, WATER_LEVEL_RISE_RATE)) {

@@ -10,7 +10,6 @@ import vn.cantho.ioc.api.http.QueryParams;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
 import vn.cantho.ioc.store.indicator.IndicatorPage;
-import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.indicator.IndicatorQuery;
 
 /**
@@ -22,10 +21,10 @@ public final class IndicatorRoutes {
 
     private final IndicatorRegistry indicators;
     private final IndicatorRequestParser parser;
-    private final IndicatorQueries queries;
+    private final IndicatorBackend queries;
     private final CurrentConditions current;
 
-    public IndicatorRoutes(Supplier<DeviceRegistry> devices, IndicatorRegistry indicators, IndicatorQueries queries, Clock clock) {
+    public IndicatorRoutes(Supplier<DeviceRegistry> devices, IndicatorRegistry indicators, IndicatorBackend queries, Clock clock) {
         this.indicators = indicators;
         this.parser = new IndicatorRequestParser(devices, indicators);
         this.queries = queries;

@@ -20,7 +20,6 @@ import vn.cantho.ioc.model.registry.IndicatorRegistry;
 import vn.cantho.ioc.store.kpi.KpiCursor;
 import vn.cantho.ioc.store.kpi.KpiHistoryPage;
 import vn.cantho.ioc.store.kpi.KpiHistoryQuery;
-import vn.cantho.ioc.store.kpi.KpiQueries;
 
 /**
  * KPIs against their targets:
@@ -39,12 +38,12 @@ public final class KpiRoutes {
     static final int DEFAULT_LIMIT = 100;
     private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
-    private final KpiQueries queries;
+    private final KpiBackend queries;
     private final IndicatorRegistry indicators;
     private final Supplier<DeviceRegistry> devices;
     private final Clock clock;
 
-    public KpiRoutes(KpiQueries queries, IndicatorRegistry indicators, Supplier<DeviceRegistry> devices, Clock clock) {
+    public KpiRoutes(KpiBackend queries, IndicatorRegistry indicators, Supplier<DeviceRegistry> devices, Clock clock) {
         this.queries = queries;
         this.indicators = indicators;
         this.devices = devices;

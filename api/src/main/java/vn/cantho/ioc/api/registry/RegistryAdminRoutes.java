@@ -15,7 +15,6 @@ import vn.cantho.ioc.model.json.StrictJson;
 import vn.cantho.ioc.model.registry.Area;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.LiveRegistry;
-import vn.cantho.ioc.store.registry.RegistryEditor;
 import vn.cantho.ioc.store.registry.RegistryVersion;
 import vn.cantho.ioc.store.registry.VersionConflictException;
 
@@ -36,9 +35,9 @@ public final class RegistryAdminRoutes {
     }
 
     private final LiveRegistry registry;
-    private final RegistryEditor editor;
+    private final RegistryBackend editor;
 
-    public RegistryAdminRoutes(LiveRegistry registry, RegistryEditor editor) {
+    public RegistryAdminRoutes(LiveRegistry registry, RegistryBackend editor) {
         this.registry = registry;
         this.editor = editor;
     }
