@@ -26,9 +26,21 @@ import vn.cantho.ioc.model.registry.DeviceRegistry;
  *
  * <p>Every message of a device carries a later timestamp than the one before (1 ms later when the clock has
  * not moved on), so none looks like a redelivery to the hub's deduplication; up to
- * {@link #MAX_REAL_TIME_RATE_PER_DEVICE} messages per second per device that is the current time.
+ * {@link #MAX_REAL_TIME_RATE_PER_DEVICE} messages per second per device that is the current time. So within one
+ * run a (device, timestamp) pair names exactly one message, which an {@link Outcomes} listener is told about.
  */
 public final class LoadGenerator {
+
+    /**
+     * Told the outcome of every message (on an MQTT client thread): its device, its timestamp and whether the
+     * broker acknowledged it. For drills that match each acknowledged publish to what the hub stored.
+     */
+    @FunctionalInterface
+    public interface Outcomes {
+        void done(String deviceId, Instant ts, boolean acknowledged);
+    }
+
+    private static final Outcomes NO_LISTENER = (device, ts, acknowledged) -> { };
 
     /** Above this many messages per second per device, timestamps (unique, in ms) run ahead of the clock. */
     public static final int MAX_REAL_TIME_RATE_PER_DEVICE = 1000;
@@ -37,16 +49,24 @@ public final class LoadGenerator {
     private static final Duration COUNT_INTERVAL = Duration.ofMinutes(1);
 
     private final LoadOptions options;
+    private final Outcomes outcomes;
     private final List<Device> devices;
     private final SensorModels models;
     private final LatencyHistogram latencies = new LatencyHistogram();
     private final AtomicLong lastAckNanos = new AtomicLong();
     private final AtomicLong senml = new AtomicLong();
+    private volatile boolean stopped;
     /** Per device, the timestamp (epoch ms) of its latest message: each message of a device gets a later one. */
     private final AtomicLongArray lastTimestamp;
 
     public LoadGenerator(LoadOptions options) {
+        this(options, NO_LISTENER);
+    }
+
+    /** A load generator that also tells {@code outcomes} how each message ended. */
+    public LoadGenerator(LoadOptions options, Outcomes outcomes) {
         this.options = options;
+        this.outcomes = outcomes;
         DeviceRegistry registry = options.registryDir().map(DeviceRegistry::fromDirectory)
                 .orElseGet(DeviceRegistry::builtIn);
         this.devices = registry.devices().stream().filter(SensorModels::supports).toList();
@@ -60,6 +80,11 @@ public final class LoadGenerator {
     /** Devices the load is spread over. */
     public int devices() {
         return devices.size();
+    }
+
+    /** Ids of the devices the load is spread over. */
+    public List<String> deviceIds() {
+        return devices.stream().map(Device::id).toList();
     }
 
     public static void main(String[] args) {
@@ -98,6 +123,14 @@ public final class LoadGenerator {
             Thread.currentThread().interrupt();
             System.exit(1);
         }
+    }
+
+    /**
+     * Ends publishing before the run's duration is over (from another thread, e.g. a drill whose phases take as
+     * long as the servers need); {@link #run()} then waits for the last acknowledgements and reports as usual.
+     */
+    public void stop() {
+        stopped = true;
     }
 
     /** Runs the load and returns its report. */
@@ -171,7 +204,7 @@ public final class LoadGenerator {
             for (long k = 0; ; k++) {
                 long due = start + (long) (k * period);
                 long now = System.nanoTime();
-                if (due >= end || now >= end) {
+                if (due >= end || now >= end || stopped) {
                     return sent;
                 }
                 while (now < due) {
@@ -181,7 +214,12 @@ public final class LoadGenerator {
                 long sequence = k * options.clients() + client;
                 int index = (int) (sequence % devices.size());
                 Device device = devices.get(index);
-                publisher.publish(TelemetryTopic.of(device.id()), payload(index, device, sequence), outcome);
+                Instant ts = nextTimestamp(index);
+                publisher.publish(TelemetryTopic.of(device.id()), payload(device, ts, sequence),
+                        outcomes == NO_LISTENER ? outcome : (ok, nanos) -> {
+                            outcome.done(ok, nanos);
+                            outcomes.done(device.id(), ts, ok);
+                        });
                 sent++;
             }
         } catch (InterruptedException e) {
@@ -191,13 +229,17 @@ public final class LoadGenerator {
     }
 
     /**
-     * A realistic message of {@code device}, stamped now — or 1 ms after its previous message, so that no two
-     * messages of a device share a timestamp (the hub would take the second for a redelivery of the first).
+     * Now — or 1 ms after the previous message of device {@code index}, so that no two messages of a device share
+     * a timestamp (the hub would take the second for a redelivery of the first).
      */
-    private byte[] payload(int index, Device device, long sequence) {
+    private Instant nextTimestamp(int index) {
         long millis = System.currentTimeMillis();
-        Instant now = Instant.ofEpochMilli(lastTimestamp.accumulateAndGet(index, millis,
+        return Instant.ofEpochMilli(lastTimestamp.accumulateAndGet(index, millis,
                 (previous, current) -> Math.max(previous + 1, current)));
+    }
+
+    /** A realistic message of {@code device} stamped {@code now}, compact or (a share of them) SenML. */
+    private byte[] payload(Device device, Instant now, long sequence) {
         Map<String, Double> values = models.reading(device, now, COUNT_INTERVAL);
         boolean asSenml = (Noise.mix(options.seed() * 31 + sequence) >>> 11) * 0x1.0p-53 < options.senmlShare();
         if (asSenml) {
