@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -138,7 +136,7 @@ final class DrillLedger implements AutoCloseable {
     /** The distinct (device, timestamp) pairs stored for the drill's devices since it began. */
     private Set<Publish> stored(String jdbcUrl, String user, String password) throws Exception {
         Set<Publish> stored = new HashSet<>();
-        try (Connection connection = connect(jdbcUrl, user, password);
+        try (Connection connection = AcknowledgedReadings.connect(jdbcUrl, user, password);
              PreparedStatement query = connection.prepareStatement("SELECT DISTINCT device_id, ts FROM observations"
                      + " WHERE device_id = ANY(?) AND ts >= ?")) {
             query.setArray(1, connection.createArrayOf("text", devices.toArray()));
@@ -154,7 +152,7 @@ final class DrillLedger implements AutoCloseable {
 
     /** Observation rows of the drill's devices, and the sample counts of their 1-minute aggregates. */
     private long[] rowsAndAggregated(String jdbcUrl, String user, String password) throws Exception {
-        try (Connection connection = connect(jdbcUrl, user, password);
+        try (Connection connection = AcknowledgedReadings.connect(jdbcUrl, user, password);
              PreparedStatement query = connection.prepareStatement("SELECT"
                      + " (SELECT count(*) FROM observations WHERE device_id = ANY(?) AND ts >= ?),"
                      + " (SELECT coalesce(sum(sample_count), 0) FROM metric_agg_1m WHERE scope = 'device'"
@@ -206,16 +204,6 @@ final class DrillLedger implements AutoCloseable {
             throw new AssertionError("a dead letter of a drill device without a readable timestamp: "
                     + new String(payload, java.nio.charset.StandardCharsets.UTF_8), e);
         }
-    }
-
-    /** A connection that cannot hang a drill's polling: bounded connect and query times. */
-    private static Connection connect(String jdbcUrl, String user, String password) throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("user", user);
-        properties.setProperty("password", password);
-        properties.setProperty("connectTimeout", "10");
-        properties.setProperty("socketTimeout", "60");
-        return DriverManager.getConnection(jdbcUrl, properties);
     }
 
     @Override

@@ -54,6 +54,11 @@ final class FaultDrill implements AutoCloseable {
         alerts.beforeFault();
     }
 
+    /** Publishes acknowledged so far, load and probes. */
+    long acknowledgedSoFar() {
+        return ledger.acknowledgedSoFar();
+    }
+
     void duringFault() throws Exception {
         alerts.duringFault();
     }
