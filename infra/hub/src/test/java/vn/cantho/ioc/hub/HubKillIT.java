@@ -35,6 +35,7 @@ import vn.cantho.ioc.model.kafka.Topics;
  * ({@link FaultDrill}): the load generator and the alert probes run across the kill and the restarts.
  */
 @Tag("durability")
+@Tag("drill")
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
 class HubKillIT {
 
@@ -100,15 +101,19 @@ class HubKillIT {
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
                 stored.clear();
                 stored.addAll(device.stored(jdbcUrl, "ioc", password));
-                assertThat(stored).as("stored %d of %d acknowledged", stored.size(), device.acknowledged().size())
-                        .containsAll(device.acknowledged());
+                // A count and a few examples: tens of thousands of missing timestamps in the message would
+                // overflow the test fork's channel.
+                List<Instant> missing = device.acknowledged().stream().filter(ts -> !stored.contains(ts)).toList();
+                assertThat(missing.size()).as("acknowledged but not stored, of %d (e.g. %s)",
+                        device.acknowledged().size(), missing.stream().limit(5).toList()).isZero();
             });
             System.out.printf("hub kill: sent %d, acknowledged %d (%d before the kill), refused %d, in Kafka %d,"
                             + " stored %d, acknowledged but missing from Kafka %d%n", device.sent(),
                     device.acknowledged().size(), ackedBeforeKill, device.refused(), inKafka.size(), stored.size(),
                     missingInKafka.size());
             assertThat(ackedBeforeKill).as("readings acknowledged before the kill").isGreaterThan(5_000);
-            assertThat(device.acknowledged()).as("readings acknowledged over the whole run").hasSizeGreaterThan(15_000);
+            assertThat(device.acknowledged()).as("readings acknowledged after the kill (the device reconnected)")
+                    .hasSizeGreaterThan((int) ackedBeforeKill + 5_000);
             assertThat(missingInKafka).isEmpty();
 
             // And the drill's books balance, with no alert, audit entry or pending escalation lost
