@@ -31,7 +31,7 @@ import vn.cantho.ioc.store.token.TokenService;
  * The whole hub killed with SIGKILL is {@link HubKillIT}.
  */
 @Tag("drill")
-@Timeout(value = 12, unit = TimeUnit.MINUTES)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class HubFaultDrillIT {
 
     @Test

@@ -36,7 +36,7 @@ import vn.cantho.ioc.model.kafka.Topics;
  */
 @Tag("durability")
 @Tag("drill")
-@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
 class HubKillIT {
 
     private static final String DEVICE = "aq-ninh-kieu-01";
