@@ -29,9 +29,21 @@ import vn.cantho.ioc.model.registry.DeviceRegistry;
  *
  * <p>Every message of a device carries a later timestamp than the one before (1 ms later when the clock has
  * not moved on), so none looks like a redelivery to the hub's deduplication; up to
- * {@link #MAX_REAL_TIME_RATE_PER_DEVICE} messages per second per device that is the current time.
+ * {@link #MAX_REAL_TIME_RATE_PER_DEVICE} messages per second per device that is the current time. So within one
+ * run a (device, timestamp) pair names exactly one message, which an {@link Outcomes} listener is told about.
  */
 public final class LoadGenerator {
+
+    /**
+     * Told the outcome of every message (on an MQTT client thread): its device, its timestamp and whether the
+     * broker acknowledged it. For drills that match each acknowledged publish to what the hub stored.
+     */
+    @FunctionalInterface
+    public interface Outcomes {
+        void done(String deviceId, Instant ts, boolean acknowledged);
+    }
+
+    private static final Outcomes NO_LISTENER = (device, ts, acknowledged) -> { };
 
     /** Above this many messages per second per device, timestamps (unique, in ms) run ahead of the clock. */
     public static final int MAX_REAL_TIME_RATE_PER_DEVICE = 1000;
@@ -40,16 +52,24 @@ public final class LoadGenerator {
     private static final Duration COUNT_INTERVAL = Duration.ofMinutes(1);
 
     private final LoadOptions options;
+    private final Outcomes outcomes;
     private final List<Device> devices;
     private final SensorModels models;
     private final LatencyHistogram latencies = new LatencyHistogram();
     private final AtomicLong lastAckNanos = new AtomicLong();
     private final AtomicLong senml = new AtomicLong();
+    private volatile boolean stopped;
     /** Per device, the timestamp (epoch ms) of its latest message: each message of a device gets a later one. */
     private final AtomicLongArray lastTimestamp;
 
     public LoadGenerator(LoadOptions options) {
+        this(options, NO_LISTENER);
+    }
+
+    /** A load generator that also tells {@code outcomes} how each message ended. */
+    public LoadGenerator(LoadOptions options, Outcomes outcomes) {
         this.options = options;
+        this.outcomes = outcomes;
         DeviceRegistry registry = options.registryDir().map(DeviceRegistry::fromDirectory)
                 .orElseGet(DeviceRegistry::builtIn);
         this.models = new SensorModels(options.seed(), 0);
@@ -68,6 +88,11 @@ public final class LoadGenerator {
     /** Devices the load is spread over. */
     public int devices() {
         return devices.size();
+    }
+
+    /** Ids of the devices the load is spread over. */
+    public List<String> deviceIds() {
+        return devices.stream().map(Device::id).toList();
     }
 
     public static void main(String[] args) {
@@ -106,6 +131,14 @@ public final class LoadGenerator {
             Thread.currentThread().interrupt();
             System.exit(1);
         }
+    }
+
+    /**
+     * Ends publishing before the run's duration is over (from another thread, e.g. a drill whose phases take as
+     * long as the servers need); {@link #run()} then waits for the last acknowledgements and reports as usual.
+     */
+    public void stop() {
+        stopped = true;
     }
 
     /** Runs the load and returns its report. */
@@ -179,7 +212,7 @@ public final class LoadGenerator {
             for (long k = 0; ; k++) {
                 long due = start + (long) (k * period);
                 long now = System.nanoTime();
-                if (due >= end || now >= end) {
+                if (due >= end || now >= end || stopped) {
                     return sent;
                 }
                 while (now < due) {
@@ -187,7 +220,11 @@ public final class LoadGenerator {
                     now = System.nanoTime();
                 }
                 Message message = message(k * options.clients() + client);
-                publisher.publish(message.topic(), message.payload(), outcome);
+                publisher.publish(message.topic(), message.payload(),
+                        outcomes == NO_LISTENER ? outcome : (ok, nanos) -> {
+                            outcome.done(ok, nanos);
+                            outcomes.done(message.device().id(), message.ts(), ok);
+                        });
                 sent++;
             }
         } catch (InterruptedException e) {

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.model.json.Json;
@@ -47,6 +50,30 @@ class LoadGeneratorIT {
             assertThat(line.fieldNames()).toIterable().contains("sent", "acknowledged", "failed", "achievedRate",
                     "latencyMs");
         }
+    }
+
+    @Test
+    void the_outcome_listener_hears_each_acknowledged_message_once_under_a_pair_of_device_and_timestamp_no_other_has()
+            throws Exception {
+        // Given a listener remembering every (device, timestamp) pair it is told was acknowledged
+        Set<String> pairs = ConcurrentHashMap.newKeySet();
+        AtomicLong told = new AtomicLong();
+        LoadGenerator generator = new LoadGenerator(new LoadOptions(1500, Duration.ofSeconds(2), SERVERS.mqttUrl(), 3,
+                0.2, 3, Optional.empty(), false), (device, ts, acknowledged) -> {
+                    told.incrementAndGet();
+                    if (acknowledged) {
+                        pairs.add(device + "@" + ts);
+                    }
+                });
+
+        // When the load runs
+        LoadReport report = generator.run();
+
+        // Then every message was reported once, and no two acknowledged messages share a device and timestamp
+        assertThat(report.complete()).as(report.toJson()).isTrue();
+        assertThat(told.get()).isEqualTo(report.sent());
+        assertThat(pairs).hasSize((int) report.acknowledged());
+        assertThat(pairs).allSatisfy(pair -> assertThat(generator.deviceIds()).contains(pair.split("@")[0]));
     }
 
     @Test

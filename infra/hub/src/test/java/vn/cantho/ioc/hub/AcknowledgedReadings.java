@@ -122,7 +122,7 @@ final class AcknowledgedReadings implements AutoCloseable {
     }
 
     /** A connection that cannot hang a drill's polling: bounded connect and query times. */
-    private static Connection connect(String jdbcUrl, String user, String password) throws Exception {
+    static Connection connect(String jdbcUrl, String user, String password) throws Exception {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password);

@@ -1,141 +1,182 @@
 package vn.cantho.ioc.hub;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.embedded.ChildClasspath;
 import vn.cantho.ioc.embedded.EmbeddedDatabase;
 import vn.cantho.ioc.embedded.EmbeddedKafka;
+import vn.cantho.ioc.embedded.EmbeddedMqtt;
 import vn.cantho.ioc.embedded.FreePorts;
 import vn.cantho.ioc.embedded.WorkDirectories;
+import vn.cantho.ioc.ingest.IngestMain;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.token.TokenRole;
 import vn.cantho.ioc.store.token.TokenService;
 
 /**
- * Fault drills under sensor load (docs/operations.md): the hub runs on a Kafka broker and a PostgreSQL server
- * the test owns, so the test can kill and restart them; a device outside the hub publishes QoS 1 readings
- * throughout. Each drill ends with every acknowledged reading stored and no reading counted twice in the
- * 1-minute aggregates.
+ * Fault drills under sensor load (docs/operations.md, "Fault drills"): the hub runs on a Kafka broker and a
+ * PostgreSQL server the test owns, so the test can kill and restart them, and the load generator publishes
+ * QoS 1 readings throughout. Each drill is a {@link FaultDrill}: it ends with acknowledged publishes = readings
+ * stored + dead-lettered, no doubled aggregates, and no alert, audit entry or pending escalation lost.
+ * The whole hub killed with SIGKILL is {@link HubKillIT}.
  */
 @Tag("drill")
-@Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class HubFaultDrillIT {
 
-    private static final int RATE = 500;
-
     @Test
-    void kafka_killed_with_sigkill_and_restarted_loses_and_doubles_no_acknowledged_reading() throws Exception {
+    void kafka_killed_with_sigkill_and_restarted_loses_and_doubles_nothing_acknowledged() throws Exception {
         Path work = WorkDirectories.temporary("drill-kafka");
         int kafkaPort = FreePorts.pick();
         EmbeddedKafka kafka = new EmbeddedKafka(work.resolve("kafka"), kafkaPort, 0, true);
         kafka.start();
-        try (EmbeddedDatabase db = startDatabase(work)) {
-            try (Hub hub = Hub.start(config(work, kafka.bootstrapServers(), db));
-                 AcknowledgedReadings device = new AcknowledgedReadings(hub.mqttUrl(), "aq-cai-rang-01",
-                         base(), RATE)) {
-                // Given readings flowing; When the broker's JVM is SIGKILLed and started again 15 s later
-                Thread.sleep(10_000);
-                ProcessHandle.of(kafka.pid()).ifPresent(ProcessHandle::destroyForcibly);
-                kafka.close();
-                Thread.sleep(15_000);
-                kafka = new EmbeddedKafka(work.resolve("kafka"), kafkaPort, 0, true);
-                kafka.start();
-                Thread.sleep(10_000);
-                device.stop();
+        FaultDrill drill = FaultDrill.prepare("Kafka SIGKILL", work.resolve("drill"));
+        try (EmbeddedDatabase db = startDatabase(work);
+             Hub hub = Hub.start(config(drill, work, kafka.bootstrapServers(), db, Map.of()))) {
+            // Given load flowing and alerts raised, acknowledged and pending escalation
+            drill.start(hub.mqttUrl(), hub.httpPort(), operatorToken(db));
 
-                // Then every acknowledged reading is stored once, and counted once in the aggregates
-                assertStoredOnce("kafka SIGKILL", device, db);
-            }
+            // When the broker's JVM is SIGKILLed and started again 15 s later
+            ProcessHandle.of(kafka.pid()).ifPresent(ProcessHandle::destroyForcibly);
+            kafka.close();
+            drill.duringFault();
+            Thread.sleep(15_000);
+            kafka = new EmbeddedKafka(work.resolve("kafka"), kafkaPort, 0, true);
+            kafka.start();
+
+            // Then nothing acknowledged is lost or doubled, and no alert, audit entry or escalation is lost
+            settleAndFinish(drill, db, kafka);
         } finally {
+            drill.close();
             kafka.close();
         }
     }
 
     @Test
-    void postgresql_stopped_for_60_seconds_loses_and_doubles_no_acknowledged_reading() throws Exception {
+    void postgresql_stopped_for_60_seconds_loses_and_doubles_nothing_acknowledged() throws Exception {
         Path work = WorkDirectories.temporary("drill-db");
+        FaultDrill drill = FaultDrill.prepare("PostgreSQL stopped 60 s", work.resolve("drill"));
         try (EmbeddedKafka kafka = new EmbeddedKafka(work.resolve("kafka"), 0, 0, true)) {
             kafka.start();
             EmbeddedDatabase db = startDatabase(work);
             int dbPort = db.port();
-            try (Hub hub = Hub.start(config(work, kafka.bootstrapServers(), db));
-                 AcknowledgedReadings device = new AcknowledgedReadings(hub.mqttUrl(), "aq-cai-rang-02",
-                         base(), RATE)) {
-                // Given readings flowing; When PostgreSQL stops for 60 s and comes back
-                Thread.sleep(10_000);
+            try (Hub hub = Hub.start(config(drill, work, kafka.bootstrapServers(), db, Map.of()))) {
+                // Given load flowing and alerts raised, acknowledged and pending escalation
+                drill.start(hub.mqttUrl(), hub.httpPort(), operatorToken(db));
+
+                // When PostgreSQL stops for 60 s and comes back
                 db.close();
+                drill.duringFault();
                 Thread.sleep(60_000);
                 db = new EmbeddedDatabase(work.resolve("postgres"), dbPort);
                 db.start();
-                Thread.sleep(10_000);
-                device.stop();
 
-                // Then every acknowledged reading is stored once, and counted once in the aggregates
-                assertStoredOnce("PostgreSQL stopped 60 s", device, db);
+                // Then nothing acknowledged is lost or doubled, and no alert, audit entry or escalation is lost
+                settleAndFinish(drill, db, kafka);
             } finally {
+                drill.close();
                 db.close();
             }
         }
     }
 
     @Test
-    void streams_restarted_with_their_local_state_wiped_count_no_reading_twice() throws Exception {
+    void streams_restarted_with_their_local_state_wiped_count_nothing_twice_and_lose_no_alert() throws Exception {
         Path work = WorkDirectories.temporary("drill-streams");
-        int mqttPort = FreePorts.pick();
+        int[] ports = FreePorts.pick(2);
+        FaultDrill drill = FaultDrill.prepare("streams state wiped", work.resolve("drill"));
         try (EmbeddedKafka kafka = new EmbeddedKafka(work.resolve("kafka"), 0, 0, true);
              EmbeddedDatabase db = startDatabase(work)) {
             kafka.start();
-            HubConfig config = config(work, kafka.bootstrapServers(), db, mqttPort);
+            HubConfig config = config(drill, work, kafka.bootstrapServers(), db, Map.of(
+                    "MQTT_PORT", Integer.toString(ports[0]), "HTTP_PORT", Integer.toString(ports[1])));
             Hub hub = Hub.start(config);
-            try (AcknowledgedReadings device = new AcknowledgedReadings(hub.mqttUrl(), "aq-binh-thuy-01", base(),
-                    RATE)) {
-                // Given readings flowing; When the hub stops, its streams state directory is deleted, and it starts
-                Thread.sleep(10_000);
+            try {
+                // Given load flowing and alerts raised, acknowledged and pending escalation
+                drill.start(hub.mqttUrl(), hub.httpPort(), operatorToken(db));
+
+                // When the hub stops, its streams state directory (every application's) is deleted, and it starts
                 hub.close();
                 WorkDirectories.deleteRecursively(work.resolve("hub").resolve("streams"));
                 hub = Hub.start(config);
-                Thread.sleep(10_000);
-                device.stop();
+                drill.duringFault();
 
-                // Then the aggregates rebuilt from the changelogs count every reading once
-                assertStoredOnce("streams state wiped", device, db);
+                // Then the state rebuilt from the changelogs counts every reading once and loses no alert
+                settleAndFinish(drill, db, kafka);
             } finally {
+                drill.close();
                 hub.close();
             }
         }
     }
 
-    private static void assertStoredOnce(String drill, AcknowledgedReadings device, EmbeddedDatabase db) {
-        Set<Instant> stored = new HashSet<>();
-        long[] aggregated = new long[1];
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            stored.clear();
-            stored.addAll(device.stored(db.jdbcUrl(), db.user(), db.password()));
-            assertThat(stored).as("stored %d of %d acknowledged", stored.size(), device.acknowledged().size())
-                    .containsAll(device.acknowledged());
-            aggregated[0] = device.aggregated(db.jdbcUrl(), db.user(), db.password());
-            assertThat(aggregated[0]).as("readings counted in the 1-minute aggregates").isEqualTo(stored.size());
-        });
-        System.out.printf("drill %s: sent %d, acknowledged %d, refused %d, stored %d, counted in aggregates %d%n",
-                drill, device.sent(), device.acknowledged().size(), device.refused(), stored.size(), aggregated[0]);
-        assertThat(device.acknowledged()).as("readings acknowledged during the drill").hasSizeGreaterThan(RATE * 20);
+    @Test
+    void one_of_two_ingest_instances_sharing_a_subscription_killed_loses_nothing_acknowledged() throws Exception {
+        Path work = WorkDirectories.temporary("drill-shared-ingest");
+        FaultDrill drill = FaultDrill.prepare("one of two shared-subscription ingest instances SIGKILL",
+                work.resolve("drill"));
+        EmbeddedMqtt broker = new EmbeddedMqtt(work.resolve("mqtt"), 0);
+        broker.start();
+        Process ingest = null;
+        try (EmbeddedKafka kafka = new EmbeddedKafka(work.resolve("kafka"), 0, 0, true);
+             EmbeddedDatabase db = startDatabase(work)) {
+            kafka.start();
+            // Given the hub's ingest bridge and an ingest process of its own in one MQTT 5 shared-subscription
+            // group on an external broker, load flowing and alerts raised, acknowledged and pending escalation
+            Map<String, String> shared = Map.of("MQTT_URL", broker.url(), "INGEST_SHARED_GROUP", "drill");
+            HubConfig config = config(drill, work, kafka.bootstrapServers(), db, shared);
+            try (Hub hub = Hub.start(config)) {
+                ingest = startIngest(drill.settings(shared), kafka.bootstrapServers(), work.resolve("ingest.log"));
+                drill.start(broker.url(), hub.httpPort(), operatorToken(db));
+
+                // When the separate ingest process is SIGKILLed
+                long acknowledged = drill.acknowledgedSoFar();
+                long byHub = hub.ingestStats().received();
+                ingest.destroyForcibly().waitFor();
+                System.out.printf("shared subscription: before the kill the hub's bridge had received %d of %d"
+                        + " acknowledged publishes, the killed ingest process about %d%n", byHub, acknowledged,
+                        acknowledged - byHub);
+                drill.duringFault();
+
+                // Then the survivor takes over: nothing acknowledged is lost or doubled, no alert lost
+                settleAndFinish(drill, db, kafka);
+            }
+        } finally {
+            drill.close();
+            if (ingest != null) {
+                ingest.destroyForcibly().waitFor();
+            }
+            broker.close();
+        }
     }
 
-    /** Readings a few minutes old, so all of them fall well inside the aggregation grace. */
-    private static Instant base() {
-        return Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
+    /** Lets the load run 10 s on the recovered hub, raises the last alert, and closes the drill's books. */
+    private static void settleAndFinish(FaultDrill drill, EmbeddedDatabase db, EmbeddedKafka kafka) throws Exception {
+        Thread.sleep(10_000);
+        drill.afterRecovery();
+        drill.finish(db.jdbcUrl(), db.user(), db.password(), kafka.bootstrapServers());
+    }
+
+    private static Process startIngest(Map<String, String> settings, String kafka, Path log) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", ChildClasspath.join(ChildClasspath.ofCurrentJvm()), IngestMain.class.getName())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(settings);
+        builder.environment().put("KAFKA_BOOTSTRAP", kafka);
+        builder.environment().put("INGEST_CLIENT_ID", "drill-ingest-" + System.nanoTime());
+        Process process = builder.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("ingest bridge running"));
+        return process;
     }
 
     private static EmbeddedDatabase startDatabase(Path work) {
@@ -148,15 +189,21 @@ class HubFaultDrillIT {
         return db;
     }
 
-    private static HubConfig config(Path work, String kafka, EmbeddedDatabase db) {
-        return config(work, kafka, db, 0);
+    /** A token for the drill's operator, who acknowledges alerts through the API. */
+    private static String operatorToken(EmbeddedDatabase db) {
+        try (Database database = Database.open(db.jdbcUrl(), db.user(), db.password(), 2)) {
+            return new TokenService(database.dataSource()).issue(TokenRole.OPERATOR, null, "drill operator").secret();
+        }
     }
 
-    private static HubConfig config(Path work, String kafka, EmbeddedDatabase db, int mqttPort) {
-        return HubConfig.from(new Config(Map.of(
+    private static HubConfig config(FaultDrill drill, Path work, String kafka, EmbeddedDatabase db,
+                                    Map<String, String> extra) {
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "IOC_DATA_DIR", work.resolve("hub").toString(),
                 "KAFKA_BOOTSTRAP", kafka, "DB_URL", db.jdbcUrl(), "DB_USER", db.user(), "DB_PASSWORD", db.password(),
-                "HTTP_PORT", "0", "FEED_HTTP_PORT", "0", "MQTT_PORT", Integer.toString(mqttPort),
-                "SIMULATOR_ENABLED", "false", "AGGREGATE_GRACE", "1h")));
+                "HTTP_PORT", "0", "FEED_HTTP_PORT", "0", "MQTT_PORT", "0",
+                "SIMULATOR_ENABLED", "false", "AGGREGATE_GRACE", "1h"));
+        settings.putAll(extra);
+        return HubConfig.from(new Config(drill.settings(settings)));
     }
 }
