@@ -10,15 +10,16 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.alerting.condition.ConditionWriter;
 import vn.cantho.ioc.alerting.escalation.EscalationScheduler;
-import vn.cantho.ioc.alerting.notify.WebhookDispatcher;
 import vn.cantho.ioc.alerting.lifecycle.AlertDraft;
 import vn.cantho.ioc.alerting.lifecycle.HandlingRules;
 import vn.cantho.ioc.alerting.lifecycle.HandlingRules.Decision;
 import vn.cantho.ioc.alerting.lifecycle.Suppressions;
+import vn.cantho.ioc.alerting.notify.WebhookDispatcher;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.alert.AlertEvent;
 import vn.cantho.ioc.store.alert.AlertPage;

@@ -1,6 +1,5 @@
 package vn.cantho.ioc.alerting;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import vn.cantho.ioc.alerting.escalation.Escalation;
 import vn.cantho.ioc.alerting.escalation.EscalationPolicy;
 import vn.cantho.ioc.alerting.escalation.EscalationStep;

@@ -11,11 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.alerting.CommandResult.Outcome;
-import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.model.alert.TransitionType;
@@ -24,9 +27,7 @@ import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.alert.AlertEvent;
 import vn.cantho.ioc.store.alert.AuditType;
 import vn.cantho.ioc.store.alert.Handling;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /** Operator commands on alerts stored in the real PostgreSQL: idempotence, versions, audit trail. */
 @Tag("db")

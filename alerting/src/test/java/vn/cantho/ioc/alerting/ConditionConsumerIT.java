@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,19 +25,20 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.alerting.condition.ConditionConsumer;
-import vn.cantho.ioc.sink.loop.KafkaToDatabase;
-import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.DeadLetterReason;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.model.alert.TransitionType;
-import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.json.Json;
+import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
+import vn.cantho.ioc.sink.loop.KafkaToDatabase;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.alert.AlertEvent;
@@ -43,9 +46,7 @@ import vn.cantho.ioc.store.alert.AlertQuery;
 import vn.cantho.ioc.store.alert.AuditType;
 import vn.cantho.ioc.store.alert.Handling;
 import vn.cantho.ioc.store.alert.LabelMatcher;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /** Condition events through the real Kafka into alerts in the real PostgreSQL. */
 @Tag("kafka")

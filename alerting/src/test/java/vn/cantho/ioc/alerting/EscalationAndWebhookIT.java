@@ -8,19 +8,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.alerting.escalation.EscalationPolicy;
 import vn.cantho.ioc.alerting.escalation.EscalationScheduler;
 import vn.cantho.ioc.alerting.escalation.EscalationStep;
 import vn.cantho.ioc.alerting.lifecycle.ConditionFold;
 import vn.cantho.ioc.alerting.notify.Receiver;
 import vn.cantho.ioc.alerting.notify.WebhookDispatcher;
-import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.model.alert.TransitionType;
+import vn.cantho.ioc.model.metrics.StageMeters;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.alert.AlertEvent;
@@ -30,12 +36,7 @@ import vn.cantho.ioc.store.alert.EscalationAction;
 import vn.cantho.ioc.store.alert.Handling;
 import vn.cantho.ioc.store.alert.LabelMatcher;
 import vn.cantho.ioc.store.alert.OutboxMessage;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
-import io.micrometer.core.instrument.Metrics;
-import vn.cantho.ioc.model.metrics.StageMeters;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /**
  * Escalation and webhook notifications against the real PostgreSQL and a real HTTP receiver, with

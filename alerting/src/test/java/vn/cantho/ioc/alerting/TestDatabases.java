@@ -4,8 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import vn.cantho.ioc.testkit.SharedServers;
+
 import vn.cantho.ioc.store.Database;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /** Gives each integration-test class its own freshly migrated schema in the shared PostgreSQL. */
 public final class TestDatabases {

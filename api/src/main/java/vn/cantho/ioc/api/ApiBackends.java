@@ -1,11 +1,12 @@
 package vn.cantho.ioc.api;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.api.aggregate.AggregateBackend;
 import vn.cantho.ioc.api.alert.AlertBackend;

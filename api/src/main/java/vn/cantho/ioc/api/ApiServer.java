@@ -1,5 +1,13 @@
 package vn.cantho.ioc.api;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -9,13 +17,6 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
 import io.javalin.security.RouteRole;
 import jakarta.servlet.DispatcherType;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.api.aggregate.AggregateRequestParser;
@@ -35,8 +36,8 @@ import vn.cantho.ioc.api.http.ErrorMapper;
 import vn.cantho.ioc.api.http.ErrorResponse;
 import vn.cantho.ioc.api.http.PathGuard;
 import vn.cantho.ioc.api.http.ServerErrorHandler;
-import vn.cantho.ioc.api.kpi.KpiRoutes;
 import vn.cantho.ioc.api.indicator.IndicatorRoutes;
+import vn.cantho.ioc.api.kpi.KpiRoutes;
 import vn.cantho.ioc.api.metrics.MetricsRoutes;
 import vn.cantho.ioc.api.openapi.OpenApiRoutes;
 import vn.cantho.ioc.api.registry.RegistryAdminRoutes;

@@ -1,6 +1,5 @@
 package vn.cantho.ioc.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -12,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import vn.cantho.ioc.model.json.Json;
 
 /** A minimal HTTP client for the integration tests: sends a request, parses the JSON answer. */

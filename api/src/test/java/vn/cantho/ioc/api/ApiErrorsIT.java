@@ -7,19 +7,19 @@ import java.lang.reflect.Proxy;
 import java.net.ServerSocket;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.postgresql.ds.PGSimpleDataSource;
 import vn.cantho.ioc.api.ApiClient.Response;
 import vn.cantho.ioc.store.AggregateQueries;
-import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.token.TokenRole;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
 
 /** Every error the API answers with, over real HTTP: status, stable code, and a message naming the problem. */
 @Tag("db")

@@ -1,10 +1,11 @@
 package vn.cantho.ioc.api;
 
-import io.javalin.testtools.JavalinTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+
+import io.javalin.testtools.JavalinTest;
 import vn.cantho.ioc.api.aggregate.AggregateBackend;
 import vn.cantho.ioc.api.alert.AlertBackend;
 import vn.cantho.ioc.api.alert.FakeAlerts;

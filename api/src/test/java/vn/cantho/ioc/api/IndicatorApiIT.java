@@ -2,7 +2,6 @@ package vn.cantho.ioc.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,22 +9,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.api.ApiClient.Response;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.Scope;
-import vn.cantho.ioc.model.registry.DeviceRegistry;
-import vn.cantho.ioc.store.token.TokenRole;
-import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.Database;
-import vn.cantho.ioc.store.indicator.IndicatorQueries;
 import vn.cantho.ioc.store.indicator.IndicatorWriter;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.store.token.TokenRole;
 
 /**
  * The indicator endpoints over HTTP, reading values written with the real writer. Data set: hourly VN_AQI of

@@ -2,7 +2,6 @@ package vn.cantho.ioc.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -12,18 +11,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import vn.cantho.ioc.model.registry.DeviceRegistry;
-import vn.cantho.ioc.store.token.TokenRole;
-import vn.cantho.ioc.store.AggregateQueries;
-import vn.cantho.ioc.store.indicator.IndicatorQueries;
-import vn.cantho.ioc.store.Database;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.store.Database;
+import vn.cantho.ioc.store.token.TokenRole;
 
 /**
  * {@code /api/v1/kpis} over HTTP against the real PostgreSQL: rows of {@code indicator_values} as the

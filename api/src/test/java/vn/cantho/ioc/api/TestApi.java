@@ -2,19 +2,20 @@ package vn.cantho.ioc.api;
 
 import java.time.Clock;
 import java.util.Map;
+
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.api.auth.Authenticator;
 import vn.cantho.ioc.api.metrics.ApiMeters;
+import vn.cantho.ioc.api.registry.AreaShapes;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
 import vn.cantho.ioc.model.registry.LiveRegistry;
 import vn.cantho.ioc.store.AggregateQueries;
-import vn.cantho.ioc.store.indicator.IndicatorQueries;
-import vn.cantho.ioc.store.kpi.KpiQueries;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.explanation.ExplanationStore;
-import vn.cantho.ioc.api.registry.AreaShapes;
+import vn.cantho.ioc.store.indicator.IndicatorQueries;
+import vn.cantho.ioc.store.kpi.KpiQueries;
 import vn.cantho.ioc.store.registry.RegistryEditor;
 import vn.cantho.ioc.store.registry.RegistryStore;
 

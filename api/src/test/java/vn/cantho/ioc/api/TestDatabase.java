@@ -4,8 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import vn.cantho.ioc.testkit.SharedServers;
+
 import vn.cantho.ioc.store.Database;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /**
  * Opens the shared test database on a schema of its own, so each integration-test class reads only

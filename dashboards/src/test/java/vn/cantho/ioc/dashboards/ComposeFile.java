@@ -1,7 +1,8 @@
 package vn.cantho.ioc.dashboards;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** The production compose stack, {@code infra/compose}, as parsed YAML. */
 final class ComposeFile {

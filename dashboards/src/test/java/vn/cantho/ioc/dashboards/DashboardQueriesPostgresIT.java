@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.embedded.EmbeddedDatabase;

@@ -5,10 +5,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
-import vn.cantho.ioc.testkit.TimescaleTestServer;
 import vn.cantho.ioc.store.Database;
+import vn.cantho.ioc.testkit.TimescaleTestServer;
 
 /**
  * The dashboards' SQL on TimescaleDB (the test-only PGlite server, PostgreSQL 17 + TimescaleDB 2.23), with

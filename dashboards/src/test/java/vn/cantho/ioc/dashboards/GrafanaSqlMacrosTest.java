@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.dashboards.GrafanaSqlMacros.TimeRange;
 import vn.cantho.ioc.dashboards.GrafanaSqlMacros.Variable;

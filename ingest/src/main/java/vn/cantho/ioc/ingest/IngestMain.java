@@ -2,6 +2,7 @@ package vn.cantho.ioc.ingest;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+
 import vn.cantho.ioc.ingest.mqtt.MqttKafkaBridge;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.config.ConfigException;

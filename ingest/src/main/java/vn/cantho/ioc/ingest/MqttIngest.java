@@ -1,17 +1,18 @@
 package vn.cantho.ioc.ingest;
 
-import java.time.Clock;
 import java.nio.file.Path;
-import org.apache.kafka.clients.producer.Producer;
+import java.time.Clock;
 import java.util.function.Supplier;
+
+import org.apache.kafka.clients.producer.Producer;
 import vn.cantho.ioc.ingest.broker.BrokerIngest;
 import vn.cantho.ioc.ingest.journal.IngestJournal;
 import vn.cantho.ioc.ingest.mqtt.IngestStats;
 import vn.cantho.ioc.ingest.mqtt.MqttKafkaBridge;
 import vn.cantho.ioc.ingest.mqtt.ReadingParser;
 import vn.cantho.ioc.ingest.mqtt.TelemetryForwarder;
-import vn.cantho.ioc.model.stage.Part;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.model.stage.Part;
 
 /**
  * The MQTT ingest stage, whichever way it reaches the sensors: inside the hub's embedded broker

@@ -1,6 +1,7 @@
 package vn.cantho.ioc.ingest;
 
 import java.time.Duration;
+
 import vn.cantho.ioc.ingest.mqtt.BridgeOptions;
 import vn.cantho.ioc.model.config.Config;
 

@@ -1,7 +1,8 @@
 package vn.cantho.ioc.model;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Statistics of one metric over one time window for one device or one area. The streams stage

@@ -5,6 +5,7 @@ import static vn.cantho.ioc.simulator.CityTime.bump;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import vn.cantho.ioc.model.registry.Device;
 
 /**

@@ -3,6 +3,7 @@ package vn.cantho.ioc.simulator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+
 import vn.cantho.ioc.model.json.Json;
 
 /**

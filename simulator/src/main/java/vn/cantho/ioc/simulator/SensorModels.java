@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.Metric;
 

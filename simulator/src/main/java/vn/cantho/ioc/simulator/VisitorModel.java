@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+
 import vn.cantho.ioc.model.registry.Device;
 
 /**

@@ -3,6 +3,7 @@ package vn.cantho.ioc.simulator;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import vn.cantho.ioc.model.registry.Device;
 
 /**

@@ -3,18 +3,19 @@ package vn.cantho.ioc.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Test;
-import vn.cantho.ioc.testkit.SharedServers;
-import vn.cantho.ioc.model.json.Json;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.model.json.Json;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /** The load generator against the real (embedded HiveMQ) broker. */
 @Tag("mqtt")

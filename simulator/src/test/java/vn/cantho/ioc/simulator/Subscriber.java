@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -14,9 +15,9 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.model.mqtt.NoDelaySocketFactory;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /** Test helper: an independent MQTT client counting every telemetry message the broker delivers (QoS 1). */
 final class Subscriber implements AutoCloseable {

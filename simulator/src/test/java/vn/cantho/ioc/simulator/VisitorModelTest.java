@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class VisitorModelTest {

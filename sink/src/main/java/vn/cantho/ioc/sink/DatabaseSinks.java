@@ -2,6 +2,7 @@ package vn.cantho.ioc.sink;
 
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.Reading;

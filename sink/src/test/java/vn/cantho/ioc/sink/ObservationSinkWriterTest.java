@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.registry.DeviceRegistry;

@@ -1,6 +1,7 @@
 package vn.cantho.ioc.store;
 
 import java.time.Instant;
+
 import vn.cantho.ioc.model.Scope;
 
 /**

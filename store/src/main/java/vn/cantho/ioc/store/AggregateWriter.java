@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+
 import vn.cantho.ioc.model.Aggregate;
 
 /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Scope;
 

@@ -11,15 +11,16 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import vn.cantho.ioc.testkit.SharedServers;
+import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Scope;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /** Migrations and the upsert against the real PostgreSQL: idempotence, ordering of versions, batches. */
 @Tag("db")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+
 import org.junit.jupiter.api.Test;
 
 /** Start-up failures of {@link Database} that need no running server. */

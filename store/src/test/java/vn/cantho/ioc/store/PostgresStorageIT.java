@@ -3,12 +3,13 @@ package vn.cantho.ioc.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import vn.cantho.ioc.testkit.SharedServers;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /** The storage suite on plain PostgreSQL 15: the hub's {@link RollupMaintainer} does the maintenance. */
 @Tag("db")

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import vn.cantho.ioc.testkit.SharedServers;
+import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.model.registry.Area;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -17,9 +20,7 @@ import vn.cantho.ioc.store.registry.RegistryEditor;
 import vn.cantho.ioc.store.registry.RegistryRefresher;
 import vn.cantho.ioc.store.registry.RegistryStore;
 import vn.cantho.ioc.store.registry.VersionConflictException;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /** Registry changes against the real PostgreSQL: versions, conflicts, and a second process catching up. */
 @Tag("db")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+
 import org.junit.jupiter.api.Test;
 
 /** Which SQL failures count as "database unavailable". */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Scope;

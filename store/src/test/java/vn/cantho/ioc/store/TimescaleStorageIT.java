@@ -3,12 +3,13 @@ package vn.cantho.ioc.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import vn.cantho.ioc.testkit.TimescaleTestServer;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.testkit.TimescaleTestServer;
 
 /**
  * The storage suite on TimescaleDB 2.23 (the test-only PGlite server, one database per JVM). Its

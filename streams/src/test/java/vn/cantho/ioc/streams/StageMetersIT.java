@@ -3,14 +3,15 @@ package vn.cantho.ioc.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.Metrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,14 +25,14 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import vn.cantho.ioc.sink.loop.KafkaToDatabase;
-import vn.cantho.ioc.sink.loop.LoopOptions;
-import vn.cantho.ioc.sink.loop.RecordReader;
-import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.kafka.Topic;
 import vn.cantho.ioc.model.metrics.StageMeters;
+import vn.cantho.ioc.sink.loop.KafkaToDatabase;
+import vn.cantho.ioc.sink.loop.LoopOptions;
+import vn.cantho.ioc.sink.loop.RecordReader;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /**
  * A real sink and a real streams application on the shared Kafka broker register their stage meters, and a

@@ -1,6 +1,7 @@
 package vn.cantho.ioc.testkit;
 
 import java.nio.charset.StandardCharsets;
+
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;

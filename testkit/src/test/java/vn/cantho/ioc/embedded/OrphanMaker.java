@@ -1,7 +1,5 @@
 package vn.cantho.ioc.embedded;
 
-import vn.cantho.ioc.testkit.TimescaleTestServer;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import vn.cantho.ioc.testkit.TimescaleTestServer;
 
 /**
  * Test helper that reproduces a parent killed with SIGKILL: a separate JVM starts a server on a data directory,

@@ -1,6 +1,7 @@
 package vn.cantho.ioc.alerting.condition;
 
 import java.time.Duration;
+
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.sink.loop.KafkaToDatabase;

@@ -1,6 +1,5 @@
 package vn.cantho.ioc.alerting.condition;
 
-import io.micrometer.core.instrument.Metrics;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.alerting.AlertingSetup;
@@ -28,8 +29,8 @@ import vn.cantho.ioc.store.alert.AlertWriter.NewAlert;
 import vn.cantho.ioc.store.alert.AlertWriter.NewEscalation;
 import vn.cantho.ioc.store.alert.AlertWriter.NewEvent;
 import vn.cantho.ioc.store.alert.AlertWriter.NewNotification;
-import vn.cantho.ioc.store.alert.Suppression;
 import vn.cantho.ioc.store.alert.EscalationAction.Until;
+import vn.cantho.ioc.store.alert.Suppression;
 
 /**
  * Stores a batch of condition events in one transaction: alert rows created or updated, one audit

@@ -13,6 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.alerting.AlertingSetup;
@@ -20,6 +23,7 @@ import vn.cantho.ioc.alerting.lifecycle.AlertDraft;
 import vn.cantho.ioc.alerting.lifecycle.Suppressions;
 import vn.cantho.ioc.alerting.notify.Notifications;
 import vn.cantho.ioc.model.health.HealthCheck;
+import vn.cantho.ioc.model.metrics.StageMeters;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.alert.AlertStore;
 import vn.cantho.ioc.store.alert.AlertWriter;
@@ -29,9 +33,6 @@ import vn.cantho.ioc.store.alert.AuditType;
 import vn.cantho.ioc.store.alert.EscalationAction;
 import vn.cantho.ioc.store.alert.Handling;
 import vn.cantho.ioc.store.alert.Suppression;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
-import vn.cantho.ioc.model.metrics.StageMeters;
 
 /**
  * Fires escalation steps when they are due: every interval it claims the due rows, and for each one

@@ -2,6 +2,7 @@ package vn.cantho.ioc.alerting.escalation;
 
 import java.time.Duration;
 import java.util.List;
+
 import vn.cantho.ioc.store.alert.EscalationAction.Until;
 
 /**

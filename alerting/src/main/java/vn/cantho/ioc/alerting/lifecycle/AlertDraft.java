@@ -3,6 +3,7 @@ package vn.cantho.ioc.alerting.lifecycle;
 import java.time.Instant;
 import java.util.SortedMap;
 import java.util.TreeMap;
+
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.store.alert.Alert;

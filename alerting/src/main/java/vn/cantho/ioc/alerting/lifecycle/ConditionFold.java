@@ -2,6 +2,7 @@ package vn.cantho.ioc.alerting.lifecycle;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.model.alert.TransitionType;

@@ -14,14 +14,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.model.health.HealthCheck;
+import vn.cantho.ioc.model.metrics.StageMeters;
 import vn.cantho.ioc.store.alert.OutboxMessage;
 import vn.cantho.ioc.store.alert.OutboxStore;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
-import vn.cantho.ioc.model.metrics.StageMeters;
 
 /**
  * Delivers the notification outbox to the webhook receivers: claims due messages, POSTs each signed

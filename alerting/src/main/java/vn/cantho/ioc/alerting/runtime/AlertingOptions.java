@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+
 import vn.cantho.ioc.alerting.AlertingSetup;
 import vn.cantho.ioc.alerting.notify.WebhookDispatcher;
 import vn.cantho.ioc.model.config.Config;

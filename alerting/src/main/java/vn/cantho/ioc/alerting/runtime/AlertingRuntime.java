@@ -2,6 +2,7 @@ package vn.cantho.ioc.alerting.runtime;
 
 import java.time.Clock;
 import javax.sql.DataSource;
+
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.alerting.condition.ConditionConsumer;
 import vn.cantho.ioc.alerting.escalation.EscalationScheduler;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.store.alert.Alert;

@@ -3,6 +3,7 @@ package vn.cantho.ioc.alerting.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.TreeMap;
+
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.ConditionEvent;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 /** The webhook signature and the retry schedule. */

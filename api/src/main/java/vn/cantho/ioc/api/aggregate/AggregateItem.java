@@ -1,6 +1,7 @@
 package vn.cantho.ioc.api.aggregate;
 
 import java.time.Instant;
+
 import vn.cantho.ioc.store.AggregateRow;
 
 /**

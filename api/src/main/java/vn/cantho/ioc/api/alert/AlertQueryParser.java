@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.QueryParams;
 import vn.cantho.ioc.model.alert.ConditionStatus;

@@ -1,10 +1,11 @@
 package vn.cantho.ioc.api.alert;
 
-import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
 import vn.cantho.ioc.alerting.AlertAction;
 import vn.cantho.ioc.alerting.BulkTarget;
 import vn.cantho.ioc.alerting.Command;
@@ -15,8 +16,8 @@ import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.EntityTags;
 import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.api.http.ListResponse;
-import vn.cantho.ioc.api.http.RequestBody;
 import vn.cantho.ioc.api.http.QueryParams;
+import vn.cantho.ioc.api.http.RequestBody;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.alert.AlertPage;
 

@@ -3,6 +3,7 @@ package vn.cantho.ioc.api.alert;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
 import vn.cantho.ioc.alerting.AlertAction;
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.alerting.BulkTarget;

@@ -1,14 +1,15 @@
 package vn.cantho.ioc.api.alert;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
 import vn.cantho.ioc.alerting.Command;
 import vn.cantho.ioc.alerting.CommandResult;
 import vn.cantho.ioc.alerting.SilenceResult;
@@ -17,8 +18,8 @@ import vn.cantho.ioc.api.auth.AuthFilter;
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.api.http.ListResponse;
-import vn.cantho.ioc.api.http.RequestBody;
 import vn.cantho.ioc.api.http.QueryParams;
+import vn.cantho.ioc.api.http.RequestBody;
 import vn.cantho.ioc.store.alert.LabelMatcher;
 
 /**

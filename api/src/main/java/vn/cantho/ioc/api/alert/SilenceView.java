@@ -2,6 +2,7 @@ package vn.cantho.ioc.api.alert;
 
 import java.time.Instant;
 import java.util.List;
+
 import vn.cantho.ioc.store.alert.LabelMatcher;
 import vn.cantho.ioc.store.alert.Silence;
 

@@ -1,6 +1,7 @@
 package vn.cantho.ioc.api.alert;
 
 import java.util.List;
+
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.alert.AlertEvent;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.store.alert.LabelMatcher;
 

@@ -1,12 +1,13 @@
 package vn.cantho.ioc.api.auth;
 
-import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
-import io.javalin.security.RouteRole;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
+import io.javalin.security.RouteRole;
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.store.token.TokenRole;

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
 import vn.cantho.ioc.store.token.IssuedToken;
 import vn.cantho.ioc.store.token.SecretFile;
 import vn.cantho.ioc.store.token.TokenRole;

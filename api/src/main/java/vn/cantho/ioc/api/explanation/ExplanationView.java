@@ -2,6 +2,7 @@ package vn.cantho.ioc.api.explanation;
 
 import java.time.Instant;
 import java.util.SortedMap;
+
 import vn.cantho.ioc.store.explanation.ExplanationRequest;
 
 /** A request for explanation as the API shows it (the stored request with its computed status). */

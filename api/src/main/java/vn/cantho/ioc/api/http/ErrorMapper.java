@@ -1,7 +1,8 @@
 package vn.cantho.ioc.api.http;
 
-import io.javalin.http.HttpResponseException;
 import java.util.UUID;
+
+import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.store.StoreUnavailableException;

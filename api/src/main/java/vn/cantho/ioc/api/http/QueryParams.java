@@ -1,6 +1,5 @@
 package vn.cantho.ioc.api.http;
 
-import io.javalin.http.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -10,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import io.javalin.http.Context;
 
 /**
  * A request's query parameters as the handlers read them: the first value of each name, with an

@@ -1,10 +1,11 @@
 package vn.cantho.ioc.api.indicator;
 
 import java.time.Instant;
-import java.util.function.Supplier;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.api.http.QueryParams;

@@ -1,10 +1,11 @@
 package vn.cantho.ioc.api.indicator;
 
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
-import java.time.Clock;
-import java.util.function.Supplier;
-import java.util.Optional;
 import vn.cantho.ioc.api.auth.Access;
 import vn.cantho.ioc.api.http.QueryParams;
 import vn.cantho.ioc.model.registry.DeviceRegistry;

@@ -1,6 +1,7 @@
 package vn.cantho.ioc.api.kpi;
 
 import java.util.List;
+
 import vn.cantho.ioc.store.kpi.KpiHistoryPage;
 import vn.cantho.ioc.store.kpi.KpiHistoryQuery;
 import vn.cantho.ioc.store.kpi.KpiQueries;

@@ -3,6 +3,7 @@ package vn.cantho.ioc.api.kpi;
 import java.time.Instant;
 import java.util.Map;
 import java.util.SortedMap;
+
 import vn.cantho.ioc.store.kpi.KpiValue;
 import vn.cantho.ioc.store.kpi.PeriodValue;
 

@@ -1,13 +1,14 @@
 package vn.cantho.ioc.api.kpi;
 
-import java.util.function.Supplier;
-import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
+
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
 import vn.cantho.ioc.api.auth.Access;
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;

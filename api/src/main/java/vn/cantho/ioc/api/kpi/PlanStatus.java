@@ -2,6 +2,7 @@ package vn.cantho.ioc.api.kpi;
 
 import java.time.Duration;
 import java.time.Instant;
+
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.registry.IndicatorDefinition;
 import vn.cantho.ioc.model.registry.Polarity;

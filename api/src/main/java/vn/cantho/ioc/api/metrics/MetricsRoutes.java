@@ -1,10 +1,11 @@
 package vn.cantho.ioc.api.metrics;
 
+import java.util.concurrent.TimeUnit;
+
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /metrics}: the Prometheus text exposition of every meter in the registry, and the HTTP

@@ -1,10 +1,11 @@
 package vn.cantho.ioc.api.openapi;
 
-import io.javalin.router.JavalinDefaultRouting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+
+import io.javalin.router.JavalinDefaultRouting;
 import vn.cantho.ioc.api.auth.Access;
 
 /**

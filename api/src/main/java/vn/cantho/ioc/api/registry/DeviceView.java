@@ -1,6 +1,7 @@
 package vn.cantho.ioc.api.registry;
 
 import java.util.List;
+
 import vn.cantho.ioc.model.registry.Device;
 
 /** A device as the API shows it. */

@@ -1,10 +1,11 @@
 package vn.cantho.ioc.api.registry;
 
+import java.util.Locale;
+import java.util.function.Supplier;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
-import java.util.Locale;
-import java.util.function.Supplier;
 import vn.cantho.ioc.api.auth.Access;
 import vn.cantho.ioc.api.auth.AuthFilter;
 import vn.cantho.ioc.api.http.ApiException;

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;
+import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.Domain;
 import vn.cantho.ioc.model.registry.Metric;
-import vn.cantho.ioc.model.registry.DeviceRegistry;
 
 /** Answers the reference-data endpoints from the device registry in force and the metric registry. */
 public final class RegistryCatalog {

@@ -2,7 +2,6 @@ package vn.cantho.ioc.api.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,13 +14,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.api.ApiServer;
 import vn.cantho.ioc.api.TestApi;
 import vn.cantho.ioc.api.TestTokens;
-import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.json.Json;
@@ -30,9 +33,7 @@ import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.RollupMaintainer;
 import vn.cantho.ioc.store.StorageDialect;
 import vn.cantho.ioc.store.token.TokenRole;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /**
  * {@code ?bucket=1m|1h|1d} over HTTP on plain PostgreSQL: one-minute rows written by the real writer,

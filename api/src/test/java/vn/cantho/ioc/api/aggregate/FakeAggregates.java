@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+
 import vn.cantho.ioc.api.FakePages;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.store.AggregateCursor;

@@ -10,9 +10,13 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.api.ApiClient;
 import vn.cantho.ioc.api.ApiConfig;
@@ -25,9 +29,6 @@ import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.token.TokenRole;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
 
 /** The live alert stream over real HTTP: snapshot, changes, filters, heartbeats, and resume without gaps across a restart. */
 @Tag("db")

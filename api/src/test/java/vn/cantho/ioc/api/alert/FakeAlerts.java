@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+
 import vn.cantho.ioc.alerting.AlertAction;
 import vn.cantho.ioc.alerting.BulkTarget;
 import vn.cantho.ioc.alerting.Command;

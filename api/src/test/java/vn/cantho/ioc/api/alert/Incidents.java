@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+
 import vn.cantho.ioc.alerting.AlertService;
-import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.alert.Severity;
@@ -15,6 +15,7 @@ import vn.cantho.ioc.model.alert.TransitionType;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.alert.AlertQuery;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /**
  * Raises alerts in a test database the way the hub does: condition events, as the rule processor

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
 import vn.cantho.ioc.embedded.FreePorts;
 
 /**

@@ -3,6 +3,7 @@ package vn.cantho.ioc.api.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.cantho.ioc.store.token.TokenRole;

@@ -2,10 +2,11 @@ package vn.cantho.ioc.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
+
 import io.javalin.http.HandlerType;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.router.EndpointNotFound;
-import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.store.StoreException;
 import vn.cantho.ioc.store.StoreUnavailableException;

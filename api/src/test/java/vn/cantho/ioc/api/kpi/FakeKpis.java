@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
 import vn.cantho.ioc.api.FakePages;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Scope;

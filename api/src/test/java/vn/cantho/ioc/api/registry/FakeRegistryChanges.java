@@ -2,6 +2,7 @@ package vn.cantho.ioc.api.registry;
 
 import java.time.Instant;
 import java.util.function.UnaryOperator;
+
 import vn.cantho.ioc.model.registry.Area;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;

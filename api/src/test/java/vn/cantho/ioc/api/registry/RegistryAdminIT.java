@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.api.ApiClient;
 import vn.cantho.ioc.api.ApiClient.Response;
 import vn.cantho.ioc.api.ApiServer;
@@ -15,9 +19,6 @@ import vn.cantho.ioc.api.TestDatabase;
 import vn.cantho.ioc.api.TestTokens;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.token.TokenRole;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
 
 /** Admins change the device registry over HTTP against the real API and PostgreSQL; nobody else can. */
 @Tag("db")

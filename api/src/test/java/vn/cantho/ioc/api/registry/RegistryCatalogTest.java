@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.model.registry.Area;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
-import vn.cantho.ioc.model.registry.LiveRegistry;
 import vn.cantho.ioc.model.registry.Domain;
+import vn.cantho.ioc.model.registry.LiveRegistry;
 
 /** Filters and lookups of the reference-data endpoints. */
 class RegistryCatalogTest {

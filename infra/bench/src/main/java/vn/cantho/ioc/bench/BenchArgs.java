@@ -1,6 +1,7 @@
 package vn.cantho.ioc.bench;
 
 import java.time.Duration;
+
 import vn.cantho.ioc.simulator.Cadences;
 
 /** Reading the benchmarks' own options ({@code --name value}); the load generator's pass through to it. */

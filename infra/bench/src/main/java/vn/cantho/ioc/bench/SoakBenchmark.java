@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.simulator.LoadGenerator;

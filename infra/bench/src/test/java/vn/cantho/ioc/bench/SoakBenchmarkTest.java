@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+
 import org.junit.jupiter.api.Test;
 
 class SoakBenchmarkTest {

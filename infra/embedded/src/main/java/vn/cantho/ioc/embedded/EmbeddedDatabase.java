@@ -1,7 +1,6 @@
 package vn.cantho.ioc.embedded;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

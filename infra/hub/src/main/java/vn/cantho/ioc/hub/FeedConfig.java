@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+
 import vn.cantho.ioc.ingest.feed.FeedRegistry;
 import vn.cantho.ioc.ingest.feed.FeedSettings;
 import vn.cantho.ioc.model.config.Config;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+
 import vn.cantho.ioc.alerting.runtime.AlertingOptions;
 import vn.cantho.ioc.api.auth.jwt.OidcOptions;
 import vn.cantho.ioc.ingest.MqttIngestOptions;

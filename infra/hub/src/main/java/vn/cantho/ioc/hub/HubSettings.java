@@ -3,6 +3,7 @@ package vn.cantho.ioc.hub;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+
 import vn.cantho.ioc.alerting.runtime.AlertingSettings;
 import vn.cantho.ioc.api.auth.jwt.OidcSettings;
 import vn.cantho.ioc.ingest.IngestSettings;

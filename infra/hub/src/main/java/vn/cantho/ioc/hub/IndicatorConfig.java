@@ -6,6 +6,7 @@ import static vn.cantho.ioc.hub.HubSettings.INDICATOR_GRACE;
 import static vn.cantho.ioc.hub.HubSettings.INDICATOR_SINK_GROUP_ID;
 
 import java.time.Duration;
+
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.streams.indicator.FloodAlertLevels;
 

@@ -1,6 +1,7 @@
 package vn.cantho.ioc.hub;
 
 import java.util.concurrent.TimeUnit;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import vn.cantho.ioc.model.health.HealthCheck;

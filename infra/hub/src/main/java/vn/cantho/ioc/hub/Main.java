@@ -1,6 +1,7 @@
 package vn.cantho.ioc.hub;
 
 import java.util.concurrent.CountDownLatch;
+
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.config.ConfigException;
 import vn.cantho.ioc.streams.rules.catalogue.InvalidCatalogueException;

@@ -1,6 +1,5 @@
 package vn.cantho.ioc.hub;
 
-import ch.qos.logback.classic.Level;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
+
+import ch.qos.logback.classic.Level;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.embedded.EmbeddedServers;
 import vn.cantho.ioc.ingest.feed.Department;

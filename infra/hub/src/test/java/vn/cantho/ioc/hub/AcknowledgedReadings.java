@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import vn.cantho.ioc.simulator.MqttPublisher;
 

@@ -8,8 +8,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+
 import org.apache.kafka.clients.admin.Admin;
-import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.ingest.feed.DemoTokens;
 import vn.cantho.ioc.ingest.feed.FeedRegistry;
 import vn.cantho.ioc.ingest.feed.FeedServer;
@@ -20,6 +20,7 @@ import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.feed.FeedLedger;
 import vn.cantho.ioc.store.token.TokenService;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /**
  * The real department feed API on a free port against the shared Kafka broker and PostgreSQL (a

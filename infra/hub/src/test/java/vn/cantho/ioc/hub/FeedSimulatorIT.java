@@ -9,10 +9,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import vn.cantho.ioc.testkit.KafkaTail;
+import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.FeedRecord;
 import vn.cantho.ioc.model.kafka.Topics;
@@ -21,9 +24,7 @@ import vn.cantho.ioc.simulator.feed.FeedBatch;
 import vn.cantho.ioc.simulator.feed.FeedClient;
 import vn.cantho.ioc.simulator.feed.FeedSimulator;
 import vn.cantho.ioc.simulator.feed.FeedTokens;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.testkit.KafkaTail;
 
 /**
  * The feed simulator against the real feed API (real HTTP, tokens, ledger, Kafka): every simulated

@@ -14,16 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.embedded.ChildClasspath;
 import vn.cantho.ioc.embedded.FreePorts;
-import vn.cantho.ioc.testkit.KafkaTail;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.kafka.Topics;
+import vn.cantho.ioc.testkit.KafkaTail;
 
 /**
  * "A killed hub process must not take acknowledged messages with it" (docs/operations.md, MQTT durability):

@@ -12,22 +12,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.embedded.ChildClasspath;
-import vn.cantho.ioc.sink.DatabaseSinks;
-import vn.cantho.ioc.sink.loop.KafkaToDatabase;
-import vn.cantho.ioc.sink.loop.LoopOptions;
-import vn.cantho.ioc.testkit.KafkaTail;
-import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.ingest.IngestMain;
 import vn.cantho.ioc.model.Aggregate;
-import vn.cantho.ioc.model.DeadLetter;
-import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.kafka.Topic;
 import vn.cantho.ioc.model.kafka.TopicProvisioner;
@@ -35,11 +29,16 @@ import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.simulator.MqttPublisher;
+import vn.cantho.ioc.sink.DatabaseSinks;
+import vn.cantho.ioc.sink.loop.KafkaToDatabase;
+import vn.cantho.ioc.sink.loop.LoopOptions;
 import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.AggregateQuery;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.streams.aggregate.AggregationTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
+import vn.cantho.ioc.testkit.KafkaTail;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /**
  * The "nothing lost, nothing doubled" bar for sensors on an external broker: the ingest stage runs as its own process and is

@@ -1,8 +1,6 @@
 package vn.cantho.ioc.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import vn.cantho.ioc.embedded.WorkDirectories;
-import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
@@ -14,11 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import vn.cantho.ioc.testkit.KafkaTail;
-import vn.cantho.ioc.testkit.SharedServers;
+import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Indicator;
+import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
 import vn.cantho.ioc.simulator.feed.FeedClient;
@@ -27,9 +29,8 @@ import vn.cantho.ioc.simulator.feed.PushResult;
 import vn.cantho.ioc.streams.kpi.KpiTopology;
 import vn.cantho.ioc.streams.kpi.SlaPolicy;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.testkit.KafkaTail;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /**
  * Department feeds end to end on real servers: records pushed through the real feed API (HTTP, tokens,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.ingest.mqtt.ParseResult;
 import vn.cantho.ioc.ingest.mqtt.ReadingParser;

@@ -3,6 +3,7 @@ package vn.cantho.ioc.ingest.broker;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+
 import com.hivemq.extension.sdk.api.ExtensionMain;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;

@@ -3,6 +3,7 @@ package vn.cantho.ioc.ingest.broker;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+
 import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;

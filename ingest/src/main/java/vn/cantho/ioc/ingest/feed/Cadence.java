@@ -1,9 +1,10 @@
 package vn.cantho.ioc.ingest.feed;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDateTime;
 import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * How often a feed is expected to report. Periodic feeds report each period by its start (in Vietnam

@@ -1,7 +1,5 @@
 package vn.cantho.ioc.ingest.feed;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.registry.Domain;
 import vn.cantho.ioc.model.registry.Metric;

@@ -1,10 +1,5 @@
 package vn.cantho.ioc.ingest.feed;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
-import io.javalin.json.JavalinJackson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,19 +15,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.ingest.IngestProducer;
 import vn.cantho.ioc.model.json.Json;
+import vn.cantho.ioc.model.stage.Part;
 import vn.cantho.ioc.store.StoreException;
 import vn.cantho.ioc.store.feed.FeedLedger;
 import vn.cantho.ioc.store.feed.IdempotencyClaim;
 import vn.cantho.ioc.store.token.ApiToken;
 import vn.cantho.ioc.store.token.TokenRole;
 import vn.cantho.ioc.store.token.TokenService;
-import vn.cantho.ioc.model.stage.Part;
 
 /**
  * The department feed API, an ingest transport with its own HTTP port (separate from the query API):

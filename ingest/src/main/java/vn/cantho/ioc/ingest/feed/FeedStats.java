@@ -1,9 +1,10 @@
 package vn.cantho.ioc.ingest.feed;
 
-import io.micrometer.core.instrument.Metrics;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+
+import io.micrometer.core.instrument.Metrics;
 import vn.cantho.ioc.model.metrics.StageMeters;
 
 /**

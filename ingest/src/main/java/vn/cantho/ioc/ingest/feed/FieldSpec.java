@@ -1,7 +1,8 @@
 package vn.cantho.ioc.ingest.feed;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One field of a feed's schema.

@@ -1,8 +1,9 @@
 package vn.cantho.ioc.ingest.feed;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /** The value types a feed field can have; ids as written in {@code feeds.json}. */
 public enum FieldType {

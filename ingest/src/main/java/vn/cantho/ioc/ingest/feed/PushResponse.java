@@ -1,7 +1,8 @@
 package vn.cantho.ioc.ingest.feed;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The 202 body of a push. Every row of the body is counted exactly once: {@code accepted + rejected +

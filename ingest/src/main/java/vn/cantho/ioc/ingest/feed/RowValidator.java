@@ -1,6 +1,5 @@
 package vn.cantho.ioc.ingest.feed;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -19,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Checks one row against its feed's schema and types its values; collects every problem of the row

@@ -3,6 +3,7 @@ package vn.cantho.ioc.ingest.feed;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
 import vn.cantho.ioc.ingest.text.Conversion;
 import vn.cantho.ioc.ingest.text.Encoding;
 import vn.cantho.ioc.ingest.text.VietnameseText;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

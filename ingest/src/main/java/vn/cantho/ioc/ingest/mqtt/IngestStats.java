@@ -3,6 +3,7 @@ package vn.cantho.ioc.ingest.mqtt;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import vn.cantho.ioc.model.DeadLetterReason;

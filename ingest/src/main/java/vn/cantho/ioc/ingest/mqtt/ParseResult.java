@@ -2,6 +2,7 @@ package vn.cantho.ioc.ingest.mqtt;
 
 import java.util.List;
 import java.util.Objects;
+
 import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.Reading;
 

@@ -1,6 +1,5 @@
 package vn.cantho.ioc.ingest.mqtt;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -9,6 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import vn.cantho.ioc.model.DeadLetterReason;
 
 /**

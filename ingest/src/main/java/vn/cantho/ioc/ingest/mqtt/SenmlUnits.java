@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+
 import vn.cantho.ioc.model.registry.Metric;
 
 /**

@@ -1,14 +1,15 @@
 package vn.cantho.ioc.ingest.feed;
 
-import vn.cantho.ioc.ingest.text.Encoding;
-import vn.cantho.ioc.ingest.text.LegacyEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.ingest.text.Encoding;
+import vn.cantho.ioc.ingest.text.LegacyEncoder;
 
 class CsvBodyReaderTest {
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -24,9 +25,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
-import vn.cantho.ioc.testkit.RawHttp;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.store.token.TokenRole;
+import vn.cantho.ioc.testkit.RawHttp;
 
 /**
  * The feed API's bad-input suite (issue 15): requests a department's system, a careless script or an

@@ -10,14 +10,15 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+
 import org.apache.kafka.clients.admin.Admin;
-import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.feed.FeedLedger;
 import vn.cantho.ioc.store.token.TokenRole;
 import vn.cantho.ioc.store.token.TokenService;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /**
  * A feed server on a free port against the shared real Kafka and PostgreSQL (its own database schema),

@@ -1,10 +1,7 @@
 package vn.cantho.ioc.ingest.feed;
 
-import vn.cantho.ioc.ingest.text.Encoding;
-import vn.cantho.ioc.ingest.text.LegacyEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
@@ -17,24 +14,28 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import vn.cantho.ioc.testkit.KafkaTail;
-import vn.cantho.ioc.testkit.SharedServers;
+import vn.cantho.ioc.ingest.text.Encoding;
+import vn.cantho.ioc.ingest.text.LegacyEncoder;
 import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.DeadLetterReason;
 import vn.cantho.ioc.model.FeedRecord;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.store.token.TokenRole;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.testkit.KafkaTail;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /**
  * The feed API over real HTTP against the real Kafka broker and PostgreSQL: every request a department

@@ -2,7 +2,6 @@ package vn.cantho.ioc.ingest.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,14 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import vn.cantho.ioc.testkit.SharedServers;
-import vn.cantho.ioc.model.json.Json;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.model.json.Json;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /**
  * Measures feed rows/s for pushes of 10,000 rows (CSV and JSON) over HTTP into the real Kafka and

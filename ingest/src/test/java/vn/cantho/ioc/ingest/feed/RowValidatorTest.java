@@ -1,7 +1,5 @@
 package vn.cantho.ioc.ingest.feed;
 
-import vn.cantho.ioc.ingest.text.Encoding;
-import vn.cantho.ioc.ingest.text.LegacyEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -10,9 +8,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.cantho.ioc.ingest.text.Encoding;
+import vn.cantho.ioc.ingest.text.LegacyEncoder;
 
 class RowValidatorTest {
 

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -12,8 +13,8 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.model.mqtt.NoDelaySocketFactory;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /** A device-side MQTT client, independent of the hub's code. */
 final class DevicePublisher implements AutoCloseable {

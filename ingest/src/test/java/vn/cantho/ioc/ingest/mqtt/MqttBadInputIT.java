@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -23,8 +24,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
-import vn.cantho.ioc.testkit.KafkaTail;
-import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.ingest.IngestProducer;
 import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.DeadLetterReason;
@@ -33,7 +32,9 @@ import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.testkit.KafkaTail;
 import vn.cantho.ioc.testkit.RawHttp;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /**
  * The MQTT bad-input suite (issue 15): payloads and topics a faulty or hostile device might publish, each

@@ -10,20 +10,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttClientException;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import vn.cantho.ioc.testkit.KafkaTail;
-import vn.cantho.ioc.testkit.SharedServers;
+import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.ingest.IngestProducer;
 import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.DeadLetterReason;
@@ -31,12 +24,10 @@ import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.kafka.Topic;
 import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
-import vn.cantho.ioc.model.mqtt.NoDelaySocketFactory;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.testkit.KafkaTail;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /** The bridge against a real MQTT broker and a real Kafka broker. */
 @Tag("kafka")

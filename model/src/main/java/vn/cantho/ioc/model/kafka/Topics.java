@@ -1,6 +1,7 @@
 package vn.cantho.ioc.model.kafka;
 
 import java.util.List;
+
 import org.apache.kafka.common.serialization.Serdes;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.DeadLetter;

@@ -1,7 +1,8 @@
 package vn.cantho.ioc.model.registry;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * The registry of measured metrics: stable id, unit, domain and the physically possible range

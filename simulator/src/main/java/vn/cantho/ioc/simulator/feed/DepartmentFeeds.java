@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
 import vn.cantho.ioc.simulator.Noise;
 
 /** Every simulated department of Cần Thơ and the feeds it pushes; deterministic for a seed. */

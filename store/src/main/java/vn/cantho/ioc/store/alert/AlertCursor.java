@@ -3,6 +3,7 @@ package vn.cantho.ioc.store.alert;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+
 import vn.cantho.ioc.store.CursorParts;
 
 /**

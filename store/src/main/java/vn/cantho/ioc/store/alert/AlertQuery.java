@@ -3,6 +3,7 @@ package vn.cantho.ioc.store.alert;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.model.alert.Severity;
 

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+
 import vn.cantho.ioc.store.StoreException;
 
 /**

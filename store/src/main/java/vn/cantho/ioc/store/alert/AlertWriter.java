@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+
 import vn.cantho.ioc.model.Scope;
 
 /**

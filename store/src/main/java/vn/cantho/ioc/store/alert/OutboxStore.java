@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+
 import vn.cantho.ioc.store.StoreException;
 
 /**

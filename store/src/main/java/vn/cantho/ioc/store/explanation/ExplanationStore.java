@@ -1,7 +1,5 @@
 package vn.cantho.ioc.store.explanation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +14,9 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.store.StoreException;
 import vn.cantho.ioc.store.explanation.ExplanationRequest.Status;

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+
 import vn.cantho.ioc.store.StoreException;
 
 /**

@@ -1,6 +1,7 @@
 package vn.cantho.ioc.store.indicator;
 
 import java.util.List;
+
 import vn.cantho.ioc.model.Indicator;
 
 /**

@@ -1,6 +1,5 @@
 package vn.cantho.ioc.store.indicator;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.type.TypeReference;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.Scope;

@@ -1,6 +1,7 @@
 package vn.cantho.ioc.store.indicator;
 
 import java.time.Instant;
+
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Scope;
 

@@ -1,6 +1,5 @@
 package vn.cantho.ioc.store.indicator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -14,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.store.BatchWrite;

@@ -1,6 +1,5 @@
 package vn.cantho.ioc.store.kpi;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +13,8 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.type.TypeReference;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.json.Json;

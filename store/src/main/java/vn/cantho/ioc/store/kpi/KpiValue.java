@@ -3,6 +3,7 @@ package vn.cantho.ioc.store.kpi;
 import java.time.Instant;
 import java.util.Map;
 import java.util.SortedMap;
+
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.registry.IndicatorDefinition;

@@ -1,6 +1,7 @@
 package vn.cantho.ioc.store.registry;
 
 import java.util.function.UnaryOperator;
+
 import vn.cantho.ioc.model.registry.Area;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;

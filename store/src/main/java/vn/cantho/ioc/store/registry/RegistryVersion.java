@@ -1,6 +1,7 @@
 package vn.cantho.ioc.store.registry;
 
 import java.time.Instant;
+
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 
 /**

@@ -10,15 +10,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.store.Database;
-import vn.cantho.ioc.testkit.SharedServers;
 import vn.cantho.ioc.store.TestSchemas;
 import vn.cantho.ioc.store.explanation.ExplanationRequest.Status;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /** Requests for explanation against the real PostgreSQL: status, one overdue claim per request, a record kept whole. */
 @Tag("db")

@@ -1,14 +1,15 @@
 package vn.cantho.ioc.store.indicator;
 
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import vn.cantho.ioc.testkit.SharedServers;
-import vn.cantho.ioc.store.Database;
-import vn.cantho.ioc.store.TestSchemas;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.store.Database;
+import vn.cantho.ioc.store.TestSchemas;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /** The indicator store suite on plain PostgreSQL 15, in a schema of its own. */
 @Tag("db")

@@ -1,12 +1,13 @@
 package vn.cantho.ioc.store.indicator;
 
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import vn.cantho.ioc.testkit.TimescaleTestServer;
-import vn.cantho.ioc.store.Database;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.store.Database;
+import vn.cantho.ioc.testkit.TimescaleTestServer;
 
 /** The indicator store suite on TimescaleDB (the test-only PGlite server, one database per JVM). */
 @Tag("timescaledb")

@@ -3,6 +3,7 @@ package vn.cantho.ioc.streams.aggregate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
+
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Scope;
 

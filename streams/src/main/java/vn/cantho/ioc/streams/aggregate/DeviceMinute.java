@@ -2,6 +2,7 @@ package vn.cantho.ioc.streams.aggregate;
 
 import java.util.List;
 import java.util.Map;
+
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Scope;
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.streams.aqi.AqiResult;

@@ -3,6 +3,7 @@ package vn.cantho.ioc.streams.indicator;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.IndicatorDefinition;

@@ -3,6 +3,7 @@ package vn.cantho.ioc.streams.indicator;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
+
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;

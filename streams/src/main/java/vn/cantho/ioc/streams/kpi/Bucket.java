@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.SortedMap;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Scope;
 

@@ -3,6 +3,7 @@ package vn.cantho.ioc.streams.kpi;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
 import vn.cantho.ioc.model.FeedRecord;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;

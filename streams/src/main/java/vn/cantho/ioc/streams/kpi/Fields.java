@@ -2,6 +2,7 @@ package vn.cantho.ioc.streams.kpi;
 
 import java.time.Instant;
 import java.util.Optional;
+
 import vn.cantho.ioc.model.FeedRecord;
 
 /** Typed reads of a feed record's fields (validated by the feed API, so only absence is expected). */

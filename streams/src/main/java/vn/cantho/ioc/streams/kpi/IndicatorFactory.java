@@ -2,6 +2,7 @@ package vn.cantho.ioc.streams.kpi;
 
 import java.time.Instant;
 import java.util.Map;
+
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.registry.IndicatorDefinition;

@@ -3,6 +3,7 @@ package vn.cantho.ioc.streams.kpi;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
 import vn.cantho.ioc.model.FeedRecord;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+
 import vn.cantho.ioc.model.Granularity;
 
 /** Calendar periods of Vietnam time (UTC+7, no daylight saving), the way the city reports. */

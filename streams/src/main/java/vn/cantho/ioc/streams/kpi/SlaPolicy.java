@@ -3,6 +3,7 @@ package vn.cantho.ioc.streams.kpi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+
 import vn.cantho.ioc.model.calendar.WorkingCalendar;
 
 /**

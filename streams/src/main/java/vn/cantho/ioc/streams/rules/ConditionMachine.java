@@ -1,11 +1,5 @@
 package vn.cantho.ioc.streams.rules;
 
-import vn.cantho.ioc.model.alert.ConditionStatus;
-
-import vn.cantho.ioc.model.alert.TransitionType;
-
-import vn.cantho.ioc.model.alert.Severity;
-
 import static vn.cantho.ioc.model.alert.ConditionStatus.FIRING;
 import static vn.cantho.ioc.model.alert.ConditionStatus.NO_DATA;
 import static vn.cantho.ioc.model.alert.ConditionStatus.PENDING;
@@ -18,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+
+import vn.cantho.ioc.model.alert.Severity;
+import vn.cantho.ioc.model.alert.TransitionType;
 
 /**
  * The condition axis of one rule as a pure function {@code (state, input, now) -> (state, transitions)}:

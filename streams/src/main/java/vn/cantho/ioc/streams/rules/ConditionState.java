@@ -1,11 +1,10 @@
 package vn.cantho.ioc.streams.rules;
 
-import vn.cantho.ioc.model.alert.ConditionStatus;
-
-import vn.cantho.ioc.model.alert.Severity;
-
 import java.time.Instant;
 import java.util.List;
+
+import vn.cantho.ioc.model.alert.ConditionStatus;
+import vn.cantho.ioc.model.alert.Severity;
 
 /**
  * Everything the condition machine remembers about one alert (one dedup key), as kept in a Kafka

@@ -1,12 +1,12 @@
 package vn.cantho.ioc.streams.rules;
 
-import vn.cantho.ioc.model.alert.Severity;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+
+import vn.cantho.ioc.model.alert.Severity;
 
 /** The arithmetic of the condition: severity level with hysteresis, and rate of change per hour. */
 final class Measures {

@@ -1,14 +1,12 @@
 package vn.cantho.ioc.streams.rules;
 
-import vn.cantho.ioc.model.alert.ConditionStatus;
-
-import vn.cantho.ioc.model.alert.TransitionType;
-
-import vn.cantho.ioc.model.alert.Severity;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
+import vn.cantho.ioc.model.alert.ConditionStatus;
+import vn.cantho.ioc.model.alert.Severity;
+import vn.cantho.ioc.model.alert.TransitionType;
 
 /**
  * Mutable working copy of a {@link ConditionState} inside one step. Mutating a private copy and

@@ -1,10 +1,9 @@
 package vn.cantho.ioc.streams.rules;
 
-import vn.cantho.ioc.model.alert.TransitionType;
+import java.time.Instant;
 
 import vn.cantho.ioc.model.alert.Severity;
-
-import java.time.Instant;
+import vn.cantho.ioc.model.alert.TransitionType;
 
 /**
  * One condition-axis event of one alert, emitted only on a real change of state, never for a repeat.

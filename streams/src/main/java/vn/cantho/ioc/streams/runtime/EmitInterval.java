@@ -2,6 +2,7 @@ package vn.cantho.ioc.streams.runtime;
 
 import java.time.Duration;
 import java.util.Map;
+
 import org.apache.kafka.streams.StreamsConfig;
 
 /**

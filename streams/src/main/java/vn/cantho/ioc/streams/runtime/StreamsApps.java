@@ -3,6 +3,7 @@ package vn.cantho.ioc.streams.runtime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
+
 import org.apache.kafka.streams.Topology;
 import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import vn.cantho.ioc.model.registry.DeviceRegistry;

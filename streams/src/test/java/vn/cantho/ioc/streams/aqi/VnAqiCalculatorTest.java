@@ -10,6 +10,7 @@ import static vn.cantho.ioc.streams.aqi.Pollutant.SO2;
 
 import java.util.Arrays;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 class VnAqiCalculatorTest {

@@ -1,7 +1,6 @@
 package vn.cantho.ioc.streams.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
+
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -22,6 +22,7 @@ import vn.cantho.ioc.model.FeedRecord;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.Scope;
+import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.Domain;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;

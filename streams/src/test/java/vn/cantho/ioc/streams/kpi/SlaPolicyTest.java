@@ -1,13 +1,14 @@
 package vn.cantho.ioc.streams.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+
 import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.model.calendar.WorkingCalendar;
 
 class SlaPolicyTest {
 

@@ -10,19 +10,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import vn.cantho.ioc.sink.DatabaseSinks;
-import vn.cantho.ioc.sink.loop.KafkaToDatabase;
-import vn.cantho.ioc.sink.loop.LoopOptions;
-import vn.cantho.ioc.sink.loop.RecordReader;
-import vn.cantho.ioc.testkit.SharedServers;
+import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Reading;
@@ -30,6 +29,10 @@ import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.sink.DatabaseSinks;
+import vn.cantho.ioc.sink.loop.KafkaToDatabase;
+import vn.cantho.ioc.sink.loop.LoopOptions;
+import vn.cantho.ioc.sink.loop.RecordReader;
 import vn.cantho.ioc.store.AggregateQueries;
 import vn.cantho.ioc.store.AggregateQuery;
 import vn.cantho.ioc.store.AggregateRow;
@@ -37,9 +40,7 @@ import vn.cantho.ioc.store.AggregateWriter;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.streams.aggregate.AggregationTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /** Readings in Kafka become 1-minute aggregates in PostgreSQL, through real Kafka Streams and a real database. */
 @Tag("kafka")

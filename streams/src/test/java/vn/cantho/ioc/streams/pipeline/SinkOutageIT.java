@@ -11,19 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.embedded.EmbeddedDatabase;
 import vn.cantho.ioc.embedded.FreePorts;
-import vn.cantho.ioc.sink.DatabaseSinks;
-import vn.cantho.ioc.sink.loop.KafkaToDatabase;
-import vn.cantho.ioc.sink.loop.LoopOptions;
-import vn.cantho.ioc.testkit.SharedServers;
-import vn.cantho.ioc.testkit.SqlRows;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Reading;
@@ -31,12 +30,14 @@ import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.LiveRegistry;
+import vn.cantho.ioc.sink.DatabaseSinks;
+import vn.cantho.ioc.sink.loop.KafkaToDatabase;
+import vn.cantho.ioc.sink.loop.LoopOptions;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.streams.aggregate.AggregationTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
+import vn.cantho.ioc.testkit.SharedServers;
+import vn.cantho.ioc.testkit.SqlRows;
 
 /**
  * Issue 4's must-show: the real PostgreSQL server is stopped while readings flow through the real Kafka

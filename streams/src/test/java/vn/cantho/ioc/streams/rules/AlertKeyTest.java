@@ -5,6 +5,7 @@ import static vn.cantho.ioc.streams.rules.RuleBuilder.rule;
 
 import java.util.Map;
 import java.util.TreeMap;
+
 import org.junit.jupiter.api.Test;
 
 /** One alert per rule, entity and identity labels, with a canonical text form for Kafka and the database. */

@@ -1,18 +1,17 @@
 package vn.cantho.ioc.streams.rules;
 
-import vn.cantho.ioc.model.alert.Severity;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.cantho.ioc.streams.rules.RuleBuilder.level;
-import static vn.cantho.ioc.streams.rules.RuleBuilder.rule;
 import static vn.cantho.ioc.model.alert.Severity.CRITICAL;
 import static vn.cantho.ioc.model.alert.Severity.WARNING;
+import static vn.cantho.ioc.streams.rules.RuleBuilder.level;
+import static vn.cantho.ioc.streams.rules.RuleBuilder.rule;
 import static vn.cantho.ioc.streams.rules.Trace.at;
 import static vn.cantho.ioc.streams.rules.Trace.quiet;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.cantho.ioc.streams.rules.Trace.Row;

@@ -1,11 +1,5 @@
 package vn.cantho.ioc.streams.rules;
 
-import vn.cantho.ioc.model.alert.ConditionStatus;
-
-import vn.cantho.ioc.model.alert.TransitionType;
-
-import vn.cantho.ioc.model.alert.Severity;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -20,9 +14,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.cantho.ioc.model.alert.ConditionStatus;
+import vn.cantho.ioc.model.alert.Severity;
+import vn.cantho.ioc.model.alert.TransitionType;
 
 /** What the tables do not show: counters, event contents, bounded state, and properties over random input. */
 class ConditionMachineTest {

@@ -1,7 +1,5 @@
 package vn.cantho.ioc.streams.rules;
 
-import vn.cantho.ioc.model.alert.Severity;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.cantho.ioc.streams.rules.RuleBuilder.level;
 import static vn.cantho.ioc.streams.rules.RuleBuilder.rule;
@@ -11,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+
 import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.model.alert.Severity;
 
 /**
  * Flapping input must not become a storm: a value crossing the threshold every minute for an hour.

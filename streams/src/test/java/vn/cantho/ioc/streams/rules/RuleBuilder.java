@@ -1,11 +1,11 @@
 package vn.cantho.ioc.streams.rules;
 
-import vn.cantho.ioc.model.alert.Severity;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
 import vn.cantho.ioc.model.Scope;
+import vn.cantho.ioc.model.alert.Severity;
 
 /**
  * Test rules with sensible defaults (PM2.5 per device, WARNING at 100 clearing below 90, no pending,

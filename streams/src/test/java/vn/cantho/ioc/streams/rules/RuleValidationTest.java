@@ -1,17 +1,16 @@
 package vn.cantho.ioc.streams.rules;
 
-import vn.cantho.ioc.model.alert.Severity;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static vn.cantho.ioc.streams.rules.RuleBuilder.level;
-import static vn.cantho.ioc.streams.rules.RuleBuilder.rule;
 import static vn.cantho.ioc.model.alert.Severity.CRITICAL;
 import static vn.cantho.ioc.model.alert.Severity.MAJOR;
 import static vn.cantho.ioc.model.alert.Severity.WARNING;
+import static vn.cantho.ioc.streams.rules.RuleBuilder.level;
+import static vn.cantho.ioc.streams.rules.RuleBuilder.rule;
 
 import java.time.Duration;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,21 +1,20 @@
 package vn.cantho.ioc.streams.rules;
 
-import vn.cantho.ioc.model.alert.ConditionStatus;
-
-import vn.cantho.ioc.model.alert.Severity;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.cantho.ioc.streams.rules.RuleBuilder.rule;
 import static vn.cantho.ioc.streams.rules.Trace.T0;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Scope;
+import vn.cantho.ioc.model.alert.ConditionStatus;
+import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.model.json.Json;
 
 /** State and rules survive the shared JSON mapper: the state store's changelog and the rule catalogue. */

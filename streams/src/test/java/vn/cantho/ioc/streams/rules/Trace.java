@@ -1,11 +1,11 @@
 package vn.cantho.ioc.streams.rules;
 
-import vn.cantho.ioc.model.alert.TransitionType;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+
+import vn.cantho.ioc.model.alert.TransitionType;
 
 /**
  * Table rows for the state-machine tests and their one-line rendering. A row is a tick (minute since

@@ -1,7 +1,5 @@
 package vn.cantho.ioc.api.auth.jwt;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,6 +11,9 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.JSONObjectUtils;
 
 /**
  * Signing keys fetched over HTTP from the identity provider: from a configured JWKS URL, or from the

@@ -1,7 +1,8 @@
 package vn.cantho.ioc.api.auth.jwt;
 
-import com.nimbusds.jose.jwk.JWKSet;
 import java.io.IOException;
+
+import com.nimbusds.jose.jwk.JWKSet;
 
 /** Where the identity provider's public signing keys come from. */
 public interface JwksSource {

@@ -2,6 +2,7 @@ package vn.cantho.ioc.api.auth.jwt;
 
 import java.time.Clock;
 import java.util.Optional;
+
 import vn.cantho.ioc.api.auth.Authenticator;
 import vn.cantho.ioc.api.auth.BearerAuthenticator;
 

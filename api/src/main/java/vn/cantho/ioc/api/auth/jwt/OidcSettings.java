@@ -2,6 +2,7 @@ package vn.cantho.ioc.api.auth.jwt;
 
 import java.time.Duration;
 import java.util.List;
+
 import vn.cantho.ioc.model.config.Setting;
 
 /**

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+
 import vn.cantho.ioc.store.token.TokenRole;
 
 /**

@@ -3,6 +3,7 @@ package vn.cantho.ioc.streams.rules.catalogue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.registry.Domain;
 import vn.cantho.ioc.streams.rules.Direction;

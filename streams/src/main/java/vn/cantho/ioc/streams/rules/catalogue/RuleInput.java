@@ -1,6 +1,7 @@
 package vn.cantho.ioc.streams.rules.catalogue;
 
 import java.util.List;
+
 import vn.cantho.ioc.model.Scope;
 
 /**

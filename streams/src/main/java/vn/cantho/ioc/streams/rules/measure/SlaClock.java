@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+
 import vn.cantho.ioc.model.calendar.WorkingCalendar;
 
 /** The measure of an {@code SLA} rule: how long an item has waited, from its record's fields. */

@@ -1,6 +1,7 @@
 package vn.cantho.ioc.streams.rules.measure;
 
 import java.util.OptionalDouble;
+
 import vn.cantho.ioc.model.registry.IndicatorDefinition;
 import vn.cantho.ioc.model.registry.Polarity;
 

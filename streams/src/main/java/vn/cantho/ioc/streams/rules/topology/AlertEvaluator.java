@@ -1,7 +1,5 @@
 package vn.cantho.ioc.streams.rules.topology;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,10 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import vn.cantho.ioc.model.alert.ConditionEvent;
-import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.model.alert.TransitionType;
+import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import vn.cantho.ioc.model.metrics.StageMeters;
 import vn.cantho.ioc.streams.rules.ConditionMachine;
 import vn.cantho.ioc.streams.rules.ConditionState;

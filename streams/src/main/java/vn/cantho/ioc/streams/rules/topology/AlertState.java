@@ -3,6 +3,7 @@ package vn.cantho.ioc.streams.rules.topology;
 import java.time.Instant;
 import java.util.SortedMap;
 import java.util.TreeMap;
+
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.streams.rules.ConditionState;
 import vn.cantho.ioc.streams.rules.measure.SpikeBaseline;

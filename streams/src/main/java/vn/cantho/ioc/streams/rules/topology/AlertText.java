@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
+
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.streams.rules.Transition;
 

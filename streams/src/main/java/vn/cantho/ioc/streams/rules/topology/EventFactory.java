@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
+
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.registry.AgencyNames;

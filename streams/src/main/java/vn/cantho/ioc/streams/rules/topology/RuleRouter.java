@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+
 import org.apache.kafka.streams.KeyValue;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.FeedRecord;

@@ -2,6 +2,7 @@ package vn.cantho.ioc.streams.rules.topology;
 
 import java.time.Duration;
 import java.util.function.Supplier;
+
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;

@@ -8,10 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.cantho.ioc.model.registry.Domain;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.model.registry.Domain;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
 import vn.cantho.ioc.streams.rules.RuleKind;
 
