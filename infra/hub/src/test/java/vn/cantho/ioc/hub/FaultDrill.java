@@ -84,7 +84,9 @@ final class FaultDrill implements AutoCloseable {
                 name, b.acknowledged(), load.acknowledged(), load.sent(), load.failed(), b.stored(), b.deadLettered(),
                 b.storedUnacknowledged(), b.late(), b.observationRows(), b.aggregated(), counts.alerts(),
                 counts.auditEntries(), counts.escalations());
-        assertThat(b.acknowledged()).as("publishes acknowledged during the drill").isGreaterThan(RATE * 20L);
+        // A floor, not a target: the drill's length follows how fast the hub recovers.
+        assertThat(b.acknowledged()).as("publishes acknowledged during the drill (10 s of load at least)")
+                .isGreaterThan(RATE * 10L);
         assertThat(b.deadLettered()).as("the probes' impossible readings, dead-lettered").isGreaterThanOrEqualTo(5);
     }
 
