@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 
 /**
  * How the writers on the hot paths (observations, aggregates, indicators) store a batch: one prepared
- * statement (its {@code ON CONFLICT} makes it idempotent) executed as one JDBC batch in one transaction,
- * all or nothing, with a network timeout so a server that stopped answering fails the write instead of
+ * statement (its {@code ON CONFLICT} makes it idempotent) executed as one JDBC batch, or once with the whole batch
+ * as array parameters, in one transaction, all or nothing, with a network timeout so a server that stopped answering fails the write instead of
  * hanging the sink that retries it.
  */
 public final class BatchWrite {
@@ -49,6 +49,32 @@ public final class BatchWrite {
                     statement.addBatch();
                 }
                 int written = written(SqlFailures.executeBatch(statement));
+                connection.commit();
+                return written;
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw StoreException.wrap(what, e);
+        }
+    }
+
+    /**
+     * Executes {@code sql} once, with the parameters {@code binder} sets on it (e.g. whole columns as arrays), in
+     * one transaction with the same timeout and failure handling as a batch.
+     *
+     * @return rows inserted or changed
+     * @throws StoreException when the database fails ({@link StoreUnavailableException} when it cannot be
+     *                        reached); nothing was written, retry the same call
+     */
+    public static int executeOnce(DataSource dataSource, String sql, Binder<Connection> binder, String what) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setNetworkTimeout(Runnable::run, (int) WRITE_TIMEOUT.toMillis());
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                binder.bind(statement, connection);
+                int written = statement.executeUpdate();
                 connection.commit();
                 return written;
             } catch (SQLException | RuntimeException e) {

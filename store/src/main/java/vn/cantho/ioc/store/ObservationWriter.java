@@ -1,9 +1,5 @@
 package vn.cantho.ioc.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -29,8 +25,6 @@ public final class ObservationWriter {
             ORDER BY 1, 2, 3
             ON CONFLICT (device_id, metric, ts) DO NOTHING
             """;
-    /** Bounds a write against a server that stopped answering, so the sink notices and retries. */
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
 
     private static final Comparator<ObservationRow> ROW_ORDER = Comparator.comparing(ObservationRow::deviceId)
             .thenComparing(ObservationRow::metric).thenComparing(ObservationRow::ts);
@@ -72,31 +66,15 @@ public final class ObservationWriter {
             areas[i] = row.areaCode();
             received[i] = row.receivedAt() == null ? null : row.receivedAt().toString();
         }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setNetworkTimeout(Runnable::run, (int) WRITE_TIMEOUT.toMillis());
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-                statement.setArray(1, connection.createArrayOf("text", devices));
-                statement.setArray(2, connection.createArrayOf("text", metrics));
-                statement.setArray(3, connection.createArrayOf("text", times));
-                statement.setArray(4, connection.createArrayOf("float8", values));
-                statement.setArray(5, connection.createArrayOf("text", domains));
-                statement.setArray(6, connection.createArrayOf("text", areas));
-                statement.setArray(7, connection.createArrayOf("text", received));
-                int inserted = statement.executeUpdate();
-                connection.commit();
-                return inserted;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw StoreException.wrap("inserting " + n + " observations", e);
-        }
+        return BatchWrite.executeOnce(dataSource, INSERT, (statement, connection) -> {
+            statement.setArray(1, connection.createArrayOf("text", devices));
+            statement.setArray(2, connection.createArrayOf("text", metrics));
+            statement.setArray(3, connection.createArrayOf("text", times));
+            statement.setArray(4, connection.createArrayOf("float8", values));
+            statement.setArray(5, connection.createArrayOf("text", domains));
+            statement.setArray(6, connection.createArrayOf("text", areas));
+            statement.setArray(7, connection.createArrayOf("text", received));
+        }, "inserting " + n + " observations");
     }
 
     /** First occurrence per key, in one global order (same lock order for concurrent writers). */
