@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * for the hub when no external Kafka is configured and for integration tests.
  *
  * <p>A child JVM rather than an in-process {@code KafkaRaftServer}: a fatal broker fault cannot take the hub
- * down with it, the broker's heap is capped on its own ({@value #MAX_HEAP}), and Kafka's logging and
+ * down with it, the broker's heap is fixed on its own ({@value #HEAP}), and Kafka's logging and
  * dependencies stay out of the hub JVM. The child is {@code java kafka.Kafka server.properties} with this
  * JVM's classpath, so the broker version is whatever {@code kafka_2.13} the hub ships.
  *
@@ -44,7 +44,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
 
-    static final String MAX_HEAP = "512m";
+    static final String HEAP = "512m";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final String MAIN_CLASS = "kafka.Kafka";
@@ -284,7 +284,11 @@ public final class EmbeddedKafka implements AutoCloseable {
             command.add(SETSID.toString());
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + MAX_HEAP);
+        // A fixed, pre-touched heap: the broker's resident memory is known from its start instead of creeping
+        // towards -Xmx over hours as G1 touches regions (the soak judges memory flatness on it).
+        command.add("-Xms" + HEAP);
+        command.add("-Xmx" + HEAP);
+        command.add("-XX:+AlwaysPreTouch");
         // A broker out of heap is better dead (and visible) than limping along.
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-Djava.awt.headless=true");
