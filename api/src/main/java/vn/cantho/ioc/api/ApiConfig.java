@@ -2,6 +2,8 @@ package vn.cantho.ioc.api;
 
 import java.time.Duration;
 
+import vn.cantho.ioc.model.config.Config;
+
 /**
  * Where the API listens, and the pace of the live alert stream.
  *
@@ -30,6 +32,11 @@ public record ApiConfig(String host, int port, Duration streamPoll, Duration str
                 || overdueCheck.isNegative() || overdueCheck.isZero()) {
             throw new IllegalArgumentException("stream poll, heartbeat and overdue check intervals must be positive");
         }
+    }
+
+    /** Host and port from {@link ApiSettings}; the stream's pace at its defaults. */
+    public static ApiConfig from(Config config) {
+        return new ApiConfig(config.get(ApiSettings.HTTP_HOST), config.get(ApiSettings.HTTP_PORT));
     }
 
     public ApiConfig(String host, int port, Duration streamPoll, Duration streamHeartbeat) {

@@ -2,7 +2,6 @@ package vn.cantho.ioc.alerting.runtime;
 
 import static vn.cantho.ioc.alerting.runtime.AlertingSettings.*;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import vn.cantho.ioc.alerting.AlertingSetup;
 import vn.cantho.ioc.alerting.notify.WebhookDispatcher;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.config.ConfigException;
-import vn.cantho.ioc.model.config.Setting;
 
 /**
  * The alert lifecycle's configuration, every key parsed and both files read at start, so a bad value
@@ -21,8 +19,8 @@ public record AlertingOptions(String groupId, AlertingSetup setup, Duration esca
                               WebhookDispatcher.Options webhooks, Duration maxBackoff) {
 
     public static AlertingOptions from(Config config) {
-        Optional<Path> policyFile = file(config, POLICY_FILE);
-        Optional<Path> receiversFile = file(config, RECEIVERS_FILE);
+        Optional<Path> policyFile = config.get(POLICY_FILE);
+        Optional<Path> receiversFile = config.get(RECEIVERS_FILE);
         AlertingSetup setup;
         try {
             setup = AlertingSetup.load(policyFile, receiversFile, System::getenv);
@@ -31,30 +29,10 @@ public record AlertingOptions(String groupId, AlertingSetup setup, Duration esca
                     ? RECEIVERS_FILE.key() : POLICY_FILE.key();
             throw new ConfigException("invalid alerting configuration (" + key + "): " + e.getMessage());
         }
-        return new AlertingOptions(config.get(GROUP_ID), setup, positive(config, ESCALATION_INTERVAL),
-                new WebhookDispatcher.Options(positive(config, WEBHOOK_INTERVAL), positive(config, WEBHOOK_TIMEOUT),
-                        positive(config, WEBHOOK_FIRST_BACKOFF), positive(config, WEBHOOK_MAX_BACKOFF),
-                        positive(config, WEBHOOK_GIVE_UP_AFTER)),
-                positive(config, ALERT_MAX_BACKOFF));
-    }
-
-    private static Optional<Path> file(Config config, Setting<String> setting) {
-        if (!config.isSet(setting)) {
-            return Optional.empty();
-        }
-        Path path = Path.of(config.get(setting));
-        if (!Files.isRegularFile(path)) {
-            throw new ConfigException("invalid value '" + path + "' for " + setting.key() + ": no such file");
-        }
-        return Optional.of(path);
-    }
-
-    private static Duration positive(Config config, Setting<Duration> setting) {
-        Duration value = config.get(setting);
-        if (value.isZero() || value.isNegative()) {
-            throw new ConfigException("invalid value '" + value + "' for " + setting.key()
-                    + ": expected a positive duration");
-        }
-        return value;
+        return new AlertingOptions(config.get(GROUP_ID), setup, config.get(ESCALATION_INTERVAL),
+                new WebhookDispatcher.Options(config.get(WEBHOOK_INTERVAL), config.get(WEBHOOK_TIMEOUT),
+                        config.get(WEBHOOK_FIRST_BACKOFF), config.get(WEBHOOK_MAX_BACKOFF),
+                        config.get(WEBHOOK_GIVE_UP_AFTER)),
+                config.get(ALERT_MAX_BACKOFF));
     }
 }

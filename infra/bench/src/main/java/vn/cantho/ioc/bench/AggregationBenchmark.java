@@ -21,7 +21,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import vn.cantho.ioc.embedded.EmbeddedServers;
 import vn.cantho.ioc.embedded.FreePorts;
 import vn.cantho.ioc.embedded.WorkDirectories;
-import vn.cantho.ioc.hub.HubSettings;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.config.Setting;
 import vn.cantho.ioc.model.json.Json;
@@ -36,6 +35,7 @@ import vn.cantho.ioc.sink.loop.LoopOptions;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.streams.aggregate.AggregationTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
+import vn.cantho.ioc.streams.runtime.StreamsSettings;
 
 /**
  * Benchmark of the aggregation path: how many observations per second go through the streams
@@ -61,12 +61,12 @@ public final class AggregationBenchmark {
     public static void main(String[] args) throws Exception {
         int readings = 200_000;
         List<Integer> partitionCounts = List.of(1, 3, 6);
-        Duration grace = setting(HubSettings.AGGREGATE_GRACE);
+        Duration grace = setting(StreamsSettings.AGGREGATE_GRACE);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--readings" -> readings = Integer.parseInt(args[++i]);
                 case "--partitions" -> partitionCounts = parseList(args[++i]);
-                case "--grace" -> grace = HubSettings.AGGREGATE_GRACE.parser().apply(args[++i]);
+                case "--grace" -> grace = StreamsSettings.AGGREGATE_GRACE.parser().apply(args[++i]);
                 default -> {
                     System.err.println("usage: ./ioc bench [--readings N] [--partitions 1,3,6] [--grace 2m]");
                     System.exit(2);
@@ -113,7 +113,7 @@ public final class AggregationBenchmark {
             try (Database database = Database.open(db.jdbcUrl(), db.user(), db.password(), 4)) {
                 long start = System.nanoTime();
                 try (StreamsRunner streams = new StreamsRunner(
-                        AggregationTopology.build(registry, grace, setting(HubSettings.DEDUP_WINDOW)),
+                        AggregationTopology.build(registry, grace, setting(StreamsSettings.DEDUP_WINDOW)),
                         StreamsRunner.properties("bench-aggregation", kafka, workDir.resolve("streams"), 1,
                                 partitions));
                      KafkaToDatabase<?> sink = DatabaseSinks.aggregates(

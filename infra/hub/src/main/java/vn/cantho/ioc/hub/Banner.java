@@ -7,18 +7,18 @@ final class Banner {
     }
 
     private static String feedApi(HubConfig config, Hub hub) {
-        return "http://" + (config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost()) + ':' + hub.feedPort();
+        return "http://" + (config.api().host().equals("0.0.0.0") ? "localhost" : config.api().host()) + ':' + hub.feedPort();
     }
 
     private static String feedSimulator(HubConfig config) {
-        long seconds = config.feedSimulator().interval().toSeconds();
-        return config.feedSimulator().enabled()
+        long seconds = config.simulator().feedInterval().toSeconds();
+        return config.simulator().feedsEnabled()
                 ? "; departments push feeds every " + (seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s") : "";
     }
 
     static String render(Hub hub) {
         HubConfig config = hub.config();
-        String api = "http://" + (config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost()) + ':'
+        String api = "http://" + (config.api().host().equals("0.0.0.0") ? "localhost" : config.api().host()) + ':'
                 + hub.httpPort();
         return String.join(System.lineSeparator(),
                 "",
@@ -38,14 +38,14 @@ final class Banner {
                         .orElse("none (external database: ./ioc token issue --role ...)"),
                 "  Demo tokens   " + hub.demoTokens().map(p -> p + "  (department feed tokens)")
                         .orElse("none (external database: ./ioc token issue)"),
-                "  Kafka         " + hub.kafkaBootstrap() + (config.kafkaBootstrap().isPresent() ? "" : " (embedded)"),
-                "  Database      " + hub.dbUrl() + (config.dbUrl().isPresent() ? "" : " (embedded)"),
-                "  Data          " + config.dataDir().toAbsolutePath().normalize(),
-                "  Dashboards    " + (config.dbUrl().isPresent() ? "Grafana: docs/dashboards.md"
-                        : "GRAFANA_ADMIN_PASSWORD=<choose> GRAFANA_HUB_TOKEN=<operator token> IOC_DB_PORT=" + config.dbPort()
+                "  Kafka         " + hub.kafkaBootstrap() + (config.platform().kafkaBootstrap().isPresent() ? "" : " (embedded)"),
+                "  Database      " + hub.dbUrl() + (config.platform().dbUrl().isPresent() ? "" : " (embedded)"),
+                "  Data          " + config.platform().dataDir().toAbsolutePath().normalize(),
+                "  Dashboards    " + (config.platform().dbUrl().isPresent() ? "Grafana: docs/dashboards.md"
+                        : "GRAFANA_ADMIN_PASSWORD=<choose> GRAFANA_HUB_TOKEN=<operator token> IOC_DB_PORT=" + config.platform().dbPort()
                         + " docker compose -f infra/compose/grafana-local.yml up -d  (then http://127.0.0.1:3000)"),
-                "  Simulator     " + (config.simulatorEnabled()
-                        ? "publishing " + config.simulatorInterval().describe() + feedSimulator(config) : "off"),
+                "  Simulator     " + (config.simulator().enabled()
+                        ? "publishing " + config.simulator().interval().describe() + feedSimulator(config) : "off"),
                 "Press Ctrl-C to stop.",
                 "");
     }

@@ -16,25 +16,23 @@ import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.alerting.runtime.AlertingRuntime;
 import vn.cantho.ioc.api.ApiBackends;
-import vn.cantho.ioc.api.ApiConfig;
 import vn.cantho.ioc.api.ApiServer;
 import vn.cantho.ioc.api.metrics.ApiMeters;
 import vn.cantho.ioc.embedded.EmbeddedMqtt;
 import vn.cantho.ioc.ingest.MqttIngest;
 import vn.cantho.ioc.ingest.broker.BrokerIngest;
 import vn.cantho.ioc.ingest.feed.FeedServer;
-import vn.cantho.ioc.ingest.feed.FeedServerOptions;
 import vn.cantho.ioc.ingest.mqtt.IngestStats;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.stage.Part;
 import vn.cantho.ioc.model.stage.Stage;
 import vn.cantho.ioc.simulator.Simulator;
+import vn.cantho.ioc.simulator.SimulatorOptions;
 import vn.cantho.ioc.simulator.feed.FeedSimulator;
 import vn.cantho.ioc.sink.DatabaseSinks;
-import vn.cantho.ioc.sink.loop.LoopOptions;
+import vn.cantho.ioc.sink.SinkOptions;
 import vn.cantho.ioc.store.RollupMaintainer;
 import vn.cantho.ioc.store.StorageDialect;
-import vn.cantho.ioc.streams.indicator.IndicatorSettings;
 import vn.cantho.ioc.streams.runtime.StreamsApps;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
 
@@ -90,44 +88,40 @@ public final class Hub implements AutoCloseable {
         var registry = platform.registry();
         var indicators = platform.indicators();
         startMqttIngest();
-        feeds = FeedServer.create(new FeedServerOptions(config.httpHost(), config.feeds().port(),
-                config.feeds().maxBodyBytes(), config.feeds().maxRows(), config.feeds().kafkaTimeout()),
-                platform.feedRegistry(), platform.tokens(), db, platform.kafkaBootstrap());
+        feeds = FeedServer.create(config.feeds().server(config.api().host()), platform.feedRegistry(),
+                platform.tokens(), db, platform.kafkaBootstrap());
         start(Stage.of(FeedServer.HEALTH_COMPONENT, feeds));
 
-        StreamsApps apps = new StreamsApps(platform.kafkaBootstrap(), platform.dataDir().resolve("streams"),
-                config.replicationFactor(), config.streamsThreads());
-        var commit = config.commitIntervals();
-        start(Stage.of("streams", apps.aggregation(config.streamsAppId(), registry, config.aggregateGrace(),
-                config.dedupWindow(), commit.streams()), DatabaseSinks.aggregates(sink(config.sinkGroupId()), db)));
-        start(Stage.of("kpis", apps.kpis(config.kpiAppId(), indicators, config.rules().calendar(), commit.streams())));
-        rules = apps.rules(config.rules().appId(), platform.catalogue(), registry, indicators,
-                config.rules().calendar(), config.rules().tickInterval(), commit.rules());
+        String kafka = platform.kafkaBootstrap();
+        StreamsApps apps = new StreamsApps(config.streams(), kafka, platform.dataDir().resolve("streams"),
+                config.platform().replicationFactor());
+        SinkOptions sinks = config.sinks();
+        start(Stage.of("streams", apps.aggregation(registry), DatabaseSinks.aggregates(sinks.aggregates(kafka), db)));
+        start(Stage.of("kpis", apps.kpis(indicators)));
+        rules = apps.rules(platform.catalogue(), registry, indicators);
         start(Stage.of("rules", rules));
-        start(Stage.of("observations", DatabaseSinks.observations(sink(config.observationSinkGroupId()), registry, db)));
+        start(Stage.of("observations", DatabaseSinks.observations(sinks.observations(kafka), registry, db)));
         // On plain PostgreSQL the hub's own rollups and retention; a no-op on TimescaleDB (docs/storage.md).
         started.push(new RollupMaintainer(db, StorageDialect.of(db)).scheduleEvery(config.rollupInterval()));
-        IndicatorConfig indicator = config.indicators();
-        start(Stage.of("indicators", apps.indicators(indicator.appId(), registry, indicators,
-                        new IndicatorSettings(indicator.grace(), config.dedupWindow(), indicator.floodLevels()),
-                        commit.streams()), DatabaseSinks.indicators(sink(indicator.sinkGroupId()), db)));
+        start(Stage.of("indicators", apps.indicators(registry, indicators),
+                DatabaseSinks.indicators(sinks.indicators(kafka), db)));
 
-        alerting = AlertingRuntime.start(db, platform.kafkaBootstrap(), config.alerting(), Clock.systemUTC());
+        alerting = AlertingRuntime.start(db, kafka, config.alerting(), Clock.systemUTC());
         started.push(alerting);
         health.put("alerts", alerting);
         // The API uses the alerting runtime's own service, so its change callback wakes the live stream at once. It
         // reports itself (and every stage above) under /health.
-        api = new ApiServer(new ApiConfig(config.httpHost(), config.httpPort()), ApiBackends.fromDatabase(db,
-                registry, platform.registryStore(), indicators, alerting.service(), health, platform.tokens(),
-                config.oidc(), meters, config.registryDir()));
+        api = new ApiServer(config.api(), ApiBackends.fromDatabase(db, registry, platform.registryStore(), indicators,
+                alerting.service(), health, platform.tokens(), config.oidc(), meters, config.platform().registryDir()));
         run(api);
 
-        if (config.simulatorEnabled()) {
-            long seed = config.simulatorSeed().orElseGet(() -> new SecureRandom().nextLong());
+        SimulatorOptions simulator = config.simulator();
+        if (simulator.enabled()) {
+            long seed = simulator.seed().orElseGet(() -> new SecureRandom().nextLong());
             run(Stage.of("simulator", Simulator.sensors(registry.get().devices(), seed,
-                    config.simulatorIncidentProbability(), mqttUrl, config.simulatorInterval())));
-            if (config.feedSimulator().enabled()) {
-                startFeedSimulator(seed);
+                    simulator.incidentProbability(), mqttUrl, simulator.interval())));
+            if (simulator.feedsEnabled()) {
+                startFeedSimulator(simulator, seed);
             }
         }
     }
@@ -138,8 +132,8 @@ public final class Hub implements AutoCloseable {
      * ingest is in place. With an external broker, a bridge subscribes on a persistent session (docs/operations.md).
      */
     private void startMqttIngest() throws Exception {
-        if (config.mqttUrl().isPresent()) {
-            mqttUrl = config.mqttUrl().get();
+        if (config.platform().mqttUrl().isPresent()) {
+            mqttUrl = config.platform().mqttUrl().get();
             ingest = MqttIngest.bridge(config.mqttIngest(), mqttUrl, platform.registry(), platform.kafkaBootstrap());
             start(Stage.of("ingest", ingest));
         } else {
@@ -148,7 +142,7 @@ public final class Hub implements AutoCloseable {
                     platform.kafkaBootstrap(), mqttDir.resolve("ingest-journal"));
             ingest = inBroker;
             // The journal forwarder first (it resumes what an earlier run left), then the broker with ingest inside.
-            EmbeddedMqtt broker = new EmbeddedMqtt(mqttDir, config.mqttPort(), inBroker);
+            EmbeddedMqtt broker = new EmbeddedMqtt(mqttDir, config.platform().mqttPort(), inBroker);
             start(Stage.of("ingest", inBroker, broker));
             mqttUrl = broker.url();
         }
@@ -156,21 +150,16 @@ public final class Hub implements AutoCloseable {
     }
 
     /** The simulated departments push their feeds over HTTP, with tokens from a file like any client. */
-    private void startFeedSimulator(long seed) throws Exception {
-        FeedSimulatorConfig settings = config.feedSimulator();
-        Optional<Path> tokenFile = settings.tokensFile().or(platform::demoTokens);
+    private void startFeedSimulator(SimulatorOptions simulator, long seed) throws Exception {
+        Optional<Path> tokenFile = simulator.feedTokens().or(platform::demoTokens);
         if (tokenFile.isEmpty()) {
             LOG.warn("feed simulator not started: no department tokens (set SIMULATOR_FEED_TOKENS)");
             return;
         }
-        String host = "0.0.0.0".equals(config.httpHost()) ? "127.0.0.1" : config.httpHost();
-        URI url = settings.url().orElseGet(() -> URI.create("http://" + host + ":" + feeds.port()));
-        run(Stage.of("feed-simulator", FeedSimulator.departments(url, tokenFile.get(), seed, settings.interval(),
-                settings.history())));
-    }
-
-    private LoopOptions sink(String groupId) {
-        return LoopOptions.sink(platform.kafkaBootstrap(), groupId, config.sinkMaxBackoff());
+        String host = "0.0.0.0".equals(config.api().host()) ? "127.0.0.1" : config.api().host();
+        URI url = simulator.feedUrl().orElseGet(() -> URI.create("http://" + host + ":" + feeds.port()));
+        run(Stage.of("feed-simulator", FeedSimulator.departments(url, tokenFile.get(), seed, simulator.feedInterval(),
+                simulator.feedHistory())));
     }
 
     /** Starts a stage that reports under /health (before the API, which serves the health of all). */

@@ -57,8 +57,8 @@ final class HubPlatform implements AutoCloseable {
     private Path apiTokens;
 
     private HubPlatform(HubConfig config) {
-        this.dataDir = config.dataDir().toAbsolutePath().normalize();
-        this.indicators = config.registryDir().filter(dir -> Files.isRegularFile(dir.resolve("indicators.json")))
+        this.dataDir = config.platform().dataDir().toAbsolutePath().normalize();
+        this.indicators = config.platform().registryDir().filter(dir -> Files.isRegularFile(dir.resolve("indicators.json")))
                 .map(IndicatorRegistry::fromDirectory).orElseGet(IndicatorRegistry::builtIn);
         this.feedRegistry = config.feeds().registry();
     }
@@ -75,12 +75,13 @@ final class HubPlatform implements AutoCloseable {
         }
     }
 
-    private void startParts(HubConfig config) throws Exception {
+    private void startParts(HubConfig hub) throws Exception {
+        HubConfig.Platform config = hub.platform();
         DeviceRegistry files = config.registryDir().map(DeviceRegistry::fromDirectory)
                 .orElseGet(DeviceRegistry::builtIn);
         // The catalogue is checked against the registries before any server starts: an invalid one stops the hub
         // with every fault listed.
-        catalogue = config.rules().catalogue(files, indicators, feedRegistry.feeds().stream()
+        catalogue = hub.streams().rules().catalogue(files, indicators, feedRegistry.feeds().stream()
                 .map(FeedDefinition::id).collect(Collectors.toSet()));
         LOG.info("rule catalogue {}: {} rules", catalogue.source(), catalogue.rules().size());
         EmbeddedServers servers = new EmbeddedServers(dataDir,
@@ -117,7 +118,7 @@ final class HubPlatform implements AutoCloseable {
             demoTokens = DemoTokens.ensure(dataDir, feedRegistry, tokens);
             apiTokens = DemoRoleTokens.ensure(dataDir, tokens);
         } else {
-            AdminTokenRequirement.check(tokens, config.oidc().isPresent());
+            AdminTokenRequirement.check(tokens, hub.oidc().isPresent());
         }
     }
 

@@ -168,7 +168,8 @@ final class TokenCli {
     }
 
     /** Opens the configured database (starting the embedded one if the hub is not running) for one action. */
-    private static int withTokens(HubConfig config, java.util.function.Function<TokenService, Integer> action) {
+    private static int withTokens(HubConfig hub, java.util.function.Function<TokenService, Integer> action) {
+        HubConfig.Platform config = hub.platform();
         if (config.dbUrl().isPresent()) {
             try (Database database = Database.open(config.dbUrl().get(), config.dbUser(), config.dbPassword(), 1)) {
                 return action.apply(new TokenService(database.dataSource()));

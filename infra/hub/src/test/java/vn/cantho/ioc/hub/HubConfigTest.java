@@ -16,13 +16,13 @@ class HubConfigTest {
     void defaults_run_everything_embedded_with_the_simulator() {
         HubConfig config = HubConfig.from(new Config(Map.of()));
 
-        assertThat(config.kafkaBootstrap()).isEmpty();
-        assertThat(config.mqttUrl()).isEmpty();
-        assertThat(config.dbUrl()).isEmpty();
-        assertThat(config.httpPort()).isEqualTo(8080);
-        assertThat(config.simulatorEnabled()).isTrue();
-        assertThat(config.indicators().floodLevels()).isEqualTo(FloodAlertLevels.CAN_THO);
-        assertThat(config.indicators().appId()).isEqualTo("ioc-indicators");
+        assertThat(config.platform().kafkaBootstrap()).isEmpty();
+        assertThat(config.platform().mqttUrl()).isEmpty();
+        assertThat(config.platform().dbUrl()).isEmpty();
+        assertThat(config.api().port()).isEqualTo(8080);
+        assertThat(config.simulator().enabled()).isTrue();
+        assertThat(config.streams().indicators().floodLevels()).isEqualTo(FloodAlertLevels.CAN_THO);
+        assertThat(config.streams().indicatorsAppId()).isEqualTo("ioc-indicators");
     }
 
     @Test
@@ -30,9 +30,9 @@ class HubConfigTest {
         HubConfig config = HubConfig.from(new Config(Map.of("KAFKA_BOOTSTRAP", "kafka:9092",
                 "MQTT_URL", "tcp://mqtt:1883", "DB_URL", "jdbc:postgresql://db:5432/ioc")));
 
-        assertThat(config.kafkaBootstrap()).hasValue("kafka:9092");
-        assertThat(config.mqttUrl()).hasValue("tcp://mqtt:1883");
-        assertThat(config.dbUrl()).hasValue("jdbc:postgresql://db:5432/ioc");
+        assertThat(config.platform().kafkaBootstrap()).hasValue("kafka:9092");
+        assertThat(config.platform().mqttUrl()).hasValue("tcp://mqtt:1883");
+        assertThat(config.platform().dbUrl()).hasValue("jdbc:postgresql://db:5432/ioc");
     }
 
     @Test

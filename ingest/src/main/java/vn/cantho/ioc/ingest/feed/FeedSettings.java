@@ -1,7 +1,10 @@
 package vn.cantho.ioc.ingest.feed;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import vn.cantho.ioc.model.config.Setting;
 
@@ -17,10 +20,12 @@ public final class FeedSettings {
             "Largest feed push body in bytes (10 MiB); larger ones are refused with 413 PAYLOAD_TOO_LARGE.");
     public static final Setting<Integer> MAX_ROWS = Setting.positiveInt("FEED_MAX_ROWS", 50_000,
             "Most rows in one feed push (a feed's own maxRows applies when smaller); more is 413.");
-    public static final Setting<Duration> KAFKA_TIMEOUT = Setting.duration("FEED_KAFKA_TIMEOUT", "30s",
+    public static final Setting<Duration> KAFKA_TIMEOUT = Setting.positiveDuration("FEED_KAFKA_TIMEOUT", "30s",
             "How long a feed push waits for Kafka to confirm its records before answering 503.");
-    public static final Setting<String> REGISTRY_DIR = Setting.text("FEED_REGISTRY_DIR", "",
-            "Directory with feeds.json (departments and feed schemas); empty = the built-in Cần Thơ feeds.");
+    public static final Setting<Optional<Path>> REGISTRY_DIR = Setting.optionalDirectory("FEED_REGISTRY_DIR",
+            "Directory with feeds.json (departments and feed schemas); empty = the built-in Cần Thơ feeds.")
+            .check(dir -> Files.isRegularFile(dir.orElseThrow().resolve(FeedRegistry.FILE)),
+                    "a directory with " + FeedRegistry.FILE + " in it");
 
     private FeedSettings() {
     }

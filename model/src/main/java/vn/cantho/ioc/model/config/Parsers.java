@@ -1,8 +1,12 @@
 package vn.cantho.ioc.model.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,6 +69,27 @@ final class Parsers {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("expected a duration such as 500ms, 30s, 5m, 2h or PT30S");
         }
+    }
+
+    /** Blank text is empty; anything else goes through {@code parser}. */
+    static <T> Function<String, Optional<T>> optional(Function<String, T> parser) {
+        return value -> value.isBlank() ? Optional.empty() : Optional.of(parser.apply(value));
+    }
+
+    static Path existingFile(String value) {
+        Path path = Path.of(value.trim());
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("no such file");
+        }
+        return path;
+    }
+
+    static Path existingDirectory(String value) {
+        Path path = Path.of(value.trim());
+        if (!Files.isDirectory(path)) {
+            throw new IllegalArgumentException("not a directory");
+        }
+        return path;
     }
 
     private static int integer(String value, String expected) {

@@ -64,7 +64,7 @@ public final class IndicatorTopology {
      * @param devices    which devices are air stations (they report pollutants) and gauges (water level)
      * @param indicators the four indicators' definitions (scope, domain, granularity); a missing one fails here
      */
-    public static Topology build(DeviceRegistry devices, IndicatorRegistry indicators, IndicatorSettings settings) {
+    public static Topology build(DeviceRegistry devices, IndicatorRegistry indicators, IndicatorOptions settings) {
         return build(() -> devices, indicators, settings);
     }
 
@@ -73,7 +73,7 @@ public final class IndicatorTopology {
      * change is checked against the registry in force when it is processed.
      */
     public static Topology build(Supplier<DeviceRegistry> devices, IndicatorRegistry indicators,
-                                 IndicatorSettings settings) {
+                                 IndicatorOptions settings) {
         AirQualityIndicators air = new AirQualityIndicators(
                 new IndicatorFactory(indicators.require(VN_AQI_HOURLY)),
                 new IndicatorFactory(indicators.require(VN_AQI_DAILY)));

@@ -57,7 +57,7 @@ class IndicatorTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, EMIT_INTERVAL.toMillis());
         driver = new TopologyTestDriver(IndicatorTopology.build(registry::get, IndicatorRegistry.builtIn(),
-                new IndicatorSettings(GRACE, Duration.ofHours(1), levels)), props);
+                new IndicatorOptions(GRACE, Duration.ofHours(1), levels)), props);
         telemetry = driver.createInputTopic(Topics.TELEMETRY.name(), Topics.TELEMETRY.keySerde().serializer(),
                 Topics.TELEMETRY.valueSerde().serializer());
         indicators = driver.createOutputTopic(Topics.INDICATORS.name(), Topics.INDICATORS.keySerde().deserializer(),
@@ -375,7 +375,7 @@ class IndicatorTopologyTest {
     @Test
     void the_topology_names_its_stores_and_never_repartitions() {
         String description = IndicatorTopology.build(DeviceRegistry.builtIn(), IndicatorRegistry.builtIn(),
-                new IndicatorSettings(GRACE, Duration.ofHours(1), FloodAlertLevels.CAN_THO)).describe().toString();
+                new IndicatorOptions(GRACE, Duration.ofHours(1), FloodAlertLevels.CAN_THO)).describe().toString();
 
         assertThat(description).contains(IndicatorTopology.HOURLY_STORE, IndicatorTopology.STATION_HOURS_STORE,
                 IndicatorTopology.STATION_PROGRESS_STORE, IndicatorTopology.DEDUP_STORE, IndicatorTopology.PENDING_HOURS_STORE,

@@ -1,7 +1,9 @@
 package vn.cantho.ioc.api.auth.jwt;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import vn.cantho.ioc.model.config.Setting;
 
@@ -20,7 +22,7 @@ public final class OidcSettings {
     public static final Setting<String> JWKS_URL = Setting.text("OIDC_JWKS_URL", "",
             "URL of the identity provider's signing keys (JWKS); empty = discovered from "
                     + "<OIDC_ISSUER>/.well-known/openid-configuration. https only (http for loopback addresses).");
-    public static final Setting<String> JWKS_FILE = Setting.text("OIDC_JWKS_FILE", "",
+    public static final Setting<Optional<Path>> JWKS_FILE = Setting.optionalFile("OIDC_JWKS_FILE",
             "JWKS file to read the signing keys from instead of fetching them (air-gapped sites); read at start.");
     public static final Setting<String> ROLES_CLAIM = Setting.text("OIDC_ROLES_CLAIM", "roles",
             "Claim with the user's roles: a claim name, or a dotted path such as realm_access.roles (Keycloak).");
@@ -32,10 +34,12 @@ public final class OidcSettings {
     public static final Setting<String> USERNAME_CLAIM = Setting.text("OIDC_USERNAME_CLAIM", "preferred_username",
             "Claim shown as the user's name in the audit trail, next to the stable sub; sub when absent.");
     public static final Setting<Duration> CLOCK_SKEW = Setting.duration("OIDC_CLOCK_SKEW", "60s",
-            "Clock difference tolerated when checking a JWT's exp and nbf (at most 5m).");
+            "Clock difference tolerated when checking a JWT's exp and nbf (at most 5m).")
+            .check(skew -> skew.compareTo(OidcOptions.MAX_CLOCK_SKEW) <= 0, "at most 5m");
     public static final Setting<Duration> JWKS_REFRESH = Setting.duration("OIDC_JWKS_REFRESH", "15m",
             "How old the cached signing keys may get before the next JWT fetches them again (an unknown kid "
-                    + "fetches at once, at most every 30 s); while the identity provider is down the cached keys stay in use.");
+                    + "fetches at once, at most every 30 s); while the identity provider is down the cached keys stay in use.")
+            .check(refresh -> refresh.compareTo(JwksCache.MIN_FETCH_INTERVAL) >= 0, "at least 30s");
 
     private OidcSettings() {
     }

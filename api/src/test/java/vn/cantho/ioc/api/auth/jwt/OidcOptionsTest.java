@@ -87,11 +87,11 @@ class OidcOptionsTest {
                 Arguments.of("role map without =", Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub",
                         "OIDC_ROLE_MAP", "operator"), "for OIDC_ROLE_MAP"),
                 Arguments.of("clock skew of an hour", Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub",
-                        "OIDC_CLOCK_SKEW", "1h"), "for OIDC_CLOCK_SKEW: at most 5m"),
+                        "OIDC_CLOCK_SKEW", "1h"), "for OIDC_CLOCK_SKEW: expected at most 5m"),
                 Arguments.of("clock skew not a duration", Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub",
                         "OIDC_CLOCK_SKEW", "soon"), "for OIDC_CLOCK_SKEW"),
                 Arguments.of("refresh every second", Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub",
-                        "OIDC_JWKS_REFRESH", "1s"), "for OIDC_JWKS_REFRESH: at least 30s"));
+                        "OIDC_JWKS_REFRESH", "1s"), "for OIDC_JWKS_REFRESH: expected at least 30s"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,4 +1,4 @@
-package vn.cantho.ioc.hub;
+package vn.cantho.ioc.ingest.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,12 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.config.ConfigException;
 
-class FeedConfigTest {
+class FeedOptionsTest {
 
     @Test
     void defaults_serve_the_built_in_feeds_on_port_8081_with_10_mib_and_50000_rows() {
         // When
-        FeedConfig feeds = HubConfig.from(new Config(Map.of())).feeds();
+        FeedOptions feeds = FeedOptions.from(new Config(Map.of()));
 
         // Then
         assertThat(feeds.port()).isEqualTo(8081);
@@ -31,23 +31,23 @@ class FeedConfigTest {
 
     @Test
     void a_registry_directory_needs_a_feeds_json(@TempDir Path dir) throws Exception {
-        assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("FEED_REGISTRY_DIR", dir.toString()))))
+        assertThatThrownBy(() -> FeedOptions.from(new Config(Map.of("FEED_REGISTRY_DIR", dir.toString()))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("FEED_REGISTRY_DIR");
 
         Files.writeString(dir.resolve("feeds.json"), "{\"version\":1,\"departments\":[],\"feeds\":[]}");
-        assertThat(HubConfig.from(new Config(Map.of("FEED_REGISTRY_DIR", dir.toString()))).feeds().registry().feeds())
+        assertThat(FeedOptions.from(new Config(Map.of("FEED_REGISTRY_DIR", dir.toString()))).registry().feeds())
                 .isEmpty();
     }
 
     @Test
     void invalid_feed_settings_stop_the_start_with_the_key_named() {
-        assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("FEED_HTTP_PORT", "80800"))))
+        assertThatThrownBy(() -> FeedOptions.from(new Config(Map.of("FEED_HTTP_PORT", "80800"))))
                 .hasMessageContaining("FEED_HTTP_PORT");
-        assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("FEED_MAX_BODY_BYTES", "0"))))
+        assertThatThrownBy(() -> FeedOptions.from(new Config(Map.of("FEED_MAX_BODY_BYTES", "0"))))
                 .hasMessageContaining("FEED_MAX_BODY_BYTES");
-        assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("FEED_MAX_ROWS", "lots"))))
+        assertThatThrownBy(() -> FeedOptions.from(new Config(Map.of("FEED_MAX_ROWS", "lots"))))
                 .hasMessageContaining("FEED_MAX_ROWS");
-        assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("FEED_KAFKA_TIMEOUT", "0s"))))
+        assertThatThrownBy(() -> FeedOptions.from(new Config(Map.of("FEED_KAFKA_TIMEOUT", "0s"))))
                 .hasMessageContaining("FEED_KAFKA_TIMEOUT");
     }
 }
