@@ -2,7 +2,6 @@ package vn.cantho.ioc.hub;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,24 +10,17 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.alerting.runtime.AlertingRuntime;
 import vn.cantho.ioc.api.ApiBackends;
 import vn.cantho.ioc.api.ApiServer;
 import vn.cantho.ioc.api.metrics.ApiMeters;
-import vn.cantho.ioc.embedded.EmbeddedMqtt;
-import vn.cantho.ioc.ingest.MqttIngest;
-import vn.cantho.ioc.ingest.broker.BrokerIngest;
 import vn.cantho.ioc.ingest.feed.FeedServer;
 import vn.cantho.ioc.ingest.mqtt.IngestStats;
 import vn.cantho.ioc.model.health.HealthCheck;
 import vn.cantho.ioc.model.stage.Part;
 import vn.cantho.ioc.model.stage.Stage;
-import vn.cantho.ioc.simulator.Simulator;
-import vn.cantho.ioc.simulator.SimulatorOptions;
-import vn.cantho.ioc.simulator.feed.FeedSimulator;
+import vn.cantho.ioc.simulator.Simulators;
 import vn.cantho.ioc.sink.DatabaseSinks;
 import vn.cantho.ioc.sink.SinkOptions;
 import vn.cantho.ioc.store.RollupMaintainer;
@@ -44,15 +36,12 @@ import vn.cantho.ioc.streams.runtime.StreamsRunner;
  */
 public final class Hub implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
-
     private final StartedParts started = new StartedParts();
     private final Map<String, HealthCheck> health = new LinkedHashMap<>();
     private final HubConfig config;
     private final PrometheusMeterRegistry meters = ApiMeters.create();
     private HubPlatform platform;
-    private String mqttUrl;
-    private MqttIngest ingest;
+    private MqttEdge mqtt;
     private FeedServer feeds;
     private StreamsRunner rules;
     private AlertingRuntime alerting;
@@ -87,7 +76,9 @@ public final class Hub implements AutoCloseable {
         DataSource db = platform.dataSource();
         var registry = platform.registry();
         var indicators = platform.indicators();
-        startMqttIngest();
+        mqtt = MqttEdge.of(config, platform.dataDir(), registry, platform.kafkaBootstrap());
+        start(mqtt.stage());
+        health.put("mqtt", new MqttHealth(mqtt.url()));
         feeds = FeedServer.create(config.feeds().server(config.api().host()), platform.feedRegistry(),
                 platform.tokens(), db, platform.kafkaBootstrap());
         start(Stage.of(FeedServer.HEALTH_COMPONENT, feeds));
@@ -115,51 +106,11 @@ public final class Hub implements AutoCloseable {
                 alerting.service(), health, platform.tokens(), config.oidc(), meters, config.platform().registryDir()));
         run(api);
 
-        SimulatorOptions simulator = config.simulator();
-        if (simulator.enabled()) {
-            long seed = simulator.seed().orElseGet(() -> new SecureRandom().nextLong());
-            run(Stage.of("simulator", Simulator.sensors(registry.get().devices(), seed,
-                    simulator.incidentProbability(), mqttUrl, simulator.interval())));
-            if (simulator.feedsEnabled()) {
-                startFeedSimulator(simulator, seed);
-            }
-        }
-    }
-
-    /**
-     * MQTT ingest. With the embedded broker, ingest runs inside it: a device's publish is acknowledged once it is in
-     * the ingest journal on disk, which is moved into Kafka behind it, and the broker opens its listener only after
-     * ingest is in place. With an external broker, a bridge subscribes on a persistent session (docs/operations.md).
-     */
-    private void startMqttIngest() throws Exception {
-        if (config.platform().mqttUrl().isPresent()) {
-            mqttUrl = config.platform().mqttUrl().get();
-            ingest = MqttIngest.bridge(config.mqttIngest(), mqttUrl, platform.registry(), platform.kafkaBootstrap());
-            start(Stage.of("ingest", ingest));
-        } else {
-            Path mqttDir = platform.dataDir().resolve("mqtt");
-            BrokerIngest inBroker = MqttIngest.insideBroker(config.mqttIngest(), platform.registry(),
-                    platform.kafkaBootstrap(), mqttDir.resolve("ingest-journal"));
-            ingest = inBroker;
-            // The journal forwarder first (it resumes what an earlier run left), then the broker with ingest inside.
-            EmbeddedMqtt broker = new EmbeddedMqtt(mqttDir, config.platform().mqttPort(), inBroker);
-            start(Stage.of("ingest", inBroker, broker));
-            mqttUrl = broker.url();
-        }
-        health.put("mqtt", new MqttHealth(mqttUrl));
-    }
-
-    /** The simulated departments push their feeds over HTTP, with tokens from a file like any client. */
-    private void startFeedSimulator(SimulatorOptions simulator, long seed) throws Exception {
-        Optional<Path> tokenFile = simulator.feedTokens().or(platform::demoTokens);
-        if (tokenFile.isEmpty()) {
-            LOG.warn("feed simulator not started: no department tokens (set SIMULATOR_FEED_TOKENS)");
-            return;
-        }
         String host = "0.0.0.0".equals(config.api().host()) ? "127.0.0.1" : config.api().host();
-        URI url = simulator.feedUrl().orElseGet(() -> URI.create("http://" + host + ":" + feeds.port()));
-        run(Stage.of("feed-simulator", FeedSimulator.departments(url, tokenFile.get(), seed, simulator.feedInterval(),
-                simulator.feedHistory())));
+        for (Stage simulator : Simulators.stages(config.simulator(), registry.get().devices(), mqtt.url(),
+                URI.create("http://" + host + ":" + feeds.port()), platform.demoTokens())) {
+            run(simulator);
+        }
     }
 
     /** Starts a stage that reports under /health (before the API, which serves the health of all). */
@@ -184,7 +135,7 @@ public final class Hub implements AutoCloseable {
     }
 
     public String mqttUrl() {
-        return mqttUrl;
+        return mqtt.url();
     }
 
     public String dbUrl() {
@@ -226,7 +177,7 @@ public final class Hub implements AutoCloseable {
 
     /** Counters of MQTT ingest: messages received, forwarded and dead-lettered. */
     public IngestStats ingestStats() {
-        return ingest.stats();
+        return mqtt.stats();
     }
 
     /** The hub's connection pool to its database (for benchmarks and checks from outside the API). */
