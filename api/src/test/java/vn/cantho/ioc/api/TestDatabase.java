@@ -1,9 +1,6 @@
 package vn.cantho.ioc.api;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.testkit.SharedServers;
@@ -19,13 +16,6 @@ public final class TestDatabase {
 
     public static Database openFreshSchema(String prefix) throws SQLException {
         SharedServers servers = SharedServers.get();
-        String schema = SharedServers.uniqueName(prefix);
-        try (Connection connection = DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword());
-             Statement statement = connection.createStatement()) {
-            // uniqueName yields a plain lower-case identifier, so it is safe to splice into DDL.
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        String url = servers.jdbcUrl() + (servers.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return Database.open(url, servers.dbUser(), servers.dbPassword(), 4);
+        return Database.open(servers.freshSchemaUrl(prefix), servers.dbUser(), servers.dbPassword(), 4);
     }
 }

@@ -3,7 +3,6 @@ package vn.cantho.ioc.dashboards;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -16,6 +15,7 @@ import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.RollupMaintainer;
 import vn.cantho.ioc.store.StorageDialect;
+import vn.cantho.ioc.testkit.SharedServers;
 
 /**
  * The dashboards' SQL on plain PostgreSQL 15 (the embedded server of {@code ./ioc up}, zonky's binaries, with the
@@ -40,12 +40,7 @@ class DashboardQueriesPostgresIT extends DashboardQueriesSuite {
         // The embedded server (as ./ioc up runs it) has made ioc_reader and Grafana's login in it, since the hub's
         // own role may not create roles; migration V8 grants ioc_reader what the dashboards read.
         // A schema of its own, as the store's integration tests do (TestSchemas).
-        String schema = "dashboards_" + Long.toHexString(System.nanoTime());
-        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        url = db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        url = SharedServers.freshSchemaUrl(db.jdbcUrl(), db.user(), db.password(), "dashboards");
         database = Database.open(url, db.user(), db.password(), 2);
     }
 

@@ -1,9 +1,6 @@
 package vn.cantho.ioc.store;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import vn.cantho.ioc.testkit.SharedServers;
 
@@ -18,13 +15,7 @@ public final class TestSchemas {
 
     /** Creates a fresh schema and returns a JDBC URL whose connections use it. */
     public static String freshSchemaUrl(SharedServers servers, String prefix) throws SQLException {
-        String schema = SharedServers.uniqueName(prefix);
-        try (Connection connection = DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword());
-             Statement statement = connection.createStatement()) {
-            // uniqueName yields a plain lower-case identifier, so it is safe to splice into DDL.
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        return withParameter(servers.jdbcUrl(), "currentSchema=" + schema);
+        return servers.freshSchemaUrl(prefix);
     }
 
     static String withParameter(String url, String parameter) {

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -101,6 +105,27 @@ public final class SharedServers {
     /** The servers' work directory (deleted when the JVM exits). */
     public Path workDir() {
         return servers.workDir();
+    }
+
+    /**
+     * Creates a schema of the caller's own in the shared PostgreSQL and returns a JDBC URL whose connections use it,
+     * so a test's tables (migrated on first open) never meet another test's.
+     */
+    public String freshSchemaUrl(String prefix) {
+        return freshSchemaUrl(jdbcUrl(), dbUser(), dbPassword(), prefix);
+    }
+
+    /** {@link #freshSchemaUrl(String)} on any PostgreSQL server. */
+    public static String freshSchemaUrl(String jdbcUrl, String user, String password, String prefix) {
+        String schema = uniqueName(prefix);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+             Statement statement = connection.createStatement()) {
+            // uniqueName yields a plain lower-case identifier, so it is safe to splice into DDL.
+            statement.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create schema " + schema + ": " + e.getMessage(), e);
+        }
+        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     /**

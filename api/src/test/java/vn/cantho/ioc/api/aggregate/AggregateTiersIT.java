@@ -6,9 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,13 +55,7 @@ class AggregateTiersIT {
     @BeforeAll
     static void start() throws Exception {
         SharedServers servers = SharedServers.get();
-        String schema = SharedServers.uniqueName("api_tiers");
-        try (Connection c = DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword());
-             Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        database = Database.open(servers.jdbcUrl() + (servers.jdbcUrl().contains("?") ? "&" : "?")
-                + "currentSchema=" + schema, servers.dbUser(), servers.dbPassword(), 4);
+        database = Database.open(servers.freshSchemaUrl("api_tiers"), servers.dbUser(), servers.dbPassword(), 4);
         List<Aggregate> rows = new ArrayList<>();
         // 2 hours x 3 minutes on the first day, 1 minute on the next; count n, sum 10n, min 1, max 2n, last n + 0.5
         for (int hour = 0; hour < 2; hour++) {

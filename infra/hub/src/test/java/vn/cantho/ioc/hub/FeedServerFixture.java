@@ -2,9 +2,6 @@ package vn.cantho.ioc.hub;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -37,13 +34,7 @@ final class FeedServerFixture implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers.kafkaBootstrap()))) {
             new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
         }
-        String schema = SharedServers.uniqueName("hub_feeds");
-        try (Connection connection = DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword());
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        database = Database.open(servers.jdbcUrl() + (servers.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema="
-                + schema, servers.dbUser(), servers.dbPassword(), 8);
+        database = Database.open(servers.freshSchemaUrl("hub_feeds"), servers.dbUser(), servers.dbPassword(), 8);
         TokenService tokens = new TokenService(database.dataSource());
         FeedRegistry registry = FeedRegistry.builtIn();
         demoTokens = DemoTokens.ensure(dataDir, registry, tokens);

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +18,6 @@ import vn.cantho.ioc.embedded.EmbeddedMqtt;
 import vn.cantho.ioc.embedded.FreePorts;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.ingest.IngestMain;
-import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.token.TokenRole;
 import vn.cantho.ioc.store.token.TokenService;
@@ -199,12 +197,9 @@ class HubFaultDrillIT {
 
     private static HubConfig config(FaultDrill drill, Path work, String kafka, EmbeddedDatabase db,
                                     Map<String, String> extra) {
-        Map<String, String> settings = new HashMap<>(Map.of(
-                "IOC_DATA_DIR", work.resolve("hub").toString(),
-                "KAFKA_BOOTSTRAP", kafka, "DB_URL", db.jdbcUrl(), "DB_USER", db.user(), "DB_PASSWORD", db.password(),
-                "HTTP_PORT", "0", "FEED_HTTP_PORT", "0", "MQTT_PORT", "0",
-                "SIMULATOR_ENABLED", "false", "AGGREGATE_GRACE", "1h"));
-        settings.putAll(extra);
-        return HubConfig.from(new Config(drill.settings(settings)));
+        TestHub hub = TestHub.in(work.resolve("hub")).with("KAFKA_BOOTSTRAP", kafka).with("DB_URL", db.jdbcUrl())
+                .with("DB_USER", db.user()).with("DB_PASSWORD", db.password()).with("AGGREGATE_GRACE", "1h");
+        drill.settings(extra).forEach(hub::with);
+        return hub.config();
     }
 }

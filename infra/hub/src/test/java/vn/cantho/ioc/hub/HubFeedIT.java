@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,10 +40,9 @@ class HubFeedIT {
     void a_department_pushes_with_its_demo_token_and_an_admin_issues_lists_and_revokes_tokens() throws Exception {
         // Given the hub running on its embedded default
         Path dataDir = WorkDirectories.temporary("hub-feed-it");
-        Map<String, String> settings = Map.of("IOC_DATA_DIR", dataDir.toString(), "HTTP_PORT", "0",
-                "FEED_HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
-                "SIMULATOR_ENABLED", "false");
-        try (Hub hub = Hub.start(HubConfig.from(new Config(settings)))) {
+        TestHub testHub = TestHub.in(dataDir);
+        Config settings = testHub.settings();
+        try (Hub hub = testHub.start()) {
             Path file = hub.demoTokens().orElseThrow();
             String policeToken = Files.readAllLines(file).stream().filter(l -> l.startsWith("cong-an="))
                     .map(l -> l.substring("cong-an=".length())).findFirst().orElseThrow();
@@ -97,10 +95,10 @@ class HubFeedIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Cli cli(Map<String, String> settings, String... args) {
+    private static Cli cli(Config settings, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = TokenCli.run(java.util.Arrays.copyOfRange(args, 1, args.length), new Config(settings),
+        int code = TokenCli.run(java.util.Arrays.copyOfRange(args, 1, args.length), settings,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

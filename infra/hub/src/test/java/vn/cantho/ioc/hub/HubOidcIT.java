@@ -1,7 +1,6 @@
 package vn.cantho.ioc.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,9 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -20,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -35,7 +30,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.embedded.WorkDirectories;
-import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.testkit.SharedServers;
 
@@ -66,8 +60,8 @@ class HubOidcIT {
         Files.writeString(jwks, new JWKSet(key).toPublicJWKSet().toString());
 
         // When
-        try (Hub hub = Hub.start(config(dataDir, freshSchemaUrl(), jwks))) {
-            awaitApi(hub);
+        try (Hub hub = hub(dataDir, jwks).start()) {
+            TestHub.awaitHealthy(hub, "api");
 
             // Then
             assertThat(hub.apiTokens()).isEmpty();
@@ -85,29 +79,14 @@ class HubOidcIT {
         }
     }
 
-    private static HubConfig config(Path dataDir, String dbUrl, Path jwks) {
+    /** The hub on an external database (the shared test PostgreSQL, a schema it has never seen) with OIDC on. */
+    private static TestHub hub(Path dataDir, Path jwks) {
         SharedServers servers = SharedServers.get();
-        return HubConfig.from(new Config(Map.ofEntries(
-                Map.entry("IOC_DATA_DIR", dataDir.toString()),
-                Map.entry("HTTP_PORT", "0"), Map.entry("FEED_HTTP_PORT", "0"), Map.entry("KAFKA_PORT", "0"),
-                Map.entry("MQTT_PORT", "0"),
-                Map.entry("DB_URL", dbUrl), Map.entry("DB_USER", servers.dbUser()),
-                Map.entry("DB_PASSWORD", servers.dbPassword()),
-                Map.entry("SIMULATOR_ENABLED", "false"),
-                Map.entry("OIDC_ISSUER", ISSUER), Map.entry("OIDC_AUDIENCE", "ioc-hub"),
-                Map.entry("OIDC_JWKS_FILE", jwks.toString()), Map.entry("OIDC_ROLES_CLAIM", "realm_access.roles"),
-                Map.entry("OIDC_ROLE_MAP", "ioc-admin=admin,ioc-leader=leader"))));
-    }
-
-    /** The shared test PostgreSQL on a schema of this test's own: an external database the hub has never seen. */
-    private static String freshSchemaUrl() throws Exception {
-        SharedServers servers = SharedServers.get();
-        String schema = SharedServers.uniqueName("hub_oidc");
-        try (Connection connection = DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(),
-                servers.dbPassword()); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        return servers.jdbcUrl() + (servers.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return TestHub.in(dataDir).with("DB_URL", servers.freshSchemaUrl("hub_oidc"))
+                .with("DB_USER", servers.dbUser()).with("DB_PASSWORD", servers.dbPassword())
+                .with("OIDC_ISSUER", ISSUER).with("OIDC_AUDIENCE", "ioc-hub")
+                .with("OIDC_JWKS_FILE", jwks.toString()).with("OIDC_ROLES_CLAIM", "realm_access.roles")
+                .with("OIDC_ROLE_MAP", "ioc-admin=admin,ioc-leader=leader");
     }
 
     private static String jwt(RSAKey key, String username, String role) throws JOSEException {
@@ -119,16 +98,6 @@ class HubOidcIT {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
-    }
-
-    private void awaitApi(Hub hub) {
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + hub.httpPort() + "/health")).timeout(Duration.ofSeconds(10))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode components = Json.mapper().readTree(response.body()).get("components");
-            assertThat(components.fieldNames()).toIterable().contains("api");
-        });
     }
 
     private HttpResponse<String> send(Hub hub, String token, String method, String path, String body)

@@ -50,8 +50,13 @@ final class TestHub {
         return with("SIMULATOR_ENABLED", "true");
     }
 
+    /** The settings as the hub reads them, e.g. for {@code ./ioc token} against the same data directory. */
+    Config settings() {
+        return new Config(settings);
+    }
+
     HubConfig config() {
-        return HubConfig.from(new Config(settings));
+        return HubConfig.from(settings());
     }
 
     Hub start() {

@@ -4,9 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -36,13 +33,7 @@ final class FeedFixture implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers.kafkaBootstrap()))) {
             new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
         }
-        String schema = SharedServers.uniqueName("feeds_it");
-        try (Connection connection = DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword());
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        database = Database.open(servers.jdbcUrl() + "?currentSchema=" + schema, servers.dbUser(),
-                servers.dbPassword(), 8);
+        database = Database.open(servers.freshSchemaUrl("feeds_it"), servers.dbUser(), servers.dbPassword(), 8);
         tokens = new TokenService(database.dataSource());
         server = new FeedServer(new FeedServerOptions("127.0.0.1", 0, maxBodyBytes, maxRows, Duration.ofSeconds(30)),
                 registry, tokens, new FeedLedger(database.dataSource()),

@@ -7,9 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -38,12 +35,7 @@ class FeedServerOutageIT {
     @Test
     void a_push_while_kafka_is_away_is_503_kafka_unavailable_and_is_not_remembered_as_received() throws Exception {
         // Given a feed server whose Kafka does not answer, on a real database
-        String schema = SharedServers.uniqueName("outage_it");
-        try (Connection connection = DriverManager.getConnection(SERVERS.jdbcUrl(), SERVERS.dbUser(), SERVERS.dbPassword());
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        try (Database database = Database.open(SERVERS.jdbcUrl() + "?currentSchema=" + schema, SERVERS.dbUser(),
+        try (Database database = Database.open(SERVERS.freshSchemaUrl("outage_it"), SERVERS.dbUser(),
                 SERVERS.dbPassword(), 4);
              FeedServer server = server(new TokenService(database.dataSource()), new FeedLedger(database.dataSource()),
                      "127.0.0.1:" + closedPort())) {
