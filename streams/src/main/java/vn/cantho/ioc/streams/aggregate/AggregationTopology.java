@@ -20,7 +20,7 @@ import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.DeadLetterReason;
 import vn.cantho.ioc.model.Reading;
-import vn.cantho.ioc.model.kafka.JsonSerde;
+import vn.cantho.ioc.model.kafka.SmileSerde;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 
@@ -63,9 +63,9 @@ public final class AggregationTopology {
     public static final Duration AREA_RETENTION = Duration.ofDays(7);
     static final Duration WINDOW = Duration.ofMinutes(1);
 
-    private static final Serde<DeviceWindow> DEVICE_WINDOW_SERDE = new JsonSerde<>(DeviceWindow.class);
-    private static final Serde<DeviceMinute> DEVICE_MINUTE_SERDE = new JsonSerde<>(DeviceMinute.class);
-    private static final Serde<AreaWindow> AREA_WINDOW_SERDE = new JsonSerde<>(AreaWindow.class);
+    private static final Serde<DeviceWindow> DEVICE_WINDOW_SERDE = new SmileSerde<>(DeviceWindow.class);
+    private static final Serde<DeviceMinute> DEVICE_MINUTE_SERDE = new SmileSerde<>(DeviceMinute.class);
+    private static final Serde<AreaWindow> AREA_WINDOW_SERDE = new SmileSerde<>(AreaWindow.class);
 
     private AggregationTopology() {
     }

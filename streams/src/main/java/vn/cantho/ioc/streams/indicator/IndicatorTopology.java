@@ -12,7 +12,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import vn.cantho.ioc.model.Reading;
-import vn.cantho.ioc.model.kafka.JsonSerde;
+import vn.cantho.ioc.model.kafka.SmileSerde;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
@@ -54,8 +54,8 @@ public final class IndicatorTopology {
 
     static final Duration HOUR = Duration.ofHours(1);
 
-    private static final JsonSerde<HourStats> HOUR_STATS_SERDE = new JsonSerde<>(HourStats.class);
-    private static final JsonSerde<StationHours> STATION_HOURS_SERDE = new JsonSerde<>(StationHours.class);
+    private static final SmileSerde<HourStats> HOUR_STATS_SERDE = new SmileSerde<>(HourStats.class);
+    private static final SmileSerde<StationHours> STATION_HOURS_SERDE = new SmileSerde<>(StationHours.class);
 
     private IndicatorTopology() {
     }

@@ -8,7 +8,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
-import vn.cantho.ioc.model.kafka.JsonSerde;
+import vn.cantho.ioc.model.kafka.SmileSerde;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
 
@@ -44,14 +44,14 @@ public final class KpiTopology {
         KpiCatalog catalog = new KpiCatalog(registry, sla);
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VERSIONS_STORE),
-                Serdes.String(), new JsonSerde<>(RecordContributions.class)));
+                Serdes.String(), new SmileSerde<>(RecordContributions.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELLS_STORE),
-                Serdes.String(), new JsonSerde<>(BucketState.class)));
+                Serdes.String(), new SmileSerde<>(BucketState.class)));
         builder.stream(Topics.FEED_RECORDS.name(), Consumed.with(Topics.FEED_RECORDS.keySerde(),
                         Topics.FEED_RECORDS.valueSerde()).withName("feed-records-source"))
                 .process(() -> new ContributionDiffer(catalog, VERSIONS_STORE), Named.as("diff-record-versions"),
                         VERSIONS_STORE)
-                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(BucketDelta.class))
+                .repartition(Repartitioned.with(Serdes.String(), new SmileSerde<>(BucketDelta.class))
                         .withName(REPARTITION))
                 .process(() -> new BucketAggregator(catalog, CELLS_STORE), Named.as("aggregate-cells"), CELLS_STORE)
                 .to(Topics.INDICATORS.name(), Produced.with(Topics.INDICATORS.keySerde(), Topics.INDICATORS.valueSerde())

@@ -27,7 +27,7 @@ import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.DeadLetterReason;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.Scope;
-import vn.cantho.ioc.model.kafka.JsonSerde;
+import vn.cantho.ioc.model.kafka.SmileSerde;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 
@@ -341,7 +341,7 @@ class AggregationTopologyTest {
             deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER.name(),
                     Topics.DEAD_LETTER.keySerde().deserializer(), Topics.DEAD_LETTER.valueSerde().deserializer());
             repartitioned = driver.createOutputTopic(APP + "-device-windows-by-area-repartition",
-                    Serdes.String().deserializer(), new JsonSerde<>(DeviceMinute.class).deserializer());
+                    Serdes.String().deserializer(), new SmileSerde<>(DeviceMinute.class).deserializer());
         }
 
         void send(String device, Instant ts, Map<String, Double> values) {

@@ -13,7 +13,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import vn.cantho.ioc.model.calendar.WorkingCalendar;
-import vn.cantho.ioc.model.kafka.JsonSerde;
+import vn.cantho.ioc.model.kafka.SmileSerde;
 import vn.cantho.ioc.model.kafka.Topic;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -35,8 +35,8 @@ public final class RulesTopology {
     /** Name of the repartition topic (suffix) that routes every signal to the task owning its source. */
     public static final String SIGNALS = "rule-signals-by-source";
 
-    private static final JsonSerde<RuleSignal> SIGNAL_SERDE = new JsonSerde<>(RuleSignal.class);
-    private static final JsonSerde<AlertState> STATE_SERDE = new JsonSerde<>(AlertState.class);
+    private static final SmileSerde<RuleSignal> SIGNAL_SERDE = new SmileSerde<>(RuleSignal.class);
+    private static final SmileSerde<AlertState> STATE_SERDE = new SmileSerde<>(AlertState.class);
 
     private RulesTopology() {
     }
