@@ -26,7 +26,6 @@ import vn.cantho.ioc.sink.SinkOptions;
 import vn.cantho.ioc.store.RollupMaintainer;
 import vn.cantho.ioc.store.StorageDialect;
 import vn.cantho.ioc.streams.runtime.StreamsApps;
-import vn.cantho.ioc.streams.runtime.StreamsRunner;
 
 /**
  * The whole hub in one process: the shared servers and clients ({@link HubPlatform}), then every stage in the order
@@ -43,7 +42,6 @@ public final class Hub implements AutoCloseable {
     private HubPlatform platform;
     private MqttEdge mqtt;
     private FeedServer feeds;
-    private StreamsRunner rules;
     private AlertingRuntime alerting;
     private ApiServer api;
 
@@ -89,8 +87,7 @@ public final class Hub implements AutoCloseable {
         SinkOptions sinks = config.sinks();
         start(Stage.of("streams", apps.aggregation(registry), DatabaseSinks.aggregates(sinks.aggregates(kafka), db)));
         start(Stage.of("kpis", apps.kpis(indicators)));
-        rules = apps.rules(platform.catalogue(), registry, indicators);
-        start(Stage.of("rules", rules));
+        start(Stage.of("rules", apps.rules(platform.catalogue(), registry, indicators)));
         start(Stage.of("observations", DatabaseSinks.observations(sinks.observations(kafka), registry, db)));
         // On plain PostgreSQL the hub's own rollups and retention; a no-op on TimescaleDB (docs/storage.md).
         started.push(new RollupMaintainer(db, StorageDialect.of(db)).scheduleEvery(config.rollupInterval()));
@@ -151,10 +148,6 @@ public final class Hub implements AutoCloseable {
         return feeds.port();
     }
 
-    public FeedServer feeds() {
-        return feeds;
-    }
-
     /** The leader/operator/admin demo-token file of the embedded default; empty with an external database. */
     public Optional<Path> apiTokens() {
         return platform.apiTokens();
@@ -168,11 +161,6 @@ public final class Hub implements AutoCloseable {
     /** Alert queries and operator commands (what the API serves). */
     public AlertService alerts() {
         return alerting.service();
-    }
-
-    /** Health of the rule processor's streams application. */
-    public HealthCheck.Status rulesHealth() {
-        return rules.check();
     }
 
     /** Counters of MQTT ingest: messages received, forwarded and dead-lettered. */

@@ -48,7 +48,7 @@ class HubRulesIT {
         Path dataDir = WorkDirectories.temporary("hub-rules-it");
         try (Hub hub = TestHub.in(dataDir).with("RULES_TICK_INTERVAL", "1s").start();
              KafkaConsumer<String, ConditionEvent> consumer = consumer(hub.kafkaBootstrap())) {
-            await().atMost(Duration.ofSeconds(120)).until(() -> hub.rulesHealth().up());
+            TestHub.awaitHealthy(hub, "rules");
 
             Instant ts = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             OutsideDevice.publishOnce(hub.mqttUrl(), TelemetryTopic.of("wl-can-tho"),
@@ -85,7 +85,7 @@ class HubRulesIT {
         try (Hub hub = TestHub.in(dataDir).with("RULES_TICK_INTERVAL", "1s").with("RULES_FILE", rulesFile.toString())
                 .start();
              KafkaConsumer<String, ConditionEvent> consumer = consumer(hub.kafkaBootstrap())) {
-            await().atMost(Duration.ofSeconds(120)).until(() -> hub.rulesHealth().up());
+            TestHub.awaitHealthy(hub, "rules");
 
             // When an admin registers a new station through the API and it then reports 3 mg/L over MQTT
             HttpResponse<String> added = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
