@@ -1,11 +1,6 @@
 package vn.cantho.ioc.model.kafka;
 
-import java.io.IOException;
-
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.cantho.ioc.model.json.Json;
 
 /**
@@ -16,40 +11,20 @@ import vn.cantho.ioc.model.json.Json;
  * header ({@code :)\n}, which no JSON document starts with), so changelogs and repartition topics written before the
  * switch restore and drain unchanged. Topics other systems read stay JSON ({@link JsonSerde}).
  */
-public final class SmileSerde<T> implements Serde<T> {
-
-    private final Class<T> type;
+public final class SmileSerde<T> extends JacksonSerde<T> {
 
     public SmileSerde(Class<T> type) {
-        this.type = type;
+        super(type);
     }
 
     @Override
-    public Serializer<T> serializer() {
-        return (topic, value) -> {
-            if (value == null) {
-                return null;
-            }
-            try {
-                return Json.smileMapper().writeValueAsBytes(value);
-            } catch (IOException e) {
-                throw new SerializationException("cannot write " + type.getSimpleName() + " for " + topic, e);
-            }
-        };
+    ObjectMapper writer() {
+        return Json.smileMapper();
     }
 
     @Override
-    public Deserializer<T> deserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            try {
-                return (isSmile(bytes) ? Json.smileMapper() : Json.mapper()).readValue(bytes, type);
-            } catch (IOException e) {
-                throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic, e);
-            }
-        };
+    ObjectMapper readerFor(byte[] bytes) {
+        return isSmile(bytes) ? Json.smileMapper() : Json.mapper();
     }
 
     static boolean isSmile(byte[] bytes) {
