@@ -14,7 +14,8 @@ import org.rocksdb.WriteBufferManager;
  * One memory budget for every RocksDB state store in the JVM, whatever the number of stores, partitions and window
  * segments. Without it each store instance has its own 50 MiB block cache and up to three 16 MiB memtables, and a hub
  * has dozens of instances (four applications, every store on every partition, window stores in segments): the
- * resident memory then creeps up for hours as the caches fill (the soak saw it). Here they share one block cache of
+ * resident memory can creep up for hours as the caches fill (the likeliest cause of the native growth the soak of
+ * 2026-12-06 measured, docs/benchmarks.md). Here they share one block cache of
  * {@value #TOTAL_MIB} MiB, which also holds the index and filter blocks and is charged with the memtables, bounded at
  * {@value #MEMTABLE_MIB} MiB by a write buffer manager — the pattern Kafka Streams' memory-management guide gives.
  * The stores' data beyond the budget is read from disk (the page cache), so the budget costs little for these small,
