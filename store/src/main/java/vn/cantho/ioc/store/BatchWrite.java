@@ -40,24 +40,13 @@ public final class BatchWrite {
      */
     public static <T> int execute(DataSource dataSource, String sql, List<T> rows, Binder<? super T> binder,
                                   String what) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setNetworkTimeout(Runnable::run, (int) WRITE_TIMEOUT.toMillis());
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (T row : rows) {
-                    binder.bind(statement, row);
-                    statement.addBatch();
-                }
-                int written = written(SqlFailures.executeBatch(statement));
-                connection.commit();
-                return written;
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
-                throw e;
+        return inTransaction(dataSource, sql, what, (connection, statement) -> {
+            for (T row : rows) {
+                binder.bind(statement, row);
+                statement.addBatch();
             }
-        } catch (SQLException e) {
-            throw StoreException.wrap(what, e);
-        }
+            return written(SqlFailures.executeBatch(statement));
+        });
     }
 
     /**
@@ -69,12 +58,28 @@ public final class BatchWrite {
      *                        reached); nothing was written, retry the same call
      */
     public static int executeOnce(DataSource dataSource, String sql, Binder<Connection> binder, String what) {
+        return inTransaction(dataSource, sql, what, (connection, statement) -> {
+            binder.bind(statement, connection);
+            return statement.executeUpdate();
+        });
+    }
+
+    /** What runs on the prepared statement inside the transaction; returns the rows written. */
+    @FunctionalInterface
+    private interface Work {
+        int run(Connection connection, PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * Prepares {@code sql} on a connection with the write timeout, runs {@code work} and commits; on any failure rolls
+     * back, so nothing was written and the caller may retry the same call.
+     */
+    private static int inTransaction(DataSource dataSource, String sql, String what, Work work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setNetworkTimeout(Runnable::run, (int) WRITE_TIMEOUT.toMillis());
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                binder.bind(statement, connection);
-                int written = statement.executeUpdate();
+                int written = work.run(connection, statement);
                 connection.commit();
                 return written;
             } catch (SQLException | RuntimeException e) {
