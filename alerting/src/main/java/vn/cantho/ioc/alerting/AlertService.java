@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.alerting.condition.ConditionWriter;
@@ -148,9 +147,13 @@ public final class AlertService {
         if (result.changed()) {
             changed();
         }
-        return result.alert() == null ? result
-                : new CommandResult(id, result.outcome(), withComputed(List.of(result.alert())).get(0),
-                result.message());
+        return result.alert() == null
+                ? result
+                : new CommandResult(
+                        id,
+                        result.outcome(),
+                        withComputed(List.of(result.alert())).get(0),
+                        result.message());
     }
 
     /**
@@ -159,12 +162,14 @@ public final class AlertService {
      */
     public List<CommandResult> bulk(List<BulkTarget> targets, AlertAction action, Command command) {
         if (targets.size() > MAX_BULK) {
-            throw new IllegalArgumentException("a bulk command names at most " + MAX_BULK + " alerts, got "
-                    + targets.size());
+            throw new IllegalArgumentException(
+                    "a bulk command names at most " + MAX_BULK + " alerts, got " + targets.size());
         }
         List<CommandResult> results = new ArrayList<>(targets.size());
         for (BulkTarget target : targets) {
-            results.add(apply(target.alertId(), action,
+            results.add(apply(
+                    target.alertId(),
+                    action,
                     new Command(command.actor(), command.comment(), target.expectedVersion())));
         }
         return results;
@@ -190,16 +195,28 @@ public final class AlertService {
                 // Checked only for real changes: a retried command that finds its work done is UNCHANGED
                 // rather than a conflict with its own earlier success.
                 if (command.expectedVersion() != null && command.expectedVersion() != current.version()) {
-                    return new CommandResult(id, CommandResult.Outcome.CONFLICT, current, "alert " + id
-                            + " is at version " + current.version() + ", not " + command.expectedVersion());
+                    return new CommandResult(
+                            id,
+                            CommandResult.Outcome.CONFLICT,
+                            current,
+                            "alert " + id + " is at version " + current.version() + ", not "
+                                    + command.expectedVersion());
                 }
             }
         }
         int seq = current.lastEventSeq() + 1;
         Alert updated = draft.toAlert(current.version() + 1, seq);
         w.update(List.of(updated));
-        w.append(List.of(new AlertWriter.NewEvent(id, seq, decision.type(), command.actor(), now, updated.episode(),
-                command.comment(), withAction(decision.details(), action), null)));
+        w.append(List.of(new AlertWriter.NewEvent(
+                id,
+                seq,
+                decision.type(),
+                command.actor(),
+                now,
+                updated.episode(),
+                command.comment(),
+                withAction(decision.details(), action),
+                null)));
         setup.escalation().settle(w, updated, decision.escalations(), now, command.actor() + " " + action.name());
         LOG.debug("alert {} {} by {}", id, action.name(), command.actor());
         return new CommandResult(id, CommandResult.Outcome.CHANGED, updated, null);
@@ -235,10 +252,13 @@ public final class AlertService {
             return alerts;
         }
         Instant now = clock.instant();
-        Suppressions suppressions = new Suppressions(store.silences(false), store.active(setup.inhibitionSources()), setup.inhibitions());
-        Map<Long, List<EscalationAction>> pending = store.pendingActions(alerts.stream().map(Alert::id).toList())
-                .stream().collect(Collectors.groupingBy(EscalationAction::alertId));
-        return alerts.stream().map(a -> a.withComputed(suppressions.of(a, now), pending.getOrDefault(a.id(), List.of())))
+        Suppressions suppressions =
+                new Suppressions(store.silences(false), store.active(setup.inhibitionSources()), setup.inhibitions());
+        Map<Long, List<EscalationAction>> pending =
+                store.pendingActions(alerts.stream().map(Alert::id).toList()).stream()
+                        .collect(Collectors.groupingBy(EscalationAction::alertId));
+        return alerts.stream()
+                .map(a -> a.withComputed(suppressions.of(a, now), pending.getOrDefault(a.id(), List.of())))
                 .toList();
     }
 
@@ -258,8 +278,8 @@ public final class AlertService {
      * now) to {@code endsAt}. Refused (INVALID) without matchers, actor or comment, or when it would
      * end before it starts or already be over.
      */
-    public SilenceResult createSilence(List<LabelMatcher> matchers, Instant startsAt, Instant endsAt, String actor,
-                                       String comment) {
+    public SilenceResult createSilence(
+            List<LabelMatcher> matchers, Instant startsAt, Instant endsAt, String actor, String comment) {
         Instant now = clock.instant();
         Instant start = startsAt == null ? now : startsAt;
         String problem = Command.by(actor).withComment(comment).problem();
@@ -299,7 +319,10 @@ public final class AlertService {
             changed();
             return new SilenceResult(CommandResult.Outcome.CHANGED, expired.get(), null);
         }
-        return store.silence(id).map(s -> new SilenceResult(CommandResult.Outcome.UNCHANGED, s,
+        return store.silence(id)
+                .map(s -> new SilenceResult(
+                        CommandResult.Outcome.UNCHANGED,
+                        s,
                         "silence " + id + " was already expired by " + s.expiredBy()))
                 .orElseGet(() -> new SilenceResult(CommandResult.Outcome.NOT_FOUND, null, "no silence " + id));
     }

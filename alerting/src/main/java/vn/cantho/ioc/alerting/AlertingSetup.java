@@ -1,5 +1,6 @@
 package vn.cantho.ioc.alerting;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import vn.cantho.ioc.alerting.escalation.Escalation;
 import vn.cantho.ioc.alerting.escalation.EscalationPolicy;
 import vn.cantho.ioc.alerting.escalation.EscalationStep;
@@ -41,8 +40,8 @@ public record AlertingSetup(Escalation escalation, List<InhibitionRule> inhibiti
             for (var step : policy.steps()) {
                 for (String receiver : step.receivers()) {
                     if (!receivers.isEmpty() && !receivers.containsKey(receiver)) {
-                        throw new IllegalArgumentException("escalation policy '" + policy.id()
-                                + "' names receiver '" + receiver + "', which the receivers file does not define");
+                        throw new IllegalArgumentException("escalation policy '" + policy.id() + "' names receiver '"
+                                + receiver + "', which the receivers file does not define");
                     }
                 }
             }
@@ -60,14 +59,17 @@ public record AlertingSetup(Escalation escalation, List<InhibitionRule> inhibiti
      *
      * @throws IllegalArgumentException naming the file and entry at fault
      */
-    public static AlertingSetup load(Optional<Path> policyFile, Optional<Path> receiversFile,
-                                     Function<String, String> env) {
+    public static AlertingSetup load(
+            Optional<Path> policyFile, Optional<Path> receiversFile, Function<String, String> env) {
         JsonNode policies = policyFile.map(AlertingSetup::read).orElseGet(AlertingSetup::shipped);
         String policySource = policyFile.map(Path::toString).orElse("shipped " + DEFAULT_POLICIES);
-        Map<String, Receiver> receivers = receiversFile.map(f -> receivers(read(f), f.toString(), env)).orElse(Map.of());
+        Map<String, Receiver> receivers =
+                receiversFile.map(f -> receivers(read(f), f.toString(), env)).orElse(Map.of());
         try {
-            return new AlertingSetup(new Escalation(escalationPolicies(policies, policySource)),
-                    inhibitions(policies, policySource), receivers);
+            return new AlertingSetup(
+                    new Escalation(escalationPolicies(policies, policySource)),
+                    inhibitions(policies, policySource),
+                    receivers);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(policySource + ": " + e.getMessage(), e);
         }
@@ -99,8 +101,11 @@ public record AlertingSetup(Escalation escalation, List<InhibitionRule> inhibiti
                 for (JsonNode s : p.path("steps")) {
                     List<String> receivers = new ArrayList<>();
                     s.path("receivers").forEach(r -> receivers.add(r.asText()));
-                    steps.add(new EscalationStep(duration(s.path("after").asText(null)),
-                            Until.valueOf(s.path("unless").asText("?")), s.path("level").asInt(0), receivers));
+                    steps.add(new EscalationStep(
+                            duration(s.path("after").asText(null)),
+                            Until.valueOf(s.path("unless").asText("?")),
+                            s.path("level").asInt(0),
+                            receivers));
                 }
                 policies.add(new EscalationPolicy(id, matchers(p.path("match")), steps));
             } catch (IllegalArgumentException e) {
@@ -134,11 +139,14 @@ public record AlertingSetup(Escalation escalation, List<InhibitionRule> inhibiti
                 if (r.hasNonNull("secretEnv")) {
                     secret = env.apply(r.path("secretEnv").asText());
                     if (secret == null) {
-                        throw new IllegalArgumentException("environment variable " + r.path("secretEnv").asText()
-                                + " (secretEnv) is not set");
+                        throw new IllegalArgumentException(
+                                "environment variable " + r.path("secretEnv").asText() + " (secretEnv) is not set");
                     }
                 }
-                Receiver receiver = new Receiver(id, URI.create(r.path("url").asText("")), secret,
+                Receiver receiver = new Receiver(
+                        id,
+                        URI.create(r.path("url").asText("")),
+                        secret,
                         r.path("transitions").asBoolean(true));
                 if (receivers.put(id, receiver) != null) {
                     throw new IllegalArgumentException("defined twice");

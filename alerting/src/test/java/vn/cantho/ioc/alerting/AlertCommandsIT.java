@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -54,7 +53,9 @@ class AlertCommandsIT {
         String key = SharedServers.uniqueName("pm25-high|station");
         service.conditionWriter().write(List.of(event(key, TransitionType.OPENED, Instant.now(), 1, Severity.MAJOR)));
         return service.list(vn.cantho.ioc.store.alert.AlertQuery.all()).items().stream()
-                .filter(a -> a.alertKey().equals(key)).findFirst().orElseThrow();
+                .filter(a -> a.alertKey().equals(key))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -93,7 +94,8 @@ class AlertCommandsIT {
         assertThat(stale.outcome()).isEqualTo(Outcome.CONFLICT);
         assertThat(stale.alert().version()).isEqualTo(alert.version() + 1);
         assertThat(service.get(alert.id()).orElseThrow().handling()).isEqualTo(Handling.UNACK);
-        assertThat(service.events(alert.id())).extracting(AlertEvent::type)
+        assertThat(service.events(alert.id()))
+                .extracting(AlertEvent::type)
                 .containsExactly(AuditType.OPENED, AuditType.ASSIGNED);
     }
 
@@ -127,18 +129,37 @@ class AlertCommandsIT {
 
         // Then
         List<AlertEvent> trail = service.events(alert.id());
-        assertThat(trail).extracting(AlertEvent::type).containsExactly(AuditType.OPENED, AuditType.ASSIGNED,
-                AuditType.COMMENTED, AuditType.SNOOZED, AuditType.ACKNOWLEDGED, AuditType.UNACKNOWLEDGED,
-                AuditType.UNSNOOZED, AuditType.RESOLVED_MANUALLY);
+        assertThat(trail)
+                .extracting(AlertEvent::type)
+                .containsExactly(
+                        AuditType.OPENED,
+                        AuditType.ASSIGNED,
+                        AuditType.COMMENTED,
+                        AuditType.SNOOZED,
+                        AuditType.ACKNOWLEDGED,
+                        AuditType.UNACKNOWLEDGED,
+                        AuditType.UNSNOOZED,
+                        AuditType.RESOLVED_MANUALLY);
         assertThat(trail).extracting(AlertEvent::seq).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
-        assertThat(trail).extracting(AlertEvent::actor).containsExactly("rule:pm25-high", "minh.tran", "lan.nguyen",
-                "lan.nguyen", "lan.nguyen", "minh.tran", "minh.tran", "minh.tran");
+        assertThat(trail)
+                .extracting(AlertEvent::actor)
+                .containsExactly(
+                        "rule:pm25-high",
+                        "minh.tran",
+                        "lan.nguyen",
+                        "lan.nguyen",
+                        "lan.nguyen",
+                        "minh.tran",
+                        "minh.tran",
+                        "minh.tran");
         assertThat(trail.get(2).comment()).isEqualTo("Trạm Ninh Kiều: bụi từ công trình");
         assertThat(trail.get(3).details()).containsEntry("until", until.toString());
         Alert after = service.get(alert.id()).orElseThrow();
         assertThat(after.condition()).isEqualTo(ConditionStatus.RESOLVED);
         assertThat(after.resolvedBy()).isEqualTo("minh.tran");
-        assertThat(after.handling()).as("resolved but never acknowledged stays visible").isEqualTo(Handling.UNACK);
+        assertThat(after.handling())
+                .as("resolved but never acknowledged stays visible")
+                .isEqualTo(Handling.UNACK);
         assertThat(after.version()).isEqualTo(alert.version() + 7);
     }
 
@@ -149,10 +170,13 @@ class AlertCommandsIT {
 
         // When / Then
         assertThat(service.ack(alert.id(), Command.by(" ")).outcome()).isEqualTo(Outcome.INVALID);
-        assertThat(service.comment(alert.id(), Command.by("lan.nguyen")).outcome()).isEqualTo(Outcome.INVALID);
+        assertThat(service.comment(alert.id(), Command.by("lan.nguyen")).outcome())
+                .isEqualTo(Outcome.INVALID);
         assertThat(service.snooze(alert.id(), Instant.now().plus(Duration.ofDays(8)), Command.by("lan.nguyen"))
-                .outcome()).isEqualTo(Outcome.INVALID);
-        assertThat(service.ack(Long.MAX_VALUE, Command.by("lan.nguyen")).outcome()).isEqualTo(Outcome.NOT_FOUND);
+                        .outcome())
+                .isEqualTo(Outcome.INVALID);
+        assertThat(service.ack(Long.MAX_VALUE, Command.by("lan.nguyen")).outcome())
+                .isEqualTo(Outcome.NOT_FOUND);
         assertThat(service.events(alert.id())).hasSize(1);
     }
 
@@ -164,12 +188,17 @@ class AlertCommandsIT {
         service.ack(b.id(), Command.by("lan.nguyen"));
 
         // When
-        List<CommandResult> results = service.bulk(List.of(new BulkTarget(a.id(), a.version()),
-                new BulkTarget(b.id(), null), new BulkTarget(Long.MAX_VALUE, null)), new AlertAction.Ack(),
+        List<CommandResult> results = service.bulk(
+                List.of(
+                        new BulkTarget(a.id(), a.version()),
+                        new BulkTarget(b.id(), null),
+                        new BulkTarget(Long.MAX_VALUE, null)),
+                new AlertAction.Ack(),
                 Command.by("minh.tran").withComment("shift start"));
 
         // Then
-        assertThat(results).extracting(CommandResult::outcome)
+        assertThat(results)
+                .extracting(CommandResult::outcome)
                 .containsExactly(Outcome.CHANGED, Outcome.UNCHANGED, Outcome.NOT_FOUND);
     }
 
@@ -179,12 +208,14 @@ class AlertCommandsIT {
         Alert alert = firingAlert();
 
         // When / Then
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = database.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate(
-                    "UPDATE alert_events SET actor = 'someone else' WHERE alert_id = " + alert.id()))
+                            "UPDATE alert_events SET actor = 'someone else' WHERE alert_id = " + alert.id()))
                     .hasMessageContaining("append-only");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate(
-                    "DELETE FROM alert_events WHERE alert_id = " + alert.id())).hasMessageContaining("append-only");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> s.executeUpdate("DELETE FROM alert_events WHERE alert_id = " + alert.id()))
+                    .hasMessageContaining("append-only");
         }
         assertThat(service.events(alert.id())).extracting(AlertEvent::actor).containsExactly("rule:pm25-high");
     }

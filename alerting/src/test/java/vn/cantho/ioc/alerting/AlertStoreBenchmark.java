@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import vn.cantho.ioc.embedded.EmbeddedDatabase;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.alert.Severity;
@@ -46,13 +45,24 @@ public final class AlertStoreBenchmark {
             AlertService service = new AlertService(database.dataSource(), Clock.systemUTC());
             Instant t0 = Instant.now().minusSeconds(86_400);
             // Each key: OPENED, RECOVERING, RETRIGGERED, RESOLVED, OPENED (episode 2) = 5 events per key.
-            TransitionType[] cycle = {TransitionType.OPENED, TransitionType.RECOVERING, TransitionType.RETRIGGERED,
-                TransitionType.RESOLVED, TransitionType.OPENED};
+            TransitionType[] cycle = {
+                TransitionType.OPENED,
+                TransitionType.RECOVERING,
+                TransitionType.RETRIGGERED,
+                TransitionType.RESOLVED,
+                TransitionType.OPENED
+            };
             List<ConditionEvent> events = new ArrayList<>();
             for (int step = 0; step < cycle.length; step++) {
                 for (int k = 0; k < KEYS; k++) {
-                    events.add(Events.event("bench|station-" + k, "pm25-high", "station-" + k, cycle[step],
-                            t0.plusSeconds(60L * step), step < 4 ? 1 : 2, Severity.MAJOR));
+                    events.add(Events.event(
+                            "bench|station-" + k,
+                            "pm25-high",
+                            "station-" + k,
+                            cycle[step],
+                            t0.plusSeconds(60L * step),
+                            step < 4 ? 1 : 2,
+                            Severity.MAJOR));
                 }
             }
             long start = System.nanoTime();
@@ -73,12 +83,25 @@ public final class AlertStoreBenchmark {
             long[] ack = new long[alerts.size()];
             for (int i = 0; i < alerts.size(); i++) {
                 long s = System.nanoTime();
-                service.ack(alerts.get(i).id(), Command.by("bench").expecting(alerts.get(i).version()));
+                service.ack(
+                        alerts.get(i).id(),
+                        Command.by("bench").expecting(alerts.get(i).version()));
                 ack[i] = System.nanoTime() - s;
             }
             long[] list = new long[200];
-            AlertQuery filtered = new AlertQuery(null, null, java.util.Set.of(Severity.MAJOR), null, null, null, null,
-                    null, null, List.of(LabelMatcher.parse("station=~station-1.*")), null, 50);
+            AlertQuery filtered = new AlertQuery(
+                    null,
+                    null,
+                    java.util.Set.of(Severity.MAJOR),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(LabelMatcher.parse("station=~station-1.*")),
+                    null,
+                    50);
             for (int i = 0; i < list.length; i++) {
                 long s = System.nanoTime();
                 service.list(filtered);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cantho.ioc.store.alert.EscalationAction;
@@ -27,17 +26,18 @@ class AlertingSetupTest {
 
         // Then
         assertThat(setup.escalation().policies()).extracting(p -> p.id()).containsExactly("critical", "default");
-        assertThat(setup.escalation().policies().get(1).steps()).satisfiesExactly(
-                s -> {
-                    assertThat(s.after()).isEqualTo(Duration.ofMinutes(15));
-                    assertThat(s.unless()).isEqualTo(EscalationAction.Until.ACK);
-                    assertThat(s.level()).isEqualTo(2);
-                },
-                s -> {
-                    assertThat(s.after()).isEqualTo(Duration.ofHours(4));
-                    assertThat(s.unless()).isEqualTo(EscalationAction.Until.RESOLVE);
-                    assertThat(s.level()).isEqualTo(3);
-                });
+        assertThat(setup.escalation().policies().get(1).steps())
+                .satisfiesExactly(
+                        s -> {
+                            assertThat(s.after()).isEqualTo(Duration.ofMinutes(15));
+                            assertThat(s.unless()).isEqualTo(EscalationAction.Until.ACK);
+                            assertThat(s.level()).isEqualTo(2);
+                        },
+                        s -> {
+                            assertThat(s.after()).isEqualTo(Duration.ofHours(4));
+                            assertThat(s.unless()).isEqualTo(EscalationAction.Until.RESOLVE);
+                            assertThat(s.level()).isEqualTo(3);
+                        });
         assertThat(setup.inhibitions()).extracting(r -> r.name()).containsExactly("stale device", "stale feed");
         assertThat(setup.receivers()).isEmpty();
     }
@@ -52,8 +52,8 @@ class AlertingSetupTest {
                 """);
 
         // When
-        AlertingSetup setup = AlertingSetup.load(Optional.empty(), Optional.of(receivers),
-                Map.of("L2_SECRET", "s3cret-from-the-environment")::get);
+        AlertingSetup setup = AlertingSetup.load(
+                Optional.empty(), Optional.of(receivers), Map.of("L2_SECRET", "s3cret-from-the-environment")::get);
 
         // Then
         assertThat(setup.receivers().get("level-2").secret()).isEqualTo("s3cret-from-the-environment");
@@ -80,11 +80,15 @@ class AlertingSetupTest {
 
         // When / Then
         assertThatThrownBy(() -> AlertingSetup.load(Optional.of(badStep), Optional.empty(), k -> null))
-                .hasMessageContaining(badStep.toString()).hasMessageContaining("'night'").hasMessageContaining("PT15M");
+                .hasMessageContaining(badStep.toString())
+                .hasMessageContaining("'night'")
+                .hasMessageContaining("PT15M");
         assertThatThrownBy(() -> AlertingSetup.load(Optional.of(badMatcher), Optional.empty(), k -> null))
-                .hasMessageContaining("'broken'").hasMessageContaining("regular expression");
+                .hasMessageContaining("'broken'")
+                .hasMessageContaining("regular expression");
         assertThatThrownBy(() -> AlertingSetup.load(Optional.empty(), Optional.of(shortSecret), k -> null))
-                .hasMessageContaining("receiver 'chat'").hasMessageContaining("16 characters");
+                .hasMessageContaining("receiver 'chat'")
+                .hasMessageContaining("16 characters");
         assertThatThrownBy(() -> AlertingSetup.load(Optional.empty(), Optional.of(unknownReceiver), k -> null))
                 .hasMessageContaining("'level-3'");
     }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -69,7 +68,9 @@ class ConditionConsumerIT {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrap());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props, Topics.ALERT_CONDITIONS.keySerde().serializer(),
+        producer = new KafkaProducer<>(
+                props,
+                Topics.ALERT_CONDITIONS.keySerde().serializer(),
                 Topics.ALERT_CONDITIONS.valueSerde().serializer());
     }
 
@@ -84,21 +85,38 @@ class ConditionConsumerIT {
     }
 
     private static KafkaToDatabase<ConditionEvent> consumer() {
-        KafkaToDatabase<ConditionEvent> consumer = ConditionConsumer.create(SharedServers.get().kafkaBootstrap(),
-                SharedServers.uniqueName("alerts"), Duration.ofSeconds(1), service.conditionWriter());
+        KafkaToDatabase<ConditionEvent> consumer = ConditionConsumer.create(
+                SharedServers.get().kafkaBootstrap(),
+                SharedServers.uniqueName("alerts"),
+                Duration.ofSeconds(1),
+                service.conditionWriter());
         consumer.start();
         return consumer;
     }
 
     private static void publish(List<ConditionEvent> events) throws Exception {
         for (ConditionEvent e : events) {
-            producer.send(new ProducerRecord<>(Topics.ALERT_CONDITIONS.name(), e.alertKey(), e)).get();
+            producer.send(new ProducerRecord<>(Topics.ALERT_CONDITIONS.name(), e.alertKey(), e))
+                    .get();
         }
     }
 
     private static Alert alert(String key) {
-        return service.list(new AlertQuery(null, null, null, null, null, null, null, null, null,
-                List.of(new LabelMatcher("station", LabelMatcher.Op.EQ, key)), null, 10)).items().get(0);
+        return service.list(new AlertQuery(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(new LabelMatcher("station", LabelMatcher.Op.EQ, key)),
+                        null,
+                        10))
+                .items()
+                .get(0);
     }
 
     @Test
@@ -117,9 +135,8 @@ class ConditionConsumerIT {
         // When
         try (KafkaToDatabase<ConditionEvent> consumer = consumer()) {
             publish(events);
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> service.list(AlertQuery.all()).items().stream().anyMatch(a -> a.alertKey().equals(key)
-                            && a.condition() == ConditionStatus.RESOLVED));
+            await().atMost(Duration.ofSeconds(30)).until(() -> service.list(AlertQuery.all()).items().stream()
+                    .anyMatch(a -> a.alertKey().equals(key) && a.condition() == ConditionStatus.RESOLVED));
         }
         Alert stored = alert(key);
         List<AlertEvent> trail = service.events(stored.id());
@@ -131,14 +148,22 @@ class ConditionConsumerIT {
         assertThat(stored.lastSeenAt()).isEqualTo(t0.plusSeconds(500));
         assertThat(stored.firstSeenAt()).isEqualTo(t0);
         assertThat(stored.handling()).isEqualTo(Handling.UNACK);
-        assertThat(trail).extracting(AlertEvent::type).containsExactly(AuditType.OPENED, AuditType.SEVERITY_CHANGED,
-                AuditType.RECOVERING, AuditType.RETRIGGERED, AuditType.RECOVERING, AuditType.RESOLVED);
+        assertThat(trail)
+                .extracting(AlertEvent::type)
+                .containsExactly(
+                        AuditType.OPENED,
+                        AuditType.SEVERITY_CHANGED,
+                        AuditType.RECOVERING,
+                        AuditType.RETRIGGERED,
+                        AuditType.RECOVERING,
+                        AuditType.RESOLVED);
 
         // When the same events are published again and a new consumer group re-reads the whole topic
         publish(events);
         try (KafkaToDatabase<ConditionEvent> replay = consumer()) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> replay.check().detail()
-                    .matches("0 of ([1-9][0-9]*) condition events applied.*") && received(replay) >= 12);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> replay.check().detail().matches("0 of ([1-9][0-9]*) condition events applied.*")
+                            && received(replay) >= 12);
         }
 
         // Then nothing changed
@@ -159,7 +184,8 @@ class ConditionConsumerIT {
             service.ack(first.id(), Command.by("lan.nguyen"));
 
             // When
-            publish(List.of(event(key, TransitionType.RESOLVED, t0.plusSeconds(600), 1, Severity.WARNING),
+            publish(List.of(
+                    event(key, TransitionType.RESOLVED, t0.plusSeconds(600), 1, Severity.WARNING),
                     event(key, TransitionType.OPENED, t0.plusSeconds(3600), 2, Severity.MAJOR)));
             await().atMost(Duration.ofSeconds(30)).until(() -> alert(key).episode() == 2);
         }
@@ -168,13 +194,17 @@ class ConditionConsumerIT {
         Alert second = alert(key);
         assertThat(second.id()).isEqualTo(alert(key).id());
         assertThat(second.condition()).isEqualTo(ConditionStatus.FIRING);
-        assertThat(second.handling()).as("a new episode needs a new acknowledgement").isEqualTo(Handling.UNACK);
+        assertThat(second.handling())
+                .as("a new episode needs a new acknowledgement")
+                .isEqualTo(Handling.UNACK);
         assertThat(second.openedAt()).isEqualTo(t0.plusSeconds(3600));
-        assertThat(service.events(second.id())).extracting(AlertEvent::type, AlertEvent::episode).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(AuditType.OPENED, 1),
-                org.assertj.core.groups.Tuple.tuple(AuditType.ACKNOWLEDGED, 1),
-                org.assertj.core.groups.Tuple.tuple(AuditType.RESOLVED, 1),
-                org.assertj.core.groups.Tuple.tuple(AuditType.OPENED, 2));
+        assertThat(service.events(second.id()))
+                .extracting(AlertEvent::type, AlertEvent::episode)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(AuditType.OPENED, 1),
+                        org.assertj.core.groups.Tuple.tuple(AuditType.ACKNOWLEDGED, 1),
+                        org.assertj.core.groups.Tuple.tuple(AuditType.RESOLVED, 1),
+                        org.assertj.core.groups.Tuple.tuple(AuditType.OPENED, 2));
     }
 
     @Test
@@ -185,37 +215,62 @@ class ConditionConsumerIT {
         String after = SharedServers.uniqueName("tram-vinh-thanh");
         String garbage = "{not json " + before;
         ConditionEvent valid = event(before, TransitionType.OPENED, Instant.now(), 1, Severity.MAJOR);
-        ConditionEvent noRule = new ConditionEvent(1, SharedServers.uniqueName("event"), after + "-norule", null,
-                after, valid.scope(), "environment", null, null, TransitionType.OPENED, Instant.now(), 1,
-                Severity.MAJOR, null, null, null);
+        ConditionEvent noRule = new ConditionEvent(
+                1,
+                SharedServers.uniqueName("event"),
+                after + "-norule",
+                null,
+                after,
+                valid.scope(),
+                "environment",
+                null,
+                null,
+                TransitionType.OPENED,
+                Instant.now(),
+                1,
+                Severity.MAJOR,
+                null,
+                null,
+                null);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedServers.get().kafkaBootstrap());
 
         // When they are published in that order while the consumer runs
         try (KafkaToDatabase<ConditionEvent> consumer = consumer();
-             KafkaProducer<String, String> raw = new KafkaProducer<>(props,
-                     new org.apache.kafka.common.serialization.StringSerializer(),
-                     new org.apache.kafka.common.serialization.StringSerializer())) {
+                KafkaProducer<String, String> raw = new KafkaProducer<>(
+                        props,
+                        new org.apache.kafka.common.serialization.StringSerializer(),
+                        new org.apache.kafka.common.serialization.StringSerializer())) {
             publish(List.of(valid));
-            raw.send(new ProducerRecord<>(Topics.ALERT_CONDITIONS.name(), before, garbage)).get();
-            producer.send(new ProducerRecord<>(Topics.ALERT_CONDITIONS.name(), before, noRule)).get();
+            raw.send(new ProducerRecord<>(Topics.ALERT_CONDITIONS.name(), before, garbage))
+                    .get();
+            producer.send(new ProducerRecord<>(Topics.ALERT_CONDITIONS.name(), before, noRule))
+                    .get();
             publish(List.of(event(after, TransitionType.OPENED, Instant.now(), 1, Severity.WARNING)));
 
             // Then both good events become alerts
-            await().atMost(Duration.ofSeconds(30)).until(() -> service.list(AlertQuery.all()).items().stream()
-                    .filter(a -> a.alertKey().equals(before) || a.alertKey().equals(after)).count() == 2);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> service.list(AlertQuery.all()).items().stream()
+                                    .filter(a -> a.alertKey().equals(before)
+                                            || a.alertKey().equals(after))
+                                    .count()
+                            == 2);
 
             // And the two bad records are on the dead-letter topic with their reasons, bytes and position
             List<DeadLetter> letters = new ArrayList<>();
             try (KafkaConsumer<String, DeadLetter> dead = deadLetterReader()) {
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                     dead.poll(Duration.ofMillis(200)).forEach(r -> letters.add(r.value()));
-                    assertThat(letters).filteredOn(l -> new String(l.payload(), StandardCharsets.UTF_8).contains(before)
-                            || new String(l.payload(), StandardCharsets.UTF_8).contains(after)).hasSize(2);
+                    assertThat(letters)
+                            .filteredOn(l -> new String(l.payload(), StandardCharsets.UTF_8).contains(before)
+                                    || new String(l.payload(), StandardCharsets.UTF_8).contains(after))
+                            .hasSize(2);
                 });
             }
-            List<DeadLetter> ours = letters.stream().filter(l -> new String(l.payload(), StandardCharsets.UTF_8)
-                    .contains(before) || new String(l.payload(), StandardCharsets.UTF_8).contains(after)).toList();
+            List<DeadLetter> ours = letters.stream()
+                    .filter(l -> new String(l.payload(), StandardCharsets.UTF_8).contains(before)
+                            || new String(l.payload(), StandardCharsets.UTF_8).contains(after))
+                    .toList();
             assertThat(ours).allSatisfy(l -> assertThat(l.source())
                     .matches("kafka/ioc\\.alert-conditions\\.v1/partition/\\d+/offset/\\d+"));
             assertThat(ours).anySatisfy(l -> {
@@ -225,7 +280,9 @@ class ConditionConsumerIT {
             assertThat(ours).anySatisfy(l -> {
                 assertThat(l.reason()).isEqualTo(DeadLetterReason.BAD_PAYLOAD);
                 assertThat(l.detail()).contains("ruleId");
-                assertThat(Json.mapper().readValue(l.payload(), ConditionEvent.class).eventId())
+                assertThat(Json.mapper()
+                                .readValue(l.payload(), ConditionEvent.class)
+                                .eventId())
                         .isEqualTo(noRule.eventId());
             });
 
@@ -238,9 +295,12 @@ class ConditionConsumerIT {
     }
 
     private static KafkaConsumer<String, DeadLetter> deadLetterReader() {
-        KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedServers.get().kafkaBootstrap()),
-                Topics.DEAD_LETTER.keySerde().deserializer(), Topics.DEAD_LETTER.valueSerde().deserializer());
+        KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        SharedServers.get().kafkaBootstrap()),
+                Topics.DEAD_LETTER.keySerde().deserializer(),
+                Topics.DEAD_LETTER.valueSerde().deserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (int p = 0; p < Topics.DEAD_LETTER.partitions(); p++) {
             partitions.add(new TopicPartition(Topics.DEAD_LETTER.name(), p));

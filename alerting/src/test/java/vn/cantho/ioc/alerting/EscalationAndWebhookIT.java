@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static vn.cantho.ioc.alerting.Events.event;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import io.micrometer.core.instrument.Metrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -47,8 +46,12 @@ import vn.cantho.ioc.testkit.SharedServers;
 class EscalationAndWebhookIT {
 
     private static final String SECRET = "test-secret-0123456789abcdef";
-    private static final WebhookDispatcher.Options FAST = new WebhookDispatcher.Options(Duration.ofMillis(100),
-            Duration.ofSeconds(5), Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofHours(1));
+    private static final WebhookDispatcher.Options FAST = new WebhookDispatcher.Options(
+            Duration.ofMillis(100),
+            Duration.ofSeconds(5),
+            Duration.ofMillis(200),
+            Duration.ofSeconds(2),
+            Duration.ofHours(1));
 
     private static String url;
     private static WebhookReceiver receiver;
@@ -62,13 +65,18 @@ class EscalationAndWebhookIT {
         url = TestDatabases.freshSchemaUrl("escalation_it");
         receiver = new WebhookReceiver(SECRET, true);
         setup = AlertingSetup.defaults()
-                .withReceivers(List.of(new Receiver("ops", receiver.url("/ops"), SECRET, true),
+                .withReceivers(List.of(
+                        new Receiver("ops", receiver.url("/ops"), SECRET, true),
                         new Receiver("level-2", receiver.url("/level-2"), SECRET, false),
                         new Receiver("level-3", receiver.url("/level-3"), SECRET, false)))
-                .withPolicies(List.of(new EscalationPolicy("test", List.of(), List.of(
-                        new EscalationStep(Duration.ofSeconds(1), EscalationAction.Until.ACK, 2, List.of("level-2")),
-                        new EscalationStep(Duration.ofHours(4), EscalationAction.Until.RESOLVE, 3,
-                                List.of("level-3"))))));
+                .withPolicies(List.of(new EscalationPolicy(
+                        "test",
+                        List.of(),
+                        List.of(
+                                new EscalationStep(
+                                        Duration.ofSeconds(1), EscalationAction.Until.ACK, 2, List.of("level-2")),
+                                new EscalationStep(
+                                        Duration.ofHours(4), EscalationAction.Until.RESOLVE, 3, List.of("level-3"))))));
     }
 
     @AfterAll
@@ -95,8 +103,21 @@ class EscalationAndWebhookIT {
         Alert open(String station, Severity severity) {
             String key = "pm25-high|" + station;
             service.conditionWriter().write(List.of(event(key, TransitionType.OPENED, Instant.now(), 1, severity)));
-            return service.list(new AlertQuery(null, null, null, null, null, null, null, null, null,
-                    List.of(new LabelMatcher("station", LabelMatcher.Op.EQ, key)), null, 1)).items().get(0);
+            return service.list(new AlertQuery(
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            List.of(new LabelMatcher("station", LabelMatcher.Op.EQ, key)),
+                            null,
+                            1))
+                    .items()
+                    .get(0);
         }
 
         @Override
@@ -120,10 +141,12 @@ class EscalationAndWebhookIT {
             Instant now = Instant.now();
 
             // When
-            hub.service.conditionWriter().write(List.of(
-                    Events.held(event(past, TransitionType.OPENED, now, 1, Severity.CRITICAL)),
-                    event(past, TransitionType.RESOLVED, now, 1, Severity.CRITICAL),
-                    Events.held(event(holding, TransitionType.OPENED, now, 1, Severity.CRITICAL))));
+            hub.service
+                    .conditionWriter()
+                    .write(List.of(
+                            Events.held(event(past, TransitionType.OPENED, now, 1, Severity.CRITICAL)),
+                            event(past, TransitionType.RESOLVED, now, 1, Severity.CRITICAL),
+                            Events.held(event(holding, TransitionType.OPENED, now, 1, Severity.CRITICAL))));
 
             // Then both are history: acknowledged by system:history, nothing queued, nothing to escalate
             for (String key : List.of(past, holding)) {
@@ -136,8 +159,9 @@ class EscalationAndWebhookIT {
             assertThat(find(hub, past).condition()).isEqualTo(ConditionStatus.RESOLVED);
 
             // When the processor finds the second still holding once the burst is over
-            hub.service.conditionWriter().write(List.of(event(holding, TransitionType.OPENED, Instant.now(), 1,
-                    Severity.CRITICAL)));
+            hub.service
+                    .conditionWriter()
+                    .write(List.of(event(holding, TransitionType.OPENED, Instant.now(), 1, Severity.CRITICAL)));
 
             // Then it is in front of operators: unacknowledged, notified, escalation scheduled
             Alert surfaced = find(hub, holding);
@@ -150,8 +174,22 @@ class EscalationAndWebhookIT {
     }
 
     private static Alert find(Instance hub, String key) {
-        return hub.service.list(new AlertQuery(null, null, null, null, null, null, null, null, null,
-                List.of(new LabelMatcher("station", LabelMatcher.Op.EQ, key)), null, 1)).items().get(0);
+        return hub.service
+                .list(new AlertQuery(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(new LabelMatcher("station", LabelMatcher.Op.EQ, key)),
+                        null,
+                        1))
+                .items()
+                .get(0);
     }
 
     @Test
@@ -163,7 +201,8 @@ class EscalationAndWebhookIT {
             Alert acked = hub.open(SharedServers.uniqueName("tram-binh-thuy"), Severity.CRITICAL);
             assertThat(hub.service.get(unacked.id()).orElseThrow().pendingActions())
                     .extracting(EscalationAction::level, EscalationAction::until)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(2, EscalationAction.Until.ACK),
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(2, EscalationAction.Until.ACK),
                             org.assertj.core.groups.Tuple.tuple(3, EscalationAction.Until.RESOLVE));
 
             // When
@@ -171,24 +210,32 @@ class EscalationAndWebhookIT {
             hub.running();
 
             // Then
-            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.acceptedFor(unacked.id()).stream()
-                    .anyMatch(r -> r.path().equals("/level-2")) && !receiver.acceptedFor(acked.id()).isEmpty());
-            assertThat(hub.service.events(unacked.id())).extracting(AlertEvent::type)
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> receiver.acceptedFor(unacked.id()).stream()
+                                    .anyMatch(r -> r.path().equals("/level-2"))
+                            && !receiver.acceptedFor(acked.id()).isEmpty());
+            assertThat(hub.service.events(unacked.id()))
+                    .extracting(AlertEvent::type)
                     .containsExactly(AuditType.OPENED, AuditType.ESCALATED);
             AlertEvent escalated = hub.service.events(unacked.id()).get(1);
             assertThat(escalated.actor()).isEqualTo("system:escalation");
-            assertThat(escalated.details()).containsEntry("level", 2)
+            assertThat(escalated.details())
+                    .containsEntry("level", 2)
                     .containsEntry("notification", java.util.Map.of("receivers", List.of("level-2")));
             assertThat(hub.service.escalations(acked.id()))
-                    .extracting(EscalationAction::level, EscalationAction::state).containsExactly(
+                    .extracting(EscalationAction::level, EscalationAction::state)
+                    .containsExactly(
                             org.assertj.core.groups.Tuple.tuple(2, EscalationAction.State.CANCELLED),
                             org.assertj.core.groups.Tuple.tuple(3, EscalationAction.State.PENDING));
             assertThat(hub.service.escalations(acked.id()).get(0).reason()).startsWith("acknowledged: lan.nguyen");
-            assertThat(hub.service.get(acked.id()).orElseThrow().pendingActions()).singleElement()
+            assertThat(hub.service.get(acked.id()).orElseThrow().pendingActions())
+                    .singleElement()
                     .satisfies(a -> assertThat(a.dueAt()).isAfter(Instant.now().plus(Duration.ofHours(3))));
-            assertThat(receiver.acceptedFor(acked.id())).extracting(WebhookReceiver.Received::path)
+            assertThat(receiver.acceptedFor(acked.id()))
+                    .extracting(WebhookReceiver.Received::path)
                     .containsExactly("/ops");
-            assertThat(meter(StageMeters.ESCALATION_STEPS)).as("escalation steps on /metrics")
+            assertThat(meter(StageMeters.ESCALATION_STEPS))
+                    .as("escalation steps on /metrics")
                     .isGreaterThanOrEqualTo(stepsBefore + 1);
         }
     }
@@ -204,11 +251,14 @@ class EscalationAndWebhookIT {
             hub.service.ack(alert.id(), Command.by("lan.nguyen"));
 
             // When
-            hub.service.conditionWriter().write(List.of(event("pm25-high|" + station, TransitionType.RESOLVED,
-                    Instant.now(), 1, Severity.MAJOR)));
+            hub.service
+                    .conditionWriter()
+                    .write(List.of(
+                            event("pm25-high|" + station, TransitionType.RESOLVED, Instant.now(), 1, Severity.MAJOR)));
 
             // Then
-            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.acceptedFor(alert.id()).size() == 2);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> receiver.acceptedFor(alert.id()).size() == 2);
             hub.dispatcher.runOnce();
             List<WebhookReceiver.Received> got = receiver.acceptedFor(alert.id());
             assertThat(got).extracting(r -> r.body().path("type").asText()).containsExactly("OPENED", "RESOLVED");
@@ -218,18 +268,23 @@ class EscalationAndWebhookIT {
                 assertThat(receiver.acceptedCounts().get(r.idempotencyKey())).isEqualTo(1L);
                 assertThat(r.body().path("idempotencyKey").asText()).isEqualTo(r.idempotencyKey());
             });
-            assertThat(receiver.refused().stream().filter(r -> r.body().path("alert").path("id").asLong() == alert.id()))
+            assertThat(receiver.refused().stream()
+                            .filter(r -> r.body().path("alert").path("id").asLong() == alert.id()))
                     .hasSize(2);
-            assertThat(hub.service.escalations(alert.id())).extracting(EscalationAction::state)
-                    .as("resolving settles every step").containsOnly(EscalationAction.State.CANCELLED);
+            assertThat(hub.service.escalations(alert.id()))
+                    .extracting(EscalationAction::state)
+                    .as("resolving settles every step")
+                    .containsOnly(EscalationAction.State.CANCELLED);
             assertThat(hub.service.notifications(alert.id())).allSatisfy(m -> {
                 assertThat(m.deliveredAt()).isNotNull();
                 assertThat(m.attempts()).isEqualTo(2);
                 assertThat(m.lastError()).isNull();
             });
-            assertThat(meter(StageMeters.WEBHOOK_DELIVERIES, "outcome", "delivered")).as("deliveries on /metrics")
+            assertThat(meter(StageMeters.WEBHOOK_DELIVERIES, "outcome", "delivered"))
+                    .as("deliveries on /metrics")
                     .isGreaterThanOrEqualTo(deliveredBefore + 2);
-            assertThat(meter(StageMeters.WEBHOOK_DELIVERIES, "outcome", "failed")).isGreaterThanOrEqualTo(failedBefore + 2);
+            assertThat(meter(StageMeters.WEBHOOK_DELIVERIES, "outcome", "failed"))
+                    .isGreaterThanOrEqualTo(failedBefore + 2);
         }
     }
 
@@ -255,11 +310,14 @@ class EscalationAndWebhookIT {
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.acceptedFor(alert.id()).stream()
                     .anyMatch(r -> r.path().equals("/level-2")));
             List<EscalationAction> steps = hub.service.escalations(alert.id());
-            assertThat(steps).extracting(EscalationAction::level, EscalationAction::state).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple(2, EscalationAction.State.CANCELLED),
-                    org.assertj.core.groups.Tuple.tuple(3, EscalationAction.State.PENDING),
-                    org.assertj.core.groups.Tuple.tuple(2, EscalationAction.State.FIRED));
-            assertThat(steps.get(2).dueAt()).isAfterOrEqualTo(unackedAt.plusSeconds(1).minusMillis(1));
+            assertThat(steps)
+                    .extracting(EscalationAction::level, EscalationAction::state)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(2, EscalationAction.State.CANCELLED),
+                            org.assertj.core.groups.Tuple.tuple(3, EscalationAction.State.PENDING),
+                            org.assertj.core.groups.Tuple.tuple(2, EscalationAction.State.FIRED));
+            assertThat(steps.get(2).dueAt())
+                    .isAfterOrEqualTo(unackedAt.plusSeconds(1).minusMillis(1));
         }
     }
 
@@ -268,24 +326,39 @@ class EscalationAndWebhookIT {
         try (Instance hub = new Instance()) {
             // Given
             String station = SharedServers.uniqueName("tram-o-mon");
-            SilenceResult silence = hub.service.createSilence(List.of(LabelMatcher.parse("station=pm25-high|" + station)),
-                    null, Instant.now().plus(Duration.ofHours(2)), "minh.tran", "station maintenance");
+            SilenceResult silence = hub.service.createSilence(
+                    List.of(LabelMatcher.parse("station=pm25-high|" + station)),
+                    null,
+                    Instant.now().plus(Duration.ofHours(2)),
+                    "minh.tran",
+                    "station maintenance");
 
             // When
             Alert alert = hub.open(station, Severity.MAJOR);
 
             // Then
             assertThat(silence.outcome()).isEqualTo(CommandResult.Outcome.CHANGED);
-            assertThat(hub.service.get(alert.id()).orElseThrow().suppressions()).singleElement()
-                    .satisfies(s -> assertThat(s.ref()).isEqualTo(Long.toString(silence.silence().id())));
+            assertThat(hub.service.get(alert.id()).orElseThrow().suppressions())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.ref())
+                            .isEqualTo(Long.toString(silence.silence().id())));
             assertThat(hub.service.notifications(alert.id())).isEmpty();
-            assertThat(hub.service.events(alert.id()).get(0).details().get("notification").toString())
+            assertThat(hub.service
+                            .events(alert.id())
+                            .get(0)
+                            .details()
+                            .get("notification")
+                            .toString())
                     .contains("suppressed", "SILENCED", "station maintenance");
 
             // When the silence is expired, the alert is no longer suppressed
-            assertThat(hub.service.expireSilence(silence.silence().id(), "minh.tran").outcome())
+            assertThat(hub.service
+                            .expireSilence(silence.silence().id(), "minh.tran")
+                            .outcome())
                     .isEqualTo(CommandResult.Outcome.CHANGED);
-            assertThat(hub.service.expireSilence(silence.silence().id(), "minh.tran").outcome())
+            assertThat(hub.service
+                            .expireSilence(silence.silence().id(), "minh.tran")
+                            .outcome())
                     .isEqualTo(CommandResult.Outcome.UNCHANGED);
             assertThat(hub.service.get(alert.id()).orElseThrow().suppressions()).isEmpty();
             assertThat(hub.service.silences(true)).anySatisfy(s -> {
@@ -303,7 +376,8 @@ class EscalationAndWebhookIT {
         List<AlertEvent> trailBefore;
         try (Instance first = new Instance()) {
             before = first.open(station, Severity.CRITICAL);
-            first.service.assign(before.id(), "lan.nguyen", Command.by("minh.tran").withComment("night shift"));
+            first.service.assign(
+                    before.id(), "lan.nguyen", Command.by("minh.tran").withComment("night shift"));
             before = first.service.get(before.id()).orElseThrow();
             trailBefore = first.service.events(before.id());
         }
@@ -320,9 +394,11 @@ class EscalationAndWebhookIT {
             long id = before.id();
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.acceptedFor(id).stream()
                     .anyMatch(r -> r.path().equals("/level-2")));
-            assertThat(second.service.events(id)).extracting(AlertEvent::type)
+            assertThat(second.service.events(id))
+                    .extracting(AlertEvent::type)
                     .containsExactly(AuditType.OPENED, AuditType.ASSIGNED, AuditType.ESCALATED);
-            assertThat(second.service.notifications(id)).extracting(OutboxMessage::receiver)
+            assertThat(second.service.notifications(id))
+                    .extracting(OutboxMessage::receiver)
                     .containsExactly("ops", "level-2");
         }
     }

@@ -1,15 +1,13 @@
 package vn.cantho.ioc.alerting;
 
 import java.sql.SQLException;
-
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.testkit.SharedServers;
 
 /** Gives each integration-test class its own freshly migrated schema in the shared PostgreSQL. */
 public final class TestDatabases {
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** A JDBC URL of a new, empty schema. */
     public static String freshSchemaUrl(String prefix) throws SQLException {

@@ -1,5 +1,8 @@
 package vn.cantho.ioc.alerting;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -9,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import vn.cantho.ioc.alerting.notify.WebhookSignature;
 import vn.cantho.ioc.model.json.Json;
 
@@ -24,8 +23,7 @@ import vn.cantho.ioc.model.json.Json;
 final class WebhookReceiver implements AutoCloseable {
 
     /** One message as received. */
-    record Received(String path, String idempotencyKey, int attempt, boolean signatureValid, JsonNode body) {
-    }
+    record Received(String path, String idempotencyKey, int attempt, boolean signatureValid, JsonNode body) {}
 
     private final HttpServer server;
     private final String secret;
@@ -50,10 +48,13 @@ final class WebhookReceiver implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String key = exchange.getRequestHeaders().getFirst(WebhookSignature.IDEMPOTENCY_HEADER);
         long timestamp = Long.parseLong(exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER));
-        boolean valid = WebhookSignature.verify(secret, timestamp, body,
-                exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER));
-        Received received = new Received(exchange.getRequestURI().getPath(), key,
-                Integer.parseInt(exchange.getRequestHeaders().getFirst(WebhookSignature.ATTEMPT_HEADER)), valid,
+        boolean valid = WebhookSignature.verify(
+                secret, timestamp, body, exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER));
+        Received received = new Received(
+                exchange.getRequestURI().getPath(),
+                key,
+                Integer.parseInt(exchange.getRequestHeaders().getFirst(WebhookSignature.ATTEMPT_HEADER)),
+                valid,
                 Json.mapper().readTree(body));
         int status;
         synchronized (this) {

@@ -1,12 +1,11 @@
 package vn.cantho.ioc.api;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.api.aggregate.AggregateBackend;
 import vn.cantho.ioc.api.alert.AlertBackend;
@@ -48,21 +47,47 @@ import vn.cantho.ioc.store.token.TokenService;
  * @param areaShapes the areas' GeoJSON the console's map draws ({@link AreaShapes#fromDirectory} with
  *                   {@code REGISTRY_DIR}, else {@link AreaShapes#builtIn})
  */
-public record ApiBackends(LiveRegistry registry, RegistryBackend registryEditor, AggregateBackend aggregates,
-                          IndicatorRegistry indicatorRegistry, IndicatorBackend indicators, KpiBackend kpis,
-                          AlertBackend alerts,
-                          Map<String, HealthCheck> health, Authenticator authenticator,
-                          PrometheusMeterRegistry meters, ExplanationBackend explanations, AreaShapes areaShapes) {
+public record ApiBackends(
+        LiveRegistry registry,
+        RegistryBackend registryEditor,
+        AggregateBackend aggregates,
+        IndicatorRegistry indicatorRegistry,
+        IndicatorBackend indicators,
+        KpiBackend kpis,
+        AlertBackend alerts,
+        Map<String, HealthCheck> health,
+        Authenticator authenticator,
+        PrometheusMeterRegistry meters,
+        ExplanationBackend explanations,
+        AreaShapes areaShapes) {
 
     /** The production backends: the stores over PostgreSQL and the alerting module's service. */
-    public ApiBackends(LiveRegistry registry, RegistryEditor registryEditor, AggregateQueries aggregates,
-                       IndicatorRegistry indicatorRegistry, IndicatorQueries indicators, KpiQueries kpis,
-                       AlertService alerts,
-                       Map<String, HealthCheck> health, Authenticator authenticator,
-                       PrometheusMeterRegistry meters, ExplanationStore explanations, AreaShapes areaShapes) {
-        this(registry, RegistryBackend.of(registryEditor), AggregateBackend.of(aggregates), indicatorRegistry,
-                IndicatorBackend.of(indicators), KpiBackend.of(kpis), AlertBackend.of(alerts), health, authenticator,
-                meters, ExplanationBackend.of(explanations), areaShapes);
+    public ApiBackends(
+            LiveRegistry registry,
+            RegistryEditor registryEditor,
+            AggregateQueries aggregates,
+            IndicatorRegistry indicatorRegistry,
+            IndicatorQueries indicators,
+            KpiQueries kpis,
+            AlertService alerts,
+            Map<String, HealthCheck> health,
+            Authenticator authenticator,
+            PrometheusMeterRegistry meters,
+            ExplanationStore explanations,
+            AreaShapes areaShapes) {
+        this(
+                registry,
+                RegistryBackend.of(registryEditor),
+                AggregateBackend.of(aggregates),
+                indicatorRegistry,
+                IndicatorBackend.of(indicators),
+                KpiBackend.of(kpis),
+                AlertBackend.of(alerts),
+                health,
+                authenticator,
+                meters,
+                ExplanationBackend.of(explanations),
+                areaShapes);
     }
 
     /**
@@ -70,14 +95,29 @@ public record ApiBackends(LiveRegistry registry, RegistryBackend registryEditor,
      * callback wakes the live stream at once), the hub's tokens behind OpenID Connect when configured, and the area
      * shapes of {@code registryDir} (else the built-in ones).
      */
-    public static ApiBackends fromDatabase(DataSource database, LiveRegistry registry, RegistryStore registryStore,
-                                           IndicatorRegistry indicatorRegistry, AlertService alerts,
-                                           Map<String, HealthCheck> health, TokenService tokens,
-                                           Optional<OidcOptions> oidc, PrometheusMeterRegistry meters,
-                                           Optional<Path> registryDir) {
-        return new ApiBackends(registry, new RegistryEditor(registryStore, registry), new AggregateQueries(database),
-                indicatorRegistry, new IndicatorQueries(database), new KpiQueries(database, indicatorRegistry), alerts,
-                health, OidcAuthentication.around(new TokenAuthenticator(tokens), oidc, Clock.systemUTC()), meters,
-                new ExplanationStore(database), registryDir.map(AreaShapes::fromDirectory).orElseGet(AreaShapes::builtIn));
+    public static ApiBackends fromDatabase(
+            DataSource database,
+            LiveRegistry registry,
+            RegistryStore registryStore,
+            IndicatorRegistry indicatorRegistry,
+            AlertService alerts,
+            Map<String, HealthCheck> health,
+            TokenService tokens,
+            Optional<OidcOptions> oidc,
+            PrometheusMeterRegistry meters,
+            Optional<Path> registryDir) {
+        return new ApiBackends(
+                registry,
+                new RegistryEditor(registryStore, registry),
+                new AggregateQueries(database),
+                indicatorRegistry,
+                new IndicatorQueries(database),
+                new KpiQueries(database, indicatorRegistry),
+                alerts,
+                health,
+                OidcAuthentication.around(new TokenAuthenticator(tokens), oidc, Clock.systemUTC()),
+                meters,
+                new ExplanationStore(database),
+                registryDir.map(AreaShapes::fromDirectory).orElseGet(AreaShapes::builtIn));
     }
 }

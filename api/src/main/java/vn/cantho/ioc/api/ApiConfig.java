@@ -1,7 +1,6 @@
 package vn.cantho.ioc.api;
 
 import java.time.Duration;
-
 import vn.cantho.ioc.model.config.Config;
 
 /**
@@ -28,8 +27,12 @@ public record ApiConfig(String host, int port, Duration streamPoll, Duration str
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("API port must be 0 to 65535, got " + port);
         }
-        if (streamPoll.isNegative() || streamPoll.isZero() || streamHeartbeat.isNegative() || streamHeartbeat.isZero()
-                || overdueCheck.isNegative() || overdueCheck.isZero()) {
+        if (streamPoll.isNegative()
+                || streamPoll.isZero()
+                || streamHeartbeat.isNegative()
+                || streamHeartbeat.isZero()
+                || overdueCheck.isNegative()
+                || overdueCheck.isZero()) {
             throw new IllegalArgumentException("stream poll, heartbeat and overdue check intervals must be positive");
         }
     }

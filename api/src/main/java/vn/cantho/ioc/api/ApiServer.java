@@ -1,13 +1,5 @@
 package vn.cantho.ioc.api;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -17,6 +9,13 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
 import io.javalin.security.RouteRole;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.api.aggregate.AggregateRequestParser;
@@ -60,13 +59,15 @@ public final class ApiServer implements Part {
     public static final String HEALTH_COMPONENT = "api";
     /** Largest request body: commands and silences are small; anything bigger is 413 PAYLOAD_TOO_LARGE. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+
     public static final String CONSOLE_PATH = "/console";
 
     /** In-flight requests get this long to finish when the server stops. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
+
     private static final Duration OPEN_ALERTS_REFRESH = Duration.ofSeconds(15);
-    private static final Set<HandlerType> FILTERS = EnumSet.of(HandlerType.BEFORE, HandlerType.BEFORE_MATCHED,
-            HandlerType.AFTER, HandlerType.AFTER_MATCHED);
+    private static final Set<HandlerType> FILTERS =
+            EnumSet.of(HandlerType.BEFORE, HandlerType.BEFORE_MATCHED, HandlerType.AFTER, HandlerType.AFTER_MATCHED);
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
     private final ApiConfig config;
@@ -90,21 +91,21 @@ public final class ApiServer implements Part {
         this.alertMeters = new AlertMeters(backends.alerts(), stream, backends.meters(), OPEN_ALERTS_REFRESH);
 
         HealthRoutes healthRoutes = new HealthRoutes(health);
-        RegistryRoutes registryRoutes = new RegistryRoutes(new RegistryCatalog(backends.registry()),
-                backends.areaShapes());
+        RegistryRoutes registryRoutes =
+                new RegistryRoutes(new RegistryCatalog(backends.registry()), backends.areaShapes());
         RegistryAdminRoutes registryAdmin = new RegistryAdminRoutes(backends.registry(), backends.registryEditor());
         AggregateRoutes aggregateRoutes = new AggregateRoutes(
                 new AggregateRequestParser(backends.registry(), Clock.systemUTC()), backends.aggregates());
-        IndicatorRoutes indicatorRoutes = new IndicatorRoutes(backends.registry(), backends.indicatorRegistry(),
-                backends.indicators(), Clock.systemUTC());
-        KpiRoutes kpiRoutes = new KpiRoutes(backends.kpis(), backends.indicatorRegistry(), backends.registry(),
-                Clock.systemUTC());
+        IndicatorRoutes indicatorRoutes = new IndicatorRoutes(
+                backends.registry(), backends.indicatorRegistry(), backends.indicators(), Clock.systemUTC());
+        KpiRoutes kpiRoutes =
+                new KpiRoutes(backends.kpis(), backends.indicatorRegistry(), backends.registry(), Clock.systemUTC());
         AlertRoutes alertRoutes = new AlertRoutes(backends.alerts());
         SilenceRoutes silenceRoutes = new SilenceRoutes(backends.alerts(), Clock.systemUTC());
         AlertmanagerRoutes alertmanager = new AlertmanagerRoutes(backends.alerts(), Clock.systemUTC());
         this.overdue = new OverdueExplanations(backends.explanations(), backends.alerts(), config.overdueCheck());
-        ExplanationRoutes explanationRoutes = new ExplanationRoutes(backends.explanations(), backends.kpis(),
-                backends.indicatorRegistry(), overdue, Clock.systemUTC());
+        ExplanationRoutes explanationRoutes = new ExplanationRoutes(
+                backends.explanations(), backends.kpis(), backends.indicatorRegistry(), overdue, Clock.systemUTC());
         AuthFilter auth = new AuthFilter(backends.authenticator());
         MetricsRoutes metrics = new MetricsRoutes(backends.meters());
         OpenApiRoutes openApi = new OpenApiRoutes();
@@ -135,8 +136,13 @@ public final class ApiServer implements Part {
                 files.mimeTypes.add("text/html; charset=utf-8", "html");
                 files.mimeTypes.add("text/css; charset=utf-8", "css");
                 files.mimeTypes.add("text/javascript; charset=utf-8", "js");
-                files.headers = Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff",
-                        "Content-Security-Policy", "default-src 'self'; connect-src 'self'; frame-ancestors 'none'");
+                files.headers = Map.of(
+                        "Cache-Control",
+                        "no-cache",
+                        "X-Content-Type-Options",
+                        "nosniff",
+                        "Content-Security-Policy",
+                        "default-src 'self'; connect-src 'self'; frame-ancestors 'none'");
             });
             cfg.router.mount(router -> {
                 metrics.register(router);
@@ -188,8 +194,7 @@ public final class ApiServer implements Part {
     }
 
     /** A route as registered: method, path template and the access it requires. */
-    public record Route(String method, String path, Set<RouteRole> roles) {
-    }
+    public record Route(String method, String path, Set<RouteRole> roles) {}
 
     /** Every HTTP route (not the before/after filters), in registration order: what the OpenAPI test checks. */
     public List<Route> routes() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -40,7 +39,8 @@ class AdminTokenRequirementIT {
         TokenService tokens = new TokenService(database.dataSource());
 
         // Given no token at all, then only non-admin tokens: refused, naming the command to run
-        assertThatThrownBy(() -> AdminTokenRequirement.check(tokens, false)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> AdminTokenRequirement.check(tokens, false))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("./ioc token issue --role admin");
         tokens.issue(TokenRole.OPERATOR, null, "ca trực");
         tokens.issue(TokenRole.DEPARTMENT, "cong-an", "công an");
@@ -63,7 +63,8 @@ class AdminTokenRequirementIT {
 
         // Then the hub starts when OIDC is configured, and not otherwise
         assertThatCode(() -> AdminTokenRequirement.check(tokens, true)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> AdminTokenRequirement.check(tokens, false)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> AdminTokenRequirement.check(tokens, false))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("OIDC_ISSUER");
     }
 }

@@ -1,5 +1,6 @@
 package vn.cantho.ioc.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -11,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import vn.cantho.ioc.model.json.Json;
 
 /** A minimal HTTP client for the integration tests: sends a request, parses the JSON answer. */
@@ -20,8 +19,10 @@ public final class ApiClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT)
+            .build();
     private final String base;
     private final String token;
 
@@ -40,8 +41,11 @@ public final class ApiClient {
     public record Response(int status, String contentType, JsonNode body, Map<String, List<String>> headers) {
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         public String code() {
@@ -73,9 +77,13 @@ public final class ApiClient {
 
     /** Sends a request; {@code body} null for none. */
     public Response send(String method, String pathAndQuery, String body, Map<String, String> headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(TIMEOUT)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                .timeout(TIMEOUT)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
             builder.header("Content-Type", "application/json");
         }
@@ -85,9 +93,13 @@ public final class ApiClient {
         headers.forEach(builder::header);
         HttpRequest request = builder.build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    Json.mapper().readTree(response.body().isEmpty() ? "null" : response.body()), response.headers().map());
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    Json.mapper().readTree(response.body().isEmpty() ? "null" : response.body()),
+                    response.headers().map());
         } catch (IOException e) {
             throw new AssertionError(method + " " + pathAndQuery + " failed: " + e, e);
         } catch (InterruptedException e) {
@@ -104,9 +116,11 @@ public final class ApiClient {
         URI uri = URI.create(base);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + uri.getAuthority()
-                    + (token == null ? "" : "\r\nAuthorization: Bearer " + token)
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: " + uri.getAuthority()
+                                    + (token == null ? "" : "\r\nAuthorization: Bearer " + token)
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new AssertionError("GET " + target + " failed: " + e, e);

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -63,7 +62,8 @@ class ApiErrorsIT {
     void malformed_parameters_are_400_bad_parameter_naming_the_parameter() {
         assertError(client.get(PM25 + "?from=yesterday"), 400, "BAD_PARAMETER", "from:");
         assertError(client.get(PM25 + "?to=2026-02-30T00:00:00Z"), 400, "BAD_PARAMETER", "to:");
-        assertError(client.get(PM25 + "?from=2026-01-05T01:00:00Z&to=2026-01-05T00:00:00Z"), 400, "BAD_PARAMETER", "from:");
+        assertError(
+                client.get(PM25 + "?from=2026-01-05T01:00:00Z&to=2026-01-05T00:00:00Z"), 400, "BAD_PARAMETER", "from:");
         assertError(client.get(PM25 + "?limit=0"), 400, "BAD_PARAMETER", "limit:");
         assertError(client.get(PM25 + "?limit=5001"), 400, "BAD_PARAMETER", "limit:");
         assertError(client.get(PM25 + "?limit=many"), 400, "BAD_PARAMETER", "limit:");
@@ -84,7 +84,9 @@ class ApiErrorsIT {
         String response = client.rawGet(PM25 + "?device=%zz");
 
         // Then
-        assertThat(response).startsWith("HTTP/1.1 400").contains("\"code\":\"BAD_PARAMETER\"")
+        assertThat(response)
+                .startsWith("HTTP/1.1 400")
+                .contains("\"code\":\"BAD_PARAMETER\"")
                 .contains("\"message\":\"query string:");
     }
 
@@ -104,8 +106,11 @@ class ApiErrorsIT {
         String injection = "x' OR '1'='1'; DROP TABLE metric_agg_1m; --";
 
         // When / Then
-        assertError(client.get("/api/v1/metrics/" + ApiClient.encode(injection).replace("+", "%20") + "/aggregates"),
-                404, "UNKNOWN_METRIC", "no metric");
+        assertError(
+                client.get("/api/v1/metrics/" + ApiClient.encode(injection).replace("+", "%20") + "/aggregates"),
+                404,
+                "UNKNOWN_METRIC",
+                "no metric");
         assertError(client.get(PM25 + "?device=" + ApiClient.encode(injection)), 404, "UNKNOWN_DEVICE", "no device");
         assertError(client.get(PM25 + "?area=" + ApiClient.encode(injection)), 404, "UNKNOWN_AREA", "no area");
         assertError(client.get(PM25 + "?scope=" + ApiClient.encode(injection)), 400, "BAD_PARAMETER", "scope:");
@@ -141,12 +146,18 @@ class ApiErrorsIT {
 
         // Then
         assertError(response, 500, "INTERNAL", "internal error; reference ");
-        assertThat(response.body().toString()).doesNotContain("secret").doesNotContain("Exception").doesNotContain("at ");
+        assertThat(response.body().toString())
+                .doesNotContain("secret")
+                .doesNotContain("Exception")
+                .doesNotContain("at ");
     }
 
     @Test
     void reference_data_needs_no_database() {
-        assertThat(new ApiClient(serverWithoutDatabase.port(), token).get("/api/v1/areas").status()).isEqualTo(200);
+        assertThat(new ApiClient(serverWithoutDatabase.port(), token)
+                        .get("/api/v1/areas")
+                        .status())
+                .isEqualTo(200);
     }
 
     private static void assertError(Response response, int status, String code, String messageStart) {
@@ -177,8 +188,8 @@ class ApiErrorsIT {
 
     /** A store whose every call fails the way a bug would: with an unchecked exception. */
     private static DataSource brokenDataSource() {
-        return (DataSource) Proxy.newProxyInstance(ApiErrorsIT.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
+        return (DataSource) Proxy.newProxyInstance(
+                ApiErrorsIT.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     throw new IllegalStateException("boom: secret internal detail");
                 });
     }

@@ -2,6 +2,7 @@ package vn.cantho.ioc.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -118,7 +117,8 @@ class ApiIT {
 
     @Test
     void a_scope_alone_returns_every_entity_of_that_scope() {
-        assertThat(entities(client.get(PM25 + "?scope=area" + RANGE))).hasSize(8)
+        assertThat(entities(client.get(PM25 + "?scope=area" + RANGE)))
+                .hasSize(8)
                 .containsOnly("area:ninh-kieu", "area:cai-rang");
         assertThat(entities(client.get(PM25 + "?scope=device" + RANGE))).hasSize(12);
     }
@@ -135,7 +135,8 @@ class ApiIT {
                 + ApiClient.encode("2026-01-05T07:03:00+07:00"));
 
         // Then
-        assertThat(response.body().get("items")).extracting(item -> item.get("bucket").asText())
+        assertThat(response.body().get("items"))
+                .extracting(item -> item.get("bucket").asText())
                 .containsExactly("2026-01-05T00:01:00Z", "2026-01-05T00:02:00Z");
     }
 
@@ -152,7 +153,9 @@ class ApiIT {
             Response page = client.get(PM25 + "?limit=3" + RANGE + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(page.status()).isEqualTo(200);
             paged.addAll(keys(page));
-            cursor = page.body().get("nextCursor").isNull() ? null : page.body().get("nextCursor").asText();
+            cursor = page.body().get("nextCursor").isNull()
+                    ? null
+                    : page.body().get("nextCursor").asText();
             pages++;
         } while (cursor != null && pages < 100);
 
@@ -168,7 +171,8 @@ class ApiIT {
         Response response = client.get("/api/v1/metrics/pm10/aggregates?device=aq-binh-thuy-01");
 
         // Then
-        assertThat(response.body().get("items")).extracting(item -> item.get("bucket").asText())
+        assertThat(response.body().get("items"))
+                .extracting(item -> item.get("bucket").asText())
                 .containsExactly(recent.toString());
     }
 
@@ -182,7 +186,8 @@ class ApiIT {
         assertThat(response.body().get("items")).hasSize(9);
         assertThat(response.body().get("items").get(0).get("code").asText()).isEqualTo("ninh-kieu");
         assertThat(response.body().get("items").get(0).get("name").asText()).isEqualTo("Ninh Kiều");
-        assertThat(client.get("/api/v1/areas/o-mon").body().get("name").asText()).isEqualTo("Ô Môn");
+        assertThat(client.get("/api/v1/areas/o-mon").body().get("name").asText())
+                .isEqualTo("Ô Môn");
     }
 
     @Test
@@ -192,8 +197,9 @@ class ApiIT {
         Response one = client.get("/api/v1/devices/aq-ninh-kieu-01");
 
         // Then
-        assertThat(inCaiRang.body().get("items")).isNotEmpty()
-                .allSatisfy(device -> assertThat(device.get("areaCode").asText()).isEqualTo("cai-rang"));
+        assertThat(inCaiRang.body().get("items")).isNotEmpty().allSatisfy(device -> assertThat(
+                        device.get("areaCode").asText())
+                .isEqualTo("cai-rang"));
         assertThat(client.get("/api/v1/devices").body().get("items").size())
                 .isGreaterThan(inCaiRang.body().get("items").size());
         assertThat(one.status()).isEqualTo(200);
@@ -219,21 +225,38 @@ class ApiIT {
     private static List<String> entities(Response response) {
         assertThat(response.status()).isEqualTo(200);
         List<String> entities = new ArrayList<>();
-        response.body().get("items").forEach(item -> entities.add(item.get("scope").asText() + ":"
-                + item.get("entityId").asText()));
+        response.body()
+                .get("items")
+                .forEach(item -> entities.add(
+                        item.get("scope").asText() + ":" + item.get("entityId").asText()));
         return entities;
     }
 
     private static List<String> keys(Response response) {
         List<String> keys = new ArrayList<>();
-        response.body().get("items").forEach(item -> keys.add(item.get("bucket").asText() + "|"
-                + item.get("scope").asText() + "|" + item.get("entityId").asText()));
+        response.body()
+                .get("items")
+                .forEach(item -> keys.add(
+                        item.get("bucket").asText() + "|" + item.get("scope").asText() + "|"
+                                + item.get("entityId").asText()));
         return keys;
     }
 
-    private static Aggregate aggregate(String metric, Scope scope, String entityId, String areaCode, Instant start,
-                                       long count) {
-        return new Aggregate(Aggregate.SCHEMA_VERSION, scope, entityId, metric, "environment", areaCode, start,
-                start.plusSeconds(60), count, count * 10.0, 1.0, count * 2.0, count + 0.5);
+    private static Aggregate aggregate(
+            String metric, Scope scope, String entityId, String areaCode, Instant start, long count) {
+        return new Aggregate(
+                Aggregate.SCHEMA_VERSION,
+                scope,
+                entityId,
+                metric,
+                "environment",
+                areaCode,
+                start,
+                start.plusSeconds(60),
+                count,
+                count * 10.0,
+                1.0,
+                count * 2.0,
+                count + 0.5);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -55,8 +54,10 @@ class AuthIT {
     void a_made_up_or_malformed_token_is_401() {
         assertError(new ApiClient(server.port(), "ioc_" + "A".repeat(43)).get(AREAS), 401, "UNAUTHENTICATED");
         assertError(new ApiClient(server.port(), "' OR 1=1 --").get(AREAS), 401, "UNAUTHENTICATED");
-        assertError(new ApiClient(server.port()).send("GET", AREAS, null, Map.of("Authorization", "Basic YTpi")),
-                401, "UNAUTHENTICATED");
+        assertError(
+                new ApiClient(server.port()).send("GET", AREAS, null, Map.of("Authorization", "Basic YTpi")),
+                401,
+                "UNAUTHENTICATED");
     }
 
     @Test
@@ -91,7 +92,8 @@ class AuthIT {
     @Test
     void health_and_metrics_stay_open_without_a_token() {
         assertThat(new ApiClient(server.port()).get("/health").status()).isEqualTo(200);
-        assertThat(new ApiClient(server.port()).rawGet("/metrics")).startsWith("HTTP/1.1 200")
+        assertThat(new ApiClient(server.port()).rawGet("/metrics"))
+                .startsWith("HTTP/1.1 200")
                 .contains("http_server_requests_seconds_count");
     }
 

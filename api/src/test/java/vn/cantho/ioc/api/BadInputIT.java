@@ -2,6 +2,8 @@ package vn.cantho.ioc.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -14,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -48,8 +47,13 @@ class BadInputIT {
     private static final String JSON_TYPE = "application/json";
     private static final String KPI = "/api/v1/kpis/dossiers_on_time_rate";
     private static final String AGGREGATES = "/api/v1/metrics/pm25/aggregates";
-    private static final String[] ABSURD_INSTANTS = {"%2B999999999-12-31T23:59:59Z", "%2B294277-01-01T00:00:00Z",
-        "%2B10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z", "0000-12-31T23:59:59Z"};
+    private static final String[] ABSURD_INSTANTS = {
+        "%2B999999999-12-31T23:59:59Z",
+        "%2B294277-01-01T00:00:00Z",
+        "%2B10000-01-01T00:00:00Z",
+        "-0001-01-01T00:00:00Z",
+        "0000-12-31T23:59:59Z"
+    };
 
     private static Database database;
     private static ApiServer server;
@@ -57,8 +61,15 @@ class BadInputIT {
     private static final Map<TokenRole, String> TOKENS = new LinkedHashMap<>();
 
     /** One request and what it must get. {@code as} null sends no token; {@code {alert}} in the target is the fixture alert. */
-    record Case(String says, String method, String target, TokenRole as, Map<String, String> headers, byte[] body,
-                int status, String code) {
+    record Case(
+            String says,
+            String method,
+            String target,
+            TokenRole as,
+            Map<String, String> headers,
+            byte[] body,
+            int status,
+            String code) {
 
         @Override
         public String toString() {
@@ -76,9 +87,16 @@ class BadInputIT {
         }
         alert = new Incidents(database).pm25("ninh-kieu", Severity.CRITICAL);
         // One real silence, so a refused request that touched silences would show.
-        RawHttp.Response silence = send(new Case("a valid silence", "POST", "/api/v1/silences", TokenRole.OPERATOR,
-                Map.of("Content-Type", JSON_TYPE), RawHttp.utf8("{\"matchers\":[\"area=o-mon\"],\"comment\":\"Bảo trì trạm\","
-                + "\"endsAt\":\"" + Instant.now().plus(1, ChronoUnit.DAYS) + "\"}"), 201, null));
+        RawHttp.Response silence = send(new Case(
+                "a valid silence",
+                "POST",
+                "/api/v1/silences",
+                TokenRole.OPERATOR,
+                Map.of("Content-Type", JSON_TYPE),
+                RawHttp.utf8("{\"matchers\":[\"area=o-mon\"],\"comment\":\"Bảo trì trạm\"," + "\"endsAt\":\""
+                        + Instant.now().plus(1, ChronoUnit.DAYS) + "\"}"),
+                201,
+                null));
         assertThat(silence.status()).as(silence.text()).isEqualTo(201);
     }
 
@@ -89,17 +107,18 @@ class BadInputIT {
 
     @TestFactory
     Stream<DynamicTest> every_bad_request_gets_its_status_and_a_json_error_and_changes_nothing() {
-        return cases().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
-            // Given the alert, its audit trail, the silences and the registry as they are
-            JsonNode before = state();
+        return cases().stream()
+                .map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
+                    // Given the alert, its audit trail, the silences and the registry as they are
+                    JsonNode before = state();
 
-            // When
-            RawHttp.Response response = send(c);
+                    // When
+                    RawHttp.Response response = send(c);
 
-            // Then
-            RawHttp.assertJsonError(response, c.status(), c.code(), c.says());
-            assertThat(state()).as("state after %s", c.says()).isEqualTo(before);
-        }));
+                    // Then
+                    RawHttp.assertJsonError(response, c.status(), c.code(), c.says());
+                    assertThat(state()).as("state after %s", c.says()).isEqualTo(before);
+                }));
     }
 
     @Test
@@ -130,7 +149,10 @@ class BadInputIT {
 
             // Then
             assertThat(response.status()).as(file).isEqualTo(200);
-            assertThat(response.header("Content-Type")).as(file).endsWith("charset=utf-8").doesNotContain("null");
+            assertThat(response.header("Content-Type"))
+                    .as(file)
+                    .endsWith("charset=utf-8")
+                    .doesNotContain("null");
         }
     }
 
@@ -140,13 +162,22 @@ class BadInputIT {
         long version = registryVersion();
 
         // When
-        RawHttp.Response response = send(new Case("area name 5", "PUT", "/api/v1/areas/xa-moi", TokenRole.ADMIN,
-                Map.of("Content-Type", JSON_TYPE), RawHttp.utf8("{\"code\":\"xa-moi\",\"name\":5,\"lat\":10.0,\"lon\":105.7}"),
-                400, "BAD_BODY"));
+        RawHttp.Response response = send(new Case(
+                "area name 5",
+                "PUT",
+                "/api/v1/areas/xa-moi",
+                TokenRole.ADMIN,
+                Map.of("Content-Type", JSON_TYPE),
+                RawHttp.utf8("{\"code\":\"xa-moi\",\"name\":5,\"lat\":10.0,\"lon\":105.7}"),
+                400,
+                "BAD_BODY"));
 
         // Then
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.text()).contains("BAD_BODY").contains("name: must be a string").doesNotContain("vn.cantho");
+        assertThat(response.text())
+                .contains("BAD_BODY")
+                .contains("name: must be a string")
+                .doesNotContain("vn.cantho");
         assertThat(registryVersion()).isEqualTo(version);
         assertThat(send(get("/api/v1/areas/xa-moi", TokenRole.LEADER)).status()).isEqualTo(404);
     }
@@ -168,11 +199,24 @@ class BadInputIT {
 
     private static void nulInQueryParameters(List<Case> cases) {
         Map<String, String[]> parameters = new LinkedHashMap<>();
-        parameters.put("/api/v1/alerts", new String[] {"assignee", "rule", "area", "domain", "match", "condition",
-            "severity", "handling", "from", "to", "cursor", "limit"});
+        parameters.put("/api/v1/alerts", new String[] {
+            "assignee",
+            "rule",
+            "area",
+            "domain",
+            "match",
+            "condition",
+            "severity",
+            "handling",
+            "from",
+            "to",
+            "cursor",
+            "limit"
+        });
         parameters.put(AGGREGATES, new String[] {"device", "area", "scope", "bucket", "from", "to", "cursor", "limit"});
-        parameters.put("/api/v1/indicators", new String[] {"indicator", "domain", "scope", "entity", "area",
-            "granularity", "from", "to", "cursor", "limit"});
+        parameters.put("/api/v1/indicators", new String[] {
+            "indicator", "domain", "scope", "entity", "area", "granularity", "from", "to", "cursor", "limit"
+        });
         parameters.put("/api/v1/kpis", new String[] {"domain", "entity", "area"});
         parameters.put(KPI, new String[] {"entity", "area", "from", "to", "cursor", "limit"});
         parameters.put("/api/v1/devices", new String[] {"domain", "area"});
@@ -182,47 +226,117 @@ class BadInputIT {
         parameters.put("/api/v1/water-levels/current", new String[] {"area"});
         parameters.forEach((path, names) -> {
             for (String name : names) {
-                cases.add(new Case("a NUL in " + name + " of GET " + path, "GET", path + "?" + name + "=ninh%00kieu",
-                        TokenRole.LEADER, Map.of(), null, 400, "BAD_PARAMETER"));
+                cases.add(new Case(
+                        "a NUL in " + name + " of GET " + path,
+                        "GET",
+                        path + "?" + name + "=ninh%00kieu",
+                        TokenRole.LEADER,
+                        Map.of(),
+                        null,
+                        400,
+                        "BAD_PARAMETER"));
             }
         });
-        cases.add(new Case("a NUL in a parameter's name", "GET", "/api/v1/alerts?area%00=x", TokenRole.LEADER, Map.of(),
-                null, 400, "BAD_PARAMETER"));
-        cases.add(new Case("a NUL alone as an alert assignee", "GET", "/api/v1/alerts?assignee=%00", TokenRole.LEADER,
-                Map.of(), null, 400, "BAD_PARAMETER"));
-        cases.add(new Case("a NUL in a label matcher's value", "GET", "/api/v1/alerts?match=area%3D%22x%00%22",
-                TokenRole.LEADER, Map.of(), null, 400, "BAD_PARAMETER"));
-        cases.add(new Case("a NUL in a stream filter", "GET", "/api/v1/alerts/stream?area=x%00", TokenRole.LEADER,
-                Map.of("Accept", "text/event-stream"), null, 400, "BAD_PARAMETER"));
+        cases.add(new Case(
+                "a NUL in a parameter's name",
+                "GET",
+                "/api/v1/alerts?area%00=x",
+                TokenRole.LEADER,
+                Map.of(),
+                null,
+                400,
+                "BAD_PARAMETER"));
+        cases.add(new Case(
+                "a NUL alone as an alert assignee",
+                "GET",
+                "/api/v1/alerts?assignee=%00",
+                TokenRole.LEADER,
+                Map.of(),
+                null,
+                400,
+                "BAD_PARAMETER"));
+        cases.add(new Case(
+                "a NUL in a label matcher's value",
+                "GET",
+                "/api/v1/alerts?match=area%3D%22x%00%22",
+                TokenRole.LEADER,
+                Map.of(),
+                null,
+                400,
+                "BAD_PARAMETER"));
+        cases.add(new Case(
+                "a NUL in a stream filter",
+                "GET",
+                "/api/v1/alerts/stream?area=x%00",
+                TokenRole.LEADER,
+                Map.of("Accept", "text/event-stream"),
+                null,
+                400,
+                "BAD_PARAMETER"));
     }
 
     private static void absurdDates(List<Case> cases) {
         for (String path : new String[] {"/api/v1/alerts", AGGREGATES, "/api/v1/indicators", KPI}) {
             for (String name : new String[] {"from", "to"}) {
                 for (String instant : ABSURD_INSTANTS) {
-                    cases.add(new Case(name + "=" + instant + " on GET " + path, "GET", path + "?" + name + "=" + instant,
-                            TokenRole.LEADER, Map.of(), null, 400, "BAD_PARAMETER"));
+                    cases.add(new Case(
+                            name + "=" + instant + " on GET " + path,
+                            "GET",
+                            path + "?" + name + "=" + instant,
+                            TokenRole.LEADER,
+                            Map.of(),
+                            null,
+                            400,
+                            "BAD_PARAMETER"));
                 }
             }
         }
-        cases.add(new Case("a 30-minute window ending in year 1 on aggregates", "GET", AGGREGATES
-                + "?to=0001-01-01T00:30:00Z", TokenRole.LEADER, Map.of(), null, 400, "BAD_PARAMETER"));
+        cases.add(new Case(
+                "a 30-minute window ending in year 1 on aggregates",
+                "GET",
+                AGGREGATES + "?to=0001-01-01T00:30:00Z",
+                TokenRole.LEADER,
+                Map.of(),
+                null,
+                400,
+                "BAD_PARAMETER"));
     }
 
     private static void pathTricks(List<Case> cases) {
         String[][] refused = {
-            {"/console/..", "400"}, {"/console/../", "400"}, {"/console/../api/v1/alerts", "400"},
-            {"/console/../pom.xml", "400"}, {"/console/..%2F..%2Fetc%2Fpasswd", "400"}, {"/console/%2e%2e/", "400"},
-            {"/console/%2e%2e", "400"}, {"/console/.%2e/index.html", "400"}, {"/console/%252e%252e/index.html", "400"},
-            {"/console/..;/index.html", "400"}, {"/console/./index.html", "400"}, {"/console/%00", "400"},
-            {"/console/index.html%00.js", "400"}, {"/console/%c0%ae%c0%ae/", "404"}, {"/console/..%5C..%5Cwin.ini", "404"},
-            {"/console/nothing-here.html", "404"}, {"/api/v1/../health", "400"}, {"/api/v1/%2e%2e/health", "400"},
-            {"/console/%2e%2e%2f%2e%2e%2fetc/passwd", "400"}, {"/console/..%00/", "400"}, {"/console/%zz", "400"},
+            {"/console/..", "400"},
+            {"/console/../", "400"},
+            {"/console/../api/v1/alerts", "400"},
+            {"/console/../pom.xml", "400"},
+            {"/console/..%2F..%2Fetc%2Fpasswd", "400"},
+            {"/console/%2e%2e/", "400"},
+            {"/console/%2e%2e", "400"},
+            {"/console/.%2e/index.html", "400"},
+            {"/console/%252e%252e/index.html", "400"},
+            {"/console/..;/index.html", "400"},
+            {"/console/./index.html", "400"},
+            {"/console/%00", "400"},
+            {"/console/index.html%00.js", "400"},
+            {"/console/%c0%ae%c0%ae/", "404"},
+            {"/console/..%5C..%5Cwin.ini", "404"},
+            {"/console/nothing-here.html", "404"},
+            {"/api/v1/../health", "400"},
+            {"/api/v1/%2e%2e/health", "400"},
+            {"/console/%2e%2e%2f%2e%2e%2fetc/passwd", "400"},
+            {"/console/..%00/", "400"},
+            {"/console/%zz", "400"},
             {"/api/v1/devices/%00", "400"},
         };
         for (String[] path : refused) {
             int status = Integer.parseInt(path[1]);
-            cases.add(new Case("GET " + path[0], "GET", path[0], null, Map.of(), null, status,
+            cases.add(new Case(
+                    "GET " + path[0],
+                    "GET",
+                    path[0],
+                    null,
+                    Map.of(),
+                    null,
+                    status,
                     status == 404 ? "NOT_FOUND" : "BAD_REQUEST"));
         }
     }
@@ -230,61 +344,195 @@ class BadInputIT {
     private static void errorsTheServerRaisesItself(List<Case> cases) {
         String longPath = "/api/v1/alerts/" + "a".repeat(10_000);
         cases.add(new Case("a 10 KB path", "GET", longPath, TokenRole.LEADER, Map.of(), null, 414, "URI_TOO_LONG"));
-        cases.add(new Case("a 10 KB query string", "GET", "/api/v1/alerts?area=" + "b".repeat(10_000), TokenRole.LEADER,
-                Map.of(), null, 414, "URI_TOO_LONG"));
-        cases.add(new Case("a 10 KB header", "GET", "/api/v1/alerts", TokenRole.LEADER, Map.of("X-Big", "c".repeat(10_000)),
-                null, 431, "HEADERS_TOO_LARGE"));
+        cases.add(new Case(
+                "a 10 KB query string",
+                "GET",
+                "/api/v1/alerts?area=" + "b".repeat(10_000),
+                TokenRole.LEADER,
+                Map.of(),
+                null,
+                414,
+                "URI_TOO_LONG"));
+        cases.add(new Case(
+                "a 10 KB header",
+                "GET",
+                "/api/v1/alerts",
+                TokenRole.LEADER,
+                Map.of("X-Big", "c".repeat(10_000)),
+                null,
+                431,
+                "HEADERS_TOO_LARGE"));
         Map<String, String> many = new LinkedHashMap<>();
         for (int i = 0; i < 400; i++) {
             many.put("X-Header-" + i, "value-" + i);
         }
-        cases.add(new Case("400 small headers", "GET", "/api/v1/alerts", TokenRole.LEADER, many, null, 431,
-                "HEADERS_TOO_LARGE"));
-        cases.add(new Case("a header line without a colon", "GET", "/api/v1/alerts", TokenRole.LEADER,
-                Map.of("NoColonHere\r\nX-Ok", "1"), null, 400, "BAD_REQUEST"));
-        cases.add(new Case("a header name with a space", "GET", "/api/v1/alerts", TokenRole.LEADER,
-                Map.of("Bad Name", "1"), null, 400, "BAD_REQUEST"));
-        cases.add(new Case("a raw NUL in a header value", "GET", "/api/v1/alerts", TokenRole.LEADER,
-                Map.of("X-Nul", "a\0b"), null, 400, "BAD_REQUEST"));
-        cases.add(new Case("a Content-Length that is not a number", "POST", "/api/v1/alerts/{alert}/ack",
-                TokenRole.OPERATOR, Map.of("Content-Length", "abc"), RawHttp.utf8("{}"), 400, "BAD_REQUEST"));
-        cases.add(new Case("a negative Content-Length", "POST", "/api/v1/alerts/{alert}/ack",
-                TokenRole.OPERATOR, Map.of("Content-Length", "-5"), RawHttp.utf8("{}"), 400, "BAD_REQUEST"));
-        cases.add(new Case("Content-Length and chunked together", "POST", "/api/v1/alerts/{alert}/ack",
-                TokenRole.OPERATOR, Map.of("Content-Length", "2", "Transfer-Encoding", "chunked"), RawHttp.utf8("2\r\n{}\r\n0\r\n\r\n"),
-                400, "BAD_REQUEST"));
-        cases.add(new Case("a chunk size that is not hexadecimal", "POST", "/api/v1/alerts/{alert}/ack",
-                TokenRole.OPERATOR, Map.of("Transfer-Encoding", "chunked", "Content-Type", JSON_TYPE),
-                RawHttp.utf8("zz\r\n{}\r\n0\r\n\r\n"), 400, "BAD_REQUEST"));
-        cases.add(new Case("an invalid percent escape in the path", "GET", "/api/v1/alerts/%zz", TokenRole.LEADER,
-                Map.of(), null, 400, "BAD_REQUEST"));
-        cases.add(new Case("an encoded slash in the path", "GET", "/api/v1/alerts%2F1", TokenRole.LEADER, Map.of(), null,
-                404, "NOT_FOUND"));
-        cases.add(new Case("a control character in the path", "GET", "/api/v1/al\u0001erts", TokenRole.LEADER, Map.of(),
-                null, 400, "BAD_REQUEST"));
-        cases.add(new Case("a raw byte that is not UTF-8 in the query", "GET",
-                "/api/v1/alerts?area=\u00ff", TokenRole.LEADER, Map.of(), null, 400, "BAD_REQUEST"));
-        cases.add(new Case("a transfer coding the server does not know", "POST", "/api/v1/alerts/{alert}/ack",
-                TokenRole.OPERATOR, Map.of("Transfer-Encoding", "gzip", "Content-Type", JSON_TYPE), RawHttp.utf8("{}"), 400,
+        cases.add(new Case(
+                "400 small headers", "GET", "/api/v1/alerts", TokenRole.LEADER, many, null, 431, "HEADERS_TOO_LARGE"));
+        cases.add(new Case(
+                "a header line without a colon",
+                "GET",
+                "/api/v1/alerts",
+                TokenRole.LEADER,
+                Map.of("NoColonHere\r\nX-Ok", "1"),
+                null,
+                400,
                 "BAD_REQUEST"));
-        cases.add(new Case("an HTTP version that does not exist", "GET", "/api/v1/alerts HTTP/9.9\r\nX-Old-Version:",
-                TokenRole.LEADER, Map.of(), null, 400, "BAD_REQUEST"));
-        cases.add(new Case("a method that does not exist", "BREW", "/api/v1/alerts", TokenRole.LEADER, Map.of(), null,
-                405, "METHOD_NOT_ALLOWED"));
-        cases.add(new Case("a request line without a version", "GET", "/api/v1/alerts\r\nX-No-Version:",
-                TokenRole.LEADER, Map.of(), null, 400, "BAD_REQUEST"));
-        cases.add(new Case("a second Host header", "GET", "/api/v1/alerts", TokenRole.LEADER, Map.of("Host", "evil.example"),
-                null, 400, "BAD_REQUEST"));
+        cases.add(new Case(
+                "a header name with a space",
+                "GET",
+                "/api/v1/alerts",
+                TokenRole.LEADER,
+                Map.of("Bad Name", "1"),
+                null,
+                400,
+                "BAD_REQUEST"));
+        cases.add(new Case(
+                "a raw NUL in a header value",
+                "GET",
+                "/api/v1/alerts",
+                TokenRole.LEADER,
+                Map.of("X-Nul", "a\0b"),
+                null,
+                400,
+                "BAD_REQUEST"));
+        cases.add(new Case(
+                "a Content-Length that is not a number",
+                "POST",
+                "/api/v1/alerts/{alert}/ack",
+                TokenRole.OPERATOR,
+                Map.of("Content-Length", "abc"),
+                RawHttp.utf8("{}"),
+                400,
+                "BAD_REQUEST"));
+        cases.add(new Case(
+                "a negative Content-Length",
+                "POST",
+                "/api/v1/alerts/{alert}/ack",
+                TokenRole.OPERATOR,
+                Map.of("Content-Length", "-5"),
+                RawHttp.utf8("{}"),
+                400,
+                "BAD_REQUEST"));
+        cases.add(new Case(
+                "Content-Length and chunked together",
+                "POST",
+                "/api/v1/alerts/{alert}/ack",
+                TokenRole.OPERATOR,
+                Map.of("Content-Length", "2", "Transfer-Encoding", "chunked"),
+                RawHttp.utf8("2\r\n{}\r\n0\r\n\r\n"),
+                400,
+                "BAD_REQUEST"));
+        cases.add(new Case(
+                "a chunk size that is not hexadecimal",
+                "POST",
+                "/api/v1/alerts/{alert}/ack",
+                TokenRole.OPERATOR,
+                Map.of("Transfer-Encoding", "chunked", "Content-Type", JSON_TYPE),
+                RawHttp.utf8("zz\r\n{}\r\n0\r\n\r\n"),
+                400,
+                "BAD_REQUEST"));
+        cases.add(new Case(
+                "an invalid percent escape in the path",
+                "GET",
+                "/api/v1/alerts/%zz",
+                TokenRole.LEADER,
+                Map.of(),
+                null,
+                400,
+                "BAD_REQUEST"));
+        cases.add(new Case(
+                "an encoded slash in the path",
+                "GET",
+                "/api/v1/alerts%2F1",
+                TokenRole.LEADER,
+                Map.of(),
+                null,
+                404,
+                "NOT_FOUND"));
+        cases.add(new Case(
+                "a control character in the path",
+                "GET",
+                "/api/v1/al\u0001erts",
+                TokenRole.LEADER,
+                Map.of(),
+                null,
+                400,
+                "BAD_REQUEST"));
+        cases.add(new Case(
+                "a raw byte that is not UTF-8 in the query",
+                "GET",
+                "/api/v1/alerts?area=\u00ff",
+                TokenRole.LEADER,
+                Map.of(),
+                null,
+                400,
+                "BAD_REQUEST"));
+        cases.add(new Case(
+                "a transfer coding the server does not know",
+                "POST",
+                "/api/v1/alerts/{alert}/ack",
+                TokenRole.OPERATOR,
+                Map.of("Transfer-Encoding", "gzip", "Content-Type", JSON_TYPE),
+                RawHttp.utf8("{}"),
+                400,
+                "BAD_REQUEST"));
+        cases.add(new Case(
+                "an HTTP version that does not exist",
+                "GET",
+                "/api/v1/alerts HTTP/9.9\r\nX-Old-Version:",
+                TokenRole.LEADER,
+                Map.of(),
+                null,
+                400,
+                "BAD_REQUEST"));
+        cases.add(new Case(
+                "a method that does not exist",
+                "BREW",
+                "/api/v1/alerts",
+                TokenRole.LEADER,
+                Map.of(),
+                null,
+                405,
+                "METHOD_NOT_ALLOWED"));
+        cases.add(new Case(
+                "a request line without a version",
+                "GET",
+                "/api/v1/alerts\r\nX-No-Version:",
+                TokenRole.LEADER,
+                Map.of(),
+                null,
+                400,
+                "BAD_REQUEST"));
+        cases.add(new Case(
+                "a second Host header",
+                "GET",
+                "/api/v1/alerts",
+                TokenRole.LEADER,
+                Map.of("Host", "evil.example"),
+                null,
+                400,
+                "BAD_REQUEST"));
     }
 
     private static void malformedCommandBodies(List<Case> cases) {
-        String[] endpoints = {"/api/v1/alerts/{alert}/ack", "/api/v1/alerts/{alert}/unack", "/api/v1/alerts/{alert}/assign",
-            "/api/v1/alerts/{alert}/comment", "/api/v1/alerts/{alert}/resolve", "/api/v1/alerts/{alert}/snooze",
-            "/api/v1/alerts/{alert}/unsnooze", "/api/v1/alerts/bulk", "/api/v1/silences"};
+        String[] endpoints = {
+            "/api/v1/alerts/{alert}/ack",
+            "/api/v1/alerts/{alert}/unack",
+            "/api/v1/alerts/{alert}/assign",
+            "/api/v1/alerts/{alert}/comment",
+            "/api/v1/alerts/{alert}/resolve",
+            "/api/v1/alerts/{alert}/snooze",
+            "/api/v1/alerts/{alert}/unsnooze",
+            "/api/v1/alerts/bulk",
+            "/api/v1/silences"
+        };
         Map<String, byte[]> bodies = new LinkedHashMap<>();
         bodies.put("garbage after the object", RawHttp.utf8("{\"comment\":\"a\"}garbage"));
         bodies.put("a second object", RawHttp.utf8("{\"comment\":\"a\"}{\"comment\":\"b\"}"));
-        bodies.put("invalid UTF-8", RawHttp.concat(RawHttp.utf8("{\"comment\":\"C"), new byte[] {(byte) 0xC3, (byte) 0x28}, RawHttp.utf8("\"}")));
+        bodies.put(
+                "invalid UTF-8",
+                RawHttp.concat(
+                        RawHttp.utf8("{\"comment\":\"C"), new byte[] {(byte) 0xC3, (byte) 0x28}, RawHttp.utf8("\"}")));
         bodies.put("an escaped NUL in the comment", RawHttp.utf8("{\"comment\":\"a\\u0000b\"}"));
         bodies.put("a raw NUL byte in the comment", RawHttp.utf8("{\"comment\":\"a\0b\"}"));
         bodies.put("a number as the comment", RawHttp.utf8("{\"comment\":5}"));
@@ -294,8 +542,15 @@ class BadInputIT {
         bodies.put("JSON null", RawHttp.utf8("null"));
         bodies.put("single quotes", RawHttp.utf8("{'comment':'a'}"));
         for (String endpoint : endpoints) {
-            bodies.forEach((what, body) -> cases.add(new Case(what + " to POST " + endpoint, "POST", endpoint,
-                    TokenRole.OPERATOR, Map.of("Content-Type", JSON_TYPE), body, 400, "BAD_BODY")));
+            bodies.forEach((what, body) -> cases.add(new Case(
+                    what + " to POST " + endpoint,
+                    "POST",
+                    endpoint,
+                    TokenRole.OPERATOR,
+                    Map.of("Content-Type", JSON_TYPE),
+                    body,
+                    400,
+                    "BAD_BODY")));
         }
     }
 
@@ -316,20 +571,40 @@ class BadInputIT {
             {"/api/v1/alerts/bulk", "{\"action\":\"ack\",\"alerts\":{\"id\":{alert}}}"},
             {"/api/v1/alerts/bulk", "{\"action\":\"drop\",\"alerts\":[{\"id\":{alert}}]}"},
             {"/api/v1/alerts/bulk", "{\"action\":\"ack\\u0000\",\"alerts\":[{\"id\":{alert}}]}"},
-            {"/api/v1/silences", "{\"matchers\":[\"area=x\\u0000\"],\"comment\":\"c\",\"endsAt\":\"2099-01-01T00:00:00Z\"}"},
+            {
+                "/api/v1/silences",
+                "{\"matchers\":[\"area=x\\u0000\"],\"comment\":\"c\",\"endsAt\":\"2099-01-01T00:00:00Z\"}"
+            },
             {"/api/v1/silences", "{\"matchers\":[5],\"comment\":\"c\",\"endsAt\":\"2099-01-01T00:00:00Z\"}"},
             {"/api/v1/silences", "{\"matchers\":\"area=x\",\"comment\":\"c\",\"endsAt\":\"2099-01-01T00:00:00Z\"}"},
-            {"/api/v1/silences", "{\"matchers\":[{\"label\":\"area\",\"op\":\"=\",\"value\":5}],\"comment\":\"c\","
-                + "\"endsAt\":\"2099-01-01T00:00:00Z\"}"},
-            {"/api/v1/silences", "{\"matchers\":[\"area=x\"],\"comment\":\"c\",\"startsAt\":5,\"endsAt\":\"2099-01-01T00:00:00Z\"}"},
-            {"/api/v1/silences", "{\"matchers\":[\"area=x\"],\"comment\":\"c\",\"endsAt\":\"+294277-01-01T00:00:00Z\"}"},
-            {"/api/v1/silences", "{\"matchers\":[\"area=x\"],\"comment\":\"c\\u0000\",\"endsAt\":\"2099-01-01T00:00:00Z\"}"},
+            {
+                "/api/v1/silences",
+                "{\"matchers\":[{\"label\":\"area\",\"op\":\"=\",\"value\":5}],\"comment\":\"c\","
+                        + "\"endsAt\":\"2099-01-01T00:00:00Z\"}"
+            },
+            {
+                "/api/v1/silences",
+                "{\"matchers\":[\"area=x\"],\"comment\":\"c\",\"startsAt\":5,\"endsAt\":\"2099-01-01T00:00:00Z\"}"
+            },
+            {"/api/v1/silences", "{\"matchers\":[\"area=x\"],\"comment\":\"c\",\"endsAt\":\"+294277-01-01T00:00:00Z\"}"
+            },
+            {
+                "/api/v1/silences",
+                "{\"matchers\":[\"area=x\"],\"comment\":\"c\\u0000\",\"endsAt\":\"2099-01-01T00:00:00Z\"}"
+            },
             {"/api/v1/silences", "{\"matchers\":[\"area=x\"],\"comment\":\"c\"}"},
             {"/api/v1/silences", "{\"matchers\":[\"area=~(\"],\"comment\":\"c\",\"endsAt\":\"2099-01-01T00:00:00Z\"}"},
         };
         for (String[] body : bodies) {
-            cases.add(new Case(body[1] + " to POST " + body[0], "POST", body[0], TokenRole.OPERATOR,
-                    Map.of("Content-Type", JSON_TYPE), RawHttp.utf8(body[1]), 400, "BAD_BODY"));
+            cases.add(new Case(
+                    body[1] + " to POST " + body[0],
+                    "POST",
+                    body[0],
+                    TokenRole.OPERATOR,
+                    Map.of("Content-Type", JSON_TYPE),
+                    RawHttp.utf8(body[1]),
+                    400,
+                    "BAD_BODY"));
         }
     }
 
@@ -337,26 +612,55 @@ class BadInputIT {
         Instant now = Instant.now();
         String[][] silences = {
             {"a silence of 31 days", now + "", now.plus(31, ChronoUnit.DAYS) + ""},
-            {"a silence starting next week and lasting 40 days", now.plus(7, ChronoUnit.DAYS) + "",
-                now.plus(47, ChronoUnit.DAYS) + ""},
+            {
+                "a silence starting next week and lasting 40 days",
+                now.plus(7, ChronoUnit.DAYS) + "",
+                now.plus(47, ChronoUnit.DAYS) + ""
+            },
             {"a silence that ended yesterday", null, now.minus(1, ChronoUnit.DAYS) + ""},
             {"a silence ending before it starts", now.plus(2, ChronoUnit.DAYS) + "", now.plus(1, ChronoUnit.DAYS) + ""},
             {"a silence from year 1 to year 9999", "0001-01-01T00:00:00Z", "9999-01-01T00:00:00Z"},
         };
         for (String[] silence : silences) {
-            cases.add(new Case(silence[0], "POST", "/api/v1/silences", TokenRole.OPERATOR, Map.of("Content-Type", JSON_TYPE),
+            cases.add(new Case(
+                    silence[0],
+                    "POST",
+                    "/api/v1/silences",
+                    TokenRole.OPERATOR,
+                    Map.of("Content-Type", JSON_TYPE),
                     RawHttp.utf8("{\"matchers\":[\"area=ninh-kieu\"],\"comment\":\"Bảo trì\","
                             + (silence[1] == null ? "" : "\"startsAt\":\"" + silence[1] + "\",")
-                            + "\"endsAt\":\"" + silence[2] + "\"}"), 400, "INVALID_COMMAND"));
+                            + "\"endsAt\":\"" + silence[2] + "\"}"),
+                    400,
+                    "INVALID_COMMAND"));
         }
-        cases.add(new Case("a silence comment of 4001 characters", "POST", "/api/v1/silences", TokenRole.OPERATOR,
-                Map.of("Content-Type", JSON_TYPE), RawHttp.utf8("{\"matchers\":[\"area=ninh-kieu\"],\"comment\":\"" + "x".repeat(4001)
-                + "\",\"endsAt\":\"" + now.plus(1, ChronoUnit.DAYS) + "\"}"), 400, "INVALID_COMMAND"));
-        cases.add(new Case("a snooze for a year", "POST", "/api/v1/alerts/{alert}/snooze", TokenRole.OPERATOR,
-                Map.of("Content-Type", JSON_TYPE), RawHttp.utf8("{\"until\":\"" + now.plus(365, ChronoUnit.DAYS) + "\"}"), 400,
+        cases.add(new Case(
+                "a silence comment of 4001 characters",
+                "POST",
+                "/api/v1/silences",
+                TokenRole.OPERATOR,
+                Map.of("Content-Type", JSON_TYPE),
+                RawHttp.utf8("{\"matchers\":[\"area=ninh-kieu\"],\"comment\":\"" + "x".repeat(4001) + "\",\"endsAt\":\""
+                        + now.plus(1, ChronoUnit.DAYS) + "\"}"),
+                400,
                 "INVALID_COMMAND"));
-        cases.add(new Case("a comment of 4001 characters", "POST", "/api/v1/alerts/{alert}/comment", TokenRole.OPERATOR,
-                Map.of("Content-Type", JSON_TYPE), RawHttp.utf8("{\"comment\":\"" + "y".repeat(4001) + "\"}"), 400,
+        cases.add(new Case(
+                "a snooze for a year",
+                "POST",
+                "/api/v1/alerts/{alert}/snooze",
+                TokenRole.OPERATOR,
+                Map.of("Content-Type", JSON_TYPE),
+                RawHttp.utf8("{\"until\":\"" + now.plus(365, ChronoUnit.DAYS) + "\"}"),
+                400,
+                "INVALID_COMMAND"));
+        cases.add(new Case(
+                "a comment of 4001 characters",
+                "POST",
+                "/api/v1/alerts/{alert}/comment",
+                TokenRole.OPERATOR,
+                Map.of("Content-Type", JSON_TYPE),
+                RawHttp.utf8("{\"comment\":\"" + "y".repeat(4001) + "\"}"),
+                400,
                 "INVALID_COMMAND"));
     }
 
@@ -383,14 +687,31 @@ class BadInputIT {
             {"an area with a duplicated key", area.replace("}", ",\"name\":\"Khác\"}")},
         };
         for (String[] body : areas) {
-            cases.add(new Case(body[0], "PUT", "/api/v1/areas/xa-moi", TokenRole.ADMIN, Map.of("Content-Type", JSON_TYPE),
-                    RawHttp.utf8(body[1]), 400, "BAD_BODY"));
+            cases.add(new Case(
+                    body[0],
+                    "PUT",
+                    "/api/v1/areas/xa-moi",
+                    TokenRole.ADMIN,
+                    Map.of("Content-Type", JSON_TYPE),
+                    RawHttp.utf8(body[1]),
+                    400,
+                    "BAD_BODY"));
         }
-        cases.add(new Case("an area name in invalid UTF-8", "PUT", "/api/v1/areas/xa-moi", TokenRole.ADMIN,
-                Map.of("Content-Type", JSON_TYPE), RawHttp.concat(RawHttp.utf8("{\"code\":\"xa-moi\",\"name\":\"X"),
-                new byte[] {(byte) 0xE1, (byte) 0xBB}, RawHttp.utf8("\",\"lat\":10.0,\"lon\":105.7}")), 400, "BAD_BODY"));
-        String device = "{\"id\":\"wl-moi-01\",\"name\":\"Trạm mới\",\"type\":\"water_gauge\",\"domain\":\"environment\","
-                + "\"areaCode\":\"thot-not\",\"lat\":10.27,\"lon\":105.53,\"owner\":\"dai-kttv\",\"metrics\":[\"water_level\"]}";
+        cases.add(new Case(
+                "an area name in invalid UTF-8",
+                "PUT",
+                "/api/v1/areas/xa-moi",
+                TokenRole.ADMIN,
+                Map.of("Content-Type", JSON_TYPE),
+                RawHttp.concat(
+                        RawHttp.utf8("{\"code\":\"xa-moi\",\"name\":\"X"),
+                        new byte[] {(byte) 0xE1, (byte) 0xBB},
+                        RawHttp.utf8("\",\"lat\":10.0,\"lon\":105.7}")),
+                400,
+                "BAD_BODY"));
+        String device =
+                "{\"id\":\"wl-moi-01\",\"name\":\"Trạm mới\",\"type\":\"water_gauge\",\"domain\":\"environment\","
+                        + "\"areaCode\":\"thot-not\",\"lat\":10.27,\"lon\":105.53,\"owner\":\"dai-kttv\",\"metrics\":[\"water_level\"]}";
         String[][] devices = {
             {"one metric as a string instead of a list", device.replace("[\"water_level\"]", "\"water_level\"")},
             {"a number among the metrics", device.replace("[\"water_level\"]", "[\"water_level\",5]")},
@@ -405,17 +726,52 @@ class BadInputIT {
             {"a device without metrics", device.replace(",\"metrics\":[\"water_level\"]", "")},
         };
         for (String[] body : devices) {
-            cases.add(new Case(body[0], "PUT", "/api/v1/devices/wl-moi-01", TokenRole.ADMIN, Map.of("Content-Type", JSON_TYPE),
-                    RawHttp.utf8(body[1]), 400, "BAD_BODY"));
+            cases.add(new Case(
+                    body[0],
+                    "PUT",
+                    "/api/v1/devices/wl-moi-01",
+                    TokenRole.ADMIN,
+                    Map.of("Content-Type", JSON_TYPE),
+                    RawHttp.utf8(body[1]),
+                    400,
+                    "BAD_BODY"));
         }
-        cases.add(new Case("If-Match that is not a version", "PUT", "/api/v1/devices/wl-moi-01", TokenRole.ADMIN,
-                Map.of("Content-Type", JSON_TYPE, "If-Match", "\"abc\""), RawHttp.utf8(device), 400, "BAD_PARAMETER"));
-        cases.add(new Case("If-Match naming a version that does not exist yet", "PUT", "/api/v1/devices/wl-moi-01",
-                TokenRole.ADMIN, Map.of("Content-Type", JSON_TYPE, "If-Match", "\"99\""), RawHttp.utf8(device), 412, "VERSION_MISMATCH"));
-        cases.add(new Case("removing a device that does not exist", "DELETE", "/api/v1/devices/aq-atlantis-01",
-                TokenRole.ADMIN, Map.of(), null, 404, "UNKNOWN_DEVICE"));
-        cases.add(new Case("an operator changing the registry", "PUT", "/api/v1/devices/wl-moi-01", TokenRole.OPERATOR,
-                Map.of("Content-Type", JSON_TYPE), RawHttp.utf8(device), 403, "FORBIDDEN"));
+        cases.add(new Case(
+                "If-Match that is not a version",
+                "PUT",
+                "/api/v1/devices/wl-moi-01",
+                TokenRole.ADMIN,
+                Map.of("Content-Type", JSON_TYPE, "If-Match", "\"abc\""),
+                RawHttp.utf8(device),
+                400,
+                "BAD_PARAMETER"));
+        cases.add(new Case(
+                "If-Match naming a version that does not exist yet",
+                "PUT",
+                "/api/v1/devices/wl-moi-01",
+                TokenRole.ADMIN,
+                Map.of("Content-Type", JSON_TYPE, "If-Match", "\"99\""),
+                RawHttp.utf8(device),
+                412,
+                "VERSION_MISMATCH"));
+        cases.add(new Case(
+                "removing a device that does not exist",
+                "DELETE",
+                "/api/v1/devices/aq-atlantis-01",
+                TokenRole.ADMIN,
+                Map.of(),
+                null,
+                404,
+                "UNKNOWN_DEVICE"));
+        cases.add(new Case(
+                "an operator changing the registry",
+                "PUT",
+                "/api/v1/devices/wl-moi-01",
+                TokenRole.OPERATOR,
+                Map.of("Content-Type", JSON_TYPE),
+                RawHttp.utf8(device),
+                403,
+                "FORBIDDEN"));
     }
 
     private static void tokensAndIds(List<Case> cases) {
@@ -429,47 +785,133 @@ class BadInputIT {
             {"a JWT-looking token that is not one", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."},
         };
         for (String[] authorization : authorizations) {
-            cases.add(new Case(authorization[0] + " on an ack", "POST", "/api/v1/alerts/{alert}/ack", null,
-                    authorization[1] == null ? Map.of("Content-Type", JSON_TYPE)
-                            : Map.of("Content-Type", JSON_TYPE, "Authorization", authorization[1]), RawHttp.utf8("{}"), 401,
+            cases.add(new Case(
+                    authorization[0] + " on an ack",
+                    "POST",
+                    "/api/v1/alerts/{alert}/ack",
+                    null,
+                    authorization[1] == null
+                            ? Map.of("Content-Type", JSON_TYPE)
+                            : Map.of("Content-Type", JSON_TYPE, "Authorization", authorization[1]),
+                    RawHttp.utf8("{}"),
+                    401,
                     "UNAUTHENTICATED"));
         }
-        cases.add(new Case("a leader acking", "POST", "/api/v1/alerts/{alert}/ack", TokenRole.LEADER,
-                Map.of("Content-Type", JSON_TYPE), RawHttp.utf8("{}"), 403, "FORBIDDEN"));
+        cases.add(new Case(
+                "a leader acking",
+                "POST",
+                "/api/v1/alerts/{alert}/ack",
+                TokenRole.LEADER,
+                Map.of("Content-Type", JSON_TYPE),
+                RawHttp.utf8("{}"),
+                403,
+                "FORBIDDEN"));
         String[][] ids = {
-            {"/api/v1/alerts/0", "400", "BAD_PARAMETER"}, {"/api/v1/alerts/-1", "400", "BAD_PARAMETER"},
-            {"/api/v1/alerts/abc", "400", "BAD_PARAMETER"}, {"/api/v1/alerts/99999999999999999999", "400", "BAD_PARAMETER"},
-            {"/api/v1/alerts/1e3", "400", "BAD_PARAMETER"}, {"/api/v1/alerts/999999999", "404", "UNKNOWN_ALERT"},
-            {"/api/v1/alerts/999999999/events", "404", "UNKNOWN_ALERT"}, {"/api/v1/kpis/no_such_kpi", "404", "UNKNOWN_INDICATOR"},
-            {"/api/v1/metrics/co2/aggregates", "404", "UNKNOWN_METRIC"}, {"/api/v1/devices/aq-atlantis-01", "404", "UNKNOWN_DEVICE"},
+            {"/api/v1/alerts/0", "400", "BAD_PARAMETER"},
+            {"/api/v1/alerts/-1", "400", "BAD_PARAMETER"},
+            {"/api/v1/alerts/abc", "400", "BAD_PARAMETER"},
+            {"/api/v1/alerts/99999999999999999999", "400", "BAD_PARAMETER"},
+            {"/api/v1/alerts/1e3", "400", "BAD_PARAMETER"},
+            {"/api/v1/alerts/999999999", "404", "UNKNOWN_ALERT"},
+            {"/api/v1/alerts/999999999/events", "404", "UNKNOWN_ALERT"},
+            {"/api/v1/kpis/no_such_kpi", "404", "UNKNOWN_INDICATOR"},
+            {"/api/v1/metrics/co2/aggregates", "404", "UNKNOWN_METRIC"},
+            {"/api/v1/devices/aq-atlantis-01", "404", "UNKNOWN_DEVICE"},
         };
         for (String[] id : ids) {
-            cases.add(new Case("GET " + id[0], "GET", id[0], TokenRole.LEADER, Map.of(), null, Integer.parseInt(id[1]), id[2]));
+            cases.add(new Case(
+                    "GET " + id[0], "GET", id[0], TokenRole.LEADER, Map.of(), null, Integer.parseInt(id[1]), id[2]));
         }
-        cases.add(new Case("expiring silence abc", "POST", "/api/v1/silences/abc/expire", TokenRole.OPERATOR, Map.of(), null,
-                400, "BAD_PARAMETER"));
-        cases.add(new Case("expiring a silence that does not exist", "POST", "/api/v1/silences/999999/expire",
-                TokenRole.OPERATOR, Map.of(), null, 404, "UNKNOWN_SILENCE"));
-        cases.add(new Case("acking an alert that does not exist", "POST", "/api/v1/alerts/999999999/ack", TokenRole.OPERATOR,
-                Map.of("Content-Type", JSON_TYPE), RawHttp.utf8("{}"), 404, "UNKNOWN_ALERT"));
-        cases.add(new Case("an ack with If-Match of another version", "POST", "/api/v1/alerts/{alert}/ack",
-                TokenRole.OPERATOR, Map.of("Content-Type", JSON_TYPE, "If-Match", "\"99\""), RawHttp.utf8("{}"), 412,
-                "VERSION_MISMATCH"));
-        cases.add(new Case("an ack with If-Match that is not a version", "POST", "/api/v1/alerts/{alert}/ack",
-                TokenRole.OPERATOR, Map.of("Content-Type", JSON_TYPE, "If-Match", "yesterday"), RawHttp.utf8("{}"), 400,
+        cases.add(new Case(
+                "expiring silence abc",
+                "POST",
+                "/api/v1/silences/abc/expire",
+                TokenRole.OPERATOR,
+                Map.of(),
+                null,
+                400,
                 "BAD_PARAMETER"));
-        cases.add(new Case("a body over 64 KiB", "POST", "/api/v1/alerts/{alert}/comment", TokenRole.OPERATOR,
-                Map.of("Content-Type", JSON_TYPE), RawHttp.utf8("{\"comment\":\"" + "z".repeat(70_000) + "\"}"), 413,
+        cases.add(new Case(
+                "expiring a silence that does not exist",
+                "POST",
+                "/api/v1/silences/999999/expire",
+                TokenRole.OPERATOR,
+                Map.of(),
+                null,
+                404,
+                "UNKNOWN_SILENCE"));
+        cases.add(new Case(
+                "acking an alert that does not exist",
+                "POST",
+                "/api/v1/alerts/999999999/ack",
+                TokenRole.OPERATOR,
+                Map.of("Content-Type", JSON_TYPE),
+                RawHttp.utf8("{}"),
+                404,
+                "UNKNOWN_ALERT"));
+        cases.add(new Case(
+                "an ack with If-Match of another version",
+                "POST",
+                "/api/v1/alerts/{alert}/ack",
+                TokenRole.OPERATOR,
+                Map.of("Content-Type", JSON_TYPE, "If-Match", "\"99\""),
+                RawHttp.utf8("{}"),
+                412,
+                "VERSION_MISMATCH"));
+        cases.add(new Case(
+                "an ack with If-Match that is not a version",
+                "POST",
+                "/api/v1/alerts/{alert}/ack",
+                TokenRole.OPERATOR,
+                Map.of("Content-Type", JSON_TYPE, "If-Match", "yesterday"),
+                RawHttp.utf8("{}"),
+                400,
+                "BAD_PARAMETER"));
+        cases.add(new Case(
+                "a body over 64 KiB",
+                "POST",
+                "/api/v1/alerts/{alert}/comment",
+                TokenRole.OPERATOR,
+                Map.of("Content-Type", JSON_TYPE),
+                RawHttp.utf8("{\"comment\":\"" + "z".repeat(70_000) + "\"}"),
+                413,
                 "PAYLOAD_TOO_LARGE"));
-        cases.add(new Case("a Content-Length of a terabyte with no body behind it", "POST", "/api/v1/alerts/{alert}/comment",
-                TokenRole.OPERATOR, Map.of("Content-Type", JSON_TYPE, "Content-Length", "1000000000000"), null, 413,
+        cases.add(new Case(
+                "a Content-Length of a terabyte with no body behind it",
+                "POST",
+                "/api/v1/alerts/{alert}/comment",
+                TokenRole.OPERATOR,
+                Map.of("Content-Type", JSON_TYPE, "Content-Length", "1000000000000"),
+                null,
+                413,
                 "PAYLOAD_TOO_LARGE"));
-        cases.add(new Case("DELETE on the alert list", "DELETE", "/api/v1/alerts", TokenRole.ADMIN, Map.of(), null, 405,
+        cases.add(new Case(
+                "DELETE on the alert list",
+                "DELETE",
+                "/api/v1/alerts",
+                TokenRole.ADMIN,
+                Map.of(),
+                null,
+                405,
                 "METHOD_NOT_ALLOWED"));
-        cases.add(new Case("a stream resume from a negative id", "GET", "/api/v1/alerts/stream", TokenRole.LEADER,
-                Map.of("Accept", "text/event-stream", "Last-Event-ID", "-5"), null, 400, "BAD_PARAMETER"));
-        cases.add(new Case("a stream resume from text", "GET", "/api/v1/alerts/stream?lastEventId=abc", TokenRole.LEADER,
-                Map.of("Accept", "text/event-stream"), null, 400, "BAD_PARAMETER"));
+        cases.add(new Case(
+                "a stream resume from a negative id",
+                "GET",
+                "/api/v1/alerts/stream",
+                TokenRole.LEADER,
+                Map.of("Accept", "text/event-stream", "Last-Event-ID", "-5"),
+                null,
+                400,
+                "BAD_PARAMETER"));
+        cases.add(new Case(
+                "a stream resume from text",
+                "GET",
+                "/api/v1/alerts/stream?lastEventId=abc",
+                TokenRole.LEADER,
+                Map.of("Accept", "text/event-stream"),
+                null,
+                400,
+                "BAD_PARAMETER"));
     }
 
     private static void forgedCursors(List<Case> cases) {
@@ -478,15 +920,28 @@ class BadInputIT {
             {"/api/v1/alerts", "2026-11-23T03:00:00Z|99999999999999999999"},
             {AGGREGATES, "+999999999-12-31T23:59:59Z|area|ninh-kieu"},
             {AGGREGATES, "2026-11-23T03:00:00Z|area|ninh\0kieu"},
-            {"/api/v1/indicators", "[\"+294277-01-01T00:00:00Z\",\"vn_aqi_hourly\",\"area\",\"ninh-kieu\",\"\",\"hour\"]"},
-            {"/api/v1/indicators", "[\"2026-11-23T03:00:00Z\",\"vn_aqi_hourly\",\"area\",\"ninh\\u0000kieu\",\"\",\"hour\"]"},
+            {
+                "/api/v1/indicators",
+                "[\"+294277-01-01T00:00:00Z\",\"vn_aqi_hourly\",\"area\",\"ninh-kieu\",\"\",\"hour\"]"
+            },
+            {
+                "/api/v1/indicators",
+                "[\"2026-11-23T03:00:00Z\",\"vn_aqi_hourly\",\"area\",\"ninh\\u0000kieu\",\"\",\"hour\"]"
+            },
             {KPI, "[\"+294277-01-01T00:00:00Z\",\"so-tu-phap\",\"\",\"x\"]"},
             {KPI, "[\"2026-11-23T03:00:00Z\",\"so\\u0000tu-phap\",\"\",\"x\"]"},
         };
         for (String[] cursor : cursors) {
             String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(RawHttp.utf8(cursor[1]));
-            cases.add(new Case("a forged cursor " + cursor[1].replace("\0", "\\0") + " on " + cursor[0], "GET",
-                    cursor[0] + "?cursor=" + encoded, TokenRole.LEADER, Map.of(), null, 400, "BAD_PARAMETER"));
+            cases.add(new Case(
+                    "a forged cursor " + cursor[1].replace("\0", "\\0") + " on " + cursor[0],
+                    "GET",
+                    cursor[0] + "?cursor=" + encoded,
+                    TokenRole.LEADER,
+                    Map.of(),
+                    null,
+                    400,
+                    "BAD_PARAMETER"));
         }
     }
 
@@ -502,7 +957,9 @@ class BadInputIT {
     }
 
     private static long registryVersion() {
-        return json(send(get("/api/v1/registry", TokenRole.LEADER))).path("version").asLong();
+        return json(send(get("/api/v1/registry", TokenRole.LEADER)))
+                .path("version")
+                .asLong();
     }
 
     private static JsonNode json(RawHttp.Response response) {
@@ -524,10 +981,11 @@ class BadInputIT {
         }
         headers.putAll(c.headers());
         String target = c.target().replace("{alert}", String.valueOf(alert == null ? 0 : alert.id()));
-        byte[] body = c.body() == null ? null : new String(c.body(), StandardCharsets.ISO_8859_1)
-                .replace("{alert}", String.valueOf(alert == null ? 0 : alert.id())).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body = c.body() == null
+                ? null
+                : new String(c.body(), StandardCharsets.ISO_8859_1)
+                        .replace("{alert}", String.valueOf(alert == null ? 0 : alert.id()))
+                        .getBytes(StandardCharsets.ISO_8859_1);
         return RawHttp.send(server.port(), RawHttp.request(c.method(), target, headers, body), ANSWER_WITHIN);
     }
-
-
 }

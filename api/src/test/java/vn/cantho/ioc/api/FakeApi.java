@@ -1,11 +1,10 @@
 package vn.cantho.ioc.api;
 
+import io.javalin.testtools.JavalinTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-
-import io.javalin.testtools.JavalinTest;
 import vn.cantho.ioc.api.aggregate.AggregateBackend;
 import vn.cantho.ioc.api.alert.AlertBackend;
 import vn.cantho.ioc.api.alert.FakeAlerts;
@@ -110,9 +109,21 @@ public final class FakeApi {
 
     /** Starts the server on these backends, runs {@code test} against it, stops it. */
     public void test(Consumer<Clients> test) {
-        ApiServer server = new ApiServer(new ApiConfig("127.0.0.1", 0), new ApiBackends(registry,
-                new FakeRegistryChanges(registry), aggregates, indicatorRegistry, indicators, kpis, alerts, Map.of(),
-                tokens(), ApiMeters.create(), new FakeExplanations(), AreaShapes.builtIn()));
+        ApiServer server = new ApiServer(
+                new ApiConfig("127.0.0.1", 0),
+                new ApiBackends(
+                        registry,
+                        new FakeRegistryChanges(registry),
+                        aggregates,
+                        indicatorRegistry,
+                        indicators,
+                        kpis,
+                        alerts,
+                        Map.of(),
+                        tokens(),
+                        ApiMeters.create(),
+                        new FakeExplanations(),
+                        AreaShapes.builtIn()));
         // Jetty waits out its stop timeout (3 s in production, for in-flight requests) on every stop; a route test
         // starts a server per test and has nothing in flight when it stops.
         server.app().unsafeConfig().jetty.modifyServer(jetty -> jetty.setStopTimeout(0));

@@ -11,14 +11,12 @@ import java.util.function.Function;
 public final class FakePages {
 
     /** One page: its rows and the encoded cursor of the next page, null on the last. */
-    public record Page<R>(List<R> items, String nextCursor) {
-    }
+    public record Page<R>(List<R> items, String nextCursor) {}
 
-    private FakePages() {
-    }
+    private FakePages() {}
 
-    public static <R, C> Page<R> page(List<R> rows, Function<R, C> cursorOf, Function<C, String> encode, C after,
-                                      int limit) {
+    public static <R, C> Page<R> page(
+            List<R> rows, Function<R, C> cursorOf, Function<C, String> encode, C after, int limit) {
         int start = 0;
         if (after != null) {
             start = rows.size();

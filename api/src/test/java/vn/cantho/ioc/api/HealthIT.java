@@ -3,6 +3,7 @@ package vn.cantho.ioc.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.Socket;
 import java.sql.SQLException;
@@ -10,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,9 +84,12 @@ class HealthIT {
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.contentType()).startsWith("application/json");
         assertThat(response.body().get("status").asText()).isEqualTo("DOWN");
-        assertThat(response.body().get("components").get("api").get("status").asText()).isEqualTo("UP");
-        assertThat(response.body().get("components").get("kafka").get("status").asText()).isEqualTo("DOWN");
-        assertThat(response.body().get("components").get("kafka").get("detail").asText()).isEqualTo("broker unreachable");
+        assertThat(response.body().get("components").get("api").get("status").asText())
+                .isEqualTo("UP");
+        assertThat(response.body().get("components").get("kafka").get("status").asText())
+                .isEqualTo("DOWN");
+        assertThat(response.body().get("components").get("kafka").get("detail").asText())
+                .isEqualTo("broker unreachable");
     }
 
     @Test
@@ -102,7 +104,12 @@ class HealthIT {
 
         // Then
         assertThat(response.status()).isEqualTo(503);
-        assertThat(response.body().get("components").get("database").get("status").asText()).isEqualTo("DOWN");
+        assertThat(response.body()
+                        .get("components")
+                        .get("database")
+                        .get("status")
+                        .asText())
+                .isEqualTo("DOWN");
     }
 
     @Test
@@ -122,7 +129,8 @@ class HealthIT {
 
         // Then
         assertThat(response.status()).isEqualTo(503);
-        assertThat(response.body().get("components").get("mqtt").get("detail").asText()).startsWith("no answer within");
+        assertThat(response.body().get("components").get("mqtt").get("detail").asText())
+                .startsWith("no answer within");
     }
 
     @Test

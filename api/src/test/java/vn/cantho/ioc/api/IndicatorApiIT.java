@@ -2,6 +2,7 @@ package vn.cantho.ioc.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -47,18 +46,51 @@ class IndicatorApiIT {
         hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(HOUR);
         Instant old = hour.minus(Duration.ofDays(3));
         List<Indicator> rows = new ArrayList<>();
-        rows.add(aqi("aq-ninh-kieu-01", "ninh-kieu", hour.minus(HOUR), 50, "Trung bình", "moderate", "#FFFF00", "pm25"));
+        rows.add(
+                aqi("aq-ninh-kieu-01", "ninh-kieu", hour.minus(HOUR), 50, "Trung bình", "moderate", "#FFFF00", "pm25"));
         rows.add(aqi("aq-ninh-kieu-01", "ninh-kieu", hour, 62, "Trung bình", "moderate", "#FFFF00", "pm25"));
         rows.add(aqi("aq-ninh-kieu-02", "ninh-kieu", hour, 120, "Kém", "poor", "#FF7E00", "pm10"));
         rows.add(aqi("aq-cai-rang-01", "cai-rang", old, 80, "Trung bình", "moderate", "#FFFF00", "pm25"));
-        rows.add(new Indicator(Indicator.SCHEMA_VERSION, "water_level_alert_level", Scope.DEVICE, "wl-can-tho",
-                "environment", "ninh-kieu", Granularity.HOUR, hour, hour.plus(HOUR), 2, null,
-                Map.of("level_name", "BĐ II", "last_level_m", "1.950", "last_level_at", hour.plusSeconds(1200).toString(),
-                        "max_level_m", "1.960", "thresholds_m", "1.80,1.90,2.00", "provisional", "true"),
+        rows.add(new Indicator(
+                Indicator.SCHEMA_VERSION,
+                "water_level_alert_level",
+                Scope.DEVICE,
+                "wl-can-tho",
+                "environment",
+                "ninh-kieu",
+                Granularity.HOUR,
+                hour,
+                hour.plus(HOUR),
+                2,
+                null,
+                Map.of(
+                        "level_name",
+                        "BĐ II",
+                        "last_level_m",
+                        "1.950",
+                        "last_level_at",
+                        hour.plusSeconds(1200).toString(),
+                        "max_level_m",
+                        "1.960",
+                        "thresholds_m",
+                        "1.80,1.90,2.00",
+                        "provisional",
+                        "true"),
                 hour.plusSeconds(1200)));
-        rows.add(new Indicator(Indicator.SCHEMA_VERSION, "water_level_rise_rate", Scope.DEVICE, "wl-can-tho",
-                "environment", "ninh-kieu", Granularity.HOUR, hour, hour.plus(HOUR), 20, null,
-                Map.of("provisional", "true"), hour.plusSeconds(1200)));
+        rows.add(new Indicator(
+                Indicator.SCHEMA_VERSION,
+                "water_level_rise_rate",
+                Scope.DEVICE,
+                "wl-can-tho",
+                "environment",
+                "ninh-kieu",
+                Granularity.HOUR,
+                hour,
+                hour.plus(HOUR),
+                20,
+                null,
+                Map.of("provisional", "true"),
+                hour.plusSeconds(1200)));
         new IndicatorWriter(database.dataSource()).upsert(rows);
 
         server = TestApi.start(database, Map.of());
@@ -78,7 +110,8 @@ class IndicatorApiIT {
         // Then
         assertThat(response.status()).isEqualTo(200);
         JsonNode stations = response.body().get("stations");
-        assertThat(stations).extracting(s -> s.get("device").asText())
+        assertThat(stations)
+                .extracting(s -> s.get("device").asText())
                 .containsExactly("aq-cai-rang-01", "aq-ninh-kieu-01", "aq-ninh-kieu-02");
         JsonNode nk1 = stations.get(1);
         assertThat(nk1.get("aqi").asInt()).isEqualTo(62);
@@ -119,7 +152,8 @@ class IndicatorApiIT {
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode items = response.body().get("items");
-        assertThat(items).extracting(g -> g.get("device").asText())
+        assertThat(items)
+                .extracting(g -> g.get("device").asText())
                 .containsExactly("wl-cai-rang", "wl-can-tho", "wl-o-mon", "wl-thot-not");
         JsonNode canTho = items.get(1);
         assertThat(canTho.get("level").asDouble()).isEqualTo(1.95);
@@ -128,10 +162,14 @@ class IndicatorApiIT {
         assertThat(canTho.get("alertLevelName").asText()).isEqualTo("BĐ II");
         assertThat(canTho.get("riseRateCmPerHour").asDouble()).isEqualTo(20.0);
         assertThat(canTho.get("thresholds").asText()).isEqualTo("1.80,1.90,2.00");
-        assertThat(canTho.get("levelAt").asText()).isEqualTo(hour.plusSeconds(1200).toString());
+        assertThat(canTho.get("levelAt").asText())
+                .isEqualTo(hour.plusSeconds(1200).toString());
         assertThat(items.get(0).get("level").isNull()).isTrue();
 
-        assertThat(client.get("/api/v1/water-levels/current?area=cai-rang").body().get("items")).hasSize(1);
+        assertThat(client.get("/api/v1/water-levels/current?area=cai-rang")
+                        .body()
+                        .get("items"))
+                .hasSize(1);
     }
 
     @Test
@@ -147,15 +185,21 @@ class IndicatorApiIT {
         assertThat(item.get("granularity").asText()).isEqualTo("hour");
         assertThat(item.get("attributes").get("category").asText()).isEqualTo("Trung bình");
 
-        Response second = client.get(query + "&cursor=" + first.body().get("nextCursor").asText());
+        Response second =
+                client.get(query + "&cursor=" + first.body().get("nextCursor").asText());
         assertThat(second.body().get("items").get(0).get("value").asDouble()).isEqualTo(62.0);
         assertThat(second.body().get("nextCursor").isNull()).isTrue();
 
-        Response byArea = client.get("/api/v1/indicators?domain=environment&area=ninh-kieu&from="
-                + hour + "&to=" + hour.plus(HOUR));
-        assertThat(byArea.body().get("items")).extracting(i -> i.get("indicator").asText() + " " + i.get("entityId").asText())
-                .containsExactlyInAnyOrder("vn_aqi_hourly aq-ninh-kieu-01", "vn_aqi_hourly aq-ninh-kieu-02",
-                        "water_level_alert_level wl-can-tho", "water_level_rise_rate wl-can-tho");
+        Response byArea = client.get(
+                "/api/v1/indicators?domain=environment&area=ninh-kieu&from=" + hour + "&to=" + hour.plus(HOUR));
+        assertThat(byArea.body().get("items"))
+                .extracting(i ->
+                        i.get("indicator").asText() + " " + i.get("entityId").asText())
+                .containsExactlyInAnyOrder(
+                        "vn_aqi_hourly aq-ninh-kieu-01",
+                        "vn_aqi_hourly aq-ninh-kieu-02",
+                        "water_level_alert_level wl-can-tho",
+                        "water_level_rise_rate wl-can-tho");
     }
 
     @Test
@@ -174,13 +218,40 @@ class IndicatorApiIT {
         assertThat(badCursor.message()).startsWith("cursor:");
     }
 
-    private static Indicator aqi(String device, String area, Instant start, int value, String category,
-                                 String categoryId, String colour, String dominant) {
-        return new Indicator(Indicator.SCHEMA_VERSION, "vn_aqi_hourly", Scope.DEVICE, device, "environment", area,
-                Granularity.HOUR, start, start.plus(HOUR), value, null,
-                Map.of("category", category, "category_id", categoryId, "colour", colour,
-                        "dominant_pollutant", dominant, "sub_index." + dominant, Integer.toString(value),
-                        "provisional", "false"),
+    private static Indicator aqi(
+            String device,
+            String area,
+            Instant start,
+            int value,
+            String category,
+            String categoryId,
+            String colour,
+            String dominant) {
+        return new Indicator(
+                Indicator.SCHEMA_VERSION,
+                "vn_aqi_hourly",
+                Scope.DEVICE,
+                device,
+                "environment",
+                area,
+                Granularity.HOUR,
+                start,
+                start.plus(HOUR),
+                value,
+                null,
+                Map.of(
+                        "category",
+                        category,
+                        "category_id",
+                        categoryId,
+                        "colour",
+                        colour,
+                        "dominant_pollutant",
+                        dominant,
+                        "sub_index." + dominant,
+                        Integer.toString(value),
+                        "provisional",
+                        "false"),
                 start.plus(HOUR));
     }
 }

@@ -2,6 +2,7 @@ package vn.cantho.ioc.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -39,7 +38,7 @@ class KpiApiIT {
     static void start() throws Exception {
         database = TestDatabase.openFreshSchema("api_kpis");
         try (Connection c = database.dataSource().getConnection();
-             PreparedStatement insert = c.prepareStatement("""
+                PreparedStatement insert = c.prepareStatement("""
                      INSERT INTO indicator_values (indicator, scope, entity_id, labels_key, granularity, period_start,
                        period_end, domain, area_code, value, labels, attributes, computed_at)
                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""")) {
@@ -52,8 +51,19 @@ class KpiApiIT {
             day(insert, "hotel_occupancy", "area", "cai-rang", "2026-11-22", "tourism", "cai-rang", 61.5);
             day(insert, "retired_kpi", "city", "can-tho", "2026-11-22", "government", null, 1);
             Instant t = Instant.parse("2026-11-23T03:00:00Z");
-            row(insert, "citizen_reports_backlog", "area", "ninh-kieu", "category=environment", "instant", t, t,
-                    "citizen_feedback", "ninh-kieu", 4, "{\"category\":\"environment\"}");
+            row(
+                    insert,
+                    "citizen_reports_backlog",
+                    "area",
+                    "ninh-kieu",
+                    "category=environment",
+                    "instant",
+                    t,
+                    t,
+                    "citizen_feedback",
+                    "ninh-kieu",
+                    4,
+                    "{\"category\":\"environment\"}");
             insert.executeBatch();
         }
         server = TestApi.start(database, Map.of());
@@ -73,8 +83,12 @@ class KpiApiIT {
         // Then
         assertThat(response.status()).isEqualTo(200);
         List<JsonNode> items = items(response.body());
-        assertThat(items).extracting(i -> i.get("indicator").asText() + "/" + i.get("entityId").asText())
-                .containsExactly("dossiers_on_time_rate/so-tu-phap", "dossiers_on_time_rate/ubnd-cai-rang",
+        assertThat(items)
+                .extracting(i ->
+                        i.get("indicator").asText() + "/" + i.get("entityId").asText())
+                .containsExactly(
+                        "dossiers_on_time_rate/so-tu-phap",
+                        "dossiers_on_time_rate/ubnd-cai-rang",
                         "dossiers_overdue/so-tu-phap");
         JsonNode rate = items.get(0);
         assertThat(rate.get("value").asDouble()).isEqualTo(96.0);
@@ -84,7 +98,8 @@ class KpiApiIT {
         assertThat(rate.get("label").asText()).isEqualTo("Tỷ lệ hồ sơ giải quyết đúng hạn");
         assertThat(rate.get("periodStart").asText()).isEqualTo(vn("2026-11-22").toString());
         assertThat(rate.get("previous").get("value").asDouble()).isEqualTo(90.0);
-        assertThat(rate.get("previous").get("periodStart").asText()).isEqualTo(vn("2026-11-21").toString());
+        assertThat(rate.get("previous").get("periodStart").asText())
+                .isEqualTo(vn("2026-11-21").toString());
         assertThat(rate.get("lastYear").get("value").asDouble()).isEqualTo(80.0);
         assertThat(items.get(1).get("meetsTarget").asBoolean()).isFalse();
         assertThat(items.get(1).get("previous").isNull()).isTrue();
@@ -93,7 +108,8 @@ class KpiApiIT {
 
     @Test
     void filters_by_entity_and_area_and_reports_no_verdict_without_a_target() {
-        List<JsonNode> byEntity = items(client.get("/api/v1/kpis?entity=ubnd-cai-rang").body());
+        List<JsonNode> byEntity =
+                items(client.get("/api/v1/kpis?entity=ubnd-cai-rang").body());
         List<JsonNode> byArea = items(client.get("/api/v1/kpis?area=ninh-kieu").body());
 
         assertThat(byEntity).extracting(i -> i.get("indicator").asText()).containsExactly("dossiers_on_time_rate");
@@ -108,8 +124,10 @@ class KpiApiIT {
 
     @Test
     void values_of_ids_no_longer_in_the_registry_are_not_listed() {
-        assertThat(items(client.get("/api/v1/kpis").body())).extracting(i -> i.get("indicator").asText())
-                .doesNotContain("retired_kpi").contains("hotel_occupancy", "citizen_reports_backlog");
+        assertThat(items(client.get("/api/v1/kpis").body()))
+                .extracting(i -> i.get("indicator").asText())
+                .doesNotContain("retired_kpi")
+                .contains("hotel_occupancy", "citizen_reports_backlog");
     }
 
     @Test
@@ -125,12 +143,19 @@ class KpiApiIT {
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.body().get("target").asDouble()).isEqualTo(95.0);
         assertThat(first.body().get("granularity").asText()).isEqualTo("day");
-        assertThat(items(first.body())).extracting(i -> i.get("value").asDouble()).containsExactly(80.0, 97.0);
+        assertThat(items(first.body()))
+                .extracting(i -> i.get("value").asDouble())
+                .containsExactly(80.0, 97.0);
         assertThat(items(first.body()).get(0).get("meetsTarget").asBoolean()).isFalse();
-        assertThat(items(second.body())).extracting(i -> i.get("value").asDouble()).containsExactly(90.0, 96.0);
+        assertThat(items(second.body()))
+                .extracting(i -> i.get("value").asDouble())
+                .containsExactly(90.0, 96.0);
         assertThat(second.body().get("nextCursor").isNull()).isTrue();
-        assertThat(items(ranged.body())).extracting(i -> i.get("value").asDouble()).containsExactly(90.0);
-        assertThat(ranged.body().get("from").asText()).isEqualTo(vn("2026-11-21").toString());
+        assertThat(items(ranged.body()))
+                .extracting(i -> i.get("value").asDouble())
+                .containsExactly(90.0);
+        assertThat(ranged.body().get("from").asText())
+                .isEqualTo(vn("2026-11-21").toString());
     }
 
     @Test
@@ -160,16 +185,47 @@ class KpiApiIT {
         return LocalDate.parse(date).atStartOfDay(ZoneOffset.ofHours(7)).toInstant();
     }
 
-    private static void day(PreparedStatement insert, String indicator, String scope, String entity, String date,
-                            String domain, String area, double value) throws Exception {
-        row(insert, indicator, scope, entity, "", "day", vn(date), vn(date).plusSeconds(86_400), domain, area, value, "{}");
+    private static void day(
+            PreparedStatement insert,
+            String indicator,
+            String scope,
+            String entity,
+            String date,
+            String domain,
+            String area,
+            double value)
+            throws Exception {
+        row(
+                insert,
+                indicator,
+                scope,
+                entity,
+                "",
+                "day",
+                vn(date),
+                vn(date).plusSeconds(86_400),
+                domain,
+                area,
+                value,
+                "{}");
     }
 
-    private static void row(PreparedStatement insert, String indicator, String scope, String entity, String labelsKey,
-                            String granularity, Instant start, Instant end, String domain, String area, double value,
-                            String labels) throws Exception {
-        List<Object> values = new ArrayList<>(List.of(indicator, scope, entity, labelsKey, granularity,
-                Timestamp.from(start), Timestamp.from(end), domain));
+    private static void row(
+            PreparedStatement insert,
+            String indicator,
+            String scope,
+            String entity,
+            String labelsKey,
+            String granularity,
+            Instant start,
+            Instant end,
+            String domain,
+            String area,
+            double value,
+            String labels)
+            throws Exception {
+        List<Object> values = new ArrayList<>(List.of(
+                indicator, scope, entity, labelsKey, granularity, Timestamp.from(start), Timestamp.from(end), domain));
         values.add(area);
         values.addAll(List.of(value, labels, "{}", Timestamp.from(end)));
         for (int i = 0; i < values.size(); i++) {

@@ -1,7 +1,6 @@
 package vn.cantho.ioc.api;
 
 import java.sql.SQLException;
-
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.testkit.SharedServers;
 
@@ -11,8 +10,7 @@ import vn.cantho.ioc.testkit.SharedServers;
  */
 public final class TestDatabase {
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static Database openFreshSchema(String prefix) throws SQLException {
         SharedServers servers = SharedServers.get();

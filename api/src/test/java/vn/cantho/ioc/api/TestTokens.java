@@ -17,7 +17,8 @@ public final class TestTokens {
 
     /** A new token of this role; department tokens are for department {@code cong-an}. */
     public String issue(TokenRole role, String label) {
-        return tokens.issue(role, role == TokenRole.DEPARTMENT ? "cong-an" : null, label).secret();
+        return tokens.issue(role, role == TokenRole.DEPARTMENT ? "cong-an" : null, label)
+                .secret();
     }
 
     /** A new department token for {@code department}. */

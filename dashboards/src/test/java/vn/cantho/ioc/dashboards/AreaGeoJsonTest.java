@@ -2,11 +2,10 @@ package vn.cantho.ioc.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.registry.Area;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -19,7 +18,8 @@ import vn.cantho.ioc.model.registry.DeviceRegistry;
 class AreaGeoJsonTest {
 
     static final Path GEOJSON = Path.of("model", "src", "main", "resources", "registry", "areas.geojson");
-    private static final JsonNode LAYER = GrafanaProvisioning.json(GrafanaProvisioning.repositoryRoot().resolve(GEOJSON));
+    private static final JsonNode LAYER =
+            GrafanaProvisioning.json(GrafanaProvisioning.repositoryRoot().resolve(GEOJSON));
 
     @Test
     void theLayerIsAFeatureCollectionOfClosedCounterClockwisePolygonsInWgs84() {
@@ -46,17 +46,23 @@ class AreaGeoJsonTest {
         Map<String, JsonNode> byCode = new HashMap<>();
         for (JsonNode feature : LAYER.path("features")) {
             // Grafana's gazetteer looks markers up by the feature id; the code property says the same for GIS tools.
-            assertThat(feature.path("id").asText()).isEqualTo(feature.path("properties").path("code").asText());
-            assertThat(byCode.put(feature.path("id").asText(), feature)).as("duplicate " + feature.path("id")).isNull();
+            assertThat(feature.path("id").asText())
+                    .isEqualTo(feature.path("properties").path("code").asText());
+            assertThat(byCode.put(feature.path("id").asText(), feature))
+                    .as("duplicate " + feature.path("id"))
+                    .isNull();
         }
         // Then each area has its feature, with the registry's name, holding the registry's centroid
-        assertThat(byCode.keySet()).containsExactlyInAnyOrderElementsOf(
-                DeviceRegistry.builtIn().areas().stream().map(Area::code).toList());
+        assertThat(byCode.keySet())
+                .containsExactlyInAnyOrderElementsOf(DeviceRegistry.builtIn().areas().stream()
+                        .map(Area::code)
+                        .toList());
         for (Area area : DeviceRegistry.builtIn().areas()) {
             JsonNode feature = byCode.get(area.code());
             assertThat(feature.path("properties").path("name").asText()).isEqualTo(area.name());
             assertThat(contains(feature.path("geometry").path("coordinates").path(0), area.lon(), area.lat()))
-                    .as(area.code() + " centroid inside its shape").isTrue();
+                    .as(area.code() + " centroid inside its shape")
+                    .isTrue();
         }
     }
 
@@ -66,7 +72,8 @@ class AreaGeoJsonTest {
         if (LAYER.path("schematic").asBoolean(false)) {
             assertThat(LAYER.path("description").asText()).contains("SCHEMATIC").contains("NOT official");
             for (JsonNode feature : LAYER.path("features")) {
-                assertThat(feature.path("properties").path("schematic").asBoolean()).isTrue();
+                assertThat(feature.path("properties").path("schematic").asBoolean())
+                        .isTrue();
                 assertThat(feature.path("properties").path("source").asText()).contains("SCHEMATIC");
             }
         }
@@ -74,13 +81,20 @@ class AreaGeoJsonTest {
 
     @Test
     void theMapPanelLoadsTheLayerFromThePathGrafanaServesItAt() {
-        JsonNode map = GrafanaProvisioning.dashboards().stream().filter(d -> d.uid().equals("ioc-district-map"))
-                .findFirst().orElseThrow().panels().stream().filter(p -> p.path("type").asText().equals("geomap"))
-                .findFirst().orElseThrow();
+        JsonNode map = GrafanaProvisioning.dashboards().stream()
+                .filter(d -> d.uid().equals("ioc-district-map"))
+                .findFirst()
+                .orElseThrow()
+                .panels()
+                .stream()
+                .filter(p -> p.path("type").asText().equals("geomap"))
+                .findFirst()
+                .orElseThrow();
         JsonNode options = map.path("options");
         // No internet tiles: the base layer is the GeoJSON itself.
         assertThat(options.path("basemap").path("type").asText()).isEqualTo("geojson");
-        assertThat(options.path("basemap").path("config").path("src").asText()).isEqualTo(ComposeFile.GRAFANA_GEOJSON_URL);
+        assertThat(options.path("basemap").path("config").path("src").asText())
+                .isEqualTo(ComposeFile.GRAFANA_GEOJSON_URL);
         for (JsonNode layer : options.path("layers")) {
             assertThat(layer.path("type").asText()).isNotIn("xyz", "carto", "osm-standard", "esri-xyz");
             assertThat(layer.path("location").path("gazetteer").asText()).isEqualTo(ComposeFile.GRAFANA_GEOJSON_URL);

@@ -2,6 +2,7 @@ package vn.cantho.ioc.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +31,8 @@ class ComposeFileTest {
 
     @Test
     void theStackHasKafkaTimescaleDbMosquittoTheHubPrometheusAndGrafana() {
-        assertThat(names(SERVICES)).containsExactlyInAnyOrder("kafka", "timescaledb", "mosquitto", "hub", "prometheus", "grafana");
+        assertThat(names(SERVICES))
+                .containsExactlyInAnyOrder("kafka", "timescaledb", "mosquitto", "hub", "prometheus", "grafana");
     }
 
     @Test
@@ -48,13 +48,15 @@ class ComposeFileTest {
             String image = SERVICES.path(service).path("image").asText();
             assertThat(image).as(service).matches(expected.get(service)).doesNotEndWith(":latest");
         }
-        assertThat(SERVICES.path("hub").path("build").path("dockerfile").asText()).isEqualTo("infra/compose/hub.Dockerfile");
+        assertThat(SERVICES.path("hub").path("build").path("dockerfile").asText())
+                .isEqualTo("infra/compose/hub.Dockerfile");
     }
 
     @Test
     void theHubImageIsBuiltInStagesFromPinnedBaseImages() throws IOException {
         List<String> from = Files.readAllLines(ComposeFile.dir().resolve("hub.Dockerfile")).stream()
-                .filter(l -> l.startsWith("FROM ")).toList();
+                .filter(l -> l.startsWith("FROM "))
+                .toList();
         assertThat(from).hasSize(2);
         String dockerfile = Files.readString(ComposeFile.dir().resolve("hub.Dockerfile"));
         // The build image has no Node.js: the test-only TimescaleDB server's npm install must be skipped.
@@ -72,15 +74,29 @@ class ComposeFileTest {
     void everyServiceHasAHealthcheckAndTheHubAndGrafanaWaitForHealthyDependencies() {
         for (String service : names(SERVICES)) {
             JsonNode test = SERVICES.path(service).path("healthcheck").path("test");
-            assertThat(test.isArray() && test.size() >= 2).as(service + " healthcheck").isTrue();
+            assertThat(test.isArray() && test.size() >= 2)
+                    .as(service + " healthcheck")
+                    .isTrue();
         }
         // INFRA-NOTES: kafka-broker-api-versions.sh can exit 0 on failure, so the check must read its output.
-        assertThat(SERVICES.path("kafka").path("healthcheck").path("test").toString()).contains("kafka-broker-api-versions.sh").contains("grep");
+        assertThat(SERVICES.path("kafka").path("healthcheck").path("test").toString())
+                .contains("kafka-broker-api-versions.sh")
+                .contains("grep");
         for (String dependency : List.of("kafka", "timescaledb", "mosquitto")) {
-            assertThat(SERVICES.path("hub").path("depends_on").path(dependency).path("condition").asText())
-                    .as("hub waits for " + dependency).isEqualTo("service_healthy");
+            assertThat(SERVICES.path("hub")
+                            .path("depends_on")
+                            .path(dependency)
+                            .path("condition")
+                            .asText())
+                    .as("hub waits for " + dependency)
+                    .isEqualTo("service_healthy");
         }
-        assertThat(SERVICES.path("grafana").path("depends_on").path("timescaledb").path("condition").asText()).isEqualTo("service_healthy");
+        assertThat(SERVICES.path("grafana")
+                        .path("depends_on")
+                        .path("timescaledb")
+                        .path("condition")
+                        .asText())
+                .isEqualTo("service_healthy");
     }
 
     @Test
@@ -93,7 +109,9 @@ class ComposeFileTest {
                 String value = env.path(key).asText();
                 if (key.matches(".*(PASSWORD|SECRET|CLUSTER_ID).*")) {
                     Matcher m = REQUIRED.matcher(value);
-                    assertThat(m.matches()).as(service + " " + key + " must be ${VAR:?…}, was " + value).isTrue();
+                    assertThat(m.matches())
+                            .as(service + " " + key + " must be ${VAR:?…}, was " + value)
+                            .isTrue();
                     required.add(m.group(1));
                 } else if (key.matches(".*TOKEN.*")) {
                     // A token issued by the running stack cannot be required up front; it may be unset, never preset.
@@ -107,7 +125,8 @@ class ComposeFileTest {
             assertThat(example).as(".env.example").containsKey(variable);
             assertThat(example.get(variable)).as(".env.example " + variable).isEmpty();
         }
-        assertThat(required).contains("IOC_DB_PASSWORD", "GRAFANA_DB_PASSWORD", "GRAFANA_ADMIN_PASSWORD", "KAFKA_CLUSTER_ID");
+        assertThat(required)
+                .contains("IOC_DB_PASSWORD", "GRAFANA_DB_PASSWORD", "GRAFANA_ADMIN_PASSWORD", "KAFKA_CLUSTER_ID");
         assertThat(Files.readString(ComposeFile.dir().resolve(".gitignore"))).contains(".env");
     }
 
@@ -118,7 +137,8 @@ class ComposeFileTest {
         Matcher m = ANY_REFERENCE.matcher(Files.readString(ComposeFile.dir().resolve("docker-compose.yml")));
         while (m.find()) {
             assertThat(example.containsKey(m.group(1)) || text.contains("# " + m.group(1) + "="))
-                    .as(m.group(1) + " in .env.example").isTrue();
+                    .as(m.group(1) + " in .env.example")
+                    .isTrue();
         }
     }
 
@@ -147,11 +167,14 @@ class ComposeFileTest {
     @Test
     void mosquittoNeverDropsQueuedMessagesAndListensWhereTheHubAndDevicesConnect() throws IOException {
         List<String> conf = Files.readAllLines(ComposeFile.dir().resolve("mosquitto/mosquitto.conf")).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
         assertThat(conf).contains("max_queued_messages 0");
         Set<String> listeners = new HashSet<>();
         conf.stream().filter(l -> l.startsWith("listener ")).forEach(l -> listeners.add(l.split("\\s+")[1]));
-        String mqttUrl = SERVICES.path("hub").path("environment").path("MQTT_URL").asText();
+        String mqttUrl =
+                SERVICES.path("hub").path("environment").path("MQTT_URL").asText();
         assertThat(mqttUrl).startsWith("tcp://mosquitto:");
         assertThat(listeners).contains(mqttUrl.substring(mqttUrl.lastIndexOf(':') + 1));
         for (JsonNode port : SERVICES.path("mosquitto").path("ports")) {
@@ -159,7 +182,11 @@ class ComposeFileTest {
         }
         // The published listener requires a password; its file is mounted where the config reads it.
         assertThat(conf).contains("allow_anonymous false");
-        String passwordFile = conf.stream().filter(l -> l.startsWith("password_file ")).findFirst().orElseThrow().split("\\s+")[1];
+        String passwordFile = conf.stream()
+                .filter(l -> l.startsWith("password_file "))
+                .findFirst()
+                .orElseThrow()
+                .split("\\s+")[1];
         assertThat(SERVICES.path("mosquitto").path("volumes").toString()).contains(":" + passwordFile + ":");
     }
 
@@ -175,8 +202,10 @@ class ComposeFileTest {
         assertThat(hubJob).isNotNull();
         assertThat(hubJob.path("metrics_path").asText()).isEqualTo("/metrics");
         String port = SERVICES.path("hub").path("environment").path("HTTP_PORT").asText();
-        assertThat(hubJob.path("static_configs").path(0).path("targets").path(0).asText()).isEqualTo("hub:" + port);
-        assertThat(SERVICES.path("prometheus").path("volumes").toString()).contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml");
+        assertThat(hubJob.path("static_configs").path(0).path("targets").path(0).asText())
+                .isEqualTo("hub:" + port);
+        assertThat(SERVICES.path("prometheus").path("volumes").toString())
+                .contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml");
     }
 
     @Test
@@ -186,7 +215,9 @@ class ComposeFileTest {
         Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+)}").matcher(datasources);
         int references = 0;
         while (m.find()) {
-            assertThat(env.has(m.group(1))).as("grafana environment sets " + m.group(1)).isTrue();
+            assertThat(env.has(m.group(1)))
+                    .as("grafana environment sets " + m.group(1))
+                    .isTrue();
             references++;
         }
         assertThat(references).isGreaterThanOrEqualTo(6);
@@ -194,12 +225,16 @@ class ComposeFileTest {
         assertThat(env.path("IOC_DB_TIMESCALEDB").asText()).isEqualTo("true");
         assertThat(env.path("IOC_PROMETHEUS_URL").asText()).isEqualTo("http://prometheus:9090");
         String volumes = SERVICES.path("grafana").path("volumes").toString();
-        assertThat(volumes).contains("../../dashboards/grafana/provisioning:/etc/grafana/provisioning")
+        assertThat(volumes)
+                .contains("../../dashboards/grafana/provisioning:/etc/grafana/provisioning")
                 .contains("../../dashboards/grafana/dashboards:/etc/grafana/dashboards")
-                .contains("../../model/src/main/resources/registry/areas.geojson:/usr/share/grafana/" + ComposeFile.GRAFANA_GEOJSON_URL);
+                .contains("../../model/src/main/resources/registry/areas.geojson:/usr/share/grafana/"
+                        + ComposeFile.GRAFANA_GEOJSON_URL);
         // The database init script creates the read-only login the data source uses, in the role migration V8 grants.
         String init = Files.readString(ComposeFile.dir().resolve("timescaledb/20-grafana-reader.sh"));
-        assertThat(init).contains("CREATE ROLE ioc_reader NOLOGIN").contains("CREATE ROLE grafana LOGIN IN ROLE ioc_reader");
+        assertThat(init)
+                .contains("CREATE ROLE ioc_reader NOLOGIN")
+                .contains("CREATE ROLE grafana LOGIN IN ROLE ioc_reader");
     }
 
     @Test
@@ -218,29 +253,45 @@ class ComposeFileTest {
     @Test
     void theLocalGrafanaForTheEmbeddedDefaultUsesTheSameImagesAndReadsTheEmbeddedDatabaseReadOnly() throws IOException {
         // Given the compose file the banner of ./ioc up names
-        JsonNode local = GrafanaProvisioning.yaml(ComposeFile.dir().resolve("grafana-local.yml")).path("services");
+        JsonNode local = GrafanaProvisioning.yaml(ComposeFile.dir().resolve("grafana-local.yml"))
+                .path("services");
         assertThat(names(local)).containsExactlyInAnyOrder("grafana", "prometheus");
         for (String service : names(local)) {
             // Then it runs the production images, checks health, and mounts files that exist
-            assertThat(local.path(service).path("image").asText()).isEqualTo(SERVICES.path(service).path("image").asText());
-            assertThat(local.path(service).path("healthcheck").path("test").size()).isGreaterThanOrEqualTo(2);
+            assertThat(local.path(service).path("image").asText())
+                    .isEqualTo(SERVICES.path(service).path("image").asText());
+            assertThat(local.path(service).path("healthcheck").path("test").size())
+                    .isGreaterThanOrEqualTo(2);
             for (JsonNode volume : local.path(service).path("volumes")) {
-                assertThat(ComposeFile.dir().resolve(volume.asText().split(":")[0]).normalize()).exists();
+                assertThat(ComposeFile.dir()
+                                .resolve(volume.asText().split(":")[0])
+                                .normalize())
+                        .exists();
             }
         }
         JsonNode env = local.path("grafana").path("environment");
         assertThat(env.path("GF_SECURITY_ADMIN_PASSWORD").asText()).matches(REQUIRED);
-        Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+)}").matcher(
-                Files.readString(GrafanaProvisioning.root().resolve("provisioning/datasources/ioc.yaml")));
+        Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+)}")
+                .matcher(Files.readString(GrafanaProvisioning.root().resolve("provisioning/datasources/ioc.yaml")));
         while (m.find()) {
-            assertThat(env.has(m.group(1))).as("grafana-local sets " + m.group(1)).isTrue();
+            assertThat(env.has(m.group(1)))
+                    .as("grafana-local sets " + m.group(1))
+                    .isTrue();
         }
         // The embedded server is plain PostgreSQL; its Grafana login is the one EmbeddedDatabase creates.
         assertThat(env.path("IOC_DB_TIMESCALEDB").asText()).isEqualTo("false");
         assertThat(env.path("IOC_DB_HOST").asText()).isEqualTo("127.0.0.1:${IOC_DB_PORT:-5433}");
-        assertThat(env.path("GRAFANA_DB_USER").asText()).isEqualTo(vn.cantho.ioc.embedded.EmbeddedDatabase.GRAFANA_LOGIN);
+        assertThat(env.path("GRAFANA_DB_USER").asText())
+                .isEqualTo(vn.cantho.ioc.embedded.EmbeddedDatabase.GRAFANA_LOGIN);
         JsonNode prometheus = GrafanaProvisioning.yaml(ComposeFile.dir().resolve("prometheus/prometheus-local.yml"));
-        assertThat(prometheus.path("scrape_configs").path(0).path("static_configs").path(0).path("targets").path(0).asText())
+        assertThat(prometheus
+                        .path("scrape_configs")
+                        .path(0)
+                        .path("static_configs")
+                        .path(0)
+                        .path("targets")
+                        .path(0)
+                        .asText())
                 .isEqualTo("127.0.0.1:8080");
     }
 

@@ -2,6 +2,7 @@ package vn.cantho.ioc.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.dashboards.GrafanaProvisioning.Dashboard;
 import vn.cantho.ioc.model.registry.Area;
@@ -31,17 +30,31 @@ import vn.cantho.ioc.streams.aqi.AqiCategory;
 class DashboardProvisioningTest {
 
     private static final Pattern UID = Pattern.compile("[a-z0-9-]{1,40}");
-    private static final Pattern VIETNAMESE = Pattern.compile(".*[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵÀÁĐ].*");
+    private static final Pattern VIETNAMESE =
+            Pattern.compile(".*[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵÀÁĐ].*");
     private static final List<Dashboard> DASHBOARDS = GrafanaProvisioning.dashboards();
 
     @Test
     void theProvisioningHasTheOverviewEightDomainsTheMapAlertsAndPlatformHealth() {
         // Given the dashboard files / When their uids are listed / Then the twelve the city asked for are there
-        assertThat(DASHBOARDS).extracting(Dashboard::uid).containsExactlyInAnyOrder(
-                "ioc-overview", "ioc-district-map", "ioc-alerts", "ioc-platform",
-                "ioc-domain-socioeconomic", "ioc-domain-government", "ioc-domain-security-traffic", "ioc-domain-tourism",
-                "ioc-domain-citizen-feedback", "ioc-domain-online-info", "ioc-domain-environment", "ioc-domain-cybersecurity");
-        System.out.printf("dashboards: %d, panels: %d%n", DASHBOARDS.size(),
+        assertThat(DASHBOARDS)
+                .extracting(Dashboard::uid)
+                .containsExactlyInAnyOrder(
+                        "ioc-overview",
+                        "ioc-district-map",
+                        "ioc-alerts",
+                        "ioc-platform",
+                        "ioc-domain-socioeconomic",
+                        "ioc-domain-government",
+                        "ioc-domain-security-traffic",
+                        "ioc-domain-tourism",
+                        "ioc-domain-citizen-feedback",
+                        "ioc-domain-online-info",
+                        "ioc-domain-environment",
+                        "ioc-domain-cybersecurity");
+        System.out.printf(
+                "dashboards: %d, panels: %d%n",
+                DASHBOARDS.size(),
                 DASHBOARDS.stream().mapToInt(d -> d.panels().size()).sum());
     }
 
@@ -50,11 +63,17 @@ class DashboardProvisioningTest {
         for (Dashboard d : DASHBOARDS) {
             // Grafana 13 refuses the v2 shape ("dashboard appears to be in v2 format") from files.
             assertThat(d.json().has("panels")).as(d.file() + " has panels").isTrue();
-            assertThat(d.json().path("schemaVersion").isInt()).as(d.file() + " schemaVersion").isTrue();
+            assertThat(d.json().path("schemaVersion").isInt())
+                    .as(d.file() + " schemaVersion")
+                    .isTrue();
             for (String v2 : List.of("elements", "layout", "apiVersion", "kind", "spec")) {
-                assertThat(d.json().has(v2)).as(d.file() + " has v2 field " + v2).isFalse();
+                assertThat(d.json().has(v2))
+                        .as(d.file() + " has v2 field " + v2)
+                        .isFalse();
             }
-            assertThat(d.json().has("id")).as(d.file() + " carries no database id").isFalse();
+            assertThat(d.json().has("id"))
+                    .as(d.file() + " carries no database id")
+                    .isFalse();
         }
     }
 
@@ -67,7 +86,9 @@ class DashboardProvisioningTest {
             assertThat(d.file().getFileName().toString()).isEqualTo(d.uid() + ".json");
             Set<Integer> ids = new HashSet<>();
             for (JsonNode panel : d.panels()) {
-                assertThat(ids.add(panel.path("id").asInt())).as(d.uid() + " panel id " + panel.path("id")).isTrue();
+                assertThat(ids.add(panel.path("id").asInt()))
+                        .as(d.uid() + " panel id " + panel.path("id"))
+                        .isTrue();
             }
         }
     }
@@ -78,14 +99,18 @@ class DashboardProvisioningTest {
         for (JsonNode ds : GrafanaProvisioning.datasources().path("datasources")) {
             provisioned.put(ds.path("uid").asText(), ds.path("type").asText());
         }
-        assertThat(provisioned).containsEntry("ioc-timescaledb", GrafanaProvisioning.POSTGRES_TYPE)
-                .containsEntry("ioc-prometheus", "prometheus").containsEntry("ioc-alertmanager", "alertmanager");
+        assertThat(provisioned)
+                .containsEntry("ioc-timescaledb", GrafanaProvisioning.POSTGRES_TYPE)
+                .containsEntry("ioc-prometheus", "prometheus")
+                .containsEntry("ioc-alertmanager", "alertmanager");
         for (Dashboard d : DASHBOARDS) {
             List<JsonNode> refs = new ArrayList<>();
             for (JsonNode panel : d.panels()) {
                 refs.add(panel.path("datasource"));
                 panel.path("targets").forEach(refs::add);
-                assertThat(panel.path("targets").size()).as(d.uid() + " / " + panel.path("title") + " has a query").isPositive();
+                assertThat(panel.path("targets").size())
+                        .as(d.uid() + " / " + panel.path("title") + " has a query")
+                        .isPositive();
             }
             for (JsonNode variable : d.json().path("templating").path("list")) {
                 if (variable.has("datasource")) {
@@ -96,7 +121,9 @@ class DashboardProvisioningTest {
                 JsonNode ds = ref.has("refId") || ref.has("name") ? ref.path("datasource") : ref;
                 String uid = ds.path("uid").asText();
                 assertThat(provisioned).as(d.uid() + ": data source " + uid).containsKey(uid);
-                assertThat(ds.path("type").asText()).as(d.uid() + ": type of " + uid).isEqualTo(provisioned.get(uid));
+                assertThat(ds.path("type").asText())
+                        .as(d.uid() + ": type of " + uid)
+                        .isEqualTo(provisioned.get(uid));
             }
         }
     }
@@ -105,13 +132,22 @@ class DashboardProvisioningTest {
     void titlesAreVietnameseWithEnglishDescriptionsAndEveryPanelHasAUnit() {
         for (Dashboard d : DASHBOARDS) {
             assertThat(d.title()).as(d.uid()).matches(VIETNAMESE);
-            assertThat(d.json().path("description").asText()).as(d.uid() + " description").isNotBlank();
+            assertThat(d.json().path("description").asText())
+                    .as(d.uid() + " description")
+                    .isNotBlank();
             for (JsonNode panel : d.panels()) {
                 String where = d.uid() + " / " + panel.path("title").asText();
                 // dashboard-linter panel-title-description-rule and panel-units-rule.
                 assertThat(panel.path("title").asText()).as(where).isNotBlank();
-                assertThat(panel.path("description").asText()).as(where + " description").hasSizeGreaterThan(15);
-                assertThat(panel.path("fieldConfig").path("defaults").path("unit").asText()).as(where + " unit").isNotBlank();
+                assertThat(panel.path("description").asText())
+                        .as(where + " description")
+                        .hasSizeGreaterThan(15);
+                assertThat(panel.path("fieldConfig")
+                                .path("defaults")
+                                .path("unit")
+                                .asText())
+                        .as(where + " unit")
+                        .isNotBlank();
             }
         }
     }
@@ -120,7 +156,9 @@ class DashboardProvisioningTest {
     void dashboardLinterRulesThatApplyToProvisionedDashboardsHold() {
         for (Dashboard d : DASHBOARDS) {
             // uneditable-dashboard-rule: provisioned dashboards are code.
-            assertThat(d.json().path("editable").asBoolean(true)).as(d.uid() + " editable").isFalse();
+            assertThat(d.json().path("editable").asBoolean(true))
+                    .as(d.uid() + " editable")
+                    .isFalse();
             for (JsonNode panel : d.panels()) {
                 for (JsonNode target : panel.path("targets")) {
                     String expr = target.path("expr").asText("");
@@ -129,7 +167,10 @@ class DashboardProvisioningTest {
                         assertThat(expr).as(d.uid() + " " + expr).contains("[$__rate_interval]");
                     }
                     // Newer Grafana strips SQL comments before expanding macros; keep none so both agree.
-                    assertThat(target.path("rawSql").asText("")).as(d.uid() + " SQL comment").doesNotContain("--").doesNotContain("/*");
+                    assertThat(target.path("rawSql").asText(""))
+                            .as(d.uid() + " SQL comment")
+                            .doesNotContain("--")
+                            .doesNotContain("/*");
                 }
             }
         }
@@ -143,16 +184,21 @@ class DashboardProvisioningTest {
             String refresh = d.json().path("refresh").asText();
             assertThat(refresh).as(d.uid() + " refresh").isNotBlank();
             if (d.folder().equals("wall")) {
-                assertThat(GrafanaSqlMacros.parseInterval(refresh).toSeconds()).as(d.uid()).isBetween(30L, 300L);
+                assertThat(GrafanaSqlMacros.parseInterval(refresh).toSeconds())
+                        .as(d.uid())
+                        .isBetween(30L, 300L);
             }
         }
         JsonNode providers = GrafanaProvisioning.dashboardProviders().path("providers");
         Set<String> folders = new HashSet<>();
         Set<String> paths = new HashSet<>();
         for (JsonNode provider : providers) {
-            folders.add(provider.path("folderUid").asText() + "|" + provider.path("folder").asText());
+            folders.add(provider.path("folderUid").asText() + "|"
+                    + provider.path("folder").asText());
             paths.add(provider.path("options").path("path").asText());
-            assertThat(provider.path("allowUiUpdates").asBoolean(true)).as(provider.path("name").asText()).isFalse();
+            assertThat(provider.path("allowUiUpdates").asBoolean(true))
+                    .as(provider.path("name").asText())
+                    .isFalse();
         }
         assertThat(folders).as("one folder").hasSize(1);
         Set<String> expected = new HashSet<>();
@@ -174,7 +220,9 @@ class DashboardProvisioningTest {
             for (JsonNode panel : d.panels()) {
                 String sql = panel.path("targets").toString();
                 if (sql.contains("vn_aqi_")) {
-                    assertThat(steps(thresholds(panel, "VN_AQI", "aqi"))).as(d.uid() + " / " + panel.path("title")).isEqualTo(official);
+                    assertThat(steps(thresholds(panel, "VN_AQI", "aqi")))
+                            .as(d.uid() + " / " + panel.path("title"))
+                            .isEqualTo(official);
                     checked++;
                 }
             }
@@ -188,8 +236,12 @@ class DashboardProvisioningTest {
         for (Dashboard d : DASHBOARDS) {
             for (JsonNode panel : d.panels()) {
                 if (panel.path("targets").toString().contains("water_level'")) {
-                    List<Map<String, Object>> steps = steps(panel.path("fieldConfig").path("defaults").path("thresholds"));
-                    assertThat(steps).extracting(s -> s.get("value")).as(d.uid()).containsExactly(null, 1.8, 1.9, 2.0);
+                    List<Map<String, Object>> steps =
+                            steps(panel.path("fieldConfig").path("defaults").path("thresholds"));
+                    assertThat(steps)
+                            .extracting(s -> s.get("value"))
+                            .as(d.uid())
+                            .containsExactly(null, 1.8, 1.9, 2.0);
                     checked++;
                 }
             }
@@ -207,13 +259,16 @@ class DashboardProvisioningTest {
             for (JsonNode panel : d.panels()) {
                 String sql = panel.path("targets").path(0).path("rawSql").asText("");
                 Matcher m = kpi.matcher(sql);
-                if (!panel.path("type").asText().equals("stat") || !m.find() || m.group(1).startsWith("vn_aqi")) {
+                if (!panel.path("type").asText().equals("stat")
+                        || !m.find()
+                        || m.group(1).startsWith("vn_aqi")) {
                     continue;
                 }
                 // When a tile shows a KPI / Then its colours are the plan rule applied to that KPI's target
                 IndicatorDefinition definition = registry.require(m.group(1));
                 assertThat(steps(panel.path("fieldConfig").path("defaults").path("thresholds")))
-                        .as(d.uid() + " / " + definition.id()).isEqualTo(planSteps(definition));
+                        .as(d.uid() + " / " + definition.id())
+                        .isEqualTo(planSteps(definition));
                 checked++;
             }
         }
@@ -226,7 +281,10 @@ class DashboardProvisioningTest {
         Map<String, Set<String>> variables = new HashMap<>();
         for (Dashboard d : DASHBOARDS) {
             Set<String> names = new HashSet<>();
-            d.json().path("templating").path("list").forEach(v -> names.add(v.path("name").asText()));
+            d.json()
+                    .path("templating")
+                    .path("list")
+                    .forEach(v -> names.add(v.path("name").asText()));
             variables.put(d.uid(), names);
         }
         Pattern link = Pattern.compile("/d/([a-z0-9-]+)(\\?[^\"]*)?");
@@ -239,7 +297,9 @@ class DashboardProvisioningTest {
                 assertThat(variables).as(d.uid() + " links to " + m.group(1)).containsKey(m.group(1));
                 Matcher v = var.matcher(m.group(2) == null ? "" : m.group(2));
                 while (v.find()) {
-                    assertThat(variables.get(m.group(1))).as(d.uid() + " → " + m.group()).contains(v.group(1));
+                    assertThat(variables.get(m.group(1)))
+                            .as(d.uid() + " → " + m.group())
+                            .contains(v.group(1));
                 }
                 checked++;
             }
@@ -249,14 +309,21 @@ class DashboardProvisioningTest {
 
     @Test
     void districtVariablesListExactlyTheAreaRegistry() {
-        List<String> registry = DeviceRegistry.builtIn().areas().stream().map(a -> a.name() + " : " + a.code()).toList();
+        List<String> registry = DeviceRegistry.builtIn().areas().stream()
+                .map(a -> a.name() + " : " + a.code())
+                .toList();
         int checked = 0;
         for (Dashboard d : DASHBOARDS) {
             for (JsonNode variable : d.json().path("templating").path("list")) {
                 if (variable.path("name").asText().equals("area")) {
-                    assertThat(List.of(variable.path("query").asText().split(",\\s*"))).as(d.uid()).isEqualTo(registry);
-                    assertThat(variable.path("options")).extracting(o -> o.path("value").asText())
-                            .containsExactlyElementsOf(DeviceRegistry.builtIn().areas().stream().map(Area::code).toList());
+                    assertThat(List.of(variable.path("query").asText().split(",\\s*")))
+                            .as(d.uid())
+                            .isEqualTo(registry);
+                    assertThat(variable.path("options"))
+                            .extracting(o -> o.path("value").asText())
+                            .containsExactlyElementsOf(DeviceRegistry.builtIn().areas().stream()
+                                    .map(Area::code)
+                                    .toList());
                     checked++;
                 }
             }
@@ -298,7 +365,8 @@ class DashboardProvisioningTest {
 
     private static JsonNode thresholds(JsonNode panel, String... fieldNames) {
         for (JsonNode override : panel.path("fieldConfig").path("overrides")) {
-            if (List.of(fieldNames).contains(override.path("matcher").path("options").asText())) {
+            if (List.of(fieldNames)
+                    .contains(override.path("matcher").path("options").asText())) {
                 for (JsonNode property : override.path("properties")) {
                     if (property.path("id").asText().equals("thresholds")) {
                         return property.path("value");

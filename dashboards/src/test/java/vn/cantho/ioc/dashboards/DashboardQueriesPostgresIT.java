@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.embedded.EmbeddedDatabase;
@@ -33,8 +32,11 @@ class DashboardQueriesPostgresIT extends DashboardQueriesSuite {
 
     @Override
     void open() throws SQLException {
-        servers = new EmbeddedServers(WorkDirectories.temporary("ioc-dashboards-pg-"), OptionalInt.empty(),
-                OptionalInt.empty(), OptionalInt.of(0));
+        servers = new EmbeddedServers(
+                WorkDirectories.temporary("ioc-dashboards-pg-"),
+                OptionalInt.empty(),
+                OptionalInt.empty(),
+                OptionalInt.of(0));
         servers.start();
         EmbeddedServers.DatabaseConnection db = servers.database().orElseThrow();
         // The embedded server (as ./ioc up runs it) has made ioc_reader and Grafana's login in it, since the hub's

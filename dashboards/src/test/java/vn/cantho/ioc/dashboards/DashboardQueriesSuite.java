@@ -3,6 +3,7 @@ package vn.cantho.ioc.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,9 +99,12 @@ abstract class DashboardQueriesSuite {
                     sqlPanel = true;
                     // When it is expanded with the interval Grafana picks for the range, and with a one-day interval
                     for (Duration interval : List.of(interval(range), Duration.ofDays(1))) {
-                        String sql = GrafanaSqlMacros.expand(target.path("rawSql").asText(), timeRange, interval, timescaledb(), variables);
-                        String where = dashboard.uid() + " / " + panel.path("title").asText() + " / " + target.path("refId").asText()
-                                + " (interval " + GrafanaSqlMacros.formatInterval(interval) + ")";
+                        String sql = GrafanaSqlMacros.expand(
+                                target.path("rawSql").asText(), timeRange, interval, timescaledb(), variables);
+                        String where =
+                                dashboard.uid() + " / " + panel.path("title").asText() + " / "
+                                        + target.path("refId").asText() + " (interval "
+                                        + GrafanaSqlMacros.formatInterval(interval) + ")";
                         queries++;
                         try {
                             // Then it runs as ioc_reader, returns rows and the columns the panel reads
@@ -118,8 +120,9 @@ abstract class DashboardQueriesSuite {
                 }
             }
         }
-        String summary = String.format("%s: %d SQL panels, %d queries executed as ioc_reader, %d failed", dialect(), panels,
-                queries, failures.size());
+        String summary = String.format(
+                "%s: %d SQL panels, %d queries executed as ioc_reader, %d failed",
+                dialect(), panels, queries, failures.size());
         System.out.println(summary);
         LOG.info(summary);
         assertThat(failures).as(summary).isEmpty();
@@ -133,7 +136,9 @@ abstract class DashboardQueriesSuite {
             for (JsonNode variable : dashboard.json().path("templating").path("list")) {
                 if (variable.path("type").asText().equals("query")) {
                     Result result = runAsReader(variable.path("query").asText());
-                    assertThat(result.rows()).as(dashboard.uid() + " $" + variable.path("name").asText()).isNotEmpty();
+                    assertThat(result.rows())
+                            .as(dashboard.uid() + " $" + variable.path("name").asText())
+                            .isNotEmpty();
                     checked++;
                 }
             }
@@ -144,14 +149,23 @@ abstract class DashboardQueriesSuite {
     @Test
     void theOverviewTileShowsTheLatestCityValueOfItsKpi() throws SQLException {
         // Given the simulated city's on-time rate for today
-        JsonNode tile = GrafanaProvisioning.dashboards().stream().filter(d -> d.uid().equals("ioc-overview")).findFirst()
-                .orElseThrow().panels().stream()
+        JsonNode tile = GrafanaProvisioning.dashboards().stream()
+                .filter(d -> d.uid().equals("ioc-overview"))
+                .findFirst()
+                .orElseThrow()
+                .panels()
+                .stream()
                 .filter(p -> p.path("targets").path(0).path("rawSql").asText().contains("'dossiers_on_time_rate_city'"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         // When the tile's query runs
         Instant now = Instant.now();
-        Result result = runAsReader(GrafanaSqlMacros.expand(tile.path("targets").path(0).path("rawSql").asText(),
-                new TimeRange(now.minus(Duration.ofDays(1)), now), Duration.ofMinutes(1), timescaledb(), Map.of()));
+        Result result = runAsReader(GrafanaSqlMacros.expand(
+                tile.path("targets").path(0).path("rawSql").asText(),
+                new TimeRange(now.minus(Duration.ofDays(1)), now),
+                Duration.ofMinutes(1),
+                timescaledb(),
+                Map.of()));
         // Then it is the value seeded for the newest day, the one the plan colours judge
         assertThat(result.rows()).hasSize(1);
         assertThat(((Number) result.rows().get(0).get("value")).doubleValue())
@@ -161,7 +175,8 @@ abstract class DashboardQueriesSuite {
     @Test
     void theReadOnlyRoleCannotReadTokensNorWriteAnything() {
         // Token hashes and the feed ledger are not the dashboards' business; nor is changing data.
-        assertThatThrownBy(() -> runAsReader("SELECT count(*) FROM api_token")).hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> runAsReader("SELECT count(*) FROM api_token"))
+                .hasMessageContaining("permission denied");
         // Grafana's login is also read-only by default (production init script); either refusal is enough.
         assertThatThrownBy(() -> runAsReader("DELETE FROM alerts RETURNING id"))
                 .hasMessageMatching("(?s).*(permission denied|read-only transaction).*");
@@ -176,18 +191,21 @@ abstract class DashboardQueriesSuite {
         if (target.path("format").asText().equals("time_series") && !columns.contains("time")) {
             problems.add("time series without a time column: " + columns);
         }
-        String fields = panel.path("options").path("reduceOptions").path("fields").asText("");
+        String fields =
+                panel.path("options").path("reduceOptions").path("fields").asText("");
         if (fields.equals("/^value$/") && !columns.contains("value")) {
             problems.add("panel reads field value, query returns " + columns);
         }
         if (panel.path("type").asText().equals("geomap")) {
             for (JsonNode layer : panel.path("options").path("layers")) {
-                List<String> used = new ArrayList<>(List.of(layer.path("location").path("lookup").asText()));
+                List<String> used = new ArrayList<>(
+                        List.of(layer.path("location").path("lookup").asText()));
                 JsonNode style = layer.path("config").path("style");
                 used.add(style.path("color").path("field").asText());
                 used.add(style.path("size").path("field").asText());
                 used.add(style.path("text").path("field").asText());
-                used.stream().filter(f -> !f.isEmpty() && !columns.contains(f))
+                used.stream()
+                        .filter(f -> !f.isEmpty() && !columns.contains(f))
                         .forEach(f -> problems.add("map layer reads field " + f + ", query returns " + columns));
             }
         }
@@ -201,8 +219,7 @@ abstract class DashboardQueriesSuite {
     }
 
     /** The rows of one query, run in a transaction as ioc_reader and rolled back. */
-    record Result(Set<String> columns, List<Map<String, Object>> rows) {
-    }
+    record Result(Set<String> columns, List<Map<String, Object>> rows) {}
 
     /**
      * A connection with ioc_reader's rights: by default the owner's connection switched with SET LOCAL ROLE
@@ -258,11 +275,13 @@ abstract class DashboardQueriesSuite {
             if (variable.path("type").asText().equals("custom")) {
                 variable.path("options").forEach(o -> values.add(o.path("value").asText()));
             } else if (variable.path("type").asText().equals("query")) {
-                for (Map<String, Object> row : runAsReader(variable.path("query").asText()).rows()) {
+                for (Map<String, Object> row :
+                        runAsReader(variable.path("query").asText()).rows()) {
                     values.add(String.valueOf(row.values().iterator().next()));
                 }
             }
-            boolean quoted = variable.path("multi").asBoolean() || variable.path("includeAll").asBoolean();
+            boolean quoted = variable.path("multi").asBoolean()
+                    || variable.path("includeAll").asBoolean();
             out.put(variable.path("name").asText(), quoted ? Variable.multi(values) : Variable.single(values.get(0)));
         }
         return out;
@@ -323,7 +342,8 @@ abstract class DashboardQueriesSuite {
                         for (String[] labels : labels(d.id())) {
                             for (int k : periods(granularity)) {
                                 Instant start = periodStart(granularity, now, k);
-                                Instant end = granularity.equals("instant") ? start : periodStart(granularity, now, k - 1);
+                                Instant end =
+                                        granularity.equals("instant") ? start : periodStart(granularity, now, k - 1);
                                 insert.setString(1, d.id());
                                 insert.setString(2, d.scope().name().toLowerCase(java.util.Locale.ROOT));
                                 insert.setString(3, entity[0]);
@@ -335,9 +355,13 @@ abstract class DashboardQueriesSuite {
                                 insert.setString(9, entity[1]);
                                 insert.setDouble(10, value(d.id(), k));
                                 insert.setString(11, labels[1]);
-                                insert.setString(12, d.id().startsWith("vn_aqi")
-                                        ? "{\"category\":\"Trung bình\",\"category_id\":\"moderate\",\"dominant_pollutant\":\"pm25\"}" : "{}");
-                                insert.setObject(13, java.sql.Timestamp.from(granularity.equals("instant") ? start : end));
+                                insert.setString(
+                                        12,
+                                        d.id().startsWith("vn_aqi")
+                                                ? "{\"category\":\"Trung bình\",\"category_id\":\"moderate\",\"dominant_pollutant\":\"pm25\"}"
+                                                : "{}");
+                                insert.setObject(
+                                        13, java.sql.Timestamp.from(granularity.equals("instant") ? start : end));
                                 insert.addBatch();
                             }
                         }
@@ -350,12 +374,13 @@ abstract class DashboardQueriesSuite {
         /** Periods back from the current one: the recent ones, and the same ones a year earlier. */
         private static List<Integer> periods(String granularity) {
             List<Integer> out = new ArrayList<>();
-            int recent = switch (granularity) {
-                case "instant", "hour" -> 72;
-                case "day" -> 40;
-                case "month" -> 26;
-                default -> 9;
-            };
+            int recent =
+                    switch (granularity) {
+                        case "instant", "hour" -> 72;
+                        case "day" -> 40;
+                        case "month" -> 26;
+                        default -> 9;
+                    };
             for (int k = 0; k <= recent; k++) {
                 out.add(k);
             }
@@ -373,18 +398,32 @@ abstract class DashboardQueriesSuite {
                 case "instant" -> now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(k));
                 case "hour" -> now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(k));
                 case "day" -> t.truncatedTo(ChronoUnit.DAYS).minusDays(k).toInstant();
-                case "month" -> t.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1).minusMonths(k).toInstant();
-                default -> t.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1).withMonth(((t.getMonthValue() - 1) / 3) * 3 + 1)
-                        .minusMonths(3L * k).toInstant();
+                case "month" ->
+                    t.truncatedTo(ChronoUnit.DAYS)
+                            .withDayOfMonth(1)
+                            .minusMonths(k)
+                            .toInstant();
+                default ->
+                    t.truncatedTo(ChronoUnit.DAYS)
+                            .withDayOfMonth(1)
+                            .withMonth(((t.getMonthValue() - 1) / 3) * 3 + 1)
+                            .minusMonths(3L * k)
+                            .toInstant();
             };
         }
 
         /** {entity id, area code} per scope. */
         private static List<String[]> entities(IndicatorDefinition d) {
             return switch (d.scope()) {
-                case DEVICE -> d.id().startsWith("water") ? List.<String[]>of(new String[] {GAUGE, "ninh-kieu"})
-                        : List.<String[]>of(new String[] {STATION, "ninh-kieu"}, new String[] {"aq-cai-rang-01", "cai-rang"});
-                case AREA -> DeviceRegistry.builtIn().areas().stream().map(a -> new String[] {a.code(), a.code()}).toList();
+                case DEVICE ->
+                    d.id().startsWith("water")
+                            ? List.<String[]>of(new String[] {GAUGE, "ninh-kieu"})
+                            : List.<String[]>of(
+                                    new String[] {STATION, "ninh-kieu"}, new String[] {"aq-cai-rang-01", "cai-rang"});
+                case AREA ->
+                    DeviceRegistry.builtIn().areas().stream()
+                            .map(a -> new String[] {a.code(), a.code()})
+                            .toList();
                 case AGENCY -> List.<String[]>of(new String[] {"so-tu-phap", null}, new String[] {"so-xay-dung", null});
                 default -> List.<String[]>of(new String[] {"can-tho", null});
             };
@@ -393,7 +432,8 @@ abstract class DashboardQueriesSuite {
         /** {labels_key, labels json} the KPI's series carry. */
         private static List<String[]> labels(String indicator) {
             if (indicator.startsWith("online_")) {
-                return List.<String[]>of(new String[] {"channel=all", "{\"channel\":\"all\"}"},
+                return List.<String[]>of(
+                        new String[] {"channel=all", "{\"channel\":\"all\"}"},
                         new String[] {"channel=facebook", "{\"channel\":\"facebook\"}"});
             }
             if (indicator.startsWith("citizen_reports_backlog")) {
@@ -408,13 +448,14 @@ abstract class DashboardQueriesSuite {
         private static void aggregates(Connection c) throws SQLException {
             // metric, domain, device, and the value range the panels plot; area rows mirror the device rows.
             String[][] series = {
-                    {"pm25", "environment", STATION, "35"},
-                    {"water_level", "environment", GAUGE, "1.85"},
-                    {"ph", "environment", WATER_QUALITY, "7.1"},
-                    {"dissolved_oxygen", "environment", WATER_QUALITY, "5.2"},
-                    {"vehicle_count", "security_traffic", "tc-tran-hung-dao", "40"},
-                    {"mean_speed", "security_traffic", "tc-tran-hung-dao", "32"},
-                    {"visitor_count", "tourism", "vc-ben-ninh-kieu", "25"}};
+                {"pm25", "environment", STATION, "35"},
+                {"water_level", "environment", GAUGE, "1.85"},
+                {"ph", "environment", WATER_QUALITY, "7.1"},
+                {"dissolved_oxygen", "environment", WATER_QUALITY, "5.2"},
+                {"vehicle_count", "security_traffic", "tc-tran-hung-dao", "40"},
+                {"mean_speed", "security_traffic", "tc-tran-hung-dao", "32"},
+                {"visitor_count", "tourism", "vc-ben-ninh-kieu", "25"}
+            };
             String sql = """
                     INSERT INTO metric_agg_1m (scope, entity_id, metric, domain, area_code, bucket, bucket_end, sample_count,
                                                sum_value, min_value, max_value, avg_value, last_value)
@@ -438,8 +479,7 @@ abstract class DashboardQueriesSuite {
                 statement.executeUpdate("""
                         INSERT INTO observations (device_id, metric, ts, value, domain, area_code, received_at)
                         SELECT '%s', 'pm25', t, 30 + extract(minute from t)::int %% 10, 'environment', 'ninh-kieu', t + interval '2 seconds'
-                        FROM generate_series(date_trunc('minute', now()) - interval '6 hours', date_trunc('minute', now()), interval '1 minute') AS t"""
-                        .formatted(STATION));
+                        FROM generate_series(date_trunc('minute', now()) - interval '6 hours', date_trunc('minute', now()), interval '1 minute') AS t""".formatted(STATION));
             }
         }
 
@@ -451,14 +491,55 @@ abstract class DashboardQueriesSuite {
                     VALUES (?, ?, ?, 'device', ?, ?, ?, ?, ?, 1, 1, now() - interval '2 days', now(), now() - ?::interval,
                             ?::timestamptz, ?, ?, ?::timestamptz, ?)
                     RETURNING id""";
-            String event = "INSERT INTO alert_events (alert_id, seq, type, actor, at, episode) VALUES (?, ?, ?, ?, now() - ?::interval, 1)";
+            String event =
+                    "INSERT INTO alert_events (alert_id, seq, type, actor, at, episode) VALUES (?, ?, ?, ?, now() - ?::interval, 1)";
             Object[][] alerts = {
-                    // key, rule, entity, domain, area, severity, condition, open, opened ago, acked ago (or null), resolved ago (or null)
-                    {"a1", "pm25-high", STATION, "environment", "ninh-kieu", "MAJOR", "FIRING", true, "3 hours", "2 hours", null},
-                    {"a2", "river-bd2", GAUGE, "environment", "ninh-kieu", "CRITICAL", "FIRING", true, "1 hour", null, null},
-                    {"a3", "speed-jam", "tc-tran-hung-dao", "security_traffic", "ninh-kieu", "WARNING", "RESOLVED", false, "1 day", "23 hours", "20 hours"},
-                    {"a4", "visitors-low", "vc-ben-ninh-kieu", "tourism", "cai-rang", "INFO", "RECOVERING", true, "5 hours", "4 hours", null}};
-            try (PreparedStatement insertAlert = c.prepareStatement(alert); PreparedStatement insertEvent = c.prepareStatement(event)) {
+                // key, rule, entity, domain, area, severity, condition, open, opened ago, acked ago (or null), resolved
+                // ago (or null)
+                {
+                    "a1",
+                    "pm25-high",
+                    STATION,
+                    "environment",
+                    "ninh-kieu",
+                    "MAJOR",
+                    "FIRING",
+                    true,
+                    "3 hours",
+                    "2 hours",
+                    null
+                },
+                {"a2", "river-bd2", GAUGE, "environment", "ninh-kieu", "CRITICAL", "FIRING", true, "1 hour", null, null
+                },
+                {
+                    "a3",
+                    "speed-jam",
+                    "tc-tran-hung-dao",
+                    "security_traffic",
+                    "ninh-kieu",
+                    "WARNING",
+                    "RESOLVED",
+                    false,
+                    "1 day",
+                    "23 hours",
+                    "20 hours"
+                },
+                {
+                    "a4",
+                    "visitors-low",
+                    "vc-ben-ninh-kieu",
+                    "tourism",
+                    "cai-rang",
+                    "INFO",
+                    "RECOVERING",
+                    true,
+                    "5 hours",
+                    "4 hours",
+                    null
+                }
+            };
+            try (PreparedStatement insertAlert = c.prepareStatement(alert);
+                    PreparedStatement insertEvent = c.prepareStatement(event)) {
                 for (Object[] a : alerts) {
                     insertAlert.setString(1, "rule=" + a[1] + "|entity=" + a[2] + "|" + a[0]);
                     insertAlert.setString(2, (String) a[1]);
@@ -469,10 +550,18 @@ abstract class DashboardQueriesSuite {
                     insertAlert.setString(7, (String) a[6]);
                     insertAlert.setBoolean(8, (Boolean) a[7]);
                     insertAlert.setString(9, (String) a[8]);
-                    insertAlert.setString(10, a[10] == null ? null : Instant.now().minus(Duration.ofHours(20)).toString());
+                    insertAlert.setString(
+                            10,
+                            a[10] == null
+                                    ? null
+                                    : Instant.now().minus(Duration.ofHours(20)).toString());
                     insertAlert.setString(11, a[9] == null ? "UNACK" : "ACK");
                     insertAlert.setString(12, a[9] == null ? null : "Ca trực 1 - Trần Thị Lan #7");
-                    insertAlert.setString(13, a[9] == null ? null : Instant.now().minus(Duration.ofHours(2)).toString());
+                    insertAlert.setString(
+                            13,
+                            a[9] == null
+                                    ? null
+                                    : Instant.now().minus(Duration.ofHours(2)).toString());
                     insertAlert.setString(14, "Cảnh báo thử: " + a[1]);
                     long id;
                     try (ResultSet rs = insertAlert.executeQuery()) {
@@ -480,8 +569,11 @@ abstract class DashboardQueriesSuite {
                         id = rs.getLong(1);
                     }
                     int seq = 0;
-                    for (Object[] e : new Object[][] {{"OPENED", "rule:" + a[1], a[8]}, {"ACKNOWLEDGED", "Ca trực 1 - Trần Thị Lan #7", a[9]},
-                            {"RESOLVED", "rule:" + a[1], a[10]}}) {
+                    for (Object[] e : new Object[][] {
+                        {"OPENED", "rule:" + a[1], a[8]},
+                        {"ACKNOWLEDGED", "Ca trực 1 - Trần Thị Lan #7", a[9]},
+                        {"RESOLVED", "rule:" + a[1], a[10]}
+                    }) {
                         if (e[2] == null) {
                             continue;
                         }
@@ -497,8 +589,7 @@ abstract class DashboardQueriesSuite {
             }
         }
 
-        private SimulatedCity() {
-        }
+        private SimulatedCity() {}
     }
 
     @SuppressWarnings("unused")

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.store.Database;
@@ -50,7 +49,8 @@ class DashboardQueriesTimescaleIT extends DashboardQueriesSuite {
     @Override
     void refreshRollups() throws SQLException {
         // The scheduler does not run here: refresh the hourly and daily continuous aggregates by hand.
-        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CALL refresh_continuous_aggregate('metric_agg_1h_cagg', NULL, NULL)");
             statement.execute("CALL refresh_continuous_aggregate('metric_agg_1d_cagg', NULL, NULL)");
         }

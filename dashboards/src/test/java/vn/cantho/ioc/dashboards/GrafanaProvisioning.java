@@ -1,5 +1,8 @@
 package vn.cantho.ioc.dashboards;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,10 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * The provisioning files as Grafana reads them: {@code dashboards/grafana/provisioning} (data sources and
@@ -45,8 +44,7 @@ final class GrafanaProvisioning {
         }
     }
 
-    private GrafanaProvisioning() {
-    }
+    private GrafanaProvisioning() {}
 
     /** {@code dashboards/grafana}, found from the module directory (Maven) or the repository root (IDE). */
     static Path root() {
@@ -55,7 +53,8 @@ final class GrafanaProvisioning {
                 return candidate.toAbsolutePath().normalize();
             }
         }
-        throw new IllegalStateException("dashboards/grafana not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "dashboards/grafana not found from " + Path.of("").toAbsolutePath());
     }
 
     /** The repository root (the parent of the dashboards module). */
@@ -67,7 +66,8 @@ final class GrafanaProvisioning {
         Path dir = root().resolve("dashboards");
         List<Dashboard> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 out.add(new Dashboard(dir.relativize(file).getName(0).toString(), file, JSON.readTree(file.toFile())));
             }
         } catch (IOException e) {

@@ -30,11 +30,11 @@ final class GrafanaSqlMacros {
     /** Template variables: {@code $name}, {@code ${name}}, {@code ${name:format}}, {@code [[name]]}. */
     private static final Pattern VARIABLE = Pattern.compile(
             "\\$([a-zA-Z_][a-zA-Z0-9_]*)|\\$\\{([a-zA-Z_][a-zA-Z0-9_]*)(?::([a-zA-Z]+))?}|\\[\\[([a-zA-Z_][a-zA-Z0-9_]*)]]");
+
     private static final Pattern INTERVAL = Pattern.compile("(\\d+)(ms|s|m|h|d|w|M|y)");
 
     /** The dashboard time range, Grafana's {@code from} and {@code to}. */
-    record TimeRange(Instant from, Instant to) {
-    }
+    record TimeRange(Instant from, Instant to) {}
 
     /**
      * A template variable as the browser holds it: its selected values, and whether it is multi-value or has
@@ -50,11 +50,11 @@ final class GrafanaSqlMacros {
         }
     }
 
-    private GrafanaSqlMacros() {
-    }
+    private GrafanaSqlMacros() {}
 
     /** The three steps above. */
-    static String expand(String sql, TimeRange range, Duration interval, boolean timescaledb, Map<String, Variable> variables) {
+    static String expand(
+            String sql, TimeRange range, Duration interval, boolean timescaledb, Map<String, Variable> variables) {
         return macros(globals(templateVariables(sql, variables), range, interval), range, timescaledb);
     }
 
@@ -70,7 +70,8 @@ final class GrafanaSqlMacros {
             }
             Variable variable = variables.get(name);
             if (variable == null) {
-                throw new IllegalArgumentException("SQL uses template variable $" + name + " that the dashboard does not define");
+                throw new IllegalArgumentException(
+                        "SQL uses template variable $" + name + " that the dashboard does not define");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(format(variable, m.group(3))));
         }
@@ -89,8 +90,10 @@ final class GrafanaSqlMacros {
         return switch (format) {
             case "raw" -> String.join(",", values);
             case "csv" -> String.join(",", values);
-            case "sqlstring", "singlequote" -> values.stream().map(GrafanaSqlMacros::quoteLiteral).collect(Collectors.joining(","));
-            case "doublequote" -> values.stream().map(v -> "\"" + v.replace("\"", "\\\"") + "\"").collect(Collectors.joining(","));
+            case "sqlstring", "singlequote" ->
+                values.stream().map(GrafanaSqlMacros::quoteLiteral).collect(Collectors.joining(","));
+            case "doublequote" ->
+                values.stream().map(v -> "\"" + v.replace("\"", "\\\"") + "\"").collect(Collectors.joining(","));
             default -> throw new IllegalArgumentException("unsupported variable format :" + format);
         };
     }
@@ -168,7 +171,8 @@ final class GrafanaSqlMacros {
                 return "'" + to + "'";
             case "__timeGroup": {
                 if (args.size() < 2) {
-                    throw new IllegalArgumentException("macro " + name + " needs time column and interval and optional fill value");
+                    throw new IllegalArgumentException(
+                            "macro " + name + " needs time column and interval and optional fill value");
                 }
                 double seconds = parseInterval(trimQuotes(args.get(1))).toMillis() / 1000.0;
                 if (timescaledb) {
@@ -180,7 +184,8 @@ final class GrafanaSqlMacros {
                 return evaluate("__timeGroup", args, range, timescaledb) + " AS \"time\"";
             case "__unixEpochFilter": {
                 String column = requireColumn(name, args);
-                return column + " >= " + range.from().getEpochSecond() + " AND " + column + " <= " + range.to().getEpochSecond();
+                return column + " >= " + range.from().getEpochSecond() + " AND " + column + " <= "
+                        + range.to().getEpochSecond();
             }
             case "__unixEpochNanoFilter": {
                 String column = requireColumn(name, args);
@@ -192,7 +197,8 @@ final class GrafanaSqlMacros {
                 return Long.toString(nanos(range.to()));
             case "__unixEpochGroup": {
                 if (args.size() < 2) {
-                    throw new IllegalArgumentException("macro " + name + " needs time column and interval and optional fill value");
+                    throw new IllegalArgumentException(
+                            "macro " + name + " needs time column and interval and optional fill value");
                 }
                 double seconds = parseInterval(trimQuotes(args.get(1))).toMillis() / 1000.0;
                 return "floor((" + args.get(0) + ")/" + goFloat(seconds) + ")*" + goFloat(seconds);
@@ -228,7 +234,9 @@ final class GrafanaSqlMacros {
 
     /** Go's {@code time.RFC3339Nano} in UTC: trailing zeros of the fraction dropped, "Z". */
     static String rfc3339Nano(Instant t) {
-        String base = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(java.time.ZoneOffset.UTC).format(t);
+        String base = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(t);
         if (t.getNano() == 0) {
             return base + "Z";
         }
@@ -269,7 +277,8 @@ final class GrafanaSqlMacros {
         if (exponent < -4 || exponent >= 6) {
             String digits = shortest.unscaledValue().abs().toString();
             String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return (value < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
+            return (value < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+                    + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
         }
         return shortest.toPlainString();
     }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.dashboards.GrafanaSqlMacros.TimeRange;
 import vn.cantho.ioc.dashboards.GrafanaSqlMacros.Variable;
@@ -19,7 +18,8 @@ import vn.cantho.ioc.dashboards.GrafanaSqlMacros.Variable;
 class GrafanaSqlMacrosTest {
 
     // macros_test.go uses 2018-04-12T18:00:00Z – 2018-04-12T18:05:00Z.
-    private static final TimeRange RANGE = new TimeRange(Instant.parse("2018-04-12T18:00:00Z"), Instant.parse("2018-04-12T18:05:00Z"));
+    private static final TimeRange RANGE =
+            new TimeRange(Instant.parse("2018-04-12T18:00:00Z"), Instant.parse("2018-04-12T18:05:00Z"));
 
     private static String macros(String sql, boolean timescaledb) {
         return GrafanaSqlMacros.macros(sql, RANGE, timescaledb);
@@ -62,14 +62,19 @@ class GrafanaSqlMacrosTest {
         assertThat(macros("GROUP BY $__unixEpochGroupAlias(time_column,'5m')", false))
                 .isEqualTo("GROUP BY floor((time_column)/300)*300 AS \"time\"");
         assertThat(macros("select $__time(time_column)", false)).isEqualTo("select time_column AS \"time\"");
-        assertThat(macros("select $__timeEpoch(time_column)", false)).isEqualTo("select extract(epoch from time_column) as \"time\"");
+        assertThat(macros("select $__timeEpoch(time_column)", false))
+                .isEqualTo("select extract(epoch from time_column) as \"time\"");
     }
 
     @Test
     void intervalIsFormattedInItsLargestWholeUnitBeforeMacrosParseIt() {
         // Given a 1-hour interval / When the global substitutions and macros run
-        String sql = GrafanaSqlMacros.expand("SELECT $__timeGroupAlias(ts, $__interval), $__interval_ms", RANGE,
-                Duration.ofHours(1), false, Map.of());
+        String sql = GrafanaSqlMacros.expand(
+                "SELECT $__timeGroupAlias(ts, $__interval), $__interval_ms",
+                RANGE,
+                Duration.ofHours(1),
+                false,
+                Map.of());
         // Then Grafana's "1h" reaches the macro and 3600 s comes out
         assertThat(sql).isEqualTo("SELECT floor(extract(epoch from ts)/3600)*3600 AS \"time\", 3600000");
         assertThat(GrafanaSqlMacros.formatInterval(Duration.ofSeconds(90))).isEqualTo("1m");
@@ -96,7 +101,8 @@ class GrafanaSqlMacrosTest {
         assertThat(GrafanaSqlMacros.templateVariables("${area:csv} [[area]] ${area:sqlstring}", vars))
                 .isEqualTo("ninh-kieu,o'mon 'ninh-kieu','o''mon' 'ninh-kieu','o''mon'");
         // Grafana's own $__ names are left for the backend.
-        assertThat(GrafanaSqlMacros.templateVariables("$__timeFilter(ts) $__interval", vars)).isEqualTo("$__timeFilter(ts) $__interval");
+        assertThat(GrafanaSqlMacros.templateVariables("$__timeFilter(ts) $__interval", vars))
+                .isEqualTo("$__timeFilter(ts) $__interval");
     }
 
     @Test

@@ -2,15 +2,14 @@ package vn.cantho.ioc.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.api.metrics.ApiMeters;
 import vn.cantho.ioc.dashboards.GrafanaProvisioning.Dashboard;
@@ -25,8 +24,20 @@ class PlatformDashboardMetricsTest {
 
     /** A PromQL identifier directly followed by a selector, a range or the end of a function argument. */
     private static final Pattern METRIC = Pattern.compile("\\b([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*(?=[{\\[)]|$)");
-    private static final Set<String> PROMQL_WORDS = Set.of("sum", "by", "rate", "histogram_quantile", "le", "avg",
-            "max", "min", "count", "irate", "increase", "without");
+
+    private static final Set<String> PROMQL_WORDS = Set.of(
+            "sum",
+            "by",
+            "rate",
+            "histogram_quantile",
+            "le",
+            "avg",
+            "max",
+            "min",
+            "count",
+            "irate",
+            "increase",
+            "without");
 
     @Test
     void everyMetricThePlatformDashboardQueriesIsExportedByTheHub() {
@@ -49,7 +60,9 @@ class PlatformDashboardMetricsTest {
         }
         // And every stage meter has a panel: a meter nobody looks at would be a silent gap
         for (String stage : StageMeters.prometheusNames()) {
-            assertThat(used.stream().anyMatch(u -> u.startsWith(stage))).as("a panel for " + stage).isTrue();
+            assertThat(used.stream().anyMatch(u -> u.startsWith(stage)))
+                    .as("a panel for " + stage)
+                    .isTrue();
         }
     }
 
@@ -57,7 +70,10 @@ class PlatformDashboardMetricsTest {
     void theJvmMetersThePanelsReadAreOnTheHubsRegistry() {
         PrometheusMeterRegistry registry = ApiMeters.create();
         String scrape = registry.scrape();
-        assertThat(scrape).contains("jvm_memory_used_bytes{").contains("process_cpu_usage{").contains("application=\"ioc-hub\"");
+        assertThat(scrape)
+                .contains("jvm_memory_used_bytes{")
+                .contains("process_cpu_usage{")
+                .contains("application=\"ioc-hub\"");
         registry.close();
     }
 
@@ -66,14 +82,20 @@ class PlatformDashboardMetricsTest {
         for (String name : StageMeters.prometheusNames()) {
             assertThat(name).matches("ioc_[a-z0-9_]+");
         }
-        assertThat(StageMeters.prometheusNames()).filteredOn(n -> n.contains("pushes") || n.contains("rows")
-                || n.contains("evaluations") || n.contains("transitions")).allMatch(n -> n.endsWith("_total"));
+        assertThat(StageMeters.prometheusNames())
+                .filteredOn(n -> n.contains("pushes")
+                        || n.contains("rows")
+                        || n.contains("evaluations")
+                        || n.contains("transitions"))
+                .allMatch(n -> n.endsWith("_total"));
         assertThat(StageMeters.prometheusNames()).contains("ioc_sink_batch_seconds");
     }
 
     static List<String> metricNames(String expr) {
         // Labels inside {...} and legend templates are not metric names.
-        String stripped = expr.replaceAll("\\{[^}]*}", "{}").replaceAll("by \\([^)]*\\)", "").replaceAll("\\[[^]]*]", "[]");
+        String stripped = expr.replaceAll("\\{[^}]*}", "{}")
+                .replaceAll("by \\([^)]*\\)", "")
+                .replaceAll("\\[[^]]*]", "[]");
         List<String> out = new ArrayList<>();
         Matcher m = METRIC.matcher(stripped);
         while (m.find()) {

@@ -2,7 +2,6 @@ package vn.cantho.ioc.ingest;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-
 import vn.cantho.ioc.ingest.mqtt.MqttKafkaBridge;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.config.ConfigException;
@@ -20,8 +19,7 @@ public final class IngestMain {
     static final Setting<String> KAFKA_BOOTSTRAP = Setting.text("KAFKA_BOOTSTRAP", "", "Kafka bootstrap servers");
     static final Setting<String> REGISTRY_DIR = Setting.text("REGISTRY_DIR", "", "registry directory");
 
-    private IngestMain() {
-    }
+    private IngestMain() {}
 
     public static void main(String[] args) throws Exception {
         Config config = Config.fromEnvironment();
@@ -34,10 +32,13 @@ public final class IngestMain {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            bridge.close();
-            stopped.countDown();
-        }, "ingest-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            bridge.close();
+                            stopped.countDown();
+                        },
+                        "ingest-shutdown"));
         bridge.start();
         System.out.println("ingest bridge running");
         stopped.await();
@@ -47,7 +48,8 @@ public final class IngestMain {
         String mqttUrl = required(config, MQTT_URL);
         String kafka = required(config, KAFKA_BOOTSTRAP);
         DeviceRegistry registry = config.isSet(REGISTRY_DIR)
-                ? DeviceRegistry.fromDirectory(Path.of(config.get(REGISTRY_DIR))) : DeviceRegistry.builtIn();
+                ? DeviceRegistry.fromDirectory(Path.of(config.get(REGISTRY_DIR)))
+                : DeviceRegistry.builtIn();
         return MqttIngest.bridge(MqttIngestOptions.from(config), mqttUrl, () -> registry, kafka);
     }
 

@@ -1,7 +1,6 @@
 package vn.cantho.ioc.ingest;
 
 import java.util.Properties;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -10,8 +9,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /** The Kafka producer every ingest transport uses: idempotent, acks from all replicas, retried until Kafka is back. */
 public final class IngestProducer {
 
-    private IngestProducer() {
-    }
+    private IngestProducer() {}
 
     public static Producer<byte[], byte[]> create(String bootstrapServers, String clientId) {
         return create(bootstrapServers, clientId, java.util.Map.of());
@@ -21,8 +19,8 @@ public final class IngestProducer {
      * The same producer with some settings replaced, e.g. a shorter {@code max.block.ms} for a transport
      * that answers a client synchronously (the feed API) and must not block on a missing broker for long.
      */
-    public static Producer<byte[], byte[]> create(String bootstrapServers, String clientId,
-                                                  java.util.Map<String, Object> overrides) {
+    public static Producer<byte[], byte[]> create(
+            String bootstrapServers, String clientId, java.util.Map<String, Object> overrides) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);

@@ -3,7 +3,6 @@ package vn.cantho.ioc.ingest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Supplier;
-
 import org.apache.kafka.clients.producer.Producer;
 import vn.cantho.ioc.ingest.broker.BrokerIngest;
 import vn.cantho.ioc.ingest.journal.IngestJournal;
@@ -31,24 +30,29 @@ public interface MqttIngest extends Part {
      * Ingest for the embedded broker, journalling accepted messages under {@code journalDir}: call
      * {@code start()}, hand the result to the broker as its extension, and close it after the broker has stopped.
      */
-    static BrokerIngest insideBroker(MqttIngestOptions options, Supplier<DeviceRegistry> registry,
-                                     String kafkaBootstrap, Path journalDir) {
+    static BrokerIngest insideBroker(
+            MqttIngestOptions options, Supplier<DeviceRegistry> registry, String kafkaBootstrap, Path journalDir) {
         Producer<byte[], byte[]> producer = IngestProducer.create(kafkaBootstrap, options.clientId());
         IngestJournal journal = IngestJournal.open(journalDir, JOURNAL_SEGMENT_BYTES, options.maxPayloadBytes());
         return new BrokerIngest(journal, forwarder(options, registry, producer), producer, Clock.systemUTC());
     }
 
     /** Ingest as a bridge subscribed to the external broker at {@code brokerUrl}; call {@code start()}. */
-    static MqttKafkaBridge bridge(MqttIngestOptions options, String brokerUrl, Supplier<DeviceRegistry> registry,
-                                  String kafkaBootstrap) {
-        return new MqttKafkaBridge(options.bridge(brokerUrl),
+    static MqttKafkaBridge bridge(
+            MqttIngestOptions options, String brokerUrl, Supplier<DeviceRegistry> registry, String kafkaBootstrap) {
+        return new MqttKafkaBridge(
+                options.bridge(brokerUrl),
                 new ReadingParser(registry, options.maxAge(), options.maxFuture()),
-                IngestProducer.create(kafkaBootstrap, options.clientId()), Clock.systemUTC());
+                IngestProducer.create(kafkaBootstrap, options.clientId()),
+                Clock.systemUTC());
     }
 
-    private static TelemetryForwarder forwarder(MqttIngestOptions options, Supplier<DeviceRegistry> registry,
-                                                Producer<byte[], byte[]> producer) {
-        return new TelemetryForwarder(new ReadingParser(registry, options.maxAge(), options.maxFuture()), producer,
-                options.maxPayloadBytes(), Clock.systemUTC());
+    private static TelemetryForwarder forwarder(
+            MqttIngestOptions options, Supplier<DeviceRegistry> registry, Producer<byte[], byte[]> producer) {
+        return new TelemetryForwarder(
+                new ReadingParser(registry, options.maxAge(), options.maxFuture()),
+                producer,
+                options.maxPayloadBytes(),
+                Clock.systemUTC());
     }
 }

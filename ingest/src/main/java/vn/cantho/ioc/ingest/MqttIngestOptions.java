@@ -1,7 +1,6 @@
 package vn.cantho.ioc.ingest;
 
 import java.time.Duration;
-
 import vn.cantho.ioc.ingest.mqtt.BridgeOptions;
 import vn.cantho.ioc.model.config.Config;
 
@@ -16,13 +15,23 @@ import vn.cantho.ioc.model.config.Config;
  * @param maxFuture       readings further ahead are dead-lettered as BAD_TIMESTAMP
  * @param sessionExpiry   how long an external broker keeps queuing for the bridge while it is away
  */
-public record MqttIngestOptions(String clientId, String sharedGroup, int receiveMaximum, int maxPayloadBytes,
-                                Duration maxAge, Duration maxFuture, Duration sessionExpiry) {
+public record MqttIngestOptions(
+        String clientId,
+        String sharedGroup,
+        int receiveMaximum,
+        int maxPayloadBytes,
+        Duration maxAge,
+        Duration maxFuture,
+        Duration sessionExpiry) {
 
     public static MqttIngestOptions from(Config config) {
-        return new MqttIngestOptions(config.get(IngestSettings.CLIENT_ID), config.get(IngestSettings.SHARED_GROUP),
-                config.get(IngestSettings.RECEIVE_MAXIMUM), config.get(IngestSettings.MAX_PAYLOAD_BYTES),
-                config.get(IngestSettings.MAX_AGE), config.get(IngestSettings.MAX_FUTURE),
+        return new MqttIngestOptions(
+                config.get(IngestSettings.CLIENT_ID),
+                config.get(IngestSettings.SHARED_GROUP),
+                config.get(IngestSettings.RECEIVE_MAXIMUM),
+                config.get(IngestSettings.MAX_PAYLOAD_BYTES),
+                config.get(IngestSettings.MAX_AGE),
+                config.get(IngestSettings.MAX_FUTURE),
                 config.get(IngestSettings.SESSION_EXPIRY));
     }
 

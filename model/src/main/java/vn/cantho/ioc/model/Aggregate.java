@@ -1,8 +1,7 @@
 package vn.cantho.ioc.model;
 
-import java.time.Instant;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
 
 /**
  * Statistics of one metric over one time window for one device or one area. The streams stage
@@ -10,9 +9,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * is the truth, which is why the sink upserts. Value of
  * {@link vn.cantho.ioc.model.kafka.Topics#AGGREGATES_1M}.
  */
-public record Aggregate(int schemaVersion, Scope scope, String entityId, String metric, String domain,
-                        String areaCode, Instant windowStart, Instant windowEnd, long count, double sum,
-                        double min, double max, double last) {
+public record Aggregate(
+        int schemaVersion,
+        Scope scope,
+        String entityId,
+        String metric,
+        String domain,
+        String areaCode,
+        Instant windowStart,
+        Instant windowEnd,
+        long count,
+        double sum,
+        double min,
+        double max,
+        double last) {
 
     public static final int SCHEMA_VERSION = 1;
 

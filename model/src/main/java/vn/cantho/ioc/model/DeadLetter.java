@@ -12,13 +12,13 @@ import java.time.Instant;
  * @param payload    the original bytes (base64 in JSON)
  * @param receivedAt when the hub received it
  */
-public record DeadLetter(int schemaVersion, DeadLetterReason reason, String detail, String source, byte[] payload,
-                         Instant receivedAt) {
+public record DeadLetter(
+        int schemaVersion, DeadLetterReason reason, String detail, String source, byte[] payload, Instant receivedAt) {
 
     public static final int SCHEMA_VERSION = 1;
 
-    public static DeadLetter of(DeadLetterReason reason, String detail, String source, byte[] payload,
-                                Instant receivedAt) {
+    public static DeadLetter of(
+            DeadLetterReason reason, String detail, String source, byte[] payload, Instant receivedAt) {
         return new DeadLetter(SCHEMA_VERSION, reason, detail, source, payload, receivedAt);
     }
 }

@@ -30,10 +30,20 @@ import java.util.Map;
  * @param conversions   text field name to the legacy encoding it was converted from (e.g. {@code TCVN3});
  *                      empty when every text field was already Unicode
  */
-public record FeedRecord(int schemaVersion, String feed, String department, String domain, String recordKey,
-                         Instant ts, String period, String areaCode, Map<String, Object> fields,
-                         Map<String, Double> metrics, Instant receivedAt, String source,
-                         Map<String, String> conversions) {
+public record FeedRecord(
+        int schemaVersion,
+        String feed,
+        String department,
+        String domain,
+        String recordKey,
+        Instant ts,
+        String period,
+        String areaCode,
+        Map<String, Object> fields,
+        Map<String, Double> metrics,
+        Instant receivedAt,
+        String source,
+        Map<String, String> conversions) {
 
     public static final int SCHEMA_VERSION = 1;
 

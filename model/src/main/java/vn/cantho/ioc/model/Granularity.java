@@ -34,7 +34,7 @@ public enum Granularity {
                 return g;
             }
         }
-        throw new IllegalArgumentException("unknown granularity '" + id
-                + "' (expected instant, hour, day, month, quarter or year)");
+        throw new IllegalArgumentException(
+                "unknown granularity '" + id + "' (expected instant, hour, day, month, quarter or year)");
     }
 }

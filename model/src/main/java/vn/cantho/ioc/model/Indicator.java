@@ -30,10 +30,20 @@ import java.util.TreeMap;
  *                      pollutant, target, the value of the same period last year); not part of the key
  * @param computedAt    when the stream processor produced this version (event time of its trigger)
  */
-public record Indicator(int schemaVersion, String indicator, Scope scope, String entityId, String domain,
-                        String areaCode, Granularity granularity, Instant periodStart, Instant periodEnd,
-                        double value, SortedMap<String, String> labels, Map<String, String> attributes,
-                        Instant computedAt) {
+public record Indicator(
+        int schemaVersion,
+        String indicator,
+        Scope scope,
+        String entityId,
+        String domain,
+        String areaCode,
+        Granularity granularity,
+        Instant periodStart,
+        Instant periodEnd,
+        double value,
+        SortedMap<String, String> labels,
+        Map<String, String> attributes,
+        Instant computedAt) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -51,7 +61,16 @@ public record Indicator(int schemaVersion, String indicator, Scope scope, String
 
     /** Identity of the value: indicator, scope, entity, labels, granularity and period start. */
     public String key() {
-        return indicator + '|' + scope.id() + '|' + entityId + '|' + labelsKey() + '|' + granularity.id() + '|'
+        return indicator
+                + '|'
+                + scope.id()
+                + '|'
+                + entityId
+                + '|'
+                + labelsKey()
+                + '|'
+                + granularity.id()
+                + '|'
                 + periodStart.toEpochMilli();
     }
 }

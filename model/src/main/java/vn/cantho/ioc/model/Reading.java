@@ -14,8 +14,8 @@ import java.util.Map;
  * @param receivedAt    when ingest received it
  * @param source        where it came from, e.g. the MQTT topic
  */
-public record Reading(int schemaVersion, String deviceId, Instant ts, Map<String, Double> values,
-                      Instant receivedAt, String source) {
+public record Reading(
+        int schemaVersion, String deviceId, Instant ts, Map<String, Double> values, Instant receivedAt, String source) {
 
     public static final int SCHEMA_VERSION = 1;
 }

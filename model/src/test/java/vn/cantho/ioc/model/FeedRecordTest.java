@@ -2,11 +2,10 @@ package vn.cantho.ioc.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.kafka.Topics;
@@ -22,10 +21,20 @@ class FeedRecordTest {
         fields.put("accidents", 3L);
         fields.put("fines", 12.5);
         fields.put("verified", true);
-        FeedRecord record = new FeedRecord(FeedRecord.SCHEMA_VERSION, "traffic-safety-daily", "cong-an",
-                "security_traffic", "2026-10-31|ninh-kieu", Instant.parse("2026-10-30T17:00:00Z"), "2026-10-31",
-                "ninh-kieu", fields, Map.of("traffic_accidents", 3.0), Instant.parse("2026-11-01T01:00:00Z"),
-                "feeds/traffic-safety-daily/token/1", Map.of("note", "TCVN3"));
+        FeedRecord record = new FeedRecord(
+                FeedRecord.SCHEMA_VERSION,
+                "traffic-safety-daily",
+                "cong-an",
+                "security_traffic",
+                "2026-10-31|ninh-kieu",
+                Instant.parse("2026-10-30T17:00:00Z"),
+                "2026-10-31",
+                "ninh-kieu",
+                fields,
+                Map.of("traffic_accidents", 3.0),
+                Instant.parse("2026-11-01T01:00:00Z"),
+                "feeds/traffic-safety-daily/token/1",
+                Map.of("note", "TCVN3"));
 
         // When
         byte[] bytes = Topics.FEED_RECORDS.valueSerde().serializer().serialize("t", record);

@@ -5,7 +5,6 @@ import static vn.cantho.ioc.simulator.CityTime.bump;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import vn.cantho.ioc.model.registry.Device;
 
 /**
@@ -43,18 +42,28 @@ final class AirQualityModel {
         double drift = 1 + 0.2 * noise.smooth("aq-weather", at.toEpochMilli() / 3_600_000.0 / 30);
         double smoke = incident == null ? 0 : (120 + 230 * incident.magnitude()) * spikeShape(incident.progress(at));
 
-        double pm25 = (baseLevel(device.areaCode()) + 16 * traffic + 6 * stagnant) * (0.8 + 0.5 * dry) * drift
-                * (1 - 0.4 * rain) + 2 * noise.gaussian(id + ":pm25", index) + smoke;
+        double pm25 = (baseLevel(device.areaCode()) + 16 * traffic + 6 * stagnant)
+                        * (0.8 + 0.5 * dry)
+                        * drift
+                        * (1 - 0.4 * rain)
+                + 2 * noise.gaussian(id + ":pm25", index)
+                + smoke;
         pm25 = Math.max(2, pm25);
-        double pm10 = Math.max(pm25, pm25 * (1.45 + 0.3 * noise.uniform(id + ":pm10", index))
-                + 1.5 * noise.gaussian(id + ":pm10n", index));
-        double no2 = Math.max(1, (6 + 40 * traffic + 8 * stagnant) * (0.85 + 0.3 * dry)
-                + 2 * noise.gaussian(id + ":no2", index));
-        double co = Math.max(50, 300 + 1700 * traffic + 350 * stagnant + 6 * smoke
-                + 50 * noise.gaussian(id + ":co", index));
+        double pm10 = Math.max(
+                pm25,
+                pm25 * (1.45 + 0.3 * noise.uniform(id + ":pm10", index)) + 1.5 * noise.gaussian(id + ":pm10n", index));
+        double no2 = Math.max(
+                1, (6 + 40 * traffic + 8 * stagnant) * (0.85 + 0.3 * dry) + 2 * noise.gaussian(id + ":no2", index));
+        double co = Math.max(
+                50, 300 + 1700 * traffic + 350 * stagnant + 6 * smoke + 50 * noise.gaussian(id + ":co", index));
         double sunshine = bump(hour, 14.3, 2.6) * (0.75 + 0.35 * dry) * (1 - 0.6 * rain);
-        double o3 = Math.max(2, 12 + 95 * sunshine - 10 * traffic + 6 * noise.smooth(id + ":o3", index / 3_600_000.0)
-                + 2.5 * noise.gaussian(id + ":o3", index));
+        double o3 = Math.max(
+                2,
+                12
+                        + 95 * sunshine
+                        - 10 * traffic
+                        + 6 * noise.smooth(id + ":o3", index / 3_600_000.0)
+                        + 2.5 * noise.gaussian(id + ":o3", index));
         double so2 = Math.max(0.5, 5 + 6 * traffic + 3 * stagnant + noise.gaussian(id + ":so2", index));
 
         Map<String, Double> values = new LinkedHashMap<>();
@@ -69,7 +78,9 @@ final class AirQualityModel {
 
     /** Quick rise, slower decay: the smoke arrives, then disperses. */
     private static double spikeShape(double progress) {
-        return progress < 0.25 ? Math.sin(progress / 0.25 * Math.PI / 2) : Math.cos((progress - 0.25) / 0.75 * Math.PI / 2);
+        return progress < 0.25
+                ? Math.sin(progress / 0.25 * Math.PI / 2)
+                : Math.cos((progress - 0.25) / 0.75 * Math.PI / 2);
     }
 
     private static double baseLevel(String areaCode) {

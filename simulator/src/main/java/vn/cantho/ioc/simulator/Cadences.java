@@ -23,6 +23,7 @@ public record Cadences(Duration fallback, Map<String, Duration> byType) {
 
     /** The default: what real Cần Thơ devices do (air, traffic and visitor counters every minute). */
     public static final String DEFAULT = "60s,water_gauge=5m,water_quality=5m";
+
     public static final Duration FALLBACK = Duration.ofSeconds(60);
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -52,16 +53,15 @@ public record Cadences(Duration fallback, Map<String, Duration> byType) {
             int equals = entry.indexOf('=');
             if (equals < 0) {
                 if (fallback != null) {
-                    throw new IllegalArgumentException("expected at most one interval for all types, e.g. "
-                            + DEFAULT);
+                    throw new IllegalArgumentException("expected at most one interval for all types, e.g. " + DEFAULT);
                 }
                 fallback = duration(entry);
                 continue;
             }
             String type = entry.substring(0, equals).trim();
             if (!TYPE.matcher(type).matches()) {
-                throw new IllegalArgumentException("expected a device type such as water_gauge before '=', got '"
-                        + type + "'");
+                throw new IllegalArgumentException(
+                        "expected a device type such as water_gauge before '=', got '" + type + "'");
             }
             if (byType.put(type, duration(entry.substring(equals + 1))) != null) {
                 throw new IllegalArgumentException("expected each device type once; " + type + " is given twice");

@@ -11,8 +11,7 @@ final class CityTime {
     private static final long OFFSET_S = 7 * 3600;
     private static final double YEAR_DAYS = 365.25;
 
-    private CityTime() {
-    }
+    private CityTime() {}
 
     /** Local hour of day, 0 (inclusive) to 24 (exclusive), with fractions. */
     static double hour(Instant at) {

@@ -50,7 +50,8 @@ final class Incidents {
         long window = kind.window().toMillis();
         List<Incident> incidents = new ArrayList<>();
         for (long i = Math.floorDiv(from.toEpochMilli(), window); i * window < to.toEpochMilli(); i++) {
-            inWindow(kind, deviceId, i).filter(x -> !x.start().isBefore(from) && x.start().isBefore(to))
+            inWindow(kind, deviceId, i)
+                    .filter(x -> !x.start().isBefore(from) && x.start().isBefore(to))
                     .ifPresent(incidents::add);
         }
         return incidents;
@@ -61,11 +62,13 @@ final class Incidents {
             return Optional.empty();
         }
         String key = kind.name() + '|' + deviceId;
-        Duration length = switch (kind) {
-            case PM25_SPIKE -> Duration.ofMinutes(40 + Math.round(70 * noise.uniform(key + "|length", window)));
-            case TRAFFIC_JAM -> Duration.ofMinutes(20 + Math.round(30 * noise.uniform(key + "|length", window)));
-            case RIVER_RISE -> Duration.ofHours(17);
-        };
+        Duration length =
+                switch (kind) {
+                    case PM25_SPIKE -> Duration.ofMinutes(40 + Math.round(70 * noise.uniform(key + "|length", window)));
+                    case TRAFFIC_JAM ->
+                        Duration.ofMinutes(20 + Math.round(30 * noise.uniform(key + "|length", window)));
+                    case RIVER_RISE -> Duration.ofHours(17);
+                };
         long windowMillis = kind.window().toMillis();
         long offset = Math.round((windowMillis - length.toMillis()) * noise.uniform(key + "|start", window));
         Instant start = Instant.ofEpochMilli(window * windowMillis + offset);
@@ -73,8 +76,8 @@ final class Incidents {
         if (noise.uniform(key, window) >= chance) {
             return Optional.empty();
         }
-        return Optional.of(new Incident(kind, deviceId, start, start.plus(length),
-                noise.uniform(key + "|magnitude", window)));
+        return Optional.of(
+                new Incident(kind, deviceId, start, start.plus(length), noise.uniform(key + "|magnitude", window)));
     }
 
     private static ToDoubleFunction<Instant> weight(Incident.Kind kind) {

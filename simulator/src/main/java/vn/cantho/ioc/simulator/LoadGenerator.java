@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
-
 import org.eclipse.paho.mqttv5.common.MqttException;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import vn.cantho.ioc.model.registry.Device;
@@ -44,7 +43,7 @@ public final class LoadGenerator {
         void done(String deviceId, Instant ts, boolean acknowledged);
     }
 
-    private static final Outcomes NO_LISTENER = (device, ts, acknowledged) -> { };
+    private static final Outcomes NO_LISTENER = (device, ts, acknowledged) -> {};
 
     /** Above this many messages per second per device, timestamps (unique, in ms) run ahead of the clock. */
     public static final int MAX_REAL_TIME_RATE_PER_DEVICE = 1000;
@@ -71,14 +70,16 @@ public final class LoadGenerator {
     public LoadGenerator(LoadOptions options, Outcomes outcomes) {
         this.options = options;
         this.outcomes = outcomes;
-        DeviceRegistry registry = options.registryDir().map(DeviceRegistry::fromDirectory)
-                .orElseGet(DeviceRegistry::builtIn);
+        DeviceRegistry registry =
+                options.registryDir().map(DeviceRegistry::fromDirectory).orElseGet(DeviceRegistry::builtIn);
         this.models = new SensorModels(options.seed(), 0);
         int values = options.valuesPerMessage().orElse(1);
         Instant now = Instant.now();
-        this.devices = registry.devices().stream().filter(SensorModels::supports)
+        this.devices = registry.devices().stream()
+                .filter(SensorModels::supports)
                 .filter(device -> options.valuesPerMessage().isEmpty()
-                        || models.reading(device, now, COUNT_INTERVAL).size() >= values).toList();
+                        || models.reading(device, now, COUNT_INTERVAL).size() >= values)
+                .toList();
         if (devices.isEmpty()) {
             throw new IllegalArgumentException("the registry has no device of a simulated type " + SensorModels.TYPES
                     + " reporting at least " + values + " values");
@@ -115,12 +116,15 @@ public final class LoadGenerator {
             return;
         }
         try {
-            System.err.printf("load: publishing %d msg/s for %s s to %s over %d clients...%n", options.rate(),
-                    options.duration().toMillis() / 1000.0, options.mqttUrl(), options.clients());
+            System.err.printf(
+                    "load: publishing %d msg/s for %s s to %s over %d clients...%n",
+                    options.rate(), options.duration().toMillis() / 1000.0, options.mqttUrl(), options.clients());
             LoadGenerator generator = new LoadGenerator(options);
             if (options.rate() > MAX_REAL_TIME_RATE_PER_DEVICE * generator.devices()) {
-                System.err.printf("load: more than %d msg/s per device: timestamps stay unique but run ahead of the "
-                        + "clock (ingest rejects them beyond INGEST_MAX_FUTURE)%n", MAX_REAL_TIME_RATE_PER_DEVICE);
+                System.err.printf(
+                        "load: more than %d msg/s per device: timestamps stay unique but run ahead of the "
+                                + "clock (ingest rejects them beyond INGEST_MAX_FUTURE)%n",
+                        MAX_REAL_TIME_RATE_PER_DEVICE);
             }
             LoadReport report = generator.run();
             System.out.println(report.toJson());
@@ -156,8 +160,8 @@ public final class LoadGenerator {
             List<Thread> threads = new ArrayList<>();
             for (int c = 0; c < options.clients(); c++) {
                 int client = c;
-                Thread thread = new Thread(() -> sent[client] = publishLoop(publishers.get(client), client, start, end),
-                        "load-" + c);
+                Thread thread = new Thread(
+                        () -> sent[client] = publishLoop(publishers.get(client), client, start, end), "load-" + c);
                 thread.start();
                 threads.add(thread);
             }
@@ -185,9 +189,20 @@ public final class LoadGenerator {
             latency.put("p99", latencies.percentileMillis(0.99));
             latency.put("p999", latencies.percentileMillis(0.999));
             latency.put("max", latencies.percentileMillis(1.0));
-            return new LoadReport(options.rate(), options.duration().toMillis() / 1000.0, elapsed, options.clients(),
-                    devices.size(), totalSent, acknowledged, failed, senml.get(), acknowledged / elapsed, latency,
-                    options.mqttUrl(), options.valuesPerMessage());
+            return new LoadReport(
+                    options.rate(),
+                    options.duration().toMillis() / 1000.0,
+                    elapsed,
+                    options.clients(),
+                    devices.size(),
+                    totalSent,
+                    acknowledged,
+                    failed,
+                    senml.get(),
+                    acknowledged / elapsed,
+                    latency,
+                    options.mqttUrl(),
+                    options.valuesPerMessage());
         } finally {
             for (MqttPublisher publisher : publishers) {
                 try {
@@ -221,11 +236,15 @@ public final class LoadGenerator {
                     now = System.nanoTime();
                 }
                 Message message = message(k * options.clients() + client);
-                publisher.publish(message.topic(), message.payload(),
-                        outcomes == NO_LISTENER ? outcome : (ok, nanos) -> {
-                            outcome.done(ok, nanos);
-                            outcomes.done(message.device().id(), message.ts(), ok);
-                        });
+                publisher.publish(
+                        message.topic(),
+                        message.payload(),
+                        outcomes == NO_LISTENER
+                                ? outcome
+                                : (ok, nanos) -> {
+                                    outcome.done(ok, nanos);
+                                    outcomes.done(message.device().id(), message.ts(), ok);
+                                });
                 sent++;
             }
         } catch (InterruptedException e) {
@@ -243,8 +262,7 @@ public final class LoadGenerator {
      * @param ts      the reading's timestamp
      * @param values  the metric values it carries
      */
-    public record Message(Device device, String topic, byte[] payload, Instant ts, Map<String, Double> values) {
-    }
+    public record Message(Device device, String topic, byte[] payload, Instant ts, Map<String, Double> values) {}
 
     /**
      * Message {@code sequence} of the load: a realistic reading of the next device round-robin, stamped now —
@@ -256,10 +274,12 @@ public final class LoadGenerator {
         int index = (int) (sequence % devices.size());
         Device device = devices.get(index);
         long millis = System.currentTimeMillis();
-        Instant now = Instant.ofEpochMilli(lastTimestamp.accumulateAndGet(index, millis,
-                (previous, current) -> Math.max(previous + 1, current)));
+        Instant now = Instant.ofEpochMilli(
+                lastTimestamp.accumulateAndGet(index, millis, (previous, current) -> Math.max(previous + 1, current)));
         Map<String, Double> values = options.valuesPerMessage().isPresent()
-                ? first(models.reading(device, now, COUNT_INTERVAL), options.valuesPerMessage().getAsInt())
+                ? first(
+                        models.reading(device, now, COUNT_INTERVAL),
+                        options.valuesPerMessage().getAsInt())
                 : models.reading(device, now, COUNT_INTERVAL);
         boolean asSenml = (Noise.mix(options.seed() * 31 + sequence) >>> 11) * 0x1.0p-53 < options.senmlShare();
         if (asSenml) {

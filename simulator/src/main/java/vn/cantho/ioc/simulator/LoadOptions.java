@@ -23,8 +23,16 @@ import java.util.regex.Pattern;
  * @param valuesPerMessage metric values in every message, or empty for the realistic mix (each device type
  *                    reports what it measures: 1 to 6 values)
  */
-public record LoadOptions(int rate, Duration duration, String mqttUrl, int clients, double senmlShare, long seed,
-                          Optional<Path> registryDir, boolean allowRemote, OptionalInt valuesPerMessage) {
+public record LoadOptions(
+        int rate,
+        Duration duration,
+        String mqttUrl,
+        int clients,
+        double senmlShare,
+        long seed,
+        Optional<Path> registryDir,
+        boolean allowRemote,
+        OptionalInt valuesPerMessage) {
 
     public static final String USAGE = """
             usage: ./ioc load [--rate N] [--duration D] [--mqtt-url URL] [--clients N] [--senml SHARE] [--seed N]
@@ -46,6 +54,7 @@ public record LoadOptions(int rate, Duration duration, String mqttUrl, int clien
     public static final Duration DRAIN = Duration.ofSeconds(30);
     /** The most metric values a simulated device reports in one message (an air station's six). */
     public static final int MAX_VALUES_PER_MESSAGE = 6;
+
     private static final Duration MAX_DURATION = Duration.ofHours(1);
     private static final Pattern URL = Pattern.compile("(tcp|ssl|ws|wss)://(\\[[^]]+]|[^:/\\s]+):(\\d{1,5})");
 
@@ -72,8 +81,15 @@ public record LoadOptions(int rate, Duration duration, String mqttUrl, int clien
     }
 
     /** Options with the realistic mix of values per message. */
-    public LoadOptions(int rate, Duration duration, String mqttUrl, int clients, double senmlShare, long seed,
-                       Optional<Path> registryDir, boolean allowRemote) {
+    public LoadOptions(
+            int rate,
+            Duration duration,
+            String mqttUrl,
+            int clients,
+            double senmlShare,
+            long seed,
+            Optional<Path> registryDir,
+            boolean allowRemote) {
         this(rate, duration, mqttUrl, clients, senmlShare, seed, registryDir, allowRemote, OptionalInt.empty());
     }
 
@@ -84,13 +100,13 @@ public record LoadOptions(int rate, Duration duration, String mqttUrl, int clien
 
     /** These options with another rate and duration (a benchmark's steps). */
     public LoadOptions at(int newRate, Duration newDuration) {
-        return new LoadOptions(newRate, newDuration, mqttUrl, clients, senmlShare, seed, registryDir, allowRemote,
-                valuesPerMessage);
+        return new LoadOptions(
+                newRate, newDuration, mqttUrl, clients, senmlShare, seed, registryDir, allowRemote, valuesPerMessage);
     }
 
     public static LoadOptions defaults() {
-        return new LoadOptions(1000, Duration.ofSeconds(10), "tcp://127.0.0.1:1883", 2, 0.2, 1, Optional.empty(),
-                false);
+        return new LoadOptions(
+                1000, Duration.ofSeconds(10), "tcp://127.0.0.1:1883", 2, 0.2, 1, Optional.empty(), false);
     }
 
     /** Parses {@code --name value} and {@code --name=value} arguments. */
@@ -120,8 +136,8 @@ public record LoadOptions(int rate, Duration duration, String mqttUrl, int clien
             }
             if (value == null) {
                 if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(name.startsWith("--") ? name + " needs a value"
-                            : "unknown argument '" + name + "'");
+                    throw new IllegalArgumentException(
+                            name.startsWith("--") ? name + " needs a value" : "unknown argument '" + name + "'");
                 }
                 value = args[++i];
             }

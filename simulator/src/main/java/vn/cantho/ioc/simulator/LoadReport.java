@@ -3,7 +3,6 @@ package vn.cantho.ioc.simulator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
-
 import vn.cantho.ioc.model.json.Json;
 
 /**
@@ -22,9 +21,20 @@ import vn.cantho.ioc.model.json.Json;
  * @param latencyMs       publish-to-acknowledgement latency percentiles (p50, p90, p99, p999, max), ms
  * @param valuesPerMessage metric values in every message, or empty for the realistic mix
  */
-public record LoadReport(int targetRate, double durationSeconds, double elapsedSeconds, int clients, int devices,
-                         long sent, long acknowledged, long failed, long senml, double achievedRate,
-                         Map<String, Double> latencyMs, String mqttUrl, OptionalInt valuesPerMessage) {
+public record LoadReport(
+        int targetRate,
+        double durationSeconds,
+        double elapsedSeconds,
+        int clients,
+        int devices,
+        long sent,
+        long acknowledged,
+        long failed,
+        long senml,
+        double achievedRate,
+        Map<String, Double> latencyMs,
+        String mqttUrl,
+        OptionalInt valuesPerMessage) {
 
     /** Every message was acknowledged and none failed. */
     public boolean complete() {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -34,7 +33,7 @@ public final class MqttPublisher implements AutoCloseable {
 
     static final int MAX_WINDOW = 1000;
     private static final long RETRY_LIMIT_MS = 60_000;
-    private static final Outcome IGNORE = (ok, latency) -> { };
+    private static final Outcome IGNORE = (ok, latency) -> {};
 
     private final MqttAsyncClient client;
     private final int window;
@@ -181,6 +180,5 @@ public final class MqttPublisher implements AutoCloseable {
         client.close(true);
     }
 
-    private record Pending(long started, Outcome outcome) {
-    }
+    private record Pending(long started, Outcome outcome) {}
 }

@@ -3,7 +3,6 @@ package vn.cantho.ioc.simulator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-
 import vn.cantho.ioc.model.registry.Device;
 
 /**
@@ -20,8 +19,7 @@ public final class Payloads {
         SENML
     }
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     /**
      * The form the simulated device uses: the hydrological and water-quality stations speak SenML (as
@@ -41,7 +39,9 @@ public final class Payloads {
     /** {@code {"ts":"2026-11-23T10:15:00.123Z","values":{"pm25":35.2}}} */
     public static byte[] compact(Instant ts, Map<String, Double> values) {
         StringBuilder json = new StringBuilder(32 + values.size() * 24);
-        json.append("{\"ts\":\"").append(Instant.ofEpochMilli(ts.toEpochMilli())).append("\",\"values\":{");
+        json.append("{\"ts\":\"")
+                .append(Instant.ofEpochMilli(ts.toEpochMilli()))
+                .append("\",\"values\":{");
         boolean first = true;
         for (Map.Entry<String, Double> value : values.entrySet()) {
             json.append(first ? "" : ",").append('"').append(value.getKey()).append("\":");
@@ -55,13 +55,21 @@ public final class Payloads {
     public static byte[] senml(Device device, Instant ts, Map<String, Double> values) {
         StringBuilder json = new StringBuilder(64 + values.size() * 40);
         long millis = ts.toEpochMilli();
-        json.append("[{\"bn\":\"urn:dev:ioc:").append(device.id()).append(":\",\"bt\":")
-                .append(Math.floorDiv(millis, 1000L)).append('.');
+        json.append("[{\"bn\":\"urn:dev:ioc:")
+                .append(device.id())
+                .append(":\",\"bt\":")
+                .append(Math.floorDiv(millis, 1000L))
+                .append('.');
         long fraction = Math.floorMod(millis, 1000L);
-        json.append(fraction < 100 ? (fraction < 10 ? "00" : "0") : "").append(fraction).append(',');
+        json.append(fraction < 100 ? (fraction < 10 ? "00" : "0") : "")
+                .append(fraction)
+                .append(',');
         boolean first = true;
         for (Map.Entry<String, Double> value : values.entrySet()) {
-            json.append(first ? "" : ",{").append("\"n\":\"").append(value.getKey()).append('"');
+            json.append(first ? "" : ",{")
+                    .append("\"n\":\"")
+                    .append(value.getKey())
+                    .append('"');
             String unit = senmlUnit(value.getKey());
             if (unit != null) {
                 json.append(",\"u\":\"").append(unit).append('"');

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.Metric;
 
@@ -87,14 +86,16 @@ public final class SensorModels {
      */
     public Map<String, Double> reading(Device device, Instant at, Duration interval) {
         Incident incident = incident(device, at).orElse(null);
-        Map<String, Double> raw = switch (device.type()) {
-            case AIR_STATION -> air.values(device, at, incident);
-            case WATER_GAUGE -> Map.of("water_level", waterLevel.value(device.id(), at, incident));
-            case WATER_QUALITY -> waterQuality.values(device, at);
-            case TRAFFIC_COUNTER, TRAFFIC_CAMERA -> traffic.values(device, at, interval, incident);
-            case VISITOR_COUNTER -> visitors.values(device, at, interval);
-            default -> throw new IllegalArgumentException("no simulation model for device type " + device.type());
-        };
+        Map<String, Double> raw =
+                switch (device.type()) {
+                    case AIR_STATION -> air.values(device, at, incident);
+                    case WATER_GAUGE -> Map.of("water_level", waterLevel.value(device.id(), at, incident));
+                    case WATER_QUALITY -> waterQuality.values(device, at);
+                    case TRAFFIC_COUNTER, TRAFFIC_CAMERA -> traffic.values(device, at, interval, incident);
+                    case VISITOR_COUNTER -> visitors.values(device, at, interval);
+                    default ->
+                        throw new IllegalArgumentException("no simulation model for device type " + device.type());
+                };
         Map<String, Double> values = new LinkedHashMap<>();
         for (String metricId : device.metrics()) {
             Double value = raw.get(metricId);
@@ -108,12 +109,15 @@ public final class SensorModels {
 
     /** Rounded to the instrument's resolution and clamped into the metric's accepted range. */
     static double reported(Metric metric, double value) {
-        int decimals = switch (metric) {
-            case WATER_LEVEL, PH, DISSOLVED_OXYGEN -> 2;
-            case CO, VEHICLE_COUNT, VISITOR_COUNT -> 0;
-            default -> 1;
-        };
-        double rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+        int decimals =
+                switch (metric) {
+                    case WATER_LEVEL, PH, DISSOLVED_OXYGEN -> 2;
+                    case CO, VEHICLE_COUNT, VISITOR_COUNT -> 0;
+                    default -> 1;
+                };
+        double rounded = BigDecimal.valueOf(value)
+                .setScale(decimals, RoundingMode.HALF_UP)
+                .doubleValue();
         return Math.max(metric.min(), Math.min(metric.max(), rounded));
     }
 }

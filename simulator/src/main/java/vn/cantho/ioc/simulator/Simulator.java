@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +46,8 @@ public final class Simulator implements Part {
     });
 
     /** @param devices the registry's devices; those of a type without a model are left out */
-    public Simulator(Collection<Device> devices, SensorModels models, MqttPublisher publisher, Clock clock,
-                     Cadences cadences) {
+    public Simulator(
+            Collection<Device> devices, SensorModels models, MqttPublisher publisher, Clock clock, Cadences cadences) {
         this.devices = devices.stream().filter(SensorModels::supports).toList();
         this.models = models;
         this.publisher = publisher;
@@ -60,10 +59,15 @@ public final class Simulator implements Part {
      * The simulator a hub runs: the registry's devices with the sensor models seeded by {@code seed}, published to the
      * broker at {@code mqttUrl} on the system clock.
      */
-    public static Simulator sensors(Collection<Device> devices, long seed, double incidentProbability, String mqttUrl,
-                                    Cadences cadences) throws MqttException {
-        return new Simulator(devices, new SensorModels(seed, incidentProbability),
-                new MqttPublisher(mqttUrl, "ioc-simulator"), Clock.systemUTC(), cadences);
+    public static Simulator sensors(
+            Collection<Device> devices, long seed, double incidentProbability, String mqttUrl, Cadences cadences)
+            throws MqttException {
+        return new Simulator(
+                devices,
+                new SensorModels(seed, incidentProbability),
+                new MqttPublisher(mqttUrl, "ioc-simulator"),
+                Clock.systemUTC(),
+                cadences);
     }
 
     /** The devices this simulator publishes for. */
@@ -77,11 +81,15 @@ public final class Simulator implements Part {
             Device device = scheduled.get(i);
             Duration interval = cadences.of(device.type());
             long stagger = Math.min(interval.toMillis(), MAX_STAGGER.toMillis()) * i / scheduled.size();
-            scheduler.scheduleAtFixedRate(() -> publish(device, interval), stagger, interval.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            scheduler.scheduleAtFixedRate(
+                    () -> publish(device, interval), stagger, interval.toMillis(), TimeUnit.MILLISECONDS);
         }
-        LOG.info("simulator publishing {} devices ({}), seed {}, incident probability {}", scheduled.size(),
-                cadences.describe(), models.seed(), models.incidentProbability());
+        LOG.info(
+                "simulator publishing {} devices ({}), seed {}, incident probability {}",
+                scheduled.size(),
+                cadences.describe(),
+                models.seed(),
+                models.incidentProbability());
     }
 
     /** Publishes one reading of {@code device} now. */
@@ -89,8 +97,8 @@ public final class Simulator implements Part {
         try {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             announce(device, now);
-            byte[] payload = Payloads.encode(Payloads.formatOf(device), device, now,
-                    models.reading(device, now, interval));
+            byte[] payload =
+                    Payloads.encode(Payloads.formatOf(device), device, now, models.reading(device, now, interval));
             publisher.publish(TelemetryTopic.of(device.id()), payload);
             sent.incrementAndGet();
         } catch (InterruptedException e) {
@@ -104,8 +112,13 @@ public final class Simulator implements Part {
         Optional<Incident> incident = models.incident(device, now);
         if (incident.isPresent() && !incident.get().start().equals(announcedIncidents.get(device.id()))) {
             announcedIncidents.put(device.id(), incident.get().start());
-            LOG.info("simulated incident {} at {} from {} to {} (magnitude {})", incident.get().kind(), device.id(),
-                    incident.get().start(), incident.get().end(), Math.round(incident.get().magnitude() * 100) / 100.0);
+            LOG.info(
+                    "simulated incident {} at {} from {} to {} (magnitude {})",
+                    incident.get().kind(),
+                    device.id(),
+                    incident.get().start(),
+                    incident.get().end(),
+                    Math.round(incident.get().magnitude() * 100) / 100.0);
         }
     }
 

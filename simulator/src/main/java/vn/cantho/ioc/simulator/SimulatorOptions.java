@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
-
 import vn.cantho.ioc.model.config.Config;
 
 /**
@@ -23,13 +22,27 @@ import vn.cantho.ioc.model.config.Config;
  * @param feedInterval        {@code SIMULATOR_FEED_INTERVAL}
  * @param feedHistory         {@code SIMULATOR_FEED_HISTORY}
  */
-public record SimulatorOptions(boolean enabled, Cadences interval, OptionalLong seed, double incidentProbability,
-                               boolean feedsEnabled, Optional<URI> feedUrl, Optional<Path> feedTokens,
-                               Duration feedInterval, Duration feedHistory) {
+public record SimulatorOptions(
+        boolean enabled,
+        Cadences interval,
+        OptionalLong seed,
+        double incidentProbability,
+        boolean feedsEnabled,
+        Optional<URI> feedUrl,
+        Optional<Path> feedTokens,
+        Duration feedInterval,
+        Duration feedHistory) {
 
     public static SimulatorOptions from(Config config) {
-        return new SimulatorOptions(config.get(ENABLED), config.get(INTERVAL), config.get(SEED),
-                config.get(INCIDENT_PROBABILITY), config.get(FEEDS_ENABLED), config.get(FEED_URL),
-                config.get(FEED_TOKENS), config.get(FEED_INTERVAL), config.get(FEED_HISTORY));
+        return new SimulatorOptions(
+                config.get(ENABLED),
+                config.get(INTERVAL),
+                config.get(SEED),
+                config.get(INCIDENT_PROBABILITY),
+                config.get(FEEDS_ENABLED),
+                config.get(FEED_URL),
+                config.get(FEED_TOKENS),
+                config.get(FEED_INTERVAL),
+                config.get(FEED_HISTORY));
     }
 }

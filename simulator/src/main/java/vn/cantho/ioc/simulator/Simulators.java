@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.model.registry.Device;
@@ -23,8 +22,7 @@ public final class Simulators {
 
     private static final Logger LOG = LoggerFactory.getLogger(Simulators.class);
 
-    private Simulators() {
-    }
+    private Simulators() {}
 
     /**
      * The stages to start, none when the simulator is off.
@@ -33,22 +31,34 @@ public final class Simulators {
      * @param ownFeedApi    the hub's own feed API, used unless {@code SIMULATOR_FEED_URL} names another
      * @param defaultTokens the embedded default's department tokens, used unless {@code SIMULATOR_FEED_TOKENS} is set
      */
-    public static List<Stage> stages(SimulatorOptions options, Collection<Device> devices, String mqttUrl,
-                                     URI ownFeedApi, Optional<Path> defaultTokens) throws Exception {
+    public static List<Stage> stages(
+            SimulatorOptions options,
+            Collection<Device> devices,
+            String mqttUrl,
+            URI ownFeedApi,
+            Optional<Path> defaultTokens)
+            throws Exception {
         List<Stage> stages = new ArrayList<>();
         if (!options.enabled()) {
             return stages;
         }
         long seed = options.seed().orElseGet(() -> new SecureRandom().nextLong());
-        stages.add(Stage.of("simulator", Simulator.sensors(devices, seed, options.incidentProbability(), mqttUrl,
-                options.interval())));
+        stages.add(Stage.of(
+                "simulator",
+                Simulator.sensors(devices, seed, options.incidentProbability(), mqttUrl, options.interval())));
         if (options.feedsEnabled()) {
             Optional<Path> tokens = options.feedTokens().or(() -> defaultTokens);
             if (tokens.isEmpty()) {
                 LOG.warn("feed simulator not started: no department tokens (set SIMULATOR_FEED_TOKENS)");
             } else {
-                stages.add(Stage.of("feed-simulator", FeedSimulator.departments(options.feedUrl().orElse(ownFeedApi),
-                        tokens.get(), seed, options.feedInterval(), options.feedHistory())));
+                stages.add(Stage.of(
+                        "feed-simulator",
+                        FeedSimulator.departments(
+                                options.feedUrl().orElse(ownFeedApi),
+                                tokens.get(),
+                                seed,
+                                options.feedInterval(),
+                                options.feedHistory())));
             }
         }
         return stages;

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import vn.cantho.ioc.model.registry.Device;
 
 /**
@@ -24,8 +23,7 @@ import vn.cantho.ioc.model.registry.Device;
 final class TrafficModel {
 
     /** Vehicles per minute at full rush and free-flow speed in km/h. */
-    record Road(double capacity, double freeFlowSpeed) {
-    }
+    record Road(double capacity, double freeFlowSpeed) {}
 
     private static final Map<String, Road> ROADS = Map.of(
             "tc-tran-hung-dao", new Road(380, 38),
@@ -49,7 +47,10 @@ final class TrafficModel {
         if (CityTime.weekend(at)) {
             value = 0.04 + 0.30 * bump(h, 8.5, 1.6) + 0.42 * window(h, 9, 21, 1.2) + 0.30 * bump(h, 19, 1.8);
         } else {
-            value = 0.04 + 0.90 * bump(h, 7.25, 0.9) + 0.50 * window(h, 8.5, 16.5, 1.0) + 0.90 * bump(h, 17.6, 1.1)
+            value = 0.04
+                    + 0.90 * bump(h, 7.25, 0.9)
+                    + 0.50 * window(h, 8.5, 16.5, 1.0)
+                    + 0.90 * bump(h, 17.6, 1.1)
                     + 0.30 * bump(h, 20.5, 1.5);
         }
         return Math.min(1, value);
@@ -67,7 +68,8 @@ final class TrafficModel {
             speed = Math.min(9.5, Math.max(2, crawl + 0.5 * noise.gaussian(device.id() + ":speed", index)));
             flow *= 0.35;
         } else {
-            speed = road.freeFlowSpeed() * (1 - 0.55 * load * load) + 1.5 * noise.gaussian(device.id() + ":speed", index);
+            speed = road.freeFlowSpeed() * (1 - 0.55 * load * load)
+                    + 1.5 * noise.gaussian(device.id() + ":speed", index);
             speed = Math.max(12, speed);
         }
         Map<String, Double> values = new LinkedHashMap<>();

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
-
 import vn.cantho.ioc.model.registry.Device;
 
 /**
@@ -20,14 +19,14 @@ import vn.cantho.ioc.model.registry.Device;
 final class VisitorModel {
 
     /** Visitors per minute by local hour, on a weekday, and the weekend multiplier. */
-    record Site(DoubleUnaryOperator perMinute, double weekend) {
-    }
+    record Site(DoubleUnaryOperator perMinute, double weekend) {}
 
     private static final Map<String, Site> SITES = Map.of(
             "vc-cho-noi-cai-rang", new Site(h -> 0.2 + 34 * bump(h, 6.4, 1.0) + 6 * bump(h, 9.3, 1.1), 1.5),
             "vc-ben-ninh-kieu", new Site(h -> 0.3 + 7 * window(h, 7.5, 17, 1) + 42 * bump(h, 19.5, 1.5), 1.8),
             "vc-nha-co-binh-thuy", new Site(h -> 4 * window(h, 8, 17, 0.7) * (1 - 0.5 * bump(h, 12.3, 0.8)), 1.6),
-            "vc-truc-lam-phuong-nam", new Site(h -> 12 * window(h, 6.5, 17.5, 0.8) * (1 + 0.5 * bump(h, 8.5, 1.5)), 2.0),
+            "vc-truc-lam-phuong-nam",
+                    new Site(h -> 12 * window(h, 6.5, 17.5, 0.8) * (1 + 0.5 * bump(h, 8.5, 1.5)), 2.0),
             "vc-my-khanh", new Site(h -> 8 * window(h, 8, 17, 0.8), 1.8),
             "vc-vuon-co-bang-lang", new Site(h -> 1 * window(h, 8, 18, 1) + 3 * bump(h, 16.8, 1.2), 1.6));
     private static final Site DEFAULT = new Site(h -> 6 * window(h, 8, 17, 1), 1.5);

@@ -24,13 +24,14 @@ final class WaterLevelModel {
 
     /** Tidal constituents: angular speed in radians per hour, amplitude in metres at Cần Thơ, phase. */
     private static final double[][] CONSTITUENTS = {
-            {2 * Math.PI / 12.4206012, 0.60, 0.0},   // M2
-            {2 * Math.PI / 12.0, 0.20, 1.1},         // S2
-            {2 * Math.PI / 23.9344697, 0.36, 2.0},   // K1
-            {2 * Math.PI / 25.8193417, 0.25, 0.6},   // O1
+        {2 * Math.PI / 12.4206012, 0.60, 0.0}, // M2
+        {2 * Math.PI / 12.0, 0.20, 1.1}, // S2
+        {2 * Math.PI / 23.9344697, 0.36, 2.0}, // K1
+        {2 * Math.PI / 25.8193417, 0.25, 0.6}, // O1
     };
     /** Arbitrary phase origin of the constituents. */
     private static final long ORIGIN_MS = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+
     private static final Duration SURGE_RAMP = Duration.ofHours(2);
 
     /**
@@ -41,8 +42,7 @@ final class WaterLevelModel {
      * @param offset     mean level difference, metres
      * @param floodExtra extra rise at the height of the flood season, metres
      */
-    record Gauge(double tideScale, double lagHours, double offset, double floodExtra) {
-    }
+    record Gauge(double tideScale, double lagHours, double offset, double floodExtra) {}
 
     static final Gauge CAN_THO = new Gauge(1.0, 0, 0, 0);
     private static final Map<String, Gauge> GAUGES = Map.of(
@@ -69,7 +69,10 @@ final class WaterLevelModel {
         for (double[] c : CONSTITUENTS) {
             tide += c[1] * Math.cos(c[0] * hours + c[2]);
         }
-        double mean = 0.15 + 1.0 * flood + gauge.offset() + gauge.floodExtra() * flood
+        double mean = 0.15
+                + 1.0 * flood
+                + gauge.offset()
+                + gauge.floodExtra() * flood
                 + 0.05 * noise.smooth("river-discharge", hours / 72);
         return mean + tide * gauge.tideScale() * (1 - 0.06 * flood);
     }

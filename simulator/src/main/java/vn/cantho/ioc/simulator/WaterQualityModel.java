@@ -3,7 +3,6 @@ package vn.cantho.ioc.simulator;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import vn.cantho.ioc.model.registry.Device;
 
 /**
@@ -35,13 +34,19 @@ final class WaterQualityModel {
         double rain = weather.rain(at);
         double daily = noise.smooth(id + ":daily", index / 86_400_000.0);
 
-        double ph = 7.0 + 0.18 * Math.sin(2 * Math.PI * (hour - 10) / 24) - 0.15 * rain + 0.08 * daily
+        double ph = 7.0
+                + 0.18 * Math.sin(2 * Math.PI * (hour - 10) / 24)
+                - 0.15 * rain
+                + 0.08 * daily
                 + 0.03 * noise.gaussian(id + ":ph", index);
-        double oxygen = 4.6 + 0.9 * Math.cos(2 * Math.PI * (hour - 15) / 24) - 0.3 * flood + 0.2 * daily
+        double oxygen = 4.6
+                + 0.9 * Math.cos(2 * Math.PI * (hour - 15) / 24)
+                - 0.3 * flood
+                + 0.2 * daily
                 + 0.08 * noise.gaussian(id + ":do", index);
         double current = Math.min(1.5, Math.abs(river.rateAtCanTho(at)) / 0.35);
-        double turbidity = (25 + 75 * flood) * (0.75 + 0.35 * current) + 60 * rain
-                + 2 * noise.gaussian(id + ":turbidity", index);
+        double turbidity =
+                (25 + 75 * flood) * (0.75 + 0.35 * current) + 60 * rain + 2 * noise.gaussian(id + ":turbidity", index);
 
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("ph", clamp(ph, 6.5, 7.5));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -15,15 +14,18 @@ class AirQualityModelTest {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private final SensorModels models = new SensorModels(42, 0);
-    private final Device station = DeviceRegistry.builtIn().device("aq-ninh-kieu-01").orElseThrow();
+    private final Device station =
+            DeviceRegistry.builtIn().device("aq-ninh-kieu-01").orElseThrow();
 
     @Test
     void readings_are_within_the_metric_ranges_and_pm10_is_not_below_pm25() {
         IntStream.range(0, 24 * 60).forEach(minute -> {
-            var values = models.reading(station, Instant.parse("2026-02-10T00:00:00Z").plusSeconds(minute * 60L), MINUTE);
+            var values = models.reading(
+                    station, Instant.parse("2026-02-10T00:00:00Z").plusSeconds(minute * 60L), MINUTE);
 
             assertThat(values).containsOnlyKeys("pm25", "pm10", "o3", "co", "no2", "so2");
-            values.forEach((metric, value) -> assertThat(Metric.byId(metric).orElseThrow().accepts(value)).isTrue());
+            values.forEach((metric, value) ->
+                    assertThat(Metric.byId(metric).orElseThrow().accepts(value)).isTrue());
             assertThat(values.get("pm10")).isGreaterThanOrEqualTo(values.get("pm25"));
         });
     }
@@ -56,8 +58,12 @@ class AirQualityModelTest {
 
     @Test
     void the_dry_season_is_hazier_than_the_rainy_season() {
-        double dry = IntStream.range(0, 28).mapToDouble(d -> average("pm25", "2026-02-%02dT10:00".formatted(d + 1))).sum();
-        double wet = IntStream.range(0, 28).mapToDouble(d -> average("pm25", "2026-08-%02dT10:00".formatted(d + 1))).sum();
+        double dry = IntStream.range(0, 28)
+                .mapToDouble(d -> average("pm25", "2026-02-%02dT10:00".formatted(d + 1)))
+                .sum();
+        double wet = IntStream.range(0, 28)
+                .mapToDouble(d -> average("pm25", "2026-08-%02dT10:00".formatted(d + 1)))
+                .sum();
 
         assertThat(dry).isGreaterThan(1.3 * wet);
     }
@@ -65,9 +71,15 @@ class AirQualityModelTest {
     @Test
     void a_pm25_spike_adds_more_than_100_ug_m3_at_its_height() {
         SensorModels smoky = new SensorModels(42, 1.0);
-        Incident spike = new Incidents(new Noise(42), 1.0).between(Incident.Kind.PM25_SPIKE, station.id(),
-                Local.at("2026-02-10T00:00"), Local.at("2026-02-10T04:00")).get(0);
-        Instant height = spike.start().plus(Duration.between(spike.start(), spike.end()).dividedBy(4));
+        Incident spike = new Incidents(new Noise(42), 1.0)
+                .between(
+                        Incident.Kind.PM25_SPIKE,
+                        station.id(),
+                        Local.at("2026-02-10T00:00"),
+                        Local.at("2026-02-10T04:00"))
+                .get(0);
+        Instant height =
+                spike.start().plus(Duration.between(spike.start(), spike.end()).dividedBy(4));
 
         assertThat(smoky.reading(station, height, MINUTE).get("pm25"))
                 .isGreaterThan(models.reading(station, height, MINUTE).get("pm25") + 100);
@@ -79,12 +91,16 @@ class AirQualityModelTest {
     void stations_report_only_their_metrics() {
         Device small = DeviceRegistry.builtIn().device("aq-binh-thuy-01").orElseThrow();
 
-        assertThat(models.reading(small, Instant.parse("2026-02-10T00:00:00Z"), MINUTE)).containsOnlyKeys("pm25", "pm10");
+        assertThat(models.reading(small, Instant.parse("2026-02-10T00:00:00Z"), MINUTE))
+                .containsOnlyKeys("pm25", "pm10");
     }
 
     private double average(String metric, String local) {
         Instant at = Local.at(local);
-        return IntStream.range(0, 30).mapToDouble(i -> models.reading(station, at.plusSeconds(i * 20L), MINUTE)
-                .get(metric)).average().orElseThrow();
+        return IntStream.range(0, 30)
+                .mapToDouble(i ->
+                        models.reading(station, at.plusSeconds(i * 20L), MINUTE).get(metric))
+                .average()
+                .orElseThrow();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,10 +42,23 @@ class CadencesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "0s", "5ms", "fast", "5s,10s", "water_gauge=", "Water Gauge=5m", "=5m",
-            "water_gauge=5m,water_gauge=1m", "-5s", "5d"})
+    @ValueSource(
+            strings = {
+                "",
+                "0s",
+                "5ms",
+                "fast",
+                "5s,10s",
+                "water_gauge=",
+                "Water Gauge=5m",
+                "=5m",
+                "water_gauge=5m,water_gauge=1m",
+                "-5s",
+                "5d"
+            })
     void bad_cadences_say_what_was_expected(String text) {
-        assertThatThrownBy(() -> Cadences.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Cadences.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("expected");
     }
 }

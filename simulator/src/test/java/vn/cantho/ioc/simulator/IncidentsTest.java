@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class IncidentsTest {
@@ -18,7 +17,8 @@ class IncidentsTest {
     void probability_zero_means_none() {
         Incidents none = new Incidents(new Noise(1), 0);
 
-        assertThat(none.between(Incident.Kind.PM25_SPIKE, "aq-ninh-kieu-01", FROM, TO)).isEmpty();
+        assertThat(none.between(Incident.Kind.PM25_SPIKE, "aq-ninh-kieu-01", FROM, TO))
+                .isEmpty();
         assertThat(none.at(Incident.Kind.RIVER_RISE, "wl-can-tho", FROM)).isEmpty();
     }
 
@@ -26,15 +26,18 @@ class IncidentsTest {
     void probability_one_means_one_per_window_for_air_and_river() {
         Incidents all = new Incidents(new Noise(1), 1);
 
-        assertThat(all.between(Incident.Kind.PM25_SPIKE, "aq-ninh-kieu-01", FROM, TO)).hasSize(100 * 12);
-        assertThat(all.between(Incident.Kind.RIVER_RISE, "wl-can-tho", FROM, TO)).hasSize(100);
+        assertThat(all.between(Incident.Kind.PM25_SPIKE, "aq-ninh-kieu-01", FROM, TO))
+                .hasSize(100 * 12);
+        assertThat(all.between(Incident.Kind.RIVER_RISE, "wl-can-tho", FROM, TO))
+                .hasSize(100);
     }
 
     @Test
     void the_share_of_windows_with_an_incident_is_the_probability() {
         Incidents some = new Incidents(new Noise(7), 0.1);
 
-        int spikes = some.between(Incident.Kind.PM25_SPIKE, "aq-cai-rang-01", FROM, TO).size();
+        int spikes = some.between(Incident.Kind.PM25_SPIKE, "aq-cai-rang-01", FROM, TO)
+                .size();
         assertThat(spikes / 1200.0).isBetween(0.07, 0.13);
     }
 
@@ -64,10 +67,12 @@ class IncidentsTest {
         Incidents jams = new Incidents(new Noise(5), 0.3);
         List<Incident> all = jams.between(Incident.Kind.TRAFFIC_JAM, "tc-30-thang-4", FROM, TO);
         long night = all.stream().filter(i -> CityTime.hour(i.start()) < 5).count();
-        long rush = all.stream().filter(i -> {
-            double h = CityTime.hour(i.start());
-            return (h >= 6.5 && h < 8) || (h >= 17 && h < 18.5);
-        }).count();
+        long rush = all.stream()
+                .filter(i -> {
+                    double h = CityTime.hour(i.start());
+                    return (h >= 6.5 && h < 8) || (h >= 17 && h < 18.5);
+                })
+                .count();
 
         assertThat(rush).isGreaterThan(5 * Math.max(1, night));
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 class LoadOptionsTest {
@@ -21,8 +20,17 @@ class LoadOptionsTest {
 
     @Test
     void options_take_a_value_after_a_space_or_an_equals_sign() {
-        LoadOptions options = LoadOptions.parse("--rate", "5000", "--duration=60s", "--mqtt-url", "tcp://localhost:11883",
-                "--clients=4", "--senml", "0.5", "--seed", "7");
+        LoadOptions options = LoadOptions.parse(
+                "--rate",
+                "5000",
+                "--duration=60s",
+                "--mqtt-url",
+                "tcp://localhost:11883",
+                "--clients=4",
+                "--senml",
+                "0.5",
+                "--seed",
+                "7");
 
         assertThat(options.rate()).isEqualTo(5000);
         assertThat(options.duration()).isEqualTo(Duration.ofMinutes(1));
@@ -37,8 +45,10 @@ class LoadOptionsTest {
     @Test
     void values_per_message_default_to_the_realistic_mix_and_take_1_to_6() {
         assertThat(LoadOptions.parse().valuesPerMessage()).isEmpty();
-        assertThat(LoadOptions.parse("--values-per-message", "3").valuesPerMessage()).hasValue(3);
-        assertThat(LoadOptions.parse("--values-per-message=6").valuesPerMessage()).hasValue(6);
+        assertThat(LoadOptions.parse("--values-per-message", "3").valuesPerMessage())
+                .hasValue(3);
+        assertThat(LoadOptions.parse("--values-per-message=6").valuesPerMessage())
+                .hasValue(6);
         assertThatThrownBy(() -> LoadOptions.parse("--values-per-message", "0"))
                 .hasMessageContaining("--values-per-message must be 1 to 6");
         assertThatThrownBy(() -> LoadOptions.parse("--values-per-message", "7"))
@@ -58,7 +68,8 @@ class LoadOptionsTest {
 
         // Then fewer devices take part, and all of them with the mix
         assertThat(sixValueDevices).isPositive().isLessThan(mixDevices);
-        assertThat(new LoadGenerator(LoadOptions.parse("--values-per-message", "1")).devices()).isEqualTo(mixDevices);
+        assertThat(new LoadGenerator(LoadOptions.parse("--values-per-message", "1")).devices())
+                .isEqualTo(mixDevices);
     }
 
     @Test
@@ -69,15 +80,20 @@ class LoadOptionsTest {
         assertThatThrownBy(() -> LoadOptions.parse("--duration")).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> LoadOptions.parse("--senml", "2")).hasMessageContaining("--senml");
         assertThatThrownBy(() -> LoadOptions.parse("--clients", "100")).hasMessageContaining("--clients");
-        assertThatThrownBy(() -> LoadOptions.parse("--mqtt-url", "mqtt.example")).hasMessageContaining("--mqtt-url");
+        assertThatThrownBy(() -> LoadOptions.parse("--mqtt-url", "mqtt.example"))
+                .hasMessageContaining("--mqtt-url");
         assertThatThrownBy(() -> LoadOptions.parse("--turbo", "1")).hasMessageContaining("unknown option");
         assertThatThrownBy(() -> LoadOptions.parse("fast")).hasMessageContaining("unknown argument");
     }
 
     @Test
     void a_broker_elsewhere_is_not_loopback() {
-        assertThat(LoadOptions.parse("--mqtt-url", "tcp://192.0.2.10:1883").loopback()).isFalse();
-        assertThat(LoadOptions.parse("--mqtt-url", "tcp://[::1]:1883").loopback()).isTrue();
-        assertThat(LoadOptions.parse("--mqtt-url", "tcp://192.0.2.10:1883", "--allow-remote").allowRemote()).isTrue();
+        assertThat(LoadOptions.parse("--mqtt-url", "tcp://192.0.2.10:1883").loopback())
+                .isFalse();
+        assertThat(LoadOptions.parse("--mqtt-url", "tcp://[::1]:1883").loopback())
+                .isTrue();
+        assertThat(LoadOptions.parse("--mqtt-url", "tcp://192.0.2.10:1883", "--allow-remote")
+                        .allowRemote())
+                .isTrue();
     }
 }

@@ -2,11 +2,10 @@ package vn.cantho.ioc.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.registry.Device;
@@ -16,7 +15,8 @@ class PayloadsTest {
 
     private static final Instant TS = Instant.parse("2026-11-23T03:00:30.045Z");
     private final Device gauge = DeviceRegistry.builtIn().device("wl-can-tho").orElseThrow();
-    private final Device counter = DeviceRegistry.builtIn().device("tc-tran-hung-dao").orElseThrow();
+    private final Device counter =
+            DeviceRegistry.builtIn().device("tc-tran-hung-dao").orElseThrow();
 
     @Test
     void compact_payload_has_the_timestamp_and_the_values() throws Exception {
@@ -53,8 +53,9 @@ class PayloadsTest {
 
     @Test
     void base_time_keeps_leading_zeros_of_the_milliseconds() throws Exception {
-        JsonNode pack = Json.mapper().readTree(Payloads.senml(gauge, Instant.parse("2026-11-23T03:00:30.005Z"),
-                Map.of("water_level", 1.23)));
+        JsonNode pack = Json.mapper()
+                .readTree(
+                        Payloads.senml(gauge, Instant.parse("2026-11-23T03:00:30.005Z"), Map.of("water_level", 1.23)));
 
         assertThat(pack.get(0).get("bt").decimalValue()).isEqualByComparingTo("1795402830.005");
         assertThat(pack.get(0).get("u").asText()).isEqualTo("m");
@@ -65,8 +66,10 @@ class PayloadsTest {
         DeviceRegistry registry = DeviceRegistry.builtIn();
 
         assertThat(Payloads.formatOf(gauge)).isEqualTo(Payloads.Format.SENML);
-        assertThat(Payloads.formatOf(registry.device("wq-song-can-tho").orElseThrow())).isEqualTo(Payloads.Format.SENML);
+        assertThat(Payloads.formatOf(registry.device("wq-song-can-tho").orElseThrow()))
+                .isEqualTo(Payloads.Format.SENML);
         assertThat(Payloads.formatOf(counter)).isEqualTo(Payloads.Format.COMPACT);
-        assertThat(Payloads.formatOf(registry.device("aq-ninh-kieu-01").orElseThrow())).isEqualTo(Payloads.Format.COMPACT);
+        assertThat(Payloads.formatOf(registry.device("aq-ninh-kieu-01").orElseThrow()))
+                .isEqualTo(Payloads.Format.COMPACT);
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,8 +39,10 @@ class SensorModelsTest {
                 for (Duration interval : List.of(Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMinutes(5))) {
                     Map<String, Double> values = models.reading(device, at, interval);
                     assertThat(values.keySet()).as(device.id()).containsExactlyInAnyOrderElementsOf(device.metrics());
-                    values.forEach((metric, value) -> assertThat(Metric.byId(metric).orElseThrow().accepts(value))
-                            .as("%s %s = %s at %s", device.id(), metric, value, at).isTrue());
+                    values.forEach((metric, value) -> assertThat(
+                                    Metric.byId(metric).orElseThrow().accepts(value))
+                            .as("%s %s = %s at %s", device.id(), metric, value, at)
+                            .isTrue());
                 }
             }
         }
@@ -53,7 +54,8 @@ class SensorModelsTest {
         Device station = REGISTRY.device("wq-song-can-tho").orElseThrow();
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         for (int hour = 0; hour < 24 * 365; hour += 5) {
-            Map<String, Double> values = models.reading(station, start.plus(Duration.ofHours(hour)), Duration.ofMinutes(5));
+            Map<String, Double> values =
+                    models.reading(station, start.plus(Duration.ofHours(hour)), Duration.ofMinutes(5));
             assertThat(values.get("ph")).isBetween(6.5, 7.5);
             assertThat(values.get("dissolved_oxygen")).isBetween(3.0, 6.0);
             assertThat(values.get("turbidity")).isBetween(3.0, 300.0);
@@ -98,8 +100,8 @@ class SensorModelsTest {
 
     @Test
     void a_device_type_without_a_model_is_refused() {
-        Device lamp = new Device("sl-01", "Đèn", "street_light", Domain.ENVIRONMENT, "ninh-kieu", 10, 105, "x",
-                List.of("pm25"));
+        Device lamp = new Device(
+                "sl-01", "Đèn", "street_light", Domain.ENVIRONMENT, "ninh-kieu", 10, 105, "x", List.of("pm25"));
 
         assertThat(SensorModels.supports(lamp)).isFalse();
         assertThatThrownBy(() -> new SensorModels(1, 0).reading(lamp, Instant.now(), Duration.ofMinutes(1)))
@@ -110,7 +112,8 @@ class SensorModelsTest {
         double sum = 0;
         int n = 0;
         for (int hour = 0; hour < 30 * 24; hour++) {
-            sum += models.reading(device, monthStart.plus(Duration.ofHours(hour)), Duration.ofMinutes(5)).get(metric);
+            sum += models.reading(device, monthStart.plus(Duration.ofHours(hour)), Duration.ofMinutes(5))
+                    .get(metric);
             n++;
         }
         return sum / n;

@@ -3,11 +3,10 @@ package vn.cantho.ioc.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,8 +27,11 @@ class SimulatorIT {
     void every_sensor_type_publishes_at_its_cadence_in_its_payload_form() throws Exception {
         DeviceRegistry registry = DeviceRegistry.builtIn();
         try (Subscriber subscriber = new Subscriber(SERVERS.mqttUrl())) {
-            Simulator simulator = new Simulator(registry.devices(), new SensorModels(1, 0.5),
-                    new MqttPublisher(SERVERS.mqttUrl(), SharedServers.uniqueName("simulator")), Clock.systemUTC(),
+            Simulator simulator = new Simulator(
+                    registry.devices(),
+                    new SensorModels(1, 0.5),
+                    new MqttPublisher(SERVERS.mqttUrl(), SharedServers.uniqueName("simulator")),
+                    Clock.systemUTC(),
                     Cadences.parse("250ms,water_gauge=1s,water_quality=1s"));
             simulator.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> registry.devices().stream()
@@ -44,7 +46,8 @@ class SimulatorIT {
             assertThat(subscriber.received(TelemetryTopic.of(air.id())))
                     .isGreaterThan(2 * subscriber.received(TelemetryTopic.of(gauge.id())));
             JsonNode compact = Json.mapper().readTree(subscriber.lastPayload(TelemetryTopic.of(air.id())));
-            assertThat(compact.get("values").fieldNames()).toIterable()
+            assertThat(compact.get("values").fieldNames())
+                    .toIterable()
                     .containsExactlyInAnyOrder("pm25", "pm10", "o3", "co", "no2", "so2");
             JsonNode senml = Json.mapper().readTree(subscriber.lastPayload(TelemetryTopic.of(gauge.id())));
             assertThat(senml.get(0).get("bn").asText()).isEqualTo("urn:dev:ioc:wl-can-tho:");

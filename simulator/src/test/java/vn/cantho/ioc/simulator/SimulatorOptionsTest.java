@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.config.ConfigException;
@@ -25,8 +24,8 @@ class SimulatorOptionsTest {
 
     @Test
     void one_interval_for_every_device_a_fixed_seed_and_no_incidents() {
-        SimulatorOptions config = SimulatorOptions.from(new Config(Map.of("SIMULATOR_INTERVAL", "5s", "SIMULATOR_SEED", "2026",
-                "SIMULATOR_INCIDENT_PROBABILITY", "0")));
+        SimulatorOptions config = SimulatorOptions.from(new Config(
+                Map.of("SIMULATOR_INTERVAL", "5s", "SIMULATOR_SEED", "2026", "SIMULATOR_INCIDENT_PROBABILITY", "0")));
 
         assertThat(config.interval().of("water_gauge")).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.seed()).hasValue(2026);
@@ -36,12 +35,16 @@ class SimulatorOptionsTest {
     @Test
     void bad_simulator_settings_stop_the_start_with_the_key_named() {
         assertThatThrownBy(() -> SimulatorOptions.from(new Config(Map.of("SIMULATOR_INTERVAL", "water_gauge=soon"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("SIMULATOR_INTERVAL");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SIMULATOR_INTERVAL");
         assertThatThrownBy(() -> SimulatorOptions.from(new Config(Map.of("SIMULATOR_SEED", "lucky"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("SIMULATOR_SEED");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SIMULATOR_SEED");
         assertThatThrownBy(() -> SimulatorOptions.from(new Config(Map.of("SIMULATOR_INCIDENT_PROBABILITY", "5"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("SIMULATOR_INCIDENT_PROBABILITY");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SIMULATOR_INCIDENT_PROBABILITY");
         assertThatThrownBy(() -> SimulatorOptions.from(new Config(Map.of("SIMULATOR_INCIDENT_PROBABILITY", "NaN"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("SIMULATOR_INCIDENT_PROBABILITY");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SIMULATOR_INCIDENT_PROBABILITY");
     }
 }

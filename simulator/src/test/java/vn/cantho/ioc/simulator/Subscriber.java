@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -42,32 +41,31 @@ final class Subscriber implements AutoCloseable {
             }
 
             @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
+            public void disconnected(MqttDisconnectResponse response) {}
 
             @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
+            public void mqttErrorOccurred(MqttException exception) {}
 
             @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
+            public void deliveryComplete(IMqttToken token) {}
 
             @Override
-            public void connectComplete(boolean reconnect, String serverUri) {
-            }
+            public void connectComplete(boolean reconnect, String serverUri) {}
 
             @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {}
         });
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setSocketFactory(new NoDelaySocketFactory());
         options.setReceiveMaximum(1000);
         client.connect(options).waitForCompletion(10_000);
-        client.subscribe(new MqttSubscription[] {new MqttSubscription(TelemetryTopic.FILTER, 1)}, null, null,
-                new MqttProperties()).waitForCompletion(10_000);
+        client.subscribe(
+                        new MqttSubscription[] {new MqttSubscription(TelemetryTopic.FILTER, 1)},
+                        null,
+                        null,
+                        new MqttProperties())
+                .waitForCompletion(10_000);
     }
 
     long received() {

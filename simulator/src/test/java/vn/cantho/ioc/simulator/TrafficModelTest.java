@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -13,7 +12,8 @@ import vn.cantho.ioc.model.registry.DeviceRegistry;
 class TrafficModelTest {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
-    private final Device road = DeviceRegistry.builtIn().device("tc-tran-hung-dao").orElseThrow();
+    private final Device road =
+            DeviceRegistry.builtIn().device("tc-tran-hung-dao").orElseThrow();
     private final SensorModels calm = new SensorModels(11, 0);
 
     @Test
@@ -50,7 +50,9 @@ class TrafficModelTest {
     void without_incidents_traffic_never_crawls_below_10_kmh() {
         Instant from = Local.at("2026-03-09T00:00");
         for (Instant t = from; t.isBefore(from.plus(Duration.ofDays(7))); t = t.plus(MINUTE)) {
-            assertThat(calm.reading(road, t, MINUTE).get("mean_speed")).as(t.toString()).isGreaterThanOrEqualTo(12);
+            assertThat(calm.reading(road, t, MINUTE).get("mean_speed"))
+                    .as(t.toString())
+                    .isGreaterThanOrEqualTo(12);
         }
     }
 
@@ -59,7 +61,8 @@ class TrafficModelTest {
         SensorModels jammed = new SensorModels(11, 1.0);
         Instant from = Local.at("2026-03-10T06:00");
         Incident jam = new Incidents(new Noise(11), 1.0)
-                .between(Incident.Kind.TRAFFIC_JAM, road.id(), from, from.plus(Duration.ofHours(4))).get(0);
+                .between(Incident.Kind.TRAFFIC_JAM, road.id(), from, from.plus(Duration.ofHours(4)))
+                .get(0);
 
         int slowMinutes = 0;
         for (Instant t = jam.start(); t.isBefore(jam.end()); t = t.plus(MINUTE)) {
@@ -76,10 +79,15 @@ class TrafficModelTest {
     @Test
     void counts_scale_with_the_publish_interval() {
         Instant t = Local.at("2026-03-10T10:00");
-        double perMinute = IntStream.range(0, 50).mapToDouble(
-                i -> calm.reading(road, t.plusSeconds(i), MINUTE).get("vehicle_count")).average().orElseThrow();
-        double perFive = IntStream.range(0, 50).mapToDouble(
-                i -> calm.reading(road, t.plusSeconds(i), Duration.ofMinutes(5)).get("vehicle_count")).average().orElseThrow();
+        double perMinute = IntStream.range(0, 50)
+                .mapToDouble(i -> calm.reading(road, t.plusSeconds(i), MINUTE).get("vehicle_count"))
+                .average()
+                .orElseThrow();
+        double perFive = IntStream.range(0, 50)
+                .mapToDouble(i -> calm.reading(road, t.plusSeconds(i), Duration.ofMinutes(5))
+                        .get("vehicle_count"))
+                .average()
+                .orElseThrow();
 
         assertThat(perFive / perMinute).isBetween(4.5, 5.5);
     }
@@ -87,13 +95,19 @@ class TrafficModelTest {
     /** Average over a few minutes around the time, so Poisson noise does not decide the test. */
     private double vehicles(String local) {
         Instant at = Local.at(local);
-        return IntStream.range(-5, 5).mapToDouble(i -> calm.reading(road, at.plusSeconds(i * 60L), MINUTE)
-                .get("vehicle_count")).average().orElseThrow();
+        return IntStream.range(-5, 5)
+                .mapToDouble(
+                        i -> calm.reading(road, at.plusSeconds(i * 60L), MINUTE).get("vehicle_count"))
+                .average()
+                .orElseThrow();
     }
 
     private double speed(String local) {
         Instant at = Local.at(local);
-        return IntStream.range(-5, 5).mapToDouble(i -> calm.reading(road, at.plusSeconds(i * 60L), MINUTE)
-                .get("mean_speed")).average().orElseThrow();
+        return IntStream.range(-5, 5)
+                .mapToDouble(
+                        i -> calm.reading(road, at.plusSeconds(i * 60L), MINUTE).get("mean_speed"))
+                .average()
+                .orElseThrow();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class VisitorModelTest {
@@ -25,7 +24,8 @@ class VisitorModelTest {
 
     @Test
     void daytime_sites_are_quiet_at_night() {
-        for (String site : List.of("vc-nha-co-binh-thuy", "vc-truc-lam-phuong-nam", "vc-my-khanh", "vc-vuon-co-bang-lang")) {
+        for (String site :
+                List.of("vc-nha-co-binh-thuy", "vc-truc-lam-phuong-nam", "vc-my-khanh", "vc-vuon-co-bang-lang")) {
             double hour = busiestHour(site, "2026-03-10");
             assertThat(hour).as(site).isBetween(7.0, 18.0);
             assertThat(model.rate(site, Local.at("2026-03-10T02:00"))).as(site).isLessThan(0.1);
@@ -35,7 +35,8 @@ class VisitorModelTest {
     @Test
     void weekends_bring_more_visitors() {
         // 2026-03-10 is a Tuesday, 2026-03-14 a Saturday.
-        for (String site : List.of("vc-cho-noi-cai-rang", "vc-ben-ninh-kieu", "vc-truc-lam-phuong-nam", "vc-my-khanh")) {
+        for (String site :
+                List.of("vc-cho-noi-cai-rang", "vc-ben-ninh-kieu", "vc-truc-lam-phuong-nam", "vc-my-khanh")) {
             assertThat(daily(site, "2026-03-14")).as(site).isGreaterThan(1.3 * daily(site, "2026-03-10"));
         }
     }

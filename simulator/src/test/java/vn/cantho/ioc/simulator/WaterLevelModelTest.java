@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -29,11 +28,12 @@ class WaterLevelModelTest {
 
             // 30 days are 28.99 lunar days: 57 or 58 high waters.
             assertThat(times).as(month).hasSizeBetween(57, 59);
-            double meanGapHours = Duration.between(times.get(0), times.get(times.size() - 1)).toMinutes() / 60.0
-                    / (times.size() - 1);
+            double meanGapHours =
+                    Duration.between(times.get(0), times.get(times.size() - 1)).toMinutes() / 60.0 / (times.size() - 1);
             assertThat(meanGapHours).as(month).isBetween(12.2, 12.6);
             for (int i = 1; i < times.size(); i++) {
-                assertThat(Duration.between(times.get(i - 1), times.get(i)).toMinutes() / 60.0).as(month)
+                assertThat(Duration.between(times.get(i - 1), times.get(i)).toMinutes() / 60.0)
+                        .as(month)
                         .isBetween(9.0, 16.5);
             }
             int unequal = 0;
@@ -42,7 +42,9 @@ class WaterLevelModelTest {
                     unequal++;
                 }
             }
-            assertThat(unequal).as(month + ": lunar days with unequal high waters").isGreaterThan(heights.size() / 2 * 2 / 3);
+            assertThat(unequal)
+                    .as(month + ": lunar days with unequal high waters")
+                    .isGreaterThan(heights.size() / 2 * 2 / 3);
         }
     }
 
@@ -54,12 +56,14 @@ class WaterLevelModelTest {
         Instant window = from;
         while (window.plus(LUNAR_DAY).isBefore(from.plus(Duration.ofDays(364)))) {
             Instant start = window;
-            long count = times.stream().filter(t -> !t.isBefore(start) && t.isBefore(start.plus(LUNAR_DAY))).count();
+            long count = times.stream()
+                    .filter(t -> !t.isBefore(start) && t.isBefore(start.plus(LUNAR_DAY)))
+                    .count();
             assertThat(count).as("high waters in the lunar day from " + start).isBetween(1L, 3L);
             window = window.plus(LUNAR_DAY);
         }
-        assertThat(times.size() / (365 * 24 * 60 / (double) LUNAR_DAY.toMinutes())).isCloseTo(2.0,
-                org.assertj.core.data.Offset.offset(0.02));
+        assertThat(times.size() / (365 * 24 * 60 / (double) LUNAR_DAY.toMinutes()))
+                .isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.02));
     }
 
     @Test
@@ -107,7 +111,11 @@ class WaterLevelModelTest {
         Instant day = Local.at("2026-04-10T00:00");
 
         Incident rise = new Incidents(new Noise(42), 1.0)
-                .between(Incident.Kind.RIVER_RISE, "wl-can-tho", day.minus(Duration.ofDays(1)), day.plus(Duration.ofDays(1)))
+                .between(
+                        Incident.Kind.RIVER_RISE,
+                        "wl-can-tho",
+                        day.minus(Duration.ofDays(1)),
+                        day.plus(Duration.ofDays(1)))
                 .get(0);
         double highest = 0;
         for (Instant t = rise.start(); t.isBefore(rise.end()); t = t.plus(STEP)) {
@@ -117,14 +125,15 @@ class WaterLevelModelTest {
 
         assertThat(highest).isGreaterThan(1.90).isLessThan(2.3);
         assertThat(highestWithout).isLessThan(1.5);
-        Instant middle = rise.start().plus(Duration.between(rise.start(), rise.end()).dividedBy(2));
+        Instant middle =
+                rise.start().plus(Duration.between(rise.start(), rise.end()).dividedBy(2));
         assertThat(models.incident(gauge, middle)).contains(rise);
         assertThat(models.incident(gauge, rise.end())).isNotEqualTo(Optional.of(rise));
         assertThat(Duration.between(rise.start(), rise.end())).isEqualTo(Duration.ofHours(17));
     }
 
-    private void highWaters(WaterLevelModel.Gauge gauge, Instant from, Instant to, List<Instant> times,
-                            List<Double> heights) {
+    private void highWaters(
+            WaterLevelModel.Gauge gauge, Instant from, Instant to, List<Instant> times, List<Double> heights) {
         double before = model.level(gauge, from);
         double current = model.level(gauge, from.plus(STEP));
         for (Instant t = from.plus(STEP.multipliedBy(2)); t.isBefore(to); t = t.plus(STEP)) {

@@ -2,7 +2,6 @@ package vn.cantho.ioc.sink;
 
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.Reading;
@@ -24,25 +23,30 @@ import vn.cantho.ioc.store.indicator.IndicatorWriter;
  */
 public final class DatabaseSinks {
 
-    private DatabaseSinks() {
-    }
+    private DatabaseSinks() {}
 
     /** {@code ioc.telemetry.v1} → {@code observations}, enriched with the device's domain and area. */
-    public static KafkaToDatabase<Reading> observations(LoopOptions options, Supplier<DeviceRegistry> registry,
-                                                        DataSource dataSource) {
-        return KafkaToDatabase.sink(RecordReader.of(Topics.TELEMETRY, "reading"), options,
+    public static KafkaToDatabase<Reading> observations(
+            LoopOptions options, Supplier<DeviceRegistry> registry, DataSource dataSource) {
+        return KafkaToDatabase.sink(
+                RecordReader.of(Topics.TELEMETRY, "reading"),
+                options,
                 new ObservationSinkWriter(registry, new ObservationWriter(dataSource)));
     }
 
     /** {@code ioc.aggregates.1m.v1} → {@code metric_agg_1m} (upsert: a re-emitted window replaces its row). */
     public static KafkaToDatabase<Aggregate> aggregates(LoopOptions options, DataSource dataSource) {
-        return KafkaToDatabase.sink(RecordReader.of(Topics.AGGREGATES_1M, "aggregate", AggregateWriter::problem),
-                options, new AggregateWriter(dataSource)::upsert);
+        return KafkaToDatabase.sink(
+                RecordReader.of(Topics.AGGREGATES_1M, "aggregate", AggregateWriter::problem),
+                options,
+                new AggregateWriter(dataSource)::upsert);
     }
 
     /** {@code ioc.indicators.v1} → {@code indicator_values} (upsert per indicator, entity, labels and period). */
     public static KafkaToDatabase<Indicator> indicators(LoopOptions options, DataSource dataSource) {
-        return KafkaToDatabase.sink(RecordReader.of(Topics.INDICATORS, "indicator", IndicatorWriter::problem),
-                options, new IndicatorWriter(dataSource)::upsert);
+        return KafkaToDatabase.sink(
+                RecordReader.of(Topics.INDICATORS, "indicator", IndicatorWriter::problem),
+                options,
+                new IndicatorWriter(dataSource)::upsert);
     }
 }

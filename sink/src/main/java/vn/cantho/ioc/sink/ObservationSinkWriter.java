@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.model.Reading;
@@ -56,7 +55,8 @@ public final class ObservationSinkWriter implements BatchWriter<Reading> {
             Optional<Device> device = Optional.ofNullable(reading.deviceId()).flatMap(registry.get()::device);
             if (device.isEmpty()) {
                 if (skipped.getAndAdd(reading.values().size()) == 0) {
-                    LOG.warn("observation sink skips readings of unknown device '{}' (and others like it)",
+                    LOG.warn(
+                            "observation sink skips readings of unknown device '{}' (and others like it)",
                             reading.deviceId());
                 }
                 continue;
@@ -67,8 +67,8 @@ public final class ObservationSinkWriter implements BatchWriter<Reading> {
                     skipped.incrementAndGet();
                     return;
                 }
-                rows.add(new ObservationRow(d.id(), metric, reading.ts(), value, d.domain().id(), d.areaCode(),
-                        reading.receivedAt()));
+                rows.add(new ObservationRow(
+                        d.id(), metric, reading.ts(), value, d.domain().id(), d.areaCode(), reading.receivedAt()));
             });
         }
         return rows;

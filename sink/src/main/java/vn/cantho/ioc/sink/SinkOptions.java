@@ -1,7 +1,6 @@
 package vn.cantho.ioc.sink;
 
 import java.time.Duration;
-
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.sink.loop.LoopOptions;
 
@@ -13,12 +12,15 @@ import vn.cantho.ioc.sink.loop.LoopOptions;
  * @param indicatorGroupId   {@code INDICATOR_SINK_GROUP_ID}
  * @param maxBackoff         {@code SINK_MAX_BACKOFF}, shared by every sink
  */
-public record SinkOptions(String aggregateGroupId, String observationGroupId, String indicatorGroupId,
-                          Duration maxBackoff) {
+public record SinkOptions(
+        String aggregateGroupId, String observationGroupId, String indicatorGroupId, Duration maxBackoff) {
 
     public static SinkOptions from(Config config) {
-        return new SinkOptions(config.get(SinkSettings.GROUP_ID), config.get(SinkSettings.OBSERVATION_GROUP_ID),
-                config.get(SinkSettings.INDICATOR_GROUP_ID), config.get(SinkSettings.MAX_BACKOFF));
+        return new SinkOptions(
+                config.get(SinkSettings.GROUP_ID),
+                config.get(SinkSettings.OBSERVATION_GROUP_ID),
+                config.get(SinkSettings.INDICATOR_GROUP_ID),
+                config.get(SinkSettings.MAX_BACKOFF));
     }
 
     /** The loop of {@link DatabaseSinks#aggregates}. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -35,8 +34,8 @@ class DatabaseSinksTest {
         Aggregate noEntity = aggregate(null);
 
         // When a batch of both is read
-        RecordReader.Read<Aggregate> read = reader.read(List.of(record(Topics.AGGREGATES_1M, 0, good),
-                record(Topics.AGGREGATES_1M, 1, noEntity)));
+        RecordReader.Read<Aggregate> read =
+                reader.read(List.of(record(Topics.AGGREGATES_1M, 0, good), record(Topics.AGGREGATES_1M, 1, noEntity)));
 
         // Then the complete one is to be written and the other is a dead letter saying what is missing
         assertThat(read.values()).containsExactly(good);
@@ -51,8 +50,19 @@ class DatabaseSinksTest {
     void an_indicator_that_is_not_finite_is_a_bad_payload_dead_letter() {
         // Given the indicator sink's reader and a value that is not finite
         RecordReader<Indicator> reader = RecordReader.of(Topics.INDICATORS, "indicator", IndicatorWriter::problem);
-        Indicator infinite = new Indicator(Indicator.SCHEMA_VERSION, "vn_aqi_hourly", Scope.DEVICE, "aq-1",
-                "environment", null, Granularity.HOUR, T0, T0.plusSeconds(3600), Double.POSITIVE_INFINITY, null, null,
+        Indicator infinite = new Indicator(
+                Indicator.SCHEMA_VERSION,
+                "vn_aqi_hourly",
+                Scope.DEVICE,
+                "aq-1",
+                "environment",
+                null,
+                Granularity.HOUR,
+                T0,
+                T0.plusSeconds(3600),
+                Double.POSITIVE_INFINITY,
+                null,
+                null,
                 T0);
 
         // When it is read
@@ -64,13 +74,35 @@ class DatabaseSinksTest {
     }
 
     private static Aggregate aggregate(String entityId) {
-        return new Aggregate(Aggregate.SCHEMA_VERSION, Scope.DEVICE, entityId, "pm25", "environment", "ninh-kieu", T0,
-                T0.plusSeconds(60), 2, 30, 10, 20, 20);
+        return new Aggregate(
+                Aggregate.SCHEMA_VERSION,
+                Scope.DEVICE,
+                entityId,
+                "pm25",
+                "environment",
+                "ninh-kieu",
+                T0,
+                T0.plusSeconds(60),
+                2,
+                30,
+                10,
+                20,
+                20);
     }
 
     private static <V> ConsumerRecord<byte[], byte[]> record(Topic<String, V> topic, long offset, V value) {
         byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
-        return new ConsumerRecord<>(topic.name(), 0, offset, 1_000L, TimestampType.CREATE_TIME, 0, bytes.length,
-                new byte[] {'k'}, bytes, new RecordHeaders(), Optional.empty());
+        return new ConsumerRecord<>(
+                topic.name(),
+                0,
+                offset,
+                1_000L,
+                TimestampType.CREATE_TIME,
+                0,
+                bytes.length,
+                new byte[] {'k'},
+                bytes,
+                new RecordHeaders(),
+                Optional.empty());
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -21,20 +20,21 @@ class ObservationSinkWriterTest {
     private static final Instant TS = Instant.parse("2026-11-23T03:00:00Z");
     private static final Instant RECEIVED = TS.plusSeconds(2);
 
-    private final ObservationSinkWriter writer = new ObservationSinkWriter(new LiveRegistry(DeviceRegistry.builtIn(), 0),
-            new ObservationWriter(null));
+    private final ObservationSinkWriter writer =
+            new ObservationSinkWriter(new LiveRegistry(DeviceRegistry.builtIn(), 0), new ObservationWriter(null));
 
     @Test
     void every_value_becomes_a_row_with_the_device_domain_and_area() {
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("pm25", 12.5);
         values.put("pm10", 30.0);
-        List<ObservationRow> rows = writer.rows(List.of(
-                new Reading(Reading.SCHEMA_VERSION, "aq-ninh-kieu-01", TS, values, RECEIVED, "mqtt")));
+        List<ObservationRow> rows = writer.rows(
+                List.of(new Reading(Reading.SCHEMA_VERSION, "aq-ninh-kieu-01", TS, values, RECEIVED, "mqtt")));
 
-        assertThat(rows).containsExactly(
-                new ObservationRow("aq-ninh-kieu-01", "pm25", TS, 12.5, "environment", "ninh-kieu", RECEIVED),
-                new ObservationRow("aq-ninh-kieu-01", "pm10", TS, 30.0, "environment", "ninh-kieu", RECEIVED));
+        assertThat(rows)
+                .containsExactly(
+                        new ObservationRow("aq-ninh-kieu-01", "pm25", TS, 12.5, "environment", "ninh-kieu", RECEIVED),
+                        new ObservationRow("aq-ninh-kieu-01", "pm10", TS, 30.0, "environment", "ninh-kieu", RECEIVED));
         assertThat(writer.skipped()).isZero();
     }
 

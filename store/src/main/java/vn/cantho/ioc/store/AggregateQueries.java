@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-
 import vn.cantho.ioc.model.Scope;
 
 /**
@@ -26,7 +25,6 @@ public final class AggregateQueries {
             FROM %s
             WHERE metric = ?""";
     private static final String ORDER = " ORDER BY bucket, scope, entity_id LIMIT ?";
-
 
     private final DataSource dataSource;
 
@@ -90,8 +88,8 @@ public final class AggregateQueries {
     }
 
     private List<AggregateRow> run(String sql, List<Object> params, AggregateTier tier) {
-        return ReadQuery.list(dataSource, sql, params, AggregateQueries::row,
-                "reading aggregates from " + tier.relation());
+        return ReadQuery.list(
+                dataSource, sql, params, AggregateQueries::row, "reading aggregates from " + tier.relation());
     }
 
     private static AggregateRow row(ResultSet rs) throws SQLException {

@@ -1,7 +1,6 @@
 package vn.cantho.ioc.store;
 
 import java.time.Instant;
-
 import vn.cantho.ioc.model.Scope;
 
 /**
@@ -15,8 +14,16 @@ import vn.cantho.ioc.model.Scope;
  * @param after continue after this row, or {@code null} for the first page
  * @param tier  which resolution to read ({@code metric_agg_1m}, {@code _1h} or {@code _1d})
  */
-public record AggregateQuery(String metric, Scope scope, String entityId, String areaCode, Instant from,
-                             Instant to, int limit, AggregateCursor after, AggregateTier tier) {
+public record AggregateQuery(
+        String metric,
+        Scope scope,
+        String entityId,
+        String areaCode,
+        Instant from,
+        Instant to,
+        int limit,
+        AggregateCursor after,
+        AggregateTier tier) {
 
     public static final int DEFAULT_LIMIT = 500;
     /** Keeps one page's memory and query time bounded whoever calls. */
@@ -38,8 +45,15 @@ public record AggregateQuery(String metric, Scope scope, String entityId, String
     }
 
     /** A one-minute query. */
-    public AggregateQuery(String metric, Scope scope, String entityId, String areaCode, Instant from,
-                          Instant to, int limit, AggregateCursor after) {
+    public AggregateQuery(
+            String metric,
+            Scope scope,
+            String entityId,
+            String areaCode,
+            Instant from,
+            Instant to,
+            int limit,
+            AggregateCursor after) {
         this(metric, scope, entityId, areaCode, from, to, limit, after, AggregateTier.MINUTE);
     }
 

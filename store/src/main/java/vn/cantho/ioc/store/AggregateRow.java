@@ -1,7 +1,6 @@
 package vn.cantho.ioc.store;
 
 import java.time.Instant;
-
 import vn.cantho.ioc.model.Scope;
 
 /**
@@ -11,9 +10,21 @@ import vn.cantho.ioc.model.Scope;
  * @param avg       {@code null} for a window without samples
  * @param updatedAt when the sink last changed the row
  */
-public record AggregateRow(Scope scope, String entityId, String metric, String domain, String areaCode,
-                           Instant bucket, Instant bucketEnd, long count, double sum, double min, double max,
-                           Double avg, double last, Instant updatedAt) {
+public record AggregateRow(
+        Scope scope,
+        String entityId,
+        String metric,
+        String domain,
+        String areaCode,
+        Instant bucket,
+        Instant bucketEnd,
+        long count,
+        double sum,
+        double min,
+        double max,
+        Double avg,
+        double last,
+        Instant updatedAt) {
 
     /** The cursor that continues after this row. */
     public AggregateCursor cursor() {

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-
 import vn.cantho.ioc.model.Aggregate;
 
 /**
@@ -53,8 +52,8 @@ public final class AggregateWriter {
             """;
 
     /** One global row order makes concurrent writers lock rows in the same order, so they cannot deadlock. */
-    private static final Comparator<Aggregate> ROW_ORDER = Comparator
-            .comparing((Aggregate a) -> a.scope().id())
+    private static final Comparator<Aggregate> ROW_ORDER = Comparator.comparing(
+                    (Aggregate a) -> a.scope().id())
             .thenComparing(Aggregate::entityId)
             .thenComparing(Aggregate::metric)
             .thenComparing(Aggregate::windowStart);
@@ -81,7 +80,11 @@ public final class AggregateWriter {
         if (rows.isEmpty()) {
             return 0;
         }
-        return BatchWrite.execute(dataSource, UPSERT, rows, AggregateWriter::bind,
+        return BatchWrite.execute(
+                dataSource,
+                UPSERT,
+                rows,
+                AggregateWriter::bind,
                 "upserting " + rows.size() + " aggregates into metric_agg_1m");
     }
 
@@ -108,8 +111,8 @@ public final class AggregateWriter {
         }
         String problem = problem(aggregate);
         if (problem != null) {
-            throw new IllegalArgumentException("aggregate #" + index + " " + problem.substring("aggregate ".length())
-                    + ": " + aggregate);
+            throw new IllegalArgumentException(
+                    "aggregate #" + index + " " + problem.substring("aggregate ".length()) + ": " + aggregate);
         }
     }
 
@@ -118,8 +121,12 @@ public final class AggregateWriter {
      * the database sink dead-letters such a record instead of retrying it.
      */
     public static String problem(Aggregate aggregate) {
-        if (aggregate.scope() == null || isBlank(aggregate.entityId()) || isBlank(aggregate.metric())
-                || isBlank(aggregate.domain()) || aggregate.windowStart() == null || aggregate.windowEnd() == null) {
+        if (aggregate.scope() == null
+                || isBlank(aggregate.entityId())
+                || isBlank(aggregate.metric())
+                || isBlank(aggregate.domain())
+                || aggregate.windowStart() == null
+                || aggregate.windowEnd() == null) {
             return "aggregate lacks scope, entityId, metric, domain, windowStart or windowEnd";
         }
         return aggregate.count() < 0 ? "aggregate has a negative count" : null;

@@ -19,8 +19,7 @@ public final class BatchWrite {
     /** Bounds a write against a server that stopped answering, so the sink notices and retries. */
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
 
-    private BatchWrite() {
-    }
+    private BatchWrite() {}
 
     /** Sets a row's parameters on the statement. */
     @FunctionalInterface
@@ -38,8 +37,8 @@ public final class BatchWrite {
      * @throws StoreException when the database fails ({@link StoreUnavailableException} when it cannot be
      *                        reached); nothing was written, retry the same batch
      */
-    public static <T> int execute(DataSource dataSource, String sql, List<T> rows, Binder<? super T> binder,
-                                  String what) {
+    public static <T> int execute(
+            DataSource dataSource, String sql, List<T> rows, Binder<? super T> binder, String what) {
         return inTransaction(dataSource, sql, what, (connection, statement) -> {
             for (T row : rows) {
                 binder.bind(statement, row);

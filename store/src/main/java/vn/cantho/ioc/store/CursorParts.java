@@ -12,8 +12,7 @@ public final class CursorParts {
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant END = Instant.parse("+10000-01-01T00:00:00Z");
 
-    private CursorParts() {
-    }
+    private CursorParts() {}
 
     /**
      * @throws IllegalArgumentException when {@code text} is not an instant in the years 1 to 9999

@@ -1,5 +1,8 @@
 package vn.cantho.ioc.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -7,10 +10,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -63,15 +62,17 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(poolConfig(jdbcUrl, user, password, maxPoolSize));
         } catch (RuntimeException e) {
-            throw new StoreUnavailableException("cannot connect to the database at " + safeUrl + ": "
-                    + redactor.scrub(describe(e)), e);
+            throw new StoreUnavailableException(
+                    "cannot connect to the database at " + safeUrl + ": " + redactor.scrub(describe(e)), e);
         }
         try {
             migrate(jdbcUrl, user, password, safeUrl);
         } catch (FlywayException e) {
             pool.close();
             String message = "migrating the database at " + safeUrl + " failed: " + redactor.scrub(describe(e));
-            throw SqlFailures.isUnavailable(e) ? new StoreUnavailableException(message, e) : new StoreException(message, e);
+            throw SqlFailures.isUnavailable(e)
+                    ? new StoreUnavailableException(message, e)
+                    : new StoreException(message, e);
         }
         return new Database(pool, redactor, safeUrl);
     }
@@ -136,7 +137,9 @@ public final class Database implements AutoCloseable {
                 .configuration(java.util.Map.of("flyway.postgresql.transactional.lock", "false"))
                 .load()
                 .migrate();
-        LOG.info("Database {} at schema version {} ({} migrations applied now)", safeUrl,
+        LOG.info(
+                "Database {} at schema version {} ({} migrations applied now)",
+                safeUrl,
                 result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
                 result.migrationsExecuted);
     }

@@ -8,8 +8,8 @@ import java.time.Instant;
  * @param areaCode   nullable (city-wide devices)
  * @param receivedAt when the hub received the reading; nullable
  */
-public record ObservationRow(String deviceId, String metric, Instant ts, double value, String domain,
-                             String areaCode, Instant receivedAt) {
+public record ObservationRow(
+        String deviceId, String metric, Instant ts, double value, String domain, String areaCode, Instant receivedAt) {
 
     /** The row's identity in the table. */
     String key() {

@@ -27,7 +27,8 @@ public final class ObservationWriter {
             """;
 
     private static final Comparator<ObservationRow> ROW_ORDER = Comparator.comparing(ObservationRow::deviceId)
-            .thenComparing(ObservationRow::metric).thenComparing(ObservationRow::ts);
+            .thenComparing(ObservationRow::metric)
+            .thenComparing(ObservationRow::ts);
 
     private final DataSource dataSource;
 
@@ -66,15 +67,19 @@ public final class ObservationWriter {
             areas[i] = row.areaCode();
             received[i] = row.receivedAt() == null ? null : row.receivedAt().toString();
         }
-        return BatchWrite.executeOnce(dataSource, INSERT, (statement, connection) -> {
-            statement.setArray(1, connection.createArrayOf("text", devices));
-            statement.setArray(2, connection.createArrayOf("text", metrics));
-            statement.setArray(3, connection.createArrayOf("text", times));
-            statement.setArray(4, connection.createArrayOf("float8", values));
-            statement.setArray(5, connection.createArrayOf("text", domains));
-            statement.setArray(6, connection.createArrayOf("text", areas));
-            statement.setArray(7, connection.createArrayOf("text", received));
-        }, "inserting " + n + " observations");
+        return BatchWrite.executeOnce(
+                dataSource,
+                INSERT,
+                (statement, connection) -> {
+                    statement.setArray(1, connection.createArrayOf("text", devices));
+                    statement.setArray(2, connection.createArrayOf("text", metrics));
+                    statement.setArray(3, connection.createArrayOf("text", times));
+                    statement.setArray(4, connection.createArrayOf("float8", values));
+                    statement.setArray(5, connection.createArrayOf("text", domains));
+                    statement.setArray(6, connection.createArrayOf("text", areas));
+                    statement.setArray(7, connection.createArrayOf("text", received));
+                },
+                "inserting " + n + " observations");
     }
 
     /** First occurrence per key, in one global order (same lock order for concurrent writers). */
@@ -82,8 +87,12 @@ public final class ObservationWriter {
         Map<String, ObservationRow> byKey = new LinkedHashMap<>();
         int index = 0;
         for (ObservationRow row : observations) {
-            if (row == null || isBlank(row.deviceId()) || isBlank(row.metric()) || row.ts() == null
-                    || isBlank(row.domain()) || !Double.isFinite(row.value())) {
+            if (row == null
+                    || isBlank(row.deviceId())
+                    || isBlank(row.metric())
+                    || row.ts() == null
+                    || isBlank(row.domain())
+                    || !Double.isFinite(row.value())) {
                 throw new IllegalArgumentException("observation #" + index
                         + " lacks device, metric, ts or domain, or has a non-finite value: " + row);
             }

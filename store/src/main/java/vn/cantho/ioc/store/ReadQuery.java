@@ -18,10 +18,10 @@ public final class ReadQuery {
 
     /** A reader waits at most this long for the database, then the API answers 503 instead of hanging. */
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
+
     private static final Duration NETWORK_TIMEOUT = QUERY_TIMEOUT.plusSeconds(5);
 
-    private ReadQuery() {
-    }
+    private ReadQuery() {}
 
     /** Turns the current row into a value, or null to leave the row out. */
     @FunctionalInterface
@@ -35,8 +35,8 @@ public final class ReadQuery {
      *
      * @param what names the read in the error, e.g. "reading indicator_values"
      */
-    public static <T> List<T> list(DataSource dataSource, String sql, List<Object> params, RowMapper<T> mapper,
-                                   String what) {
+    public static <T> List<T> list(
+            DataSource dataSource, String sql, List<Object> params, RowMapper<T> mapper, String what) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setNetworkTimeout(Runnable::run, (int) NETWORK_TIMEOUT.toMillis());
             try (PreparedStatement statement = connection.prepareStatement(sql)) {

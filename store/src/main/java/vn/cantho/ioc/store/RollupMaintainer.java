@@ -13,7 +13,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +33,7 @@ public final class RollupMaintainer {
     static final String WATERMARK_NAME = "metric_agg_rollups";
     /** Writes whose transaction started before the watermark but committed after it are still seen. */
     static final Duration OVERLAP = Duration.ofMinutes(5);
+
     private static final long LOCK_KEY = 0x10C_0A66L;
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(RollupMaintainer.class);
@@ -94,7 +94,7 @@ public final class RollupMaintainer {
         }
         if (dialect == StorageDialect.TIMESCALEDB) {
             LOG.info("TimescaleDB: rollups and retention are maintained by its continuous aggregates and policies");
-            return () -> { };
+            return () -> {};
         }
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "rollup-maintainer");
@@ -102,18 +102,22 @@ public final class RollupMaintainer {
             return thread;
         });
         AtomicBoolean failing = new AtomicBoolean();
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                runOnce();
-                if (failing.getAndSet(false)) {
-                    LOG.info("rollup maintenance works again");
-                }
-            } catch (RuntimeException e) {
-                if (!failing.getAndSet(true)) {
-                    LOG.warn("rollup maintenance failed; retrying every {}: {}", interval, e.getMessage());
-                }
-            }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        runOnce();
+                        if (failing.getAndSet(false)) {
+                            LOG.info("rollup maintenance works again");
+                        }
+                    } catch (RuntimeException e) {
+                        if (!failing.getAndSet(true)) {
+                            LOG.warn("rollup maintenance failed; retrying every {}: {}", interval, e.getMessage());
+                        }
+                    }
+                },
+                0,
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
         LOG.info("plain PostgreSQL: the hub maintains hourly/daily rollups and retention every {}", interval);
         return () -> {
             executor.shutdownNow();
@@ -138,12 +142,12 @@ public final class RollupMaintainer {
                     + "') - INTERVAL '" + OVERLAP.toSeconds() + " seconds'");
             int hours = statement.executeUpdate(rollup(AggregateTier.HOUR, HOUR_ORIGIN));
             int days = statement.executeUpdate(rollup(AggregateTier.DAY, DAY_ORIGIN));
-            int raw = statement.executeUpdate("DELETE FROM observations WHERE ts < now() - INTERVAL '"
-                    + RAW_RETENTION + "'");
-            int minutes = statement.executeUpdate("DELETE FROM metric_agg_1m WHERE bucket < now() - INTERVAL '"
-                    + MINUTE_RETENTION + "'");
-            try (PreparedStatement advance = connection.prepareStatement(
-                    "UPDATE rollup_watermark SET through = now() WHERE name = ?")) {
+            int raw = statement.executeUpdate(
+                    "DELETE FROM observations WHERE ts < now() - INTERVAL '" + RAW_RETENTION + "'");
+            int minutes = statement.executeUpdate(
+                    "DELETE FROM metric_agg_1m WHERE bucket < now() - INTERVAL '" + MINUTE_RETENTION + "'");
+            try (PreparedStatement advance =
+                    connection.prepareStatement("UPDATE rollup_watermark SET through = now() WHERE name = ?")) {
                 advance.setString(1, WATERMARK_NAME);
                 advance.executeUpdate();
             }

@@ -17,8 +17,7 @@ public final class SqlFailures {
     /** The statement ran into its timeout: the database is too slow to serve us now. */
     private static final String QUERY_CANCELED = "57014";
 
-    private SqlFailures() {
-    }
+    private SqlFailures() {}
 
     /**
      * {@link PreparedStatement#executeBatch()}, but a connection lost mid-batch is an {@link SQLException}.
@@ -30,8 +29,8 @@ public final class SqlFailures {
         try {
             return statement.executeBatch();
         } catch (AssertionError e) {
-            throw new SQLNonTransientConnectionException("connection lost during a batch: " + e.getMessage(),
-                    "08006", e);
+            throw new SQLNonTransientConnectionException(
+                    "connection lost during a batch: " + e.getMessage(), "08006", e);
         }
     }
 
@@ -52,7 +51,8 @@ public final class SqlFailures {
         if (state == null) {
             return false;
         }
-        if (state.startsWith(CONNECTION_EXCEPTION) || state.startsWith(INSUFFICIENT_RESOURCES)
+        if (state.startsWith(CONNECTION_EXCEPTION)
+                || state.startsWith(INSUFFICIENT_RESOURCES)
                 || state.equals(QUERY_CANCELED)) {
             return true;
         }

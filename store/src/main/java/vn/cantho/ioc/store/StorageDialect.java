@@ -35,7 +35,8 @@ public enum StorageDialect {
     }
 
     private static boolean exists(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             return rs.next();
         }
     }

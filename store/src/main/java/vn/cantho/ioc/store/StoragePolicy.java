@@ -27,6 +27,5 @@ public final class StoragePolicy {
     /** Origin of hourly buckets. */
     public static final String HOUR_ORIGIN = "2000-01-01 00:00:00+00";
 
-    private StoragePolicy() {
-    }
+    private StoragePolicy() {}
 }

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +41,7 @@ public final class StorageSchema {
                 through timestamptz NOT NULL
             )""";
 
-    private StorageSchema() {
-    }
+    private StorageSchema() {}
 
     /** Runs inside Flyway's transaction for V3. */
     public static void create(Connection connection) throws SQLException {
@@ -85,20 +83,22 @@ public final class StorageSchema {
         ddl.add("SELECT create_hypertable('observations', 'ts', chunk_time_interval => INTERVAL '" + RAW_CHUNK + "')");
         ddl.add("CREATE INDEX observations_metric_ts_idx ON observations (metric, ts DESC)");
         // The primary key (scope, entity_id, metric, bucket) already contains the time column.
-        ddl.add("SELECT create_hypertable('metric_agg_1m', 'bucket', chunk_time_interval => INTERVAL '"
-                + MINUTE_CHUNK + "', migrate_data => true)");
+        ddl.add("SELECT create_hypertable('metric_agg_1m', 'bucket', chunk_time_interval => INTERVAL '" + MINUTE_CHUNK
+                + "', migrate_data => true)");
 
         ddl.add("ALTER TABLE observations SET (timescaledb.compress,"
                 + " timescaledb.compress_segmentby = 'device_id, metric', timescaledb.compress_orderby = 'ts DESC')");
         ddl.add("SELECT add_compression_policy('observations', INTERVAL '" + COMPRESS_AFTER + "')");
-        ddl.add("ALTER TABLE metric_agg_1m SET (timescaledb.compress,"
-                + " timescaledb.compress_segmentby = 'scope, entity_id, metric', timescaledb.compress_orderby = 'bucket DESC')");
+        ddl.add(
+                "ALTER TABLE metric_agg_1m SET (timescaledb.compress,"
+                        + " timescaledb.compress_segmentby = 'scope, entity_id, metric', timescaledb.compress_orderby = 'bucket DESC')");
         ddl.add("SELECT add_compression_policy('metric_agg_1m', INTERVAL '" + COMPRESS_AFTER + "')");
         ddl.add("SELECT add_retention_policy('observations', INTERVAL '" + RAW_RETENTION + "')");
         ddl.add("SELECT add_retention_policy('metric_agg_1m', INTERVAL '" + MINUTE_RETENTION + "')");
 
         ddl.add(continuousAggregate("metric_agg_1h_cagg", "INTERVAL '1 hour', bucket"));
-        ddl.add(continuousAggregate("metric_agg_1d_cagg", "INTERVAL '1 day', bucket, TIMESTAMPTZ '" + DAY_ORIGIN + "'"));
+        ddl.add(continuousAggregate(
+                "metric_agg_1d_cagg", "INTERVAL '1 day', bucket, TIMESTAMPTZ '" + DAY_ORIGIN + "'"));
         ddl.add(readerView(AggregateTier.HOUR, "metric_agg_1h_cagg"));
         ddl.add(readerView(AggregateTier.DAY, "metric_agg_1d_cagg"));
         // Refresh windows start well before compression (7 days) so late windows are still rolled up, and

@@ -20,8 +20,11 @@ public class StoreException extends RuntimeException {
      */
     public static StoreException wrap(String what, SQLException e) {
         // A failed batch's own message repeats the whole statement; the next exception says what went wrong.
-        SQLException telling = e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
+        SQLException telling =
+                e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
         String message = what + ": " + telling.getMessage();
-        return SqlFailures.isUnavailable(e) ? new StoreUnavailableException(message, e) : new StoreException(message, e);
+        return SqlFailures.isUnavailable(e)
+                ? new StoreUnavailableException(message, e)
+                : new StoreException(message, e);
     }
 }

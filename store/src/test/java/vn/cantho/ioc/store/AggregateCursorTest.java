@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Scope;
 
@@ -16,8 +15,8 @@ class AggregateCursorTest {
     @Test
     void a_cursor_survives_encoding_and_decoding() {
         // Given
-        AggregateCursor cursor = new AggregateCursor(Instant.parse("2026-11-23T03:00:00.123456Z"), Scope.DEVICE,
-                "aq-ninh-kieu-01");
+        AggregateCursor cursor =
+                new AggregateCursor(Instant.parse("2026-11-23T03:00:00.123456Z"), Scope.DEVICE, "aq-ninh-kieu-01");
 
         // When
         AggregateCursor decoded = AggregateCursor.decode(cursor.encode());

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -38,8 +37,8 @@ class AggregateQueriesIT {
     @BeforeAll
     static void writeDataSet() throws SQLException {
         SharedServers servers = SharedServers.get();
-        database = Database.open(TestSchemas.freshSchemaUrl(servers, "queries_it"), servers.dbUser(),
-                servers.dbPassword(), 4);
+        database = Database.open(
+                TestSchemas.freshSchemaUrl(servers, "queries_it"), servers.dbUser(), servers.dbPassword(), 4);
         writer = new AggregateWriter(database.dataSource());
         queries = new AggregateQueries(database.dataSource());
         List<Aggregate> rows = new ArrayList<>();
@@ -68,32 +67,42 @@ class AggregateQueriesIT {
         AggregatePage page = queries.find(AggregateQuery.of(METRIC));
 
         // Then
-        assertThat(page.items()).hasSize(25).allSatisfy(row -> assertThat(row.metric()).isEqualTo(METRIC));
-        assertThat(page.items()).isSortedAccordingTo(Comparator.comparing(AggregateRow::bucket)
-                .thenComparing(row -> row.scope().id()).thenComparing(AggregateRow::entityId));
+        assertThat(page.items()).hasSize(25).allSatisfy(row -> assertThat(row.metric())
+                .isEqualTo(METRIC));
+        assertThat(page.items())
+                .isSortedAccordingTo(Comparator.comparing(AggregateRow::bucket)
+                        .thenComparing(row -> row.scope().id())
+                        .thenComparing(AggregateRow::entityId));
         assertThat(page.nextCursor()).isNull();
     }
 
     @Test
     void scope_filter_keeps_only_that_scope() {
-        assertThat(queries.find(AggregateQuery.of(METRIC).withScope(Scope.DEVICE)).items()).hasSize(15)
+        assertThat(queries.find(AggregateQuery.of(METRIC).withScope(Scope.DEVICE))
+                        .items())
+                .hasSize(15)
                 .allSatisfy(row -> assertThat(row.scope()).isEqualTo(Scope.DEVICE));
-        assertThat(queries.find(AggregateQuery.of(METRIC).withScope(Scope.AREA)).items()).hasSize(10);
+        assertThat(queries.find(AggregateQuery.of(METRIC).withScope(Scope.AREA)).items())
+                .hasSize(10);
     }
 
     @Test
     void entity_filter_keeps_only_that_entity() {
         // When
-        List<AggregateRow> rows = queries.find(AggregateQuery.of(METRIC).withScope(Scope.DEVICE).withEntityId("d2")).items();
+        List<AggregateRow> rows = queries.find(
+                        AggregateQuery.of(METRIC).withScope(Scope.DEVICE).withEntityId("d2"))
+                .items();
 
         // Then
-        assertThat(rows).hasSize(MINUTES).allSatisfy(row -> assertThat(row.entityId()).isEqualTo("d2"));
+        assertThat(rows).hasSize(MINUTES).allSatisfy(row -> assertThat(row.entityId())
+                .isEqualTo("d2"));
     }
 
     @Test
     void area_filter_with_device_scope_keeps_the_devices_of_that_area() {
         // When
-        List<AggregateRow> rows = queries.find(AggregateQuery.of(METRIC).withScope(Scope.DEVICE).withAreaCode("north"))
+        List<AggregateRow> rows = queries.find(
+                        AggregateQuery.of(METRIC).withScope(Scope.DEVICE).withAreaCode("north"))
                 .items();
 
         // Then
@@ -103,7 +112,8 @@ class AggregateQueriesIT {
     @Test
     void area_filter_with_area_scope_keeps_the_area_itself() {
         // When
-        List<AggregateRow> rows = queries.find(AggregateQuery.of(METRIC).withScope(Scope.AREA).withAreaCode("south"))
+        List<AggregateRow> rows = queries.find(
+                        AggregateQuery.of(METRIC).withScope(Scope.AREA).withAreaCode("south"))
                 .items();
 
         // Then
@@ -113,7 +123,8 @@ class AggregateQueriesIT {
     @Test
     void time_range_includes_from_and_excludes_to() {
         // When
-        List<AggregateRow> rows = queries.find(AggregateQuery.of(METRIC).withRange(minute(1), minute(3))).items();
+        List<AggregateRow> rows = queries.find(AggregateQuery.of(METRIC).withRange(minute(1), minute(3)))
+                .items();
 
         // Then
         assertThat(rows).hasSize(10).extracting(AggregateRow::bucket).containsOnly(minute(1), minute(2));
@@ -145,8 +156,8 @@ class AggregateQueriesIT {
     void a_page_that_ends_exactly_at_the_last_row_has_no_next_cursor() {
         // When
         AggregatePage first = queries.find(AggregateQuery.of(METRIC).withLimit(24));
-        AggregatePage last = queries.find(AggregateQuery.of(METRIC).withLimit(24)
-                .after(AggregateCursor.decode(first.nextCursor())));
+        AggregatePage last =
+                queries.find(AggregateQuery.of(METRIC).withLimit(24).after(AggregateCursor.decode(first.nextCursor())));
         AggregatePage whole = queries.find(AggregateQuery.of(METRIC).withLimit(25));
 
         // Then
@@ -159,7 +170,10 @@ class AggregateQueriesIT {
     @Test
     void paging_combines_with_filters() {
         // When
-        AggregateQuery query = AggregateQuery.of(METRIC).withScope(Scope.DEVICE).withAreaCode("north").withLimit(3);
+        AggregateQuery query = AggregateQuery.of(METRIC)
+                .withScope(Scope.DEVICE)
+                .withAreaCode("north")
+                .withLimit(3);
         AggregatePage first = queries.find(query);
         AggregatePage second = queries.find(query.after(AggregateCursor.decode(first.nextCursor())));
 
@@ -172,7 +186,8 @@ class AggregateQueriesIT {
     @Test
     void sql_in_filter_values_is_just_a_value_that_matches_nothing() {
         // When
-        AggregatePage page = queries.find(AggregateQuery.of("pm25' OR '1'='1").withEntityId("x'; DROP TABLE metric_agg_1m; --"));
+        AggregatePage page =
+                queries.find(AggregateQuery.of("pm25' OR '1'='1").withEntityId("x'; DROP TABLE metric_agg_1m; --"));
         AggregatePage byEntity = queries.find(AggregateQuery.of(METRIC).withEntityId("d1' OR '1'='1"));
 
         // Then

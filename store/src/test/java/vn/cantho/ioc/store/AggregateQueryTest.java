@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Scope;
 
@@ -34,17 +33,24 @@ class AggregateQueryTest {
         AggregateCursor cursor = new AggregateCursor(T0, Scope.DEVICE, "d1");
 
         // When
-        AggregateQuery query = AggregateQuery.of("pm25").withScope(Scope.DEVICE).withEntityId("d1")
-                .withAreaCode("ninh-kieu").withRange(T0, T0.plusSeconds(60)).withLimit(7).after(cursor);
+        AggregateQuery query = AggregateQuery.of("pm25")
+                .withScope(Scope.DEVICE)
+                .withEntityId("d1")
+                .withAreaCode("ninh-kieu")
+                .withRange(T0, T0.plusSeconds(60))
+                .withLimit(7)
+                .after(cursor);
 
         // Then
-        assertThat(query).isEqualTo(new AggregateQuery("pm25", Scope.DEVICE, "d1", "ninh-kieu", T0,
-                T0.plusSeconds(60), 7, cursor));
+        assertThat(query)
+                .isEqualTo(
+                        new AggregateQuery("pm25", Scope.DEVICE, "d1", "ninh-kieu", T0, T0.plusSeconds(60), 7, cursor));
     }
 
     @Test
     void a_query_without_metric_is_rejected() {
-        assertThatThrownBy(() -> AggregateQuery.of(" ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> AggregateQuery.of(" "))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("metric");
     }
 
@@ -52,7 +58,8 @@ class AggregateQueryTest {
     void a_limit_outside_one_to_max_is_rejected() {
         AggregateQuery query = AggregateQuery.of("pm25");
 
-        assertThatThrownBy(() -> query.withLimit(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> query.withLimit(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("limit");
         assertThatThrownBy(() -> query.withLimit(AggregateQuery.MAX_LIMIT + 1))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -63,7 +70,8 @@ class AggregateQueryTest {
     void an_empty_or_reversed_range_is_rejected() {
         AggregateQuery query = AggregateQuery.of("pm25");
 
-        assertThatThrownBy(() -> query.withRange(T0, T0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> query.withRange(T0, T0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("from");
         assertThatThrownBy(() -> query.withRange(T0, T0.minusSeconds(1))).isInstanceOf(IllegalArgumentException.class);
     }

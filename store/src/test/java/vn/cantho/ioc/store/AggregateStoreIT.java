@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -60,18 +59,29 @@ class AggregateStoreIT {
         // When it is opened, written to, closed and opened again
         try (Database first = Database.open(url, servers.dbUser(), servers.dbPassword(), 2)) {
             new AggregateWriter(first.dataSource()).upsert(List.of(aggregate(metric, Scope.DEVICE, "d1", "a", T0, 1)));
-            assertThat(strings(first, "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
-                    .startsWith("1", "2").doesNotHaveDuplicates();
+            assertThat(strings(
+                            first, "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
+                    .startsWith("1", "2")
+                    .doesNotHaveDuplicates();
         }
         try (Database second = Database.open(url, servers.dbUser(), servers.dbPassword(), 2)) {
 
             // Then each migration ran once, the indexes exist and the data survived
             assertThat(strings(second, "SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
-                    .startsWith("1", "2").doesNotHaveDuplicates();
-            assertThat(strings(second, "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
-                    + " AND tablename = 'metric_agg_1m'"))
-                    .contains("metric_agg_1m_pkey", "metric_agg_1m_metric_bucket_idx", "metric_agg_1m_metric_area_bucket_idx");
-            assertThat(new AggregateQueries(second.dataSource()).find(AggregateQuery.of(metric)).items()).hasSize(1);
+                    .startsWith("1", "2")
+                    .doesNotHaveDuplicates();
+            assertThat(strings(
+                            second,
+                            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+                                    + " AND tablename = 'metric_agg_1m'"))
+                    .contains(
+                            "metric_agg_1m_pkey",
+                            "metric_agg_1m_metric_bucket_idx",
+                            "metric_agg_1m_metric_area_bucket_idx");
+            assertThat(new AggregateQueries(second.dataSource())
+                            .find(AggregateQuery.of(metric))
+                            .items())
+                    .hasSize(1);
         }
     }
 
@@ -96,9 +106,24 @@ class AggregateStoreIT {
         List<AggregateRow> rows = queries.find(AggregateQuery.of(metric)).items();
         assertThat(rows).hasSize(2);
         AggregateRow stored = rows.get(1);
-        assertThat(stored).usingRecursiveComparison().ignoringFields("updatedAt").isEqualTo(new AggregateRow(
-                Scope.DEVICE, "aq-1", metric, "environment", "ninh-kieu", T0, T0.plusSeconds(60), 4, 40.0, 1.0, 8.0,
-                10.0, 4.5, null));
+        assertThat(stored)
+                .usingRecursiveComparison()
+                .ignoringFields("updatedAt")
+                .isEqualTo(new AggregateRow(
+                        Scope.DEVICE,
+                        "aq-1",
+                        metric,
+                        "environment",
+                        "ninh-kieu",
+                        T0,
+                        T0.plusSeconds(60),
+                        4,
+                        40.0,
+                        1.0,
+                        8.0,
+                        10.0,
+                        4.5,
+                        null));
         assertThat(stored.updatedAt()).isNotNull();
         assertThat(rows.get(0).scope()).isEqualTo(Scope.AREA);
     }
@@ -107,7 +132,8 @@ class AggregateStoreIT {
     void re_upserting_the_same_batch_changes_nothing() {
         // Given
         String metric = SharedServers.uniqueName("m");
-        List<Aggregate> batch = List.of(aggregate(metric, Scope.DEVICE, "aq-1", "a", T0, 3),
+        List<Aggregate> batch = List.of(
+                aggregate(metric, Scope.DEVICE, "aq-1", "a", T0, 3),
                 aggregate(metric, Scope.DEVICE, "aq-2", "a", T0, 5));
         writer.upsert(batch);
         List<AggregateRow> before = queries.find(AggregateQuery.of(metric)).items();
@@ -148,7 +174,8 @@ class AggregateStoreIT {
         String metric = SharedServers.uniqueName("m");
         String rewriting = TestSchemas.withParameter(schemaUrl, "reWriteBatchedInserts=true");
         try (Database rewritingDb = Database.open(rewriting, servers.dbUser(), servers.dbPassword(), 2)) {
-            List<Aggregate> batch = List.of(aggregate(metric, Scope.DEVICE, "aq-1", "a", T0, 2),
+            List<Aggregate> batch = List.of(
+                    aggregate(metric, Scope.DEVICE, "aq-1", "a", T0, 2),
                     aggregate(metric, Scope.DEVICE, "aq-1", "a", T0, 7),
                     aggregate(metric, Scope.DEVICE, "aq-2", "a", T0, 1),
                     aggregate(metric, Scope.DEVICE, "aq-1", "a", T0, 4));
@@ -159,7 +186,8 @@ class AggregateStoreIT {
 
         // Then
         List<AggregateRow> rows = queries.find(AggregateQuery.of(metric)).items();
-        assertThat(rows).extracting(AggregateRow::entityId, AggregateRow::count)
+        assertThat(rows)
+                .extracting(AggregateRow::entityId, AggregateRow::count)
                 .containsExactly(tuple("aq-1", 4L), tuple("aq-2", 1L));
     }
 
@@ -179,15 +207,29 @@ class AggregateStoreIT {
 
         // Then
         assertThat(written).isEqualTo(3000);
-        assertThat(queries.find(AggregateQuery.of(metric).withLimit(AggregateQuery.MAX_LIMIT)).items()).hasSize(3000);
+        assertThat(queries.find(AggregateQuery.of(metric).withLimit(AggregateQuery.MAX_LIMIT))
+                        .items())
+                .hasSize(3000);
     }
 
     @Test
     void an_empty_window_is_stored_without_an_average() {
         // Given
         String metric = SharedServers.uniqueName("m");
-        Aggregate empty = new Aggregate(1, Scope.AREA, "city", metric, "environment", null, T0, T0.plusSeconds(60), 0,
-                0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN);
+        Aggregate empty = new Aggregate(
+                1,
+                Scope.AREA,
+                "city",
+                metric,
+                "environment",
+                null,
+                T0,
+                T0.plusSeconds(60),
+                0,
+                0,
+                Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY,
+                Double.NaN);
 
         // When
         writer.upsert(List.of(empty));
@@ -208,8 +250,8 @@ class AggregateStoreIT {
 
     private static List<String> strings(Database db, String sql) throws SQLException {
         try (Connection connection = db.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             List<String> values = new ArrayList<>();
             while (rs.next()) {
                 values.add(rs.getString(1));

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Scope;
@@ -39,7 +38,8 @@ class AggregateWriterTest {
         Aggregate otherDevice = aggregate(Scope.DEVICE, "d0", T0.plusSeconds(120), 1);
 
         // When
-        List<Aggregate> rows = AggregateWriter.latestPerWindow(List.of(laterWindow, otherDevice, earlierWindow, areaRow));
+        List<Aggregate> rows =
+                AggregateWriter.latestPerWindow(List.of(laterWindow, otherDevice, earlierWindow, areaRow));
 
         // Then
         assertThat(rows).containsExactly(areaRow, otherDevice, earlierWindow, laterWindow);
@@ -49,14 +49,16 @@ class AggregateWriterTest {
     void an_aggregate_missing_a_required_field_is_rejected_before_touching_the_database() {
         // Given
         Aggregate valid = aggregate(Scope.DEVICE, "d1", T0, 1);
-        Aggregate noDomain = new Aggregate(1, Scope.DEVICE, "d2", "pm25", null, "ninh-kieu", T0, T0.plusSeconds(60),
-                1, 1, 1, 1, 1);
+        Aggregate noDomain =
+                new Aggregate(1, Scope.DEVICE, "d2", "pm25", null, "ninh-kieu", T0, T0.plusSeconds(60), 1, 1, 1, 1, 1);
 
         // When / Then
         assertThatThrownBy(() -> AggregateWriter.latestPerWindow(List.of(valid, noDomain)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("#1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("#1");
         assertThatThrownBy(() -> AggregateWriter.latestPerWindow(Arrays.asList(valid, null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("null");
     }
 
     @Test
@@ -72,7 +74,19 @@ class AggregateWriterTest {
     }
 
     private static Aggregate aggregate(Scope scope, String entityId, Instant start, long count) {
-        return new Aggregate(Aggregate.SCHEMA_VERSION, scope, entityId, "pm25", "environment", "ninh-kieu", start,
-                start.plusSeconds(60), count, count * 10.0, 5, 15, 10);
+        return new Aggregate(
+                Aggregate.SCHEMA_VERSION,
+                scope,
+                entityId,
+                "pm25",
+                "environment",
+                "ninh-kieu",
+                start,
+                start.plusSeconds(60),
+                count,
+                count * 10.0,
+                5,
+                15,
+                10);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-
 import org.junit.jupiter.api.Test;
 
 /** Start-up failures of {@link Database} that need no running server. */
@@ -29,6 +28,7 @@ class DatabaseTest {
     @Test
     void a_pool_size_below_one_is_rejected() {
         assertThatThrownBy(() -> Database.open("jdbc:postgresql://127.0.0.1/ioc", "ioc", "", 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pool size");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pool size");
     }
 }

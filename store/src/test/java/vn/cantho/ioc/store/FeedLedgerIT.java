@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -28,8 +27,8 @@ class FeedLedgerIT {
     @BeforeAll
     static void openDatabase() throws Exception {
         SharedServers servers = SharedServers.get();
-        database = Database.open(TestSchemas.freshSchemaUrl(servers, "ledger_it"), servers.dbUser(),
-                servers.dbPassword(), 2);
+        database = Database.open(
+                TestSchemas.freshSchemaUrl(servers, "ledger_it"), servers.dbUser(), servers.dbPassword(), 2);
         ledger = new FeedLedger(database.dataSource());
     }
 
@@ -44,18 +43,21 @@ class FeedLedgerIT {
     void marked_records_are_found_with_their_hash_and_a_correction_replaces_the_hash() {
         // Given
         String feed = SharedServers.uniqueName("feed");
-        ledger.markSeen(feed, Map.of("2026-10-31|ninh-kieu", new byte[] {1, 2}, "x'); DROP TABLE feed_record_seen; --",
-                new byte[] {3}));
+        ledger.markSeen(
+                feed,
+                Map.of("2026-10-31|ninh-kieu", new byte[] {1, 2}, "x'); DROP TABLE feed_record_seen; --", new byte[] {3
+                }));
 
         // When
         ledger.markSeen(feed, Map.of("2026-10-31|ninh-kieu", new byte[] {9}));
-        Map<String, byte[]> seen = ledger.seenHashes(feed,
-                List.of("2026-10-31|ninh-kieu", "x'); DROP TABLE feed_record_seen; --", "never"));
+        Map<String, byte[]> seen = ledger.seenHashes(
+                feed, List.of("2026-10-31|ninh-kieu", "x'); DROP TABLE feed_record_seen; --", "never"));
 
         // Then
         assertThat(seen).containsOnlyKeys("2026-10-31|ninh-kieu", "x'); DROP TABLE feed_record_seen; --");
         assertThat(seen.get("2026-10-31|ninh-kieu")).containsExactly(9);
-        assertThat(ledger.seenHashes("other-" + feed, List.of("2026-10-31|ninh-kieu"))).isEmpty();
+        assertThat(ledger.seenHashes("other-" + feed, List.of("2026-10-31|ninh-kieu")))
+                .isEmpty();
     }
 
     @Test
@@ -86,7 +88,8 @@ class FeedLedgerIT {
         assertThat(ledger.claim("cong-an", key, "f", request, Duration.ofMinutes(5)))
                 .isInstanceOf(IdempotencyClaim.InProgress.class);
         assertThat(ledger.claim("so-vhttdl", key, "f", request, Duration.ofMinutes(5)))
-                .as("keys are per department").isInstanceOf(IdempotencyClaim.Claimed.class);
+                .as("keys are per department")
+                .isInstanceOf(IdempotencyClaim.Claimed.class);
         ledger.complete("cong-an", key, 202, "{\"accepted\":1}");
         assertThat(ledger.claim("cong-an", key, "f", request, Duration.ofMinutes(5)))
                 .isEqualTo(new IdempotencyClaim.Replay(202, "{\"accepted\":1}"));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -22,8 +21,8 @@ class PostgresStorageIT extends StorageSuite {
     @BeforeAll
     static void open() throws SQLException {
         SharedServers servers = SharedServers.get();
-        database = Database.open(TestSchemas.freshSchemaUrl(servers, "storage_pg"), servers.dbUser(),
-                servers.dbPassword(), 4);
+        database = Database.open(
+                TestSchemas.freshSchemaUrl(servers, "storage_pg"), servers.dbUser(), servers.dbPassword(), 4);
         maintainer = new RollupMaintainer(database.dataSource(), StorageDialect.of(database.dataSource()));
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -27,8 +26,16 @@ import vn.cantho.ioc.testkit.SharedServers;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class RegistryStoreIT {
 
-    private static final Device NEW_GAUGE = new Device("wl-thot-not-02", "Trạm đo mực nước Thốt Nốt 2",
-            "water_gauge", Domain.ENVIRONMENT, "thot-not", 10.27, 105.53, "dai-kttv", List.of("water_level"));
+    private static final Device NEW_GAUGE = new Device(
+            "wl-thot-not-02",
+            "Trạm đo mực nước Thốt Nốt 2",
+            "water_gauge",
+            Domain.ENVIRONMENT,
+            "thot-not",
+            10.27,
+            105.53,
+            "dai-kttv",
+            List.of("water_level"));
 
     private Database database;
     private RegistryStore store;
@@ -36,8 +43,8 @@ class RegistryStoreIT {
     @BeforeEach
     void freshSchema() throws Exception {
         SharedServers servers = SharedServers.get();
-        database = Database.open(TestSchemas.freshSchemaUrl(servers, "registry"),
-                servers.dbUser(), servers.dbPassword(), 2);
+        database = Database.open(
+                TestSchemas.freshSchemaUrl(servers, "registry"), servers.dbUser(), servers.dbPassword(), 2);
         store = new RegistryStore(database.dataSource());
     }
 
@@ -93,17 +100,34 @@ class RegistryStoreIT {
                 .isInstanceOf(VersionConflictException.class)
                 .hasMessageContaining("newest is 1");
         assertThat(store.latestVersion()).isEqualTo(1);
-        assertThat(store.latest().orElseThrow().registry().device("aq-ninh-kieu-01")).isPresent();
+        assertThat(store.latest().orElseThrow().registry().device("aq-ninh-kieu-01"))
+                .isPresent();
     }
 
     @Test
     void an_inconsistent_change_is_refused_before_anything_is_stored() {
         LiveRegistry live = RegistryRefresher.initial(store, DeviceRegistry.builtIn());
         RegistryEditor editor = new RegistryEditor(store, live);
-        Device nowhere = new Device("wl-x", "X", "water_level_gauge", Domain.ENVIRONMENT, "atlantis", 10, 105,
-                "so-tnmt", List.of("water_level"));
-        Device badId = new Device("wl/+", "X", "water_level_gauge", Domain.ENVIRONMENT, "thot-not", 10, 105,
-                "so-tnmt", List.of("water_level"));
+        Device nowhere = new Device(
+                "wl-x",
+                "X",
+                "water_level_gauge",
+                Domain.ENVIRONMENT,
+                "atlantis",
+                10,
+                105,
+                "so-tnmt",
+                List.of("water_level"));
+        Device badId = new Device(
+                "wl/+",
+                "X",
+                "water_level_gauge",
+                Domain.ENVIRONMENT,
+                "thot-not",
+                10,
+                105,
+                "so-tnmt",
+                List.of("water_level"));
 
         assertThatThrownBy(() -> editor.putDevice(0, nowhere, "admin")).hasMessageContaining("unknown area atlantis");
         assertThatThrownBy(() -> editor.putDevice(0, badId, "admin")).hasMessageContaining("device id 'wl/+'");

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Scope;
@@ -53,18 +52,33 @@ abstract class StorageSuite {
     void migrations_apply_from_empty_and_create_every_tier_in_the_expected_dialect() throws SQLException {
         assertThat(StorageDialect.of(database().dataSource())).isEqualTo(expectedDialect());
         assertThat(strings("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
-                .contains("1", "3").doesNotHaveDuplicates();
+                .contains("1", "3")
+                .doesNotHaveDuplicates();
         for (String relation : List.of("observations", "metric_agg_1m", "metric_agg_1h", "metric_agg_1d")) {
-            assertThat(strings("SELECT to_regclass('" + relation + "')::text")).as(relation).containsExactly(relation);
+            assertThat(strings("SELECT to_regclass('" + relation + "')::text"))
+                    .as(relation)
+                    .containsExactly(relation);
         }
         // Same reader-visible columns on every tier and dialect.
         for (AggregateTier tier : AggregateTier.values()) {
             assertThat(strings("SELECT column_name FROM information_schema.columns WHERE table_name = '"
-                    + tier.relation() + "' AND table_schema = current_schema() ORDER BY column_name"))
+                            + tier.relation() + "' AND table_schema = current_schema() ORDER BY column_name"))
                     .as(tier.relation())
-                    .containsExactlyInAnyOrder("scope", "entity_id", "metric", "domain", "area_code", "bucket",
-                            "bucket_end", "sample_count", "sum_value", "min_value", "max_value", "avg_value",
-                            "last_value", "updated_at");
+                    .containsExactlyInAnyOrder(
+                            "scope",
+                            "entity_id",
+                            "metric",
+                            "domain",
+                            "area_code",
+                            "bucket",
+                            "bucket_end",
+                            "sample_count",
+                            "sum_value",
+                            "min_value",
+                            "max_value",
+                            "avg_value",
+                            "last_value",
+                            "updated_at");
         }
     }
 
@@ -85,7 +99,7 @@ abstract class StorageSuite {
         writer.insert(List.of(new ObservationRow(device, "pm25", t, 99.0, "environment", "ninh-kieu", null)));
 
         assertThat(strings("SELECT metric || ' ' || value || ' ' || coalesce(area_code, '-') FROM observations"
-                + " WHERE device_id = '" + device + "' ORDER BY ts, metric"))
+                        + " WHERE device_id = '" + device + "' ORDER BY ts, metric"))
                 .containsExactly("pm10 30 ninh-kieu", "pm25 12.5 ninh-kieu", "pm25 13 ninh-kieu");
     }
 
@@ -99,8 +113,9 @@ abstract class StorageSuite {
         writer.upsert(batch);
         writer.upsert(List.of(minute(device, t, 1))); // an older version of the window is ignored
 
-        assertThat(strings("SELECT sample_count || ' ' || sum_value FROM metric_agg_1m WHERE entity_id = '"
-                + device + "' ORDER BY bucket")).containsExactly("3 30", "2 20");
+        assertThat(strings("SELECT sample_count || ' ' || sum_value FROM metric_agg_1m WHERE entity_id = '" + device
+                        + "' ORDER BY bucket"))
+                .containsExactly("3 30", "2 20");
     }
 
     @Test
@@ -110,9 +125,9 @@ abstract class StorageSuite {
         // Local midnight (UTC+7) two days ago, inside every refresh window.
         Instant day = LocalDate.now(CAN_THO).minusDays(2).atStartOfDay(CAN_THO).toInstant();
         List<Aggregate> rows = List.of(
-                minute(device, area, day.plus(Duration.ofMinutes(10)), 2),  // hour 0
-                minute(device, area, day.plus(Duration.ofMinutes(59)), 4),  // hour 0, newest
-                minute(device, area, day.plus(Duration.ofMinutes(60)), 1),  // hour 1
+                minute(device, area, day.plus(Duration.ofMinutes(10)), 2), // hour 0
+                minute(device, area, day.plus(Duration.ofMinutes(59)), 4), // hour 0, newest
+                minute(device, area, day.plus(Duration.ofMinutes(60)), 1), // hour 1
                 minute(device, area, day.plus(Duration.ofMinutes(23 * 60 + 59)), 3), // hour 23
                 minute(device, area, day.plus(Duration.ofMinutes(24 * 60 + 5)), 5)); // next day, hour 0
         AggregateWriter writer = new AggregateWriter(database().dataSource());
@@ -121,21 +136,25 @@ abstract class StorageSuite {
         refreshRollups(); // running it again changes nothing
 
         // count k, sum 10k, min 1, max 2k, last k + 0.5 (see minute())
-        assertThat(read(AggregateTier.HOUR, device, day)).containsExactly(
-                line(day, Duration.ofHours(1), 6, 60, 1, 8, 4.5, area),
-                line(day.plus(Duration.ofHours(1)), Duration.ofHours(1), 1, 10, 1, 2, 1.5, area),
-                line(day.plus(Duration.ofHours(23)), Duration.ofHours(1), 3, 30, 1, 6, 3.5, area),
-                line(day.plus(Duration.ofHours(24)), Duration.ofHours(1), 5, 50, 1, 10, 5.5, area));
-        assertThat(read(AggregateTier.DAY, device, day)).containsExactly(
-                line(day, Duration.ofDays(1), 10, 100, 1, 8, 3.5, area),
-                line(day.plus(Duration.ofDays(1)), Duration.ofDays(1), 5, 50, 1, 10, 5.5, area));
+        assertThat(read(AggregateTier.HOUR, device, day))
+                .containsExactly(
+                        line(day, Duration.ofHours(1), 6, 60, 1, 8, 4.5, area),
+                        line(day.plus(Duration.ofHours(1)), Duration.ofHours(1), 1, 10, 1, 2, 1.5, area),
+                        line(day.plus(Duration.ofHours(23)), Duration.ofHours(1), 3, 30, 1, 6, 3.5, area),
+                        line(day.plus(Duration.ofHours(24)), Duration.ofHours(1), 5, 50, 1, 10, 5.5, area));
+        assertThat(read(AggregateTier.DAY, device, day))
+                .containsExactly(
+                        line(day, Duration.ofDays(1), 10, 100, 1, 8, 3.5, area),
+                        line(day.plus(Duration.ofDays(1)), Duration.ofDays(1), 5, 50, 1, 10, 5.5, area));
 
         // A late, fuller version of a window changes its rollups on the next run.
         writer.upsert(List.of(minute(device, area, day.plus(Duration.ofMinutes(60)), 7)));
         refreshRollups();
-        assertThat(read(AggregateTier.HOUR, device, day)).element(1)
+        assertThat(read(AggregateTier.HOUR, device, day))
+                .element(1)
                 .isEqualTo(line(day.plus(Duration.ofHours(1)), Duration.ofHours(1), 7, 70, 1, 14, 7.5, area));
-        assertThat(read(AggregateTier.DAY, device, day)).element(0)
+        assertThat(read(AggregateTier.DAY, device, day))
+                .element(0)
                 .isEqualTo(line(day, Duration.ofDays(1), 16, 160, 1, 14, 3.5, area));
         // The minute tier reads the rows as written, through the same query.
         assertThat(read(AggregateTier.MINUTE, device, day)).hasSize(5);
@@ -147,12 +166,13 @@ abstract class StorageSuite {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         Instant old = now.minus(Duration.ofDays(40));
         Instant recent = now.minus(Duration.ofDays(1));
-        new ObservationWriter(database().dataSource()).insert(List.of(
-                new ObservationRow(device, "pm25", old, 1.0, "environment", null, old),
-                new ObservationRow(device, "pm25", recent, 2.0, "environment", null, recent)));
+        new ObservationWriter(database().dataSource())
+                .insert(List.of(
+                        new ObservationRow(device, "pm25", old, 1.0, "environment", null, old),
+                        new ObservationRow(device, "pm25", recent, 2.0, "environment", null, recent)));
         Instant ancient = now.minus(Duration.ofDays(400));
-        new AggregateWriter(database().dataSource()).upsert(List.of(
-                minute(device, ancient, 1), minute(device, recent, 2)));
+        new AggregateWriter(database().dataSource())
+                .upsert(List.of(minute(device, ancient, 1), minute(device, recent, 2)));
 
         applyRetention();
 
@@ -168,22 +188,27 @@ abstract class StorageSuite {
         Instant t = Instant.now().minus(Duration.ofDays(12)).truncatedTo(ChronoUnit.MINUTES);
         AggregateWriter writer = new AggregateWriter(database().dataSource());
         writer.upsert(List.of(minute(device, t, 2), minute(device, t.plusSeconds(60), 3)));
-        new ObservationWriter(database().dataSource()).insert(List.of(
-                new ObservationRow(device, "pm25", t, 4.0, "environment", null, t)));
+        new ObservationWriter(database().dataSource())
+                .insert(List.of(new ObservationRow(device, "pm25", t, 4.0, "environment", null, t)));
 
         compressOldChunks();
 
         if (expectedDialect() == StorageDialect.TIMESCALEDB) {
-            assertThat(strings("SELECT count(*)::text FROM timescaledb_information.chunks WHERE hypertable_name"
-                    + " IN ('metric_agg_1m', 'observations') AND is_compressed AND range_end < now() - INTERVAL '7 days'"))
-                    .first().isNotEqualTo("0");
+            assertThat(
+                            strings(
+                                    "SELECT count(*)::text FROM timescaledb_information.chunks WHERE hypertable_name"
+                                            + " IN ('metric_agg_1m', 'observations') AND is_compressed AND range_end < now() - INTERVAL '7 days'"))
+                    .first()
+                    .isNotEqualTo("0");
         }
-        assertThat(read(AggregateTier.MINUTE, device, t.minus(Duration.ofHours(1)))).hasSize(2);
+        assertThat(read(AggregateTier.MINUTE, device, t.minus(Duration.ofHours(1))))
+                .hasSize(2);
         // The sink may still deliver a late version into a compressed chunk.
         writer.upsert(List.of(minute(device, t, 5)));
         writer.upsert(List.of(minute(device, t, 5)));
         assertThat(strings("SELECT sample_count::text FROM metric_agg_1m WHERE entity_id = '" + device
-                + "' ORDER BY bucket")).containsExactly("5", "3");
+                        + "' ORDER BY bucket"))
+                .containsExactly("5", "3");
         assertThat(strings("SELECT value::text FROM observations WHERE device_id = '" + device + "'"))
                 .containsExactly("4");
     }
@@ -198,30 +223,53 @@ abstract class StorageSuite {
         return Aggregates.aggregate("pm25", Scope.DEVICE, device, area, start, count);
     }
 
-    private static String line(Instant bucket, Duration width, long count, double sum, double min, double max,
-                               double last, String area) {
-        return String.format(Locale.ROOT, "%s %s %d sum=%s min=%s max=%s avg=%s last=%s %s environment",
-                bucket, bucket.plus(width), count, sum, min, max, sum / count, last, area);
+    private static String line(
+            Instant bucket, Duration width, long count, double sum, double min, double max, double last, String area) {
+        return String.format(
+                Locale.ROOT,
+                "%s %s %d sum=%s min=%s max=%s avg=%s last=%s %s environment",
+                bucket,
+                bucket.plus(width),
+                count,
+                sum,
+                min,
+                max,
+                sum / count,
+                last,
+                area);
     }
 
     private List<String> read(AggregateTier tier, String device, Instant from) {
-        AggregateQuery query = AggregateQuery.of("pm25").withScope(Scope.DEVICE).withEntityId(device)
-                .withRange(from, from.plus(Duration.ofDays(3))).withTier(tier);
+        AggregateQuery query = AggregateQuery.of("pm25")
+                .withScope(Scope.DEVICE)
+                .withEntityId(device)
+                .withRange(from, from.plus(Duration.ofDays(3)))
+                .withTier(tier);
         List<String> lines = new ArrayList<>();
         AggregatePage page = new AggregateQueries(database().dataSource()).find(query);
         for (AggregateRow r : page.items()) {
             assertThat(r.updatedAt()).isNotNull();
-            lines.add(String.format(Locale.ROOT, "%s %s %d sum=%s min=%s max=%s avg=%s last=%s %s %s",
-                    r.bucket(), r.bucketEnd(), r.count(), r.sum(), r.min(), r.max(), r.avg(), r.last(),
-                    r.areaCode(), r.domain()));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "%s %s %d sum=%s min=%s max=%s avg=%s last=%s %s %s",
+                    r.bucket(),
+                    r.bucketEnd(),
+                    r.count(),
+                    r.sum(),
+                    r.min(),
+                    r.max(),
+                    r.avg(),
+                    r.last(),
+                    r.areaCode(),
+                    r.domain()));
         }
         return lines;
     }
 
     List<String> strings(String sql) throws SQLException {
         try (Connection connection = database().dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             List<String> values = new ArrayList<>();
             while (rs.next()) {
                 values.add(rs.getString(1));
@@ -235,7 +283,7 @@ abstract class StorageSuite {
                 + procName + "' ORDER BY job_id");
         assertThat(jobs).as(procName).isNotEmpty();
         try (Connection connection = database().dataSource().getConnection();
-             PreparedStatement call = connection.prepareStatement("CALL run_job(?)")) {
+                PreparedStatement call = connection.prepareStatement("CALL run_job(?)")) {
             for (String job : jobs) {
                 call.setInt(1, Integer.parseInt(job));
                 call.execute();

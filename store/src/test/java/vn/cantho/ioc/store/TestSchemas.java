@@ -1,7 +1,6 @@
 package vn.cantho.ioc.store;
 
 import java.sql.SQLException;
-
 import vn.cantho.ioc.testkit.SharedServers;
 
 /**
@@ -10,8 +9,7 @@ import vn.cantho.ioc.testkit.SharedServers;
  */
 public final class TestSchemas {
 
-    private TestSchemas() {
-    }
+    private TestSchemas() {}
 
     /** Creates a fresh schema and returns a JDBC URL whose connections use it. */
     public static String freshSchemaUrl(SharedServers servers, String prefix) throws SQLException {

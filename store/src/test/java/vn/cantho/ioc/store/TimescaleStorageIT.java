@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -46,7 +45,10 @@ class TimescaleStorageIT extends StorageSuite {
 
     @Override
     void refreshRollups() throws SQLException {
-        assertThat(new RollupMaintainer(database.dataSource(), StorageDialect.TIMESCALEDB).runOnce().ran()).isFalse();
+        assertThat(new RollupMaintainer(database.dataSource(), StorageDialect.TIMESCALEDB)
+                        .runOnce()
+                        .ran())
+                .isFalse();
         runJobs("policy_refresh_continuous_aggregate");
     }
 

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -30,8 +29,8 @@ class TokenServiceIT {
     @BeforeAll
     static void openDatabase() throws Exception {
         SharedServers servers = SharedServers.get();
-        database = Database.open(TestSchemas.freshSchemaUrl(servers, "tokens_it"), servers.dbUser(),
-                servers.dbPassword(), 2);
+        database = Database.open(
+                TestSchemas.freshSchemaUrl(servers, "tokens_it"), servers.dbUser(), servers.dbPassword(), 2);
         tokens = new TokenService(database.dataSource());
     }
 
@@ -58,11 +57,12 @@ class TokenServiceIT {
         assertThat(found.hint()).isEqualTo(issued.secret().substring(0, 12));
         assertThat(issued.toString()).doesNotContain(issued.secret());
         try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT * FROM api_token")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT * FROM api_token")) {
             while (rows.next()) {
                 for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
-                    assertThat(String.valueOf(rows.getObject(column))).doesNotContain(issued.secret().substring(12));
+                    assertThat(String.valueOf(rows.getObject(column)))
+                            .doesNotContain(issued.secret().substring(12));
                 }
             }
         }
@@ -84,8 +84,10 @@ class TokenServiceIT {
         assertThat(revoked).isTrue();
         assertThat(tokens.revoke(issued.token().id())).isFalse();
         assertThat(tokens.authenticate(issued.secret())).isEmpty();
-        assertThat(tokens.list()).filteredOn(t -> t.id() == issued.token().id())
-                .singleElement().satisfies(t -> assertThat(t.revokedAt()).isNotNull());
+        assertThat(tokens.list())
+                .filteredOn(t -> t.id() == issued.token().id())
+                .singleElement()
+                .satisfies(t -> assertThat(t.revokedAt()).isNotNull());
     }
 
     @Test

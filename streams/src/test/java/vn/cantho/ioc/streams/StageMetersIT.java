@@ -3,15 +3,14 @@ package vn.cantho.ioc.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import io.micrometer.core.instrument.Metrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -54,23 +53,30 @@ class StageMetersIT {
         String group = SharedServers.uniqueName("meters-sink");
         String appId = SharedServers.uniqueName("meters-app");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", SERVERS.kafkaBootstrap()))) {
-            admin.createTopics(List.of(new NewTopic(input, 1, (short) 1), new NewTopic(output, 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(input, 1, (short) 1), new NewTopic(output, 1, (short) 1)))
+                    .all()
+                    .get();
         }
         Topic<String, String> outputTopic = new Topic<>(output, Serdes.String(), Serdes.String(), 1, false);
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(input, Consumed.with(Serdes.String(), Serdes.String())).to(output, Produced.with(Serdes.String(), Serdes.String()));
+        builder.stream(input, Consumed.with(Serdes.String(), Serdes.String()))
+                .to(output, Produced.with(Serdes.String(), Serdes.String()));
         AtomicInteger written = new AtomicInteger();
-        try (StreamsRunner streams = new StreamsRunner(builder.build(), StreamsRunner.properties(appId,
-                     SERVERS.kafkaBootstrap(), WorkDirectories.temporary("meters-state"), 1, 1));
-             KafkaToDatabase<String> sink = KafkaToDatabase.sink(RecordReader.of(outputTopic, "string"),
-                     LoopOptions.sink(SERVERS.kafkaBootstrap(), group, Duration.ofSeconds(1)),
-                     batch -> {
-                         written.addAndGet(batch.size());
-                         return batch.size();
-                     });
-             KafkaProducer<String, String> producer = new KafkaProducer<>(
-                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafkaBootstrap()),
-                     new StringSerializer(), new StringSerializer())) {
+        try (StreamsRunner streams = new StreamsRunner(
+                        builder.build(),
+                        StreamsRunner.properties(
+                                appId, SERVERS.kafkaBootstrap(), WorkDirectories.temporary("meters-state"), 1, 1));
+                KafkaToDatabase<String> sink = KafkaToDatabase.sink(
+                        RecordReader.of(outputTopic, "string"),
+                        LoopOptions.sink(SERVERS.kafkaBootstrap(), group, Duration.ofSeconds(1)),
+                        batch -> {
+                            written.addAndGet(batch.size());
+                            return batch.size();
+                        });
+                KafkaProducer<String, String> producer = new KafkaProducer<>(
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafkaBootstrap()),
+                        new StringSerializer(),
+                        new StringSerializer())) {
             streams.start();
             sink.start();
             // When records flow through the streams application into the sink
@@ -82,14 +88,19 @@ class StageMetersIT {
             // Then a scrape has the sink's rows and batch latency, the lag of both groups and the process rate
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 String scrape = registry.scrape();
-                assertThat(scrape).contains("ioc_sink_rows_total{group=\"" + group + "\",sink=\"" + output + "\"} 50.0");
+                assertThat(scrape)
+                        .contains("ioc_sink_rows_total{group=\"" + group + "\",sink=\"" + output + "\"} 50.0");
                 assertThat(scrape).contains("ioc_sink_batch_seconds_bucket{group=\"" + group + "\"");
                 assertThat(scrape).contains("ioc_kafka_consumer_lag_records{group=\"" + group + "\"}");
                 assertThat(scrape).contains("ioc_kafka_consumer_lag_records{group=\"" + appId + "\"}");
                 assertThat(scrape).contains("ioc_streams_process_rate{application_id=\"" + appId + "\"}");
                 // The names the dashboard reads come from the one registry of names.
-                assertThat(StageMeters.prometheusNames()).contains("ioc_sink_rows_total", "ioc_sink_batch_seconds",
-                        "ioc_kafka_consumer_lag_records", "ioc_streams_process_rate");
+                assertThat(StageMeters.prometheusNames())
+                        .contains(
+                                "ioc_sink_rows_total",
+                                "ioc_sink_batch_seconds",
+                                "ioc_kafka_consumer_lag_records",
+                                "ioc_streams_process_rate");
             });
         } finally {
             Metrics.removeRegistry(registry);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -36,6 +35,7 @@ public final class ConsoleBrowser implements AutoCloseable {
     public final ChromeDriver driver;
     /** Waits that look again when the page re-rendered the element meanwhile (lists are redrawn on every change). */
     public final Wait<WebDriver> wait;
+
     private final int port;
 
     /** A browser on the console served at {@code http://127.0.0.1:<port>/console/}. */
@@ -49,10 +49,18 @@ public final class ConsoleBrowser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
         // The bell may play without a click first, as on a wall screen nobody touches.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=" + width + "," + height, "--lang=vi-VN", "--autoplay-policy=no-user-gesture-required");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=" + width + "," + height,
+                "--lang=vi-VN",
+                "--autoplay-policy=no-user-gesture-required");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort()
+                .build();
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
         this.port = port;
@@ -79,8 +87,9 @@ public final class ConsoleBrowser implements AutoCloseable {
     /** Every URL the page has loaded or fetched so far (documents, scripts, API calls, streams). */
     @SuppressWarnings("unchecked")
     public List<String> requestedUrls() {
-        return (List<String>) ((JavascriptExecutor) driver).executeScript(
-                "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name));");
+        return (List<String>) ((JavascriptExecutor) driver)
+                .executeScript(
+                        "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name));");
     }
 
     /** Keeps what the browser showed under target/console-screenshots/ for people to look at; returns the path. */
@@ -101,9 +110,15 @@ public final class ConsoleBrowser implements AutoCloseable {
     }
 
     private static Path executable(String variable, String fallback) {
-        Path path = Path.of(Optional.ofNullable(System.getenv(variable)).filter(v -> !v.isBlank()).orElse(fallback));
-        assertThat(Files.isExecutable(path)).as("%s not found: install the Debian packages chromium and chromium-driver"
-                + " (.ci/run does) or set %s", path, variable).isTrue();
+        Path path = Path.of(Optional.ofNullable(System.getenv(variable))
+                .filter(v -> !v.isBlank())
+                .orElse(fallback));
+        assertThat(Files.isExecutable(path))
+                .as(
+                        "%s not found: install the Debian packages chromium and chromium-driver"
+                                + " (.ci/run does) or set %s",
+                        path, variable)
+                .isTrue();
         return path;
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,9 +29,11 @@ public final class KafkaTail<V> implements AutoCloseable {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
         // Streams and the ingest bridge write transactionally or idempotently; aborted records are not data.
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        consumer = new KafkaConsumer<>(
+                props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }
@@ -52,7 +53,9 @@ public final class KafkaTail<V> implements AutoCloseable {
 
     /** The values of every record up to the topic's end as of now that match. */
     public List<V> valuesUpToEnd(Predicate<V> filter) {
-        return upToEnd(r -> filter.test(r.value())).stream().map(ConsumerRecord::value).toList();
+        return upToEnd(r -> filter.test(r.value())).stream()
+                .map(ConsumerRecord::value)
+                .toList();
     }
 
     @Override

@@ -2,6 +2,7 @@ package vn.cantho.ioc.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +13,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import vn.cantho.ioc.model.json.Json;
 
 /**
@@ -24,8 +23,7 @@ import vn.cantho.ioc.model.json.Json;
  */
 public final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** One response: status, headers (names in lower case) and body bytes. */
     public record Response(int status, Map<String, String> headers, byte[] body) {
@@ -47,9 +45,12 @@ public final class RawHttp {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
-        headers.forEach((name, value) -> out.writeBytes((name + ": " + value + "\r\n").getBytes(StandardCharsets.ISO_8859_1)));
-        if (body != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Length")
-                || h.equalsIgnoreCase("Transfer-Encoding"))) {
+        headers.forEach(
+                (name, value) -> out.writeBytes((name + ": " + value + "\r\n").getBytes(StandardCharsets.ISO_8859_1)));
+        if (body != null
+                && headers.keySet().stream()
+                        .noneMatch(
+                                h -> h.equalsIgnoreCase("Content-Length") || h.equalsIgnoreCase("Transfer-Encoding"))) {
             out.writeBytes(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
         }
         out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -93,7 +94,9 @@ public final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
             }
         }
         byte[] body;
@@ -150,7 +153,10 @@ public final class RawHttp {
      * exactly {@code code} and a non-blank {@code message}, and a message that names no Java internals.
      */
     public static void assertJsonError(Response response, int status, String code, String says) {
-        assertThat(response.status()).as("%s: %s", says, response.text()).isLessThan(500).isEqualTo(status);
+        assertThat(response.status())
+                .as("%s: %s", says, response.text())
+                .isLessThan(500)
+                .isEqualTo(status);
         assertThat(response.header("Content-Type")).as(says).startsWith("application/json");
         JsonNode body;
         try {

@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.embedded.EmbeddedServers;
@@ -61,10 +60,13 @@ public final class SharedServers {
             throw new UncheckedIOException("Could not create a work directory for the shared test servers", e);
         }
         EmbeddedServers servers = new EmbeddedServers(workDir, OptionalInt.of(0), OptionalInt.of(0), OptionalInt.of(0));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            servers.close();
-            WorkDirectories.deleteRecursively(workDir);
-        }, "shared-servers-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            servers.close();
+                            WorkDirectories.deleteRecursively(workDir);
+                        },
+                        "shared-servers-shutdown"));
         try {
             servers.start();
         } catch (RuntimeException e) {
@@ -72,8 +74,12 @@ public final class SharedServers {
             throw e;
         }
         instance = new SharedServers(servers);
-        LOG.info("Shared test servers: kafka={} mqtt={} db={} (work dir {})", instance.kafkaBootstrap(),
-                instance.mqttUrl(), instance.jdbcUrl(), workDir);
+        LOG.info(
+                "Shared test servers: kafka={} mqtt={} db={} (work dir {})",
+                instance.kafkaBootstrap(),
+                instance.mqttUrl(),
+                instance.jdbcUrl(),
+                workDir);
         return instance;
     }
 
@@ -119,7 +125,7 @@ public final class SharedServers {
     public static String freshSchemaUrl(String jdbcUrl, String user, String password, String prefix) {
         String schema = uniqueName(prefix);
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             // uniqueName yields a plain lower-case identifier, so it is safe to splice into DDL.
             statement.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {

@@ -11,13 +11,13 @@ import javax.sql.DataSource;
 /** Test helper that reads what a query returns, so a test can compare stored rows with what it expects. */
 public final class SqlRows {
 
-    private SqlRows() {
-    }
+    private SqlRows() {}
 
     /** The first column of every row {@code sql} returns, as text, in the query's order. */
     public static List<String> strings(DataSource dataSource, String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             List<String> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(rs.getString(1));

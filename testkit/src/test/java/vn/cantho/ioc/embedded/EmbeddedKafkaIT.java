@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -40,6 +39,7 @@ class EmbeddedKafkaIT {
 
     @TempDir
     static Path sharedDir;
+
     private static EmbeddedKafka shared;
 
     @TempDir
@@ -69,7 +69,8 @@ class EmbeddedKafkaIT {
 
         // Then
         assertThat(readAll(shared.bootstrapServers(), topic, "read_uncommitted", 1))
-                .extracting(ConsumerRecord::value).containsExactly("42");
+                .extracting(ConsumerRecord::value)
+                .containsExactly("42");
     }
 
     @Test
@@ -79,7 +80,8 @@ class EmbeddedKafkaIT {
         createTopic(shared.bootstrapServers(), topic);
 
         // When
-        try (KafkaProducer<String, String> producer = producer(shared.bootstrapServers(),
+        try (KafkaProducer<String, String> producer = producer(
+                shared.bootstrapServers(),
                 Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, SharedServers.uniqueName("tx_id")))) {
             producer.initTransactions();
             producer.beginTransaction();
@@ -90,7 +92,8 @@ class EmbeddedKafkaIT {
 
         // Then
         assertThat(readAll(shared.bootstrapServers(), topic, "read_committed", 2))
-                .extracting(ConsumerRecord::value).containsExactly("1", "2");
+                .extracting(ConsumerRecord::value)
+                .containsExactly("1", "2");
     }
 
     @Test
@@ -101,7 +104,8 @@ class EmbeddedKafkaIT {
 
         // Then
         assertThat(Files.readString(sharedDir.resolve("kafka.pid"))).isEqualTo(Long.toString(pid));
-        assertThat(Processes.commandLine(pid)).hasValueSatisfying(args -> assertThat(args).contains("kafka.Kafka"));
+        assertThat(Processes.commandLine(pid))
+                .hasValueSatisfying(args -> assertThat(args).contains("kafka.Kafka"));
         assertThat(pid).isNotEqualTo(ProcessHandle.current().pid());
         assertThat(Files.size(sharedDir.resolve("kafka.log"))).isLessThan(64 * 1024);
     }
@@ -115,7 +119,8 @@ class EmbeddedKafkaIT {
         try (first) {
             createTopic(first.bootstrapServers(), topic);
             try (KafkaProducer<String, String> producer = producer(first.bootstrapServers(), Map.of())) {
-                producer.send(new ProducerRecord<>(topic, "k", "before restart")).get(30, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>(topic, "k", "before restart"))
+                        .get(30, TimeUnit.SECONDS);
             }
         }
         assertThat(dir.resolve("kafka.pid")).doesNotExist();
@@ -126,7 +131,8 @@ class EmbeddedKafkaIT {
 
             // Then the record is still there
             assertThat(readAll(second.bootstrapServers(), topic, "read_uncommitted", 1))
-                    .extracting(ConsumerRecord::value).containsExactly("before restart");
+                    .extracting(ConsumerRecord::value)
+                    .containsExactly("before restart");
         }
     }
 
@@ -202,15 +208,21 @@ class EmbeddedKafkaIT {
         return new KafkaProducer<>(config);
     }
 
-    private static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic, String isolation,
-                                                                int expected) {
+    private static List<ConsumerRecord<String, String>> readAll(
+            String bootstrap, String topic, String isolation, int expected) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, SharedServers.uniqueName("reader"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                SharedServers.uniqueName("reader"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                isolation,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(Set.of(topic));

@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.SocketFactory;
-
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -91,10 +90,12 @@ class EmbeddedMqttIT {
         }
 
         // Then every one of them arrives
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> assertThat(received).hasSize(BURST));
         long millis = Math.max(1, (System.nanoTime() - startNanos) / 1_000_000);
-        System.out.printf("MQTT burst: %d QoS 1 messages in %d ms (%d msg/s), %d back-offs%n",
+        System.out.printf(
+                "MQTT burst: %d QoS 1 messages in %d ms (%d msg/s), %d back-offs%n",
                 BURST, millis, BURST * 1000L / millis, backoffs.get());
     }
 
@@ -146,24 +147,19 @@ class EmbeddedMqttIT {
         }
 
         @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
+        public void disconnected(MqttDisconnectResponse response) {}
 
         @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
+        public void mqttErrorOccurred(MqttException exception) {}
 
         @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
+        public void deliveryComplete(IMqttToken token) {}
 
         @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
+        public void connectComplete(boolean reconnect, String serverUri) {}
 
         @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
     }
 
     /** Without TCP_NODELAY, Nagle's algorithm and delayed ACKs stall small QoS 1 packets at ~1k msg/s. */

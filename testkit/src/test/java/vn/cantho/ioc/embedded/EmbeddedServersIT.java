@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,13 +24,15 @@ class EmbeddedServersIT {
     @Test
     void only_the_selected_servers_are_started() {
         // Given Kafka and PostgreSQL are external
-        try (EmbeddedServers servers = new EmbeddedServers(workDir, OptionalInt.empty(), OptionalInt.of(0), OptionalInt.empty())) {
+        try (EmbeddedServers servers =
+                new EmbeddedServers(workDir, OptionalInt.empty(), OptionalInt.of(0), OptionalInt.empty())) {
 
             // When
             servers.start();
 
             // Then
-            assertThat(servers.mqttUrl()).hasValueSatisfying(url -> assertThat(url).startsWith("tcp://127.0.0.1:"));
+            assertThat(servers.mqttUrl())
+                    .hasValueSatisfying(url -> assertThat(url).startsWith("tcp://127.0.0.1:"));
             assertThat(servers.kafkaBootstrapServers()).isEmpty();
             assertThat(servers.database()).isEmpty();
             assertThat(workDir.resolve("mqtt/conf/config.xml")).exists();
@@ -44,8 +45,8 @@ class EmbeddedServersIT {
     void when_one_server_fails_to_start_the_others_are_stopped_again() throws Exception {
         // Given the MQTT port is taken
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            EmbeddedServers servers = new EmbeddedServers(workDir, OptionalInt.empty(),
-                    OptionalInt.of(taken.getLocalPort()), OptionalInt.of(0));
+            EmbeddedServers servers = new EmbeddedServers(
+                    workDir, OptionalInt.empty(), OptionalInt.of(taken.getLocalPort()), OptionalInt.of(0));
 
             // When / Then
             assertThatThrownBy(servers::start)

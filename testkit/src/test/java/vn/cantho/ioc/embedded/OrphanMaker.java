@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import vn.cantho.ioc.testkit.TimescaleTestServer;
 
 /**
@@ -18,8 +17,7 @@ import vn.cantho.ioc.testkit.TimescaleTestServer;
  */
 public final class OrphanMaker {
 
-    private OrphanMaker() {
-    }
+    private OrphanMaker() {}
 
     /**
      * Entry point of the short-lived parent JVM: {@code kafka|postgres|timescale <dataDir>}. For {@code timescale}
@@ -47,8 +45,12 @@ public final class OrphanMaker {
     public static void startAndKillParent(String kind, Path dataDir) throws Exception {
         Path classpathFile = Files.createTempFile("orphan-maker", ".args");
         Files.writeString(classpathFile, "-cp \"" + ChildClasspath.join(ChildClasspath.ofCurrentJvm()) + "\"\n");
-        Process parent = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + classpathFile, OrphanMaker.class.getName(), kind, dataDir.toString()))
+        Process parent = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "@" + classpathFile,
+                        OrphanMaker.class.getName(),
+                        kind,
+                        dataDir.toString()))
                 .redirectErrorStream(true)
                 .start();
         try {
@@ -64,7 +66,8 @@ public final class OrphanMaker {
     }
 
     private static boolean awaitReady(Process parent) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 System.out.println("[orphan-maker] " + line);

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -29,7 +28,9 @@ class SharedServersIT {
     @Test
     void every_caller_gets_the_same_running_servers_even_when_asking_at_once() throws Exception {
         // Given several threads asking for the servers concurrently
-        var calls = IntStream.range(0, 4).mapToObj(i -> CompletableFuture.supplyAsync(SharedServers::get)).toList();
+        var calls = IntStream.range(0, 4)
+                .mapToObj(i -> CompletableFuture.supplyAsync(SharedServers::get))
+                .toList();
 
         // When
         Set<SharedServers> instances = new HashSet<>();
@@ -50,11 +51,13 @@ class SharedServersIT {
 
         // When / Then: Kafka
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrap()))) {
-            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
+            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
+                    .hasSize(1);
         }
 
         // and MQTT
-        MqttAsyncClient mqtt = new MqttAsyncClient(servers.mqttUrl(), SharedServers.uniqueName("probe"), new MemoryPersistence());
+        MqttAsyncClient mqtt =
+                new MqttAsyncClient(servers.mqttUrl(), SharedServers.uniqueName("probe"), new MemoryPersistence());
         try {
             mqtt.connect(new MqttConnectionOptions()).waitForCompletion(10_000);
             assertThat(mqtt.isConnected()).isTrue();
@@ -64,7 +67,8 @@ class SharedServersIT {
         }
 
         // and PostgreSQL, as the hub's role
-        try (Connection connection = DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword())) {
+        try (Connection connection =
+                DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword())) {
             assertThat(connection.isValid(5)).isTrue();
             assertThat(connection.getMetaData().getUserName()).isEqualTo("ioc");
         }

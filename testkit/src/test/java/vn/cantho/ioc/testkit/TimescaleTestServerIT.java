@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -66,7 +65,8 @@ class TimescaleTestServerIT {
         try (Connection connection = connect()) {
 
             // When
-            String extension = queryString(connection, "SELECT extversion FROM pg_extension WHERE extname = 'timescaledb'");
+            String extension =
+                    queryString(connection, "SELECT extversion FROM pg_extension WHERE extname = 'timescaledb'");
             String version = queryString(connection, "SHOW server_version");
 
             // Then
@@ -100,7 +100,8 @@ class TimescaleTestServerIT {
 
             // Then reWriteBatchedInserts=true made PgJDBC send multi-row INSERTs, which report no per-row count
             assertThat(counts).hasSize(5_000).containsOnly(Statement.SUCCESS_NO_INFO);
-            assertThat(queryLong(connection, "SELECT count(*) FROM " + schema + ".readings")).isEqualTo(5_000);
+            assertThat(queryLong(connection, "SELECT count(*) FROM " + schema + ".readings"))
+                    .isEqualTo(5_000);
             assertThat(chunkCount(connection, "readings")).isEqualTo(11);
         }
     }
@@ -111,11 +112,14 @@ class TimescaleTestServerIT {
             // Given a continuous aggregate over two days of readings, not yet materialized
             createReadings(connection);
             insertMinutely(connection, "now() - interval '3 days'", "now() - interval '1 day'");
-            execute(connection, "CREATE MATERIALIZED VIEW " + schema + ".readings_hourly"
-                    + " WITH (timescaledb.continuous) AS"
-                    + " SELECT time_bucket('1 hour', ts) AS bucket, sensor, avg(value) AS avg_value, count(*) AS n"
-                    + " FROM " + schema + ".readings GROUP BY bucket, sensor WITH NO DATA");
-            assertThat(queryLong(connection, "SELECT count(*) FROM " + schema + ".readings_hourly")).isZero();
+            execute(
+                    connection,
+                    "CREATE MATERIALIZED VIEW " + schema + ".readings_hourly"
+                            + " WITH (timescaledb.continuous) AS"
+                            + " SELECT time_bucket('1 hour', ts) AS bucket, sensor, avg(value) AS avg_value, count(*) AS n"
+                            + " FROM " + schema + ".readings GROUP BY bucket, sensor WITH NO DATA");
+            assertThat(queryLong(connection, "SELECT count(*) FROM " + schema + ".readings_hourly"))
+                    .isZero();
 
             // When it is refreshed
             execute(connection, "CALL refresh_continuous_aggregate('" + schema + ".readings_hourly', NULL, NULL)");
@@ -123,20 +127,27 @@ class TimescaleTestServerIT {
             // Then it holds exactly the hourly aggregates of the raw data
             assertThat(queryLong(connection, "SELECT sum(n) FROM " + schema + ".readings_hourly"))
                     .isEqualTo(queryLong(connection, "SELECT count(*) FROM " + schema + ".readings"));
-            assertThat(queryLong(connection, "SELECT count(*) FROM ("
-                    + " SELECT time_bucket('1 hour', ts), sensor, avg(value), count(*) FROM " + schema + ".readings GROUP BY 1, 2"
-                    + " EXCEPT SELECT bucket, sensor, avg_value, n FROM " + schema + ".readings_hourly) AS missing"))
+            assertThat(queryLong(
+                            connection,
+                            "SELECT count(*) FROM ("
+                                    + " SELECT time_bucket('1 hour', ts), sensor, avg(value), count(*) FROM " + schema
+                                    + ".readings GROUP BY 1, 2"
+                                    + " EXCEPT SELECT bucket, sensor, avg_value, n FROM " + schema
+                                    + ".readings_hourly) AS missing"))
                     .isZero();
 
             // When newer readings arrive and the refresh policy is run by hand
             long materialized = queryLong(connection, "SELECT sum(n) FROM " + schema + ".readings_hourly");
             insertMinutely(connection, "now() - interval '1 day' + interval '1 minute'", "now() - interval '2 hours'");
-            int job = queryInt(connection, "SELECT add_continuous_aggregate_policy('" + schema + ".readings_hourly',"
-                    + " start_offset => interval '3 days', end_offset => interval '1 hour', schedule_interval => interval '1 hour')");
+            int job = queryInt(
+                    connection,
+                    "SELECT add_continuous_aggregate_policy('" + schema + ".readings_hourly',"
+                            + " start_offset => interval '3 days', end_offset => interval '1 hour', schedule_interval => interval '1 hour')");
             execute(connection, "CALL run_job(" + job + ")");
 
             // Then they are materialized too
-            assertThat(queryLong(connection, "SELECT sum(n) FROM " + schema + ".readings_hourly")).isGreaterThan(materialized)
+            assertThat(queryLong(connection, "SELECT sum(n) FROM " + schema + ".readings_hourly"))
+                    .isGreaterThan(materialized)
                     .isEqualTo(queryLong(connection, "SELECT count(*) FROM " + schema + ".readings"));
         }
     }
@@ -147,14 +158,18 @@ class TimescaleTestServerIT {
             // Given ten days of readings in one-day chunks, compression enabled
             createReadings(connection);
             insertMinutely(connection, "now() - interval '10 days'", "now()");
-            execute(connection, "ALTER TABLE " + schema + ".readings SET (timescaledb.compress,"
-                    + " timescaledb.compress_segmentby = 'sensor', timescaledb.compress_orderby = 'ts DESC')");
+            execute(
+                    connection,
+                    "ALTER TABLE " + schema + ".readings SET (timescaledb.compress,"
+                            + " timescaledb.compress_segmentby = 'sensor', timescaledb.compress_orderby = 'ts DESC')");
             long rows = queryLong(connection, "SELECT count(*) FROM " + schema + ".readings");
             double sum = queryDouble(connection, "SELECT sum(value) FROM " + schema + ".readings");
 
             // When a compression policy is added, scheduled every second
-            int compression = queryInt(connection, "SELECT add_compression_policy('" + schema + ".readings',"
-                    + " compress_after => interval '3 days', schedule_interval => interval '1 second')");
+            int compression = queryInt(
+                    connection,
+                    "SELECT add_compression_policy('" + schema + ".readings',"
+                            + " compress_after => interval '3 days', schedule_interval => interval '1 second')");
             Thread.sleep(2_000);
 
             // Then nothing happens by itself: PGlite has no background worker to run the job scheduler
@@ -165,16 +180,22 @@ class TimescaleTestServerIT {
 
             // Then every chunk older than three days is compressed and the data reads the same
             assertThat(compressedChunkCount(connection)).isGreaterThanOrEqualTo(7);
-            assertThat(queryLong(connection, "SELECT count(*) FROM timescaledb_information.chunks"
-                    + " WHERE hypertable_schema = '" + schema + "' AND NOT is_compressed"
-                    + " AND range_end < now() - interval '3 days'")).isZero();
-            assertThat(queryLong(connection, "SELECT count(*) FROM " + schema + ".readings")).isEqualTo(rows);
-            assertThat(queryDouble(connection, "SELECT sum(value) FROM " + schema + ".readings")).isEqualTo(sum);
+            assertThat(queryLong(
+                            connection,
+                            "SELECT count(*) FROM timescaledb_information.chunks"
+                                    + " WHERE hypertable_schema = '" + schema + "' AND NOT is_compressed"
+                                    + " AND range_end < now() - interval '3 days'"))
+                    .isZero();
+            assertThat(queryLong(connection, "SELECT count(*) FROM " + schema + ".readings"))
+                    .isEqualTo(rows);
+            assertThat(queryDouble(connection, "SELECT sum(value) FROM " + schema + ".readings"))
+                    .isEqualTo(sum);
 
             // When a retention policy is added and run by hand
             int chunksBefore = chunkCount(connection, "readings");
-            int retention = queryInt(connection, "SELECT add_retention_policy('" + schema + ".readings',"
-                    + " drop_after => interval '5 days')");
+            int retention = queryInt(
+                    connection,
+                    "SELECT add_retention_policy('" + schema + ".readings'," + " drop_after => interval '5 days')");
             try (PreparedStatement run = connection.prepareStatement("CALL run_job(?)")) {
                 run.setInt(1, retention);
                 run.execute();
@@ -182,12 +203,19 @@ class TimescaleTestServerIT {
 
             // Then the chunks entirely older than five days are dropped, compressed or not
             assertThat(chunkCount(connection, "readings")).isLessThan(chunksBefore);
-            assertThat(queryLong(connection, "SELECT count(*) FROM timescaledb_information.chunks"
-                    + " WHERE hypertable_schema = '" + schema + "' AND range_end < now() - interval '5 days'")).isZero();
-            assertThat(queryLong(connection, "SELECT count(*) FROM " + schema + ".readings"
-                    + " WHERE ts < now() - interval '6 days'")).isZero();
-            assertThat(queryLong(connection, "SELECT count(*) FROM " + schema + ".readings"
-                    + " WHERE ts > now() - interval '5 days'")).isPositive();
+            assertThat(queryLong(
+                            connection,
+                            "SELECT count(*) FROM timescaledb_information.chunks" + " WHERE hypertable_schema = '"
+                                    + schema + "' AND range_end < now() - interval '5 days'"))
+                    .isZero();
+            assertThat(queryLong(
+                            connection,
+                            "SELECT count(*) FROM " + schema + ".readings" + " WHERE ts < now() - interval '6 days'"))
+                    .isZero();
+            assertThat(queryLong(
+                            connection,
+                            "SELECT count(*) FROM " + schema + ".readings" + " WHERE ts > now() - interval '5 days'"))
+                    .isPositive();
         }
     }
 
@@ -196,32 +224,35 @@ class TimescaleTestServerIT {
         try (Connection connection = connect()) {
             // Given readings at 00:10, 01:20 and 04:30 only
             createReadings(connection);
-            execute(connection, "INSERT INTO " + schema + ".readings (ts, sensor, value) VALUES"
-                    + " ('2025-03-01 00:10:00+00', 'a', 1), ('2025-03-01 01:20:00+00', 'a', 2),"
-                    + " ('2025-03-01 04:30:00+00', 'a', 5)");
+            execute(
+                    connection,
+                    "INSERT INTO " + schema + ".readings (ts, sensor, value) VALUES"
+                            + " ('2025-03-01 00:10:00+00', 'a', 1), ('2025-03-01 01:20:00+00', 'a', 2),"
+                            + " ('2025-03-01 04:30:00+00', 'a', 5)");
 
             // When hourly buckets from 00:00 to 06:00 are asked for
             List<String> rows = new ArrayList<>();
             try (Statement statement = connection.createStatement();
-                 ResultSet result = statement.executeQuery("SELECT time_bucket_gapfill('1 hour', ts) AS bucket,"
-                         + " avg(value), locf(avg(value)), interpolate(avg(value))"
-                         + " FROM " + schema + ".readings"
-                         + " WHERE ts >= '2025-03-01 00:00:00+00' AND ts < '2025-03-01 06:00:00+00'"
-                         + " GROUP BY bucket ORDER BY bucket")) {
+                    ResultSet result = statement.executeQuery("SELECT time_bucket_gapfill('1 hour', ts) AS bucket,"
+                            + " avg(value), locf(avg(value)), interpolate(avg(value))"
+                            + " FROM " + schema + ".readings"
+                            + " WHERE ts >= '2025-03-01 00:00:00+00' AND ts < '2025-03-01 06:00:00+00'"
+                            + " GROUP BY bucket ORDER BY bucket")) {
                 while (result.next()) {
-                    rows.add(result.getTimestamp(1).toInstant() + " " + result.getString(2) + " "
-                            + result.getString(3) + " " + result.getString(4));
+                    rows.add(result.getTimestamp(1).toInstant() + " " + result.getString(2) + " " + result.getString(3)
+                            + " " + result.getString(4));
                 }
             }
 
             // Then every hour has a row: gaps are NULL, carried forward by locf, interpolated linearly
-            assertThat(rows).containsExactly(
-                    "2025-03-01T00:00:00Z 1 1 1",
-                    "2025-03-01T01:00:00Z 2 2 2",
-                    "2025-03-01T02:00:00Z null 2 3",
-                    "2025-03-01T03:00:00Z null 2 4",
-                    "2025-03-01T04:00:00Z 5 5 5",
-                    "2025-03-01T05:00:00Z null 5 null");
+            assertThat(rows)
+                    .containsExactly(
+                            "2025-03-01T00:00:00Z 1 1 1",
+                            "2025-03-01T01:00:00Z 2 2 2",
+                            "2025-03-01T02:00:00Z null 2 3",
+                            "2025-03-01T03:00:00Z null 2 4",
+                            "2025-03-01T04:00:00Z 5 5 5",
+                            "2025-03-01T05:00:00Z null 5 null");
         }
     }
 
@@ -238,8 +269,10 @@ class TimescaleTestServerIT {
         try (Connection second = connect()) {
 
             // Then it sees both: they belong to the one PostgreSQL session behind every connection
-            assertThat(queryString(second, "SELECT current_setting('ioc.test_marker')")).isEqualTo(marker);
-            assertThat(queryLong(second, "SELECT count(*) FROM pg_temp." + marker)).isZero();
+            assertThat(queryString(second, "SELECT current_setting('ioc.test_marker')"))
+                    .isEqualTo(marker);
+            assertThat(queryLong(second, "SELECT count(*) FROM pg_temp." + marker))
+                    .isZero();
             assertThat(queryString(second, "SELECT current_user")).isEqualTo("postgres");
             execute(second, "DROP TABLE pg_temp." + marker);
             execute(second, "RESET ioc.test_marker");
@@ -248,7 +281,8 @@ class TimescaleTestServerIT {
 
     @Test
     void statements_of_other_connections_wait_while_a_transaction_is_open() throws Exception {
-        try (Connection writer = connect(); Connection reader = connect()) {
+        try (Connection writer = connect();
+                Connection reader = connect()) {
             execute(writer, "CREATE TABLE " + schema + ".t (x int)");
 
             // Given an open transaction with an uncommitted row
@@ -287,20 +321,22 @@ class TimescaleTestServerIT {
         }
 
         // When eight connections run queries at the same time
-        List<CompletableFuture<List<String>>> workers = IntStream.range(0, 8).mapToObj(w -> CompletableFuture.supplyAsync(() -> {
-            List<String> wrong = new ArrayList<>();
-            try (Connection connection = connect()) {
-                for (int i = 0; i < 100; i++) {
-                    String answer = doubled(connection, sql, i, "w" + w);
-                    if (!answer.equals((i * 2) + " w" + w)) {
-                        wrong.add(answer);
+        List<CompletableFuture<List<String>>> workers = IntStream.range(0, 8)
+                .mapToObj(w -> CompletableFuture.supplyAsync(() -> {
+                    List<String> wrong = new ArrayList<>();
+                    try (Connection connection = connect()) {
+                        for (int i = 0; i < 100; i++) {
+                            String answer = doubled(connection, sql, i, "w" + w);
+                            if (!answer.equals((i * 2) + " w" + w)) {
+                                wrong.add(answer);
+                            }
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
                     }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            return wrong;
-        })).toList();
+                    return wrong;
+                }))
+                .toList();
 
         // Then every one gets its own answers
         for (CompletableFuture<List<String>> worker : workers) {
@@ -328,9 +364,11 @@ class TimescaleTestServerIT {
             second.start();
 
             // Then the row is there and the extension was not created twice
-            try (Connection connection = DriverManager.getConnection(second.jdbcUrl(), second.user(), second.password())) {
+            try (Connection connection =
+                    DriverManager.getConnection(second.jdbcUrl(), second.user(), second.password())) {
                 assertThat(queryLong(connection, "SELECT x FROM kept")).isEqualTo(42);
-                assertThat(queryLong(connection, "SELECT count(*) FROM pg_extension WHERE extname = 'timescaledb'")).isEqualTo(1);
+                assertThat(queryLong(connection, "SELECT count(*) FROM pg_extension WHERE extname = 'timescaledb'"))
+                        .isEqualTo(1);
             }
         }
     }
@@ -342,11 +380,16 @@ class TimescaleTestServerIT {
         OrphanMaker.startAndKillParent("timescale", dir);
 
         // Then node sees its stdin pipe close and exits by itself
-        long pid = Long.parseLong(Files.readString(dir.resolve("node.pid"), StandardCharsets.UTF_8).trim());
+        long pid = Long.parseLong(Files.readString(dir.resolve("node.pid"), StandardCharsets.UTF_8)
+                .trim());
         ProcessHandle node = ProcessHandle.of(pid).orElse(null);
         if (node != null) {
-            assertThat(node.onExit().completeOnTimeout(node, 20, TimeUnit.SECONDS).join().isAlive())
-                    .as("node (pid %d) still running", pid).isFalse();
+            assertThat(node.onExit()
+                            .completeOnTimeout(node, 20, TimeUnit.SECONDS)
+                            .join()
+                            .isAlive())
+                    .as("node (pid %d) still running", pid)
+                    .isFalse();
         }
     }
 
@@ -370,26 +413,35 @@ class TimescaleTestServerIT {
     }
 
     private void createReadings(Connection connection) throws SQLException {
-        execute(connection, "CREATE TABLE " + schema + ".readings"
-                + " (ts timestamptz NOT NULL, sensor text NOT NULL, value double precision NOT NULL)");
+        execute(
+                connection,
+                "CREATE TABLE " + schema + ".readings"
+                        + " (ts timestamptz NOT NULL, sensor text NOT NULL, value double precision NOT NULL)");
         execute(connection, "SELECT create_hypertable('" + schema + ".readings', by_range('ts', interval '1 day'))");
     }
 
     /** One reading per minute for each of three sensors between two SQL timestamp expressions. */
     private void insertMinutely(Connection connection, String from, String to) throws SQLException {
-        execute(connection, "INSERT INTO " + schema + ".readings (ts, sensor, value)"
-                + " SELECT t, 's' || s, extract(epoch FROM t)::bigint % 1000 + s"
-                + " FROM generate_series(" + from + ", " + to + ", interval '1 minute') AS t, generate_series(1, 3) AS s");
+        execute(
+                connection,
+                "INSERT INTO " + schema + ".readings (ts, sensor, value)"
+                        + " SELECT t, 's' || s, extract(epoch FROM t)::bigint % 1000 + s"
+                        + " FROM generate_series(" + from + ", " + to
+                        + ", interval '1 minute') AS t, generate_series(1, 3) AS s");
     }
 
     private int chunkCount(Connection connection, String table) throws SQLException {
-        return (int) queryLong(connection, "SELECT count(*) FROM timescaledb_information.chunks"
-                + " WHERE hypertable_schema = '" + schema + "' AND hypertable_name = '" + table + "'");
+        return (int) queryLong(
+                connection,
+                "SELECT count(*) FROM timescaledb_information.chunks" + " WHERE hypertable_schema = '" + schema
+                        + "' AND hypertable_name = '" + table + "'");
     }
 
     private long compressedChunkCount(Connection connection) throws SQLException {
-        return queryLong(connection, "SELECT count(*) FROM timescaledb_information.chunks"
-                + " WHERE hypertable_schema = '" + schema + "' AND is_compressed");
+        return queryLong(
+                connection,
+                "SELECT count(*) FROM timescaledb_information.chunks" + " WHERE hypertable_schema = '" + schema
+                        + "' AND is_compressed");
     }
 
     private static String doubled(Connection connection, String sql, int value, String tag) {
@@ -412,7 +464,8 @@ class TimescaleTestServerIT {
     }
 
     private static String queryString(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             assertThat(result.next()).as("a row from %s", sql).isTrue();
             return result.getString(1);
         }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +37,8 @@ class TimescaleTestServerTest {
 
         // When / Then
         assertThat(TimescaleTestServer.findUpwards(List.of(elsewhere))).isEmpty();
-        assertThat(TimescaleTestServer.findUpwards(List.of(elsewhere, repo.resolve("checkout/store")))).contains(pglite);
+        assertThat(TimescaleTestServer.findUpwards(List.of(elsewhere, repo.resolve("checkout/store"))))
+                .contains(pglite);
     }
 
     @Test
@@ -69,9 +69,10 @@ class TimescaleTestServerTest {
     void the_port_is_read_from_the_ready_line_only() {
         // Given / When / Then
         assertThat(TimescaleTestServer.readyPort(
-                "READY port=41234 host=127.0.0.1 postgres=17.5 timescaledb=2.23.0-dev startup_ms=3117"))
+                        "READY port=41234 host=127.0.0.1 postgres=17.5 timescaledb=2.23.0-dev startup_ms=3117"))
                 .isEqualTo(OptionalInt.of(41234));
-        assertThat(TimescaleTestServer.readyPort("[pglite-server] READY port=1")).isEmpty();
+        assertThat(TimescaleTestServer.readyPort("[pglite-server] READY port=1"))
+                .isEmpty();
         assertThat(TimescaleTestServer.readyPort("READY")).isEmpty();
     }
 

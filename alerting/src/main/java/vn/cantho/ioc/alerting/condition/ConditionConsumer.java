@@ -1,7 +1,6 @@
 package vn.cantho.ioc.alerting.condition;
 
 import java.time.Duration;
-
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.sink.loop.KafkaToDatabase;
@@ -23,14 +22,16 @@ public final class ConditionConsumer {
     /** Records per poll: a batch is a handful of statements, but it also holds the alerts behind it. */
     static final int BATCH = 500;
 
-    private ConditionConsumer() {
-    }
+    private ConditionConsumer() {}
 
     /** The loop of consumer group {@code groupId}; {@code start()} it, {@code close()} it. */
-    public static KafkaToDatabase<ConditionEvent> create(String kafkaBootstrap, String groupId, Duration maxBackoff,
-                                                         ConditionWriter writer) {
-        return new KafkaToDatabase<>("condition consumer",
-                new LoopOptions(kafkaBootstrap, groupId, maxBackoff, BATCH), reader(), writer::write,
+    public static KafkaToDatabase<ConditionEvent> create(
+            String kafkaBootstrap, String groupId, Duration maxBackoff, ConditionWriter writer) {
+        return new KafkaToDatabase<>(
+                "condition consumer",
+                new LoopOptions(kafkaBootstrap, groupId, maxBackoff, BATCH),
+                reader(),
+                writer::write,
                 p -> p.written() + " of " + p.read() + " condition events applied"
                         + unusable(p.deadLettered() + writer.skipped()));
     }

@@ -1,5 +1,6 @@
 package vn.cantho.ioc.alerting.condition;
 
+import io.micrometer.core.instrument.Metrics;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.alerting.AlertingSetup;
@@ -92,7 +91,8 @@ public final class ConditionWriter {
             transitions.clear();
             return apply(w, batch, transitions);
         });
-        transitions.forEach(type -> Metrics.counter(StageMeters.ALERT_TRANSITIONS, "type", type).increment());
+        transitions.forEach(type ->
+                Metrics.counter(StageMeters.ALERT_TRANSITIONS, "type", type).increment());
         if (applied > 0) {
             afterCommit.run();
         }
@@ -112,14 +112,24 @@ public final class ConditionWriter {
             byId.putIfAbsent(e.eventId(), e);
         }
         Set<String> seen = w.seenEventIds(byId.keySet());
-        List<ConditionEvent> fresh = byId.values().stream().filter(e -> !seen.contains(e.eventId())).toList();
+        List<ConditionEvent> fresh =
+                byId.values().stream().filter(e -> !seen.contains(e.eventId())).toList();
         if (fresh.isEmpty()) {
             return 0;
         }
         Map<String, NewAlert> firstSight = new LinkedHashMap<>();
         for (ConditionEvent e : fresh) {
-            firstSight.putIfAbsent(e.alertKey(), new NewAlert(e.alertKey(), e.ruleId(), e.entityId(), e.scope(),
-                    e.domain(), e.areaCode(), e.labels(), e.at()));
+            firstSight.putIfAbsent(
+                    e.alertKey(),
+                    new NewAlert(
+                            e.alertKey(),
+                            e.ruleId(),
+                            e.entityId(),
+                            e.scope(),
+                            e.domain(),
+                            e.areaCode(),
+                            e.labels(),
+                            e.at()));
         }
         w.insertMissing(firstSight.values());
         Map<String, AlertDraft> drafts = new LinkedHashMap<>();
@@ -133,26 +143,40 @@ public final class ConditionWriter {
             Alert original = draft.original();
             ConditionFold.Applied applied = ConditionFold.apply(draft, e);
             int seq = seqs.merge(e.alertKey(), 1, Integer::sum) + original.lastEventSeq();
-            audit.add(new NewEvent(original.id(), seq, applied.type(), "rule:" + e.ruleId(), e.at(), draft.episode(),
-                    null, applied.details(), e.eventId()));
+            audit.add(new NewEvent(
+                    original.id(),
+                    seq,
+                    applied.type(),
+                    "rule:" + e.ruleId(),
+                    e.at(),
+                    draft.episode(),
+                    null,
+                    applied.details(),
+                    e.eventId()));
             steps.add(new Step(e, applied, draft.toAlert(original.version() + 1, seq)));
             transitions.add(String.valueOf(applied.type()));
         }
         List<Alert> updated = new ArrayList<>();
-        drafts.forEach((key, draft) -> updated.add(draft.toAlert(draft.original().version() + 1,
-                draft.original().lastEventSeq() + seqs.get(key))));
+        drafts.forEach((key, draft) -> updated.add(
+                draft.toAlert(draft.original().version() + 1, draft.original().lastEventSeq() + seqs.get(key))));
         w.update(updated);
         // Decided on the state after the whole batch, so a "source stale" alert opened in this batch
         // already inhibits the alerts it covers; the decision is recorded in the change's audit entry.
         Instant now = clock.instant();
-        Suppressions suppressions = new Suppressions(w.activeSilences(now), w.active(setup.inhibitionSources()), setup.inhibitions());
+        Suppressions suppressions =
+                new Suppressions(w.activeSilences(now), w.active(setup.inhibitionSources()), setup.inhibitions());
         List<NewNotification> outbox = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             if (step.applied.notifies()) {
                 List<Suppression> reasons = suppressions.of(step.alert, now);
-                List<NewNotification> messages = notifications.transition(step.alert, step.applied.type(),
-                        step.event.at(), audit.get(i).seq(), step.applied.details(), reasons);
+                List<NewNotification> messages = notifications.transition(
+                        step.alert,
+                        step.applied.type(),
+                        step.event.at(),
+                        audit.get(i).seq(),
+                        step.applied.details(),
+                        reasons);
                 step.applied.details().put("notification", Notifications.decision(messages, reasons));
                 outbox.addAll(messages);
             }
@@ -184,6 +208,5 @@ public final class ConditionWriter {
     }
 
     /** One applied event with the alert as it stood right after it. */
-    private record Step(ConditionEvent event, ConditionFold.Applied applied, Alert alert) {
-    }
+    private record Step(ConditionEvent event, ConditionFold.Applied applied, Alert alert) {}
 }

@@ -7,7 +7,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import vn.cantho.ioc.alerting.lifecycle.HandlingRules.Escalations;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.alert.AlertWriter;
@@ -46,8 +45,15 @@ public final class Escalation {
             for (int i = 0; i < policy.steps().size(); i++) {
                 EscalationStep step = policy.steps().get(i);
                 if (kinds.contains(step.unless())) {
-                    steps.add(new NewEscalation(alert.id(), alert.episode(), policy.id(), i + 1, step.level(),
-                            step.unless(), step.receivers(), from.plus(step.after())));
+                    steps.add(new NewEscalation(
+                            alert.id(),
+                            alert.episode(),
+                            policy.id(),
+                            i + 1,
+                            step.level(),
+                            step.unless(),
+                            step.receivers(),
+                            from.plus(step.after())));
                 }
             }
         });
@@ -62,12 +68,11 @@ public final class Escalation {
     /** Applies what an operator's change means for the alert's pending steps. */
     public void settle(AlertWriter w, Alert alert, Escalations what, Instant now, String reason) throws SQLException {
         switch (what) {
-            case CANCEL_ACK_STEPS -> w.cancel(List.of(alert.id()), EnumSet.of(Until.ACK), "acknowledged: " + reason,
-                    now);
+            case CANCEL_ACK_STEPS ->
+                w.cancel(List.of(alert.id()), EnumSet.of(Until.ACK), "acknowledged: " + reason, now);
             case CANCEL_ALL -> w.cancel(List.of(alert.id()), EnumSet.allOf(Until.class), "resolved: " + reason, now);
             case REARM_ACK_STEPS -> w.schedule(steps(alert, now, EnumSet.of(Until.ACK)));
-            case KEEP -> {
-            }
+            case KEEP -> {}
         }
     }
 }

@@ -2,7 +2,6 @@ package vn.cantho.ioc.alerting.escalation;
 
 import java.util.List;
 import java.util.Map;
-
 import vn.cantho.ioc.store.alert.LabelMatcher;
 
 /** An escalation policy: the steps for alerts whose labels match every matcher. */

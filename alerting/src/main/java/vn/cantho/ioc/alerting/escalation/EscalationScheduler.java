@@ -1,5 +1,7 @@
 package vn.cantho.ioc.alerting.escalation;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,9 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.alerting.AlertingSetup;
@@ -110,8 +109,10 @@ public final class EscalationScheduler implements AutoCloseable, HealthCheck {
         if (due.isEmpty()) {
             return 0;
         }
-        Map<Long, Alert> alerts = w.byIds(due.stream().map(EscalationAction::alertId).distinct().toList());
-        Suppressions suppressions = new Suppressions(w.activeSilences(now), w.active(setup.inhibitionSources()), setup.inhibitions());
+        Map<Long, Alert> alerts =
+                w.byIds(due.stream().map(EscalationAction::alertId).distinct().toList());
+        Suppressions suppressions =
+                new Suppressions(w.activeSilences(now), w.active(setup.inhibitionSources()), setup.inhibitions());
         Map<Long, String> firedReasons = new LinkedHashMap<>();
         Map<Long, String> cancelled = new LinkedHashMap<>();
         Map<Long, Integer> seqs = new LinkedHashMap<>();
@@ -134,11 +135,17 @@ public final class EscalationScheduler implements AutoCloseable, HealthCheck {
             details.put("dueAt", action.dueAt().toString());
             details.put("notification", Notifications.decision(messages, reasons));
             int seq = seqs.merge(alert.id(), 1, Integer::sum) + alert.lastEventSeq();
-            audit.add(new NewEvent(alert.id(), seq, AuditType.ESCALATED, ACTOR, now, alert.episode(), null, details,
-                    null));
+            audit.add(new NewEvent(
+                    alert.id(), seq, AuditType.ESCALATED, ACTOR, now, alert.episode(), null, details, null));
             outbox.addAll(messages);
-            firedReasons.put(action.id(), reasons.isEmpty() ? "notified level " + action.level() + ": "
-                    + messages.stream().map(NewNotification::receiver).toList() : "suppressed: " + reasons.get(0).detail());
+            firedReasons.put(
+                    action.id(),
+                    reasons.isEmpty()
+                            ? "notified level " + action.level() + ": "
+                                    + messages.stream()
+                                            .map(NewNotification::receiver)
+                                            .toList()
+                            : "suppressed: " + reasons.get(0).detail());
         }
         List<Alert> touched = new ArrayList<>();
         seqs.forEach((id, count) -> {
@@ -173,7 +180,8 @@ public final class EscalationScheduler implements AutoCloseable, HealthCheck {
     @Override
     public Status check() {
         String failure = failing.get();
-        return failure == null ? Status.up(fired.get() + " escalation steps fired")
+        return failure == null
+                ? Status.up(fired.get() + " escalation steps fired")
                 : Status.down("escalation failing: " + failure);
     }
 

@@ -2,7 +2,6 @@ package vn.cantho.ioc.alerting.escalation;
 
 import java.time.Duration;
 import java.util.List;
-
 import vn.cantho.ioc.store.alert.EscalationAction.Until;
 
 /**
@@ -20,8 +19,8 @@ public record EscalationStep(Duration after, Until unless, int level, List<Strin
             throw new IllegalArgumentException("an escalation step needs 'unless': ACK or RESOLVE");
         }
         if (level < 2) {
-            throw new IllegalArgumentException("an escalation step's level must be 2 or more (1 is the first "
-                    + "notification), got " + level);
+            throw new IllegalArgumentException(
+                    "an escalation step's level must be 2 or more (1 is the first " + "notification), got " + level);
         }
         receivers = receivers == null ? List.of() : List.copyOf(receivers);
     }

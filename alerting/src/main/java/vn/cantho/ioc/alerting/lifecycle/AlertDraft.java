@@ -3,7 +3,6 @@ package vn.cantho.ioc.alerting.lifecycle;
 import java.time.Instant;
 import java.util.SortedMap;
 import java.util.TreeMap;
-
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.store.alert.Alert;
@@ -82,10 +81,38 @@ public final class AlertDraft {
      */
     public Alert toAlert(long version, int lastEventSeq) {
         Alert o = original;
-        return new Alert(o.id(), o.alertKey(), o.ruleId(), o.entityId(), o.scope(), o.domain(), areaCode, labels,
-                severity, condition, episodeOpen, flapping, episode, occurrences, o.firstSeenAt(), lastSeenAt, openedAt,
-                resolvedAt, resolvedBy, handling, ackedBy, ackedAt, assignee, snoozedUntil, summary, measure, version,
-                lastEventSeq, o.updatedAt(), o.suppressions(), o.pendingActions());
+        return new Alert(
+                o.id(),
+                o.alertKey(),
+                o.ruleId(),
+                o.entityId(),
+                o.scope(),
+                o.domain(),
+                areaCode,
+                labels,
+                severity,
+                condition,
+                episodeOpen,
+                flapping,
+                episode,
+                occurrences,
+                o.firstSeenAt(),
+                lastSeenAt,
+                openedAt,
+                resolvedAt,
+                resolvedBy,
+                handling,
+                ackedBy,
+                ackedAt,
+                assignee,
+                snoozedUntil,
+                summary,
+                measure,
+                version,
+                lastEventSeq,
+                o.updatedAt(),
+                o.suppressions(),
+                o.pendingActions());
     }
 
     /** The alert with the draft's fields and the original version and sequence, for comparisons. */

@@ -2,7 +2,6 @@ package vn.cantho.ioc.alerting.lifecycle;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.model.alert.TransitionType;
@@ -35,15 +34,13 @@ public final class ConditionFold {
      * @param opened   a new episode opened (schedule escalations)
      * @param closed   the episode ended (cancel escalations)
      */
-    public record Applied(AuditType type, Map<String, Object> details, boolean notifies, boolean opened,
-                          boolean closed) {
-    }
+    public record Applied(
+            AuditType type, Map<String, Object> details, boolean notifies, boolean opened, boolean closed) {}
 
     /** The actor that files episodes opened on late data into history (their acknowledgement). */
     public static final String HISTORY_ACTOR = "system:history";
 
-    private ConditionFold() {
-    }
+    private ConditionFold() {}
 
     public static Applied apply(AlertDraft d, ConditionEvent e) {
         Applied applied = fold(d, e);
@@ -136,7 +133,8 @@ public final class ConditionFold {
                 return new Applied(AuditType.NO_DATA, details, true, false, false);
             }
             case DATA_RETURNED -> {
-                d.condition = d.episodeOpen ? ConditionStatus.FIRING
+                d.condition = d.episodeOpen
+                        ? ConditionStatus.FIRING
                         : d.episode > 0 ? ConditionStatus.RESOLVED : ConditionStatus.OK;
                 return new Applied(AuditType.DATA_RETURNED, details, true, false, false);
             }
@@ -185,8 +183,11 @@ public final class ConditionFold {
     }
 
     private static Applied ignored(AlertDraft d, Map<String, Object> details) {
-        details.put("reason", d.resolvedBy != null ? "episode " + d.episode + " was resolved by " + d.resolvedBy
-                : "no episode is open");
+        details.put(
+                "reason",
+                d.resolvedBy != null
+                        ? "episode " + d.episode + " was resolved by " + d.resolvedBy
+                        : "no episode is open");
         return new Applied(AuditType.CONDITION_IGNORED, details, false, false, false);
     }
 

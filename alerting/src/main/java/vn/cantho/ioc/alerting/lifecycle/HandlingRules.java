@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.store.alert.AuditType;
 import vn.cantho.ioc.store.alert.Handling;
@@ -20,10 +19,19 @@ public final class HandlingRules {
     /** The longest snooze. */
     public static final Duration MAX_SNOOZE = Duration.ofDays(7);
 
-    public enum Kind { CHANGED, UNCHANGED, INVALID }
+    public enum Kind {
+        CHANGED,
+        UNCHANGED,
+        INVALID
+    }
 
     /** Which pending escalation steps the change settles. */
-    public enum Escalations { KEEP, CANCEL_ACK_STEPS, CANCEL_ALL, REARM_ACK_STEPS }
+    public enum Escalations {
+        KEEP,
+        CANCEL_ACK_STEPS,
+        CANCEL_ALL,
+        REARM_ACK_STEPS
+    }
 
     /**
      * A decision.
@@ -34,8 +42,8 @@ public final class HandlingRules {
      * @param escalations what happens to pending escalation steps
      * @param message     why unchanged or refused
      */
-    public record Decision(Kind kind, AuditType type, Map<String, Object> details, Escalations escalations,
-                           String message) {
+    public record Decision(
+            Kind kind, AuditType type, Map<String, Object> details, Escalations escalations, String message) {
 
         static Decision changed(AuditType type, Map<String, Object> details, Escalations escalations) {
             return new Decision(Kind.CHANGED, type, details, escalations, null);
@@ -50,8 +58,7 @@ public final class HandlingRules {
         }
     }
 
-    private HandlingRules() {
-    }
+    private HandlingRules() {}
 
     public static Decision ack(AlertDraft d, String actor, Instant now) {
         if (d.handling == Handling.ACK) {
@@ -72,8 +79,8 @@ public final class HandlingRules {
         d.handling = Handling.UNACK;
         d.ackedBy = null;
         d.ackedAt = null;
-        return Decision.changed(AuditType.UNACKNOWLEDGED, details,
-                d.episodeOpen ? Escalations.REARM_ACK_STEPS : Escalations.KEEP);
+        return Decision.changed(
+                AuditType.UNACKNOWLEDGED, details, d.episodeOpen ? Escalations.REARM_ACK_STEPS : Escalations.KEEP);
     }
 
     public static Decision assign(AlertDraft d, String assignee) {
@@ -100,8 +107,8 @@ public final class HandlingRules {
 
     public static Decision resolve(AlertDraft d, String actor, Instant now) {
         if (!d.episodeOpen && d.condition != ConditionStatus.NO_DATA) {
-            return Decision.unchanged(d.episode == 0 ? "no episode has opened" : "episode " + d.episode
-                    + " is already resolved");
+            return Decision.unchanged(
+                    d.episode == 0 ? "no episode has opened" : "episode " + d.episode + " is already resolved");
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("previousCondition", d.condition.name());

@@ -3,7 +3,6 @@ package vn.cantho.ioc.alerting.lifecycle;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import vn.cantho.ioc.store.alert.LabelMatcher;
 
 /**

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.alert.LabelMatcher;
 import vn.cantho.ioc.store.alert.Silence;
@@ -22,8 +21,7 @@ public final class Suppressions {
     /** Per inhibition rule, the active alerts matching its source, with their labels: computed once. */
     private final List<List<Source>> sources;
 
-    private record Source(Alert alert, Map<String, String> labels) {
-    }
+    private record Source(Alert alert, Map<String, String> labels) {}
 
     /**
      * @param silences     the silences in force
@@ -33,22 +31,32 @@ public final class Suppressions {
     public Suppressions(List<Silence> silences, List<Alert> activeAlerts, List<InhibitionRule> inhibitions) {
         this.silences = List.copyOf(silences);
         this.inhibitions = List.copyOf(inhibitions);
-        List<Source> active = activeAlerts.stream().map(a -> new Source(a, LabelMatcher.labelsOf(a))).toList();
+        List<Source> active = activeAlerts.stream()
+                .map(a -> new Source(a, LabelMatcher.labelsOf(a)))
+                .toList();
         this.sources = this.inhibitions.stream()
-                .map(rule -> active.stream().filter(s -> rule.sourceMatches(s.labels())).toList()).toList();
+                .map(rule -> active.stream()
+                        .filter(s -> rule.sourceMatches(s.labels()))
+                        .toList())
+                .toList();
     }
 
     public List<Suppression> of(Alert alert, Instant now) {
         List<Suppression> reasons = new ArrayList<>();
         if (alert.snoozedUntil() != null && alert.snoozedUntil().isAfter(now)) {
-            reasons.add(new Suppression(Suppression.Kind.SNOOZED, alert.snoozedUntil().toString(),
+            reasons.add(new Suppression(
+                    Suppression.Kind.SNOOZED,
+                    alert.snoozedUntil().toString(),
                     "snoozed until " + alert.snoozedUntil()));
         }
         Map<String, String> labels = LabelMatcher.labelsOf(alert);
         for (Silence silence : silences) {
             if (silence.silences(labels, now)) {
-                reasons.add(new Suppression(Suppression.Kind.SILENCED, Long.toString(silence.id()),
-                        "silenced by " + silence.createdBy() + " until " + silence.endsAt() + ": " + silence.comment()));
+                reasons.add(new Suppression(
+                        Suppression.Kind.SILENCED,
+                        Long.toString(silence.id()),
+                        "silenced by " + silence.createdBy() + " until " + silence.endsAt() + ": "
+                                + silence.comment()));
             }
         }
         for (int i = 0; i < inhibitions.size(); i++) {
@@ -59,7 +67,9 @@ public final class Suppressions {
             for (Source candidate : sources.get(i)) {
                 Alert source = candidate.alert();
                 if (source.id() != alert.id() && rule.equalLabels(candidate.labels(), labels)) {
-                    reasons.add(new Suppression(Suppression.Kind.INHIBITED, Long.toString(source.id()),
+                    reasons.add(new Suppression(
+                            Suppression.Kind.INHIBITED,
+                            Long.toString(source.id()),
                             "inhibited by alert " + source.id() + " (" + source.ruleId() + " on " + source.entityId()
                                     + ", rule '" + rule.name() + "')"));
                     break;

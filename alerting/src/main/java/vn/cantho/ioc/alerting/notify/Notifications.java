@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.alert.AlertWriter.NewNotification;
@@ -33,8 +32,13 @@ public final class Notifications {
      * Messages announcing a condition change or operator action recorded as audit entry {@code seq}, to
      * every receiver that takes transitions; none when {@code suppressions} is not empty.
      */
-    public List<NewNotification> transition(Alert alert, AuditType type, Instant at, int seq,
-                                            Map<String, Object> details, List<Suppression> suppressions) {
+    public List<NewNotification> transition(
+            Alert alert,
+            AuditType type,
+            Instant at,
+            int seq,
+            Map<String, Object> details,
+            List<Suppression> suppressions) {
         List<NewNotification> messages = new ArrayList<>();
         if (!suppressions.isEmpty()) {
             return messages;
@@ -42,7 +46,11 @@ public final class Notifications {
         for (Receiver r : receivers.values()) {
             if (r.transitions()) {
                 String key = "ioc-alert-" + alert.id() + "-" + seq + "-" + r.id();
-                messages.add(new NewNotification(key, r.id(), alert.id(), "transition",
+                messages.add(new NewNotification(
+                        key,
+                        r.id(),
+                        alert.id(),
+                        "transition",
                         payload(key, "transition", type, at, alert, details, null)));
             }
         }
@@ -50,8 +58,8 @@ public final class Notifications {
     }
 
     /** Messages of a fired escalation step to its receivers (unknown receivers are skipped and reported). */
-    public List<NewNotification> escalation(Alert alert, EscalationAction action, Instant at,
-                                            List<Suppression> suppressions) {
+    public List<NewNotification> escalation(
+            Alert alert, EscalationAction action, Instant at, List<Suppression> suppressions) {
         List<NewNotification> messages = new ArrayList<>();
         if (!suppressions.isEmpty()) {
             return messages;
@@ -65,7 +73,11 @@ public final class Notifications {
                 escalation.put("level", action.level());
                 escalation.put("unless", action.until().name());
                 escalation.put("dueAt", action.dueAt().toString());
-                messages.add(new NewNotification(key, id, alert.id(), "escalation",
+                messages.add(new NewNotification(
+                        key,
+                        id,
+                        alert.id(),
+                        "escalation",
                         payload(key, "escalation", AuditType.ESCALATED, at, alert, Map.of(), escalation)));
             }
         }
@@ -76,16 +88,27 @@ public final class Notifications {
     public static Map<String, Object> decision(List<NewNotification> messages, List<Suppression> suppressions) {
         Map<String, Object> decision = new LinkedHashMap<>();
         if (!suppressions.isEmpty()) {
-            decision.put("suppressed", suppressions.stream().map(s -> Map.of("kind", s.kind().name(), "ref", s.ref(),
-                    "detail", s.detail())).toList());
+            decision.put(
+                    "suppressed",
+                    suppressions.stream()
+                            .map(s -> Map.of("kind", s.kind().name(), "ref", s.ref(), "detail", s.detail()))
+                            .toList());
         } else {
-            decision.put("receivers", messages.stream().map(NewNotification::receiver).toList());
+            decision.put(
+                    "receivers",
+                    messages.stream().map(NewNotification::receiver).toList());
         }
         return decision;
     }
 
-    private static String payload(String key, String kind, AuditType type, Instant at, Alert a,
-                                  Map<String, Object> details, Map<String, Object> escalation) {
+    private static String payload(
+            String key,
+            String kind,
+            AuditType type,
+            Instant at,
+            Alert a,
+            Map<String, Object> details,
+            Map<String, Object> escalation) {
         Map<String, Object> alert = new LinkedHashMap<>();
         alert.put("id", a.id());
         alert.put("key", a.alertKey());

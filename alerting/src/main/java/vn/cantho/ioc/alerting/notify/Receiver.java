@@ -16,7 +16,8 @@ public record Receiver(String id, URI url, String secret, boolean transitions) {
 
     public Receiver {
         if (id == null || !id.matches("[A-Za-z0-9_.\\-]{1,64}")) {
-            throw new IllegalArgumentException("receiver id '" + id + "' must be 1-64 letters, digits, '.', '_' or '-'");
+            throw new IllegalArgumentException(
+                    "receiver id '" + id + "' must be 1-64 letters, digits, '.', '_' or '-'");
         }
         Objects.requireNonNull(url, "receiver '" + id + "' needs a url");
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {

@@ -1,5 +1,7 @@
 package vn.cantho.ioc.alerting.notify;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,9 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.model.health.HealthCheck;
@@ -41,9 +40,8 @@ public final class WebhookDispatcher implements AutoCloseable, HealthCheck {
      * @param maxBackoff   longest wait between attempts
      * @param giveUpAfter  age after which an undelivered message is abandoned
      */
-    public record Options(Duration interval, Duration timeout, Duration firstBackoff, Duration maxBackoff,
-                          Duration giveUpAfter) {
-    }
+    public record Options(
+            Duration interval, Duration timeout, Duration firstBackoff, Duration maxBackoff, Duration giveUpAfter) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 50;
@@ -68,8 +66,10 @@ public final class WebhookDispatcher implements AutoCloseable, HealthCheck {
         this.receivers = Map.copyOf(receivers);
         this.clock = clock;
         this.options = options;
-        this.http = HttpClient.newBuilder().connectTimeout(options.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(options.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public WebhookDispatcher start() {
@@ -107,12 +107,14 @@ public final class WebhookDispatcher implements AutoCloseable, HealthCheck {
         String error;
         try {
             long timestamp = now.getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(receiver.url()).timeout(options.timeout())
+            HttpRequest request = HttpRequest.newBuilder(receiver.url())
+                    .timeout(options.timeout())
                     .header("Content-Type", "application/json; charset=utf-8")
                     .header("User-Agent", "cantho-ioc-hub")
                     .header(WebhookSignature.IDEMPOTENCY_HEADER, message.idempotencyKey())
                     .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(WebhookSignature.SIGNATURE_HEADER,
+                    .header(
+                            WebhookSignature.SIGNATURE_HEADER,
                             WebhookSignature.sign(receiver.secret(), timestamp, message.payload()))
                     .header(WebhookSignature.ATTEMPT_HEADER, Integer.toString(message.attempts()))
                     .POST(HttpRequest.BodyPublishers.ofString(message.payload()))
@@ -137,8 +139,12 @@ public final class WebhookDispatcher implements AutoCloseable, HealthCheck {
             outbox.abandon(message.id(), now, error + " (gave up after " + message.attempts() + " attempts)");
             abandoned.incrementAndGet();
             abandonedMeter.increment();
-            LOG.warn("gave up webhook {} to {} after {} attempts: {}", message.idempotencyKey(), receiver.id(),
-                    message.attempts(), error);
+            LOG.warn(
+                    "gave up webhook {} to {} after {} attempts: {}",
+                    message.idempotencyKey(),
+                    receiver.id(),
+                    message.attempts(),
+                    error);
         } else {
             outbox.retryAt(message.id(), now.plus(backoff(message.attempts())), error);
         }

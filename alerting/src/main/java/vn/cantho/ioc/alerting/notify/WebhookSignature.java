@@ -20,8 +20,7 @@ public final class WebhookSignature {
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
     public static final String ATTEMPT_HEADER = "X-IOC-Attempt";
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     public static String sign(String secret, long timestampSeconds, String body) {
         try {

@@ -2,7 +2,6 @@ package vn.cantho.ioc.alerting.runtime;
 
 import java.time.Clock;
 import javax.sql.DataSource;
-
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.alerting.condition.ConditionConsumer;
 import vn.cantho.ioc.alerting.escalation.EscalationScheduler;
@@ -23,21 +22,25 @@ public final class AlertingRuntime implements AutoCloseable, HealthCheck {
     private final EscalationScheduler scheduler;
     private final WebhookDispatcher dispatcher;
 
-    private AlertingRuntime(AlertService service, KafkaToDatabase<ConditionEvent> consumer,
-                            EscalationScheduler scheduler, WebhookDispatcher dispatcher) {
+    private AlertingRuntime(
+            AlertService service,
+            KafkaToDatabase<ConditionEvent> consumer,
+            EscalationScheduler scheduler,
+            WebhookDispatcher dispatcher) {
         this.service = service;
         this.consumer = consumer;
         this.scheduler = scheduler;
         this.dispatcher = dispatcher;
     }
 
-    public static AlertingRuntime start(DataSource dataSource, String kafkaBootstrap, AlertingOptions options,
-                                        Clock clock) {
+    public static AlertingRuntime start(
+            DataSource dataSource, String kafkaBootstrap, AlertingOptions options, Clock clock) {
         AlertService service = new AlertService(dataSource, clock, options.setup());
-        WebhookDispatcher dispatcher = service.webhookDispatcher(options.webhooks()).start();
+        WebhookDispatcher dispatcher =
+                service.webhookDispatcher(options.webhooks()).start();
         EscalationScheduler scheduler = service.escalationScheduler().start(options.escalationInterval());
-        KafkaToDatabase<ConditionEvent> consumer = ConditionConsumer.create(kafkaBootstrap, options.groupId(),
-                options.maxBackoff(), service.conditionWriter());
+        KafkaToDatabase<ConditionEvent> consumer = ConditionConsumer.create(
+                kafkaBootstrap, options.groupId(), options.maxBackoff(), service.conditionWriter());
         consumer.start();
         return new AlertingRuntime(service, consumer, scheduler, dispatcher);
     }

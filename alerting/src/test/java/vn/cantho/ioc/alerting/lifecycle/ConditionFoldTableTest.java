@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,8 +35,7 @@ import vn.cantho.ioc.store.alert.Handling;
 class ConditionFoldTableTest {
 
     /** One event of a row: type and the processor's episode number. */
-    record E(TransitionType type, int episode) {
-    }
+    record E(TransitionType type, int episode) {}
 
     static E e(TransitionType type, int episode) {
         return new E(type, episode);
@@ -48,43 +46,123 @@ class ConditionFoldTableTest {
         TransitionType noData = TransitionType.NO_DATA;
         return Stream.of(
                 Arguments.of("opened", List.of(e(OPENED, 1)), FIRING, 1, true, 1L, "OPENED", 1),
-                Arguments.of("opened then resolved", List.of(e(OPENED, 1), e(resolved, 1)), RESOLVED, 1, false, 1L,
-                        "OPENED RESOLVED", 2),
-                Arguments.of("recovering and retriggered stay in the episode and are not notified",
-                        List.of(e(OPENED, 1), e(TransitionType.RECOVERING, 1), e(RETRIGGERED, 1), e(TransitionType.RECOVERING, 1)), ConditionStatus.RECOVERING, 1,
-                        true, 2L, "OPENED RECOVERING RETRIGGERED RECOVERING", 1),
-                Arguments.of("severity change notifies", List.of(e(OPENED, 1), e(SEVERITY_CHANGED, 1)), FIRING, 1,
-                        true, 1L, "OPENED SEVERITY_CHANGED", 2),
-                Arguments.of("a re-fire after resolution opens episode 2",
-                        List.of(e(OPENED, 1), e(resolved, 1), e(OPENED, 2)), FIRING, 2, true, 2L,
-                        "OPENED RESOLVED OPENED", 3),
-                Arguments.of("a repeated OPENED while open counts an occurrence, no new episode",
-                        List.of(e(OPENED, 1), e(OPENED, 1)), FIRING, 1, true, 2L, "OPENED REPEATED", 1),
-                Arguments.of("a processor that restarted numbering cannot reuse an episode number",
-                        List.of(e(OPENED, 1), e(resolved, 1), e(OPENED, 1)), FIRING, 2, true, 2L,
-                        "OPENED RESOLVED OPENED", 3),
-                Arguments.of("no data during an episode keeps it open; data returns to firing",
-                        List.of(e(OPENED, 1), e(noData, 1), e(DATA_RETURNED, 1)), FIRING, 1, true, 1L,
-                        "OPENED NO_DATA DATA_RETURNED", 3),
+                Arguments.of(
+                        "opened then resolved",
+                        List.of(e(OPENED, 1), e(resolved, 1)),
+                        RESOLVED,
+                        1,
+                        false,
+                        1L,
+                        "OPENED RESOLVED",
+                        2),
+                Arguments.of(
+                        "recovering and retriggered stay in the episode and are not notified",
+                        List.of(
+                                e(OPENED, 1),
+                                e(TransitionType.RECOVERING, 1),
+                                e(RETRIGGERED, 1),
+                                e(TransitionType.RECOVERING, 1)),
+                        ConditionStatus.RECOVERING,
+                        1,
+                        true,
+                        2L,
+                        "OPENED RECOVERING RETRIGGERED RECOVERING",
+                        1),
+                Arguments.of(
+                        "severity change notifies",
+                        List.of(e(OPENED, 1), e(SEVERITY_CHANGED, 1)),
+                        FIRING,
+                        1,
+                        true,
+                        1L,
+                        "OPENED SEVERITY_CHANGED",
+                        2),
+                Arguments.of(
+                        "a re-fire after resolution opens episode 2",
+                        List.of(e(OPENED, 1), e(resolved, 1), e(OPENED, 2)),
+                        FIRING,
+                        2,
+                        true,
+                        2L,
+                        "OPENED RESOLVED OPENED",
+                        3),
+                Arguments.of(
+                        "a repeated OPENED while open counts an occurrence, no new episode",
+                        List.of(e(OPENED, 1), e(OPENED, 1)),
+                        FIRING,
+                        1,
+                        true,
+                        2L,
+                        "OPENED REPEATED",
+                        1),
+                Arguments.of(
+                        "a processor that restarted numbering cannot reuse an episode number",
+                        List.of(e(OPENED, 1), e(resolved, 1), e(OPENED, 1)),
+                        FIRING,
+                        2,
+                        true,
+                        2L,
+                        "OPENED RESOLVED OPENED",
+                        3),
+                Arguments.of(
+                        "no data during an episode keeps it open; data returns to firing",
+                        List.of(e(OPENED, 1), e(noData, 1), e(DATA_RETURNED, 1)),
+                        FIRING,
+                        1,
+                        true,
+                        1L,
+                        "OPENED NO_DATA DATA_RETURNED",
+                        3),
                 Arguments.of("no data before any episode", List.of(e(noData, 0)), NO_DATA, 0, false, 0L, "NO_DATA", 1),
-                Arguments.of("data returns to OK before any episode", List.of(e(noData, 0), e(DATA_RETURNED, 0)), OK,
-                        0, false, 0L, "NO_DATA DATA_RETURNED", 2),
-                Arguments.of("data returns to RESOLVED after an episode",
-                        List.of(e(OPENED, 1), e(resolved, 1), e(noData, 1), e(DATA_RETURNED, 1)), RESOLVED, 1, false,
-                        1L, "OPENED RESOLVED NO_DATA DATA_RETURNED", 4),
-                Arguments.of("flapping held firing then ended",
-                        List.of(e(OPENED, 1), e(FLAPPING_STARTED, 1), e(FLAPPING_ENDED, 1), e(resolved, 1)), RESOLVED,
-                        1, false, 1L, "OPENED FLAPPING_STARTED FLAPPING_ENDED RESOLVED", 4),
-                Arguments.of("a RESOLVED without an open episode is recorded and ignored",
-                        List.of(e(OPENED, 1), e(resolved, 1), e(resolved, 1)), RESOLVED, 1, false, 1L,
-                        "OPENED RESOLVED CONDITION_IGNORED", 2));
+                Arguments.of(
+                        "data returns to OK before any episode",
+                        List.of(e(noData, 0), e(DATA_RETURNED, 0)),
+                        OK,
+                        0,
+                        false,
+                        0L,
+                        "NO_DATA DATA_RETURNED",
+                        2),
+                Arguments.of(
+                        "data returns to RESOLVED after an episode",
+                        List.of(e(OPENED, 1), e(resolved, 1), e(noData, 1), e(DATA_RETURNED, 1)),
+                        RESOLVED,
+                        1,
+                        false,
+                        1L,
+                        "OPENED RESOLVED NO_DATA DATA_RETURNED",
+                        4),
+                Arguments.of(
+                        "flapping held firing then ended",
+                        List.of(e(OPENED, 1), e(FLAPPING_STARTED, 1), e(FLAPPING_ENDED, 1), e(resolved, 1)),
+                        RESOLVED,
+                        1,
+                        false,
+                        1L,
+                        "OPENED FLAPPING_STARTED FLAPPING_ENDED RESOLVED",
+                        4),
+                Arguments.of(
+                        "a RESOLVED without an open episode is recorded and ignored",
+                        List.of(e(OPENED, 1), e(resolved, 1), e(resolved, 1)),
+                        RESOLVED,
+                        1,
+                        false,
+                        1L,
+                        "OPENED RESOLVED CONDITION_IGNORED",
+                        2));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("sequences")
-    void condition_events_fold_into_the_stored_alert(String name, List<E> events, ConditionStatus condition,
-                                                     int episode, boolean open, long occurrences, String audit,
-                                                     int notified) {
+    void condition_events_fold_into_the_stored_alert(
+            String name,
+            List<E> events,
+            ConditionStatus condition,
+            int episode,
+            boolean open,
+            long occurrences,
+            String audit,
+            int notified) {
         // Given
         AlertDraft draft = new AlertDraft(Alerts.fresh());
         List<String> types = new ArrayList<>();
@@ -178,13 +256,42 @@ class ConditionFoldTableTest {
     }
 
     private static ConditionEvent event(E e, int minute) {
-        return new ConditionEvent(1, "ev-" + e.type() + "-" + minute, "pm25-high|air-nk-01", "pm25-high", "air-nk-01",
-                Scope.DEVICE, "environment", "ninh-kieu", new TreeMap<>(), e.type(), Alerts.T0.plusSeconds(60L * minute),
-                e.episode(), Severity.MAJOR, null, 120.0, "PM2.5 120");
+        return new ConditionEvent(
+                1,
+                "ev-" + e.type() + "-" + minute,
+                "pm25-high|air-nk-01",
+                "pm25-high",
+                "air-nk-01",
+                Scope.DEVICE,
+                "environment",
+                "ninh-kieu",
+                new TreeMap<>(),
+                e.type(),
+                Alerts.T0.plusSeconds(60L * minute),
+                e.episode(),
+                Severity.MAJOR,
+                null,
+                120.0,
+                "PM2.5 120");
     }
 
     private static ConditionEvent withSeverity(ConditionEvent e, Severity severity) {
-        return new ConditionEvent(1, e.eventId(), e.alertKey(), e.ruleId(), e.entityId(), e.scope(), e.domain(),
-                e.areaCode(), e.labels(), e.type(), e.at(), e.episode(), severity, null, e.measure(), e.summary());
+        return new ConditionEvent(
+                1,
+                e.eventId(),
+                e.alertKey(),
+                e.ruleId(),
+                e.entityId(),
+                e.scope(),
+                e.domain(),
+                e.areaCode(),
+                e.labels(),
+                e.type(),
+                e.at(),
+                e.episode(),
+                severity,
+                null,
+                e.measure(),
+                e.summary());
     }
 }

@@ -3,7 +3,6 @@ package vn.cantho.ioc.alerting.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.ConditionEvent;
@@ -82,9 +81,23 @@ class LateDataHistoryTest {
     }
 
     private static ConditionEvent event(TransitionType type, int minute, boolean held) {
-        return new ConditionEvent(1, "ev-" + type + "-" + minute, "traffic-deaths|ninh-kieu", "traffic-deaths",
-                "ninh-kieu", Scope.AREA, "security_traffic", "ninh-kieu", new TreeMap<>(), type,
-                Alerts.T0.plusSeconds(60L * minute), 1, type == TransitionType.SEVERITY_CHANGED ? Severity.CRITICAL
-                : Severity.MAJOR, null, 4.0, "Tai nạn giao thông", held);
+        return new ConditionEvent(
+                1,
+                "ev-" + type + "-" + minute,
+                "traffic-deaths|ninh-kieu",
+                "traffic-deaths",
+                "ninh-kieu",
+                Scope.AREA,
+                "security_traffic",
+                "ninh-kieu",
+                new TreeMap<>(),
+                type,
+                Alerts.T0.plusSeconds(60L * minute),
+                1,
+                type == TransitionType.SEVERITY_CHANGED ? Severity.CRITICAL : Severity.MAJOR,
+                null,
+                4.0,
+                "Tai nạn giao thông",
+                held);
     }
 }

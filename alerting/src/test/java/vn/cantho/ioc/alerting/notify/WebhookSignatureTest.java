@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** The webhook signature and the retry schedule. */
@@ -22,19 +21,30 @@ class WebhookSignatureTest {
 
         // Then
         assertThat(signature).isEqualTo("v1=38c6e3e9d773060dd2bb37b3abd23348efe710a76223e8bf6304fec4afe38d0e");
-        assertThat(WebhookSignature.verify(secret, 1_795_000_000L, body, signature)).isTrue();
-        assertThat(WebhookSignature.verify(secret, 1_795_000_001L, body, signature)).isFalse();
-        assertThat(WebhookSignature.verify(secret, 1_795_000_000L, body + " ", signature)).isFalse();
-        assertThat(WebhookSignature.verify("another-secret-entirely", 1_795_000_000L, body, signature)).isFalse();
+        assertThat(WebhookSignature.verify(secret, 1_795_000_000L, body, signature))
+                .isTrue();
+        assertThat(WebhookSignature.verify(secret, 1_795_000_001L, body, signature))
+                .isFalse();
+        assertThat(WebhookSignature.verify(secret, 1_795_000_000L, body + " ", signature))
+                .isFalse();
+        assertThat(WebhookSignature.verify("another-secret-entirely", 1_795_000_000L, body, signature))
+                .isFalse();
         assertThat(WebhookSignature.verify(secret, 1_795_000_000L, body, null)).isFalse();
     }
 
     @Test
     void retries_back_off_exponentially_up_to_the_cap() {
         // Given
-        WebhookDispatcher dispatcher = new WebhookDispatcher(null, Map.of(), Clock.systemUTC(),
-                new WebhookDispatcher.Options(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(5),
-                        Duration.ofMinutes(5), Duration.ofHours(24)));
+        WebhookDispatcher dispatcher = new WebhookDispatcher(
+                null,
+                Map.of(),
+                Clock.systemUTC(),
+                new WebhookDispatcher.Options(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(5),
+                        Duration.ofMinutes(5),
+                        Duration.ofHours(24)));
 
         // When / Then
         assertThat(dispatcher.backoff(1)).isEqualTo(Duration.ofSeconds(5));

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.api.http.QueryParams;
@@ -55,8 +54,8 @@ public final class AggregateRequestParser {
 
     /** @throws ApiException naming the first parameter that is wrong */
     public AggregateRequest parse(String metricId, QueryParams params) {
-        Metric metric = Metric.byId(metricId).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_METRIC,
-                "no metric '" + metricId + "'"));
+        Metric metric = Metric.byId(metricId)
+                .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_METRIC, "no metric '" + metricId + "'"));
         Optional<Scope> scope = params.get("scope").map(AggregateRequestParser::scope);
         Optional<Device> device = params.get("device").map(this::device);
         Optional<String> area = params.get("area").map(this::area);
@@ -67,8 +66,11 @@ public final class AggregateRequestParser {
                 throw ApiException.badParameter("scope", "must be device (or left out) when device is given");
             }
             if (area.isPresent() && !area.get().equals(device.get().areaCode())) {
-                throw ApiException.badParameter("area", "device '" + device.get().id() + "' is in area '"
-                        + device.get().areaCode() + "', not '" + area.get() + "'; give device or area, not both");
+                throw ApiException.badParameter(
+                        "area",
+                        "device '" + device.get().id() + "' is in area '"
+                                + device.get().areaCode() + "', not '" + area.get()
+                                + "'; give device or area, not both");
             }
             query = query.withScope(Scope.DEVICE).withEntityId(device.get().id());
         } else if (area.isPresent()) {
@@ -77,7 +79,8 @@ public final class AggregateRequestParser {
             query = query.withScope(scope.orElse(null));
         }
 
-        AggregateTier tier = params.get("bucket").map(AggregateRequestParser::tier).orElse(AggregateTier.MINUTE);
+        AggregateTier tier =
+                params.get("bucket").map(AggregateRequestParser::tier).orElse(AggregateTier.MINUTE);
         query = query.withTier(tier);
 
         Optional<Instant> from = params.instant("from");
@@ -86,8 +89,7 @@ public final class AggregateRequestParser {
         if (!start.isBefore(to)) {
             throw ApiException.badParameter("from", "must be before to (" + start + " is not before " + to + ")");
         }
-        query = query.withRange(start, to).withLimit(params.limit(MAX_LIMIT)
-                .orElse(DEFAULT_LIMIT));
+        query = query.withRange(start, to).withLimit(params.limit(MAX_LIMIT).orElse(DEFAULT_LIMIT));
         Optional<AggregateCursor> cursor = params.get("cursor").map(AggregateRequestParser::cursor);
         return new AggregateRequest(metric, cursor.map(query::after).orElse(query));
     }
@@ -98,11 +100,15 @@ public final class AggregateRequestParser {
     }
 
     private Device device(String id) {
-        return registry.get().device(id).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_DEVICE, "no device '" + id + "'"));
+        return registry.get()
+                .device(id)
+                .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_DEVICE, "no device '" + id + "'"));
     }
 
     private String area(String code) {
-        return registry.get().area(code).map(Area::code)
+        return registry.get()
+                .area(code)
+                .map(Area::code)
                 .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_AREA, "no area '" + code + "'"));
     }
 
@@ -116,8 +122,8 @@ public final class AggregateRequestParser {
     }
 
     private static AggregateTier tier(String text) {
-        return AggregateTier.byId(text).orElseThrow(() -> ApiException.badParameter("bucket",
-                "must be 1m, 1h or 1d, got '" + text + "'"));
+        return AggregateTier.byId(text)
+                .orElseThrow(() -> ApiException.badParameter("bucket", "must be 1m, 1h or 1d, got '" + text + "'"));
     }
 
     private static Scope scope(String text) {

@@ -26,7 +26,13 @@ public final class AggregateRoutes {
         AggregateRequest request = parser.parse(ctx.pathParam("metric"), QueryParams.of(ctx));
         AggregateQuery query = request.query();
         AggregatePage page = queries.find(query);
-        ctx.json(new AggregatesResponse(request.metric().id(), request.metric().unit(), query.tier().id(),
-                query.from(), query.to(), page.items().stream().map(AggregateItem::of).toList(), page.nextCursor()));
+        ctx.json(new AggregatesResponse(
+                request.metric().id(),
+                request.metric().unit(),
+                query.tier().id(),
+                query.from(),
+                query.to(),
+                page.items().stream().map(AggregateItem::of).toList(),
+                page.nextCursor()));
     }
 }

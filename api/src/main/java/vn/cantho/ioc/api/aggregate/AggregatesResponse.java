@@ -10,7 +10,11 @@ import java.util.List;
  * @param bucket     the tier the items come from: {@code 1m}, {@code 1h} or {@code 1d}
  * @param nextCursor pass as {@code cursor} to get the next page; {@code null} on the last page
  */
-public record AggregatesResponse(String metric, String unit, String bucket, Instant from, Instant to,
-                                 List<AggregateItem> items,
-                                 String nextCursor) {
-}
+public record AggregatesResponse(
+        String metric,
+        String unit,
+        String bucket,
+        Instant from,
+        Instant to,
+        List<AggregateItem> items,
+        String nextCursor) {}

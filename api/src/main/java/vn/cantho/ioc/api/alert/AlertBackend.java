@@ -3,7 +3,6 @@ package vn.cantho.ioc.api.alert;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import vn.cantho.ioc.alerting.AlertAction;
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.alerting.BulkTarget;
@@ -61,8 +60,8 @@ public interface AlertBackend {
 
     Optional<Silence> silence(long id);
 
-    SilenceResult createSilence(List<LabelMatcher> matchers, Instant startsAt, Instant endsAt, String actor,
-                                String comment);
+    SilenceResult createSilence(
+            List<LabelMatcher> matchers, Instant startsAt, Instant endsAt, String actor, String comment);
 
     SilenceResult expireSilence(long id, String actor);
 

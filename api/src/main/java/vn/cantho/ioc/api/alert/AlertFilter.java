@@ -10,13 +10,13 @@ import vn.cantho.ioc.store.alert.LabelMatcher;
  */
 final class AlertFilter {
 
-    private AlertFilter() {
-    }
+    private AlertFilter() {}
 
     static boolean matches(AlertQuery q, Alert a) {
         return (q.conditions().isEmpty() || q.conditions().contains(a.condition()))
                 && (q.handling().isEmpty() || q.handling().contains(a.handling()))
-                && (q.severities().isEmpty() || (a.severity() != null && q.severities().contains(a.severity())))
+                && (q.severities().isEmpty()
+                        || (a.severity() != null && q.severities().contains(a.severity())))
                 && (q.domains().isEmpty() || q.domains().contains(a.domain()))
                 && (q.areas().isEmpty() || (a.areaCode() != null && q.areas().contains(a.areaCode())))
                 && (q.rules().isEmpty() || q.rules().contains(a.ruleId()))

@@ -1,5 +1,10 @@
 package vn.cantho.ioc.api.alert;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,12 +14,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.model.alert.ConditionStatus;
@@ -37,8 +36,8 @@ import vn.cantho.ioc.store.alert.AuditType;
  */
 public final class AlertMeters implements AlertChangeListener, AutoCloseable {
 
-    private static final Set<ConditionStatus> OPEN = Set.of(ConditionStatus.PENDING, ConditionStatus.FIRING,
-            ConditionStatus.RECOVERING, ConditionStatus.NO_DATA);
+    private static final Set<ConditionStatus> OPEN = Set.of(
+            ConditionStatus.PENDING, ConditionStatus.FIRING, ConditionStatus.RECOVERING, ConditionStatus.NO_DATA);
     private static final Logger LOG = LoggerFactory.getLogger(AlertMeters.class);
 
     private final AlertBackend alerts;
@@ -57,7 +56,8 @@ public final class AlertMeters implements AlertChangeListener, AutoCloseable {
                 .description("Alerts not at rest (PENDING, FIRING, RECOVERING, NO_DATA) by domain, severity and state")
                 .register(registry);
         Gauge.builder("ioc.alert.stream.subscribers", stream, AlertStream::subscribers)
-                .description("Open live alert streams (SSE)").register(registry);
+                .description("Open live alert streams (SSE)")
+                .register(registry);
         stream.addListener(this);
         refresher.scheduleWithFixedDelay(this::refresh, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -80,8 +80,8 @@ public final class AlertMeters implements AlertChangeListener, AutoCloseable {
             return;
         }
         Timer.builder(name)
-                .description("From an alert episode's opening to its " + (name.endsWith("ack") ? "acknowledgement"
-                        : "resolution") + ", from the audit trail")
+                .description("From an alert episode's opening to its "
+                        + (name.endsWith("ack") ? "acknowledgement" : "resolution") + ", from the audit trail")
                 .tags(tags(alert))
                 .publishPercentileHistogram()
                 .register(registry)
@@ -92,8 +92,8 @@ public final class AlertMeters implements AlertChangeListener, AutoCloseable {
     void refresh() {
         try {
             Map<Tags, Integer> counts = new HashMap<>();
-            AlertQuery query = new AlertQuery(OPEN, null, null, null, null, null, null, null, null, null, null,
-                    AlertQuery.MAX_LIMIT);
+            AlertQuery query = new AlertQuery(
+                    OPEN, null, null, null, null, null, null, null, null, null, null, AlertQuery.MAX_LIMIT);
             while (true) {
                 AlertPage page = alerts.list(query);
                 for (Alert alert : page.items()) {
@@ -113,7 +113,11 @@ public final class AlertMeters implements AlertChangeListener, AutoCloseable {
     }
 
     private static Tags tags(Alert alert) {
-        return Tags.of("domain", alert.domain(), "severity", alert.severity() == null ? "NONE" : alert.severity().name());
+        return Tags.of(
+                "domain",
+                alert.domain(),
+                "severity",
+                alert.severity() == null ? "NONE" : alert.severity().name());
     }
 
     @Override

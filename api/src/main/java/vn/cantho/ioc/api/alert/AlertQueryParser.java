@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.QueryParams;
 import vn.cantho.ioc.model.alert.ConditionStatus;
@@ -58,8 +57,8 @@ public final class AlertQueryParser {
         }
         int limit = limit(params);
         String cursor = params.get("cursor").orElse(null);
-        return new AlertQuery(conditions, handling, severities, domains, areas, rules, assignee, from, to, matchers,
-                cursor, limit);
+        return new AlertQuery(
+                conditions, handling, severities, domains, areas, rules, assignee, from, to, matchers, cursor, limit);
     }
 
     private static int limit(QueryParams params) {
@@ -70,7 +69,8 @@ public final class AlertQueryParser {
         try {
             int limit = Integer.parseInt(text.get());
             if (limit < 1 || limit > AlertQuery.MAX_LIMIT) {
-                throw ApiException.badParameter("limit", "must be from 1 to " + AlertQuery.MAX_LIMIT + ", got " + limit);
+                throw ApiException.badParameter(
+                        "limit", "must be from 1 to " + AlertQuery.MAX_LIMIT + ", got " + limit);
             }
             return limit;
         } catch (NumberFormatException e) {
@@ -103,16 +103,20 @@ public final class AlertQueryParser {
 
     private static List<String> list(QueryParams params, String name) {
         return params.get(name).map(v -> List.of(v.split(","))).orElse(List.of()).stream()
-                .map(String::trim).filter(v -> !v.isEmpty()).toList();
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .toList();
     }
 
     private static Optional<Instant> instant(QueryParams params, String name) {
         return params.get(name).map(text -> {
             try {
                 // A '+' of an offset that arrived unencoded has become a space.
-                return QueryParams.storable(name, OffsetDateTime.parse(text.replace(' ', '+')).toInstant());
+                return QueryParams.storable(
+                        name, OffsetDateTime.parse(text.replace(' ', '+')).toInstant());
             } catch (DateTimeParseException e) {
-                throw ApiException.badParameter(name, "'" + text + "' is not an ISO-8601 instant such as 2026-11-23T10:00:00Z");
+                throw ApiException.badParameter(
+                        name, "'" + text + "' is not an ISO-8601 instant such as 2026-11-23T10:00:00Z");
             }
         });
     }

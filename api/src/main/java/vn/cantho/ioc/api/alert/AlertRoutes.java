@@ -1,11 +1,10 @@
 package vn.cantho.ioc.api.alert;
 
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import vn.cantho.ioc.alerting.AlertAction;
 import vn.cantho.ioc.alerting.BulkTarget;
 import vn.cantho.ioc.alerting.Command;
@@ -50,14 +49,21 @@ public final class AlertRoutes {
         router.get(BASE + "/{id}", this::get, Access.READ);
         router.get(BASE + "/{id}/events", this::events, Access.READ);
         router.post(BASE + "/{id}/ack", ctx -> command(ctx, COMMAND_FIELDS, body -> new AlertAction.Ack()), Access.ACT);
-        router.post(BASE + "/{id}/unack", ctx -> command(ctx, COMMAND_FIELDS, body -> new AlertAction.Unack()), Access.ACT);
+        router.post(
+                BASE + "/{id}/unack", ctx -> command(ctx, COMMAND_FIELDS, body -> new AlertAction.Unack()), Access.ACT);
         router.post(BASE + "/{id}/assign", ctx -> command(ctx, ASSIGN_FIELDS, AlertRoutes::assign), Access.ACT);
-        router.post(BASE + "/{id}/comment", ctx -> command(ctx, COMMAND_FIELDS, body -> new AlertAction.Comment()),
+        router.post(
+                BASE + "/{id}/comment",
+                ctx -> command(ctx, COMMAND_FIELDS, body -> new AlertAction.Comment()),
                 Access.ACT);
-        router.post(BASE + "/{id}/resolve", ctx -> command(ctx, COMMAND_FIELDS, body -> new AlertAction.Resolve()),
+        router.post(
+                BASE + "/{id}/resolve",
+                ctx -> command(ctx, COMMAND_FIELDS, body -> new AlertAction.Resolve()),
                 Access.ACT);
         router.post(BASE + "/{id}/snooze", ctx -> command(ctx, SNOOZE_FIELDS, AlertRoutes::snooze), Access.ACT);
-        router.post(BASE + "/{id}/unsnooze", ctx -> command(ctx, COMMAND_FIELDS, body -> new AlertAction.Unsnooze()),
+        router.post(
+                BASE + "/{id}/unsnooze",
+                ctx -> command(ctx, COMMAND_FIELDS, body -> new AlertAction.Unsnooze()),
                 Access.ACT);
     }
 
@@ -94,8 +100,8 @@ public final class AlertRoutes {
     private void command(Context ctx, Set<String> fields, java.util.function.Function<JsonBody, AlertAction> action) {
         long id = id(ctx);
         JsonBody body = JsonBody.parse(RequestBody.bytes(ctx), fields);
-        Command command = new Command(AuthFilter.principal(ctx).actor(), body.text("comment"),
-                EntityTags.ifMatch(ctx.header("If-Match")));
+        Command command = new Command(
+                AuthFilter.principal(ctx).actor(), body.text("comment"), EntityTags.ifMatch(ctx.header("If-Match")));
         CommandResult result = alerts.apply(id, action.apply(body), command);
         switch (result.outcome()) {
             case CHANGED, UNCHANGED -> {
@@ -118,22 +124,26 @@ public final class AlertRoutes {
         if (name == null) {
             throw JsonBody.bad("action: required (ack, unack, assign, comment, resolve, snooze or unsnooze)");
         }
-        AlertAction action = switch (name) {
-            case "ack" -> new AlertAction.Ack();
-            case "unack" -> new AlertAction.Unack();
-            case "assign" -> assign(body);
-            case "comment" -> new AlertAction.Comment();
-            case "resolve" -> new AlertAction.Resolve();
-            case "snooze" -> snooze(body);
-            case "unsnooze" -> new AlertAction.Unsnooze();
-            default -> throw JsonBody.bad("action: unknown action '" + name + "'");
-        };
+        AlertAction action =
+                switch (name) {
+                    case "ack" -> new AlertAction.Ack();
+                    case "unack" -> new AlertAction.Unack();
+                    case "assign" -> assign(body);
+                    case "comment" -> new AlertAction.Comment();
+                    case "resolve" -> new AlertAction.Resolve();
+                    case "snooze" -> snooze(body);
+                    case "unsnooze" -> new AlertAction.Unsnooze();
+                    default -> throw JsonBody.bad("action: unknown action '" + name + "'");
+                };
         List<BulkTarget> targets = targets(body);
         Command command = new Command(AuthFilter.principal(ctx).actor(), body.text("comment"), null);
         List<BulkResponse.Item> items = new ArrayList<>();
         for (CommandResult result : alerts.bulk(targets, action, command)) {
-            items.add(new BulkResponse.Item(result.alertId(), result.outcome().name(),
-                    result.alert() == null ? null : result.alert().version(), result.message()));
+            items.add(new BulkResponse.Item(
+                    result.alertId(),
+                    result.outcome().name(),
+                    result.alert() == null ? null : result.alert().version(),
+                    result.message()));
         }
         ctx.json(new BulkResponse(items));
     }
@@ -144,20 +154,23 @@ public final class AlertRoutes {
             throw JsonBody.bad("alerts: required, a non-empty array of {\"id\": n, \"version\": v}");
         }
         if (list.size() > AlertBackend.MAX_BULK) {
-            throw JsonBody.bad("alerts: at most " + AlertBackend.MAX_BULK + " alerts per bulk command, got " + list.size());
+            throw JsonBody.bad(
+                    "alerts: at most " + AlertBackend.MAX_BULK + " alerts per bulk command, got " + list.size());
         }
         List<BulkTarget> targets = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             com.fasterxml.jackson.databind.JsonNode item = list.get(i);
-            if (!item.isObject() || !item.path("id").canConvertToExactIntegral() || !item.path("id").isIntegralNumber()) {
+            if (!item.isObject()
+                    || !item.path("id").canConvertToExactIntegral()
+                    || !item.path("id").isIntegralNumber()) {
                 throw JsonBody.bad("alerts[" + i + "]: must be {\"id\": n} with an optional \"version\"");
             }
             com.fasterxml.jackson.databind.JsonNode version = item.get("version");
             if (version != null && !version.isNull() && !version.isIntegralNumber()) {
                 throw JsonBody.bad("alerts[" + i + "].version: must be a whole number");
             }
-            targets.add(new BulkTarget(item.get("id").asLong(),
-                    version == null || version.isNull() ? null : version.asLong()));
+            targets.add(new BulkTarget(
+                    item.get("id").asLong(), version == null || version.isNull() ? null : version.asLong()));
         }
         return targets;
     }

@@ -3,7 +3,6 @@ package vn.cantho.ioc.api.alert;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import vn.cantho.ioc.alerting.AlertAction;
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.alerting.BulkTarget;
@@ -78,8 +77,8 @@ final class AlertServiceBackend implements AlertBackend {
     }
 
     @Override
-    public SilenceResult createSilence(List<LabelMatcher> matchers, Instant startsAt, Instant endsAt, String actor,
-                                       String comment) {
+    public SilenceResult createSilence(
+            List<LabelMatcher> matchers, Instant startsAt, Instant endsAt, String actor, String comment) {
         return service.createSilence(matchers, startsAt, endsAt, actor, comment);
     }
 

@@ -1,5 +1,10 @@
 package vn.cantho.ioc.api.alert;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import io.javalin.router.JavalinDefaultRouting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,12 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.javalin.http.Context;
-import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
-import io.javalin.router.JavalinDefaultRouting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.api.auth.Access;
@@ -48,10 +47,12 @@ public final class AlertStream implements AutoCloseable {
 
     /** Most alerts in a snapshot; more are flagged {@code truncated} (narrow the filters). */
     static final int SNAPSHOT_MAX = 1000;
+
     static final String PATH = AlertRoutes.BASE + "/stream";
     private static final int BATCH = 500;
     /** Most audit entries one subscriber is caught up by per tick, so one long resume cannot stall the rest. */
     private static final int CATCH_UP_PER_TICK = 5_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(AlertStream.class);
 
     private final AlertBackend alerts;
@@ -77,22 +78,28 @@ public final class AlertStream implements AutoCloseable {
         this.head = alerts.lastEventId();
         alerts.onChange(this::wake);
         thread.scheduleWithFixedDelay(this::tickSafely, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
-        thread.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(
+                this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Registers the stream's route; call before {@link AlertRoutes#register} so {@code /stream} is not taken for an id. */
     public void register(JavalinDefaultRouting router) {
         SseHandler sse = new SseHandler(this::open);
-        router.get(PATH, ctx -> {
-            // Javalin's SSE handler answers only this exact value (what EventSource sends).
-            if (!"text/event-stream".equals(ctx.header("Accept"))) {
-                throw new ApiException(ErrorCode.NOT_ACCEPTABLE, "send Accept: text/event-stream for the live stream");
-            }
-            // Validate before the stream starts, so a bad filter is a JSON 400 and not a broken stream.
-            ctx.attribute(Subscriber.class.getName(), new Subscriber(null, parser.parse(QueryParams.of(ctx)),
-                    lastEventId(ctx)));
-            sse.handle(ctx);
-        }, Access.READ);
+        router.get(
+                PATH,
+                ctx -> {
+                    // Javalin's SSE handler answers only this exact value (what EventSource sends).
+                    if (!"text/event-stream".equals(ctx.header("Accept"))) {
+                        throw new ApiException(
+                                ErrorCode.NOT_ACCEPTABLE, "send Accept: text/event-stream for the live stream");
+                    }
+                    // Validate before the stream starts, so a bad filter is a JSON 400 and not a broken stream.
+                    ctx.attribute(
+                            Subscriber.class.getName(),
+                            new Subscriber(null, parser.parse(QueryParams.of(ctx)), lastEventId(ctx)));
+                    sse.handle(ctx);
+                },
+                Access.READ);
     }
 
     /** Adds a listener told of every audit entry from now on, in order, on the stream's thread. */

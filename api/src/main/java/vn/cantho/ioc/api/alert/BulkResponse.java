@@ -12,6 +12,5 @@ public record BulkResponse(List<Item> results) {
      * @param outcome CHANGED, UNCHANGED, CONFLICT, NOT_FOUND or INVALID
      * @param version the alert's version now; null when there is no such alert
      */
-    public record Item(long alertId, String outcome, Long version, String message) {
-    }
+    public record Item(long alertId, String outcome, Long version, String message) {}
 }

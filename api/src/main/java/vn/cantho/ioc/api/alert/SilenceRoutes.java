@@ -1,15 +1,14 @@
 package vn.cantho.ioc.api.alert;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import vn.cantho.ioc.alerting.Command;
 import vn.cantho.ioc.alerting.CommandResult;
 import vn.cantho.ioc.alerting.SilenceResult;
@@ -32,6 +31,7 @@ public final class SilenceRoutes {
     static final String BASE = "/api/v1/silences";
     /** Longest silence: a maintenance window, not a way to switch a rule off for good. */
     public static final Duration MAX_LENGTH = Duration.ofDays(30);
+
     public static final int MAX_MATCHERS = 20;
     private static final Set<String> CREATE_FIELDS = Set.of("matchers", "comment", "startsAt", "endsAt");
 
@@ -50,12 +50,16 @@ public final class SilenceRoutes {
     }
 
     private void list(Context ctx) {
-        boolean all = QueryParams.of(ctx).get("all").map(v -> switch (v) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ApiException.badParameter("all", "must be true or false");
-        }).orElse(false);
-        ctx.json(new ListResponse<>(alerts.silences(all).stream().map(SilenceView::of).toList()));
+        boolean all = QueryParams.of(ctx)
+                .get("all")
+                .map(v -> switch (v) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw ApiException.badParameter("all", "must be true or false");
+                })
+                .orElse(false);
+        ctx.json(new ListResponse<>(
+                alerts.silences(all).stream().map(SilenceView::of).toList()));
     }
 
     private void create(Context ctx) {
@@ -73,11 +77,13 @@ public final class SilenceRoutes {
         if (endsAt == null) {
             throw JsonBody.bad("endsAt: required, when the silence ends");
         }
-        if (Duration.between(startsAt == null ? clock.instant() : startsAt, endsAt).compareTo(MAX_LENGTH) > 0) {
+        if (Duration.between(startsAt == null ? clock.instant() : startsAt, endsAt)
+                        .compareTo(MAX_LENGTH)
+                > 0) {
             throw invalid("endsAt: a silence lasts at most " + MAX_LENGTH.toDays() + " days");
         }
-        SilenceResult result = alerts.createSilence(matchers, startsAt, endsAt, AuthFilter.principal(ctx).actor(),
-                comment.strip());
+        SilenceResult result = alerts.createSilence(
+                matchers, startsAt, endsAt, AuthFilter.principal(ctx).actor(), comment.strip());
         if (result.outcome() == CommandResult.Outcome.INVALID) {
             throw invalid(result.message());
         }
@@ -92,7 +98,8 @@ public final class SilenceRoutes {
         } catch (NumberFormatException e) {
             throw ApiException.badParameter("id", "'" + text + "' is not a silence id");
         }
-        SilenceResult result = alerts.expireSilence(id, AuthFilter.principal(ctx).actor());
+        SilenceResult result =
+                alerts.expireSilence(id, AuthFilter.principal(ctx).actor());
         switch (result.outcome()) {
             case CHANGED, UNCHANGED -> ctx.json(SilenceView.of(result.silence()));
             case NOT_FOUND -> throw new ApiException(ErrorCode.UNKNOWN_SILENCE, "no silence " + id);
@@ -110,7 +117,8 @@ public final class SilenceRoutes {
 
     private static List<LabelMatcher> matchers(JsonNode node) {
         if (node == null || !node.isArray() || node.isEmpty()) {
-            throw JsonBody.bad("matchers: required, a non-empty array such as [\"area=ninh-kieu\", \"rule=pm25-high\"]");
+            throw JsonBody.bad(
+                    "matchers: required, a non-empty array such as [\"area=ninh-kieu\", \"rule=pm25-high\"]");
         }
         if (node.size() > MAX_MATCHERS) {
             throw JsonBody.bad("matchers: at most " + MAX_MATCHERS);
@@ -121,10 +129,12 @@ public final class SilenceRoutes {
             try {
                 if (item.isTextual()) {
                     matchers.add(LabelMatcher.parse(item.asText()));
-                } else if (item.isObject() && item.path("label").isTextual() && item.path("op").isTextual()
+                } else if (item.isObject()
+                        && item.path("label").isTextual()
+                        && item.path("op").isTextual()
                         && item.path("value").isTextual()) {
-                    matchers.add(LabelMatcher.parse(item.get("label").asText() + item.get("op").asText()
-                            + "\"" + item.get("value").asText() + "\""));
+                    matchers.add(LabelMatcher.parse(item.get("label").asText()
+                            + item.get("op").asText() + "\"" + item.get("value").asText() + "\""));
                 } else {
                     throw new IllegalArgumentException("must be \"label=value\" or {\"label\",\"op\",\"value\"}");
                 }

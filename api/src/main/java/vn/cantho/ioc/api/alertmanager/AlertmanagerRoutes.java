@@ -1,5 +1,8 @@
 package vn.cantho.ioc.api.alertmanager;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +22,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import vn.cantho.ioc.alerting.Command;
 import vn.cantho.ioc.alerting.CommandResult;
 import vn.cantho.ioc.alerting.SilenceResult;
@@ -54,13 +53,15 @@ public final class AlertmanagerRoutes {
 
     /** Protected like {@code /api/v1/} ({@link AuthFilter}): leader reads, operator silences and posts. */
     public static final String PREFIX = AuthFilter.ALERTMANAGER_PREFIX;
+
     public static final String BASE = PREFIX + "api/v2";
     /** Open alerts the list endpoints look at, at most; a city has tens, a storm hundreds. */
     static final int MAX_ALERTS = 5000;
-    private static final Set<ConditionStatus> OPEN = Set.of(ConditionStatus.FIRING, ConditionStatus.RECOVERING,
-            ConditionStatus.NO_DATA);
-    private static final Set<String> SILENCE_FIELDS = Set.of("id", "matchers", "startsAt", "endsAt", "createdBy",
-            "comment");
+
+    private static final Set<ConditionStatus> OPEN =
+            Set.of(ConditionStatus.FIRING, ConditionStatus.RECOVERING, ConditionStatus.NO_DATA);
+    private static final Set<String> SILENCE_FIELDS =
+            Set.of("id", "matchers", "startsAt", "endsAt", "createdBy", "comment");
     private static final Set<String> MATCHER_FIELDS = Set.of("name", "value", "isRegex", "isEqual");
 
     private final AlertBackend alerts;
@@ -109,13 +110,12 @@ public final class AlertmanagerRoutes {
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(alert);
         }
         List<AmAlertGroup> answer = new ArrayList<>();
-        groups.forEach((labels, members) -> answer.add(
-                new AmAlertGroup(labels, new AmAlert.Receiver(AmAlert.RECEIVER), members)));
+        groups.forEach((labels, members) ->
+                answer.add(new AmAlertGroup(labels, new AmAlert.Receiver(AmAlert.RECEIVER), members)));
         ctx.json(answer);
     }
 
-    record AmAlertGroup(Map<String, String> labels, AmAlert.Receiver receiver, List<AmAlert> alerts) {
-    }
+    record AmAlertGroup(Map<String, String> labels, AmAlert.Receiver receiver, List<AmAlert> alerts) {}
 
     /** The open alerts that pass the request's filter matchers, receiver regex and state flags. */
     private List<AmAlert> selected(Context ctx) {
@@ -146,7 +146,8 @@ public final class AlertmanagerRoutes {
             }
             AmAlert view = AmAlert.of(alert, now, id -> fingerprints.computeIfAbsent(id, this::fingerprintOf), origin);
             boolean isActive = "active".equals(view.status().state());
-            if ((!active && isActive) || (!silenced && !view.status().silencedBy().isEmpty())
+            if ((!active && isActive)
+                    || (!silenced && !view.status().silencedBy().isEmpty())
                     || (!inhibited && !view.status().inhibitedBy().isEmpty())) {
                 continue;
             }
@@ -163,8 +164,8 @@ public final class AlertmanagerRoutes {
 
     private List<Alert> open() {
         List<Alert> all = new ArrayList<>();
-        AlertQuery query = new AlertQuery(OPEN, null, null, null, null, null, null, null, null, null, null,
-                AlertQuery.MAX_LIMIT);
+        AlertQuery query =
+                new AlertQuery(OPEN, null, null, null, null, null, null, null, null, null, null, AlertQuery.MAX_LIMIT);
         while (all.size() < MAX_ALERTS) {
             AlertPage page = alerts.list(query);
             all.addAll(page.items());
@@ -200,7 +201,8 @@ public final class AlertmanagerRoutes {
     /** Alertmanager expires rather than deletes, and so does the hub: the silence stays, with who expired it. */
     private void deleteSilence(Context ctx) {
         Silence silence = find(ctx.pathParam("silenceID"));
-        SilenceResult result = alerts.expireSilence(silence.id(), AuthFilter.principal(ctx).actor());
+        SilenceResult result =
+                alerts.expireSilence(silence.id(), AuthFilter.principal(ctx).actor());
         if (result.outcome() == CommandResult.Outcome.INVALID) {
             throw new ApiException(ErrorCode.INVALID_COMMAND, result.message());
         }
@@ -268,17 +270,22 @@ public final class AlertmanagerRoutes {
             for (Iterator<String> names = m.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!MATCHER_FIELDS.contains(name)) {
-                    throw bad(at + ": unknown field '" + name + "'; allowed: " + String.join(", ",
-                            new TreeSet<>(MATCHER_FIELDS)));
+                    throw bad(at + ": unknown field '" + name + "'; allowed: "
+                            + String.join(", ", new TreeSet<>(MATCHER_FIELDS)));
                 }
             }
-            if (!m.path("name").isTextual() || !m.path("value").isTextual() || !m.path("isRegex").isBoolean()
+            if (!m.path("name").isTextual()
+                    || !m.path("value").isTextual()
+                    || !m.path("isRegex").isBoolean()
                     || (m.has("isEqual") && !m.get("isEqual").isBoolean())) {
                 throw bad(at + ": name and value must be strings, isRegex and isEqual booleans");
             }
             try {
-                matchers.add(AmMatchers.toHub(m.get("name").asText(), m.get("value").asText(),
-                        m.get("isRegex").asBoolean(), !m.has("isEqual") || m.get("isEqual").asBoolean()));
+                matchers.add(AmMatchers.toHub(
+                        m.get("name").asText(),
+                        m.get("value").asText(),
+                        m.get("isRegex").asBoolean(),
+                        !m.has("isEqual") || m.get("isEqual").asBoolean()));
             } catch (IllegalArgumentException e) {
                 throw bad(at + ": " + e.getMessage());
             }

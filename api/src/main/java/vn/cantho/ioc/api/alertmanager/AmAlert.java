@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongFunction;
-
 import vn.cantho.ioc.store.alert.Alert;
 import vn.cantho.ioc.store.alert.LabelMatcher;
 import vn.cantho.ioc.store.alert.Suppression;
@@ -22,20 +21,25 @@ import vn.cantho.ioc.store.alert.Suppression;
  * the name an external alert was posted with); empty values are left out, as Alertmanager drops them.
  * The fingerprint is derived from the dedup key, so it stays the same across episodes and restarts.
  */
-record AmAlert(Map<String, String> labels, Map<String, String> annotations, List<Receiver> receivers,
-               String fingerprint, Instant startsAt, Instant updatedAt, Instant endsAt, Status status,
-               String generatorURL) {
+record AmAlert(
+        Map<String, String> labels,
+        Map<String, String> annotations,
+        List<Receiver> receivers,
+        String fingerprint,
+        Instant startsAt,
+        Instant updatedAt,
+        Instant endsAt,
+        Status status,
+        String generatorURL) {
 
     /** The one receiver of the hub's routing: its own console, escalation and webhooks. */
     static final String RECEIVER = "ioc-hub";
     /** What Alertmanager assumes of an alert that gives no end; our open alerts end only when resolved. */
     static final java.time.Duration RESOLVE_TIMEOUT = java.time.Duration.ofMinutes(5);
 
-    record Receiver(String name) {
-    }
+    record Receiver(String name) {}
 
-    record Status(String state, List<String> silencedBy, List<String> inhibitedBy) {
-    }
+    record Status(String state, List<String> silencedBy, List<String> inhibitedBy) {}
 
     /**
      * @param fingerprintOfAlert the fingerprint of another alert by id (for {@code inhibitedBy})
@@ -45,17 +49,25 @@ record AmAlert(Map<String, String> labels, Map<String, String> annotations, List
     static AmAlert of(Alert alert, Instant now, LongFunction<String> fingerprintOfAlert, String origin) {
         List<String> silencedBy = alert.suppressions().stream()
                 .filter(s -> s.kind() == Suppression.Kind.SILENCED)
-                .map(s -> SilenceIds.toUuid(Long.parseLong(s.ref()))).toList();
+                .map(s -> SilenceIds.toUuid(Long.parseLong(s.ref())))
+                .toList();
         List<String> inhibitedBy = alert.suppressions().stream()
                 .filter(s -> s.kind() == Suppression.Kind.INHIBITED)
-                .map(s -> fingerprintOfAlert.apply(Long.parseLong(s.ref()))).toList();
+                .map(s -> fingerprintOfAlert.apply(Long.parseLong(s.ref())))
+                .toList();
         Map<String, String> annotations = new TreeMap<>();
         if (alert.summary() != null) {
             annotations.put("summary", alert.summary());
         }
         Instant startsAt = alert.openedAt() != null ? alert.openedAt() : alert.firstSeenAt();
-        return new AmAlert(labels(alert), annotations, List.of(new Receiver(RECEIVER)), fingerprint(alert.alertKey()),
-                startsAt, alert.updatedAt(), now.plus(RESOLVE_TIMEOUT),
+        return new AmAlert(
+                labels(alert),
+                annotations,
+                List.of(new Receiver(RECEIVER)),
+                fingerprint(alert.alertKey()),
+                startsAt,
+                alert.updatedAt(),
+                now.plus(RESOLVE_TIMEOUT),
                 new Status(alert.suppressed() ? "suppressed" : "active", silencedBy, inhibitedBy),
                 origin + "/api/v1/alerts/" + alert.id());
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.store.alert.LabelMatcher;
 
@@ -19,8 +18,7 @@ final class AmMatchers {
     static final String ALERTNAME = "alertname";
     static final String RULE = "rule";
 
-    private AmMatchers() {
-    }
+    private AmMatchers() {}
 
     /**
      * The {@code filter} query values of Alertmanager's GET endpoints: each one matcher such as
@@ -55,7 +53,8 @@ final class AmMatchers {
 
     /** A matcher as the hub stores it (see the class comment on {@code alertname}). */
     static LabelMatcher toHub(String name, String value, boolean regex, boolean equal) {
-        LabelMatcher.Op op = regex ? (equal ? LabelMatcher.Op.RE : LabelMatcher.Op.NRE)
+        LabelMatcher.Op op = regex
+                ? (equal ? LabelMatcher.Op.RE : LabelMatcher.Op.NRE)
                 : (equal ? LabelMatcher.Op.EQ : LabelMatcher.Op.NE);
         return new LabelMatcher(ALERTNAME.equals(name) ? RULE : name, op, value);
     }

@@ -13,18 +13,14 @@ import java.util.List;
 record AmStatus(Cluster cluster, VersionInfo versionInfo, Config config, Instant uptime) {
 
     /** As the real Alertmanager answers with clustering off: no name, no peers. */
-    record Cluster(String status, List<Peer> peers) {
-    }
+    record Cluster(String status, List<Peer> peers) {}
 
-    record Peer(String name, String address) {
-    }
+    record Peer(String name, String address) {}
 
-    record VersionInfo(String version, String revision, String branch, String buildUser, String buildDate,
-                       String goVersion) {
-    }
+    record VersionInfo(
+            String version, String revision, String branch, String buildUser, String buildDate, String goVersion) {}
 
-    record Config(String original) {
-    }
+    record Config(String original) {}
 
     static final String CONFIG = """
             # Cần Thơ IOC hub: routing as the hub applies it, shown read-only (Alertmanager API v2 subset).
@@ -51,9 +47,16 @@ record AmStatus(Cluster cluster, VersionInfo versionInfo, Config config, Instant
 
     /** The status of a hub that started at {@code startedAt}; no cluster (hub instances share the database). */
     static AmStatus of(Instant startedAt, String hubVersion) {
-        return new AmStatus(new Cluster("disabled", List.of()),
-                new VersionInfo(hubVersion, "ioc-hub", "ioc-hub", "ioc-hub", "",
+        return new AmStatus(
+                new Cluster("disabled", List.of()),
+                new VersionInfo(
+                        hubVersion,
+                        "ioc-hub",
+                        "ioc-hub",
+                        "ioc-hub",
+                        "",
                         "java" + Runtime.version().feature()),
-                new Config(CONFIG), startedAt);
+                new Config(CONFIG),
+                startedAt);
     }
 }

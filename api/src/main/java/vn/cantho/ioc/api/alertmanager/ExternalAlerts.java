@@ -1,5 +1,6 @@
 package vn.cantho.ioc.api.alertmanager;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,8 +15,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.model.Scope;
@@ -40,13 +39,14 @@ final class ExternalAlerts {
     static final String KIND = "EXTERNAL";
     /** Grafana sends its alerts in batches; more than this in one request is refused. */
     static final int MAX_ALERTS = 1000;
+
     private static final Set<String> FIELDS = Set.of("labels", "annotations", "startsAt", "endsAt", "generatorURL");
     /** Any printable name (Alertmanager ≥ 0.27 and Grafana allow UTF-8 label names), not too long. */
     private static final Pattern LABEL_NAME = Pattern.compile("[^\\p{Cntrl}]{1,200}");
+
     private static final int MAX_TEXT = 1000;
 
-    private ExternalAlerts() {
-    }
+    private ExternalAlerts() {}
 
     /** The condition events of one request body, or a 400 {@code BAD_BODY} naming the first fault. */
     static List<ConditionEvent> events(byte[] body, Instant now) {
@@ -81,7 +81,8 @@ final class ExternalAlerts {
         }
         TreeMap<String, String> labels = labelSet(alert.get("labels"), at + ".labels");
         TreeMap<String, String> annotations = alert.hasNonNull("annotations")
-                ? labelSet(alert.get("annotations"), at + ".annotations") : new TreeMap<>();
+                ? labelSet(alert.get("annotations"), at + ".annotations")
+                : new TreeMap<>();
         String name = labels.get(AmMatchers.ALERTNAME);
         if (name == null || name.isBlank()) {
             throw bad(at + ".labels: an alertname label is required (it becomes the hub alert's rule id)");
@@ -97,12 +98,26 @@ final class ExternalAlerts {
         hubLabels.put("domain", domain);
         String area = labels.get("area");
         TransitionType type = resolved ? TransitionType.RESOLVED : TransitionType.OPENED;
-        String eventId = UUID.nameUUIDFromBytes((key + "#" + start.toEpochMilli() + "#" + type)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String eventId = UUID.nameUUIDFromBytes(
+                        (key + "#" + start.toEpochMilli() + "#" + type).getBytes(StandardCharsets.UTF_8))
+                .toString();
         String summary = annotations.getOrDefault("summary", annotations.getOrDefault("description", name));
-        return new ConditionEvent(ConditionEvent.SCHEMA_VERSION, eventId, key, name,
-                labels.getOrDefault("entity", labels.getOrDefault("instance", "can-tho")), Scope.CITY, domain, area,
-                hubLabels, type, resolved ? endsAt : start, 0, severity(labels.get("severity")), null, null,
+        return new ConditionEvent(
+                ConditionEvent.SCHEMA_VERSION,
+                eventId,
+                key,
+                name,
+                labels.getOrDefault("entity", labels.getOrDefault("instance", "can-tho")),
+                Scope.CITY,
+                domain,
+                area,
+                hubLabels,
+                type,
+                resolved ? endsAt : start,
+                0,
+                severity(labels.get("severity")),
+                null,
+                null,
                 summary);
     }
 

@@ -15,8 +15,7 @@ final class SilenceIds {
     private static final String PREFIX = "00000000-0000-4000-8000-";
     private static final Pattern OURS = Pattern.compile("00000000-0000-4000-8000-([0-9a-f]{12})");
 
-    private SilenceIds() {
-    }
+    private SilenceIds() {}
 
     static String toUuid(long id) {
         return PREFIX + String.format(Locale.ROOT, "%012x", id);

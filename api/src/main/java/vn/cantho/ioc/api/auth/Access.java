@@ -1,9 +1,8 @@
 package vn.cantho.ioc.api.auth;
 
+import io.javalin.security.RouteRole;
 import java.util.EnumSet;
 import java.util.Set;
-
-import io.javalin.security.RouteRole;
 import vn.cantho.ioc.store.token.TokenRole;
 
 /**

@@ -16,8 +16,7 @@ import vn.cantho.ioc.store.token.TokenService;
  */
 public final class AdminTokenRequirement {
 
-    private AdminTokenRequirement() {
-    }
+    private AdminTokenRequirement() {}
 
     /**
      * @param oidcConfigured whether JWTs of an identity provider are accepted (then nothing is checked)

@@ -1,13 +1,12 @@
 package vn.cantho.ioc.api.auth;
 
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
+import io.javalin.security.RouteRole;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-
-import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
-import io.javalin.security.RouteRole;
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.store.token.TokenRole;
@@ -24,6 +23,7 @@ public final class AuthFilter {
     public static final String PROTECTED_PREFIX = "/api/v1/";
     /** The Alertmanager API v2 subset (package {@code alertmanager}): the same tokens and roles. */
     public static final String ALERTMANAGER_PREFIX = "/am/";
+
     private static final List<String> PROTECTED = List.of(PROTECTED_PREFIX, ALERTMANAGER_PREFIX);
 
     private static final String PRINCIPAL = AuthFilter.class.getName() + ".principal";
@@ -47,7 +47,8 @@ public final class AuthFilter {
     public static Principal principal(Context ctx) {
         Principal principal = ctx.attribute(PRINCIPAL);
         if (principal == null) {
-            throw new IllegalStateException("no principal on " + ctx.path() + "; is it under " + PROTECTED_PREFIX + "?");
+            throw new IllegalStateException(
+                    "no principal on " + ctx.path() + "; is it under " + PROTECTED_PREFIX + "?");
         }
         return principal;
     }
@@ -71,7 +72,8 @@ public final class AuthFilter {
         }
         Optional<Principal> principal;
         try {
-            principal = authenticator.authenticate(header.substring(BEARER.length()).strip());
+            principal =
+                    authenticator.authenticate(header.substring(BEARER.length()).strip());
         } catch (TokenRejectedException e) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"ioc\", error=\"invalid_token\"");
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "invalid token: " + e.getMessage());
@@ -94,10 +96,14 @@ public final class AuthFilter {
         Set<Access> granted = Access.grantedTo(principal.role());
         for (RouteRole role : required) {
             if (!granted.contains((Access) role)) {
-                throw new ApiException(ErrorCode.FORBIDDEN, "role " + principal.role().id() + " may not "
-                        + describe((Access) role) + (principal.role() == TokenRole.DEPARTMENT
-                        ? "; department tokens push their own feeds on the feed API and answer requests for"
-                        + " explanation addressed to them" : ""));
+                throw new ApiException(
+                        ErrorCode.FORBIDDEN,
+                        "role " + principal.role().id() + " may not "
+                                + describe((Access) role)
+                                + (principal.role() == TokenRole.DEPARTMENT
+                                        ? "; department tokens push their own feeds on the feed API and answer requests for"
+                                                + " explanation addressed to them"
+                                        : ""));
             }
         }
     }

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import vn.cantho.ioc.store.token.IssuedToken;
 import vn.cantho.ioc.store.token.SecretFile;
 import vn.cantho.ioc.store.token.TokenRole;
@@ -25,8 +24,7 @@ public final class DemoRoleTokens {
     public static final String FILE_NAME = "api-tokens.txt";
     static final List<TokenRole> ROLES = List.of(TokenRole.LEADER, TokenRole.OPERATOR, TokenRole.ADMIN);
 
-    private DemoRoleTokens() {
-    }
+    private DemoRoleTokens() {}
 
     /** Issues the tokens and writes the file, unless the file exists already (once per data directory). */
     public static Path ensure(Path dataDir, TokenService tokens) {

@@ -1,7 +1,6 @@
 package vn.cantho.ioc.api.auth;
 
 import java.util.Optional;
-
 import vn.cantho.ioc.store.token.TokenService;
 
 /** Authenticates against the hub's own tokens ({@code api_token}, hashed). */

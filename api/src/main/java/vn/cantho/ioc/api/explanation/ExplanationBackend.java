@@ -2,7 +2,6 @@ package vn.cantho.ioc.api.explanation;
 
 import java.util.List;
 import java.util.Optional;
-
 import vn.cantho.ioc.store.explanation.ExplanationEvent;
 import vn.cantho.ioc.store.explanation.ExplanationPage;
 import vn.cantho.ioc.store.explanation.ExplanationRequest;

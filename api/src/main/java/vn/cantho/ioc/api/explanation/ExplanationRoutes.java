@@ -1,5 +1,8 @@
 package vn.cantho.ioc.api.explanation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +14,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import vn.cantho.ioc.api.alert.JsonBody;
 import vn.cantho.ioc.api.auth.Access;
 import vn.cantho.ioc.api.auth.AuthFilter;
@@ -49,8 +48,8 @@ public final class ExplanationRoutes {
     static final int MAX_TEXT = 4000;
     static final Duration MAX_DUE = Duration.ofDays(366);
     private static final Pattern DEPARTMENT = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    private static final Set<String> CREATE_FIELDS = Set.of("indicator", "entity", "labels", "department", "message",
-            "dueAt");
+    private static final Set<String> CREATE_FIELDS =
+            Set.of("indicator", "entity", "labels", "department", "message", "dueAt");
     private static final Set<String> ANSWER_FIELDS = Set.of("answer");
 
     private final ExplanationBackend store;
@@ -59,8 +58,12 @@ public final class ExplanationRoutes {
     private final OverdueExplanations overdue;
     private final Clock clock;
 
-    public ExplanationRoutes(ExplanationBackend store, KpiBackend kpis, IndicatorRegistry indicators,
-                             OverdueExplanations overdue, Clock clock) {
+    public ExplanationRoutes(
+            ExplanationBackend store,
+            KpiBackend kpis,
+            IndicatorRegistry indicators,
+            OverdueExplanations overdue,
+            Clock clock) {
         this.store = store;
         this.kpis = kpis;
         this.indicators = indicators;
@@ -79,13 +82,17 @@ public final class ExplanationRoutes {
     private void create(Context ctx) {
         JsonBody body = JsonBody.parse(RequestBody.bytes(ctx), CREATE_FIELDS);
         String indicator = required(body, "indicator");
-        IndicatorDefinition definition = indicators.byId(indicator).orElseThrow(() -> new ApiException(
-                ErrorCode.UNKNOWN_INDICATOR, "no KPI '" + indicator + "'; GET /api/v1/kpis lists the KPIs with values"));
+        IndicatorDefinition definition = indicators
+                .byId(indicator)
+                .orElseThrow(() -> new ApiException(
+                        ErrorCode.UNKNOWN_INDICATOR,
+                        "no KPI '" + indicator + "'; GET /api/v1/kpis lists the KPIs with values"));
         String entity = required(body, "entity");
         SortedMap<String, String> labels = labels(body.node("labels"));
         String department = required(body, "department");
         if (!DEPARTMENT.matcher(department).matches()) {
-            throw JsonBody.bad("department: '" + department + "' is not a department id (1-64 of a-z, 0-9, '.', '_', '-')");
+            throw JsonBody.bad(
+                    "department: '" + department + "' is not a department id (1-64 of a-z, 0-9, '.', '_', '-')");
         }
         String message = text(body, "message");
         Instant dueAt = body.instant("dueAt");
@@ -94,18 +101,35 @@ public final class ExplanationRoutes {
         }
         Instant now = clock.instant();
         if (!dueAt.isAfter(now) || dueAt.isAfter(now.plus(MAX_DUE))) {
-            throw new ApiException(ErrorCode.INVALID_COMMAND, "dueAt: must lie in the future, at most "
-                    + MAX_DUE.toDays() + " days ahead");
+            throw new ApiException(
+                    ErrorCode.INVALID_COMMAND,
+                    "dueAt: must lie in the future, at most " + MAX_DUE.toDays() + " days ahead");
         }
         // The request records the value the leader saw: the series' latest stored value and its plan status.
         KpiValue value = kpis.latest(null, entity, null).stream()
-                .filter(v -> v.definition().id().equals(indicator) && v.labels().equals(labels)).findFirst()
-                .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_INDICATOR, "KPI '" + indicator + "' has no value for '"
-                        + entity + "'" + (labels.isEmpty() ? "" : " with labels " + labels)));
-        ExplanationRequest created = store.create(new NewExplanationRequest(indicator, value.scope().id(), entity,
-                value.areaCode(), definition.domain().id(), labels, department, value.periodStart(), value.value(),
-                definition.target(), PlanStatus.of(definition, value.value(), value.periodEnd(), now).name(), message,
-                dueAt), AuthFilter.principal(ctx).actor());
+                .filter(v -> v.definition().id().equals(indicator) && v.labels().equals(labels))
+                .findFirst()
+                .orElseThrow(() -> new ApiException(
+                        ErrorCode.UNKNOWN_INDICATOR,
+                        "KPI '" + indicator + "' has no value for '" + entity + "'"
+                                + (labels.isEmpty() ? "" : " with labels " + labels)));
+        ExplanationRequest created = store.create(
+                new NewExplanationRequest(
+                        indicator,
+                        value.scope().id(),
+                        entity,
+                        value.areaCode(),
+                        definition.domain().id(),
+                        labels,
+                        department,
+                        value.periodStart(),
+                        value.value(),
+                        definition.target(),
+                        PlanStatus.of(definition, value.value(), value.periodEnd(), now)
+                                .name(),
+                        message,
+                        dueAt),
+                AuthFilter.principal(ctx).actor());
         ctx.status(201).json(view(created));
     }
 
@@ -115,7 +139,8 @@ public final class ExplanationRoutes {
         String department = params.get("department").orElse(null);
         if (principal.role() == TokenRole.DEPARTMENT) {
             if (department != null && !department.equals(principal.department())) {
-                throw new ApiException(ErrorCode.FORBIDDEN, "a department token sees its own department's requests only");
+                throw new ApiException(
+                        ErrorCode.FORBIDDEN, "a department token sees its own department's requests only");
             }
             department = principal.department();
         }
@@ -134,8 +159,7 @@ public final class ExplanationRoutes {
     }
 
     /** A page of requests, newest first. */
-    public record Page(List<ExplanationView> items, String nextCursor) {
-    }
+    public record Page(List<ExplanationView> items, String nextCursor) {}
 
     private void one(Context ctx) {
         Principal principal = AuthFilter.principal(ctx);
@@ -153,15 +177,15 @@ public final class ExplanationRoutes {
     }
 
     /** The outcome of an answer: CHANGED when this answered it, UNCHANGED when it had been answered before. */
-    public record AnswerResponse(String outcome, ExplanationView request) {
-    }
+    public record AnswerResponse(String outcome, ExplanationView request) {}
 
     private void answer(Context ctx) {
         Principal principal = AuthFilter.principal(ctx);
         ExplanationRequest request = visible(ctx, principal);
         JsonBody body = JsonBody.parse(RequestBody.bytes(ctx), ANSWER_FIELDS);
         String answer = text(body, "answer");
-        ExplanationStore.Answered result = store.answer(request.id(), answer, principal.actor()).orElseThrow();
+        ExplanationStore.Answered result =
+                store.answer(request.id(), answer, principal.actor()).orElseThrow();
         if (result.changed()) {
             overdue.answered(result.request());
         }
@@ -178,8 +202,10 @@ public final class ExplanationRoutes {
             throw ApiException.badParameter("id", "'" + text + "' is not a request id");
         }
         return store.get(id)
-                .filter(r -> principal.role() != TokenRole.DEPARTMENT || Objects.equals(r.department(), principal.department()))
-                .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_EXPLANATION_REQUEST, "no request for explanation " + id));
+                .filter(r -> principal.role() != TokenRole.DEPARTMENT
+                        || Objects.equals(r.department(), principal.department()))
+                .orElseThrow(() ->
+                        new ApiException(ErrorCode.UNKNOWN_EXPLANATION_REQUEST, "no request for explanation " + id));
     }
 
     private ExplanationView view(ExplanationRequest r) {
@@ -204,7 +230,8 @@ public final class ExplanationRoutes {
             throw JsonBody.bad(field + ": required");
         }
         if (value.isBlank() || value.length() > MAX_TEXT) {
-            throw new ApiException(ErrorCode.INVALID_COMMAND, field + ": needs text, at most " + MAX_TEXT + " characters");
+            throw new ApiException(
+                    ErrorCode.INVALID_COMMAND, field + ": needs text, at most " + MAX_TEXT + " characters");
         }
         return value.strip();
     }

@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.api.alert.AlertBackend;
@@ -43,7 +42,8 @@ public final class OverdueExplanations implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(this::checkQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                this::checkQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Raises the alerts of the requests that became overdue since the last check; returns how many. */
@@ -85,11 +85,25 @@ public final class OverdueExplanations implements AutoCloseable {
         labels.put("department", r.department());
         labels.put("indicator", r.indicator());
         labels.put("request", Long.toString(r.id()));
-        return new ConditionEvent(ConditionEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), RULE + "|" + r.id(), RULE,
-                r.entityId(), Scope.of(r.scope()), r.domain(), r.areaCode(), labels, type, at, 1, Severity.WARNING, null,
-                r.value(), "Quá hạn giải trình: " + r.department() + " chưa trả lời yêu cầu #" + r.id() + " về "
-                + r.indicator() + " (" + r.entityId() + ")" + " / Explanation overdue: " + r.department()
-                + " has not answered request #" + r.id());
+        return new ConditionEvent(
+                ConditionEvent.SCHEMA_VERSION,
+                UUID.randomUUID().toString(),
+                RULE + "|" + r.id(),
+                RULE,
+                r.entityId(),
+                Scope.of(r.scope()),
+                r.domain(),
+                r.areaCode(),
+                labels,
+                type,
+                at,
+                1,
+                Severity.WARNING,
+                null,
+                r.value(),
+                "Quá hạn giải trình: " + r.department() + " chưa trả lời yêu cầu #" + r.id() + " về "
+                        + r.indicator() + " (" + r.entityId() + ")" + " / Explanation overdue: " + r.department()
+                        + " has not answered request #" + r.id());
     }
 
     @Override

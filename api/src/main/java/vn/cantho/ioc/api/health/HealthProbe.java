@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import vn.cantho.ioc.model.health.HealthCheck;
 
 /**
@@ -45,16 +44,21 @@ public final class HealthProbe implements AutoCloseable {
     /** Runs every check and waits at most the time bound for all of them together. */
     public HealthReport probe() {
         Map<String, Future<HealthCheck.Status>> calls = new LinkedHashMap<>();
-        checks.forEach((name, check) -> calls.put(name, inFlight.compute(name,
-                (key, previous) -> previous != null && !previous.isDone() ? previous : executor.submit(check::check))));
+        checks.forEach((name, check) -> calls.put(
+                name,
+                inFlight.compute(
+                        name,
+                        (key, previous) ->
+                                previous != null && !previous.isDone() ? previous : executor.submit(check::check))));
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, HealthReport.Component> components = new LinkedHashMap<>();
         boolean allUp = true;
         for (Map.Entry<String, Future<HealthCheck.Status>> call : calls.entrySet()) {
             HealthCheck.Status status = await(call.getValue(), deadline);
             allUp &= status.up();
-            components.put(call.getKey(), new HealthReport.Component(
-                    status.up() ? HealthReport.UP : HealthReport.DOWN, status.detail()));
+            components.put(
+                    call.getKey(),
+                    new HealthReport.Component(status.up() ? HealthReport.UP : HealthReport.DOWN, status.detail()));
         }
         return new HealthReport(allUp ? HealthReport.UP : HealthReport.DOWN, components);
     }

@@ -22,6 +22,5 @@ public record HealthReport(String status, Map<String, Component> components) {
     }
 
     /** One component's status and a short human detail. */
-    public record Component(String status, String detail) {
-    }
+    public record Component(String status, String detail) {}
 }

@@ -34,20 +34,23 @@ public final class ClientErrorConnectionFactory extends HttpConnectionFactory {
 
     @Override
     public Connection newConnection(Connector connector, EndPoint endPoint) {
-        HttpConnection connection = new HttpConnection(getHttpConfiguration(), connector, endPoint,
-                isRecordHttpComplianceViolations()) {
-            @Override
-            protected HttpChannelOverHttp newHttpChannel() {
-                return new HttpChannelOverHttp(this, getConnector(), getHttpConfiguration(), getEndPoint(), this) {
+        HttpConnection connection =
+                new HttpConnection(getHttpConfiguration(), connector, endPoint, isRecordHttpComplianceViolations()) {
                     @Override
-                    public void badMessage(BadMessageException failure) {
-                        super.badMessage(failure.getCode() >= HttpStatus.INTERNAL_SERVER_ERROR_500
-                                ? new BadMessageException(HttpStatus.BAD_REQUEST_400, failure.getReason(), failure)
-                                : failure);
+                    protected HttpChannelOverHttp newHttpChannel() {
+                        return new HttpChannelOverHttp(
+                                this, getConnector(), getHttpConfiguration(), getEndPoint(), this) {
+                            @Override
+                            public void badMessage(BadMessageException failure) {
+                                super.badMessage(
+                                        failure.getCode() >= HttpStatus.INTERNAL_SERVER_ERROR_500
+                                                ? new BadMessageException(
+                                                        HttpStatus.BAD_REQUEST_400, failure.getReason(), failure)
+                                                : failure);
+                            }
+                        };
                     }
                 };
-            }
-        };
         connection.setUseInputDirectByteBuffers(isUseInputDirectByteBuffers());
         connection.setUseOutputDirectByteBuffers(isUseOutputDirectByteBuffers());
         return configure(connection, connector, endPoint);

@@ -3,8 +3,7 @@ package vn.cantho.ioc.api.http;
 /** Versions (of an alert, of the registry) as HTTP entity tags: {@code "7"} for version 7. */
 public final class EntityTags {
 
-    private EntityTags() {
-    }
+    private EntityTags() {}
 
     public static String etag(long version) {
         return "\"" + version + "\"";

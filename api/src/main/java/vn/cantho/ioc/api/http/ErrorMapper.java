@@ -1,8 +1,7 @@
 package vn.cantho.ioc.api.http;
 
-import java.util.UUID;
-
 import io.javalin.http.HttpResponseException;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.store.StoreUnavailableException;
@@ -42,15 +41,19 @@ public final class ErrorMapper {
      */
     public static ErrorResponse raisedByServer(int status, String reason) {
         String detail = reason == null || reason.isBlank() || reason.contains("Exception") || reason.contains("java.")
-                ? "" : ": " + reason.replaceAll("\\p{Cntrl}", "?");
+                ? ""
+                : ": " + reason.replaceAll("\\p{Cntrl}", "?");
         if (status == ErrorCode.URI_TOO_LONG.status()) {
-            return ErrorResponse.of(ErrorCode.URI_TOO_LONG, "the request line (path and query) is longer than the server accepts");
+            return ErrorResponse.of(
+                    ErrorCode.URI_TOO_LONG, "the request line (path and query) is longer than the server accepts");
         }
         if (status == ErrorCode.HEADERS_TOO_LARGE.status()) {
-            return ErrorResponse.of(ErrorCode.HEADERS_TOO_LARGE, "the request headers are larger than the server accepts");
+            return ErrorResponse.of(
+                    ErrorCode.HEADERS_TOO_LARGE, "the request headers are larger than the server accepts");
         }
         if (status == ErrorCode.PAYLOAD_TOO_LARGE.status()) {
-            return ErrorResponse.of(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than this endpoint accepts");
+            return ErrorResponse.of(
+                    ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than this endpoint accepts");
         }
         if (status == ErrorCode.NOT_FOUND.status()) {
             return ErrorResponse.of(ErrorCode.NOT_FOUND, "no endpoint at this path" + detail);
@@ -69,13 +72,15 @@ public final class ErrorMapper {
             return ErrorResponse.of(ErrorCode.NOT_FOUND, "no endpoint " + method + " " + path);
         }
         if (status == ErrorCode.PAYLOAD_TOO_LARGE.status()) {
-            return ErrorResponse.of(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than this endpoint accepts");
+            return ErrorResponse.of(
+                    ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than this endpoint accepts");
         }
         if (status == ErrorCode.METHOD_NOT_ALLOWED.status()) {
             return ErrorResponse.of(ErrorCode.METHOD_NOT_ALLOWED, method + " is not allowed on " + path);
         }
         if (status >= 400 && status < 500) {
-            return new ErrorResponse(status, new ApiError(ErrorCode.BAD_REQUEST.name(), "the request cannot be processed"));
+            return new ErrorResponse(
+                    status, new ApiError(ErrorCode.BAD_REQUEST.name(), "the request cannot be processed"));
         }
         return ErrorResponse.of(ErrorCode.INTERNAL, "internal error");
     }

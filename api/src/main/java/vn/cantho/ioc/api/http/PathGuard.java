@@ -1,7 +1,5 @@
 package vn.cantho.ioc.api.http;
 
-import java.io.IOException;
-
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,6 +7,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 
 /**
  * Refuses request paths with a {@code .} or {@code ..} segment (also percent-encoded, also before a
@@ -55,7 +54,9 @@ public final class PathGuard implements Filter {
             StringBuilder out = new StringBuilder(text.length());
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (c == '%' && i + 2 < text.length() && Character.digit(text.charAt(i + 1), 16) >= 0
+                if (c == '%'
+                        && i + 2 < text.length()
+                        && Character.digit(text.charAt(i + 1), 16) >= 0
                         && Character.digit(text.charAt(i + 2), 16) >= 0) {
                     out.append((char) Integer.parseInt(text.substring(i + 1, i + 3), 16));
                     i += 2;

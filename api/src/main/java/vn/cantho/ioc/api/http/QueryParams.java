@@ -1,5 +1,6 @@
 package vn.cantho.ioc.api.http;
 
+import io.javalin.http.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.javalin.http.Context;
-
 /**
  * A request's query parameters as the handlers read them: the first value of each name, with an
  * empty or blank value treated as absent (so {@code ?area=} is the same as no {@code area}).
@@ -20,6 +19,7 @@ public final class QueryParams {
 
     /** Instants outside years 1..9999 overflow PostgreSQL's timestamps (or its JDBC driver's formatting). */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
     private static final Instant END = Instant.parse("+10000-01-01T00:00:00Z");
 
     private final Map<String, List<String>> values;
@@ -80,8 +80,10 @@ public final class QueryParams {
             try {
                 instant = Instant.parse(candidate);
             } catch (DateTimeParseException e) {
-                throw ApiException.badParameter(name, "'" + text
-                        + "' is not an ISO-8601 instant such as 2026-11-23T03:00:00Z or 2026-11-23T10:00:00+07:00");
+                throw ApiException.badParameter(
+                        name,
+                        "'" + text
+                                + "' is not an ISO-8601 instant such as 2026-11-23T03:00:00Z or 2026-11-23T10:00:00+07:00");
             }
             return storable(name, instant);
         });
@@ -110,8 +112,8 @@ public final class QueryParams {
             try {
                 limit = Integer.parseInt(text);
             } catch (NumberFormatException e) {
-                throw ApiException.badParameter("limit",
-                        "must be a whole number from 1 to " + max + ", got '" + text + "'");
+                throw ApiException.badParameter(
+                        "limit", "must be a whole number from 1 to " + max + ", got '" + text + "'");
             }
             if (limit < 1 || limit > max) {
                 throw ApiException.badParameter("limit", "must be from 1 to " + max + ", got " + limit);

@@ -7,8 +7,7 @@ import vn.cantho.ioc.api.ApiServer;
 /** The one way handlers read a request body, so a body the server cannot read is a 400 like any bad body. */
 public final class RequestBody {
 
-    private RequestBody() {
-    }
+    private RequestBody() {}
 
     /**
      * The body's bytes.
@@ -21,16 +20,18 @@ public final class RequestBody {
     public static byte[] bytes(Context ctx) {
         // Javalin checks the int Content-Length, which is -1 for 2 GiB and more: it would wait for such a body.
         if (ctx.req().getContentLengthLong() > ApiServer.MAX_BODY_BYTES) {
-            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "the request body is larger than this endpoint accepts ("
-                    + ApiServer.MAX_BODY_BYTES + " bytes)");
+            throw new ApiException(
+                    ErrorCode.PAYLOAD_TOO_LARGE,
+                    "the request body is larger than this endpoint accepts (" + ApiServer.MAX_BODY_BYTES + " bytes)");
         }
         try {
             return ctx.bodyAsBytes();
         } catch (HttpResponseException e) {
             throw e;
         } catch (Exception e) {
-            throw new ApiException(ErrorCode.BAD_REQUEST, "the request body cannot be read: it ends early or its "
-                    + "chunked encoding is broken");
+            throw new ApiException(
+                    ErrorCode.BAD_REQUEST,
+                    "the request body cannot be read: it ends early or its " + "chunked encoding is broken");
         }
     }
 }

@@ -1,11 +1,10 @@
 package vn.cantho.ioc.api.http;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -36,8 +35,9 @@ public final class ServerErrorHandler extends ErrorHandler {
 
     /** Errors raised inside the servlet context but outside the API's exception mapping, e.g. a refused path. */
     @Override
-    protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request, HttpServletResponse response,
-                                              int code, String message) throws IOException {
+    protected void generateAcceptableResponse(
+            Request baseRequest, HttpServletRequest request, HttpServletResponse response, int code, String message)
+            throws IOException {
         byte[] body = json(ErrorMapper.raisedByServer(code, message));
         baseRequest.setHandled(true);
         response.setContentType("application/json");

@@ -9,6 +9,14 @@ import java.time.Instant;
  *
  * @param station the station that sets the area's value
  */
-public record AqiArea(String area, String name, int aqi, String category, String categoryId, String colour,
-                      String dominantPollutant, String station, Instant periodStart, boolean stale) {
-}
+public record AqiArea(
+        String area,
+        String name,
+        int aqi,
+        String category,
+        String categoryId,
+        String colour,
+        String dominantPollutant,
+        String station,
+        Instant periodStart,
+        boolean stale) {}

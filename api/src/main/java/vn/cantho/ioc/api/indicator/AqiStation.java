@@ -15,7 +15,18 @@ import java.util.Map;
  * @param stale             the hour ended more than {@link CurrentConditions#STALE_AFTER} ago: the station is
  *                          not reporting
  */
-public record AqiStation(String device, String name, String area, Instant periodStart, Instant periodEnd, int aqi,
-                         String category, String categoryId, String colour, String dominantPollutant,
-                         Map<String, Integer> subIndices, boolean provisional, boolean stale, Instant computedAt) {
-}
+public record AqiStation(
+        String device,
+        String name,
+        String area,
+        Instant periodStart,
+        Instant periodEnd,
+        int aqi,
+        String category,
+        String categoryId,
+        String colour,
+        String dominantPollutant,
+        Map<String, Integer> subIndices,
+        boolean provisional,
+        boolean stale,
+        Instant computedAt) {}

@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.registry.Area;
 import vn.cantho.ioc.model.registry.Device;
@@ -41,8 +40,8 @@ public final class CurrentConditions {
     private final IndicatorBackend queries;
     private final Clock clock;
 
-    public CurrentConditions(Supplier<DeviceRegistry> devices, IndicatorRegistry indicators, IndicatorBackend queries,
-                             Clock clock) {
+    public CurrentConditions(
+            Supplier<DeviceRegistry> devices, IndicatorRegistry indicators, IndicatorBackend queries, Clock clock) {
         // The ids this class reads must be defined; a registry without them is a deployment error.
         for (String id : List.of(VN_AQI_HOURLY, WATER_LEVEL_ALERT_LEVEL, WATER_LEVEL_RISE_RATE)) {
             indicators.require(id);
@@ -59,8 +58,8 @@ public final class CurrentConditions {
         for (Indicator row : queries.latest(VN_AQI_HOURLY, areaCode.orElse(null))) {
             stations.add(station(row, now));
         }
-        Map<String, List<AqiStation>> byArea = stations.stream()
-                .collect(Collectors.groupingBy(AqiStation::area, TreeMap::new, Collectors.toList()));
+        Map<String, List<AqiStation>> byArea =
+                stations.stream().collect(Collectors.groupingBy(AqiStation::area, TreeMap::new, Collectors.toList()));
         List<AqiArea> areas = new ArrayList<>();
         byArea.forEach((area, members) -> areas.add(area(area, members)));
         return new AqiCurrentResponse(now, stations, areas);
@@ -90,35 +89,66 @@ public final class CurrentConditions {
             }
         });
         String name = devices.get().device(row.entityId()).map(Device::name).orElse(row.entityId());
-        return new AqiStation(row.entityId(), name, row.areaCode(), row.periodStart(), row.periodEnd(),
-                (int) Math.round(row.value()), a.get("category"), a.get("category_id"), a.get("colour"),
-                a.get("dominant_pollutant"), new TreeMap<>(subIndices), Boolean.parseBoolean(a.get("provisional")),
-                isStale(row.periodEnd(), now), row.computedAt());
+        return new AqiStation(
+                row.entityId(),
+                name,
+                row.areaCode(),
+                row.periodStart(),
+                row.periodEnd(),
+                (int) Math.round(row.value()),
+                a.get("category"),
+                a.get("category_id"),
+                a.get("colour"),
+                a.get("dominant_pollutant"),
+                new TreeMap<>(subIndices),
+                Boolean.parseBoolean(a.get("provisional")),
+                isStale(row.periodEnd(), now),
+                row.computedAt());
     }
 
     private AqiArea area(String areaCode, List<AqiStation> stations) {
         List<AqiStation> live = stations.stream().filter(s -> !s.stale()).toList();
         List<AqiStation> candidates = live.isEmpty() ? stations : live;
         // Ties go to the first station by id, so the answer is stable.
-        AqiStation worst = candidates.stream().max(Comparator.comparingInt(AqiStation::aqi)
-                .thenComparing(AqiStation::device, Comparator.reverseOrder())).orElseThrow();
+        AqiStation worst = candidates.stream()
+                .max(Comparator.comparingInt(AqiStation::aqi)
+                        .thenComparing(AqiStation::device, Comparator.reverseOrder()))
+                .orElseThrow();
         String name = devices.get().area(areaCode).map(Area::name).orElse(areaCode);
-        return new AqiArea(areaCode, name, worst.aqi(), worst.category(), worst.categoryId(), worst.colour(),
-                worst.dominantPollutant(), worst.device(), worst.periodStart(), live.isEmpty());
+        return new AqiArea(
+                areaCode,
+                name,
+                worst.aqi(),
+                worst.category(),
+                worst.categoryId(),
+                worst.colour(),
+                worst.dominantPollutant(),
+                worst.device(),
+                worst.periodStart(),
+                live.isEmpty());
     }
 
     private static WaterLevel waterLevel(Device gauge, Indicator alert, Indicator rise, Instant now) {
         if (alert == null) {
-            return new WaterLevel(gauge.id(), gauge.name(), gauge.areaCode(), null, null, null, null, null, null,
-                    null, null, null);
+            return new WaterLevel(
+                    gauge.id(), gauge.name(), gauge.areaCode(), null, null, null, null, null, null, null, null, null);
         }
         Map<String, String> a = alert.attributes();
         // The rise rate counts only when it is of the same hour as the level shown.
         Double riseRate = rise != null && rise.periodStart().equals(alert.periodStart()) ? rise.value() : null;
-        return new WaterLevel(gauge.id(), gauge.name(), gauge.areaCode(), alert.periodStart(),
-                number(a.get("last_level_m")), Optional.ofNullable(a.get("last_level_at")).map(Instant::parse)
-                .orElse(null), number(a.get("max_level_m")), (int) Math.round(alert.value()), a.get("level_name"),
-                a.get("thresholds_m"), riseRate, isStale(alert.periodEnd(), now));
+        return new WaterLevel(
+                gauge.id(),
+                gauge.name(),
+                gauge.areaCode(),
+                alert.periodStart(),
+                number(a.get("last_level_m")),
+                Optional.ofNullable(a.get("last_level_at")).map(Instant::parse).orElse(null),
+                number(a.get("max_level_m")),
+                (int) Math.round(alert.value()),
+                a.get("level_name"),
+                a.get("thresholds_m"),
+                riseRate,
+                isStale(alert.periodEnd(), now));
     }
 
     private static Map<String, Indicator> byEntity(List<Indicator> rows) {

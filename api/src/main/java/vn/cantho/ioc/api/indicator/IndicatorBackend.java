@@ -1,7 +1,6 @@
 package vn.cantho.ioc.api.indicator;
 
 import java.util.List;
-
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.store.indicator.IndicatorPage;
 import vn.cantho.ioc.store.indicator.IndicatorQueries;

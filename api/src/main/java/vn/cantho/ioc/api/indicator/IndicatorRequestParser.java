@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.api.http.QueryParams;
@@ -54,31 +53,39 @@ public final class IndicatorRequestParser {
     public IndicatorQuery parse(QueryParams params) {
         IndicatorQuery query = IndicatorQuery.all()
                 .withIndicator(params.get("indicator").map(this::indicator).orElse(null))
-                .withDomain(params.get("domain").map(IndicatorRequestParser::domain).orElse(null))
-                .withScope(params.get("scope").map(IndicatorRequestParser::scope).orElse(null))
-                .withEntityId(params.get("entity").map(IndicatorRequestParser::entity).orElse(null))
+                .withDomain(
+                        params.get("domain").map(IndicatorRequestParser::domain).orElse(null))
+                .withScope(
+                        params.get("scope").map(IndicatorRequestParser::scope).orElse(null))
+                .withEntityId(
+                        params.get("entity").map(IndicatorRequestParser::entity).orElse(null))
                 .withAreaCode(area(params.get("area")).orElse(null))
-                .withGranularity(params.get("granularity").map(IndicatorRequestParser::granularity).orElse(null));
+                .withGranularity(params.get("granularity")
+                        .map(IndicatorRequestParser::granularity)
+                        .orElse(null));
         Instant from = params.instant("from").orElse(null);
         Instant to = params.instant("to").orElse(null);
         if (from != null && to != null && !from.isBefore(to)) {
             throw ApiException.badParameter("from", "must be before to (" + from + " is not before " + to + ")");
         }
-        query = query.withRange(from, to)
-                .withLimit(params.limit(MAX_LIMIT).orElse(DEFAULT_LIMIT));
+        query = query.withRange(from, to).withLimit(params.limit(MAX_LIMIT).orElse(DEFAULT_LIMIT));
         Optional<IndicatorCursor> cursor = params.get("cursor").map(IndicatorRequestParser::cursor);
         return cursor.map(query::after).orElse(query);
     }
 
     /** A validated {@code area=} parameter: empty when absent, the area code when known, else 404. */
     public Optional<String> area(Optional<String> code) {
-        return code.map(c -> devices.get().area(c).map(Area::code)
+        return code.map(c -> devices.get()
+                .area(c)
+                .map(Area::code)
                 .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_AREA, "no area '" + c + "'")));
     }
 
     private String indicator(String id) {
-        return indicators.byId(id).map(d -> d.id()).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_INDICATOR,
-                "no indicator '" + id + "'"));
+        return indicators
+                .byId(id)
+                .map(d -> d.id())
+                .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_INDICATOR, "no indicator '" + id + "'"));
     }
 
     private static String domain(String id) {
@@ -102,8 +109,8 @@ public final class IndicatorRequestParser {
         try {
             return Granularity.of(text);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badParameter("granularity",
-                    "must be instant, hour, day, month, quarter or year, got '" + text + "'");
+            throw ApiException.badParameter(
+                    "granularity", "must be instant, hour, day, month, quarter or year, got '" + text + "'");
         }
     }
 

@@ -1,11 +1,10 @@
 package vn.cantho.ioc.api.indicator;
 
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
-
-import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import vn.cantho.ioc.api.auth.Access;
 import vn.cantho.ioc.api.http.QueryParams;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -25,7 +24,8 @@ public final class IndicatorRoutes {
     private final IndicatorBackend queries;
     private final CurrentConditions current;
 
-    public IndicatorRoutes(Supplier<DeviceRegistry> devices, IndicatorRegistry indicators, IndicatorBackend queries, Clock clock) {
+    public IndicatorRoutes(
+            Supplier<DeviceRegistry> devices, IndicatorRegistry indicators, IndicatorBackend queries, Clock clock) {
         this.indicators = indicators;
         this.parser = new IndicatorRequestParser(devices, indicators);
         this.queries = queries;
@@ -41,8 +41,13 @@ public final class IndicatorRoutes {
     private void indicators(Context ctx) {
         IndicatorQuery query = parser.parse(QueryParams.of(ctx));
         IndicatorPage page = queries.find(query);
-        ctx.json(new IndicatorsResponse(query.from(), query.to(), page.items().stream()
-                .map(row -> IndicatorItem.of(row, indicators.byId(row.indicator()).orElse(null))).toList(),
+        ctx.json(new IndicatorsResponse(
+                query.from(),
+                query.to(),
+                page.items().stream()
+                        .map(row -> IndicatorItem.of(
+                                row, indicators.byId(row.indicator()).orElse(null)))
+                        .toList(),
                 page.nextCursor()));
     }
 

@@ -10,5 +10,4 @@ import java.util.List;
  * @param to         the {@code to} filter as understood, or {@code null}
  * @param nextCursor pass as {@code cursor} to get the next page; {@code null} on the last page
  */
-public record IndicatorsResponse(Instant from, Instant to, List<IndicatorItem> items, String nextCursor) {
-}
+public record IndicatorsResponse(Instant from, Instant to, List<IndicatorItem> items, String nextCursor) {}

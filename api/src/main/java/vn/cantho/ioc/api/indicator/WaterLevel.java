@@ -16,7 +16,16 @@ import java.time.Instant;
  * @param riseRateCmPerHour change of the hourly mean level from the previous hour with readings, cm/h
  * @param stale             the latest hour ended more than {@link CurrentConditions#STALE_AFTER} ago
  */
-public record WaterLevel(String device, String name, String area, Instant hour, Double level, Instant levelAt,
-                         Double maxLevel, Integer alertLevel, String alertLevelName, String thresholds,
-                         Double riseRateCmPerHour, Boolean stale) {
-}
+public record WaterLevel(
+        String device,
+        String name,
+        String area,
+        Instant hour,
+        Double level,
+        Instant levelAt,
+        Double maxLevel,
+        Integer alertLevel,
+        String alertLevelName,
+        String thresholds,
+        Double riseRateCmPerHour,
+        Boolean stale) {}

@@ -1,7 +1,6 @@
 package vn.cantho.ioc.api.kpi;
 
 import java.util.List;
-
 import vn.cantho.ioc.store.kpi.KpiHistoryPage;
 import vn.cantho.ioc.store.kpi.KpiHistoryQuery;
 import vn.cantho.ioc.store.kpi.KpiQueries;

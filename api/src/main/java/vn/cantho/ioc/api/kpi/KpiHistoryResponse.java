@@ -8,7 +8,17 @@ import java.util.List;
  *
  * @param nextCursor pass as {@code cursor} to get the next page; null on the last page
  */
-public record KpiHistoryResponse(String indicator, String label, String unit, String domain, String scope,
-                                 String granularity, Double target, String polarity, String description,
-                                 Instant from, Instant to, List<KpiItem> items, String nextCursor) {
-}
+public record KpiHistoryResponse(
+        String indicator,
+        String label,
+        String unit,
+        String domain,
+        String scope,
+        String granularity,
+        Double target,
+        String polarity,
+        String description,
+        Instant from,
+        Instant to,
+        List<KpiItem> items,
+        String nextCursor) {}

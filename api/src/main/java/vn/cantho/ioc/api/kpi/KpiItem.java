@@ -3,7 +3,6 @@ package vn.cantho.ioc.api.kpi;
 import java.time.Instant;
 import java.util.Map;
 import java.util.SortedMap;
-
 import vn.cantho.ioc.store.kpi.KpiValue;
 import vn.cantho.ioc.store.kpi.PeriodValue;
 
@@ -18,12 +17,29 @@ import vn.cantho.ioc.store.kpi.PeriodValue;
  * @param changeFromPrevious value minus the previous period's (latest values only, when there is one; else null)
  * @param changeFromLastYear value minus the same period's a year earlier (latest values only, when stored)
  */
-public record KpiItem(String indicator, String label, String unit, String domain, String scope, String entityId,
-                      String areaCode, SortedMap<String, String> labels, String granularity, Instant periodStart,
-                      Instant periodEnd, double value, Double target, String polarity, Boolean meetsTarget,
-                      PeriodValue previous, PeriodValue lastYear, Map<String, String> attributes,
-                      Instant computedAt, PlanStatus planStatus, Double changeFromPrevious,
-                      Double changeFromLastYear) {
+public record KpiItem(
+        String indicator,
+        String label,
+        String unit,
+        String domain,
+        String scope,
+        String entityId,
+        String areaCode,
+        SortedMap<String, String> labels,
+        String granularity,
+        Instant periodStart,
+        Instant periodEnd,
+        double value,
+        Double target,
+        String polarity,
+        Boolean meetsTarget,
+        PeriodValue previous,
+        PeriodValue lastYear,
+        Map<String, String> attributes,
+        Instant computedAt,
+        PlanStatus planStatus,
+        Double changeFromPrevious,
+        Double changeFromLastYear) {
 
     /** A stored value of a KPI's history. */
     static KpiItem of(KpiValue v) {
@@ -36,12 +52,34 @@ public record KpiItem(String indicator, String label, String unit, String domain
     }
 
     private static KpiItem item(KpiValue v, PlanStatus status) {
-        return new KpiItem(v.definition().id(), v.definition().label(), v.definition().unit(),
-                v.definition().domain().id(), v.scope().id(), v.entityId(), v.areaCode(), v.labels(),
-                v.granularity().id(), v.periodStart(), v.periodEnd(), v.value(), v.definition().target(),
-                v.definition().polarity() == null ? null : v.definition().polarity().name(), v.meetsTarget(),
-                v.previous(), v.lastYear(), v.attributes(), v.computedAt(), status,
-                status == null || v.previous() == null ? null : v.value() - v.previous().value(),
-                status == null || v.lastYear() == null ? null : v.value() - v.lastYear().value());
+        return new KpiItem(
+                v.definition().id(),
+                v.definition().label(),
+                v.definition().unit(),
+                v.definition().domain().id(),
+                v.scope().id(),
+                v.entityId(),
+                v.areaCode(),
+                v.labels(),
+                v.granularity().id(),
+                v.periodStart(),
+                v.periodEnd(),
+                v.value(),
+                v.definition().target(),
+                v.definition().polarity() == null
+                        ? null
+                        : v.definition().polarity().name(),
+                v.meetsTarget(),
+                v.previous(),
+                v.lastYear(),
+                v.attributes(),
+                v.computedAt(),
+                status,
+                status == null || v.previous() == null
+                        ? null
+                        : v.value() - v.previous().value(),
+                status == null || v.lastYear() == null
+                        ? null
+                        : v.value() - v.lastYear().value());
     }
 }

@@ -1,14 +1,13 @@
 package vn.cantho.ioc.api.kpi;
 
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
-
-import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
 import vn.cantho.ioc.api.auth.Access;
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;
@@ -63,13 +62,17 @@ public final class KpiRoutes {
         String area = params.get("area").map(this::area).orElse(null);
         Instant now = clock.instant();
         ctx.json(new ListResponse<>(queries.latest(domain, entity, area).stream()
-                .map(v -> KpiItem.latest(v, now)).toList()));
+                .map(v -> KpiItem.latest(v, now))
+                .toList()));
     }
 
     private void history(Context ctx) {
         String id = ctx.pathParam("id");
-        IndicatorDefinition definition = indicators.byId(id).orElseThrow(() -> new ApiException(
-                ErrorCode.UNKNOWN_INDICATOR, "no KPI '" + id + "'; GET /api/v1/kpis lists the KPIs with values"));
+        IndicatorDefinition definition = indicators
+                .byId(id)
+                .orElseThrow(() -> new ApiException(
+                        ErrorCode.UNKNOWN_INDICATOR,
+                        "no KPI '" + id + "'; GET /api/v1/kpis lists the KPIs with values"));
         QueryParams params = QueryParams.of(ctx);
         String entity = params.get("entity").map(KpiRoutes::entity).orElse(null);
         String area = params.get("area").map(this::area).orElse(null);
@@ -81,10 +84,20 @@ public final class KpiRoutes {
         int limit = params.limit(KpiHistoryQuery.MAX_LIMIT).orElse(DEFAULT_LIMIT);
         KpiCursor cursor = params.get("cursor").map(KpiRoutes::cursor).orElse(null);
         KpiHistoryPage page = queries.history(new KpiHistoryQuery(id, entity, area, from, to, limit, cursor));
-        ctx.json(new KpiHistoryResponse(id, definition.label(), definition.unit(), definition.domain().id(),
-                definition.scope().id(), definition.granularity().id(), definition.target(),
-                definition.polarity() == null ? null : definition.polarity().name(), definition.description(),
-                from, to, page.items().stream().map(KpiItem::of).toList(), page.nextCursor()));
+        ctx.json(new KpiHistoryResponse(
+                id,
+                definition.label(),
+                definition.unit(),
+                definition.domain().id(),
+                definition.scope().id(),
+                definition.granularity().id(),
+                definition.target(),
+                definition.polarity() == null ? null : definition.polarity().name(),
+                definition.description(),
+                from,
+                to,
+                page.items().stream().map(KpiItem::of).toList(),
+                page.nextCursor()));
     }
 
     private static String domain(String text) {
@@ -107,7 +120,9 @@ public final class KpiRoutes {
     }
 
     private String area(String code) {
-        return devices.get().area(code).map(a -> a.code())
+        return devices.get()
+                .area(code)
+                .map(a -> a.code())
                 .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_AREA, "no area '" + code + "'"));
     }
 
@@ -115,11 +130,16 @@ public final class KpiRoutes {
         // An offset's '+' sent unencoded in a URL arrives as a space; an instant never contains one.
         String candidate = text.replace(' ', '+');
         try {
-            return QueryParams.storable(name, candidate.length() == 10
-                    ? LocalDate.parse(candidate).atStartOfDay(VIETNAM).toInstant() : Instant.parse(candidate));
+            return QueryParams.storable(
+                    name,
+                    candidate.length() == 10
+                            ? LocalDate.parse(candidate).atStartOfDay(VIETNAM).toInstant()
+                            : Instant.parse(candidate));
         } catch (DateTimeParseException e) {
-            throw ApiException.badParameter(name, "'" + text + "' is not an ISO-8601 instant such as "
-                    + "2026-11-23T03:00:00Z or a date such as 2026-11-23 (00:00 Vietnam time)");
+            throw ApiException.badParameter(
+                    name,
+                    "'" + text + "' is not an ISO-8601 instant such as "
+                            + "2026-11-23T03:00:00Z or a date such as 2026-11-23 (00:00 Vietnam time)");
         }
     }
 
@@ -130,5 +150,4 @@ public final class KpiRoutes {
             throw ApiException.badParameter("cursor", "is not a cursor this API returned");
         }
     }
-
 }

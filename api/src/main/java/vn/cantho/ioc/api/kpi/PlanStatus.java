@@ -2,7 +2,6 @@ package vn.cantho.ioc.api.kpi;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.registry.IndicatorDefinition;
 import vn.cantho.ioc.model.registry.Polarity;
@@ -15,21 +14,28 @@ import vn.cantho.ioc.model.registry.Polarity;
  * its latest value is not of the current period (it ended more than one period before now).
  */
 public enum PlanStatus {
-    RED, ORANGE, GREEN, GREY;
+    RED,
+    ORANGE,
+    GREEN,
+    GREY;
 
     static final double PROGRESSING_BAND = 0.10;
 
     public static PlanStatus of(IndicatorDefinition definition, double value, Instant periodEnd, Instant now) {
         Double target = definition.target();
-        if (target == null || definition.polarity() == null || periodEnd.plus(period(definition.granularity())).isBefore(now)) {
+        if (target == null
+                || definition.polarity() == null
+                || periodEnd.plus(period(definition.granularity())).isBefore(now)) {
             return GREY;
         }
         if (definition.meetsTarget(value)) {
             return GREEN;
         }
         boolean higherIsBetter = definition.polarity() == Polarity.HIGHER_IS_BETTER;
-        if (target != 0 && (higherIsBetter ? value >= target * (1 - PROGRESSING_BAND)
-                : value <= target * (1 + PROGRESSING_BAND))) {
+        if (target != 0
+                && (higherIsBetter
+                        ? value >= target * (1 - PROGRESSING_BAND)
+                        : value <= target * (1 + PROGRESSING_BAND))) {
             return ORANGE;
         }
         return RED;

@@ -10,8 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 /** The hub's meter registry: Prometheus-backed, with the JVM and process meters bound. */
 public final class ApiMeters {
 
-    private ApiMeters() {
-    }
+    private ApiMeters() {}
 
     /** A new registry with the JVM memory/thread, CPU and uptime meters. */
     public static PrometheusMeterRegistry create() {

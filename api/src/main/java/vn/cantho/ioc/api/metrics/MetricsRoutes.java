@@ -1,11 +1,10 @@
 package vn.cantho.ioc.api.metrics;
 
-import java.util.concurrent.TimeUnit;
-
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /metrics}: the Prometheus text exposition of every meter in the registry, and the HTTP
@@ -17,6 +16,7 @@ public final class MetricsRoutes {
 
     /** Prometheus text format 0.0.4, what every Prometheus version scrapes. */
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
     private static final String STARTED = MetricsRoutes.class.getName() + ".started";
 
     private final PrometheusMeterRegistry registry;

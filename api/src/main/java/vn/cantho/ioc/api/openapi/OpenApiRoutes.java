@@ -1,11 +1,10 @@
 package vn.cantho.ioc.api.openapi;
 
+import io.javalin.router.JavalinDefaultRouting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-
-import io.javalin.router.JavalinDefaultRouting;
 import vn.cantho.ioc.api.auth.Access;
 
 /**

@@ -1,12 +1,11 @@
 package vn.cantho.ioc.api.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import vn.cantho.ioc.model.json.Json;
 
 /**
@@ -28,7 +27,9 @@ public final class AreaShapes {
         } catch (IOException e) {
             throw new IllegalArgumentException(source + " is not JSON: " + e.getMessage(), e);
         }
-        if (root == null || !"FeatureCollection".equals(root.path("type").asText()) || !root.path("features").isArray()) {
+        if (root == null
+                || !"FeatureCollection".equals(root.path("type").asText())
+                || !root.path("features").isArray()) {
             throw new IllegalArgumentException(source + " is not a GeoJSON FeatureCollection");
         }
         this.geoJson = geoJson;

@@ -10,11 +10,14 @@ import vn.cantho.ioc.model.registry.Metric;
 public record MetricView(String id, String label, String unit, String domain, Range range) {
 
     static MetricView of(Metric metric) {
-        return new MetricView(metric.id(), metric.label(), metric.unit(), metric.domain().id(),
+        return new MetricView(
+                metric.id(),
+                metric.label(),
+                metric.unit(),
+                metric.domain().id(),
                 new Range(metric.min(), metric.max()));
     }
 
     /** Inclusive bounds. */
-    public record Range(double min, double max) {
-    }
+    public record Range(double min, double max) {}
 }

@@ -1,11 +1,10 @@
 package vn.cantho.ioc.api.registry;
 
-import java.util.Locale;
-import java.util.function.Supplier;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
+import java.util.Locale;
+import java.util.function.Supplier;
 import vn.cantho.ioc.api.auth.Access;
 import vn.cantho.ioc.api.auth.AuthFilter;
 import vn.cantho.ioc.api.http.ApiException;
@@ -28,12 +27,10 @@ import vn.cantho.ioc.store.registry.VersionConflictException;
 public final class RegistryAdminRoutes {
 
     /** A response to a change: the new version and what it changed. */
-    public record ChangeResponse(long version, String change, String changedBy, Object item) {
-    }
+    public record ChangeResponse(long version, String change, String changedBy, Object item) {}
 
     /** The version in force. */
-    public record VersionResponse(long version) {
-    }
+    public record VersionResponse(long version) {}
 
     private final LiveRegistry registry;
     private final RegistryBackend editor;
@@ -59,7 +56,8 @@ public final class RegistryAdminRoutes {
         Device device = read(ctx, Device.class);
         String id = ctx.pathParam("id");
         if (!id.equals(device.id())) {
-            throw new ApiException(ErrorCode.BAD_BODY, "body id '" + device.id() + "' differs from the path's '" + id + "'");
+            throw new ApiException(
+                    ErrorCode.BAD_BODY, "body id '" + device.id() + "' differs from the path's '" + id + "'");
         }
         answer(ctx, () -> editor.putDevice(basedOn(ctx), device, actor(ctx)), device);
     }
@@ -76,7 +74,8 @@ public final class RegistryAdminRoutes {
         Area area = read(ctx, Area.class);
         String code = ctx.pathParam("code");
         if (!code.equals(area.code())) {
-            throw new ApiException(ErrorCode.BAD_BODY, "body code '" + area.code() + "' differs from the path's '" + code + "'");
+            throw new ApiException(
+                    ErrorCode.BAD_BODY, "body code '" + area.code() + "' differs from the path's '" + code + "'");
         }
         answer(ctx, () -> editor.putArea(basedOn(ctx), area, actor(ctx)), area);
     }

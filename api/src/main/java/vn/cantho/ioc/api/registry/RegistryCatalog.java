@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
 import vn.cantho.ioc.api.http.ApiException;
 import vn.cantho.ioc.api.http.ErrorCode;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -41,8 +40,10 @@ public final class RegistryCatalog {
     }
 
     public DeviceView device(String id) {
-        return registry.get().device(id).map(DeviceView::of).orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_DEVICE,
-                "no device '" + id + "'"));
+        return registry.get()
+                .device(id)
+                .map(DeviceView::of)
+                .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_DEVICE, "no device '" + id + "'"));
     }
 
     /** Metrics, optionally only those of one domain. */

@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.api.http.ApiException;
@@ -31,8 +30,8 @@ class AggregateRequestParserTest {
     private static final String DEVICE = "aq-ninh-kieu-01";
     private static final String DEVICE_AREA = "ninh-kieu";
 
-    private final AggregateRequestParser parser = new AggregateRequestParser(new LiveRegistry(DeviceRegistry.builtIn(), 0),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final AggregateRequestParser parser =
+            new AggregateRequestParser(new LiveRegistry(DeviceRegistry.builtIn(), 0), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void no_parameters_mean_both_scopes_over_the_last_hour_with_the_default_limit() {
@@ -41,8 +40,8 @@ class AggregateRequestParserTest {
 
         // Then
         assertThat(request.metric()).isEqualTo(Metric.PM25);
-        assertThat(request.query()).isEqualTo(new AggregateQuery("pm25", null, null, null,
-                NOW.minusSeconds(3600), NOW, 500, null));
+        assertThat(request.query())
+                .isEqualTo(new AggregateQuery("pm25", null, null, null, NOW.minusSeconds(3600), NOW, 500, null));
     }
 
     @Test
@@ -70,7 +69,8 @@ class AggregateRequestParserTest {
     @Test
     void an_area_with_the_device_scope_means_the_devices_in_that_area() {
         // When
-        AggregateQuery query = parse("pm25", "area", "cai-rang", "scope", "device").query();
+        AggregateQuery query =
+                parse("pm25", "area", "cai-rang", "scope", "device").query();
 
         // Then
         assertThat(query.scope()).isEqualTo(Scope.DEVICE);
@@ -80,7 +80,8 @@ class AggregateRequestParserTest {
     @Test
     void a_device_with_its_own_area_is_accepted() {
         // When
-        AggregateQuery query = parse("pm25", "device", DEVICE, "area", DEVICE_AREA).query();
+        AggregateQuery query =
+                parse("pm25", "device", DEVICE, "area", DEVICE_AREA).query();
 
         // Then
         assertThat(query.entityId()).isEqualTo(DEVICE);
@@ -92,8 +93,17 @@ class AggregateRequestParserTest {
         AggregateCursor cursor = new AggregateCursor(Instant.parse("2026-11-23T03:10:00Z"), Scope.DEVICE, DEVICE);
 
         // When
-        AggregateQuery query = parse("pm10", "from", "2026-11-23T03:00:00Z", "to", "2026-11-23T10:30:00+07:00",
-                "limit", "5000", "cursor", cursor.encode()).query();
+        AggregateQuery query = parse(
+                        "pm10",
+                        "from",
+                        "2026-11-23T03:00:00Z",
+                        "to",
+                        "2026-11-23T10:30:00+07:00",
+                        "limit",
+                        "5000",
+                        "cursor",
+                        cursor.encode())
+                .query();
 
         // Then
         assertThat(query.from()).isEqualTo(Instant.parse("2026-11-23T03:00:00Z"));
@@ -105,7 +115,8 @@ class AggregateRequestParserTest {
     @Test
     void an_offset_whose_plus_arrived_as_a_space_is_understood() {
         // When
-        AggregateQuery query = parse("pm25", "from", "2026-11-23T10:00:00 07:00").query();
+        AggregateQuery query =
+                parse("pm25", "from", "2026-11-23T10:00:00 07:00").query();
 
         // Then
         assertThat(query.from()).isEqualTo(Instant.parse("2026-11-23T03:00:00Z"));
@@ -123,7 +134,8 @@ class AggregateRequestParserTest {
     @Test
     void blank_parameters_count_as_absent() {
         // When
-        AggregateQuery query = parse("pm25", "device", "", "area", " ", "limit", "").query();
+        AggregateQuery query =
+                parse("pm25", "device", "", "area", " ", "limit", "").query();
 
         // Then
         assertThat(query.scope()).isNull();
@@ -151,8 +163,10 @@ class AggregateRequestParserTest {
 
     @Test
     void a_range_that_is_empty_or_reversed_is_bad() {
-        assertFailure(() -> parse("pm25", "from", "2026-11-23T03:00:00Z", "to", "2026-11-23T03:00:00Z"),
-                ErrorCode.BAD_PARAMETER, "from");
+        assertFailure(
+                () -> parse("pm25", "from", "2026-11-23T03:00:00Z", "to", "2026-11-23T03:00:00Z"),
+                ErrorCode.BAD_PARAMETER,
+                "from");
         assertFailure(() -> parse("pm25", "from", "2026-11-23T05:00:00Z"), ErrorCode.BAD_PARAMETER, "from");
     }
 
@@ -172,7 +186,8 @@ class AggregateRequestParserTest {
         assertThat(hourly.from()).isEqualTo(NOW.minus(Duration.ofDays(1)));
         assertThat(hourly.to()).isEqualTo(NOW);
 
-        AggregateQuery daily = parse("pm25", "bucket", "1d", "from", "2026-11-01T00:00:00+07:00").query();
+        AggregateQuery daily = parse("pm25", "bucket", "1d", "from", "2026-11-01T00:00:00+07:00")
+                .query();
         assertThat(daily.tier()).isEqualTo(AggregateTier.DAY);
         assertThat(daily.from()).isEqualTo(Instant.parse("2026-10-31T17:00:00Z"));
         assertThat(parse("pm25", "bucket", "1d").query().from()).isEqualTo(NOW.minus(Duration.ofDays(30)));

@@ -2,11 +2,10 @@ package vn.cantho.ioc.api.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.api.ApiClient;
 import vn.cantho.ioc.api.FakeApi;
@@ -40,12 +39,21 @@ class AggregateRoutesTest {
                         + "&limit=2" + (cursor == null ? "" : "&cursor=" + ApiClient.encode(cursor)));
                 assertThat(page.status()).isEqualTo(200);
                 pageSizes.add(page.body().get("items").size());
-                page.body().get("items").forEach(item -> buckets.add(item.get("bucket").asText()));
-                cursor = page.body().path("nextCursor").isNull() ? null : page.body().path("nextCursor").asText(null);
+                page.body()
+                        .get("items")
+                        .forEach(item -> buckets.add(item.get("bucket").asText()));
+                cursor = page.body().path("nextCursor").isNull()
+                        ? null
+                        : page.body().path("nextCursor").asText(null);
             } while (cursor != null);
             assertThat(pageSizes).containsExactly(2, 2, 1);
-            assertThat(buckets).containsExactly("2026-11-23T03:00:00Z", "2026-11-23T03:01:00Z", "2026-11-23T03:02:00Z",
-                    "2026-11-23T03:03:00Z", "2026-11-23T03:04:00Z");
+            assertThat(buckets)
+                    .containsExactly(
+                            "2026-11-23T03:00:00Z",
+                            "2026-11-23T03:01:00Z",
+                            "2026-11-23T03:02:00Z",
+                            "2026-11-23T03:03:00Z",
+                            "2026-11-23T03:04:00Z");
         });
     }
 
@@ -53,8 +61,9 @@ class AggregateRoutesTest {
     void given_a_device_when_its_hourly_aggregates_are_asked_then_the_backend_gets_the_hour_tier_and_the_device() {
         FakeAggregates aggregates = new FakeAggregates().pm25(AggregateTier.HOUR, DEVICE, "ninh-kieu", T0, 42.5);
         new FakeApi().aggregates(aggregates).test(api -> {
-            ApiClient.Response response = api.as(FakeApi.OPERATOR).get("/api/v1/metrics/pm25/aggregates?bucket=1h&device="
-                    + DEVICE + "&from=2026-11-23T00:00:00Z&to=2026-11-24T00:00:00Z");
+            ApiClient.Response response = api.as(FakeApi.OPERATOR)
+                    .get("/api/v1/metrics/pm25/aggregates?bucket=1h&device=" + DEVICE
+                            + "&from=2026-11-23T00:00:00Z&to=2026-11-24T00:00:00Z");
             assertThat(response.status()).isEqualTo(200);
             JsonNode body = response.body();
             assertThat(body.get("metric").asText()).isEqualTo("pm25");
@@ -70,8 +79,8 @@ class AggregateRoutesTest {
     @Test
     void given_a_cursor_this_api_never_returned_when_a_page_is_asked_then_it_is_a_400_naming_the_cursor() {
         new FakeApi().aggregates(fiveMinutes()).test(api -> {
-            ApiClient.Response response = api.as(FakeApi.LEADER)
-                    .get("/api/v1/metrics/pm25/aggregates?" + RANGE + "&cursor=not-a-cursor");
+            ApiClient.Response response =
+                    api.as(FakeApi.LEADER).get("/api/v1/metrics/pm25/aggregates?" + RANGE + "&cursor=not-a-cursor");
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.code()).isEqualTo("BAD_PARAMETER");
             assertThat(response.message()).contains("cursor");
@@ -82,11 +91,18 @@ class AggregateRoutesTest {
     void given_bad_parameters_when_aggregates_are_asked_then_each_is_a_stable_error_code() {
         new FakeApi().aggregates(fiveMinutes()).test(api -> {
             ApiClient leader = api.as(FakeApi.LEADER);
-            assertThat(leader.get("/api/v1/metrics/no-such-metric/aggregates").code()).isEqualTo("UNKNOWN_METRIC");
-            assertThat(leader.get("/api/v1/metrics/pm25/aggregates?device=nobody").status()).isEqualTo(404);
-            assertThat(leader.get("/api/v1/metrics/pm25/aggregates?device=nobody").code()).isEqualTo("UNKNOWN_DEVICE");
-            assertThat(leader.get("/api/v1/metrics/pm25/aggregates?limit=0").code()).isEqualTo("BAD_PARAMETER");
-            assertThat(leader.get("/api/v1/metrics/pm25/aggregates?bucket=2m").code()).isEqualTo("BAD_PARAMETER");
+            assertThat(leader.get("/api/v1/metrics/no-such-metric/aggregates").code())
+                    .isEqualTo("UNKNOWN_METRIC");
+            assertThat(leader.get("/api/v1/metrics/pm25/aggregates?device=nobody")
+                            .status())
+                    .isEqualTo(404);
+            assertThat(leader.get("/api/v1/metrics/pm25/aggregates?device=nobody")
+                            .code())
+                    .isEqualTo("UNKNOWN_DEVICE");
+            assertThat(leader.get("/api/v1/metrics/pm25/aggregates?limit=0").code())
+                    .isEqualTo("BAD_PARAMETER");
+            assertThat(leader.get("/api/v1/metrics/pm25/aggregates?bucket=2m").code())
+                    .isEqualTo("BAD_PARAMETER");
         });
     }
 

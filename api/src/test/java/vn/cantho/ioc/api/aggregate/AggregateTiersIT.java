@@ -2,6 +2,7 @@ package vn.cantho.ioc.api.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -44,8 +43,9 @@ class AggregateTiersIT {
     private static final String DEVICE = "aq-ninh-kieu-01";
     /** 00:00 in Cần Thơ on 2026-01-05. */
     private static final Instant DAY = Instant.parse("2026-01-04T17:00:00Z");
-    private static final String PATH = "/api/v1/metrics/pm25/aggregates?device=" + DEVICE
-            + "&from=2026-01-04T17:00:00Z&to=2026-01-06T17:00:00Z";
+
+    private static final String PATH =
+            "/api/v1/metrics/pm25/aggregates?device=" + DEVICE + "&from=2026-01-04T17:00:00Z&to=2026-01-06T17:00:00Z";
 
     private static Database database;
     private static ApiServer server;
@@ -77,8 +77,20 @@ class AggregateTiersIT {
     }
 
     private static Aggregate minute(Instant start, long count) {
-        return new Aggregate(Aggregate.SCHEMA_VERSION, Scope.DEVICE, DEVICE, "pm25", "environment", "ninh-kieu",
-                start, start.plusSeconds(60), count, count * 10.0, 1.0, count * 2.0, count + 0.5);
+        return new Aggregate(
+                Aggregate.SCHEMA_VERSION,
+                Scope.DEVICE,
+                DEVICE,
+                "pm25",
+                "environment",
+                "ninh-kieu",
+                start,
+                start.plusSeconds(60),
+                count,
+                count * 10.0,
+                1.0,
+                count * 2.0,
+                count + 0.5);
     }
 
     @Test
@@ -131,8 +143,10 @@ class AggregateTiersIT {
     }
 
     private static HttpResponse<String> send(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                        .header("Authorization", "Bearer " + token).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

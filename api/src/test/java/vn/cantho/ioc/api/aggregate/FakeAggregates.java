@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import vn.cantho.ioc.api.FakePages;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.store.AggregateCursor;
@@ -21,16 +20,30 @@ import vn.cantho.ioc.store.AggregateTier;
  */
 final class FakeAggregates implements AggregateBackend {
 
-    private record Stored(AggregateTier tier, AggregateRow row) {
-    }
+    private record Stored(AggregateTier tier, AggregateRow row) {}
 
     private final List<Stored> rows = new ArrayList<>();
     private AggregateQuery lastQuery;
 
     /** Stores a one-minute PM2.5 row of {@code device} in {@code area} for the minute starting at {@code bucket}. */
     FakeAggregates pm25(AggregateTier tier, String device, String area, Instant bucket, double value) {
-        rows.add(new Stored(tier, new AggregateRow(Scope.DEVICE, device, "pm25", "environment", area, bucket,
-                bucket.plus(Duration.ofMinutes(1)), 1, value, value, value, value, value, bucket)));
+        rows.add(new Stored(
+                tier,
+                new AggregateRow(
+                        Scope.DEVICE,
+                        device,
+                        "pm25",
+                        "environment",
+                        area,
+                        bucket,
+                        bucket.plus(Duration.ofMinutes(1)),
+                        1,
+                        value,
+                        value,
+                        value,
+                        value,
+                        value,
+                        bucket)));
         return this;
     }
 
@@ -50,11 +63,15 @@ final class FakeAggregates implements AggregateBackend {
                 .filter(r -> query.areaCode() == null || query.areaCode().equals(r.areaCode()))
                 .filter(r -> query.from() == null || !r.bucket().isBefore(query.from()))
                 .filter(r -> query.to() == null || r.bucket().isBefore(query.to()))
-                .sorted(Comparator.comparing(AggregateRow::bucket).thenComparing(AggregateRow::scope)
+                .sorted(Comparator.comparing(AggregateRow::bucket)
+                        .thenComparing(AggregateRow::scope)
                         .thenComparing(AggregateRow::entityId))
                 .toList();
-        FakePages.Page<AggregateRow> page = FakePages.page(matching,
-                r -> new AggregateCursor(r.bucket(), r.scope(), r.entityId()), AggregateCursor::encode, query.after(),
+        FakePages.Page<AggregateRow> page = FakePages.page(
+                matching,
+                r -> new AggregateCursor(r.bucket(), r.scope(), r.entityId()),
+                AggregateCursor::encode,
+                query.after(),
                 query.limit());
         return new AggregatePage(page.items(), page.nextCursor());
     }

@@ -2,6 +2,7 @@ package vn.cantho.ioc.api.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,8 +10,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -77,16 +76,21 @@ class AlertApiIT {
         assertThat(ids(byArea.body())).containsExactlyInAnyOrder(major.id(), critical.id());
         assertThat(ids(bySeverity.body())).containsExactly(critical.id());
         assertThat(ids(byLabel.body())).containsExactly(major.id());
-        assertThat(ids(leader.get("/api/v1/alerts?area=cai-rang&condition=FIRING").body())).contains(elsewhere.id());
+        assertThat(ids(leader.get("/api/v1/alerts?area=cai-rang&condition=FIRING")
+                        .body()))
+                .contains(elsewhere.id());
 
         Set<Long> paged = new HashSet<>();
         String cursor = null;
         int pages = 0;
         do {
-            JsonNode page = leader.get("/api/v1/alerts?area=" + area + "&limit=1"
-                    + (cursor == null ? "" : "&cursor=" + cursor)).body();
+            JsonNode page = leader.get(
+                            "/api/v1/alerts?area=" + area + "&limit=1" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .body();
             paged.addAll(ids(page));
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asText();
             pages++;
         } while (cursor != null && pages < 5);
         assertThat(paged).containsExactlyInAnyOrder(major.id(), critical.id());
@@ -97,7 +101,9 @@ class AlertApiIT {
         assertThat(leader.get("/api/v1/alerts?severity=loud").message()).startsWith("severity:");
         assertThat(leader.get("/api/v1/alerts?severity=loud").status()).isEqualTo(400);
         assertThat(leader.get("/api/v1/alerts?from=yesterday").message()).startsWith("from:");
-        assertThat(leader.get("/api/v1/alerts?match=" + ApiClient.encode("station=~(")).message()).startsWith("match:");
+        assertThat(leader.get("/api/v1/alerts?match=" + ApiClient.encode("station=~("))
+                        .message())
+                .startsWith("match:");
         assertThat(leader.get("/api/v1/alerts?cursor=not-a-cursor").message()).startsWith("cursor:");
         assertThat(leader.get("/api/v1/alerts?limit=501").code()).isEqualTo("BAD_PARAMETER");
     }
@@ -114,8 +120,13 @@ class AlertApiIT {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().get("ruleId").asText()).isEqualTo("river-level");
         assertThat(response.header("ETag")).isEqualTo("\"" + alert.version() + "\"");
-        assertThat(leader.send("GET", "/api/v1/alerts/" + alert.id(), null,
-                Map.of("If-None-Match", response.header("ETag"))).status()).isEqualTo(304);
+        assertThat(leader.send(
+                                "GET",
+                                "/api/v1/alerts/" + alert.id(),
+                                null,
+                                Map.of("If-None-Match", response.header("ETag")))
+                        .status())
+                .isEqualTo(304);
         assertThat(leader.get("/api/v1/alerts/999999999").code()).isEqualTo("UNKNOWN_ALERT");
         assertThat(leader.get("/api/v1/alerts/abc").code()).isEqualTo("BAD_PARAMETER");
     }
@@ -126,8 +137,10 @@ class AlertApiIT {
         Alert alert = incidents.pm25("ninh-kieu", Severity.CRITICAL);
 
         // When
-        Response ack = operator.post("/api/v1/alerts/" + alert.id() + "/ack",
-                "{\"comment\":\"Đã báo Sở TN&MT kiểm tra trạm\"}", Map.of("If-Match", "\"" + alert.version() + "\""));
+        Response ack = operator.post(
+                "/api/v1/alerts/" + alert.id() + "/ack",
+                "{\"comment\":\"Đã báo Sở TN&MT kiểm tra trạm\"}",
+                Map.of("If-Match", "\"" + alert.version() + "\""));
 
         // Then
         assertThat(ack.status()).as(ack.body().toString()).isEqualTo(200);
@@ -135,7 +148,8 @@ class AlertApiIT {
         assertThat(ack.body().get("alert").get("handling").asText()).isEqualTo("ACK");
         assertThat(ack.body().get("alert").get("ackedBy").asText()).isEqualTo(operatorActor);
         assertThat(ack.header("ETag")).isEqualTo("\"" + (alert.version() + 1) + "\"");
-        JsonNode trail = leader.get("/api/v1/alerts/" + alert.id() + "/events").body().get("items");
+        JsonNode trail =
+                leader.get("/api/v1/alerts/" + alert.id() + "/events").body().get("items");
         assertThat(trail).hasSize(2);
         assertThat(trail.get(0).get("type").asText()).isEqualTo("OPENED");
         assertThat(trail.get(1).get("type").asText()).isEqualTo("ACKNOWLEDGED");
@@ -167,8 +181,8 @@ class AlertApiIT {
         operator.post("/api/v1/alerts/" + alert.id() + "/assign", "{\"assignee\":\"Đội 2\"}");
 
         // When
-        Response stale = operator.post("/api/v1/alerts/" + alert.id() + "/ack", "{}",
-                Map.of("If-Match", "\"" + alert.version() + "\""));
+        Response stale = operator.post(
+                "/api/v1/alerts/" + alert.id() + "/ack", "{}", Map.of("If-Match", "\"" + alert.version() + "\""));
 
         // Then
         assertThat(stale.status()).isEqualTo(412);
@@ -177,7 +191,8 @@ class AlertApiIT {
         assertThat(now.get("handling").asText()).isEqualTo("UNACK");
         assertThat(now.get("assignee").asText()).isEqualTo("Đội 2");
         assertThat(auditSize(alert)).isEqualTo(2);
-        assertThat(operator.post("/api/v1/alerts/" + alert.id() + "/ack", "{}", Map.of("If-Match", "seven")).code())
+        assertThat(operator.post("/api/v1/alerts/" + alert.id() + "/ack", "{}", Map.of("If-Match", "seven"))
+                        .code())
                 .isEqualTo("BAD_PARAMETER");
     }
 
@@ -186,12 +201,21 @@ class AlertApiIT {
         // Given
         Alert alert = incidents.pm25("phong-dien", Severity.WARNING);
         String path = "/api/v1/alerts/" + alert.id();
-        String until = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+        String until = Instant.now()
+                .plus(2, ChronoUnit.HOURS)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
 
         // When
-        assertThat(operator.post(path + "/assign", "{\"assignee\":\"Nguyễn Văn Minh\"}").status()).isEqualTo(200);
-        assertThat(operator.post(path + "/comment", "{\"comment\":\"Trạm đang bảo trì\"}").status()).isEqualTo(200);
-        assertThat(operator.post(path + "/snooze", "{\"until\":\"" + until + "\"}").status()).isEqualTo(200);
+        assertThat(operator.post(path + "/assign", "{\"assignee\":\"Nguyễn Văn Minh\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(operator.post(path + "/comment", "{\"comment\":\"Trạm đang bảo trì\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(operator.post(path + "/snooze", "{\"until\":\"" + until + "\"}")
+                        .status())
+                .isEqualTo(200);
         assertThat(operator.post(path + "/ack", "{}").status()).isEqualTo(200);
         assertThat(operator.post(path + "/unack", "{}").status()).isEqualTo(200);
         Response resolve = operator.post(path + "/resolve", "{\"comment\":\"Đã xử lý\"}");
@@ -199,8 +223,9 @@ class AlertApiIT {
         // Then
         assertThat(resolve.body().get("alert").get("condition").asText()).isEqualTo("RESOLVED");
         JsonNode trail = leader.get(path + "/events").body().get("items");
-        assertThat(trail.findValuesAsText("type")).containsSubsequence("ASSIGNED", "COMMENTED", "SNOOZED",
-                "ACKNOWLEDGED", "UNACKNOWLEDGED", "RESOLVED_MANUALLY");
+        assertThat(trail.findValuesAsText("type"))
+                .containsSubsequence(
+                        "ASSIGNED", "COMMENTED", "SNOOZED", "ACKNOWLEDGED", "UNACKNOWLEDGED", "RESOLVED_MANUALLY");
     }
 
     @Test
@@ -212,7 +237,9 @@ class AlertApiIT {
 
         // When / Then
         assertThat(operator.post(path + "/comment", "{}").code()).isEqualTo("INVALID_COMMAND");
-        assertThat(operator.post(path + "/snooze", "{\"until\":\"" + tooLate + "\"}").code()).isEqualTo("INVALID_COMMAND");
+        assertThat(operator.post(path + "/snooze", "{\"until\":\"" + tooLate + "\"}")
+                        .code())
+                .isEqualTo("INVALID_COMMAND");
         assertThat(operator.post(path + "/snooze", "{}").code()).isEqualTo("BAD_BODY");
         assertThat(operator.post(path + "/assign", "{}").code()).isEqualTo("BAD_BODY");
         assertThat(operator.post("/api/v1/alerts/999999999/ack", "{}").code()).isEqualTo("UNKNOWN_ALERT");
@@ -226,15 +253,19 @@ class AlertApiIT {
         Alert b = incidents.pm25("vinh-thanh", Severity.MAJOR);
 
         // When
-        Response bulk = operator.post("/api/v1/alerts/bulk", "{\"action\":\"ack\",\"comment\":\"giao ca\",\"alerts\":[{\"id\":"
-                + a.id() + ",\"version\":" + a.version() + "},{\"id\":" + b.id() + "},{\"id\":999999999}]}");
+        Response bulk = operator.post(
+                "/api/v1/alerts/bulk",
+                "{\"action\":\"ack\",\"comment\":\"giao ca\",\"alerts\":[{\"id\":" + a.id() + ",\"version\":"
+                        + a.version() + "},{\"id\":" + b.id() + "},{\"id\":999999999}]}");
 
         // Then
         assertThat(bulk.status()).isEqualTo(200);
         JsonNode results = bulk.body().get("results");
         assertThat(results.findValuesAsText("outcome")).containsExactly("CHANGED", "CHANGED", "NOT_FOUND");
-        assertThat(leader.get("/api/v1/alerts/" + b.id()).body().get("handling").asText()).isEqualTo("ACK");
-        assertThat(operator.post("/api/v1/alerts/bulk", "{\"action\":\"explode\",\"alerts\":[{\"id\":1}]}").code())
+        assertThat(leader.get("/api/v1/alerts/" + b.id()).body().get("handling").asText())
+                .isEqualTo("ACK");
+        assertThat(operator.post("/api/v1/alerts/bulk", "{\"action\":\"explode\",\"alerts\":[{\"id\":1}]}")
+                        .code())
                 .isEqualTo("BAD_BODY");
     }
 
@@ -244,14 +275,17 @@ class AlertApiIT {
         String ends = Instant.now().plus(2, ChronoUnit.HOURS).toString();
 
         // When
-        Response created = operator.post("/api/v1/silences", "{\"matchers\":[\"area=co-do\",{\"label\":\"rule\",\"op\":\"=\","
-                + "\"value\":\"pm25-high\"}],\"comment\":\"Bảo trì trạm Cờ Đỏ\",\"endsAt\":\"" + ends + "\"}");
+        Response created = operator.post(
+                "/api/v1/silences",
+                "{\"matchers\":[\"area=co-do\",{\"label\":\"rule\",\"op\":\"=\","
+                        + "\"value\":\"pm25-high\"}],\"comment\":\"Bảo trì trạm Cờ Đỏ\",\"endsAt\":\"" + ends + "\"}");
 
         // Then
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         long id = created.body().get("id").asLong();
         assertThat(created.body().get("createdBy").asText()).isEqualTo(operatorActor);
-        assertThat(created.body().get("matchers").get(0).toString()).isEqualTo("{\"label\":\"area\",\"op\":\"=\",\"value\":\"co-do\"}");
+        assertThat(created.body().get("matchers").get(0).toString())
+                .isEqualTo("{\"label\":\"area\",\"op\":\"=\",\"value\":\"co-do\"}");
         assertThat(leader.get("/api/v1/silences").body().get("items").findValuesAsText("comment"))
                 .contains("Bảo trì trạm Cờ Đỏ");
 
@@ -259,12 +293,15 @@ class AlertApiIT {
         Response again = operator.post("/api/v1/silences/" + id + "/expire", "");
         assertThat(expired.status()).isEqualTo(200);
         assertThat(expired.body().get("expiredBy").asText()).isEqualTo(operatorActor);
-        assertThat(again.body().get("expiredAt").asText()).isEqualTo(expired.body().get("expiredAt").asText());
+        assertThat(again.body().get("expiredAt").asText())
+                .isEqualTo(expired.body().get("expiredAt").asText());
         assertThat(ids(leader.get("/api/v1/silences").body())).doesNotContain(id);
         assertThat(ids(leader.get("/api/v1/silences?all=true").body())).contains(id);
-        assertThat(operator.post("/api/v1/silences/999999999/expire", "").code()).isEqualTo("UNKNOWN_SILENCE");
+        assertThat(operator.post("/api/v1/silences/999999999/expire", "").code())
+                .isEqualTo("UNKNOWN_SILENCE");
         assertThat(operator.post("/api/v1/silences", "{\"matchers\":[],\"comment\":\"x\",\"endsAt\":\"" + ends + "\"}")
-                .code()).isEqualTo("BAD_BODY");
+                        .code())
+                .isEqualTo("BAD_BODY");
     }
 
     @Test
@@ -276,16 +313,24 @@ class AlertApiIT {
         operator.post("/api/v1/alerts/" + alert.id() + "/ack", "{}");
 
         // Then
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
-            String metrics = new ApiClient(server.port()).rawGet("/metrics");
-            assertThat(metrics).contains("ioc_alert_time_to_ack_seconds_count{")
-                    .contains("ioc_alerts_open{").contains("state=\"FIRING\"")
-                    .contains("http_server_requests_seconds_count{").contains("route=\"/api/v1/alerts/{id}/ack\"");
-        });
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .untilAsserted(() -> {
+                    String metrics = new ApiClient(server.port()).rawGet("/metrics");
+                    assertThat(metrics)
+                            .contains("ioc_alert_time_to_ack_seconds_count{")
+                            .contains("ioc_alerts_open{")
+                            .contains("state=\"FIRING\"")
+                            .contains("http_server_requests_seconds_count{")
+                            .contains("route=\"/api/v1/alerts/{id}/ack\"");
+                });
     }
 
     private static int auditSize(Alert alert) {
-        return leader.get("/api/v1/alerts/" + alert.id() + "/events").body().get("items").size();
+        return leader.get("/api/v1/alerts/" + alert.id() + "/events")
+                .body()
+                .get("items")
+                .size();
     }
 
     private static Set<Long> ids(JsonNode page) {

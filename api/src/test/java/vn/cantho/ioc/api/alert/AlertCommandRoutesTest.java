@@ -3,7 +3,6 @@ package vn.cantho.ioc.api.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.api.ApiClient;
 import vn.cantho.ioc.api.ApiServer;
@@ -43,9 +42,11 @@ class AlertCommandRoutesTest {
         FakeAlerts alerts = twoAlerts();
         new FakeApi().alerts(alerts).test(api -> {
             ApiClient operator = api.as(FakeApi.OPERATOR);
-            assertThat(operator.post("/api/v1/alerts/1/assign", "{\"assignee\":\"lan\"}").status()).isEqualTo(200);
-            ApiClient.Response stale = operator.post("/api/v1/alerts/1/comment", "{\"comment\":\"late\"}",
-                    Map.of("If-Match", "\"1\""));
+            assertThat(operator.post("/api/v1/alerts/1/assign", "{\"assignee\":\"lan\"}")
+                            .status())
+                    .isEqualTo(200);
+            ApiClient.Response stale =
+                    operator.post("/api/v1/alerts/1/comment", "{\"comment\":\"late\"}", Map.of("If-Match", "\"1\""));
             assertThat(stale.status()).isEqualTo(412);
             assertThat(stale.code()).isEqualTo("VERSION_MISMATCH");
             assertThat(stale.header("ETag")).contains("2");
@@ -61,9 +62,12 @@ class AlertCommandRoutesTest {
             assertThat(operator.post("/api/v1/alerts/99/ack", "").code()).isEqualTo("UNKNOWN_ALERT");
             assertThat(operator.post("/api/v1/alerts/1/comment", "{}").status()).isEqualTo(400);
             assertThat(operator.post("/api/v1/alerts/1/comment", "{}").code()).isEqualTo("INVALID_COMMAND");
-            assertThat(operator.post("/api/v1/alerts/1/ack", "{\"coment\":\"typo\"}").code()).isEqualTo("BAD_BODY");
+            assertThat(operator.post("/api/v1/alerts/1/ack", "{\"coment\":\"typo\"}")
+                            .code())
+                    .isEqualTo("BAD_BODY");
             assertThat(operator.post("/api/v1/alerts/1/ack", "[1,2]").code()).isEqualTo("BAD_BODY");
-            assertThat(operator.post("/api/v1/alerts/1/ack", "{\"comment\":").code()).isEqualTo("BAD_BODY");
+            assertThat(operator.post("/api/v1/alerts/1/ack", "{\"comment\":").code())
+                    .isEqualTo("BAD_BODY");
             assertThat(operator.post("/api/v1/alerts/1/assign", "{}").code()).isEqualTo("BAD_BODY");
             assertThat(operator.post("/api/v1/alerts/x/ack", "").code()).isEqualTo("BAD_PARAMETER");
         });
@@ -73,8 +77,8 @@ class AlertCommandRoutesTest {
     void given_a_body_over_the_limit_when_a_command_is_sent_then_413_payload_too_large() {
         new FakeApi().alerts(twoAlerts()).test(api -> {
             String comment = "x".repeat(ApiServer.MAX_BODY_BYTES);
-            ApiClient.Response response = api.as(FakeApi.OPERATOR).post("/api/v1/alerts/1/comment",
-                    "{\"comment\":\"" + comment + "\"}");
+            ApiClient.Response response =
+                    api.as(FakeApi.OPERATOR).post("/api/v1/alerts/1/comment", "{\"comment\":\"" + comment + "\"}");
             assertThat(response.status()).isEqualTo(413);
             assertThat(response.code()).isEqualTo("PAYLOAD_TOO_LARGE");
         });
@@ -87,7 +91,8 @@ class AlertCommandRoutesTest {
             ApiClient.Response response = api.as(FakeApi.LEADER).post("/api/v1/alerts/1/ack", "");
             assertThat(response.status()).isEqualTo(403);
             assertThat(response.code()).isEqualTo("FORBIDDEN");
-            assertThat(api.anonymous().post("/api/v1/alerts/1/ack", "").status()).isEqualTo(401);
+            assertThat(api.anonymous().post("/api/v1/alerts/1/ack", "").status())
+                    .isEqualTo(401);
             assertThat(alerts.alert(1).version()).isEqualTo(1);
         });
     }
@@ -95,16 +100,22 @@ class AlertCommandRoutesTest {
     @Test
     void given_two_alerts_when_a_bulk_ack_names_one_stale_version_and_one_unknown_alert_then_each_gets_its_outcome() {
         new FakeApi().alerts(twoAlerts()).test(api -> {
-            ApiClient.Response response = api.as(FakeApi.OPERATOR).post("/api/v1/alerts/bulk",
-                    "{\"action\":\"ack\",\"alerts\":[{\"id\":1},{\"id\":2,\"version\":7},{\"id\":9}]}");
+            ApiClient.Response response = api.as(FakeApi.OPERATOR)
+                    .post(
+                            "/api/v1/alerts/bulk",
+                            "{\"action\":\"ack\",\"alerts\":[{\"id\":1},{\"id\":2,\"version\":7},{\"id\":9}]}");
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.body().get("results")).hasSize(3);
             assertThat(response.body().get("results").findValuesAsText("outcome"))
                     .containsExactly("CHANGED", "CONFLICT", "NOT_FOUND");
-            assertThat(api.as(FakeApi.OPERATOR).post("/api/v1/alerts/bulk", "{\"action\":\"dance\",\"alerts\":[{\"id\":1}]}")
-                    .code()).isEqualTo("BAD_BODY");
-            assertThat(api.as(FakeApi.OPERATOR).post("/api/v1/alerts/bulk", "{\"action\":\"ack\",\"alerts\":[]}")
-                    .code()).isEqualTo("BAD_BODY");
+            assertThat(api.as(FakeApi.OPERATOR)
+                            .post("/api/v1/alerts/bulk", "{\"action\":\"dance\",\"alerts\":[{\"id\":1}]}")
+                            .code())
+                    .isEqualTo("BAD_BODY");
+            assertThat(api.as(FakeApi.OPERATOR)
+                            .post("/api/v1/alerts/bulk", "{\"action\":\"ack\",\"alerts\":[]}")
+                            .code())
+                    .isEqualTo("BAD_BODY");
         });
     }
 
@@ -112,19 +123,27 @@ class AlertCommandRoutesTest {
     void given_no_silences_when_an_operator_creates_then_expires_one_then_201_then_200_and_an_unknown_one_is_404() {
         new FakeApi().alerts(twoAlerts()).test(api -> {
             ApiClient operator = api.as(FakeApi.OPERATOR);
-            ApiClient.Response created = operator.post("/api/v1/silences", "{\"matchers\":[\"area=ninh-kieu\"],"
-                    + "\"comment\":\"pump maintenance\",\"startsAt\":\"2030-01-01T00:00:00Z\","
-                    + "\"endsAt\":\"2030-01-02T00:00:00Z\"}");
+            ApiClient.Response created = operator.post(
+                    "/api/v1/silences",
+                    "{\"matchers\":[\"area=ninh-kieu\"],"
+                            + "\"comment\":\"pump maintenance\",\"startsAt\":\"2030-01-01T00:00:00Z\","
+                            + "\"endsAt\":\"2030-01-02T00:00:00Z\"}");
             assertThat(created.status()).isEqualTo(201);
             long id = created.body().get("id").asLong();
             assertThat(operator.get("/api/v1/silences").body().get("items")).hasSize(1);
-            assertThat(operator.post("/api/v1/silences/" + id + "/expire", "").status()).isEqualTo(200);
+            assertThat(operator.post("/api/v1/silences/" + id + "/expire", "").status())
+                    .isEqualTo(200);
             assertThat(operator.get("/api/v1/silences").body().get("items")).isEmpty();
             assertThat(operator.post("/api/v1/silences/99/expire", "").code()).isEqualTo("UNKNOWN_SILENCE");
-            assertThat(operator.post("/api/v1/silences", "{\"matchers\":[],\"comment\":\"x\",\"endsAt\":\"2030-01-02T00:00:00Z\"}")
-                    .code()).isEqualTo("BAD_BODY");
-            ApiClient.Response tooLong = operator.post("/api/v1/silences", "{\"matchers\":[\"area=ninh-kieu\"],"
-                    + "\"comment\":\"forever\",\"startsAt\":\"2030-01-01T00:00:00Z\",\"endsAt\":\"2030-03-01T00:00:00Z\"}");
+            assertThat(operator.post(
+                                    "/api/v1/silences",
+                                    "{\"matchers\":[],\"comment\":\"x\",\"endsAt\":\"2030-01-02T00:00:00Z\"}")
+                            .code())
+                    .isEqualTo("BAD_BODY");
+            ApiClient.Response tooLong = operator.post(
+                    "/api/v1/silences",
+                    "{\"matchers\":[\"area=ninh-kieu\"],"
+                            + "\"comment\":\"forever\",\"startsAt\":\"2030-01-01T00:00:00Z\",\"endsAt\":\"2030-03-01T00:00:00Z\"}");
             assertThat(tooLong.status()).isEqualTo(400);
             assertThat(tooLong.code()).isEqualTo("INVALID_COMMAND");
         });

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.api.ApiClient;
 import vn.cantho.ioc.api.FakeApi;
@@ -18,7 +17,8 @@ class AlertRoutesTest {
     private static FakeAlerts sevenAlerts() {
         FakeAlerts alerts = new FakeAlerts();
         for (long id = 1; id <= 7; id++) {
-            alerts.firing(id, id % 2 == 1 ? Severity.CRITICAL : Severity.WARNING, id % 2 == 1 ? "ninh-kieu" : "cai-rang");
+            alerts.firing(
+                    id, id % 2 == 1 ? Severity.CRITICAL : Severity.WARNING, id % 2 == 1 ? "ninh-kieu" : "cai-rang");
         }
         return alerts;
     }
@@ -51,7 +51,8 @@ class AlertRoutesTest {
         new FakeApi().alerts(sevenAlerts()).test(api -> {
             ApiClient reader = api.as(FakeApi.OPERATOR);
             assertThat(ids(reader.get("/api/v1/alerts?severity=critical"))).containsExactly(1L, 3L, 5L, 7L);
-            assertThat(ids(reader.get("/api/v1/alerts?area=cai-rang&condition=FIRING"))).containsExactly(2L, 4L, 6L);
+            assertThat(ids(reader.get("/api/v1/alerts?area=cai-rang&condition=FIRING")))
+                    .containsExactly(2L, 4L, 6L);
             assertThat(ids(reader.get("/api/v1/alerts?handling=ACK"))).isEmpty();
         });
     }
@@ -70,8 +71,14 @@ class AlertRoutesTest {
     void given_bad_filters_when_listing_then_each_is_a_400_bad_parameter() {
         new FakeApi().alerts(sevenAlerts()).test(api -> {
             ApiClient reader = api.as(FakeApi.LEADER);
-            for (String query : List.of("limit=0", "limit=501", "limit=many", "severity=apocalyptic",
-                    "from=yesterday", "from=2026-11-23T04:00:00Z&to=2026-11-23T03:00:00Z", "match=%3D%3D")) {
+            for (String query : List.of(
+                    "limit=0",
+                    "limit=501",
+                    "limit=many",
+                    "severity=apocalyptic",
+                    "from=yesterday",
+                    "from=2026-11-23T04:00:00Z&to=2026-11-23T03:00:00Z",
+                    "match=%3D%3D")) {
                 ApiClient.Response response = reader.get("/api/v1/alerts?" + query);
                 assertThat(response.status()).as(query).isEqualTo(400);
                 assertThat(response.code()).as(query).isEqualTo("BAD_PARAMETER");
@@ -88,7 +95,8 @@ class AlertRoutesTest {
             assertThat(alert.body().get("severity").asText()).isEqualTo("CRITICAL");
             String etag = alert.header("ETag");
             assertThat(etag).contains("1");
-            assertThat(reader.send("GET", "/api/v1/alerts/3", null, Map.of("If-None-Match", etag)).status())
+            assertThat(reader.send("GET", "/api/v1/alerts/3", null, Map.of("If-None-Match", etag))
+                            .status())
                     .isEqualTo(304);
         });
     }
@@ -109,7 +117,9 @@ class AlertRoutesTest {
     void given_an_acknowledged_alert_when_its_trail_is_read_then_it_lists_the_acknowledgement_by_the_token() {
         FakeAlerts alerts = sevenAlerts();
         new FakeApi().alerts(alerts).test(api -> {
-            assertThat(api.as(FakeApi.OPERATOR).post("/api/v1/alerts/2/ack", "{\"comment\":\"on it\"}").status())
+            assertThat(api.as(FakeApi.OPERATOR)
+                            .post("/api/v1/alerts/2/ack", "{\"comment\":\"on it\"}")
+                            .status())
                     .isEqualTo(200);
             ApiClient.Response trail = api.as(FakeApi.LEADER).get("/api/v1/alerts/2/events");
             assertThat(trail.status()).isEqualTo(200);
@@ -124,7 +134,8 @@ class AlertRoutesTest {
     void given_no_token_or_a_department_token_when_alerts_are_listed_then_401_or_403() {
         new FakeApi().alerts(sevenAlerts()).test(api -> {
             assertThat(api.anonymous().get("/api/v1/alerts").code()).isEqualTo("UNAUTHENTICATED");
-            assertThat(api.as(FakeApi.DEPARTMENT).get("/api/v1/alerts").status()).isEqualTo(403);
+            assertThat(api.as(FakeApi.DEPARTMENT).get("/api/v1/alerts").status())
+                    .isEqualTo(403);
         });
     }
 }

@@ -2,11 +2,10 @@ package vn.cantho.ioc.api.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -59,8 +58,10 @@ class AlertSecurityIT {
         JsonNode before = state(alert);
 
         assertRefused(new ApiClient(server.port()).post(ack(alert), "{}"), 401, "UNAUTHENTICATED");
-        assertRefused(new ApiClient(server.port(), "ioc_" + "x".repeat(43)).post(ack(alert), "{}"), 401, "UNAUTHENTICATED");
-        assertRefused(new ApiClient(server.port(), "not a token at all").post(ack(alert), "{}"), 401, "UNAUTHENTICATED");
+        assertRefused(
+                new ApiClient(server.port(), "ioc_" + "x".repeat(43)).post(ack(alert), "{}"), 401, "UNAUTHENTICATED");
+        assertRefused(
+                new ApiClient(server.port(), "not a token at all").post(ack(alert), "{}"), 401, "UNAUTHENTICATED");
 
         assertThat(state(alert)).isEqualTo(before);
     }
@@ -72,10 +73,17 @@ class AlertSecurityIT {
 
         assertThat(leader.get("/api/v1/alerts/" + alert.id()).status()).isEqualTo(200);
         assertRefused(leader.post(ack(alert), "{\"comment\":\"thử\"}"), 403, "FORBIDDEN");
-        assertRefused(leader.post("/api/v1/alerts/bulk", "{\"action\":\"ack\",\"alerts\":[{\"id\":" + alert.id() + "}]}"),
-                403, "FORBIDDEN");
-        assertRefused(leader.post("/api/v1/silences", "{\"matchers\":[\"area=ninh-kieu\"],\"comment\":\"x\","
-                + "\"endsAt\":\"2099-01-01T00:00:00Z\"}"), 403, "FORBIDDEN");
+        assertRefused(
+                leader.post("/api/v1/alerts/bulk", "{\"action\":\"ack\",\"alerts\":[{\"id\":" + alert.id() + "}]}"),
+                403,
+                "FORBIDDEN");
+        assertRefused(
+                leader.post(
+                        "/api/v1/silences",
+                        "{\"matchers\":[\"area=ninh-kieu\"],\"comment\":\"x\","
+                                + "\"endsAt\":\"2099-01-01T00:00:00Z\"}"),
+                403,
+                "FORBIDDEN");
 
         assertThat(state(alert)).isEqualTo(before);
         assertThat(leader.get("/api/v1/silences?all=true").body().get("items")).isEmpty();
@@ -90,8 +98,10 @@ class AlertSecurityIT {
         assertRefused(department.get("/api/v1/alerts"), 403, "FORBIDDEN");
         assertRefused(department.get("/api/v1/alerts/" + alert.id()), 403, "FORBIDDEN");
         assertRefused(department.post(ack(alert), "{}"), 403, "FORBIDDEN");
-        assertRefused(department.send("GET", "/api/v1/alerts/stream", null, Map.of("Accept", "text/event-stream")),
-                403, "FORBIDDEN");
+        assertRefused(
+                department.send("GET", "/api/v1/alerts/stream", null, Map.of("Accept", "text/event-stream")),
+                403,
+                "FORBIDDEN");
 
         assertThat(state(alert)).isEqualTo(before);
     }
@@ -118,12 +128,19 @@ class AlertSecurityIT {
         assertRefused(operator.post(ack(alert), "[1,2,3]"), 400, "BAD_BODY");
         assertRefused(operator.post(ack(alert), "{\"coment\":\"typo\"}"), 400, "BAD_BODY");
         assertRefused(operator.post(ack(alert), "{\"comment\":42}"), 400, "BAD_BODY");
-        assertRefused(operator.post(ack(alert), "{\"comment\":\"'; DROP TABLE alerts; --\",\"actor\":\"someone else\"}"),
-                400, "BAD_BODY");
-        assertRefused(operator.post("/api/v1/alerts/" + alert.id() + "/snooze", "{\"until\":\"tomorrow\"}"), 400, "BAD_BODY");
+        assertRefused(
+                operator.post(ack(alert), "{\"comment\":\"'; DROP TABLE alerts; --\",\"actor\":\"someone else\"}"),
+                400,
+                "BAD_BODY");
+        assertRefused(
+                operator.post("/api/v1/alerts/" + alert.id() + "/snooze", "{\"until\":\"tomorrow\"}"), 400, "BAD_BODY");
         assertRefused(operator.post("/api/v1/alerts/bulk", "{\"action\":\"ack\",\"alerts\":\"all\"}"), 400, "BAD_BODY");
-        assertRefused(operator.post("/api/v1/silences", "{\"matchers\":[\"area=~(\"],\"comment\":\"x\","
-                + "\"endsAt\":\"2099-01-01T00:00:00Z\"}"), 400, "BAD_BODY");
+        assertRefused(
+                operator.post(
+                        "/api/v1/silences",
+                        "{\"matchers\":[\"area=~(\"],\"comment\":\"x\"," + "\"endsAt\":\"2099-01-01T00:00:00Z\"}"),
+                400,
+                "BAD_BODY");
 
         assertThat(state(alert)).isEqualTo(before);
         assertThat(leader.get("/api/v1/silences?all=true").body().get("items")).isEmpty();
@@ -134,8 +151,11 @@ class AlertSecurityIT {
         Alert alert = incidents.pm25("phong-dien", Severity.MAJOR);
         JsonNode before = state(alert);
 
-        assertRefused(operator.post("/api/v1/alerts/" + alert.id() + "/comment", "{\"comment\":\"" + "b".repeat(4001) + "\"}"),
-                400, "INVALID_COMMAND");
+        assertRefused(
+                operator.post(
+                        "/api/v1/alerts/" + alert.id() + "/comment", "{\"comment\":\"" + "b".repeat(4001) + "\"}"),
+                400,
+                "INVALID_COMMAND");
 
         assertThat(state(alert)).isEqualTo(before);
     }
@@ -146,11 +166,14 @@ class AlertSecurityIT {
 
     /** The alert as stored plus its audit trail: what a refused request must leave untouched. */
     private static JsonNode state(Alert alert) {
-        com.fasterxml.jackson.databind.node.ObjectNode state = vn.cantho.ioc.model.json.Json.mapper().createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode state =
+                vn.cantho.ioc.model.json.Json.mapper().createObjectNode();
         JsonNode stored = leader.get("/api/v1/alerts/" + alert.id()).body();
         state.put("version", stored.get("version").asLong());
         state.put("handling", stored.get("handling").asText());
-        state.set("events", leader.get("/api/v1/alerts/" + alert.id() + "/events").body().get("items"));
+        state.set(
+                "events",
+                leader.get("/api/v1/alerts/" + alert.id() + "/events").body().get("items"));
         return state;
     }
 

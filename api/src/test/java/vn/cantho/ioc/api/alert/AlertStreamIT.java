@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -55,8 +54,11 @@ class AlertStreamIT {
     }
 
     private static ApiServer startServer() {
-        return TestApi.start(new ApiConfig("127.0.0.1", 0, Duration.ofMillis(200), Duration.ofSeconds(1)), database,
-                new AggregateQueries(database.dataSource()), Map.of());
+        return TestApi.start(
+                new ApiConfig("127.0.0.1", 0, Duration.ofMillis(200), Duration.ofSeconds(1)),
+                database,
+                new AggregateQueries(database.dataSource()),
+                Map.of());
     }
 
     @AfterAll
@@ -79,7 +81,8 @@ class AlertStreamIT {
 
             // Then
             assertThat(stream.status()).isEqualTo(200);
-            assertThat(snapshot.data().get("items").findValuesAsText("alertKey")).contains(before.alertKey());
+            assertThat(snapshot.data().get("items").findValuesAsText("alertKey"))
+                    .contains(before.alertKey());
             assertThat(snapshot.data().get("truncated").asBoolean()).isFalse();
             assertThat(opened.data().get("event").get("type").asText()).isEqualTo("OPENED");
             assertThat(acked.data().get("event").get("type").asText()).isEqualTo("ACKNOWLEDGED");
@@ -92,7 +95,8 @@ class AlertStreamIT {
 
     @Test
     void changes_outside_the_filter_are_not_sent_and_an_alert_leaving_it_is_gone() throws Exception {
-        try (SseTestClient stream = new SseTestClient(server.port(), leaderToken, "area=co-do&handling=UNACK", Map.of())) {
+        try (SseTestClient stream =
+                new SseTestClient(server.port(), leaderToken, "area=co-do&handling=UNACK", Map.of())) {
             stream.next("snapshot", WAIT);
 
             // When
@@ -131,8 +135,8 @@ class AlertStreamIT {
         operator = new ApiClient(server.port(), tokens.issue(TokenRole.OPERATOR, "Ca trực sau khởi động lại"));
 
         // When
-        try (SseTestClient resumed = new SseTestClient(server.port(), leaderToken, "area=vinh-thanh",
-                Map.of("Last-Event-ID", lastSeen))) {
+        try (SseTestClient resumed =
+                new SseTestClient(server.port(), leaderToken, "area=vinh-thanh", Map.of("Last-Event-ID", lastSeen))) {
             SseTestClient.Event a = resumed.next("alert", WAIT);
             SseTestClient.Event b = resumed.next("alert", WAIT);
 
@@ -151,9 +155,13 @@ class AlertStreamIT {
         int count = 200;
         Map<Long, Long> sentAt = new HashMap<>();
         List<Long> latenciesMicros = new ArrayList<>();
-        try (ApiServer own = TestApi.start(new ApiConfig("127.0.0.1", 0), database,
-                new AggregateQueries(database.dataSource()), Map.of(), shared);
-             SseTestClient stream = new SseTestClient(own.port(), leaderToken, "area=thoi-lai", Map.of())) {
+        try (ApiServer own = TestApi.start(
+                        new ApiConfig("127.0.0.1", 0),
+                        database,
+                        new AggregateQueries(database.dataSource()),
+                        Map.of(),
+                        shared);
+                SseTestClient stream = new SseTestClient(own.port(), leaderToken, "area=thoi-lai", Map.of())) {
             stream.next("snapshot", WAIT);
 
             // When
@@ -177,19 +185,34 @@ class AlertStreamIT {
         }
         assertThat(sentAt).isEmpty();
         Collections.sort(latenciesMicros);
-        System.out.printf("alert stream latency (condition event written -> SSE event read), %d alerts: "
-                + "p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", count, latenciesMicros.get(count / 2) / 1000.0,
-                latenciesMicros.get(count * 99 / 100) / 1000.0, latenciesMicros.get(count - 1) / 1000.0);
+        System.out.printf(
+                "alert stream latency (condition event written -> SSE event read), %d alerts: "
+                        + "p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                count,
+                latenciesMicros.get(count / 2) / 1000.0,
+                latenciesMicros.get(count * 99 / 100) / 1000.0,
+                latenciesMicros.get(count - 1) / 1000.0);
     }
 
     @Test
     void a_stream_needs_the_event_stream_media_type_a_token_and_valid_filters() throws Exception {
         ApiClient leader = new ApiClient(server.port(), leaderToken);
         assertThat(leader.get("/api/v1/alerts/stream").code()).isEqualTo("NOT_ACCEPTABLE");
-        assertThat(new ApiClient(server.port()).get("/api/v1/alerts/stream").status()).isEqualTo(401);
-        assertThat(leader.send("GET", "/api/v1/alerts/stream?severity=loud", null, Map.of("Accept", "text/event-stream"))
-                .code()).isEqualTo("BAD_PARAMETER");
-        assertThat(leader.send("GET", "/api/v1/alerts/stream", null, Map.of("Accept", "text/event-stream",
-                "Last-Event-ID", "yesterday")).code()).isEqualTo("BAD_PARAMETER");
+        assertThat(new ApiClient(server.port()).get("/api/v1/alerts/stream").status())
+                .isEqualTo(401);
+        assertThat(leader.send(
+                                "GET",
+                                "/api/v1/alerts/stream?severity=loud",
+                                null,
+                                Map.of("Accept", "text/event-stream"))
+                        .code())
+                .isEqualTo("BAD_PARAMETER");
+        assertThat(leader.send(
+                                "GET",
+                                "/api/v1/alerts/stream",
+                                null,
+                                Map.of("Accept", "text/event-stream", "Last-Event-ID", "yesterday"))
+                        .code())
+                .isEqualTo("BAD_PARAMETER");
     }
 }

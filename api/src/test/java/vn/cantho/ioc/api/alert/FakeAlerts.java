@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import vn.cantho.ioc.alerting.AlertAction;
 import vn.cantho.ioc.alerting.BulkTarget;
 import vn.cantho.ioc.alerting.Command;
@@ -48,10 +47,40 @@ public final class FakeAlerts implements AlertBackend {
 
     /** Adds an unacknowledged FIRING alert of rule {@code pm25-high} in {@code area}, at version 1. */
     public synchronized FakeAlerts firing(long id, Severity severity, String area) {
-        alerts.put(id, new Alert(id, "pm25-high|aq-" + area + "-01", "pm25-high", "aq-" + area + "-01", Scope.DEVICE,
-                "environment", area, new TreeMap<>(Map.of("area", area)), severity, ConditionStatus.FIRING, true, false,
-                1, 1, AT, AT, AT, null, null, Handling.UNACK, null, null, null, null, "PM2.5 high in " + area, 80.0, 1, 1,
-                AT, List.of(), List.of()));
+        alerts.put(
+                id,
+                new Alert(
+                        id,
+                        "pm25-high|aq-" + area + "-01",
+                        "pm25-high",
+                        "aq-" + area + "-01",
+                        Scope.DEVICE,
+                        "environment",
+                        area,
+                        new TreeMap<>(Map.of("area", area)),
+                        severity,
+                        ConditionStatus.FIRING,
+                        true,
+                        false,
+                        1,
+                        1,
+                        AT,
+                        AT,
+                        AT,
+                        null,
+                        null,
+                        Handling.UNACK,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "PM2.5 high in " + area,
+                        80.0,
+                        1,
+                        1,
+                        AT,
+                        List.of(),
+                        List.of()));
         return this;
     }
 
@@ -68,17 +97,24 @@ public final class FakeAlerts implements AlertBackend {
     public synchronized AlertPage list(AlertQuery query) {
         long after = query.cursor() == null ? 0 : decode(query.cursor());
         List<Alert> matching = alerts.tailMap(after, false).values().stream()
-                .filter(a -> query.conditions() == null || query.conditions().isEmpty()
+                .filter(a -> query.conditions() == null
+                        || query.conditions().isEmpty()
                         || query.conditions().contains(a.condition()))
-                .filter(a -> query.handling() == null || query.handling().isEmpty()
+                .filter(a -> query.handling() == null
+                        || query.handling().isEmpty()
                         || query.handling().contains(a.handling()))
-                .filter(a -> query.severities() == null || query.severities().isEmpty()
+                .filter(a -> query.severities() == null
+                        || query.severities().isEmpty()
                         || query.severities().contains(a.severity()))
-                .filter(a -> query.areas() == null || query.areas().isEmpty() || query.areas().contains(a.areaCode()))
+                .filter(a -> query.areas() == null
+                        || query.areas().isEmpty()
+                        || query.areas().contains(a.areaCode()))
                 .filter(a -> query.assignee() == null || query.assignee().equals(a.assignee()))
                 .toList();
         List<Alert> items = matching.subList(0, Math.min(query.limit(), matching.size()));
-        String next = matching.size() > items.size() ? CURSOR_PREFIX + items.get(items.size() - 1).id() : null;
+        String next = matching.size() > items.size()
+                ? CURSOR_PREFIX + items.get(items.size() - 1).id()
+                : null;
         return new AlertPage(items, next);
     }
 
@@ -136,21 +172,32 @@ public final class FakeAlerts implements AlertBackend {
             return new CommandResult(id, Outcome.NOT_FOUND, null, "no alert " + id);
         }
         if (command.expectedVersion() != null && command.expectedVersion() != alert.version()) {
-            return new CommandResult(id, Outcome.CONFLICT, alert, "alert " + id + " is at version " + alert.version()
-                    + ", not " + command.expectedVersion());
+            return new CommandResult(
+                    id,
+                    Outcome.CONFLICT,
+                    alert,
+                    "alert " + id + " is at version " + alert.version() + ", not " + command.expectedVersion());
         }
         if (action instanceof AlertAction.Ack) {
-            return alert.handling() == Handling.ACK ? unchanged(alert, "already acknowledged")
+            return alert.handling() == Handling.ACK
+                    ? unchanged(alert, "already acknowledged")
                     : change(alert, Handling.ACK, command.actor(), alert.assignee(), AuditType.ACKNOWLEDGED, command);
         }
         if (action instanceof AlertAction.Unack) {
-            return alert.handling() == Handling.UNACK ? unchanged(alert, "not acknowledged")
+            return alert.handling() == Handling.UNACK
+                    ? unchanged(alert, "not acknowledged")
                     : change(alert, Handling.UNACK, null, alert.assignee(), AuditType.UNACKNOWLEDGED, command);
         }
         if (action instanceof AlertAction.Assign assign) {
-            return Objects.equals(assign.assignee(), alert.assignee()) ? unchanged(alert, "already assigned so")
-                    : change(alert, alert.handling(), alert.ackedBy(), assign.assignee(),
-                    assign.assignee() == null ? AuditType.UNASSIGNED : AuditType.ASSIGNED, command);
+            return Objects.equals(assign.assignee(), alert.assignee())
+                    ? unchanged(alert, "already assigned so")
+                    : change(
+                            alert,
+                            alert.handling(),
+                            alert.ackedBy(),
+                            assign.assignee(),
+                            assign.assignee() == null ? AuditType.UNASSIGNED : AuditType.ASSIGNED,
+                            command);
         }
         if (action instanceof AlertAction.Comment) {
             return command.comment() == null || command.comment().isBlank()
@@ -164,16 +211,51 @@ public final class FakeAlerts implements AlertBackend {
         return new CommandResult(alert.id(), Outcome.UNCHANGED, alert, why);
     }
 
-    private CommandResult change(Alert a, Handling handling, String ackedBy, String assignee, AuditType type,
-                                 Command command) {
-        Alert changed = new Alert(a.id(), a.alertKey(), a.ruleId(), a.entityId(), a.scope(), a.domain(), a.areaCode(),
-                a.labels(), a.severity(), a.condition(), a.episodeOpen(), a.flapping(), a.episode(), a.occurrences(),
-                a.firstSeenAt(), a.lastSeenAt(), a.openedAt(), a.resolvedAt(), a.resolvedBy(), handling, ackedBy,
-                ackedBy == null ? null : AT, assignee, a.snoozedUntil(), a.summary(), a.measure(), a.version() + 1,
-                a.lastEventSeq() + 1, AT, a.suppressions(), a.pendingActions());
+    private CommandResult change(
+            Alert a, Handling handling, String ackedBy, String assignee, AuditType type, Command command) {
+        Alert changed = new Alert(
+                a.id(),
+                a.alertKey(),
+                a.ruleId(),
+                a.entityId(),
+                a.scope(),
+                a.domain(),
+                a.areaCode(),
+                a.labels(),
+                a.severity(),
+                a.condition(),
+                a.episodeOpen(),
+                a.flapping(),
+                a.episode(),
+                a.occurrences(),
+                a.firstSeenAt(),
+                a.lastSeenAt(),
+                a.openedAt(),
+                a.resolvedAt(),
+                a.resolvedBy(),
+                handling,
+                ackedBy,
+                ackedBy == null ? null : AT,
+                assignee,
+                a.snoozedUntil(),
+                a.summary(),
+                a.measure(),
+                a.version() + 1,
+                a.lastEventSeq() + 1,
+                AT,
+                a.suppressions(),
+                a.pendingActions());
         alerts.put(a.id(), changed);
-        events.add(new AlertEvent(events.size() + 1, a.id(), changed.lastEventSeq(), type, command.actor(), AT,
-                a.episode(), command.comment(), Map.of()));
+        events.add(new AlertEvent(
+                events.size() + 1,
+                a.id(),
+                changed.lastEventSeq(),
+                type,
+                command.actor(),
+                AT,
+                a.episode(),
+                command.comment(),
+                Map.of()));
         return new CommandResult(a.id(), Outcome.CHANGED, changed, null);
     }
 
@@ -181,14 +263,19 @@ public final class FakeAlerts implements AlertBackend {
     public List<CommandResult> bulk(List<BulkTarget> targets, AlertAction action, Command command) {
         List<CommandResult> results = new ArrayList<>();
         for (BulkTarget target : targets) {
-            results.add(apply(target.alertId(), action, new Command(command.actor(), command.comment(), target.expectedVersion())));
+            results.add(apply(
+                    target.alertId(),
+                    action,
+                    new Command(command.actor(), command.comment(), target.expectedVersion())));
         }
         return results;
     }
 
     @Override
     public synchronized List<Silence> silences(boolean includeInactive) {
-        return silences.stream().filter(s -> includeInactive || s.expiredAt() == null).toList();
+        return silences.stream()
+                .filter(s -> includeInactive || s.expiredAt() == null)
+                .toList();
     }
 
     @Override
@@ -197,10 +284,18 @@ public final class FakeAlerts implements AlertBackend {
     }
 
     @Override
-    public synchronized SilenceResult createSilence(List<LabelMatcher> matchers, Instant startsAt, Instant endsAt,
-                                                    String actor, String comment) {
-        Silence created = new Silence(silences.size() + 1, matchers, actor, comment, startsAt == null ? AT : startsAt,
-                endsAt, AT, null, null);
+    public synchronized SilenceResult createSilence(
+            List<LabelMatcher> matchers, Instant startsAt, Instant endsAt, String actor, String comment) {
+        Silence created = new Silence(
+                silences.size() + 1,
+                matchers,
+                actor,
+                comment,
+                startsAt == null ? AT : startsAt,
+                endsAt,
+                AT,
+                null,
+                null);
         silences.add(created);
         return new SilenceResult(Outcome.CHANGED, created, null);
     }
@@ -215,8 +310,8 @@ public final class FakeAlerts implements AlertBackend {
         if (s.expiredAt() != null) {
             return new SilenceResult(Outcome.UNCHANGED, s, "silence " + id + " was already expired");
         }
-        Silence expired = new Silence(s.id(), s.matchers(), s.createdBy(), s.comment(), s.startsAt(), s.endsAt(),
-                s.createdAt(), AT, actor);
+        Silence expired = new Silence(
+                s.id(), s.matchers(), s.createdBy(), s.comment(), s.startsAt(), s.endsAt(), s.createdAt(), AT, actor);
         silences.set(silences.indexOf(s), expired);
         return new SilenceResult(Outcome.CHANGED, expired, null);
     }

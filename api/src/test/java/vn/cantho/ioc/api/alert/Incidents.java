@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.ConditionEvent;
@@ -39,10 +38,24 @@ public final class Incidents {
     public Alert pm25(String area, Severity severity) {
         String station = SharedServers.uniqueName("aq-" + area);
         String key = "pm25-high|" + station;
-        writer.conditionWriter().write(List.of(new ConditionEvent(ConditionEvent.SCHEMA_VERSION,
-                UUID.randomUUID().toString(), key, "pm25-high", station, Scope.DEVICE, "environment", area,
-                new TreeMap<>(Map.of("metric", "pm25", "station", station)), TransitionType.OPENED, Instant.now(), 1,
-                severity, null, 182.0, "PM2.5 182 µg/m³ tại " + station)));
+        writer.conditionWriter()
+                .write(List.of(new ConditionEvent(
+                        ConditionEvent.SCHEMA_VERSION,
+                        UUID.randomUUID().toString(),
+                        key,
+                        "pm25-high",
+                        station,
+                        Scope.DEVICE,
+                        "environment",
+                        area,
+                        new TreeMap<>(Map.of("metric", "pm25", "station", station)),
+                        TransitionType.OPENED,
+                        Instant.now(),
+                        1,
+                        severity,
+                        null,
+                        182.0,
+                        "PM2.5 182 µg/m³ tại " + station)));
         return find(key);
     }
 
@@ -50,10 +63,24 @@ public final class Incidents {
     public Alert riverLevel(Severity severity) {
         String gauge = SharedServers.uniqueName("wl-hau");
         String key = "river-level|" + gauge;
-        writer.conditionWriter().write(List.of(new ConditionEvent(ConditionEvent.SCHEMA_VERSION,
-                UUID.randomUUID().toString(), key, "river-level", gauge, Scope.DEVICE, "environment", "ninh-kieu",
-                new TreeMap<>(Map.of("metric", "water_level", "gauge", gauge)), TransitionType.OPENED, Instant.now(), 1,
-                severity, null, 1.93, "Mực nước sông Hậu 1,93 m ≥ BĐ II")));
+        writer.conditionWriter()
+                .write(List.of(new ConditionEvent(
+                        ConditionEvent.SCHEMA_VERSION,
+                        UUID.randomUUID().toString(),
+                        key,
+                        "river-level",
+                        gauge,
+                        Scope.DEVICE,
+                        "environment",
+                        "ninh-kieu",
+                        new TreeMap<>(Map.of("metric", "water_level", "gauge", gauge)),
+                        TransitionType.OPENED,
+                        Instant.now(),
+                        1,
+                        severity,
+                        null,
+                        1.93,
+                        "Mực nước sông Hậu 1,93 m ≥ BĐ II")));
         return find(key);
     }
 

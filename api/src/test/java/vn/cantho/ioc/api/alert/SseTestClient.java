@@ -1,5 +1,6 @@
 package vn.cantho.ioc.api.alert;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,25 +15,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import vn.cantho.ioc.model.json.Json;
 
 /** Reads a Server-Sent Events stream over real HTTP and hands over its events (and comments) one by one. */
 final class SseTestClient implements AutoCloseable {
 
     /** One event: name, id, parsed data and when it was read; for a comment, name is {@code :} and data null. */
-    record Event(String name, String id, JsonNode data, long receivedNanos) {
-    }
+    record Event(String name, String id, JsonNode data, long receivedNanos) {}
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile Stream<String> lines;
 
     SseTestClient(int port, String token, String query, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/v1/alerts/stream" + (query.isEmpty() ? "" : "?" + query)))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/api/v1/alerts/stream" + (query.isEmpty() ? "" : "?" + query)))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream");
         headers.forEach(request::header);
         response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         response.thenAccept(r -> {

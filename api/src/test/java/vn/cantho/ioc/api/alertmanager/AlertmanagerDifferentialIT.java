@@ -2,6 +2,7 @@ package vn.cantho.ioc.api.alertmanager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,8 +12,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -58,7 +57,8 @@ class AlertmanagerDifferentialIT {
         hub = new ApiClient(server.port(), new TestTokens(database).issue(TokenRole.OPERATOR, "Grafana"));
         JsonNode status = hub.get("/am/api/v2/status").body();
         Path dir = WorkDirectories.temporary("am-diff-it");
-        reference = RealAlertmanager.start(status.path("config").path("original").asText(), dir);
+        reference =
+                RealAlertmanager.start(status.path("config").path("original").asText(), dir);
         am = new ApiClient(reference.port());
     }
 
@@ -94,7 +94,8 @@ class AlertmanagerDifferentialIT {
         JsonNode groupsHub = hub.get("/am/api/v2/alerts/groups" + filter).body();
         JsonNode groupsAm = am.get("/api/v2/alerts/groups" + filter).body();
         assertThat(shape(groupsHub)).isEqualTo(shape(groupsAm));
-        assertThat(shape(hub.get("/am/api/v2/receivers").body())).isEqualTo(shape(am.get("/api/v2/receivers").body()));
+        assertThat(shape(hub.get("/am/api/v2/receivers").body()))
+                .isEqualTo(shape(am.get("/api/v2/receivers").body()));
     }
 
     @Test
@@ -110,10 +111,11 @@ class AlertmanagerDifferentialIT {
     void silences_created_queried_and_expired_answer_with_the_same_fields() {
         // Given
         Instant end = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-        String silence = "{\"matchers\":[{\"name\":\"alertname\",\"value\":\"NhietDo.*\",\"isRegex\":true,\"isEqual\":true},"
-                + "{\"name\":\"area\",\"value\":\"ninh-kieu\",\"isRegex\":false,\"isEqual\":false}],"
-                + "\"startsAt\":\"" + Instant.now() + "\",\"endsAt\":\"" + end + "\",\"createdBy\":\"grafana\","
-                + "\"comment\":\"Bảo trì máy chủ\"}";
+        String silence =
+                "{\"matchers\":[{\"name\":\"alertname\",\"value\":\"NhietDo.*\",\"isRegex\":true,\"isEqual\":true},"
+                        + "{\"name\":\"area\",\"value\":\"ninh-kieu\",\"isRegex\":false,\"isEqual\":false}],"
+                        + "\"startsAt\":\"" + Instant.now() + "\",\"endsAt\":\"" + end + "\",\"createdBy\":\"grafana\","
+                        + "\"comment\":\"Bảo trì máy chủ\"}";
 
         // When
         ApiClient.Response createdHub = hub.post("/am/api/v2/silences", silence);
@@ -128,16 +130,22 @@ class AlertmanagerDifferentialIT {
         JsonNode oneAm = am.get("/api/v2/silence/" + amId).body();
         assertThat(shape(oneHub)).isEqualTo(shape(oneAm));
         assertThat(oneHub.path("status").path("state").asText()).isEqualTo("active");
-        assertThat(shape(hub.get("/am/api/v2/silences").body())).isEqualTo(shape(am.get("/api/v2/silences").body()));
+        assertThat(shape(hub.get("/am/api/v2/silences").body()))
+                .isEqualTo(shape(am.get("/api/v2/silences").body()));
 
         // When the silence is updated (same id): the hub makes a new one and expires the old
         String update = silence.replace("{\"matchers\"", "{\"id\":\"" + hubId + "\",\"matchers\"")
                 .replace("Bảo trì máy chủ", "Bảo trì máy chủ, kéo dài");
-        String newId = hub.post("/am/api/v2/silences", update).body().path("silenceID").asText();
+        String newId =
+                hub.post("/am/api/v2/silences", update).body().path("silenceID").asText();
 
         // Then
         assertThat(newId).isNotEqualTo(hubId);
-        assertThat(hub.get("/am/api/v2/silence/" + hubId).body().path("status").path("state").asText())
+        assertThat(hub.get("/am/api/v2/silence/" + hubId)
+                        .body()
+                        .path("status")
+                        .path("state")
+                        .asText())
                 .isEqualTo("expired");
 
         // When deleted
@@ -148,8 +156,11 @@ class AlertmanagerDifferentialIT {
         assertThat(deletedHub.status()).isEqualTo(deletedAm.status()).isEqualTo(200);
         JsonNode expiredHub = hub.get("/am/api/v2/silence/" + newId).body();
         assertThat(expiredHub.path("status").path("state").asText()).isEqualTo("expired");
-        assertThat(shape(expiredHub)).isEqualTo(shape(am.get("/api/v2/silence/" + amId).body()));
-        assertThat(hub.get("/am/api/v2/silence/00000000-0000-4000-8000-0000ffffffff").status()).isEqualTo(404);
+        assertThat(shape(expiredHub))
+                .isEqualTo(shape(am.get("/api/v2/silence/" + amId).body()));
+        assertThat(hub.get("/am/api/v2/silence/00000000-0000-4000-8000-0000ffffffff")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -172,35 +183,48 @@ class AlertmanagerDifferentialIT {
         assertThat(alerts.events(alert.id())).hasSize(1);
 
         // When it resolves
-        String resolved = alertBody("MatKetNoiCamera", "warning", startsAt, Instant.now().minusSeconds(1));
+        String resolved =
+                alertBody("MatKetNoiCamera", "warning", startsAt, Instant.now().minusSeconds(1));
         assertThat(hub.post("/am/api/v2/alerts", resolved).status()).isEqualTo(200);
 
         // Then
         assertThat(external("MatKetNoiCamera").condition()).isEqualTo(ConditionStatus.RESOLVED);
-        assertThat(hub.get("/am/api/v2/alerts?filter=" + ApiClient.encode("alertname=\"MatKetNoiCamera\"")).body())
+        assertThat(hub.get("/am/api/v2/alerts?filter=" + ApiClient.encode("alertname=\"MatKetNoiCamera\""))
+                        .body())
                 .isEmpty();
     }
 
     @Test
     void bad_posts_are_refused_and_change_nothing() {
         assertThat(hub.post("/am/api/v2/alerts", "[{\"labels\":{}}]").code()).isEqualTo("BAD_BODY");
-        assertThat(hub.post("/am/api/v2/alerts", "[{\"labels\":{\"severity\":\"critical\"}}]").code())
+        assertThat(hub.post("/am/api/v2/alerts", "[{\"labels\":{\"severity\":\"critical\"}}]")
+                        .code())
                 .isEqualTo("BAD_BODY");
-        assertThat(hub.post("/am/api/v2/alerts", "{\"labels\":{\"alertname\":\"x\"}}").code()).isEqualTo("BAD_BODY");
-        assertThat(hub.post("/am/api/v2/alerts", "[{\"labels\":{\"alertname\":\"x\\u0000\"}}]").code())
+        assertThat(hub.post("/am/api/v2/alerts", "{\"labels\":{\"alertname\":\"x\"}}")
+                        .code())
+                .isEqualTo("BAD_BODY");
+        assertThat(hub.post("/am/api/v2/alerts", "[{\"labels\":{\"alertname\":\"x\\u0000\"}}]")
+                        .code())
                 .isEqualTo("BAD_BODY");
         assertThat(hub.post("/am/api/v2/alerts", "[{\"labels\":{\"alertname\":\"x\"},\"endsAt\":\"hôm qua\"}]")
-                .code()).isEqualTo("BAD_BODY");
+                        .code())
+                .isEqualTo("BAD_BODY");
         assertThat(hub.send("DELETE", "/am/api/v2/silence/not-a-uuid").code()).isEqualTo("UNKNOWN_SILENCE");
-        assertThat(hub.post("/am/api/v2/silences", "{\"matchers\":[],\"endsAt\":\"2030-01-01T00:00:00Z\","
-                + "\"comment\":\"x\"}").code()).isEqualTo("BAD_BODY");
-        assertThat(hub.get("/am/api/v2/alerts?filter=" + ApiClient.encode("area=~\"(\"")).code())
+        assertThat(hub.post(
+                                "/am/api/v2/silences",
+                                "{\"matchers\":[],\"endsAt\":\"2030-01-01T00:00:00Z\"," + "\"comment\":\"x\"}")
+                        .code())
+                .isEqualTo("BAD_BODY");
+        assertThat(hub.get("/am/api/v2/alerts?filter=" + ApiClient.encode("area=~\"(\""))
+                        .code())
                 .isEqualTo("BAD_PARAMETER");
     }
 
     private static Alert external(String name) {
         return alerts.list(AlertQuery.all().withLimit(AlertQuery.MAX_LIMIT)).items().stream()
-                .filter(a -> a.ruleId().equals(name)).findFirst().orElseThrow();
+                .filter(a -> a.ruleId().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String alertBody(String name, String severity, Instant startsAt, Instant endsAt) {
@@ -221,8 +245,13 @@ class AlertmanagerDifferentialIT {
     }
 
     private static void collect(JsonNode node, String path, TreeSet<String> out) {
-        String type = node.isNull() ? "null" : node.isObject() ? "object" : node.isArray() ? "array"
-                : node.isBoolean() ? "boolean" : node.isNumber() ? "number" : "string";
+        String type = node.isNull()
+                ? "null"
+                : node.isObject()
+                        ? "object"
+                        : node.isArray()
+                                ? "array"
+                                : node.isBoolean() ? "boolean" : node.isNumber() ? "number" : "string";
         if (!path.isEmpty()) {
             out.add(path + ":" + type);
         }

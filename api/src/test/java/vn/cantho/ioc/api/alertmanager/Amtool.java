@@ -32,8 +32,8 @@ final class Amtool {
         requireInstalled(BINARY);
         this.url = url;
         this.httpConfig = Files.createTempFile(dir, "amtool-http", ".yml");
-        Files.writeString(httpConfig, token == null ? "{}\n"
-                : "authorization:\n  type: Bearer\n  credentials: " + token + "\n");
+        Files.writeString(
+                httpConfig, token == null ? "{}\n" : "authorization:\n  type: Bearer\n  credentials: " + token + "\n");
     }
 
     /** Fails, naming the package, when a binary the test needs is missing: CI installs it, so absence is a fault. */
@@ -45,8 +45,8 @@ final class Amtool {
     }
 
     Result run(String... args) {
-        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--alertmanager.url=" + url,
-                "--http.config.file=" + httpConfig));
+        List<String> command = new ArrayList<>(
+                List.of(BINARY.toString(), "--alertmanager.url=" + url, "--http.config.file=" + httpConfig));
         command.addAll(List.of(args));
         return exec(command);
     }
@@ -61,7 +61,9 @@ final class Amtool {
                 process.destroyForcibly();
                 throw new AssertionError(command + " did not finish within 30 s");
             }
-            return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8),
+            return new Result(
+                    process.exitValue(),
+                    new String(out, StandardCharsets.UTF_8),
                     new String(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AssertionError(command + " could not run: " + e, e);

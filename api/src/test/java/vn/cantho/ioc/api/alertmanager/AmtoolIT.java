@@ -2,6 +2,7 @@ package vn.cantho.ioc.api.alertmanager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -10,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -100,8 +99,13 @@ class AmtoolIT {
         Alert alert = incidents.pm25("phong-dien", Severity.WARNING);
 
         // When
-        Amtool.Result added = operator.run("silence", "add", "area=phong-dien", "alertname=pm25-high",
-                "--comment=Bảo trì trạm Phong Điền", "--duration=2h");
+        Amtool.Result added = operator.run(
+                "silence",
+                "add",
+                "area=phong-dien",
+                "alertname=pm25-high",
+                "--comment=Bảo trì trạm Phong Điền",
+                "--duration=2h");
 
         // Then: the id amtool printed is a hub silence, made by the operator's token
         assertThat(added.exit()).as(added.toString()).isZero();
@@ -110,16 +114,19 @@ class AmtoolIT {
         Silence silence = alerts.silence(hubId).orElseThrow();
         assertThat(silence.createdBy()).isEqualTo(operatorActor);
         assertThat(silence.comment()).isEqualTo("Bảo trì trạm Phong Điền");
-        assertThat(silence.matchers()).extracting(Object::toString)
+        assertThat(silence.matchers())
+                .extracting(Object::toString)
                 .containsExactlyInAnyOrder("area=phong-dien", "rule=pm25-high");
 
         // and queries see it, the alert now silenced by it
         JsonNode queried = json(leader.run("silence", "query", "-o", "json", "alertname=pm25-high"));
         assertThat(queried.findValuesAsText("id")).contains(id);
-        assertThat(fingerprints(json(leader.run("alert", "query", "-o", "json", "area=phong-dien")))).isEmpty();
+        assertThat(fingerprints(json(leader.run("alert", "query", "-o", "json", "area=phong-dien"))))
+                .isEmpty();
         JsonNode silenced = json(leader.run("alert", "query", "-o", "json", "--silenced", "area=phong-dien"));
         assertThat(fingerprints(silenced)).containsExactly(fp(alert));
-        assertThat(silenced.get(0).path("status").path("silencedBy").get(0).asText()).isEqualTo(id);
+        assertThat(silenced.get(0).path("status").path("silencedBy").get(0).asText())
+                .isEqualTo(id);
 
         // When expired
         Amtool.Result expired = operator.run("silence", "expire", id);
@@ -129,10 +136,12 @@ class AmtoolIT {
         Silence after = alerts.silence(hubId).orElseThrow();
         assertThat(after.expiredAt()).isNotNull();
         assertThat(after.expiredBy()).isEqualTo(operatorActor);
-        assertThat(json(leader.run("silence", "query", "-o", "json", "alertname=pm25-high")).findValuesAsText("id"))
+        assertThat(json(leader.run("silence", "query", "-o", "json", "alertname=pm25-high"))
+                        .findValuesAsText("id"))
                 .doesNotContain(id);
         assertThat(json(leader.run("silence", "query", "-o", "json", "--expired", "alertname=pm25-high"))
-                .findValuesAsText("id")).contains(id);
+                        .findValuesAsText("id"))
+                .contains(id);
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import vn.cantho.ioc.embedded.FreePorts;
 
 /**
@@ -37,10 +36,16 @@ final class RealAlertmanager implements AutoCloseable {
         Files.writeString(configFile, config);
         Path data = Files.createDirectories(dir.resolve("alertmanager-data"));
         int port = FreePorts.pick();
-        Process process = new ProcessBuilder(List.of(BINARY.toString(), "--config.file=" + configFile,
-                "--storage.path=" + data, "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=",
-                "--log.level=warn"))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("alertmanager.log").toFile()).start();
+        Process process = new ProcessBuilder(List.of(
+                        BINARY.toString(),
+                        "--config.file=" + configFile,
+                        "--storage.path=" + data,
+                        "--web.listen-address=127.0.0.1:" + port,
+                        "--cluster.listen-address=",
+                        "--log.level=warn"))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("alertmanager.log").toFile())
+                .start();
         RealAlertmanager am = new RealAlertmanager(process, port);
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plusSeconds(30);
@@ -50,8 +55,11 @@ final class RealAlertmanager implements AutoCloseable {
                         + Files.readString(dir.resolve("alertmanager.log")));
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(am.url() + "/-/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ready = http.send(
+                        HttpRequest.newBuilder(URI.create(am.url() + "/-/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return am;
                 }

@@ -2,12 +2,11 @@ package vn.cantho.ioc.api.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,31 +84,42 @@ class AlertWorkIT {
 
         // When: j selects it, the operator types a note, leaves the field and presses a
         keys("j");
-        console.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#d-events tr[data-type='OPENED']")));
+        console.wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#d-events tr[data-type='OPENED']")));
         console.driver.findElement(By.id("d-comment")).sendKeys("Đã gọi trạm Ô Môn");
         keys("a");
 
         // Then: the audit trail shows the acknowledgement with the note and the operator
         var acked = console.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#d-events tr[data-type='ACKNOWLEDGED']")));
-        assertThat(acked.findElement(By.cssSelector("[data-field='comment']")).getText()).isEqualTo("Đã gọi trạm Ô Môn");
-        assertThat(acked.findElement(By.cssSelector("[data-field='actor']")).getText()).isEqualTo(tokens.actor(operator));
-        assertThat(api().get("/api/v1/alerts/" + alert.id()).body().get("handling").asText()).isEqualTo("ACK");
+        assertThat(acked.findElement(By.cssSelector("[data-field='comment']")).getText())
+                .isEqualTo("Đã gọi trạm Ô Môn");
+        assertThat(acked.findElement(By.cssSelector("[data-field='actor']")).getText())
+                .isEqualTo(tokens.actor(operator));
+        assertThat(api().get("/api/v1/alerts/" + alert.id())
+                        .body()
+                        .get("handling")
+                        .asText())
+                .isEqualTo("ACK");
         console.screenshot("keyboard-ack.png");
     }
 
     @Test
     void three_alerts_ticked_in_the_list_are_acknowledged_together_with_one_note() {
         // Given: three open alerts in Phong Điền
-        List<Alert> alerts = List.of(incidents.pm25("phong-dien", Severity.CRITICAL),
-                incidents.pm25("phong-dien", Severity.MAJOR), incidents.pm25("phong-dien", Severity.WARNING));
+        List<Alert> alerts = List.of(
+                incidents.pm25("phong-dien", Severity.CRITICAL),
+                incidents.pm25("phong-dien", Severity.MAJOR),
+                incidents.pm25("phong-dien", Severity.WARNING));
         console.signIn(operator);
         filterArea("phong-dien");
         console.wait.until(ExpectedConditions.textToBe(By.id("count"), "3"));
 
         // When: the operator ticks all three and acknowledges them with a note
         for (Alert alert : alerts) {
-            console.driver.findElement(By.cssSelector("#alerts tr[data-alert-id='" + alert.id() + "'] input.pick")).click();
+            console.driver
+                    .findElement(By.cssSelector("#alerts tr[data-alert-id='" + alert.id() + "'] input.pick"))
+                    .click();
         }
         assertThat(console.driver.findElement(By.id("bulk-count")).getText()).isEqualTo("3");
         console.driver.findElement(By.id("bulk-comment")).sendKeys("Sự cố chung của cụm trạm Phong Điền");
@@ -118,9 +128,11 @@ class AlertWorkIT {
         // Then: all three are acknowledged, each with the note in its audit trail, and the list shows it live
         console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bulk-message"), "Đã xử lý 3"));
         for (Alert alert : alerts) {
-            console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(
-                    "#alerts tr[data-alert-id='" + alert.id() + "'] [data-field='handling']"), "Đã xác nhận"));
-            JsonNode events = api().get("/api/v1/alerts/" + alert.id() + "/events").body().get("items");
+            console.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#alerts tr[data-alert-id='" + alert.id() + "'] [data-field='handling']"),
+                    "Đã xác nhận"));
+            JsonNode events =
+                    api().get("/api/v1/alerts/" + alert.id() + "/events").body().get("items");
             JsonNode last = events.get(events.size() - 1);
             assertThat(last.get("type").asText()).isEqualTo("ACKNOWLEDGED");
             assertThat(last.get("comment").asText()).isEqualTo("Sự cố chung của cụm trạm Phong Điền");
@@ -133,7 +145,8 @@ class AlertWorkIT {
         // Given: two alerts in Vĩnh Thạnh, one assigned to Lê Hoa
         Alert mine = incidents.pm25("vinh-thanh", Severity.MAJOR);
         Alert other = incidents.pm25("vinh-thanh", Severity.MAJOR);
-        assertThat(api().post("/api/v1/alerts/" + mine.id() + "/assign", "{\"assignee\":\"Lê Hoa\"}").status())
+        assertThat(api().post("/api/v1/alerts/" + mine.id() + "/assign", "{\"assignee\":\"Lê Hoa\"}")
+                        .status())
                 .isEqualTo(200);
         console.signIn(operator);
         filterArea("vinh-thanh");
@@ -147,11 +160,14 @@ class AlertWorkIT {
         console.wait.until(ExpectedConditions.textToBe(By.id("connection"), "Trực tuyến"));
 
         // Then: the same filters are in force and only her alert is listed
-        assertThat(console.driver.findElement(By.id("f-area")).getAttribute("value")).isEqualTo("vinh-thanh");
+        assertThat(console.driver.findElement(By.id("f-area")).getAttribute("value"))
+                .isEqualTo("vinh-thanh");
         assertThat(console.driver.findElement(By.id("f-mine")).isSelected()).isTrue();
         console.wait.until(ExpectedConditions.textToBe(By.id("count"), "1"));
-        assertThat(console.driver.findElements(By.cssSelector("#alerts tr[data-alert-id='" + mine.id() + "']"))).hasSize(1);
-        assertThat(console.driver.findElements(By.cssSelector("#alerts tr[data-alert-id='" + other.id() + "']"))).isEmpty();
+        assertThat(console.driver.findElements(By.cssSelector("#alerts tr[data-alert-id='" + mine.id() + "']")))
+                .hasSize(1);
+        assertThat(console.driver.findElements(By.cssSelector("#alerts tr[data-alert-id='" + other.id() + "']")))
+                .isEmpty();
     }
 
     private void filterArea(String area) {

@@ -2,12 +2,11 @@ package vn.cantho.ioc.api.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,7 +92,10 @@ class ConsoleIT {
         WebElement shown = wait.until(ExpectedConditions.visibilityOfElementLocated(row));
 
         // Then it is listed live, unacknowledged
-        assertThat(shown.getText()).contains("Nghiêm trọng").contains("Ninh Kiều").contains("Chưa xác nhận");
+        assertThat(shown.getText())
+                .contains("Nghiêm trọng")
+                .contains("Ninh Kiều")
+                .contains("Chưa xác nhận");
 
         // When: the operator opens it and acknowledges it with a comment
         shown.click();
@@ -105,13 +107,17 @@ class ConsoleIT {
         WebElement acked = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#d-events tr[data-type='ACKNOWLEDGED']")));
         String actor = tokens.actor(token);
-        assertThat(acked.findElement(By.cssSelector("[data-field='actor']")).getText()).isEqualTo(actor);
+        assertThat(acked.findElement(By.cssSelector("[data-field='actor']")).getText())
+                .isEqualTo(actor);
         assertThat(acked.findElement(By.cssSelector("[data-field='comment']")).getText())
                 .isEqualTo("Đã báo Sở Tài nguyên và Môi trường");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("#alerts tr[data-alert-id='" + alert.id() + "'] [data-field='handling']"), "Đã xác nhận"));
+                By.cssSelector("#alerts tr[data-alert-id='" + alert.id() + "'] [data-field='handling']"),
+                "Đã xác nhận"));
         screenshot("console-after-ack.png");
-        JsonNode stored = new ApiClient(server.port(), token).get("/api/v1/alerts/" + alert.id()).body();
+        JsonNode stored = new ApiClient(server.port(), token)
+                .get("/api/v1/alerts/" + alert.id())
+                .body();
         assertThat(stored.get("handling").asText()).isEqualTo("ACK");
         assertThat(stored.get("ackedBy").asText()).isEqualTo(actor);
     }
@@ -128,14 +134,19 @@ class ConsoleIT {
 
         // When
         wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#alerts tr[data-alert-id='" + alert.id() + "']"))).click();
+                        By.cssSelector("#alerts tr[data-alert-id='" + alert.id() + "']")))
+                .click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#d-events tr[data-type='OPENED']")));
         browser.findElement(By.id("act-ack")).click();
 
         // Then
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("d-message"), "chỉ được xem"));
-        assertThat(new ApiClient(server.port(), token).get("/api/v1/alerts/" + alert.id()).body().get("handling")
-                .asText()).isEqualTo("UNACK");
+        assertThat(new ApiClient(server.port(), token)
+                        .get("/api/v1/alerts/" + alert.id())
+                        .body()
+                        .get("handling")
+                        .asText())
+                .isEqualTo("UNACK");
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,24 +88,40 @@ class KpiExplanationIT {
 
         // Then: red first, then green, then grey; each row coloured and with its trend
         List<WebElement> rows = console.driver.findElements(By.cssSelector("#kpi-rows tr"));
-        assertThat(rows).extracting(r -> r.getAttribute("data-status") + " " + r.getAttribute("data-entity"))
+        assertThat(rows)
+                .extracting(r -> r.getAttribute("data-status") + " " + r.getAttribute("data-entity"))
                 .containsExactly("RED so-tnmt", "GREEN so-xd", "GREY so-gtvt");
         assertThat(rows.get(0).findElement(By.cssSelector(".plan")).getCssValue("background-color"))
                 .isEqualTo("rgba(200, 16, 46, 1)");
         assertThat(rows.get(0).findElement(By.cssSelector(".trend")).getText()).isEqualTo("▼ -5");
-        assertThat(rows.get(0).findElement(By.cssSelector(".trend")).getAttribute("class")).contains("bad");
+        assertThat(rows.get(0).findElement(By.cssSelector(".trend")).getAttribute("class"))
+                .contains("bad");
         assertThat(rows.get(0).findElements(By.cssSelector(".ask-button"))).hasSize(1);
         assertThat(rows.get(1).findElements(By.cssSelector(".ask-button"))).isEmpty();
         console.screenshot("kpi-drilldown.png");
     }
 
     @Test
-    void a_leader_asks_for_an_explanation_the_department_answers_and_the_leader_sees_it_answered_beside_an_overdue_one() {
+    void
+            a_leader_asks_for_an_explanation_the_department_answers_and_the_leader_sees_it_answered_beside_an_overdue_one() {
         // Given: an older request to the police, unanswered past its due time
-        ExplanationRequest overdue = new ExplanationStore(database.dataSource()).create(new NewExplanationRequest(
-                "traffic_deaths", "area", "ninh-kieu", "ninh-kieu", "security_traffic", new TreeMap<>(), "cong-an",
-                Instant.now(), 2.0, 0.0, "RED", "Giải trình số người chết do TNGT", Instant.now().minusSeconds(3600)),
-                "Chủ tịch UBND TP #1");
+        ExplanationRequest overdue = new ExplanationStore(database.dataSource())
+                .create(
+                        new NewExplanationRequest(
+                                "traffic_deaths",
+                                "area",
+                                "ninh-kieu",
+                                "ninh-kieu",
+                                "security_traffic",
+                                new TreeMap<>(),
+                                "cong-an",
+                                Instant.now(),
+                                2.0,
+                                0.0,
+                                "RED",
+                                "Giải trình số người chết do TNGT",
+                                Instant.now().minusSeconds(3600)),
+                        "Chủ tịch UBND TP #1");
         console.signIn(leader);
         console.driver.findElement(By.id("nav-kpis")).click();
         WebElement atRisk = console.wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -114,10 +129,12 @@ class KpiExplanationIT {
 
         // When: the leader asks so-tnmt to explain its on-time rate
         atRisk.click();
-        assertThat(console.driver.findElement(By.id("ask-department")).getAttribute("value")).isEqualTo("so-tnmt");
+        assertThat(console.driver.findElement(By.id("ask-department")).getAttribute("value"))
+                .isEqualTo("so-tnmt");
         console.driver.findElement(By.id("ask-message")).sendKeys(" Báo cáo nguyên nhân và giải pháp.");
         console.driver.findElement(By.id("ask-send")).click();
-        console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("k-message"), "Đã gửi yêu cầu giải trình #"));
+        console.wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("k-message"), "Đã gửi yêu cầu giải trình #"));
         String sent = console.driver.findElement(By.id("k-message")).getText();
         long id = Long.parseLong(sent.replaceAll(".*#(\\d+).*", "$1"));
 
@@ -125,10 +142,15 @@ class KpiExplanationIT {
         department = new ConsoleBrowser(server.port());
         department.signIn(tokens.issueDepartment("so-tnmt", "Sở TN&MT - văn phòng"), "", "Đơn vị");
         By row = By.cssSelector("#x-rows tr[data-request-id='" + id + "']");
-        department.wait.until(ExpectedConditions.visibilityOfElementLocated(row)).click();
+        department
+                .wait
+                .until(ExpectedConditions.visibilityOfElementLocated(row))
+                .click();
         assertThat(department.driver.findElements(By.cssSelector("#x-rows tr[data-request-id='" + overdue.id() + "']")))
                 .isEmpty();
-        department.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("x-answer")))
+        department
+                .wait
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("x-answer")))
                 .sendKeys("Thiếu cán bộ thẩm định; đã bổ sung 2 người từ tuần sau.");
         department.driver.findElement(By.id("x-answer-go")).click();
         department.wait.until(ExpectedConditions.attributeToBe(row, "data-status", "ANSWERED"));
@@ -138,18 +160,25 @@ class KpiExplanationIT {
         console.driver.findElement(By.id("nav-explanations")).click();
         By leaderRow = By.cssSelector("#x-rows tr[data-request-id='" + id + "']");
         console.wait.until(ExpectedConditions.attributeToBe(leaderRow, "data-status", "ANSWERED"));
-        assertThat(console.driver.findElement(By.cssSelector("#x-rows tr[data-request-id='" + overdue.id() + "']"))
-                .getAttribute("data-status")).isEqualTo("OVERDUE");
-        assertThat(console.driver.findElement(By.cssSelector("#x-rows tr[data-request-id='" + overdue.id() + "'] .req"))
-                .getCssValue("background-color")).isEqualTo("rgba(200, 16, 46, 1)");
+        assertThat(console.driver
+                        .findElement(By.cssSelector("#x-rows tr[data-request-id='" + overdue.id() + "']"))
+                        .getAttribute("data-status"))
+                .isEqualTo("OVERDUE");
+        assertThat(console.driver
+                        .findElement(By.cssSelector("#x-rows tr[data-request-id='" + overdue.id() + "'] .req"))
+                        .getCssValue("background-color"))
+                .isEqualTo("rgba(200, 16, 46, 1)");
         console.wait.until(ExpectedConditions.textToBe(By.id("x-overdue"), "1"));
         assertThat(console.driver.findElement(By.id("x-answered")).getText()).isEqualTo("1");
         console.driver.findElement(leaderRow).click();
-        console.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#x-events tr[data-type='ANSWERED']")));
-        assertThat(console.driver.findElements(By.cssSelector("#x-events tr"))).extracting(r -> r.getAttribute("data-type"))
+        console.wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#x-events tr[data-type='ANSWERED']")));
+        assertThat(console.driver.findElements(By.cssSelector("#x-events tr")))
+                .extracting(r -> r.getAttribute("data-type"))
                 .containsExactly("REQUESTED", "READ", "ANSWERED");
         assertThat(console.driver.findElement(By.id("x-facts")).getText()).contains("Thiếu cán bộ thẩm định");
-        assertThat(console.driver.findElement(By.id("x-answer-form")).isDisplayed()).isFalse();
+        assertThat(console.driver.findElement(By.id("x-answer-form")).isDisplayed())
+                .isFalse();
         console.screenshot("explanation-leader-answered.png");
     }
 }

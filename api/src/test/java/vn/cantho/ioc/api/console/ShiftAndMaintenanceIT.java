@@ -2,13 +2,12 @@ package vn.cantho.ioc.api.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +77,8 @@ class ShiftAndMaintenanceIT {
     @Test
     void handing_over_my_alerts_reassigns_each_of_them_with_the_note_in_its_audit_trail() {
         // Given: Nguyễn An holds two open alerts, Võ Dũng one
-        List<Alert> mine = List.of(assigned(incidents.pm25("binh-thuy", Severity.CRITICAL), "Nguyễn An"),
+        List<Alert> mine = List.of(
+                assigned(incidents.pm25("binh-thuy", Severity.CRITICAL), "Nguyễn An"),
                 assigned(incidents.pm25("binh-thuy", Severity.WARNING), "Nguyễn An"));
         Alert others = assigned(incidents.pm25("binh-thuy", Severity.MAJOR), "Võ Dũng");
         console.signIn(operator);
@@ -86,8 +86,10 @@ class ShiftAndMaintenanceIT {
         console.driver.findElement(By.id("shift-me")).sendKeys("Nguyễn An\t");
         By myRow = By.cssSelector("#people tr[data-person='Nguyễn An'] [data-field='open']");
         console.wait.until(ExpectedConditions.textToBe(myRow, "2"));
-        assertThat(console.driver.findElement(By.cssSelector("#people tr[data-person='Nguyễn An'] [data-field='loud']"))
-                .getText()).isEqualTo("1");
+        assertThat(console.driver
+                        .findElement(By.cssSelector("#people tr[data-person='Nguyễn An'] [data-field='loud']"))
+                        .getText())
+                .isEqualTo("1");
 
         // When: she hands them over to Trần Bình with a note
         console.driver.findElement(By.id("handover-to")).sendKeys("Trần Bình");
@@ -98,15 +100,25 @@ class ShiftAndMaintenanceIT {
         console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("shift-message"), "Đã chuyển 2/2"));
         console.wait.until(ExpectedConditions.textToBe(
                 By.cssSelector("#people tr[data-person='Trần Bình'] [data-field='open']"), "2"));
-        assertThat(console.driver.findElements(By.cssSelector("#people tr[data-person='Nguyễn An']"))).isEmpty();
+        assertThat(console.driver.findElements(By.cssSelector("#people tr[data-person='Nguyễn An']")))
+                .isEmpty();
         for (Alert alert : mine) {
-            assertThat(api().get("/api/v1/alerts/" + alert.id()).body().get("assignee").asText()).isEqualTo("Trần Bình");
+            assertThat(api().get("/api/v1/alerts/" + alert.id())
+                            .body()
+                            .get("assignee")
+                            .asText())
+                    .isEqualTo("Trần Bình");
             JsonNode last = lastEvent(alert);
             assertThat(last.get("type").asText()).isEqualTo("ASSIGNED");
             assertThat(last.get("actor").asText()).isEqualTo(tokens.actor(operator));
-            assertThat(last.get("comment").asText()).isEqualTo("Bàn giao ca cho Trần Bình: Trạm Bình Thủy chờ kỹ thuật");
+            assertThat(last.get("comment").asText())
+                    .isEqualTo("Bàn giao ca cho Trần Bình: Trạm Bình Thủy chờ kỹ thuật");
         }
-        assertThat(api().get("/api/v1/alerts/" + others.id()).body().get("assignee").asText()).isEqualTo("Võ Dũng");
+        assertThat(api().get("/api/v1/alerts/" + others.id())
+                        .body()
+                        .get("assignee")
+                        .asText())
+                .isEqualTo("Võ Dũng");
         console.screenshot("shift-handover.png");
     }
 
@@ -117,7 +129,8 @@ class ShiftAndMaintenanceIT {
         console.signIn(operator);
         console.driver.findElement(By.id("nav-shift")).click();
         console.driver.findElement(By.id("shift-me")).sendKeys("Lý Khoa\t");
-        console.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#take-from option[value='Đỗ Hạnh']")));
+        console.wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#take-from option[value='Đỗ Hạnh']")));
 
         // When
         new Select(console.driver.findElement(By.id("take-from"))).selectByValue("Đỗ Hạnh");
@@ -125,7 +138,11 @@ class ShiftAndMaintenanceIT {
 
         // Then
         console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("shift-message"), "Đã chuyển 1/1"));
-        assertThat(api().get("/api/v1/alerts/" + held.id()).body().get("assignee").asText()).isEqualTo("Lý Khoa");
+        assertThat(api().get("/api/v1/alerts/" + held.id())
+                        .body()
+                        .get("assignee")
+                        .asText())
+                .isEqualTo("Lý Khoa");
         assertThat(lastEvent(held).get("comment").asText()).isEqualTo("Nhận ca từ Đỗ Hạnh");
     }
 
@@ -151,20 +168,25 @@ class ShiftAndMaintenanceIT {
 
         // and starts the window
         console.driver.findElement(By.id("mw-create")).click();
-        console.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mw-message"), "Đã bắt đầu bảo trì"));
+        console.wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("mw-message"), "Đã bắt đầu bảo trì"));
 
         // Then: the previewed alerts, and only they, are silenced
-        assertThat(previewed).containsExactlyInAnyOrderElementsOf(coDo.stream().map(Alert::id).toList());
+        assertThat(previewed)
+                .containsExactlyInAnyOrderElementsOf(
+                        coDo.stream().map(Alert::id).toList());
         for (Alert alert : coDo) {
             assertThat(suppressions(alert)).contains("SILENCED");
         }
         assertThat(suppressions(thoiLai)).doesNotContain("SILENCED");
-        WebElement silence = console.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#silences tr[data-silence-id]")));
+        WebElement silence = console.wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#silences tr[data-silence-id]")));
         assertThat(silence.getText()).contains("area=co-do").contains("Bảo trì trạm Cờ Đỏ");
 
         // When: the window is ended from the console
-        console.driver.findElement(By.cssSelector("#silences tr[data-silence-id] button")).click();
+        console.driver
+                .findElement(By.cssSelector("#silences tr[data-silence-id] button"))
+                .click();
 
         // Then: the alerts are no longer silenced
         console.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#silences tr[data-silence-id]"), 0));
@@ -173,18 +195,23 @@ class ShiftAndMaintenanceIT {
 
     private static Alert assigned(Alert alert, String who) {
         String body = "{\"assignee\":\"" + who + "\"}";
-        assertThat(api().post("/api/v1/alerts/" + alert.id() + "/assign", body).status()).isEqualTo(200);
+        assertThat(api().post("/api/v1/alerts/" + alert.id() + "/assign", body).status())
+                .isEqualTo(200);
         return alert;
     }
 
     private static JsonNode lastEvent(Alert alert) {
-        JsonNode events = api().get("/api/v1/alerts/" + alert.id() + "/events").body().get("items");
+        JsonNode events =
+                api().get("/api/v1/alerts/" + alert.id() + "/events").body().get("items");
         return events.get(events.size() - 1);
     }
 
     private static List<String> suppressions(Alert alert) {
         List<String> kinds = new ArrayList<>();
-        api().get("/api/v1/alerts/" + alert.id()).body().get("suppressions").forEach(s -> kinds.add(s.get("kind").asText()));
+        api().get("/api/v1/alerts/" + alert.id())
+                .body()
+                .get("suppressions")
+                .forEach(s -> kinds.add(s.get("kind").asText()));
         return kinds;
     }
 

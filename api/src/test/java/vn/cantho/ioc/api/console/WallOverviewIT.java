@@ -2,6 +2,7 @@ package vn.cantho.ioc.api.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,19 +68,73 @@ class WallOverviewIT {
         leader = tokens.issue(TokenRole.LEADER, "Phòng điều hành - màn hình tường");
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
         List<Indicator> rows = new ArrayList<>();
-        rows.add(new Indicator(Indicator.SCHEMA_VERSION, "vn_aqi_hourly", Scope.DEVICE, "aq-ninh-kieu-01", "environment",
-                "ninh-kieu", Granularity.HOUR, hour, hour.plus(Duration.ofHours(1)), 162, null,
-                Map.of("category", "Xấu", "category_id", "bad", "colour", "#FF0000", "dominant_pollutant", "pm25",
-                        "sub_index.pm25", "162", "provisional", "false"), hour));
-        rows.add(new Indicator(Indicator.SCHEMA_VERSION, "water_level_alert_level", Scope.DEVICE, "wl-can-tho",
-                "environment", "ninh-kieu", Granularity.HOUR, hour, hour.plus(Duration.ofHours(1)), 2, null,
-                Map.of("level_name", "BĐ II", "last_level_m", "1.950", "last_level_at", hour.plusSeconds(1200).toString(),
-                        "max_level_m", "1.960", "thresholds_m", "1.80,1.90,2.00", "provisional", "true"),
+        rows.add(new Indicator(
+                Indicator.SCHEMA_VERSION,
+                "vn_aqi_hourly",
+                Scope.DEVICE,
+                "aq-ninh-kieu-01",
+                "environment",
+                "ninh-kieu",
+                Granularity.HOUR,
+                hour,
+                hour.plus(Duration.ofHours(1)),
+                162,
+                null,
+                Map.of(
+                        "category",
+                        "Xấu",
+                        "category_id",
+                        "bad",
+                        "colour",
+                        "#FF0000",
+                        "dominant_pollutant",
+                        "pm25",
+                        "sub_index.pm25",
+                        "162",
+                        "provisional",
+                        "false"),
+                hour));
+        rows.add(new Indicator(
+                Indicator.SCHEMA_VERSION,
+                "water_level_alert_level",
+                Scope.DEVICE,
+                "wl-can-tho",
+                "environment",
+                "ninh-kieu",
+                Granularity.HOUR,
+                hour,
+                hour.plus(Duration.ofHours(1)),
+                2,
+                null,
+                Map.of(
+                        "level_name",
+                        "BĐ II",
+                        "last_level_m",
+                        "1.950",
+                        "last_level_at",
+                        hour.plusSeconds(1200).toString(),
+                        "max_level_m",
+                        "1.960",
+                        "thresholds_m",
+                        "1.80,1.90,2.00",
+                        "provisional",
+                        "true"),
                 hour.plusSeconds(1200)));
         Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
-        rows.add(new Indicator(Indicator.SCHEMA_VERSION, "dossiers_on_time_rate_city", Scope.CITY, "can-tho",
-                "government", null, Granularity.DAY, today, today.plus(Duration.ofDays(1)), 88, new TreeMap<>(),
-                Map.of("numerator", "88", "denominator", "100"), today));
+        rows.add(new Indicator(
+                Indicator.SCHEMA_VERSION,
+                "dossiers_on_time_rate_city",
+                Scope.CITY,
+                "can-tho",
+                "government",
+                null,
+                Granularity.DAY,
+                today,
+                today.plus(Duration.ofDays(1)),
+                88,
+                new TreeMap<>(),
+                Map.of("numerator", "88", "denominator", "100"),
+                today));
         new IndicatorWriter(database.dataSource()).upsert(rows);
         server = TestApi.start(database, Map.of());
         incidents = new Incidents(database);
@@ -108,12 +161,14 @@ class WallOverviewIT {
     }
 
     @Test
-    void the_wall_draws_every_district_of_the_geojson_with_alarm_counts_stations_gauges_and_tiles_and_loads_nothing_from_elsewhere()
-            throws Exception {
+    void
+            the_wall_draws_every_district_of_the_geojson_with_alarm_counts_stations_gauges_and_tiles_and_loads_nothing_from_elsewhere()
+                    throws Exception {
         // Given: the registry's district shapes
         JsonNode shapes = Json.mapper().readTree(Files.readAllBytes(GEOJSON));
         List<String> codes = new ArrayList<>();
-        shapes.get("features").forEach(f -> codes.add(f.get("properties").get("code").asText()));
+        shapes.get("features")
+                .forEach(f -> codes.add(f.get("properties").get("code").asText()));
 
         // When: a leader opens the console in wall mode
         console.signIn(leader, "?wall=1");
@@ -122,18 +177,25 @@ class WallOverviewIT {
 
         // Then: one shape per feature of the data file, with its open alerts counted on it
         assertThat(console.driver.findElements(By.cssSelector("#map .district")))
-                .extracting(e -> e.getAttribute("data-area")).containsExactlyInAnyOrderElementsOf(codes);
-        assertThat(console.driver.findElement(By.cssSelector("#map .district[data-area='ninh-kieu'] path"))
-                .getAttribute("d")).startsWith("M");
+                .extracting(e -> e.getAttribute("data-area"))
+                .containsExactlyInAnyOrderElementsOf(codes);
+        assertThat(console.driver
+                        .findElement(By.cssSelector("#map .district[data-area='ninh-kieu'] path"))
+                        .getAttribute("d"))
+                .startsWith("M");
         assertThat(console.driver.findElement(badge("cai-rang")).getText()).isEqualTo("1");
         assertThat(console.driver.findElement(badge("o-mon")).getText()).isEqualTo("0");
         // and stations by VN_AQI, gauges by BĐ level, those without data grey
         console.wait.until(ExpectedConditions.attributeToBe(
                 By.cssSelector("#map .station[data-device='aq-ninh-kieu-01']"), "fill", "#FF0000"));
-        assertThat(console.driver.findElement(By.cssSelector("#map .station[data-device='aq-cai-rang-01']"))
-                .getAttribute("fill")).isEqualTo("#9aa5b1");
-        assertThat(console.driver.findElement(By.cssSelector("#map .gauge[data-device='wl-can-tho']"))
-                .getAttribute("data-level")).isEqualTo("2");
+        assertThat(console.driver
+                        .findElement(By.cssSelector("#map .station[data-device='aq-cai-rang-01']"))
+                        .getAttribute("fill"))
+                .isEqualTo("#9aa5b1");
+        assertThat(console.driver
+                        .findElement(By.cssSelector("#map .gauge[data-device='wl-can-tho']"))
+                        .getAttribute("data-level"))
+                .isEqualTo("2");
         // and eight tiles: environment red with its open alerts by severity, government orange off target
         assertThat(console.driver.findElements(By.cssSelector("#tiles .tile"))).hasSize(8);
         WebElement environment = console.driver.findElement(By.cssSelector(".tile[data-domain='environment']"));
@@ -141,16 +203,22 @@ class WallOverviewIT {
         assertThat(count(environment, "CRITICAL")).isEqualTo("1");
         assertThat(count(environment, "MAJOR")).isEqualTo("1");
         assertThat(count(environment, "WARNING")).isEqualTo("1");
-        assertThat(environment.findElement(By.cssSelector("[data-field='kpi']")).getText()).contains("162");
+        assertThat(environment.findElement(By.cssSelector("[data-field='kpi']")).getText())
+                .contains("162");
         WebElement government = console.driver.findElement(By.cssSelector(".tile[data-domain='government']"));
         console.wait.until(ExpectedConditions.attributeToBe(government, "data-status", "orange"));
-        assertThat(government.findElement(By.cssSelector("[data-field='kpi']")).getText()).contains("88").contains("95");
-        assertThat(console.driver.findElement(By.cssSelector(".tile[data-domain='tourism']")).getAttribute("data-status"))
+        assertThat(government.findElement(By.cssSelector("[data-field='kpi']")).getText())
+                .contains("88")
+                .contains("95");
+        assertThat(console.driver
+                        .findElement(By.cssSelector(".tile[data-domain='tourism']"))
+                        .getAttribute("data-status"))
                 .isEqualTo("grey");
-        assertThat(console.driver.findElement(By.tagName("body")).getAttribute("class")).contains("wall");
+        assertThat(console.driver.findElement(By.tagName("body")).getAttribute("class"))
+                .contains("wall");
         // and nothing was fetched from anywhere but the hub
-        assertThat(console.requestedUrls()).isNotEmpty()
-                .allSatisfy(url -> assertThat(url).startsWith("http://127.0.0.1:" + server.port() + "/"));
+        assertThat(console.requestedUrls()).isNotEmpty().allSatisfy(url -> assertThat(url)
+                .startsWith("http://127.0.0.1:" + server.port() + "/"));
         console.screenshot("wall-overview.png");
     }
 
@@ -167,7 +235,8 @@ class WallOverviewIT {
         console.wait.until(ExpectedConditions.textToBe(badge("thot-not"), "1"));
         By flag = By.id("sound-flag");
         console.wait.until(ExpectedConditions.attributeToBe(flag, "data-alert-id", String.valueOf(first.id())));
-        assertThat(console.driver.findElement(flag).getAttribute("data-sounded")).isEqualTo("true");
+        assertThat(console.driver.findElement(flag).getAttribute("data-sounded"))
+                .isEqualTo("true");
         console.screenshot("wall-bell.png");
 
         // When: this screen is muted and another critical alert opens
@@ -176,7 +245,8 @@ class WallOverviewIT {
 
         // Then: it is still flagged on screen, silently
         console.wait.until(ExpectedConditions.attributeToBe(flag, "data-alert-id", String.valueOf(second.id())));
-        assertThat(console.driver.findElement(flag).getAttribute("data-sounded")).isEqualTo("false");
+        assertThat(console.driver.findElement(flag).getAttribute("data-sounded"))
+                .isEqualTo("false");
         assertThat(console.driver.findElement(By.id("mute")).getText()).isEqualTo("Chuông: tắt");
     }
 
@@ -187,13 +257,17 @@ class WallOverviewIT {
         console.wait.until(ExpectedConditions.textToBe(badge("cai-rang"), "1"));
 
         // When
-        console.driver.findElement(By.cssSelector("#map .badge-group[data-area='cai-rang']")).click();
+        console.driver
+                .findElement(By.cssSelector("#map .badge-group[data-area='cai-rang']"))
+                .click();
 
         // Then
         console.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("alerts-view")));
-        assertThat(console.driver.findElement(By.id("f-area")).getAttribute("value")).isEqualTo("cai-rang");
+        assertThat(console.driver.findElement(By.id("f-area")).getAttribute("value"))
+                .isEqualTo("cai-rang");
         console.wait.until(ExpectedConditions.textToBe(By.id("count"), "1"));
-        assertThat(console.driver.findElement(By.cssSelector("#alerts tr")).getText()).contains("Cái Răng");
+        assertThat(console.driver.findElement(By.cssSelector("#alerts tr")).getText())
+                .contains("Cái Răng");
     }
 
     @Test
@@ -211,8 +285,10 @@ class WallOverviewIT {
         WebElement environment = console.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".tile[data-domain='environment'] .tile-name")));
         assertThat(environment.getText()).isEqualTo("Environment");
-        assertThat(console.driver.findElement(By.cssSelector(".tile[data-domain='environment'] [data-severity='CRITICAL']"))
-                .getAttribute("title")).isEqualTo("Critical");
+        assertThat(console.driver
+                        .findElement(By.cssSelector(".tile[data-domain='environment'] [data-severity='CRITICAL']"))
+                        .getAttribute("title"))
+                .isEqualTo("Critical");
         console.screenshot("wall-english.png");
 
         // When / Then: and back
@@ -226,6 +302,7 @@ class WallOverviewIT {
     }
 
     private static String count(WebElement tile, String severity) {
-        return tile.findElement(By.cssSelector("[data-severity='" + severity + "']")).getText();
+        return tile.findElement(By.cssSelector("[data-severity='" + severity + "']"))
+                .getText();
     }
 }

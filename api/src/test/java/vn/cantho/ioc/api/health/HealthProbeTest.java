@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.health.HealthCheck;
@@ -58,7 +57,8 @@ class HealthProbeTest {
         // Then
         assertThat(report.status()).isEqualTo("DOWN");
         assertThat(report.components().keySet()).containsExactly("kafka", "database", "mqtt");
-        assertThat(report.components().get("database")).isEqualTo(new HealthReport.Component("DOWN", "connection refused"));
+        assertThat(report.components().get("database"))
+                .isEqualTo(new HealthReport.Component("DOWN", "connection refused"));
     }
 
     @Test
@@ -93,7 +93,8 @@ class HealthProbeTest {
 
         // Then
         assertThat(report.status()).isEqualTo("DOWN");
-        assertThat(report.components().get("hung")).isEqualTo(new HealthReport.Component("DOWN", "no answer within 300 ms"));
+        assertThat(report.components().get("hung"))
+                .isEqualTo(new HealthReport.Component("DOWN", "no answer within 300 ms"));
         assertThat(report.components().get("kafka").status()).isEqualTo("UP");
     }
 

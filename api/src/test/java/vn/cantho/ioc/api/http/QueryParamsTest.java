@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** Query-string parsing: decoding, first value wins, blank means absent, broken encoding rejected. */
@@ -24,7 +23,8 @@ class QueryParamsTest {
 
     @Test
     void the_first_value_of_a_repeated_parameter_wins() {
-        assertThat(QueryParams.parse("area=ninh-kieu&area=cai-rang").get("area")).contains("ninh-kieu");
+        assertThat(QueryParams.parse("area=ninh-kieu&area=cai-rang").get("area"))
+                .contains("ninh-kieu");
     }
 
     @Test
@@ -49,27 +49,38 @@ class QueryParamsTest {
     @Test
     void broken_percent_encoding_is_a_bad_parameter_rather_than_a_dropped_filter() {
         assertThatThrownBy(() -> QueryParams.parse("device=%zz"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_PARAMETER))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_PARAMETER))
                 .hasMessageStartingWith("query string:");
     }
 
     @Test
     void a_nul_in_a_value_or_a_name_is_a_bad_parameter_so_it_never_reaches_the_database() {
         assertThatThrownBy(() -> QueryParams.parse("assignee=ca%00truc"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_PARAMETER))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_PARAMETER))
                 .hasMessage("assignee: contains a NUL character (%00)");
         assertThatThrownBy(() -> QueryParams.parse("area%00=x")).hasMessageStartingWith("area?: contains a NUL");
     }
 
     @Test
     void instants_outside_the_years_1_to_9999_are_bad_parameters() {
-        for (String text : new String[] {"%2B999999999-12-31T23:59:59Z", "%2B294277-01-01T00:00:00Z",
-            "%2B10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z", "0000-12-31T23:59:59Z"}) {
-            assertThatThrownBy(() -> QueryParams.parse("to=" + text).instant("to")).as(text)
-                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_PARAMETER))
-                    .hasMessageStartingWith("to: ").hasMessageContaining("outside the years 0001 to 9999");
+        for (String text : new String[] {
+            "%2B999999999-12-31T23:59:59Z",
+            "%2B294277-01-01T00:00:00Z",
+            "%2B10000-01-01T00:00:00Z",
+            "-0001-01-01T00:00:00Z",
+            "0000-12-31T23:59:59Z"
+        }) {
+            assertThatThrownBy(() -> QueryParams.parse("to=" + text).instant("to"))
+                    .as(text)
+                    .isInstanceOfSatisfying(
+                            ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_PARAMETER))
+                    .hasMessageStartingWith("to: ")
+                    .hasMessageContaining("outside the years 0001 to 9999");
         }
         assertThat(QueryParams.parse("to=9999-12-31T23:59:59Z").instant("to")).isPresent();
-        assertThat(QueryParams.parse("from=0001-01-01T00:00:00Z").instant("from")).isPresent();
+        assertThat(QueryParams.parse("from=0001-01-01T00:00:00Z").instant("from"))
+                .isPresent();
     }
 }

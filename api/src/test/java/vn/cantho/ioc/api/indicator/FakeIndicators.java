@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import vn.cantho.ioc.api.FakePages;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
@@ -25,10 +24,22 @@ final class FakeIndicators implements IndicatorBackend {
     private final List<Indicator> rows = new ArrayList<>();
 
     /** Stores an hourly value of {@code indicator} for device {@code device} in {@code area}. */
-    FakeIndicators hourly(String indicator, String device, String area, Instant hour, double value,
-                          Map<String, String> attributes) {
-        rows.add(new Indicator(Indicator.SCHEMA_VERSION, indicator, Scope.DEVICE, device, "environment", area,
-                Granularity.HOUR, hour, hour.plus(Duration.ofHours(1)), value, new TreeMap<>(), attributes, hour));
+    FakeIndicators hourly(
+            String indicator, String device, String area, Instant hour, double value, Map<String, String> attributes) {
+        rows.add(new Indicator(
+                Indicator.SCHEMA_VERSION,
+                indicator,
+                Scope.DEVICE,
+                device,
+                "environment",
+                area,
+                Granularity.HOUR,
+                hour,
+                hour.plus(Duration.ofHours(1)),
+                value,
+                new TreeMap<>(),
+                attributes,
+                hour));
         return this;
     }
 
@@ -42,12 +53,23 @@ final class FakeIndicators implements IndicatorBackend {
                 .filter(r -> query.granularity() == null || r.granularity() == query.granularity())
                 .filter(r -> query.from() == null || !r.periodStart().isBefore(query.from()))
                 .filter(r -> query.to() == null || r.periodStart().isBefore(query.to()))
-                .sorted(Comparator.comparing(Indicator::periodStart).thenComparing(Indicator::indicator)
-                        .thenComparing(Indicator::scope).thenComparing(Indicator::entityId))
+                .sorted(Comparator.comparing(Indicator::periodStart)
+                        .thenComparing(Indicator::indicator)
+                        .thenComparing(Indicator::scope)
+                        .thenComparing(Indicator::entityId))
                 .toList();
-        FakePages.Page<Indicator> page = FakePages.page(matching, r -> new IndicatorCursor(r.periodStart(),
-                r.indicator(), r.scope(), r.entityId(), r.labels().toString(), r.granularity()), IndicatorCursor::encode,
-                query.after(), query.limit());
+        FakePages.Page<Indicator> page = FakePages.page(
+                matching,
+                r -> new IndicatorCursor(
+                        r.periodStart(),
+                        r.indicator(),
+                        r.scope(),
+                        r.entityId(),
+                        r.labels().toString(),
+                        r.granularity()),
+                IndicatorCursor::encode,
+                query.after(),
+                query.limit());
         return new IndicatorPage(page.items(), page.nextCursor());
     }
 
@@ -57,7 +79,8 @@ final class FakeIndicators implements IndicatorBackend {
         rows.stream()
                 .filter(r -> r.indicator().equals(indicator))
                 .filter(r -> areaCode == null || areaCode.equals(r.areaCode()))
-                .forEach(r -> newest.merge(r.entityId(), r, (a, b) -> a.periodStart().isAfter(b.periodStart()) ? a : b));
+                .forEach(r ->
+                        newest.merge(r.entityId(), r, (a, b) -> a.periodStart().isAfter(b.periodStart()) ? a : b));
         return List.copyOf(newest.values());
     }
 }

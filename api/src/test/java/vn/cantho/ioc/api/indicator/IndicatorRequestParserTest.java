@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.api.http.ApiException;
@@ -35,19 +34,50 @@ class IndicatorRequestParserTest {
     @Test
     void every_filter_reaches_the_query() {
         // Given
-        IndicatorCursor cursor = new IndicatorCursor(Instant.parse("2026-11-23T01:00:00Z"), "vn_aqi_hourly",
-                Scope.DEVICE, "aq-ninh-kieu-01", "", Granularity.HOUR);
+        IndicatorCursor cursor = new IndicatorCursor(
+                Instant.parse("2026-11-23T01:00:00Z"),
+                "vn_aqi_hourly",
+                Scope.DEVICE,
+                "aq-ninh-kieu-01",
+                "",
+                Granularity.HOUR);
 
         // When
-        IndicatorQuery query = parse("indicator", "vn_aqi_hourly", "domain", "environment", "scope", "device",
-                "entity", "aq-ninh-kieu-01", "area", "ninh-kieu", "granularity", "hour",
-                "from", "2026-11-23T07:00:00+07:00", "to", "2026-11-24T00:00:00Z", "limit", "20",
-                "cursor", cursor.encode());
+        IndicatorQuery query = parse(
+                "indicator",
+                "vn_aqi_hourly",
+                "domain",
+                "environment",
+                "scope",
+                "device",
+                "entity",
+                "aq-ninh-kieu-01",
+                "area",
+                "ninh-kieu",
+                "granularity",
+                "hour",
+                "from",
+                "2026-11-23T07:00:00+07:00",
+                "to",
+                "2026-11-24T00:00:00Z",
+                "limit",
+                "20",
+                "cursor",
+                cursor.encode());
 
         // Then
-        assertThat(query).isEqualTo(new IndicatorQuery("vn_aqi_hourly", "environment", Scope.DEVICE,
-                "aq-ninh-kieu-01", "ninh-kieu", Granularity.HOUR, Instant.parse("2026-11-23T00:00:00Z"),
-                Instant.parse("2026-11-24T00:00:00Z"), 20, cursor));
+        assertThat(query)
+                .isEqualTo(new IndicatorQuery(
+                        "vn_aqi_hourly",
+                        "environment",
+                        Scope.DEVICE,
+                        "aq-ninh-kieu-01",
+                        "ninh-kieu",
+                        Granularity.HOUR,
+                        Instant.parse("2026-11-23T00:00:00Z"),
+                        Instant.parse("2026-11-24T00:00:00Z"),
+                        20,
+                        cursor));
     }
 
     @Test
@@ -62,8 +92,13 @@ class IndicatorRequestParserTest {
         assertRejected(ErrorCode.BAD_PARAMETER, "scope: must be device, area, agency or city", "scope", "planet");
         assertRejected(ErrorCode.BAD_PARAMETER, "granularity: must be instant, hour", "granularity", "1h");
         assertRejected(ErrorCode.BAD_PARAMETER, "from: 'yesterday' is not an ISO-8601 instant", "from", "yesterday");
-        assertRejected(ErrorCode.BAD_PARAMETER, "from: must be before to", "from", "2026-11-23T00:00:00Z",
-                "to", "2026-11-23T00:00:00Z");
+        assertRejected(
+                ErrorCode.BAD_PARAMETER,
+                "from: must be before to",
+                "from",
+                "2026-11-23T00:00:00Z",
+                "to",
+                "2026-11-23T00:00:00Z");
         assertRejected(ErrorCode.BAD_PARAMETER, "limit: must be from 1 to 5000", "limit", "0");
         assertRejected(ErrorCode.BAD_PARAMETER, "limit: must be a whole number", "limit", "ten");
         assertRejected(ErrorCode.BAD_PARAMETER, "cursor: is not a cursor this API returned", "cursor", "abc");
@@ -80,7 +115,8 @@ class IndicatorRequestParserTest {
 
     private void assertRejected(ErrorCode code, String messageStart, String... nameValues) {
         AbstractThrowableAssert<?, ?> thrown = assertThatThrownBy(() -> parse(nameValues))
-                .isInstanceOf(ApiException.class).hasMessageStartingWith(messageStart);
+                .isInstanceOf(ApiException.class)
+                .hasMessageStartingWith(messageStart);
         thrown.extracting(e -> ((ApiException) e).code()).isEqualTo(code);
     }
 }

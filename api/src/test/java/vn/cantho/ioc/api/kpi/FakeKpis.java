@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import vn.cantho.ioc.api.FakePages;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Scope;
@@ -28,8 +27,21 @@ final class FakeKpis implements KpiBackend {
     /** Stores the daily value of {@code kpi} for agency {@code agency} on the day starting at {@code day}. */
     FakeKpis daily(IndicatorDefinition kpi, String agency, Instant day, double value) {
         Boolean meets = kpi.target() == null ? null : value >= kpi.target();
-        values.add(new KpiValue(kpi, Scope.AGENCY, agency, null, new TreeMap<>(), Granularity.DAY, day,
-                day.plus(Duration.ofDays(1)), value, meets, Map.of(), day, null, null));
+        values.add(new KpiValue(
+                kpi,
+                Scope.AGENCY,
+                agency,
+                null,
+                new TreeMap<>(),
+                Granularity.DAY,
+                day,
+                day.plus(Duration.ofDays(1)),
+                value,
+                meets,
+                Map.of(),
+                day,
+                null,
+                null));
         return this;
     }
 
@@ -40,7 +52,9 @@ final class FakeKpis implements KpiBackend {
                 .filter(v -> domain == null || v.definition().domain().id().equals(domain))
                 .filter(v -> entityId == null || v.entityId().equals(entityId))
                 .filter(v -> areaCode == null || areaCode.equals(v.areaCode()))
-                .forEach(v -> newest.merge(v.definition().id() + "|" + v.entityId(), v,
+                .forEach(v -> newest.merge(
+                        v.definition().id() + "|" + v.entityId(),
+                        v,
                         (a, b) -> a.periodStart().isAfter(b.periodStart()) ? a : b));
         return List.copyOf(newest.values());
     }
@@ -55,8 +69,16 @@ final class FakeKpis implements KpiBackend {
                 .filter(v -> query.to() == null || v.periodStart().isBefore(query.to()))
                 .sorted(Comparator.comparing(KpiValue::periodStart).thenComparing(KpiValue::entityId))
                 .toList();
-        FakePages.Page<KpiValue> page = FakePages.page(matching, v -> new KpiCursor(v.periodStart(), v.scope().id(),
-                v.entityId(), v.labels().toString()), KpiCursor::encode, query.after(), query.limit());
+        FakePages.Page<KpiValue> page = FakePages.page(
+                matching,
+                v -> new KpiCursor(
+                        v.periodStart(),
+                        v.scope().id(),
+                        v.entityId(),
+                        v.labels().toString()),
+                KpiCursor::encode,
+                query.after(),
+                query.limit());
         return new KpiHistoryPage(page.items(), page.nextCursor());
     }
 }

@@ -2,6 +2,7 @@ package vn.cantho.ioc.api.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.Locale;
@@ -9,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -59,8 +58,9 @@ class OpenApiDocumentIT {
         Set<String> documented = new TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            path.getValue().fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase(Locale.ROOT)
-                    + " " + path.getKey()));
+            path.getValue()
+                    .fieldNames()
+                    .forEachRemaining(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey()));
         }
         Set<String> registered = new TreeSet<>();
         server.routes().forEach(route -> registered.add(route.method() + " " + route.path()));
@@ -72,9 +72,12 @@ class OpenApiDocumentIT {
 
     @Test
     void every_api_route_declares_its_access() {
-        assertThat(server.routes()).filteredOn(r -> r.path().startsWith(AuthFilter.PROTECTED_PREFIX))
+        assertThat(server.routes())
+                .filteredOn(r -> r.path().startsWith(AuthFilter.PROTECTED_PREFIX))
                 .isNotEmpty()
-                .allSatisfy(route -> assertThat(route.roles()).as(route.method() + " " + route.path()).isNotEmpty());
+                .allSatisfy(route -> assertThat(route.roles())
+                        .as(route.method() + " " + route.path())
+                        .isNotEmpty());
     }
 
     @Test
@@ -82,7 +85,7 @@ class OpenApiDocumentIT {
         JsonNode document = leader.get(OpenApiRoutes.PATH).body();
         Set<String> schemas = new TreeSet<>();
         document.get("components").get("schemas").fieldNames().forEachRemaining(schemas::add);
-        document.findValuesAsText("$ref").forEach(ref ->
-                assertThat(schemas).contains(ref.substring("#/components/schemas/".length())));
+        document.findValuesAsText("$ref")
+                .forEach(ref -> assertThat(schemas).contains(ref.substring("#/components/schemas/".length())));
     }
 }

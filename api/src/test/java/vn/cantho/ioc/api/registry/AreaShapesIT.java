@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -48,7 +47,10 @@ class AreaShapesIT {
         // Given
         ApiClient leader = new ApiClient(server.port(), tokens.issue(TokenRole.LEADER, "Màn hình tường"));
         List<String> areas = new ArrayList<>();
-        leader.get("/api/v1/areas").body().get("items").forEach(a -> areas.add(a.get("code").asText()));
+        leader.get("/api/v1/areas")
+                .body()
+                .get("items")
+                .forEach(a -> areas.add(a.get("code").asText()));
 
         // When
         Response shapes = leader.get("/api/v1/map/areas");
@@ -65,8 +67,8 @@ class AreaShapesIT {
     @Test
     void without_a_token_or_with_a_department_token_it_is_refused_as_json() {
         Response anonymous = new ApiClient(server.port()).get("/api/v1/map/areas");
-        Response department = new ApiClient(server.port(), tokens.issue(TokenRole.DEPARTMENT, "Công an TP"))
-                .get("/api/v1/map/areas");
+        Response department =
+                new ApiClient(server.port(), tokens.issue(TokenRole.DEPARTMENT, "Công an TP")).get("/api/v1/map/areas");
 
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.code()).isEqualTo("UNAUTHENTICATED");

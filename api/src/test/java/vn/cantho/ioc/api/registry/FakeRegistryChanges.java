@@ -2,7 +2,6 @@ package vn.cantho.ioc.api.registry;
 
 import java.time.Instant;
 import java.util.function.UnaryOperator;
-
 import vn.cantho.ioc.model.registry.Area;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -32,12 +31,16 @@ public final class FakeRegistryChanges implements RegistryBackend {
 
     @Override
     public RegistryVersion removeDevice(long basedOn, String id, String actor) {
-        return change(basedOn, registry -> {
-            if (registry.device(id).isEmpty()) {
-                throw new IllegalArgumentException("no device '" + id + "'");
-            }
-            return registry.withoutDevice(id);
-        }, actor, "remove device " + id);
+        return change(
+                basedOn,
+                registry -> {
+                    if (registry.device(id).isEmpty()) {
+                        throw new IllegalArgumentException("no device '" + id + "'");
+                    }
+                    return registry.withoutDevice(id);
+                },
+                actor,
+                "remove device " + id);
     }
 
     @Override
@@ -45,8 +48,8 @@ public final class FakeRegistryChanges implements RegistryBackend {
         return change(basedOn, registry -> registry.withArea(area), actor, "put area " + area.code());
     }
 
-    private synchronized RegistryVersion change(long basedOn, UnaryOperator<DeviceRegistry> edit, String actor,
-                                                String what) {
+    private synchronized RegistryVersion change(
+            long basedOn, UnaryOperator<DeviceRegistry> edit, String actor, String what) {
         if (basedOn != live.version()) {
             throw new VersionConflictException(basedOn, live.version());
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -62,8 +61,13 @@ class RegistryAdminIT {
         assertThat(put.header("ETag")).isEqualTo("\"1\"");
         assertThat(put.body().path("version").asLong()).isEqualTo(1);
         assertThat(put.body().path("changedBy").asText()).startsWith("registry admin #");
-        assertThat(leader.get("/api/v1/devices/" + GAUGE).body().path("areaCode").asText()).isEqualTo("thot-not");
-        assertThat(leader.get("/api/v1/registry").body().path("version").asLong()).isEqualTo(1);
+        assertThat(leader.get("/api/v1/devices/" + GAUGE)
+                        .body()
+                        .path("areaCode")
+                        .asText())
+                .isEqualTo("thot-not");
+        assertThat(leader.get("/api/v1/registry").body().path("version").asLong())
+                .isEqualTo(1);
     }
 
     @Test
@@ -89,23 +93,33 @@ class RegistryAdminIT {
         // Then
         assertThat(removed.status()).isEqualTo(200);
         assertThat(leader.get("/api/v1/devices/aq-ninh-kieu-01").status()).isEqualTo(404);
-        assertThat(admin.send("DELETE", "/api/v1/devices/aq-ninh-kieu-01", null, Map.of()).code())
+        assertThat(admin.send("DELETE", "/api/v1/devices/aq-ninh-kieu-01", null, Map.of())
+                        .code())
                 .isEqualTo("UNKNOWN_DEVICE");
     }
 
     @Test
     void inconsistent_or_malformed_changes_get_400_and_change_nothing() {
         // When
-        Response unknownArea = admin.send("PUT", "/api/v1/devices/" + GAUGE,
-                GAUGE_JSON.replace("\"areaCode\":\"thot-not\"", "\"areaCode\":\"atlantis\""), Map.of());
-        Response unknownMetric = admin.send("PUT", "/api/v1/devices/" + GAUGE,
-                GAUGE_JSON.replace("water_level", "tide_height"), Map.of());
+        Response unknownArea = admin.send(
+                "PUT",
+                "/api/v1/devices/" + GAUGE,
+                GAUGE_JSON.replace("\"areaCode\":\"thot-not\"", "\"areaCode\":\"atlantis\""),
+                Map.of());
+        Response unknownMetric = admin.send(
+                "PUT", "/api/v1/devices/" + GAUGE, GAUGE_JSON.replace("water_level", "tide_height"), Map.of());
         Response pathMismatch = admin.send("PUT", "/api/v1/devices/other", GAUGE_JSON, Map.of());
         Response malformed = admin.send("PUT", "/api/v1/devices/" + GAUGE, "{\"id\":", Map.of());
-        Response unknownField = admin.send("PUT", "/api/v1/devices/" + GAUGE,
-                GAUGE_JSON.replace("{\"id\"", "{\"colour\":\"red\",\"id\""), Map.of());
-        Response offEarth = admin.send("PUT", "/api/v1/areas/tay-do",
-                "{\"code\":\"tay-do\",\"name\":\"Tây Đô\",\"lat\":95,\"lon\":105}", Map.of());
+        Response unknownField = admin.send(
+                "PUT",
+                "/api/v1/devices/" + GAUGE,
+                GAUGE_JSON.replace("{\"id\"", "{\"colour\":\"red\",\"id\""),
+                Map.of());
+        Response offEarth = admin.send(
+                "PUT",
+                "/api/v1/areas/tay-do",
+                "{\"code\":\"tay-do\",\"name\":\"Tây Đô\",\"lat\":95,\"lon\":105}",
+                Map.of());
 
         // Then
         assertThat(unknownArea.code()).isEqualTo("INVALID_REGISTRY_CHANGE");
@@ -117,7 +131,8 @@ class RegistryAdminIT {
         assertThat(offEarth.code()).isEqualTo("INVALID_REGISTRY_CHANGE");
         assertThat(java.util.List.of(unknownArea, unknownMetric, pathMismatch, malformed, unknownField, offEarth))
                 .allMatch(r -> r.status() == 400);
-        assertThat(leader.get("/api/v1/registry").body().path("version").asLong()).isZero();
+        assertThat(leader.get("/api/v1/registry").body().path("version").asLong())
+                .isZero();
     }
 
     @Test
@@ -132,6 +147,7 @@ class RegistryAdminIT {
         assertThat(byOperator.status()).isEqualTo(403);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(leader.get("/api/v1/devices/" + GAUGE).status()).isEqualTo(404);
-        assertThat(leader.get("/api/v1/registry").body().path("version").asLong()).isZero();
+        assertThat(leader.get("/api/v1/registry").body().path("version").asLong())
+                .isZero();
     }
 }

@@ -3,7 +3,6 @@ package vn.cantho.ioc.api.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.api.ApiClient;
 import vn.cantho.ioc.api.FakeApi;
@@ -22,13 +21,22 @@ class RegistryRoutesTest {
     void given_the_built_in_registry_when_reference_data_is_read_then_areas_devices_and_metrics_are_listed() {
         new FakeApi().test(api -> {
             ApiClient reader = api.as(FakeApi.LEADER);
-            assertThat(reader.get("/api/v1/areas").body().get("items").findValuesAsText("code")).contains("ninh-kieu");
+            assertThat(reader.get("/api/v1/areas").body().get("items").findValuesAsText("code"))
+                    .contains("ninh-kieu");
             assertThat(reader.get("/api/v1/areas/ninh-kieu").status()).isEqualTo(200);
-            assertThat(reader.get("/api/v1/devices?area=ninh-kieu").body().get("items").findValuesAsText("id"))
-                    .contains("aq-ninh-kieu-01").allMatch(id -> !id.isEmpty());
-            assertThat(reader.get("/api/v1/devices/aq-ninh-kieu-01").body().get("areaCode").asText())
+            assertThat(reader.get("/api/v1/devices?area=ninh-kieu")
+                            .body()
+                            .get("items")
+                            .findValuesAsText("id"))
+                    .contains("aq-ninh-kieu-01")
+                    .allMatch(id -> !id.isEmpty());
+            assertThat(reader.get("/api/v1/devices/aq-ninh-kieu-01")
+                            .body()
+                            .get("areaCode")
+                            .asText())
                     .isEqualTo("ninh-kieu");
-            assertThat(reader.get("/api/v1/metrics").body().get("items").findValuesAsText("id")).contains("pm25");
+            assertThat(reader.get("/api/v1/metrics").body().get("items").findValuesAsText("id"))
+                    .contains("pm25");
             assertThat(reader.get("/api/v1/map/areas").contentType()).startsWith("application/geo+json");
         });
     }
@@ -53,12 +61,14 @@ class RegistryRoutesTest {
             ApiClient admin = api.as(FakeApi.ADMIN);
             ApiClient.Response before = admin.get("/api/v1/registry");
             assertThat(before.header("ETag")).isEqualTo("\"0\"");
-            ApiClient.Response put = admin.send("PUT", "/api/v1/devices/wl-test-01", GAUGE, Map.of("If-Match", "\"0\""));
+            ApiClient.Response put =
+                    admin.send("PUT", "/api/v1/devices/wl-test-01", GAUGE, Map.of("If-Match", "\"0\""));
             assertThat(put.status()).isEqualTo(200);
             assertThat(put.body().get("version").asLong()).isEqualTo(1);
             assertThat(put.body().get("changedBy").asText()).isEqualTo("admin #3");
             assertThat(admin.get("/api/v1/devices/wl-test-01").status()).isEqualTo(200);
-            ApiClient.Response stale = admin.send("PUT", "/api/v1/devices/wl-test-01", GAUGE, Map.of("If-Match", "\"0\""));
+            ApiClient.Response stale =
+                    admin.send("PUT", "/api/v1/devices/wl-test-01", GAUGE, Map.of("If-Match", "\"0\""));
             assertThat(stale.status()).isEqualTo(412);
             assertThat(stale.code()).isEqualTo("VERSION_MISMATCH");
             assertThat(stale.header("ETag")).isEqualTo("\"1\"");
@@ -71,10 +81,14 @@ class RegistryRoutesTest {
         FakeApi fake = new FakeApi();
         fake.test(api -> {
             ApiClient admin = api.as(FakeApi.ADMIN);
-            assertThat(admin.send("PUT", "/api/v1/devices/other-id", GAUGE, Map.of()).code()).isEqualTo("BAD_BODY");
-            assertThat(admin.send("PUT", "/api/v1/devices/wl-test-01", "{\"id\":", Map.of()).code()).isEqualTo("BAD_BODY");
-            ApiClient.Response nowhere = admin.send("PUT", "/api/v1/devices/wl-test-01",
-                    GAUGE.replace("ninh-kieu", "atlantis"), Map.of());
+            assertThat(admin.send("PUT", "/api/v1/devices/other-id", GAUGE, Map.of())
+                            .code())
+                    .isEqualTo("BAD_BODY");
+            assertThat(admin.send("PUT", "/api/v1/devices/wl-test-01", "{\"id\":", Map.of())
+                            .code())
+                    .isEqualTo("BAD_BODY");
+            ApiClient.Response nowhere =
+                    admin.send("PUT", "/api/v1/devices/wl-test-01", GAUGE.replace("ninh-kieu", "atlantis"), Map.of());
             assertThat(nowhere.status()).isEqualTo(400);
             assertThat(nowhere.code()).isEqualTo("INVALID_REGISTRY_CHANGE");
             assertThat(admin.send("DELETE", "/api/v1/devices/nobody").code()).isEqualTo("UNKNOWN_DEVICE");

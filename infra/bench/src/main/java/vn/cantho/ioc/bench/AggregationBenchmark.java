@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -66,7 +65,8 @@ public final class AggregationBenchmark {
             switch (args[i]) {
                 case "--readings" -> readings = Integer.parseInt(args[++i]);
                 case "--partitions" -> partitionCounts = parseList(args[++i]);
-                case "--grace" -> grace = StreamsSettings.AGGREGATE_GRACE.parser().apply(args[++i]);
+                case "--grace" ->
+                    grace = StreamsSettings.AGGREGATE_GRACE.parser().apply(args[++i]);
                 default -> {
                     System.err.println("usage: ./ioc bench [--readings N] [--partitions 1,3,6] [--grace 2m]");
                     System.exit(2);
@@ -98,13 +98,15 @@ public final class AggregationBenchmark {
 
     private Map<String, Object> runIn(Path workDir, int partitions) throws Exception {
         DeviceRegistry registry = DeviceRegistry.builtIn();
-        try (EmbeddedServers servers = new EmbeddedServers(workDir, OptionalInt.of(FreePorts.pick()),
-                OptionalInt.empty(), OptionalInt.of(FreePorts.pick()))) {
+        try (EmbeddedServers servers = new EmbeddedServers(
+                workDir, OptionalInt.of(FreePorts.pick()), OptionalInt.empty(), OptionalInt.of(FreePorts.pick()))) {
             servers.start();
             String kafka = servers.kafkaBootstrapServers().orElseThrow();
             EmbeddedServers.DatabaseConnection db = servers.database().orElseThrow();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
-                new TopicProvisioner(admin, (short) 1).withPartitions(partitions).ensure(Topics.all());
+                new TopicProvisioner(admin, (short) 1)
+                        .withPartitions(partitions)
+                        .ensure(Topics.all());
             }
             long produceStart = System.nanoTime();
             long observations = preload(kafka, registry);
@@ -113,11 +115,11 @@ public final class AggregationBenchmark {
             try (Database database = Database.open(db.jdbcUrl(), db.user(), db.password(), 4)) {
                 long start = System.nanoTime();
                 try (StreamsRunner streams = new StreamsRunner(
-                        AggregationTopology.build(registry, grace, setting(StreamsSettings.DEDUP_WINDOW)),
-                        StreamsRunner.properties("bench-aggregation", kafka, workDir.resolve("streams"), 1,
-                                partitions));
-                     KafkaToDatabase<?> sink = DatabaseSinks.aggregates(
-                             LoopOptions.sink(kafka, "bench-sink", Duration.ofSeconds(5)), database.dataSource())) {
+                                AggregationTopology.build(registry, grace, setting(StreamsSettings.DEDUP_WINDOW)),
+                                StreamsRunner.properties(
+                                        "bench-aggregation", kafka, workDir.resolve("streams"), 1, partitions));
+                        KafkaToDatabase<?> sink = DatabaseSinks.aggregates(
+                                LoopOptions.sink(kafka, "bench-sink", Duration.ofSeconds(5)), database.dataSource())) {
                     streams.start();
                     sink.start();
                     awaitStored(database, observations, Duration.ofMinutes(20));
@@ -147,12 +149,18 @@ public final class AggregationBenchmark {
         Instant base = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS);
         long spacingMs = Math.max(1, Duration.ofHours(1).toMillis() / perDevice);
         long observations = 0;
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
-                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka,
+                ProducerConfig.LINGER_MS_CONFIG,
+                20,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                256 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                "lz4");
         int sent = 0;
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int k = 0; sent < readings; k++) {
                 Instant ts = base.plusMillis(k * spacingMs);
                 for (int d = 0; d < devices.size() && sent < readings; d++, sent++) {
@@ -164,8 +172,9 @@ public final class AggregationBenchmark {
                         values.put(id, metric.min() + (k % 100) * (Math.min(metric.max(), 100) - metric.min()) / 100);
                     }
                     observations += values.size();
-                    producer.send(Topics.TELEMETRY.record(device.id(), new Reading(Reading.SCHEMA_VERSION,
-                            device.id(), ts, values, Instant.now(), "bench")));
+                    producer.send(Topics.TELEMETRY.record(
+                            device.id(),
+                            new Reading(Reading.SCHEMA_VERSION, device.id(), ts, values, Instant.now(), "bench")));
                 }
             }
             producer.flush();
@@ -186,9 +195,9 @@ public final class AggregationBenchmark {
 
     private static long storedObservations(Database database) throws Exception {
         try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(
-                     "SELECT coalesce(sum(sample_count), 0) FROM metric_agg_1m WHERE scope = 'device'")) {
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "SELECT coalesce(sum(sample_count), 0) FROM metric_agg_1m WHERE scope = 'device'")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -61,13 +60,19 @@ final class Backlog {
 
     private long feedRecords() throws InterruptedException, ExecutionException {
         String topic = Topics.FEED_RECORDS.name();
-        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        int partitions = admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get()
+                .get(topic)
+                .partitions()
+                .size();
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         for (int p = 0; p < partitions; p++) {
             request.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }
         return admin.listOffsets(request).all().get().values().stream()
-                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                .sum();
     }
 
     /** Groups that are behind more than their idle markers, with the records they are behind by. */
@@ -92,16 +97,20 @@ final class Backlog {
         Map<String, Long> lags = new TreeMap<>();
         for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
-                    .partitionsToOffsetAndMetadata().get();
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             committed.values().removeIf(Objects::isNull);
             if (committed.isEmpty()) {
                 continue;
             }
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet()
-                    .stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all().get();
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
+                            committed.keySet().stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
+                    .all()
+                    .get();
             long lag = 0;
             for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
-                lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+                lag += Math.max(
+                        0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
             }
             lags.put(group.groupId(), lag);
             partitions.put(group.groupId(), committed.size());

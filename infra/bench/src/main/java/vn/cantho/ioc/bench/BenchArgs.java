@@ -1,14 +1,12 @@
 package vn.cantho.ioc.bench;
 
 import java.time.Duration;
-
 import vn.cantho.ioc.simulator.Cadences;
 
 /** Reading the benchmarks' own options ({@code --name value}); the load generator's pass through to it. */
 final class BenchArgs {
 
-    private BenchArgs() {
-    }
+    private BenchArgs() {}
 
     /** The value after the option at {@code index}. */
     static String value(String[] args, int index) {

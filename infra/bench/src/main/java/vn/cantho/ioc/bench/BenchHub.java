@@ -1,5 +1,7 @@
 package vn.cantho.ioc.bench;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import vn.cantho.ioc.hub.Hub;
@@ -48,8 +47,8 @@ final class BenchHub implements AutoCloseable {
     private final double warmUpSeconds;
     private final Map<String, Long> behindAtStart;
 
-    private BenchHub(Hub hub, ProbeFixture fixture, Admin admin, double warmUpSeconds,
-                     Map<String, Long> behindAtStart) {
+    private BenchHub(
+            Hub hub, ProbeFixture fixture, Admin admin, double warmUpSeconds, Map<String, Long> behindAtStart) {
         this.hub = hub;
         this.fixture = fixture;
         this.admin = admin;
@@ -63,13 +62,27 @@ final class BenchHub implements AutoCloseable {
         // benchmark needs its own: fresh servers on free ports, the probe registry and rules.
         Map<String, String> settings = new HashMap<>(System.getenv());
         settings.putAll(Map.of(
-                "IOC_DATA_DIR", workDir.resolve("data").toString(),
-                "HTTP_PORT", "0", "FEED_HTTP_PORT", "0", "KAFKA_PORT", "0", "MQTT_PORT", "0", "DB_PORT", "0",
-                "REGISTRY_DIR", fixture.registryDir().toString(),
-                "RULES_FILE", fixture.rulesFile().toString(),
-                "SIMULATOR_INTERVAL", "1h"));
-        settings.keySet().removeAll(List.of(HubSettings.KAFKA_BOOTSTRAP.key(), HubSettings.MQTT_URL.key(),
-                HubSettings.DB_URL.key()));
+                "IOC_DATA_DIR",
+                workDir.resolve("data").toString(),
+                "HTTP_PORT",
+                "0",
+                "FEED_HTTP_PORT",
+                "0",
+                "KAFKA_PORT",
+                "0",
+                "MQTT_PORT",
+                "0",
+                "DB_PORT",
+                "0",
+                "REGISTRY_DIR",
+                fixture.registryDir().toString(),
+                "RULES_FILE",
+                fixture.rulesFile().toString(),
+                "SIMULATOR_INTERVAL",
+                "1h"));
+        settings.keySet()
+                .removeAll(List.of(
+                        HubSettings.KAFKA_BOOTSTRAP.key(), HubSettings.MQTT_URL.key(), HubSettings.DB_URL.key()));
         Hub hub = Hub.start(HubConfig.from(new Config(settings)));
         Admin admin = null;
         try {
@@ -132,21 +145,27 @@ final class BenchHub implements AutoCloseable {
 
     /** Rows the observation sink has written since the hub started (its {@code ioc.sink.rows} counter). */
     long rowsWritten() {
-        Counter counter = Metrics.globalRegistry.find(StageMeters.SINK_ROWS)
-                .tag("sink", Topics.TELEMETRY.name()).counter();
+        Counter counter = Metrics.globalRegistry
+                .find(StageMeters.SINK_ROWS)
+                .tag("sink", Topics.TELEMETRY.name())
+                .counter();
         return counter == null ? 0 : Math.round(counter.count());
     }
 
     private String operatorToken() throws Exception {
-        return Files.readAllLines(hub.apiTokens().orElseThrow()).stream().filter(l -> l.startsWith("operator="))
-                .map(l -> l.substring("operator=".length())).findFirst()
+        return Files.readAllLines(hub.apiTokens().orElseThrow()).stream()
+                .filter(l -> l.startsWith("operator="))
+                .map(l -> l.substring("operator=".length()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no demo operator token in " + hub.apiTokens()));
     }
 
     private static void awaitHealthy(int port) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                .timeout(Duration.ofSeconds(10)).GET().build();
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() != 200) {
             if (System.nanoTime() > deadline) {

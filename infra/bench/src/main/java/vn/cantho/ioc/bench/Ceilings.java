@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -62,7 +61,8 @@ final class Ceilings {
     private Ceilings(List<LoadGenerator.Message> pool, int clients) {
         this.pool = pool;
         this.clients = clients;
-        this.valuesPerMessage = pool.stream().mapToInt(m -> m.values().size()).average().orElse(1);
+        this.valuesPerMessage =
+                pool.stream().mapToInt(m -> m.values().size()).average().orElse(1);
     }
 
     /** The stages measured for {@code each} with the messages {@code load} sends (its registry and mix). */
@@ -80,8 +80,8 @@ final class Ceilings {
         datapoints.put("mqtt", mqtt * ceilings.valuesPerMessage);
         datapoints.put("kafka", kafka * ceilings.valuesPerMessage);
         datapoints.put("copy", copy);
-        Map.Entry<String, Double> slowest = datapoints.entrySet().stream().min(Map.Entry.comparingByValue())
-                .orElseThrow();
+        Map.Entry<String, Double> slowest =
+                datapoints.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("secondsEach", each.toMillis() / 1000.0);
         result.put("valuesPerMessage", HubRun.round(ceilings.valuesPerMessage));
@@ -160,18 +160,28 @@ final class Ceilings {
     private double kafka(Path dir, Duration each) throws Exception {
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir, 0, 0)) {
             kafka.start();
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    kafka.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic(Topics.TELEMETRY.name(), Topics.TELEMETRY.partitions(),
-                        (short) 1))).all().get();
+            try (Admin admin =
+                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+                admin.createTopics(List.of(
+                                new NewTopic(Topics.TELEMETRY.name(), Topics.TELEMETRY.partitions(), (short) 1)))
+                        .all()
+                        .get();
             }
             Instant receivedAt = Instant.now();
-            List<ProducerRecord<byte[], byte[]>> records = pool.stream().map(m -> Topics.TELEMETRY.record(
-                    m.device().id(), new Reading(Reading.SCHEMA_VERSION, m.device().id(), m.ts(), m.values(),
-                            receivedAt, m.topic()))).toList();
+            List<ProducerRecord<byte[], byte[]>> records = pool.stream()
+                    .map(m -> Topics.TELEMETRY.record(
+                            m.device().id(),
+                            new Reading(
+                                    Reading.SCHEMA_VERSION,
+                                    m.device().id(),
+                                    m.ts(),
+                                    m.values(),
+                                    receivedAt,
+                                    m.topic())))
+                    .toList();
             AtomicLong acknowledged = new AtomicLong();
-            try (Producer<byte[], byte[]> producer = IngestProducer.create(kafka.bootstrapServers(),
-                    "bench-ceiling-producer")) {
+            try (Producer<byte[], byte[]> producer =
+                    IngestProducer.create(kafka.bootstrapServers(), "bench-ceiling-producer")) {
                 // Not timed: the producer's first send waits for the topic's metadata and its producer id.
                 producer.send(records.get(0)).get();
                 long start = System.nanoTime();
@@ -194,14 +204,17 @@ final class Ceilings {
         try (EmbeddedDatabase postgres = new EmbeddedDatabase(dir, 0)) {
             postgres.start();
             try (Database database = Database.open(postgres.jdbcUrl(), postgres.user(), postgres.password(), 2);
-                 Connection connection = database.dataSource().getConnection()) {
+                    Connection connection = database.dataSource().getConnection()) {
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 long rows = 0;
                 long start = System.nanoTime();
                 long end = start + each.toNanos();
                 for (long batch = 0; System.nanoTime() < end; batch++) {
-                    rows += pg.getCopyAPI().copyIn("COPY observations (device_id, metric, ts, value, domain,"
-                            + " area_code, received_at) FROM STDIN (FORMAT csv)", new StringReader(csv(batch)));
+                    rows += pg.getCopyAPI()
+                            .copyIn(
+                                    "COPY observations (device_id, metric, ts, value, domain,"
+                                            + " area_code, received_at) FROM STDIN (FORMAT csv)",
+                                    new StringReader(csv(batch)));
                 }
                 return rows / ((System.nanoTime() - start) / 1e9);
             }
@@ -219,10 +232,23 @@ final class Ceilings {
             LoadGenerator.Message message = pool.get((int) (k % pool.size()));
             Instant ts = message.ts().plus(Duration.ofDays(k / pool.size()));
             for (Map.Entry<String, Double> value : message.values().entrySet()) {
-                csv.append(message.device().id()).append(',').append(value.getKey()).append(',').append(ts)
-                        .append(',').append(value.getValue()).append(',').append(message.device().domain().id())
-                        .append(',').append(message.device().areaCode() == null ? "" : message.device().areaCode())
-                        .append(',').append(ts).append('\n');
+                csv.append(message.device().id())
+                        .append(',')
+                        .append(value.getKey())
+                        .append(',')
+                        .append(ts)
+                        .append(',')
+                        .append(value.getValue())
+                        .append(',')
+                        .append(message.device().domain().id())
+                        .append(',')
+                        .append(
+                                message.device().areaCode() == null
+                                        ? ""
+                                        : message.device().areaCode())
+                        .append(',')
+                        .append(ts)
+                        .append('\n');
                 rows++;
             }
         }
@@ -239,23 +265,18 @@ final class Ceilings {
         }
 
         @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
+        public void disconnected(MqttDisconnectResponse response) {}
 
         @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
+        public void mqttErrorOccurred(MqttException exception) {}
 
         @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
+        public void deliveryComplete(IMqttToken token) {}
 
         @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
+        public void connectComplete(boolean reconnect, String serverUri) {}
 
         @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-
 import vn.cantho.ioc.simulator.LoadOptions;
 
 /**
@@ -25,8 +24,7 @@ final class FindMax {
     /** How long the backlog of one step may take to work off before the next starts anyway. */
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(5);
 
-    private FindMax() {
-    }
+    private FindMax() {}
 
     /**
      * Searches from {@code load}'s rate, each step as long as its duration, with {@code probesPerStep}
@@ -44,10 +42,12 @@ final class FindMax {
         Map<String, Object> last = null;
         long longestStepNanos = 0;
         OptionalInt rate = OptionalInt.of(load.rate());
-        while (rate.isPresent() && steps.size() < maxSteps
+        while (rate.isPresent()
+                && steps.size() < maxSteps
                 && System.nanoTime() - start + longestStepNanos <= BUDGET.toNanos()) {
             long stepStart = System.nanoTime();
-            List<String> probes = bench.fixture().probeIds()
+            List<String> probes = bench.fixture()
+                    .probeIds()
                     .subList(steps.size() * probesPerStep, (steps.size() + 1) * probesPerStep);
             last = HubRun.measure(bench, bench.aim(load.at(rate.getAsInt(), load.duration())), probes);
             boolean sustained = sustained(last);
@@ -63,8 +63,15 @@ final class FindMax {
         Map<String, Object> result = new LinkedHashMap<>(best != null ? best : last);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("maxSustainedRate", search.sustained());
-        summary.put("criteria", Map.of("storageLagP99MsAtMost", MAX_STORAGE_LAG_P99_MS, "lost", 0,
-                "achievedShareAtLeast", MIN_ACHIEVED_SHARE));
+        summary.put(
+                "criteria",
+                Map.of(
+                        "storageLagP99MsAtMost",
+                        MAX_STORAGE_LAG_P99_MS,
+                        "lost",
+                        0,
+                        "achievedShareAtLeast",
+                        MIN_ACHIEVED_SHARE));
         summary.put("stepSeconds", load.duration().toMillis() / 1000.0);
         summary.put("searchSeconds", HubRun.round((System.nanoTime() - start) / 1e9));
         summary.put("steps", steps);
@@ -79,7 +86,8 @@ final class FindMax {
         return ((Number) step.get("publishFailed")).longValue() == 0
                 && ((Number) step.get("readingsLost")).longValue() == 0
                 && ((Number) step.get("probeRowsMissing")).longValue() == 0
-                && p99 instanceof Number lag && lag.doubleValue() <= MAX_STORAGE_LAG_P99_MS
+                && p99 instanceof Number lag
+                && lag.doubleValue() <= MAX_STORAGE_LAG_P99_MS
                 && ((Number) step.get("achievedRate")).doubleValue()
                         >= MIN_ACHIEVED_SHARE * ((Number) step.get("targetRate")).doubleValue();
     }

@@ -16,8 +16,7 @@ import java.util.Map;
  */
 final class Flatness {
 
-    private Flatness() {
-    }
+    private Flatness() {}
 
     /**
      * Memory: flat when every sample is within ±{@code tolerance} (0.10 = 10 %) of the median of all of them.

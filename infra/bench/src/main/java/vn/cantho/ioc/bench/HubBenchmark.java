@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.simulator.LoadGenerator;
@@ -45,8 +44,7 @@ public final class HubBenchmark {
      * @param ceilings        how long each raw stage is measured, or zero to skip them
      * @param maxSteps        steps of {@code --find-max}, or zero for one run
      */
-    record Options(int probes, LoadOptions load, Duration ceilings, int maxSteps) {
-    }
+    record Options(int probes, LoadOptions load, Duration ceilings, int maxSteps) {}
 
     private final Options options;
 
@@ -98,13 +96,16 @@ public final class HubBenchmark {
                 case "--ceiling-duration" -> ceilings = BenchArgs.duration(name, BenchArgs.value(args, i++));
                 case "--find-max" -> findMax = true;
                 case "--max-steps" -> maxSteps = BenchArgs.number(name, BenchArgs.value(args, i++), 1, 50);
-                case "--mqtt-url", "--registry-dir", "--allow-remote" -> throw new IllegalArgumentException(
-                        name + " is not for this benchmark: it loads the hub it starts");
+                case "--mqtt-url", "--registry-dir", "--allow-remote" ->
+                    throw new IllegalArgumentException(name + " is not for this benchmark: it loads the hub it starts");
                 default -> loadArgs.add(name);
             }
         }
-        return new HubBenchmark(new Options(probes, LoadOptions.parse(loadArgs.toArray(String[]::new)),
-                noCeilings ? Duration.ZERO : ceilings, findMax ? maxSteps : 0));
+        return new HubBenchmark(new Options(
+                probes,
+                LoadOptions.parse(loadArgs.toArray(String[]::new)),
+                noCeilings ? Duration.ZERO : ceilings,
+                findMax ? maxSteps : 0));
     }
 
     /** Runs the benchmark once; the result is what {@link #main} prints. */
@@ -122,9 +123,12 @@ public final class HubBenchmark {
         int probeGauges = options.probes() * Math.max(1, options.maxSteps());
         ProbeFixture fixture = ProbeFixture.write(workDir, probeGauges, loadStations(load));
         // The raw stages first, alone on the machine: the hub is not started yet.
-        Map<String, Object> ceilings = options.ceilings().isZero() ? null : Ceilings.measure(
-                load.towards(load.mqttUrl(), Optional.of(fixture.registryDir()), load.valuesPerMessage()),
-                workDir, options.ceilings());
+        Map<String, Object> ceilings = options.ceilings().isZero()
+                ? null
+                : Ceilings.measure(
+                        load.towards(load.mqttUrl(), Optional.of(fixture.registryDir()), load.valuesPerMessage()),
+                        workDir,
+                        options.ceilings());
         try (BenchHub bench = BenchHub.start(workDir, fixture)) {
             Map<String, Object> result = options.maxSteps() > 0
                     ? FindMax.search(bench, load, options.probes(), options.maxSteps())
@@ -143,7 +147,8 @@ public final class HubBenchmark {
             return null;
         }
         double slowest = ((Number) ceilings.get("slowestDatapointsPerSecond")).doubleValue();
-        return slowest <= 0 ? null
+        return slowest <= 0
+                ? null
                 : Math.round(((Number) result.get("datapointsPerSecond")).doubleValue() / slowest * 1000) / 1000.0;
     }
 

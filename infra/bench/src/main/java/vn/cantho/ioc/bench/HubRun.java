@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import vn.cantho.ioc.ingest.mqtt.IngestStats;
 import vn.cantho.ioc.simulator.LoadGenerator;
 import vn.cantho.ioc.simulator.LoadOptions;
@@ -35,8 +34,7 @@ final class HubRun {
     /** Readings stamped this long before the run started still count as the run's (clock steps, rounding). */
     private static final Duration SINCE_MARGIN = Duration.ofSeconds(5);
 
-    private HubRun() {
-    }
+    private HubRun() {}
 
     /** Runs {@code load} (already aimed at the hub) with one probe per gauge in {@code probeIds}. */
     static Map<String, Object> measure(BenchHub bench, LoadOptions load, List<String> probeIds) throws Exception {
@@ -44,13 +42,14 @@ final class HubRun {
         Instant since = Instant.now().minus(SINCE_MARGIN);
         Counts before = Counts.of(stats, bench, since);
         ExecutorService runners = Executors.newFixedThreadPool(2);
-        try (ProcessResources resources = ProcessResources.start(); Probes prober = bench.probes()) {
+        try (ProcessResources resources = ProcessResources.start();
+                Probes prober = bench.probes()) {
             long start = System.nanoTime();
             Future<LoadReport> background = runners.submit(() -> new LoadGenerator(load).run());
             Future<Probes.Result> probing = runners.submit(() -> prober.run(probeIds, load.duration(), PROBE_WAIT));
             LoadReport report = background.get();
-            Counts after = drain(stats, bench, since, before, before.received + report.acknowledged()
-                    + probeIds.size());
+            Counts after =
+                    drain(stats, bench, since, before, before.received + report.acknowledged() + probeIds.size());
             double seconds = (System.nanoTime() - start) / 1e9;
             // CPU over load and drain only: the probes may still wait for late alerts after that.
             double cores = resources.averageCores();
@@ -87,14 +86,14 @@ final class HubRun {
      * Waits until the bridge has taken every acknowledged message and the database holds every reading it
      * forwarded since the run started (or time ran out).
      */
-    private static Counts drain(IngestStats stats, BenchHub bench, Instant since, Counts before,
-                                long receivedTarget) throws Exception {
+    private static Counts drain(IngestStats stats, BenchHub bench, Instant since, Counts before, long receivedTarget)
+            throws Exception {
         long start = System.nanoTime();
         long deadline = start + DRAIN_TIMEOUT.toNanos();
         while (true) {
             Counts now = Counts.of(stats, bench, since);
-            boolean bridged = now.received >= receivedTarget
-                    && stats.forwarded() + stats.deadLetteredTotal() >= now.received;
+            boolean bridged =
+                    now.received >= receivedTarget && stats.forwarded() + stats.deadLetteredTotal() >= now.received;
             if (bridged && now.stored - before.stored >= now.forwarded - before.forwarded
                     || System.nanoTime() > deadline) {
                 return now.after((System.nanoTime() - start) / 1e9);
@@ -106,8 +105,8 @@ final class HubRun {
     /** Distinct readings (device, time) and rows stamped from {@code since} on. */
     private static long[] stored(BenchHub bench, Instant since) throws SQLException {
         try (Connection connection = bench.database().getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT count(DISTINCT (device_id, ts)), count(*) FROM observations WHERE ts >= ?")) {
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT count(DISTINCT (device_id, ts)), count(*) FROM observations WHERE ts >= ?")) {
             select.setTimestamp(1, Timestamp.from(since));
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
@@ -116,8 +115,7 @@ final class HubRun {
         }
     }
 
-    private static Map<String, Object> result(LoadReport report, Counts before, Counts after,
-                                              Probes.Result probed) {
+    private static Map<String, Object> result(LoadReport report, Counts before, Counts after, Probes.Result probed) {
         long forwarded = after.forwarded - before.forwarded;
         long stored = after.stored - before.stored;
         Map<String, Object> result = new LinkedHashMap<>();

@@ -1,5 +1,8 @@
 package vn.cantho.ioc.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,10 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.registry.Metric;
 import vn.cantho.ioc.simulator.LoadOptions;
@@ -27,6 +26,7 @@ final class ProbeFixture {
     static final String METRIC = Metric.WATER_LEVEL.id();
     /** Above the rule's raise level (1.90 m), like a river past BĐ II. */
     static final double FIRING_LEVEL = 1.95;
+
     private static final String DEVICE_TYPE = "bench_probe";
     private static final String AREA = "ninh-kieu";
 
@@ -61,9 +61,14 @@ final class ProbeFixture {
                 String id = String.format("bench-probe-%04d", i);
                 ids.add(id);
                 ObjectNode device = devices.addObject();
-                device.put("id", id).put("name", "Benchmark probe gauge " + i).put("type", DEVICE_TYPE)
-                        .put("domain", "environment").put("areaCode", AREA)
-                        .put("lat", 10.03).put("lon", 105.78).put("owner", "bench");
+                device.put("id", id)
+                        .put("name", "Benchmark probe gauge " + i)
+                        .put("type", DEVICE_TYPE)
+                        .put("domain", "environment")
+                        .put("areaCode", AREA)
+                        .put("lat", 10.03)
+                        .put("lon", 105.78)
+                        .put("owner", "bench");
                 device.putArray("metrics").add(METRIC);
             }
             Json.mapper().writeValue(registryDir.resolve("devices.json").toFile(), devices);
@@ -102,12 +107,18 @@ final class ProbeFixture {
 
     private static JsonNode probeRule() {
         ObjectNode rule = Json.mapper().createObjectNode();
-        rule.put("id", RULE_ID).put("title", "Đo độ trễ cảnh báo (benchmark)").put("domain", "environment")
+        rule.put("id", RULE_ID)
+                .put("title", "Đo độ trễ cảnh báo (benchmark)")
+                .put("domain", "environment")
                 .put("description", "Fires at once when a benchmark probe gauge reports above 1.90 m.")
                 .put("kind", "THRESHOLD");
         ObjectNode input = rule.putObject("input").put("source", "telemetry").put("metric", METRIC);
         input.putArray("deviceTypes").add(DEVICE_TYPE);
-        rule.putArray("levels").addObject().put("severity", "MAJOR").put("raise", 1.90).put("clear", 1.85);
+        rule.putArray("levels")
+                .addObject()
+                .put("severity", "MAJOR")
+                .put("raise", 1.90)
+                .put("clear", 1.85);
         return rule;
     }
 

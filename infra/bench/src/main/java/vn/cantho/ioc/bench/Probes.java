@@ -1,5 +1,7 @@
 package vn.cantho.ioc.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,9 +26,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -71,14 +70,15 @@ final class Probes implements AutoCloseable {
      * @param evaluatedMs reading published → the rule processor's condition event (wall clocks of this
      *                    machine), the part of {@code alertMs} before the alert store and the stream
      */
-    record Result(int sent, List<Double> storedMs, List<Double> alertMs, List<Double> evaluatedMs) {
-    }
+    record Result(int sent, List<Double> storedMs, List<Double> alertMs, List<Double> evaluatedMs) {}
 
     /** Opens the operator's live stream of the probe rule's alerts and waits for its snapshot. */
     void openStream(int httpPort, String operatorToken) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-                        + "/api/v1/alerts/stream?rule=" + ProbeFixture.RULE_ID))
-                .header("Authorization", "Bearer " + operatorToken).header("Accept", "text/event-stream").GET()
+        HttpRequest request = HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + httpPort + "/api/v1/alerts/stream?rule=" + ProbeFixture.RULE_ID))
+                .header("Authorization", "Bearer " + operatorToken)
+                .header("Accept", "text/event-stream")
+                .GET()
                 .build();
         stream = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         Thread reader = new Thread(() -> stream.join().body().forEach(this::onLine), "bench-sse");
@@ -106,7 +106,8 @@ final class Probes implements AutoCloseable {
         }
         JsonNode alert = data.path("alert");
         String entity = alert.path("entityId").asText();
-        if (publishedNanos.containsKey(entity) && "FIRING".equals(alert.path("condition").asText())
+        if (publishedNanos.containsKey(entity)
+                && "FIRING".equals(alert.path("condition").asText())
                 && alertNanos.putIfAbsent(entity, now) == null) {
             evaluatedAt.put(entity, Instant.parse(data.path("event").path("at").asText()));
         }
@@ -133,8 +134,9 @@ final class Probes implements AutoCloseable {
                 sleepUntil(start + i * spacing);
                 String gauge = gauges.get(i);
                 Instant ts = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-                MqttMessage message = new MqttMessage(("{\"ts\":\"" + ts + "\",\"values\":{\""
-                        + ProbeFixture.METRIC + "\":" + ProbeFixture.FIRING_LEVEL + "}}").getBytes(StandardCharsets.UTF_8));
+                MqttMessage message = new MqttMessage(("{\"ts\":\"" + ts + "\",\"values\":{\"" + ProbeFixture.METRIC
+                                + "\":" + ProbeFixture.FIRING_LEVEL + "}}")
+                        .getBytes(StandardCharsets.UTF_8));
                 message.setQos(1);
                 publishedAt.put(gauge, Instant.now());
                 publishedNanos.put(gauge, System.nanoTime());
@@ -157,7 +159,9 @@ final class Probes implements AutoCloseable {
         List<Double> evaluatedMs = new ArrayList<>();
         alertNanos.forEach((gauge, arrived) -> {
             alertMs.add((arrived - publishedNanos.get(gauge)) / 1e6);
-            evaluatedMs.add(Duration.between(publishedAt.get(gauge), evaluatedAt.get(gauge)).toNanos() / 1e6);
+            evaluatedMs.add(Duration.between(publishedAt.get(gauge), evaluatedAt.get(gauge))
+                            .toNanos()
+                    / 1e6);
         });
         return new Result(gauges.size(), storedMs, alertMs, evaluatedMs);
     }
@@ -166,15 +170,16 @@ final class Probes implements AutoCloseable {
     OptionalDouble storedMs(String gauge) {
         Long stored = storedNanos.get(gauge);
         Long published = publishedNanos.get(gauge);
-        return stored == null || published == null ? OptionalDouble.empty()
+        return stored == null || published == null
+                ? OptionalDouble.empty()
                 : OptionalDouble.of((stored - published) / 1e6);
     }
 
     /** Polls for the rows of published probes not yet stored (each probe gauge has exactly one reading). */
     private void watchStored(int probes) {
         try (Connection connection = database.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT device_id FROM observations WHERE metric = ? AND device_id = ANY (?)")) {
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT device_id FROM observations WHERE metric = ? AND device_id = ANY (?)")) {
             select.setString(1, ProbeFixture.METRIC);
             while (storedNanos.size() < probes && !Thread.currentThread().isInterrupted()) {
                 if (!unstored.isEmpty()) {

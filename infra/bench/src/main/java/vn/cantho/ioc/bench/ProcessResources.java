@@ -30,8 +30,7 @@ final class ProcessResources implements AutoCloseable {
     private ProcessResources() {
         startCpuNanos = cpuNanos();
         startWallNanos = System.nanoTime();
-        sampler.scheduleAtFixedRate(() -> peakRssBytes.accumulateAndGet(rssBytes(), Math::max), 0, 1,
-                TimeUnit.SECONDS);
+        sampler.scheduleAtFixedRate(() -> peakRssBytes.accumulateAndGet(rssBytes(), Math::max), 0, 1, TimeUnit.SECONDS);
     }
 
     /** Starts measuring: CPU from now on, peak memory sampled every second. */
@@ -63,12 +62,17 @@ final class ProcessResources implements AutoCloseable {
     }
 
     private static List<ProcessHandle> processes() {
-        return Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants()).toList();
+        return Stream.concat(
+                        Stream.of(ProcessHandle.current()),
+                        ProcessHandle.current().descendants())
+                .toList();
     }
 
     private static long cpuNanos() {
-        return processes().stream().mapToLong(process -> process.info().totalCpuDuration()
-                .map(Duration::toNanos).orElse(0L)).sum();
+        return processes().stream()
+                .mapToLong(process ->
+                        process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                .sum();
     }
 
     private static long rssBytes() {
@@ -85,8 +89,10 @@ final class ProcessResources implements AutoCloseable {
 
     private static long rssBytes(long pid) {
         try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
-            return lines.filter(line -> line.startsWith("VmRSS:")).findFirst()
-                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024).orElse(-1L);
+            return lines.filter(line -> line.startsWith("VmRSS:"))
+                    .findFirst()
+                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024)
+                    .orElse(-1L);
         } catch (IOException | RuntimeException e) {
             // Not Linux, or the process ended between listing and reading: memory is unknown for this sample.
             return -1;

@@ -12,6 +12,7 @@ final class RateSearch {
 
     /** Rates are tried in whole multiples of this many messages per second. */
     static final int MIN_RESOLUTION = 50;
+
     private static final int MAX_RATE = 1_000_000;
 
     private int sustained;

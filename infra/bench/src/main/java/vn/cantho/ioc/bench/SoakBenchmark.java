@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.simulator.LoadGenerator;
@@ -44,6 +43,7 @@ public final class SoakBenchmark {
               the others are the load generator's (./ioc load --help)""";
     /** Memory and lag may move this much (a share) after the warm-up and still be flat. */
     static final double TOLERANCE = 0.10;
+
     private static final Duration DEFAULT_WARM_UP = Duration.ofMinutes(10);
 
     private final LoadOptions load;
@@ -102,8 +102,8 @@ public final class SoakBenchmark {
                 case "--sample" -> sample = BenchArgs.duration(name, BenchArgs.value(args, i++));
                 case "--warm-up" -> warmUp = BenchArgs.duration(name, BenchArgs.value(args, i++));
                 case "--out" -> out = Path.of(BenchArgs.value(args, i++));
-                case "--mqtt-url", "--registry-dir", "--allow-remote" -> throw new IllegalArgumentException(
-                        name + " is not for this benchmark: it loads the hub it starts");
+                case "--mqtt-url", "--registry-dir", "--allow-remote" ->
+                    throw new IllegalArgumentException(name + " is not for this benchmark: it loads the hub it starts");
                 default -> loadArgs.add(name);
             }
         }
@@ -140,26 +140,30 @@ public final class SoakBenchmark {
         List<SoakSample> taken = new ArrayList<>();
         ExecutorService runners = Executors.newFixedThreadPool(2);
         try (BenchHub bench = BenchHub.start(workDir, fixture);
-             ProcessResources resources = ProcessResources.start();
-             Probes prober = bench.probes();
-             BufferedWriter csv = Files.newBufferedWriter(out.resolve("soak.csv"), StandardCharsets.UTF_8)) {
+                ProcessResources resources = ProcessResources.start();
+                Probes prober = bench.probes();
+                BufferedWriter csv = Files.newBufferedWriter(out.resolve("soak.csv"), StandardCharsets.UTF_8)) {
             csv.write(SoakSample.CSV_HEADER);
             csv.newLine();
             LoadOptions aimed = bench.aim(load);
             long start = System.nanoTime();
             Future<LoadReport> background = runners.submit(() -> new LoadGenerator(aimed).run());
             // One probe at the start of every interval: probe i is sent at start + i × sample.
-            Future<Probes.Result> probing = runners.submit(
-                    () -> prober.run(fixture.probeIds(), sample.multipliedBy(samples), sample));
+            Future<Probes.Result> probing =
+                    runners.submit(() -> prober.run(fixture.probeIds(), sample.multipliedBy(samples), sample));
             double cpuBefore = resources.cpuSeconds();
             long rowsBefore = bench.rowsWritten();
             for (int i = 1; i <= samples; i++) {
                 sleepUntil(start + sample.toNanos() * i);
                 double cpu = resources.cpuSeconds();
                 long rows = bench.rowsWritten();
-                SoakSample taking = new SoakSample(sample.multipliedBy(i).toMillis() / 60_000.0, resources.rssMiB(),
-                        bench.backlog().lagPerGroup(), prober.storedMs(fixture.probeIds().get(i - 1)),
-                        rows - rowsBefore, (cpu - cpuBefore) / (sample.toNanos() / 1e9));
+                SoakSample taking = new SoakSample(
+                        sample.multipliedBy(i).toMillis() / 60_000.0,
+                        resources.rssMiB(),
+                        bench.backlog().lagPerGroup(),
+                        prober.storedMs(fixture.probeIds().get(i - 1)),
+                        rows - rowsBefore,
+                        (cpu - cpuBefore) / (sample.toNanos() / 1e9));
                 cpuBefore = cpu;
                 rowsBefore = rows;
                 taken.add(taking);
@@ -183,13 +187,18 @@ public final class SoakBenchmark {
 
     private Map<String, Object> result(LoadReport report, List<SoakSample> taken) {
         double warmUpMinutes = minutes(warmUp);
-        List<SoakSample> judged = taken.stream().filter(s -> s.minute() > warmUpMinutes).toList();
-        Map<String, Object> rss = Flatness.level(judged.stream().map(s -> (double) s.rssMiB()).toList(), TOLERANCE);
+        List<SoakSample> judged =
+                taken.stream().filter(s -> s.minute() > warmUpMinutes).toList();
+        Map<String, Object> rss =
+                Flatness.level(judged.stream().map(s -> (double) s.rssMiB()).toList(), TOLERANCE);
         // Noise near zero: one second of the offered load in records is always accepted.
-        Map<String, Object> lag = Flatness.trend(judged.stream().map(s -> (double) s.lagTotal()).toList(),
-                TOLERANCE, load.rate());
-        List<Double> storage = taken.stream().map(SoakSample::storageLagMs).filter(OptionalDouble::isPresent)
-                .map(OptionalDouble::getAsDouble).toList();
+        Map<String, Object> lag =
+                Flatness.trend(judged.stream().map(s -> (double) s.lagTotal()).toList(), TOLERANCE, load.rate());
+        List<Double> storage = taken.stream()
+                .map(SoakSample::storageLagMs)
+                .filter(OptionalDouble::isPresent)
+                .map(OptionalDouble::getAsDouble)
+                .toList();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("benchmark", "soak");
         result.put("cores", Runtime.getRuntime().availableProcessors());
@@ -206,10 +215,16 @@ public final class SoakBenchmark {
         result.put("lagRecords", lag);
         result.put("storageLagMs", HubRun.percentiles(storage));
         result.put("probesLate", taken.size() - storage.size());
-        result.put("valuesStoredPerSecond", Math.round(taken.stream().mapToLong(SoakSample::valuesStored).sum()
-                / (sample.toNanos() / 1e9 * Math.max(1, taken.size()))));
-        result.put("cpuCoresAverage", HubRun.round(taken.stream().mapToDouble(SoakSample::cpuCores).average()
-                .orElse(0)));
+        result.put(
+                "valuesStoredPerSecond",
+                Math.round(taken.stream().mapToLong(SoakSample::valuesStored).sum()
+                        / (sample.toNanos() / 1e9 * Math.max(1, taken.size()))));
+        result.put(
+                "cpuCoresAverage",
+                HubRun.round(taken.stream()
+                        .mapToDouble(SoakSample::cpuCores)
+                        .average()
+                        .orElse(0)));
         result.put("csv", out.resolve("soak.csv").toAbsolutePath().toString());
         result.put("chart", out.resolve("soak.svg").toAbsolutePath().toString());
         result.put("flat", Boolean.TRUE.equals(rss.get("flat")) && Boolean.TRUE.equals(lag.get("flat")));
@@ -218,8 +233,12 @@ public final class SoakBenchmark {
 
     private String title() {
         return "Soak: " + load.rate() + " msg/s"
-                + load.valuesPerMessage().stream().mapToObj(n -> " × " + n + " values").findFirst().orElse("")
-                + ", " + SoakChart.label(minutes(load.duration())) + " min, a sample every " + sample.toSeconds() + " s";
+                + load.valuesPerMessage().stream()
+                        .mapToObj(n -> " × " + n + " values")
+                        .findFirst()
+                        .orElse("")
+                + ", " + SoakChart.label(minutes(load.duration())) + " min, a sample every " + sample.toSeconds()
+                + " s";
     }
 
     private static double minutes(Duration duration) {

@@ -16,8 +16,13 @@ import java.util.stream.Collectors;
  * @param valuesStored observation rows (metric values) the observation sink wrote during the interval
  * @param cpuCores     cores busy on average during the interval (all processes)
  */
-record SoakSample(double minute, long rssMiB, Map<String, Long> lagPerGroup, OptionalDouble storageLagMs,
-                  long valuesStored, double cpuCores) {
+record SoakSample(
+        double minute,
+        long rssMiB,
+        Map<String, Long> lagPerGroup,
+        OptionalDouble storageLagMs,
+        long valuesStored,
+        double cpuCores) {
 
     static final String CSV_HEADER = "minute,rssMiB,lagTotal,storageLagMs,valuesStored,cpuCores,lagPerGroup";
 
@@ -28,10 +33,18 @@ record SoakSample(double minute, long rssMiB, Map<String, Long> lagPerGroup, Opt
 
     /** The sample as a line of {@code soak.csv}; per-group lags as {@code group=lag} separated by spaces. */
     String csvLine() {
-        String groups = lagPerGroup.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        String groups = lagPerGroup.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" "));
-        return String.format(Locale.ROOT, "%.2f,%d,%d,%s,%d,%.2f,\"%s\"", minute, rssMiB, lagTotal(),
+        return String.format(
+                Locale.ROOT,
+                "%.2f,%d,%d,%s,%d,%.2f,\"%s\"",
+                minute,
+                rssMiB,
+                lagTotal(),
                 storageLagMs.isPresent() ? String.format(Locale.ROOT, "%.1f", storageLagMs.getAsDouble()) : "",
-                valuesStored, cpuCores, groups);
+                valuesStored,
+                cpuCores,
+                groups);
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,8 +26,11 @@ class CeilingsIT {
             throws Exception {
         // Given the benchmark's payloads at three values per message, spread over its registry
         ProbeFixture fixture = ProbeFixture.write(dir, 1, 10);
-        LoadOptions load = LoadOptions.parse("--values-per-message", "3",
-                "--registry-dir", fixture.registryDir().toString());
+        LoadOptions load = LoadOptions.parse(
+                "--values-per-message",
+                "3",
+                "--registry-dir",
+                fixture.registryDir().toString());
 
         // When every stage is measured for one second
         Map<String, Object> ceilings = Ceilings.measure(load, dir, Duration.ofSeconds(1));

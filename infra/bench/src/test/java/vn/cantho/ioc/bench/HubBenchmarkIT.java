@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,23 +19,30 @@ class HubBenchmarkIT {
     @Test
     void a_short_run_stores_every_reading_and_delivers_every_probe_alert_to_the_live_stream() throws Exception {
         // Given a benchmark of 5 s at 50 messages per second with 5 probes (the ceilings have CeilingsIT)
-        HubBenchmark benchmark = HubBenchmark.parse("--rate", "50", "--duration", "5s", "--probes", "5",
-                "--no-ceilings");
+        HubBenchmark benchmark =
+                HubBenchmark.parse("--rate", "50", "--duration", "5s", "--probes", "5", "--no-ceilings");
 
         // When it runs
         Map<String, Object> result = benchmark.run();
         System.out.println("hub benchmark (short run): " + result);
 
         // Then every acknowledged message was bridged and stored, and every probe was stored and alerted
-        assertThat(result).containsEntry("acknowledged", 250L).containsEntry("publishFailed", 0L)
-                .containsEntry("readingsLost", 0L).containsEntry("deadLettered", 0L)
-                .containsEntry("alertsMissing", 0).containsEntry("probeRowsMissing", 0);
+        assertThat(result)
+                .containsEntry("acknowledged", 250L)
+                .containsEntry("publishFailed", 0L)
+                .containsEntry("readingsLost", 0L)
+                .containsEntry("deadLettered", 0L)
+                .containsEntry("alertsMissing", 0)
+                .containsEntry("probeRowsMissing", 0);
         assertThat((Long) result.get("bridgeReceived")).isGreaterThanOrEqualTo(255L);
-        assertThat(((Map<?, ?>) result.get("alertLatencyMs")).keySet()).map(Object::toString)
+        assertThat(((Map<?, ?>) result.get("alertLatencyMs")).keySet())
+                .map(Object::toString)
                 .containsExactly("p50", "p90", "p99", "max");
         assertThat((Map<?, ?>) result.get("behindAtStart")).isEmpty();
         assertThat((Double) result.get("cpuCoresAverage")).isPositive();
-        assertThat(result).containsEntry("valuesPerMessage", "mix").containsEntry("ceilings", null)
+        assertThat(result)
+                .containsEntry("valuesPerMessage", "mix")
+                .containsEntry("ceilings", null)
                 .containsEntry("ratio", null);
         assertThat((Long) result.get("datapointsPerSecond")).isGreaterThan((Long) result.get("storedPerSecond"));
     }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cantho.ioc.ingest.feed.FeedDefinition;
@@ -25,25 +24,32 @@ import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
 class HubBenchmarkTest {
 
     @Test
-    void the_probe_fixture_is_a_registry_and_catalogue_the_hub_accepts_with_the_built_in_ones_kept(
-            @TempDir Path dir) {
+    void the_probe_fixture_is_a_registry_and_catalogue_the_hub_accepts_with_the_built_in_ones_kept(@TempDir Path dir) {
         // Given a fixture of three probe gauges
         ProbeFixture fixture = ProbeFixture.write(dir, 3);
 
         // When the hub would read it
         DeviceRegistry registry = DeviceRegistry.fromDirectory(fixture.registryDir());
-        RuleCatalogue catalogue = RuleCatalogue.fromFile(fixture.rulesFile(), registry, IndicatorRegistry.builtIn(),
+        RuleCatalogue catalogue = RuleCatalogue.fromFile(
+                fixture.rulesFile(),
+                registry,
+                IndicatorRegistry.builtIn(),
                 FeedRegistry.builtIn().feeds().stream().map(FeedDefinition::id).collect(Collectors.toSet()));
 
         // Then every built-in device and rule is still there, plus the probes and their rule
         assertThat(fixture.probeIds()).containsExactly("bench-probe-0001", "bench-probe-0002", "bench-probe-0003");
-        assertThat(registry.devices()).hasSize(DeviceRegistry.builtIn().devices().size() + 3);
+        assertThat(registry.devices())
+                .hasSize(DeviceRegistry.builtIn().devices().size() + 3);
         fixture.probeIds().forEach(id -> assertThat(registry.device(id)).isPresent());
-        RuleCatalogue builtIn = RuleCatalogue.builtIn(DeviceRegistry.builtIn(), IndicatorRegistry.builtIn(),
+        RuleCatalogue builtIn = RuleCatalogue.builtIn(
+                DeviceRegistry.builtIn(),
+                IndicatorRegistry.builtIn(),
                 FeedRegistry.builtIn().feeds().stream().map(FeedDefinition::id).collect(Collectors.toSet()));
-        assertThat(catalogue.rules()).map(CatalogueRule::id)
+        assertThat(catalogue.rules())
+                .map(CatalogueRule::id)
                 .containsAll(builtIn.rules().stream().map(CatalogueRule::id).toList())
-                .contains(ProbeFixture.RULE_ID).hasSize(builtIn.rules().size() + 1);
+                .contains(ProbeFixture.RULE_ID)
+                .hasSize(builtIn.rules().size() + 1);
     }
 
     @Test
@@ -55,8 +61,10 @@ class HubBenchmarkTest {
         DeviceRegistry registry = DeviceRegistry.fromDirectory(fixture.registryDir());
 
         // Then both stations are there with six metrics each
-        assertThat(registry.devices()).hasSize(DeviceRegistry.builtIn().devices().size() + 3);
-        assertThat(registry.device("bench-air-001")).hasValueSatisfying(d -> assertThat(d.metrics()).hasSize(6));
+        assertThat(registry.devices())
+                .hasSize(DeviceRegistry.builtIn().devices().size() + 3);
+        assertThat(registry.device("bench-air-001"))
+                .hasValueSatisfying(d -> assertThat(d.metrics()).hasSize(6));
         assertThat(registry.device("bench-air-002")).isPresent();
     }
 
@@ -67,8 +75,8 @@ class HubBenchmarkTest {
         assertThat(defaults.load().rate()).isEqualTo(2000);
         assertThat(defaults.load().duration()).isEqualTo(Duration.ofSeconds(60));
 
-        HubBenchmark given = HubBenchmark.parse("--probes", "200", "--rate", "500", "--duration", "2m",
-                "--clients", "4");
+        HubBenchmark given =
+                HubBenchmark.parse("--probes", "200", "--rate", "500", "--duration", "2m", "--clients", "4");
         assertThat(given.probes()).isEqualTo(200);
         assertThat(given.load().rate()).isEqualTo(500);
         assertThat(given.load().duration()).isEqualTo(Duration.ofMinutes(2));
@@ -104,7 +112,10 @@ class HubBenchmarkTest {
     @Test
     void find_max_takes_10_steps_unless_told_and_refuses_a_step_count_out_of_range() {
         assertThat(HubBenchmark.parse("--find-max").options().maxSteps()).isEqualTo(10);
-        assertThat(HubBenchmark.parse("--find-max", "--max-steps", "2").options().maxSteps()).isEqualTo(2);
+        assertThat(HubBenchmark.parse("--find-max", "--max-steps", "2")
+                        .options()
+                        .maxSteps())
+                .isEqualTo(2);
         assertThatThrownBy(() -> HubBenchmark.parse("--find-max", "--max-steps", "0"))
                 .hasMessageContaining("--max-steps must be 1 to 50");
         assertThatThrownBy(() -> HubBenchmark.parse("--max-steps")).hasMessageContaining("needs a value");
@@ -153,12 +164,23 @@ class HubBenchmarkTest {
 
     @Test
     void a_step_is_sustained_only_with_nothing_lost_or_failed_and_storage_lag_p99_at_most_2_s() {
-        Map<String, Object> good = new HashMap<>(Map.of("publishFailed", 0L, "readingsLost", 0L,
-                "probeRowsMissing", 0, "storageLagMs", Map.of("p99", 2000.0), "achievedRate", 1960.0,
-                "targetRate", 2000));
+        Map<String, Object> good = new HashMap<>(Map.of(
+                "publishFailed",
+                0L,
+                "readingsLost",
+                0L,
+                "probeRowsMissing",
+                0,
+                "storageLagMs",
+                Map.of("p99", 2000.0),
+                "achievedRate",
+                1960.0,
+                "targetRate",
+                2000));
         assertThat(FindMax.sustained(good)).isTrue();
 
-        assertThat(FindMax.sustained(with(good, "storageLagMs", Map.of("p99", 2000.5)))).isFalse();
+        assertThat(FindMax.sustained(with(good, "storageLagMs", Map.of("p99", 2000.5))))
+                .isFalse();
         assertThat(FindMax.sustained(with(good, "storageLagMs", Map.of()))).isFalse();
         assertThat(FindMax.sustained(with(good, "readingsLost", 1L))).isFalse();
         assertThat(FindMax.sustained(with(good, "publishFailed", 3L))).isFalse();
@@ -174,10 +196,14 @@ class HubBenchmarkTest {
 
     @Test
     void percentiles_are_nearest_rank_over_the_samples() {
-        List<Double> samples = IntStream.rangeClosed(1, 100).mapToObj(i -> (double) i).toList();
+        List<Double> samples =
+                IntStream.rangeClosed(1, 100).mapToObj(i -> (double) i).toList();
 
-        assertThat(HubRun.percentiles(samples)).containsEntry("p50", 50.0).containsEntry("p90", 90.0)
-                .containsEntry("p99", 99.0).containsEntry("max", 100.0);
+        assertThat(HubRun.percentiles(samples))
+                .containsEntry("p50", 50.0)
+                .containsEntry("p90", 90.0)
+                .containsEntry("p99", 99.0)
+                .containsEntry("max", 100.0);
         assertThat(HubRun.percentiles(List.of())).isEmpty();
     }
 }

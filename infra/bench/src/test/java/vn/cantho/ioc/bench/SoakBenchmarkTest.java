@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Test;
 
 class SoakBenchmarkTest {
@@ -28,8 +27,21 @@ class SoakBenchmarkTest {
 
     @Test
     void exactly_60_minutes_of_load_is_accepted_and_the_load_generator_options_pass_through() {
-        SoakBenchmark soak = SoakBenchmark.parse("--rate", "2500", "--duration", "60m", "--out", "/tmp/s",
-                "--values-per-message", "3", "--clients", "4", "--warm-up", "5m", "--sample", "30s");
+        SoakBenchmark soak = SoakBenchmark.parse(
+                "--rate",
+                "2500",
+                "--duration",
+                "60m",
+                "--out",
+                "/tmp/s",
+                "--values-per-message",
+                "3",
+                "--clients",
+                "4",
+                "--warm-up",
+                "5m",
+                "--sample",
+                "30s");
 
         assertThat(soak.load().duration()).isEqualTo(Duration.ofMinutes(60));
         assertThat(soak.load().rate()).isEqualTo(2500);
@@ -67,10 +79,15 @@ class SoakBenchmarkTest {
 
         // Then the first is flat and the second is not
         Map<String, Object> verdict = Flatness.level(flat, 0.10);
-        assertThat(verdict).containsEntry("flat", true).containsEntry("median", 1000.0)
-                .containsEntry("maxDeviationPercent", 9.0).containsEntry("samples", 5);
+        assertThat(verdict)
+                .containsEntry("flat", true)
+                .containsEntry("median", 1000.0)
+                .containsEntry("maxDeviationPercent", 9.0)
+                .containsEntry("samples", 5);
         assertThat(Flatness.level(growing, 0.10)).containsEntry("flat", false);
-        assertThat(Flatness.level(List.of(1000.0), 0.10)).containsEntry("flat", false).containsKey("why");
+        assertThat(Flatness.level(List.of(1000.0), 0.10))
+                .containsEntry("flat", false)
+                .containsKey("why");
     }
 
     @Test
@@ -79,8 +96,10 @@ class SoakBenchmarkTest {
         List<Double> samples = List.of(90.0, 110.0, 5000.0, 0.0, 30.0, 70.0, 190.0, 210.0);
 
         // Then with an allowance of 90 records (100 × 10 % + 90 = 100 ≥ 100) it is flat, with 89 it is not
-        assertThat(Flatness.trend(samples, 0.10, 90)).containsEntry("flat", true)
-                .containsEntry("firstQuarterMean", 100.0).containsEntry("lastQuarterMean", 200.0)
+        assertThat(Flatness.trend(samples, 0.10, 90))
+                .containsEntry("flat", true)
+                .containsEntry("firstQuarterMean", 100.0)
+                .containsEntry("lastQuarterMean", 200.0)
                 .containsEntry("max", 5000.0);
         assertThat(Flatness.trend(samples, 0.10, 89)).containsEntry("flat", false);
         // And a lag that falls as much is not flat either: flat means neither growing nor shrinking
@@ -98,20 +117,31 @@ class SoakBenchmarkTest {
         // Given three samples
         List<SoakSample> samples = new ArrayList<>();
         for (int minute = 1; minute <= 3; minute++) {
-            samples.add(new SoakSample(minute, 1000 + minute, Map.of("ioc-sink", 10L * minute, "ioc-rules", 1L),
-                    OptionalDouble.of(120), 6000, 1.5));
+            samples.add(new SoakSample(
+                    minute,
+                    1000 + minute,
+                    Map.of("ioc-sink", 10L * minute, "ioc-rules", 1L),
+                    OptionalDouble.of(120),
+                    6000,
+                    1.5));
         }
 
         // When drawn with a warm-up of one minute and a title that needs escaping
         String svg = SoakChart.svg("Soak <1000 msg/s> & more", samples, 1);
 
         // Then it is one SVG document with two polylines of three points each, the warm-up and the title escaped
-        assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").endsWith("</svg>\n")
-                .contains("Soak &lt;1000 msg/s&gt; &amp; more").contains(">warm-up</text>")
-                .contains("RSS (MiB)").contains("consumer lag");
+        assertThat(svg)
+                .startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")
+                .endsWith("</svg>\n")
+                .contains("Soak &lt;1000 msg/s&gt; &amp; more")
+                .contains(">warm-up</text>")
+                .contains("RSS (MiB)")
+                .contains("consumer lag");
         List<String> lines = svg.lines().filter(l -> l.startsWith("<polyline")).toList();
         assertThat(lines).hasSize(2);
-        lines.forEach(line -> assertThat(line.replaceAll(".*points=\"([^\"]*)\".*", "$1").split(" ")).hasSize(3));
+        lines.forEach(line -> assertThat(
+                        line.replaceAll(".*points=\"([^\"]*)\".*", "$1").split(" "))
+                .hasSize(3));
         // And the memory axis tops at a round number above the largest sample
         assertThat(SoakChart.niceCeiling(1003)).isEqualTo(2000);
         assertThat(SoakChart.niceCeiling(31)).isEqualTo(50);
@@ -120,8 +150,8 @@ class SoakBenchmarkTest {
 
     @Test
     void a_sample_is_one_csv_line_with_the_total_lag_and_the_lag_of_every_group() {
-        SoakSample sample = new SoakSample(2, 1234, new TreeMap<>(Map.of("a", 3L, "b", 4L)),
-                OptionalDouble.empty(), 60_000, 1.256);
+        SoakSample sample =
+                new SoakSample(2, 1234, new TreeMap<>(Map.of("a", 3L, "b", 4L)), OptionalDouble.empty(), 60_000, 1.256);
 
         assertThat(sample.lagTotal()).isEqualTo(7);
         assertThat(sample.csvLine()).isEqualTo("2.00,1234,7,,60000,1.26,\"a=3 b=4\"");

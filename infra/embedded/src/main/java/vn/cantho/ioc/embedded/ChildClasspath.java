@@ -24,8 +24,7 @@ import java.util.jar.Manifest;
  */
 public final class ChildClasspath {
 
-    private ChildClasspath() {
-    }
+    private ChildClasspath() {}
 
     /** The expanded classpath of this JVM. */
     public static List<Path> ofCurrentJvm() {
@@ -45,11 +44,14 @@ public final class ChildClasspath {
 
     /** Joins entries with the platform path separator, as {@code -cp} expects. */
     public static String join(List<Path> entries) {
-        return String.join(File.pathSeparator, entries.stream().map(Path::toString).toList());
+        return String.join(
+                File.pathSeparator, entries.stream().map(Path::toString).toList());
     }
 
     private static void add(Path entry, Set<Path> entries) {
-        if (!entries.add(entry) || !Files.isRegularFile(entry) || !entry.toString().endsWith(".jar")) {
+        if (!entries.add(entry)
+                || !Files.isRegularFile(entry)
+                || !entry.toString().endsWith(".jar")) {
             return;
         }
         String manifestClassPath = manifestClassPath(entry);

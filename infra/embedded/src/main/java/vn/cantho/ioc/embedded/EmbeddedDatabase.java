@@ -1,5 +1,6 @@
 package vn.cantho.ioc.embedded;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +17,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,19 +92,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // Zonky turns synchronous_commit off for speed; the hub's data must survive a crash.
                     .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(START_TIMEOUT)
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                    .setOutputRedirector(
+                            ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                    .setErrorRedirector(
+                            ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                     .start();
             port = chosenPort;
             postmaster = Processes.readPid(postmasterPidFile()).stream()
-                    .mapToObj(ProcessHandle::of).flatMap(Optional::stream).findFirst().orElse(null);
+                    .mapToObj(ProcessHandle::of)
+                    .flatMap(Optional::stream)
+                    .findFirst()
+                    .orElse(null);
             prepareDatabase();
-            LOG.info("PostgreSQL started at {} in {} ms (data {})", jdbcUrl(),
-                    (System.nanoTime() - startNanos) / 1_000_000, pgData());
+            LOG.info(
+                    "PostgreSQL started at {} in {} ms (data {})",
+                    jdbcUrl(),
+                    (System.nanoTime() - startNanos) / 1_000_000,
+                    pgData());
         } catch (IOException | SQLException | RuntimeException e) {
             close();
-            throw new IllegalStateException("Could not start PostgreSQL in " + dataDir + "; end of " + logFile()
-                    + ":\n" + Processes.tail(logFile(), 30), e);
+            throw new IllegalStateException(
+                    "Could not start PostgreSQL in " + dataDir + "; end of " + logFile() + ":\n"
+                            + Processes.tail(logFile(), 30),
+                    e);
         }
     }
 
@@ -138,7 +147,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return postmaster == null ? -1 : postmaster.pid();
     }
 
-
     /** Stops PostgreSQL (fast shutdown) and waits until the postmaster has exited. Idempotent. */
     @Override
     public synchronized void close() {
@@ -169,15 +177,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private void stopLeftoverPostmaster() {
         String dataPath = pgData().toString();
         OptionalLong pid = Processes.readPid(postmasterPidFile());
-        pid.ifPresent(p -> Processes.stopLeftover(p,
+        pid.ifPresent(p -> Processes.stopLeftover(
+                p,
                 cmdline -> cmdline.get(0).endsWith("postgres") && cmdline.contains(dataPath),
-                "PostgreSQL postmaster", STOP_GRACE));
+                "PostgreSQL postmaster",
+                STOP_GRACE));
     }
 
     /** Creates the role and database if missing and makes the role's password match {@code ioc.password}. */
     private void prepareDatabase() throws SQLException, IOException {
         try (Connection admin = postgres.getPostgresDatabase().getConnection();
-             Statement statement = admin.createStatement()) {
+                Statement statement = admin.createStatement()) {
             // DDL takes no bind parameters; the password is Base64url, so it has no quote to escape.
             String passwordLiteral = "'" + password + "'";
             if (exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", USER)) {

@@ -16,7 +16,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -100,10 +99,10 @@ public final class EmbeddedKafka implements AutoCloseable {
             stopLeftoverBroker();
             // Two distinct free ports, so a free port never collides with the other, fixed one.
             int[] free = FreePorts.pick(2);
-            int clientPort = requestedPort != 0 ? requestedPort
-                    : free[0] != requestedControllerPort ? free[0] : free[1];
-            int controllerPort = requestedControllerPort != 0 ? requestedControllerPort
-                    : free[1] != clientPort ? free[1] : free[0];
+            int clientPort =
+                    requestedPort != 0 ? requestedPort : free[0] != requestedControllerPort ? free[0] : free[1];
+            int controllerPort =
+                    requestedControllerPort != 0 ? requestedControllerPort : free[1] != clientPort ? free[1] : free[0];
             Files.writeString(serverPropertiesFile(), serverProperties(logDir(), clientPort, controllerPort));
             Files.writeString(dataDir.resolve("kafka-logback.xml"), logbackXml());
             writeClasspathArgFile();
@@ -118,8 +117,12 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
 
             awaitReady();
-            LOG.info("Kafka started at {} in {} ms (pid {}, data {})", bootstrapServers(),
-                    (System.nanoTime() - startNanos) / 1_000_000, process.pid(), dataDir);
+            LOG.info(
+                    "Kafka started at {} in {} ms (pid {}, data {})",
+                    bootstrapServers(),
+                    (System.nanoTime() - startNanos) / 1_000_000,
+                    process.pid(),
+                    dataDir);
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("Could not start Kafka in " + dataDir, e);
@@ -140,7 +143,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         requireStarted();
         return process.pid();
     }
-
 
     /**
      * Stops the broker: SIGTERM (a controlled shutdown that flushes the logs, about 1 s), then SIGKILL if it is
@@ -166,7 +168,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.info("Kafka stopped (pid {}, exit code {})", process.pid(),
+        LOG.info(
+                "Kafka stopped (pid {}, exit code {})",
+                process.pid(),
                 process.isAlive() ? "unknown" : Integer.toString(process.exitValue()));
         process = null;
         try {
@@ -202,7 +206,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         // internal topics through the admin API and needs no auto-creation.
         settings.put("auto.create.topics.enable", "false");
         StringBuilder text = new StringBuilder("# Written by EmbeddedKafka at every start; edits are overwritten.\n");
-        settings.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        settings.forEach(
+                (key, value) -> text.append(key).append('=').append(value).append('\n'));
         return text.toString();
     }
 
@@ -226,9 +231,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private void stopLeftoverBroker() throws IOException {
         String propertiesFile = serverPropertiesFile().toString();
-        Processes.readPid(pidFile()).ifPresent(pid -> Processes.stopLeftover(pid,
-                cmdline -> cmdline.contains(MAIN_CLASS) && cmdline.contains(propertiesFile),
-                "Kafka broker", STOP_GRACE));
+        Processes.readPid(pidFile())
+                .ifPresent(pid -> Processes.stopLeftover(
+                        pid,
+                        cmdline -> cmdline.contains(MAIN_CLASS) && cmdline.contains(propertiesFile),
+                        "Kafka broker",
+                        STOP_GRACE));
         Files.deleteIfExists(pidFile());
     }
 
@@ -248,8 +256,14 @@ public final class EmbeddedKafka implements AutoCloseable {
         String clusterId = Files.readString(clusterIdFile).trim();
         // A child JVM too: the storage tool would otherwise load the broker's classes, MBeans and config dump
         // into the hub's JVM and log.
-        Process format = startChild(STORAGE_TOOL_CLASS, "format", "--cluster-id", clusterId,
-                "--config", serverPropertiesFile().toString(), "--ignore-formatted");
+        Process format = startChild(
+                STORAGE_TOOL_CLASS,
+                "format",
+                "--cluster-id",
+                clusterId,
+                "--config",
+                serverPropertiesFile().toString(),
+                "--ignore-formatted");
         try {
             if (!format.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 format.destroyForcibly();
@@ -319,7 +333,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 requireChildAlive();
                 try {
                     int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs(5000))
-                            .nodes().get(6, TimeUnit.SECONDS).size();
+                            .nodes()
+                            .get(6, TimeUnit.SECONDS)
+                            .size();
                     if (brokers > 0) {
                         return;
                     }
@@ -347,14 +363,14 @@ public final class EmbeddedKafka implements AutoCloseable {
                 sleep(100);
             }
         }
-        throw new IllegalStateException("Kafka did not open port " + port + " within " + START_TIMEOUT
-                + "; end of " + logFile() + ":\n" + Processes.tail(logFile(), 40));
+        throw new IllegalStateException("Kafka did not open port " + port + " within " + START_TIMEOUT + "; end of "
+                + logFile() + ":\n" + Processes.tail(logFile(), 40));
     }
 
     private void requireChildAlive() {
         if (!process.isAlive()) {
-            throw new IllegalStateException("Kafka exited during startup with code " + process.exitValue()
-                    + "; end of " + logFile() + ":\n" + Processes.tail(logFile(), 40));
+            throw new IllegalStateException("Kafka exited during startup with code " + process.exitValue() + "; end of "
+                    + logFile() + ":\n" + Processes.tail(logFile(), 40));
         }
     }
 

@@ -1,5 +1,9 @@
 package vn.cantho.ioc.embedded;
 
+import com.hivemq.embedded.EmbeddedExtension;
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.embedded.EmbeddedHiveMQBuilder;
+import com.hivemq.extension.sdk.api.ExtensionMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,11 +13,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import com.hivemq.embedded.EmbeddedExtension;
-import com.hivemq.embedded.EmbeddedHiveMQ;
-import com.hivemq.embedded.EmbeddedHiveMQBuilder;
-import com.hivemq.extension.sdk.api.ExtensionMain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.model.stage.Part;
@@ -110,12 +109,13 @@ public final class EmbeddedMqtt implements Part {
         } catch (ExecutionException e) {
             closeBounded(server);
             // HiveMQ logs the reason (e.g. "Could not start TCP Listener ... Is it already in use?") at ERROR.
-            throw new IllegalStateException("HiveMQ failed to start on 127.0.0.1:" + chosenPort
-                    + "; see HiveMQ's error log lines above", e.getCause());
+            throw new IllegalStateException(
+                    "HiveMQ failed to start on 127.0.0.1:" + chosenPort + "; see HiveMQ's error log lines above",
+                    e.getCause());
         } catch (TimeoutException e) {
             closeBounded(server);
-            throw new IllegalStateException("HiveMQ did not start on 127.0.0.1:" + chosenPort + " within "
-                    + START_TIMEOUT, e);
+            throw new IllegalStateException(
+                    "HiveMQ did not start on 127.0.0.1:" + chosenPort + " within " + START_TIMEOUT, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closeBounded(server);
@@ -128,7 +128,8 @@ public final class EmbeddedMqtt implements Part {
 
     @Override
     public synchronized Status check() {
-        return hivemq == null ? Status.down("embedded broker not running")
+        return hivemq == null
+                ? Status.down("embedded broker not running")
                 : Status.up("embedded broker listening at " + url());
     }
 
@@ -143,7 +144,6 @@ public final class EmbeddedMqtt implements Part {
         requireStarted();
         return port;
     }
-
 
     /** Stops the broker, waiting at most 30 s. Idempotent. */
     @Override
@@ -199,15 +199,17 @@ public final class EmbeddedMqtt implements Part {
      * limit; it runs on its own thread so a hung shutdown cannot hang the hub's.
      */
     private static void closeBounded(EmbeddedHiveMQ server) {
-        Thread closer = new Thread(() -> {
-            try {
-                server.close();
-            } catch (ExecutionException e) {
-                LOG.warn("HiveMQ failed to stop cleanly", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "embedded-mqtt-close");
+        Thread closer = new Thread(
+                () -> {
+                    try {
+                        server.close();
+                    } catch (ExecutionException e) {
+                        LOG.warn("HiveMQ failed to stop cleanly", e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "embedded-mqtt-close");
         closer.setDaemon(true);
         closer.start();
         try {

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,15 +51,20 @@ public final class EmbeddedServers implements AutoCloseable {
      * @param stopOnJvmExit whether the servers stop themselves when the JVM exits; a launcher that closes
      *                      this object from its own shutdown hook, after its stages, passes {@code false}
      */
-    public EmbeddedServers(Path workDir, OptionalInt kafkaPort, OptionalInt mqttPort, OptionalInt postgresPort,
-                           boolean stopOnJvmExit) {
+    public EmbeddedServers(
+            Path workDir,
+            OptionalInt kafkaPort,
+            OptionalInt mqttPort,
+            OptionalInt postgresPort,
+            boolean stopOnJvmExit) {
         this.workDir = workDir.toAbsolutePath().normalize();
         this.kafka = kafkaPort.isPresent()
-                ? new EmbeddedKafka(this.workDir.resolve("kafka"), kafkaPort.getAsInt(), 0, stopOnJvmExit) : null;
-        this.mqtt = mqttPort.isPresent()
-                ? new EmbeddedMqtt(this.workDir.resolve("mqtt"), mqttPort.getAsInt()) : null;
+                ? new EmbeddedKafka(this.workDir.resolve("kafka"), kafkaPort.getAsInt(), 0, stopOnJvmExit)
+                : null;
+        this.mqtt = mqttPort.isPresent() ? new EmbeddedMqtt(this.workDir.resolve("mqtt"), mqttPort.getAsInt()) : null;
         this.database = postgresPort.isPresent()
-                ? new EmbeddedDatabase(this.workDir.resolve("postgres"), postgresPort.getAsInt()) : null;
+                ? new EmbeddedDatabase(this.workDir.resolve("postgres"), postgresPort.getAsInt())
+                : null;
     }
 
     /**
@@ -85,7 +89,8 @@ public final class EmbeddedServers implements AutoCloseable {
                 start.join();
             } catch (CompletionException e) {
                 RuntimeException cause = e.getCause() instanceof RuntimeException runtime
-                        ? runtime : new IllegalStateException(e.getCause());
+                        ? runtime
+                        : new IllegalStateException(e.getCause());
                 if (failure == null) {
                     failure = cause;
                 } else {
@@ -116,8 +121,7 @@ public final class EmbeddedServers implements AutoCloseable {
 
     /** How to reach PostgreSQL as the hub's role, if the database is embedded. */
     public Optional<DatabaseConnection> database() {
-        return Optional.ofNullable(database)
-                .map(db -> new DatabaseConnection(db.jdbcUrl(), db.user(), db.password()));
+        return Optional.ofNullable(database).map(db -> new DatabaseConnection(db.jdbcUrl(), db.user(), db.password()));
     }
 
     /** The work directory, made absolute. */

@@ -16,8 +16,7 @@ import java.util.List;
  */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** Returns a port that is free on 127.0.0.1 at the time of the call. */
     public static int pick() {

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +26,7 @@ final class Processes {
 
     private static final Logger LOG = LoggerFactory.getLogger(Processes.class);
 
-    private Processes() {
-    }
+    private Processes() {}
 
     /** Reads the first line of a pid file (Kafka's and PostgreSQL's both start with the pid). */
     static OptionalLong readPid(Path pidFile) {

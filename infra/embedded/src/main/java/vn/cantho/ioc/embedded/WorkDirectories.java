@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +18,7 @@ public final class WorkDirectories {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkDirectories.class);
 
-    private WorkDirectories() {
-    }
+    private WorkDirectories() {}
 
     /**
      * A new temporary directory that is deleted when the JVM exits, for a test's servers and state:

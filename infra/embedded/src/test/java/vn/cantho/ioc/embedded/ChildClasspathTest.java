@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +24,7 @@ class ChildClasspathTest {
         Path lib = Files.createDirectories(dir.resolve("lib"));
         Path relative = Files.createFile(lib.resolve("a.jar"));
         Path absolute = Files.createDirectories(dir.resolve("other dir/classes"));
-        Path booter = manifestOnlyJar(dir.resolve("booter.jar"),
-                "lib/a.jar " + absolute.toUri() + " missing.jar");
+        Path booter = manifestOnlyJar(dir.resolve("booter.jar"), "lib/a.jar " + absolute.toUri() + " missing.jar");
 
         // When
         var entries = ChildClasspath.expand(booter.toString());
@@ -64,7 +62,8 @@ class ChildClasspathTest {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream ignored = new JarOutputStream(out, manifest)) {
             return jar;
         }
     }

@@ -10,14 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Properties;
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.junit.jupiter.api.Test;
 
 class EmbeddedKafkaConfigTest {
 
     private static Properties render(int port, int controllerPort) throws IOException {
         Properties properties = new Properties();
-        properties.load(new StringReader(EmbeddedKafka.serverProperties(Path.of("/data/kafka/data"), port, controllerPort)));
+        properties.load(
+                new StringReader(EmbeddedKafka.serverProperties(Path.of("/data/kafka/data"), port, controllerPort)));
         return properties;
     }
 
@@ -59,7 +59,9 @@ class EmbeddedKafkaConfigTest {
         byte[] xml = EmbeddedKafka.logbackXml().getBytes(StandardCharsets.UTF_8);
 
         // When / Then
-        assertThatCode(() -> DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(xml))).doesNotThrowAnyException();
+        assertThatCode(() -> DocumentBuilderFactory.newInstance()
+                        .newDocumentBuilder()
+                        .parse(new ByteArrayInputStream(xml)))
+                .doesNotThrowAnyException();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.StringReader;
 import java.net.URL;
 import javax.xml.XMLConstants;
@@ -12,8 +13,6 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.xpath.XPathFactory;
-
-import com.hivemq.embedded.EmbeddedHiveMQ;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
@@ -54,16 +53,22 @@ class EmbeddedMqttConfigTest {
     @Test
     void bursts_are_queued_in_memory_on_loopback_and_nothing_is_reported_home() throws Exception {
         // Given
-        Document config = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document config = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new InputSource(new StringReader(EmbeddedMqtt.configXml(18830))));
         var xpath = XPathFactory.newInstance().newXPath();
 
         // When / Then
-        assertThat(xpath.evaluate("/hivemq/listeners/tcp-listener/port", config)).isEqualTo("18830");
-        assertThat(xpath.evaluate("/hivemq/listeners/tcp-listener/bind-address", config)).isEqualTo("127.0.0.1");
-        assertThat(xpath.evaluate("/hivemq/mqtt/queued-messages/max-queue-size", config)).isEqualTo("1000000");
-        assertThat(xpath.evaluate("/hivemq/mqtt/receive-maximum/server-receive-maximum", config)).isEqualTo("100");
+        assertThat(xpath.evaluate("/hivemq/listeners/tcp-listener/port", config))
+                .isEqualTo("18830");
+        assertThat(xpath.evaluate("/hivemq/listeners/tcp-listener/bind-address", config))
+                .isEqualTo("127.0.0.1");
+        assertThat(xpath.evaluate("/hivemq/mqtt/queued-messages/max-queue-size", config))
+                .isEqualTo("1000000");
+        assertThat(xpath.evaluate("/hivemq/mqtt/receive-maximum/server-receive-maximum", config))
+                .isEqualTo("100");
         assertThat(xpath.evaluate("/hivemq/persistence/mode", config)).isEqualTo("in-memory");
-        assertThat(xpath.evaluate("/hivemq/anonymous-usage-statistics/enabled", config)).isEqualTo("false");
+        assertThat(xpath.evaluate("/hivemq/anonymous-usage-statistics/enabled", config))
+                .isEqualTo("false");
     }
 }

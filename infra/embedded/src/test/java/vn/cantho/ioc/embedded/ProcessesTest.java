@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +51,8 @@ class ProcessesTest {
         assertThat(sleeper.isAlive()).isTrue();
 
         // When it matches, Then it is stopped
-        assertThat(Processes.stopLeftover(pid, args -> args.contains("60"), "test", Duration.ofSeconds(5))).isTrue();
+        assertThat(Processes.stopLeftover(pid, args -> args.contains("60"), "test", Duration.ofSeconds(5)))
+                .isTrue();
         // (it has terminated; as our own child it is reaped, and so reported exited, a moment later)
         assertThat(sleeper.waitFor(5, TimeUnit.SECONDS)).isTrue();
     }

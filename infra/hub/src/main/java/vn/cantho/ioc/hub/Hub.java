@@ -1,5 +1,7 @@
 package vn.cantho.ioc.hub;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -7,9 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-
-import io.micrometer.core.instrument.Metrics;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.alerting.runtime.AlertingRuntime;
 import vn.cantho.ioc.api.ApiBackends;
@@ -77,12 +76,19 @@ public final class Hub implements AutoCloseable {
         mqtt = MqttEdge.of(config, platform.dataDir(), registry, platform.kafkaBootstrap());
         start(mqtt.stage());
         health.put("mqtt", new MqttHealth(mqtt.url()));
-        feeds = FeedServer.create(config.feeds().server(config.api().host()), platform.feedRegistry(),
-                platform.tokens(), db, platform.kafkaBootstrap());
+        feeds = FeedServer.create(
+                config.feeds().server(config.api().host()),
+                platform.feedRegistry(),
+                platform.tokens(),
+                db,
+                platform.kafkaBootstrap());
         start(Stage.of(FeedServer.HEALTH_COMPONENT, feeds));
 
         String kafka = platform.kafkaBootstrap();
-        StreamsApps apps = new StreamsApps(config.streams(), kafka, platform.dataDir().resolve("streams"),
+        StreamsApps apps = new StreamsApps(
+                config.streams(),
+                kafka,
+                platform.dataDir().resolve("streams"),
                 config.platform().replicationFactor());
         SinkOptions sinks = config.sinks();
         start(Stage.of("streams", apps.aggregation(registry), DatabaseSinks.aggregates(sinks.aggregates(kafka), db)));
@@ -91,7 +97,9 @@ public final class Hub implements AutoCloseable {
         start(Stage.of("observations", DatabaseSinks.observations(sinks.observations(kafka), registry, db)));
         // On plain PostgreSQL the hub's own rollups and retention; a no-op on TimescaleDB (docs/storage.md).
         started.push(new RollupMaintainer(db, StorageDialect.of(db)).scheduleEvery(config.rollupInterval()));
-        start(Stage.of("indicators", apps.indicators(registry, indicators),
+        start(Stage.of(
+                "indicators",
+                apps.indicators(registry, indicators),
                 DatabaseSinks.indicators(sinks.indicators(kafka), db)));
 
         alerting = AlertingRuntime.start(db, kafka, config.alerting(), Clock.systemUTC());
@@ -99,13 +107,30 @@ public final class Hub implements AutoCloseable {
         health.put("alerts", alerting);
         // The API uses the alerting runtime's own service, so its change callback wakes the live stream at once. It
         // reports itself (and every stage above) under /health.
-        api = new ApiServer(config.api(), ApiBackends.fromDatabase(db, registry, platform.registryStore(), indicators,
-                alerting.service(), health, platform.tokens(), config.oidc(), meters, config.platform().registryDir()));
+        api = new ApiServer(
+                config.api(),
+                ApiBackends.fromDatabase(
+                        db,
+                        registry,
+                        platform.registryStore(),
+                        indicators,
+                        alerting.service(),
+                        health,
+                        platform.tokens(),
+                        config.oidc(),
+                        meters,
+                        config.platform().registryDir()));
         run(api);
 
-        String host = "0.0.0.0".equals(config.api().host()) ? "127.0.0.1" : config.api().host();
-        for (Stage simulator : Simulators.stages(config.simulator(), registry.get().devices(), mqtt.url(),
-                URI.create("http://" + host + ":" + feeds.port()), platform.demoTokens())) {
+        String host = "0.0.0.0".equals(config.api().host())
+                ? "127.0.0.1"
+                : config.api().host();
+        for (Stage simulator : Simulators.stages(
+                config.simulator(),
+                registry.get().devices(),
+                mqtt.url(),
+                URI.create("http://" + host + ":" + feeds.port()),
+                platform.demoTokens())) {
             run(simulator);
         }
     }

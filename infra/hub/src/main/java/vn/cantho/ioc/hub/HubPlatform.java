@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
@@ -58,8 +57,11 @@ final class HubPlatform implements AutoCloseable {
 
     private HubPlatform(HubConfig config) {
         this.dataDir = config.platform().dataDir().toAbsolutePath().normalize();
-        this.indicators = config.platform().registryDir().filter(dir -> Files.isRegularFile(dir.resolve("indicators.json")))
-                .map(IndicatorRegistry::fromDirectory).orElseGet(IndicatorRegistry::builtIn);
+        this.indicators = config.platform()
+                .registryDir()
+                .filter(dir -> Files.isRegularFile(dir.resolve("indicators.json")))
+                .map(IndicatorRegistry::fromDirectory)
+                .orElseGet(IndicatorRegistry::builtIn);
         this.feedRegistry = config.feeds().registry();
     }
 
@@ -77,24 +79,34 @@ final class HubPlatform implements AutoCloseable {
 
     private void startParts(HubConfig hub) throws Exception {
         HubConfig.Platform config = hub.platform();
-        DeviceRegistry files = config.registryDir().map(DeviceRegistry::fromDirectory)
-                .orElseGet(DeviceRegistry::builtIn);
+        DeviceRegistry files =
+                config.registryDir().map(DeviceRegistry::fromDirectory).orElseGet(DeviceRegistry::builtIn);
         // The catalogue is checked against the registries before any server starts: an invalid one stops the hub
         // with every fault listed.
-        catalogue = hub.streams().rules().catalogue(files, indicators, feedRegistry.feeds().stream()
-                .map(FeedDefinition::id).collect(Collectors.toSet()));
-        LOG.info("rule catalogue {}: {} rules", catalogue.source(), catalogue.rules().size());
-        EmbeddedServers servers = new EmbeddedServers(dataDir,
+        catalogue = hub.streams()
+                .rules()
+                .catalogue(
+                        files,
+                        indicators,
+                        feedRegistry.feeds().stream().map(FeedDefinition::id).collect(Collectors.toSet()));
+        LOG.info(
+                "rule catalogue {}: {} rules",
+                catalogue.source(),
+                catalogue.rules().size());
+        EmbeddedServers servers = new EmbeddedServers(
+                dataDir,
                 config.kafkaBootstrap().isPresent() ? OptionalInt.empty() : OptionalInt.of(config.kafkaPort()),
                 OptionalInt.empty(),
                 config.dbUrl().isPresent() ? OptionalInt.empty() : OptionalInt.of(config.dbPort()),
                 false);
         started.push(servers);
         servers.start();
-        kafkaBootstrap = config.kafkaBootstrap().or(servers::kafkaBootstrapServers).orElseThrow();
+        kafkaBootstrap =
+                config.kafkaBootstrap().or(servers::kafkaBootstrapServers).orElseThrow();
         EmbeddedServers.DatabaseConnection db = config.dbUrl()
                 .map(url -> new EmbeddedServers.DatabaseConnection(url, config.dbUser(), config.dbPassword()))
-                .or(servers::database).orElseThrow();
+                .or(servers::database)
+                .orElseThrow();
         dbUrl = db.jdbcUrl();
 
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap));

@@ -1,7 +1,6 @@
 package vn.cantho.ioc.hub;
 
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import vn.cantho.ioc.model.health.HealthCheck;
@@ -18,8 +17,10 @@ final class KafkaHealth implements HealthCheck {
     @Override
     public Status check() {
         try {
-            int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes()
-                    .get(3, TimeUnit.SECONDS).size();
+            int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000))
+                    .nodes()
+                    .get(3, TimeUnit.SECONDS)
+                    .size();
             return Status.up(brokers + " broker(s)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

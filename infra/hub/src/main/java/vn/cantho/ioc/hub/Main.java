@@ -1,7 +1,6 @@
 package vn.cantho.ioc.hub;
 
 import java.util.concurrent.CountDownLatch;
-
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.config.ConfigException;
 import vn.cantho.ioc.streams.rules.catalogue.InvalidCatalogueException;
@@ -12,17 +11,20 @@ import vn.cantho.ioc.streams.rules.catalogue.InvalidCatalogueException;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
         String command = args.length == 0 ? "up" : args[0];
         if (command.equals("token")) {
-            System.exit(TokenCli.run(java.util.Arrays.copyOfRange(args, 1, args.length), Config.fromEnvironment(),
-                    System.out, System.err));
+            System.exit(TokenCli.run(
+                    java.util.Arrays.copyOfRange(args, 1, args.length),
+                    Config.fromEnvironment(),
+                    System.out,
+                    System.err));
         }
         if (!command.equals("up")) {
-            System.err.println("usage: ioc up | ioc token ...   (configuration comes from environment variables; see README)");
+            System.err.println(
+                    "usage: ioc up | ioc token ...   (configuration comes from environment variables; see README)");
             System.exit(2);
         }
         HubConfig config;
@@ -42,11 +44,14 @@ public final class Main {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping the hub...");
-            hub.close();
-            stopped.countDown();
-        }, "hub-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("Stopping the hub...");
+                            hub.close();
+                            stopped.countDown();
+                        },
+                        "hub-shutdown"));
         System.out.println(Banner.render(hub));
         stopped.await();
     }

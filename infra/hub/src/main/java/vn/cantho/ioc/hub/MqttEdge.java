@@ -3,7 +3,6 @@ package vn.cantho.ioc.hub;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import vn.cantho.ioc.embedded.EmbeddedMqtt;
 import vn.cantho.ioc.ingest.MqttIngest;
 import vn.cantho.ioc.ingest.MqttIngestOptions;
@@ -40,8 +39,8 @@ final class MqttEdge {
             return new MqttEdge(bridge, Optional.empty(), external, Stage.of("ingest", bridge));
         }
         Path mqttDir = dataDir.resolve("mqtt");
-        BrokerIngest inBroker = MqttIngest.insideBroker(options, registry, kafkaBootstrap,
-                mqttDir.resolve("ingest-journal"));
+        BrokerIngest inBroker =
+                MqttIngest.insideBroker(options, registry, kafkaBootstrap, mqttDir.resolve("ingest-journal"));
         // The journal forwarder first (it resumes what an earlier run left), then the broker with ingest inside.
         EmbeddedMqtt embedded = new EmbeddedMqtt(mqttDir, config.platform().mqttPort(), inBroker);
         return new MqttEdge(inBroker, Optional.of(embedded), Optional.empty(), Stage.of("ingest", inBroker, embedded));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-
 import vn.cantho.ioc.model.health.HealthCheck;
 
 /** The MQTT broker is up when its port accepts a TCP connection within two seconds. */

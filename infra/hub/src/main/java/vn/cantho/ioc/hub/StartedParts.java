@@ -2,7 +2,6 @@ package vn.cantho.ioc.hub;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,6 @@
 package vn.cantho.ioc.hub;
 
+import ch.qos.logback.classic.Level;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
-
-import ch.qos.logback.classic.Level;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.embedded.EmbeddedServers;
 import vn.cantho.ioc.ingest.feed.Department;
@@ -39,14 +38,14 @@ import vn.cantho.ioc.store.token.TokenService;
  */
 final class TokenCli {
 
-    static final String USAGE = String.join(System.lineSeparator(),
+    static final String USAGE = String.join(
+            System.lineSeparator(),
             "usage: ioc token issue --department <id> --label <text>   issue a department token (shown once)",
             "       ioc token issue --role <leader|operator|admin> --label <text>",
             "       ioc token list                                     every token (never the secrets)",
             "       ioc token revoke <id>                              revoke a token for good");
 
-    private TokenCli() {
-    }
+    private TokenCli() {}
 
     /** Runs one command; returns the process exit code (0 ok, 1 failed, 2 usage). */
     static int run(String[] args, Config environment, PrintStream out, PrintStream err) {
@@ -99,9 +98,11 @@ final class TokenCli {
         if (role == TokenRole.DEPARTMENT) {
             FeedRegistry registry = config.feeds().registry();
             if (department == null || registry.department(department).isEmpty()) {
-                throw new UsageException((department == null ? "--department is required" : "unknown department '"
-                        + department + "'") + "; departments: " + registry.departments().stream()
-                        .map(Department::id).collect(Collectors.joining(", ")));
+                throw new UsageException((department == null
+                                ? "--department is required"
+                                : "unknown department '" + department + "'")
+                        + "; departments: "
+                        + registry.departments().stream().map(Department::id).collect(Collectors.joining(", ")));
             }
         } else if (department != null) {
             throw new UsageException("--department applies only to department tokens");
@@ -123,11 +124,18 @@ final class TokenCli {
         String format = "%-5s %-10s %-22s %-20s %-25s %-25s %s%n";
         out.printf(format, "id", "role", "department", "token starts", "created", "revoked", "label");
         for (ApiToken token : all) {
-            out.printf(format, token.id(), token.role().id(), token.department() == null ? "-" : token.department(),
-                    token.hint() + "…", token.createdAt(), token.revokedAt() == null ? "-" : token.revokedAt(),
+            out.printf(
+                    format,
+                    token.id(),
+                    token.role().id(),
+                    token.department() == null ? "-" : token.department(),
+                    token.hint() + "…",
+                    token.createdAt(),
+                    token.revokedAt() == null ? "-" : token.revokedAt(),
                     token.label());
         }
-        out.println(all.size() + " token(s), " + all.stream().filter(ApiToken::active).count() + " active");
+        out.println(all.size() + " token(s), "
+                + all.stream().filter(ApiToken::active).count() + " active");
         return 0;
     }
 
@@ -185,8 +193,8 @@ final class TokenCli {
                 return action.apply(new TokenService(database.dataSource()));
             }
         }
-        try (EmbeddedServers servers = new EmbeddedServers(dataDir, OptionalInt.empty(), OptionalInt.empty(),
-                OptionalInt.of(config.dbPort()))) {
+        try (EmbeddedServers servers = new EmbeddedServers(
+                dataDir, OptionalInt.empty(), OptionalInt.empty(), OptionalInt.of(config.dbPort()))) {
             servers.start();
             EmbeddedServers.DatabaseConnection db = servers.database().orElseThrow();
             try (Database database = Database.open(db.jdbcUrl(), db.user(), db.password(), 1)) {
@@ -204,7 +212,8 @@ final class TokenCli {
             List<String> lines = Files.readAllLines(postmasterPid, StandardCharsets.UTF_8);
             long pid = Long.parseLong(lines.get(0).trim());
             int port = Integer.parseInt(lines.get(3).trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? OptionalInt.of(port)
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent()
+                    ? OptionalInt.of(port)
                     : OptionalInt.empty();
         } catch (IOException | RuntimeException e) {
             return OptionalInt.empty();

@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import vn.cantho.ioc.simulator.MqttPublisher;
 
@@ -95,8 +94,8 @@ final class AcknowledgedReadings implements AutoCloseable {
     Set<Instant> stored(String jdbcUrl, String user, String password) throws Exception {
         Set<Instant> stored = new HashSet<>();
         try (Connection connection = connect(jdbcUrl, user, password);
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT DISTINCT ts FROM observations WHERE device_id = ? AND metric = 'pm25' AND ts >= ?")) {
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT DISTINCT ts FROM observations WHERE device_id = ? AND metric = 'pm25' AND ts >= ?")) {
             query.setString(1, deviceId);
             query.setTimestamp(2, Timestamp.from(base));
             try (ResultSet rows = query.executeQuery()) {
@@ -111,8 +110,9 @@ final class AcknowledgedReadings implements AutoCloseable {
     /** Readings counted in this device's 1-minute pm25 aggregates: equal to the stored ones if none is doubled. */
     long aggregated(String jdbcUrl, String user, String password) throws Exception {
         try (Connection connection = connect(jdbcUrl, user, password);
-             PreparedStatement query = connection.prepareStatement("SELECT coalesce(sum(sample_count), 0) FROM metric_agg_1m"
-                     + " WHERE scope = 'device' AND entity_id = ? AND metric = 'pm25' AND bucket >= ?")) {
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT coalesce(sum(sample_count), 0) FROM metric_agg_1m"
+                                + " WHERE scope = 'device' AND entity_id = ? AND metric = 'pm25' AND bucket >= ?")) {
             query.setString(1, deviceId);
             query.setTimestamp(2, Timestamp.from(base.minusSeconds(60)));
             try (ResultSet rows = query.executeQuery()) {

@@ -3,6 +3,9 @@ package vn.cantho.ioc.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,10 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import vn.cantho.ioc.model.registry.Metric;
@@ -53,10 +52,12 @@ final class DrillAlerts implements AutoCloseable {
     private static final double IMPOSSIBLE_LEVEL = 99.0;
 
     private final Path dir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<Integer, List<String>> trailBeforeFault = new HashMap<>();
     /** Probes whose firing reading the broker acknowledged: each of those must have its alert. */
     private final Set<Integer> acknowledgedFiring = ConcurrentHashMap.newKeySet();
+
     private DrillLedger ledger;
     private MqttPublisher probes;
     private String apiBase;
@@ -73,28 +74,48 @@ final class DrillAlerts implements AutoCloseable {
             Files.write(registry.resolve("areas.json"), resource("registry/areas.json"));
             ArrayNode devices = (ArrayNode) Json.mapper().readTree(resource("registry/devices.json"));
             for (int probe = 1; probe <= PROBES; probe++) {
-                ObjectNode device = devices.addObject().put("id", probeId(probe))
-                        .put("name", "Drill probe gauge " + probe).put("type", DEVICE_TYPE).put("domain", "environment")
-                        .put("areaCode", "ninh-kieu").put("lat", 10.03).put("lon", 105.78).put("owner", "drill");
+                ObjectNode device = devices.addObject()
+                        .put("id", probeId(probe))
+                        .put("name", "Drill probe gauge " + probe)
+                        .put("type", DEVICE_TYPE)
+                        .put("domain", "environment")
+                        .put("areaCode", "ninh-kieu")
+                        .put("lat", 10.03)
+                        .put("lon", 105.78)
+                        .put("owner", "drill");
                 device.putArray("metrics").add(Metric.WATER_LEVEL.id());
             }
             Json.mapper().writeValue(registry.resolve("devices.json").toFile(), devices);
 
             ObjectNode catalogue = (ObjectNode) Json.mapper().readTree(resource("rules/rules.json"));
-            ObjectNode rule = ((ArrayNode) catalogue.get("rules")).addObject().put("id", RULE_ID)
-                    .put("title", "Diễn tập sự cố (drill)").put("domain", "environment")
+            ObjectNode rule = ((ArrayNode) catalogue.get("rules"))
+                    .addObject()
+                    .put("id", RULE_ID)
+                    .put("title", "Diễn tập sự cố (drill)")
+                    .put("domain", "environment")
                     .put("description", "Fires at once when a drill probe gauge reports above 1.90 m.")
                     .put("kind", "THRESHOLD");
-            rule.putObject("input").put("source", "telemetry").put("metric", Metric.WATER_LEVEL.id())
-                    .putArray("deviceTypes").add(DEVICE_TYPE);
-            rule.putArray("levels").addObject().put("severity", "MAJOR").put("raise", 1.90).put("clear", 1.85);
+            rule.putObject("input")
+                    .put("source", "telemetry")
+                    .put("metric", Metric.WATER_LEVEL.id())
+                    .putArray("deviceTypes")
+                    .add(DEVICE_TYPE);
+            rule.putArray("levels")
+                    .addObject()
+                    .put("severity", "MAJOR")
+                    .put("raise", 1.90)
+                    .put("clear", 1.85);
             Json.mapper().writeValue(dir.resolve("rules.json").toFile(), catalogue);
 
             ObjectNode policies = (ObjectNode) Json.mapper().readTree(resource("alerting/policies.json"));
-            ObjectNode policy = ((ArrayNode) policies.get("escalation")).insertObject(0).put("id", "drill");
+            ObjectNode policy =
+                    ((ArrayNode) policies.get("escalation")).insertObject(0).put("id", "drill");
             policy.putArray("match").add("rule=" + RULE_ID);
-            ObjectNode step = policy.putArray("steps").addObject().put("after", escalateAfter.toString())
-                    .put("unless", "ACK").put("level", 2);
+            ObjectNode step = policy.putArray("steps")
+                    .addObject()
+                    .put("after", escalateAfter.toString())
+                    .put("unless", "ACK")
+                    .put("level", 2);
             step.putArray("receivers").add("level-2");
             Json.mapper().writeValue(dir.resolve("policies.json").toFile(), policies);
             return new DrillAlerts(dir);
@@ -105,9 +126,15 @@ final class DrillAlerts implements AutoCloseable {
 
     /** The hub settings that load the probe registry, the rule and the policies. */
     Map<String, String> settings() {
-        return Map.of("REGISTRY_DIR", dir.resolve("registry").toString(),
-                "RULES_FILE", dir.resolve("rules.json").toString(),
-                "ALERT_POLICY_FILE", dir.resolve("policies.json").toString(), "ALERT_ESCALATION_INTERVAL", "1s");
+        return Map.of(
+                "REGISTRY_DIR",
+                dir.resolve("registry").toString(),
+                "RULES_FILE",
+                dir.resolve("rules.json").toString(),
+                "ALERT_POLICY_FILE",
+                dir.resolve("policies.json").toString(),
+                "ALERT_ESCALATION_INTERVAL",
+                "1s");
     }
 
     /** Connects the probes to the hub's broker and its API ({@code token}: an operator's or admin's). */
@@ -128,10 +155,14 @@ final class DrillAlerts implements AutoCloseable {
             long id = alerts.get(probe).get("id").asLong();
             JsonNode answer = send(HttpRequest.newBuilder(URI.create(apiBase + "/" + id + "/ack"))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"comment\":\"diễn tập: đã nhận\"}")));
-            assertThat(answer.get("outcome").asText()).as("ack of probe %d", probe).isEqualTo("CHANGED");
+            assertThat(answer.get("outcome").asText())
+                    .as("ack of probe %d", probe)
+                    .isEqualTo("CHANGED");
         }
         JsonNode pending = get(apiBase + "/" + alerts.get(3).get("id").asLong()).get("pendingActions");
-        assertThat(pending).as("probe 3's escalation step, pending before the fault").hasSize(1);
+        assertThat(pending)
+                .as("probe 3's escalation step, pending before the fault")
+                .hasSize(1);
         assertThat(Instant.parse(pending.get(0).get("dueAt").asText())).isAfter(Instant.now());
         for (int probe = 1; probe <= 3; probe++) {
             trailBeforeFault.put(probe, trail(alerts.get(probe).get("id").asLong()));
@@ -149,8 +180,7 @@ final class DrillAlerts implements AutoCloseable {
     }
 
     /** Counts for the drill's line: alerts, audit entries, escalations fired. */
-    record Counts(int alerts, int auditEntries, int escalations) {
-    }
+    record Counts(int alerts, int auditEntries, int escalations) {}
 
     /**
      * Waits until every probe has its one alert, the audit trails from before the fault are intact, 1 and 2 are
@@ -161,7 +191,9 @@ final class DrillAlerts implements AutoCloseable {
         // A probe published while the hub was going down may never have been acknowledged (the device would send it
         // again); what must not be lost is the alert of every reading the hub acknowledged, and 1–3 were before the
         // fault.
-        assertThat(acknowledgedFiring).as("probes acknowledged before the fault").contains(1, 2, 3);
+        assertThat(acknowledgedFiring)
+                .as("probes acknowledged before the fault")
+                .contains(1, 2, 3);
         await().atMost(atMost).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             Map<Integer, JsonNode> alerts = awaitAlerts(acknowledgedFiring);
             int entries = 0;
@@ -170,14 +202,21 @@ final class DrillAlerts implements AutoCloseable {
                 List<String> trail = trail(alerts.get(probe).get("id").asLong());
                 List<String> before = trailBeforeFault.getOrDefault(probe, List.of());
                 assertThat(trail.subList(0, Math.min(before.size(), trail.size())))
-                        .as("probe %d's audit trail keeps what it had before the fault", probe).isEqualTo(before);
-                assertThat(trail).as("probe %d's audit trail", probe).doesNotHaveDuplicates()
-                        .filteredOn(type -> type.equals("OPENED")).hasSize(1);
-                assertThat(trail.stream().filter("ACKNOWLEDGED"::equals).count()).as("probe %d acknowledged", probe)
+                        .as("probe %d's audit trail keeps what it had before the fault", probe)
+                        .isEqualTo(before);
+                assertThat(trail)
+                        .as("probe %d's audit trail", probe)
+                        .doesNotHaveDuplicates()
+                        .filteredOn(type -> type.equals("OPENED"))
+                        .hasSize(1);
+                assertThat(trail.stream().filter("ACKNOWLEDGED"::equals).count())
+                        .as("probe %d acknowledged", probe)
                         .isEqualTo(probe <= 2 ? 1 : 0);
                 long escalated = trail.stream().filter("ESCALATED"::equals).count();
                 if (probe == 3) {
-                    assertThat(escalated).as("probe 3's pending escalation fired after recovery").isEqualTo(1);
+                    assertThat(escalated)
+                            .as("probe 3's pending escalation fired after recovery")
+                            .isEqualTo(1);
                 }
                 entries += trail.size();
                 escalations += (int) escalated;
@@ -193,11 +232,10 @@ final class DrillAlerts implements AutoCloseable {
         // Milliseconds, as payload timestamps are stored: the books match stored rows by (device, timestamp).
         Instant firing = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         publish(device, firing, FIRING_LEVEL, () -> acknowledgedFiring.add(probe));
-        publish(device, firing.plusMillis(1), IMPOSSIBLE_LEVEL, () -> { });
+        publish(device, firing.plusMillis(1), IMPOSSIBLE_LEVEL, () -> {});
     }
 
-    private void publish(String device, Instant ts, double level, Runnable onAcknowledged)
-            throws InterruptedException {
+    private void publish(String device, Instant ts, double level, Runnable onAcknowledged) throws InterruptedException {
         byte[] payload = ("{\"ts\":\"" + ts + "\",\"values\":{\"" + Metric.WATER_LEVEL.id() + "\":" + level + "}}")
                 .getBytes(StandardCharsets.UTF_8);
         probes.publish(TelemetryTopic.of(device), payload, (ok, latency) -> {
@@ -214,12 +252,18 @@ final class DrillAlerts implements AutoCloseable {
      */
     private Map<Integer, JsonNode> awaitAlerts(Set<Integer> expected) {
         Map<Integer, JsonNode> byProbe = new LinkedHashMap<>();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
                 .untilAsserted(() -> {
                     byProbe.clear();
-                    for (JsonNode alert : get(apiBase + "?rule=" + RULE_ID + "&limit=100").get("items")) {
-                        int probe = Integer.parseInt(alert.get("entityId").asText().substring("drill-probe-".length()));
-                        assertThat(byProbe.put(probe, alert)).as("a second alert of probe %d", probe).isNull();
+                    for (JsonNode alert :
+                            get(apiBase + "?rule=" + RULE_ID + "&limit=100").get("items")) {
+                        int probe =
+                                Integer.parseInt(alert.get("entityId").asText().substring("drill-probe-".length()));
+                        assertThat(byProbe.put(probe, alert))
+                                .as("a second alert of probe %d", probe)
+                                .isNull();
                     }
                     assertThat(byProbe.keySet()).as("probes with an alert").containsAll(expected);
                 });
@@ -240,8 +284,11 @@ final class DrillAlerts implements AutoCloseable {
     }
 
     private JsonNode send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse<String> response = http.send(
+                request.header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Json.mapper().readTree(response.body());

@@ -2,6 +2,7 @@ package vn.cantho.ioc.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +17,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.DeadLetterReason;
 import vn.cantho.ioc.model.json.Json;
@@ -46,13 +45,18 @@ import vn.cantho.ioc.testkit.KafkaTail;
 final class DrillLedger implements AutoCloseable {
 
     /** One publish: a device and the timestamp of its reading. */
-    record Publish(String deviceId, Instant ts) {
-    }
+    record Publish(String deviceId, Instant ts) {}
 
     /** How the books closed; {@code aggregated} is the sum of the aggregates' sample counts. */
-    record Books(long acknowledged, long failed, long stored, long storedUnacknowledged, long deadLettered,
-                 long late, long observationRows, long aggregated) {
-    }
+    record Books(
+            long acknowledged,
+            long failed,
+            long stored,
+            long storedUnacknowledged,
+            long deadLettered,
+            long late,
+            long observationRows,
+            long aggregated) {}
 
     private final Instant since = Instant.now().minusSeconds(1);
     private final Set<Publish> acknowledged = ConcurrentHashMap.newKeySet();
@@ -66,16 +70,19 @@ final class DrillLedger implements AutoCloseable {
 
     /** Starts the load generator: {@code rate} messages/s over the built-in registry's simulated devices. */
     void startLoad(String mqttUrl, int rate) {
-        generator = new LoadGenerator(new LoadOptions(rate, Duration.ofMinutes(30), mqttUrl, 2, 0.2, 15,
-                Optional.empty(), false), this::outcome);
+        generator = new LoadGenerator(
+                new LoadOptions(rate, Duration.ofMinutes(30), mqttUrl, 2, 0.2, 15, Optional.empty(), false),
+                this::outcome);
         devices.addAll(generator.deviceIds());
-        thread = new Thread(() -> {
-            try {
-                report.set(generator.run());
-            } catch (Exception e) {
-                loadFailure.set(e);
-            }
-        }, "drill-load");
+        thread = new Thread(
+                () -> {
+                    try {
+                        report.set(generator.run());
+                    } catch (Exception e) {
+                        loadFailure.set(e);
+                    }
+                },
+                "drill-load");
         thread.start();
     }
 
@@ -105,7 +112,8 @@ final class DrillLedger implements AutoCloseable {
 
     /** Closes the books once: throws an AssertionError while they do not balance (poll it). */
     Books close(String jdbcUrl, String user, String password, String kafkaBootstrap) throws Exception {
-        assertThat(acknowledged).as("acknowledged publishes with distinct (device, timestamp) pairs")
+        assertThat(acknowledged)
+                .as("acknowledged publishes with distinct (device, timestamp) pairs")
                 .hasSize((int) acknowledgements.get());
         Set<Publish> stored = stored(jdbcUrl, user, password);
         Set<Publish> deadLettered = new HashSet<>();
@@ -116,7 +124,9 @@ final class DrillLedger implements AutoCloseable {
         for (Publish publish : acknowledged) {
             boolean isStored = stored.contains(publish);
             boolean isDead = deadLettered.contains(publish);
-            assertThat(isStored && isDead).as("%s both stored and dead-lettered", publish).isFalse();
+            assertThat(isStored && isDead)
+                    .as("%s both stored and dead-lettered", publish)
+                    .isFalse();
             storedAcknowledged += isStored ? 1 : 0;
             deadAcknowledged += isDead ? 1 : 0;
             if (!isStored && !isDead && missing.size() < 5) {
@@ -124,27 +134,37 @@ final class DrillLedger implements AutoCloseable {
             }
         }
         assertThat(storedAcknowledged + deadAcknowledged)
-                .as("acknowledged %d = stored %d + dead-lettered %d (missing e.g. %s)", acknowledged.size(),
-                        storedAcknowledged, deadAcknowledged, missing)
+                .as(
+                        "acknowledged %d = stored %d + dead-lettered %d (missing e.g. %s)",
+                        acknowledged.size(), storedAcknowledged, deadAcknowledged, missing)
                 .isEqualTo(acknowledged.size());
         long[] rows = rowsAndAggregated(jdbcUrl, user, password);
-        assertThat(rows[1]).as("readings counted in the 1-minute device aggregates = observation rows")
+        assertThat(rows[1])
+                .as("readings counted in the 1-minute device aggregates = observation rows")
                 .isEqualTo(rows[0]);
-        return new Books(acknowledged.size(), failed.get(), storedAcknowledged, stored.size() - storedAcknowledged,
-                deadAcknowledged, late, rows[0], rows[1]);
+        return new Books(
+                acknowledged.size(),
+                failed.get(),
+                storedAcknowledged,
+                stored.size() - storedAcknowledged,
+                deadAcknowledged,
+                late,
+                rows[0],
+                rows[1]);
     }
 
     /** The distinct (device, timestamp) pairs stored for the drill's devices since it began. */
     private Set<Publish> stored(String jdbcUrl, String user, String password) throws Exception {
         Set<Publish> stored = new HashSet<>();
         try (Connection connection = AcknowledgedReadings.connect(jdbcUrl, user, password);
-             PreparedStatement query = connection.prepareStatement("SELECT DISTINCT device_id, ts FROM observations"
-                     + " WHERE device_id = ANY(?) AND ts >= ?")) {
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT DISTINCT device_id, ts FROM observations" + " WHERE device_id = ANY(?) AND ts >= ?")) {
             query.setArray(1, connection.createArrayOf("text", devices.toArray()));
             query.setTimestamp(2, Timestamp.from(since));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    stored.add(new Publish(rows.getString(1), rows.getTimestamp(2).toInstant()));
+                    stored.add(
+                            new Publish(rows.getString(1), rows.getTimestamp(2).toInstant()));
                 }
             }
         }
@@ -154,10 +174,10 @@ final class DrillLedger implements AutoCloseable {
     /** Observation rows of the drill's devices, and the sample counts of their 1-minute aggregates. */
     private long[] rowsAndAggregated(String jdbcUrl, String user, String password) throws Exception {
         try (Connection connection = AcknowledgedReadings.connect(jdbcUrl, user, password);
-             PreparedStatement query = connection.prepareStatement("SELECT"
-                     + " (SELECT count(*) FROM observations WHERE device_id = ANY(?) AND ts >= ?),"
-                     + " (SELECT coalesce(sum(sample_count), 0) FROM metric_agg_1m WHERE scope = 'device'"
-                     + " AND entity_id = ANY(?) AND bucket >= ?)")) {
+                PreparedStatement query = connection.prepareStatement("SELECT"
+                        + " (SELECT count(*) FROM observations WHERE device_id = ANY(?) AND ts >= ?),"
+                        + " (SELECT coalesce(sum(sample_count), 0) FROM metric_agg_1m WHERE scope = 'device'"
+                        + " AND entity_id = ANY(?) AND bucket >= ?)")) {
             java.sql.Array ids = connection.createArrayOf("text", devices.toArray());
             query.setArray(1, ids);
             query.setTimestamp(2, Timestamp.from(since));
@@ -198,12 +218,15 @@ final class DrillLedger implements AutoCloseable {
         try {
             JsonNode json = Json.mapper().readTree(payload);
             if (json.isArray()) {
-                return Instant.ofEpochMilli(json.get(0).get("bt").decimalValue().movePointRight(3).longValueExact());
+                return Instant.ofEpochMilli(
+                        json.get(0).get("bt").decimalValue().movePointRight(3).longValueExact());
             }
             return Instant.parse(json.get("ts").asText());
         } catch (Exception e) {
-            throw new AssertionError("a dead letter of a drill device without a readable timestamp: "
-                    + new String(payload, java.nio.charset.StandardCharsets.UTF_8), e);
+            throw new AssertionError(
+                    "a dead letter of a drill device without a readable timestamp: "
+                            + new String(payload, java.nio.charset.StandardCharsets.UTF_8),
+                    e);
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-
 import vn.cantho.ioc.simulator.LoadReport;
 
 /**
@@ -74,20 +73,36 @@ final class FaultDrill implements AutoCloseable {
         DrillLedger.Books[] books = new DrillLedger.Books[1];
         // Storage and aggregation follow Kafka; after a fault (and the load generator's catch-up burst) the hub
         // needed over 5 minutes to aggregate the backlog while other builds loaded the machine (load average 30+).
-        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(3))
+        await().atMost(Duration.ofMinutes(8))
+                .pollInterval(Duration.ofSeconds(3))
                 .untilAsserted(() -> books[0] = ledger.close(jdbcUrl, user, password, kafkaBootstrap));
         DrillAlerts.Counts counts = alerts.assertNothingLost(Duration.ofMinutes(3));
         DrillLedger.Books b = books[0];
-        System.out.printf("drill %s: acknowledged %d (load generator %d of %d sent, %d failed), stored %d,"
+        System.out.printf(
+                "drill %s: acknowledged %d (load generator %d of %d sent, %d failed), stored %d,"
                         + " dead-lettered %d, stored without acknowledgement %d, LATE %d, observation rows %d,"
                         + " counted in aggregates %d, alerts %d, audit entries %d, escalations fired %d%n",
-                name, b.acknowledged(), load.acknowledged(), load.sent(), load.failed(), b.stored(), b.deadLettered(),
-                b.storedUnacknowledged(), b.late(), b.observationRows(), b.aggregated(), counts.alerts(),
-                counts.auditEntries(), counts.escalations());
+                name,
+                b.acknowledged(),
+                load.acknowledged(),
+                load.sent(),
+                load.failed(),
+                b.stored(),
+                b.deadLettered(),
+                b.storedUnacknowledged(),
+                b.late(),
+                b.observationRows(),
+                b.aggregated(),
+                counts.alerts(),
+                counts.auditEntries(),
+                counts.escalations());
         // A floor, not a target: the drill's length follows how fast the hub recovers.
-        assertThat(b.acknowledged()).as("publishes acknowledged during the drill (10 s of load at least)")
+        assertThat(b.acknowledged())
+                .as("publishes acknowledged during the drill (10 s of load at least)")
                 .isGreaterThan(RATE * 10L);
-        assertThat(b.deadLettered()).as("the probes' impossible readings, dead-lettered").isGreaterThanOrEqualTo(5);
+        assertThat(b.deadLettered())
+                .as("the probes' impossible readings, dead-lettered")
+                .isGreaterThanOrEqualTo(5);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-
 import org.apache.kafka.clients.admin.Admin;
 import vn.cantho.ioc.ingest.feed.DemoTokens;
 import vn.cantho.ioc.ingest.feed.FeedRegistry;
@@ -38,10 +37,15 @@ final class FeedServerFixture implements AutoCloseable {
         TokenService tokens = new TokenService(database.dataSource());
         FeedRegistry registry = FeedRegistry.builtIn();
         demoTokens = DemoTokens.ensure(dataDir, registry, tokens);
-        server = new FeedServer(new FeedServerOptions("127.0.0.1", 0, 10 * 1024 * 1024, 5000, Duration.ofSeconds(30)),
-                registry, tokens, new FeedLedger(database.dataSource()),
-                FeedServer.kafkaProducer(servers.kafkaBootstrap(), SharedServers.uniqueName("feeds"), Duration.ofSeconds(30)),
-                new VietnameseTextNormalizer(), Clock.systemUTC());
+        server = new FeedServer(
+                new FeedServerOptions("127.0.0.1", 0, 10 * 1024 * 1024, 5000, Duration.ofSeconds(30)),
+                registry,
+                tokens,
+                new FeedLedger(database.dataSource()),
+                FeedServer.kafkaProducer(
+                        servers.kafkaBootstrap(), SharedServers.uniqueName("feeds"), Duration.ofSeconds(30)),
+                new VietnameseTextNormalizer(),
+                Clock.systemUTC());
         server.start();
     }
 

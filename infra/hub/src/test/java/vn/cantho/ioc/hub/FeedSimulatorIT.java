@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,7 @@ class FeedSimulatorIT {
         Path dataDir = WorkDirectories.temporary("feed-sim-it");
         Instant start = Instant.now();
         try (FeedServerFixture api = new FeedServerFixture(dataDir);
-             KafkaTail<FeedRecord> topic = new KafkaTail<>(api.servers.kafkaBootstrap(), Topics.FEED_RECORDS)) {
+                KafkaTail<FeedRecord> topic = new KafkaTail<>(api.servers.kafkaBootstrap(), Topics.FEED_RECORDS)) {
             Map<String, String> tokens = FeedTokens.read(api.demoTokens);
             DepartmentFeeds departments = new DepartmentFeeds(42);
             Instant now = Instant.now();
@@ -54,30 +53,50 @@ class FeedSimulatorIT {
 
             // When the simulated departments push once
             FeedSimulator.Summary first;
-            try (FeedSimulator simulator = new FeedSimulator(departments, new FeedClient(api.url()), tokens,
-                    Clock.fixed(now, ZoneOffset.UTC), Duration.ofHours(1), HISTORY)) {
+            try (FeedSimulator simulator = new FeedSimulator(
+                    departments,
+                    new FeedClient(api.url()),
+                    tokens,
+                    Clock.fixed(now, ZoneOffset.UTC),
+                    Duration.ofHours(1),
+                    HISTORY)) {
                 first = simulator.pushAll();
             }
             long rows = expected.values().stream().mapToLong(Integer::longValue).sum();
 
             // Then every push was accepted, with no rejected row, and every record is in Kafka
-            assertThat(expected.keySet()).containsExactlyInAnyOrder("socioeconomic-monthly", "socioeconomic-quarterly",
-                    "dossiers-daily", "hotline-1022-reports", "social-listening-hourly", "soc-daily", "soc-incidents",
-                    "tourism-monthly", "hotel-occupancy-daily", "traffic-safety-daily");
+            assertThat(expected.keySet())
+                    .containsExactlyInAnyOrder(
+                            "socioeconomic-monthly",
+                            "socioeconomic-quarterly",
+                            "dossiers-daily",
+                            "hotline-1022-reports",
+                            "social-listening-hourly",
+                            "soc-daily",
+                            "soc-incidents",
+                            "tourism-monthly",
+                            "hotel-occupancy-daily",
+                            "traffic-safety-daily");
             assertThat(first.refused()).isZero();
             assertThat(first.failed()).isZero();
             assertThat(first.rejected()).isZero();
             assertThat(first.duplicates()).isZero();
             assertThat(first.accepted()).isEqualTo(rows);
-            Map<String, Integer> inKafka = topic.upToEnd(r -> true).stream().map(ConsumerRecord::value)
+            Map<String, Integer> inKafka = topic.upToEnd(r -> true).stream()
+                    .map(ConsumerRecord::value)
                     .filter(r -> !r.receivedAt().isBefore(start))
                     .collect(Collectors.toMap(FeedRecord::feed, r -> 1, Integer::sum, TreeMap::new));
             assertThat(inKafka).isEqualTo(expected);
 
             // When they push again six hours later (reports get acknowledged and resolved meanwhile, day or night)
             FeedSimulator.Summary second;
-            try (FeedSimulator simulator = new FeedSimulator(departments, new FeedClient(api.url()), tokens,
-                    Clock.fixed(now.plus(Duration.ofHours(6)), ZoneOffset.UTC), Duration.ofHours(1), HISTORY)) {
+            try (FeedSimulator simulator = new FeedSimulator(
+                    departments,
+                    new FeedClient(api.url()),
+                    tokens,
+                    Clock.fixed(now.plus(Duration.ofHours(6)), ZoneOffset.UTC),
+                    Duration.ofHours(1),
+                    HISTORY)) {
                 second = simulator.pushAll();
             }
 
@@ -86,7 +105,8 @@ class FeedSimulatorIT {
             assertThat(second.refused()).isZero();
             assertThat(second.duplicates()).isGreaterThan(0);
             assertThat(second.corrections()).isGreaterThan(0);
-            assertThat(second.accepted() - second.corrections()).as("new records of the two hours")
+            assertThat(second.accepted() - second.corrections())
+                    .as("new records of the two hours")
                     .isLessThan(rows / 2);
         }
     }

@@ -3,6 +3,7 @@ package vn.cantho.ioc.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +17,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -64,20 +63,41 @@ class HubAlertsIT {
             awaitAlertsHealthy(hub);
 
             // When
-            publish(hub.kafkaBootstrap(), new ConditionEvent(ConditionEvent.SCHEMA_VERSION, "hub-alerts-it-1", key,
-                    "pm25-high", "aq-cai-rang-02", Scope.DEVICE, "environment", "cai-rang",
-                    new TreeMap<>(Map.of("metric", "pm25")), TransitionType.OPENED, at, 1, Severity.MAJOR, null, 182.0,
-                    "PM2.5 182 µg/m³ tại trạm Cái Răng"));
-            await().atMost(Duration.ofSeconds(60)).until(() -> !hub.alerts().list(AlertQuery.all()).items().isEmpty());
+            publish(
+                    hub.kafkaBootstrap(),
+                    new ConditionEvent(
+                            ConditionEvent.SCHEMA_VERSION,
+                            "hub-alerts-it-1",
+                            key,
+                            "pm25-high",
+                            "aq-cai-rang-02",
+                            Scope.DEVICE,
+                            "environment",
+                            "cai-rang",
+                            new TreeMap<>(Map.of("metric", "pm25")),
+                            TransitionType.OPENED,
+                            at,
+                            1,
+                            Severity.MAJOR,
+                            null,
+                            182.0,
+                            "PM2.5 182 µg/m³ tại trạm Cái Răng"));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> !hub.alerts().list(AlertQuery.all()).items().isEmpty());
             Alert alert = hub.alerts().list(AlertQuery.all()).items().get(0);
-            hub.alerts().ack(alert.id(), Command.by("lan.nguyen").withComment("đã liên hệ trạm").expecting(alert.version()));
+            hub.alerts()
+                    .ack(
+                            alert.id(),
+                            Command.by("lan.nguyen")
+                                    .withComment("đã liên hệ trạm")
+                                    .expecting(alert.version()));
 
             // Then
             acked = hub.alerts().get(alert.id()).orElseThrow();
             trail = hub.alerts().events(alert.id());
             assertThat(acked.handling()).isEqualTo(Handling.ACK);
-            assertThat(acked.pendingActions()).singleElement()
-                    .satisfies(a -> assertThat(a.dueAt()).isEqualTo(at.plus(Duration.ofHours(4))));
+            assertThat(acked.pendingActions()).singleElement().satisfies(a -> assertThat(a.dueAt())
+                    .isEqualTo(at.plus(Duration.ofHours(4))));
             assertThat(trail).extracting(AlertEvent::type).containsExactly(AuditType.OPENED, AuditType.ACKNOWLEDGED);
         }
 
@@ -96,19 +116,25 @@ class HubAlertsIT {
     private static void publish(String bootstrap, ConditionEvent event) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (KafkaProducer<String, ConditionEvent> producer = new KafkaProducer<>(props,
-                Topics.ALERT_CONDITIONS.keySerde().serializer(), Topics.ALERT_CONDITIONS.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(Topics.ALERT_CONDITIONS.name(), event.alertKey(), event)).get();
+        try (KafkaProducer<String, ConditionEvent> producer = new KafkaProducer<>(
+                props,
+                Topics.ALERT_CONDITIONS.keySerde().serializer(),
+                Topics.ALERT_CONDITIONS.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(Topics.ALERT_CONDITIONS.name(), event.alertKey(), event))
+                    .get();
         }
     }
 
     private void awaitAlertsHealthy(Hub hub) {
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + hub.httpPort() + "/health")).timeout(Duration.ofSeconds(10))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + "/health"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            JsonNode alerts = Json.mapper().readTree(response.body()).get("components").get("alerts");
+            JsonNode alerts =
+                    Json.mapper().readTree(response.body()).get("components").get("alerts");
             assertThat(alerts).as(response.body()).isNotNull();
         });
     }

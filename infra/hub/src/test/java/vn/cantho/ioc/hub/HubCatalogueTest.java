@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cantho.ioc.model.config.Config;
@@ -25,10 +24,14 @@ class HubCatalogueTest {
                    "levels": [{"severity": "WARNING", "raise": 1, "clear": 2}],
                    "flap": {"maxFlips": 4, "window": "PT1H", "stableFor": "PT30M"}}]}
                 """);
-        HubConfig config = HubConfig.from(new Config(Map.of("RULES_FILE", file.toString(),
-                "IOC_DATA_DIR", dir.resolve("data").toString())));
+        HubConfig config = HubConfig.from(new Config(Map.of(
+                "RULES_FILE",
+                file.toString(),
+                "IOC_DATA_DIR",
+                dir.resolve("data").toString())));
 
-        assertThatThrownBy(() -> Hub.start(config)).isInstanceOf(InvalidCatalogueException.class)
+        assertThatThrownBy(() -> Hub.start(config))
+                .isInstanceOf(InvalidCatalogueException.class)
                 .hasMessageContaining("rule 'x': input.metric: unknown sensor metric 'pm99'")
                 .hasMessageContaining("rule 'x': levels[0].clear");
         assertThat(dir.resolve("data")).doesNotExist();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.config.ConfigException;
@@ -27,8 +26,13 @@ class HubConfigTest {
 
     @Test
     void external_servers_are_used_when_configured() {
-        HubConfig config = HubConfig.from(new Config(Map.of("KAFKA_BOOTSTRAP", "kafka:9092",
-                "MQTT_URL", "tcp://mqtt:1883", "DB_URL", "jdbc:postgresql://db:5432/ioc")));
+        HubConfig config = HubConfig.from(new Config(Map.of(
+                "KAFKA_BOOTSTRAP",
+                "kafka:9092",
+                "MQTT_URL",
+                "tcp://mqtt:1883",
+                "DB_URL",
+                "jdbc:postgresql://db:5432/ioc")));
 
         assertThat(config.platform().kafkaBootstrap()).hasValue("kafka:9092");
         assertThat(config.platform().mqttUrl()).hasValue("tcp://mqtt:1883");
@@ -38,7 +42,8 @@ class HubConfigTest {
     @Test
     void invalid_values_stop_the_start_with_the_key_named() {
         assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("HTTP_PORT", "eighty"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("HTTP_PORT");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("HTTP_PORT");
         assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("MQTT_URL", "mqtt.example"))))
                 .hasMessageContaining("MQTT_URL");
         assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("DB_URL", "postgres://db/ioc"))))
@@ -50,7 +55,8 @@ class HubConfigTest {
         assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("AGGREGATE_GRACE", "a while"))))
                 .hasMessageContaining("AGGREGATE_GRACE");
         assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("FLOOD_ALERT_LEVELS", "2.0,1.9,1.8"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("FLOOD_ALERT_LEVELS")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("FLOOD_ALERT_LEVELS")
                 .hasMessageContaining("rising");
     }
 
@@ -58,11 +64,14 @@ class HubConfigTest {
     void oidc_is_off_by_default_and_on_with_an_issuer_and_an_audience() {
         assertThat(HubConfig.from(new Config(Map.of())).oidc()).isEmpty();
 
-        HubConfig config = HubConfig.from(new Config(Map.of("OIDC_ISSUER", "https://sso.cantho.gov.vn/realms/ioc",
-                "OIDC_AUDIENCE", "ioc-hub")));
+        HubConfig config = HubConfig.from(
+                new Config(Map.of("OIDC_ISSUER", "https://sso.cantho.gov.vn/realms/ioc", "OIDC_AUDIENCE", "ioc-hub")));
 
-        assertThat(config.oidc()).hasValueSatisfying(oidc -> assertThat(oidc.audience()).isEqualTo("ioc-hub"));
-        assertThatThrownBy(() -> HubConfig.from(new Config(Map.of("OIDC_ISSUER", "https://sso.cantho.gov.vn/realms/ioc"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("OIDC_AUDIENCE");
+        assertThat(config.oidc())
+                .hasValueSatisfying(oidc -> assertThat(oidc.audience()).isEqualTo("ioc-hub"));
+        assertThatThrownBy(
+                        () -> HubConfig.from(new Config(Map.of("OIDC_ISSUER", "https://sso.cantho.gov.vn/realms/ioc"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("OIDC_AUDIENCE");
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,7 +40,7 @@ class HubFaultDrillIT {
         kafka.start();
         FaultDrill drill = FaultDrill.prepare("Kafka SIGKILL", work.resolve("drill"));
         try (EmbeddedDatabase db = startDatabase(work);
-             Hub hub = Hub.start(config(drill, work, kafka.bootstrapServers(), db, Map.of()))) {
+                Hub hub = Hub.start(config(drill, work, kafka.bootstrapServers(), db, Map.of()))) {
             // Given load flowing and alerts raised, acknowledged and pending escalation
             drill.start(hub.mqttUrl(), hub.httpPort(), operatorToken(db));
 
@@ -95,10 +94,14 @@ class HubFaultDrillIT {
         int[] ports = FreePorts.pick(2);
         FaultDrill drill = FaultDrill.prepare("streams state wiped", work.resolve("drill"));
         try (EmbeddedKafka kafka = new EmbeddedKafka(work.resolve("kafka"), 0, 0, true);
-             EmbeddedDatabase db = startDatabase(work)) {
+                EmbeddedDatabase db = startDatabase(work)) {
             kafka.start();
-            HubConfig config = config(drill, work, kafka.bootstrapServers(), db, Map.of(
-                    "MQTT_PORT", Integer.toString(ports[0]), "HTTP_PORT", Integer.toString(ports[1])));
+            HubConfig config = config(
+                    drill,
+                    work,
+                    kafka.bootstrapServers(),
+                    db,
+                    Map.of("MQTT_PORT", Integer.toString(ports[0]), "HTTP_PORT", Integer.toString(ports[1])));
             Hub hub = Hub.start(config);
             try {
                 // Given load flowing and alerts raised, acknowledged and pending escalation
@@ -122,13 +125,13 @@ class HubFaultDrillIT {
     @Test
     void one_of_two_ingest_instances_sharing_a_subscription_killed_loses_nothing_acknowledged() throws Exception {
         Path work = WorkDirectories.temporary("drill-shared-ingest");
-        FaultDrill drill = FaultDrill.prepare("one of two shared-subscription ingest instances SIGKILL",
-                work.resolve("drill"));
+        FaultDrill drill =
+                FaultDrill.prepare("one of two shared-subscription ingest instances SIGKILL", work.resolve("drill"));
         EmbeddedMqtt broker = new EmbeddedMqtt(work.resolve("mqtt"), 0);
         broker.start();
         Process ingest = null;
         try (EmbeddedKafka kafka = new EmbeddedKafka(work.resolve("kafka"), 0, 0, true);
-             EmbeddedDatabase db = startDatabase(work)) {
+                EmbeddedDatabase db = startDatabase(work)) {
             kafka.start();
             // Given the hub's ingest bridge and an ingest process of its own in one MQTT 5 shared-subscription
             // group on an external broker, load flowing and alerts raised, acknowledged and pending escalation
@@ -142,9 +145,10 @@ class HubFaultDrillIT {
                 long acknowledged = drill.acknowledgedSoFar();
                 long byHub = hub.ingestStats().received();
                 ingest.destroyForcibly().waitFor();
-                System.out.printf("shared subscription: before the kill the hub's bridge had received %d of %d"
-                        + " acknowledged publishes, the killed ingest process about %d%n", byHub, acknowledged,
-                        acknowledged - byHub);
+                System.out.printf(
+                        "shared subscription: before the kill the hub's bridge had received %d of %d"
+                                + " acknowledged publishes, the killed ingest process about %d%n",
+                        byHub, acknowledged, acknowledged - byHub);
                 drill.duringFault();
 
                 // Then the survivor takes over: nothing acknowledged is lost or doubled, no alert lost
@@ -167,9 +171,14 @@ class HubFaultDrillIT {
     }
 
     private static Process startIngest(Map<String, String> settings, String kafka, Path log) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", ChildClasspath.join(ChildClasspath.ofCurrentJvm()), IngestMain.class.getName())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-cp",
+                        ChildClasspath.join(ChildClasspath.ofCurrentJvm()),
+                        IngestMain.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(settings);
         builder.environment().put("KAFKA_BOOTSTRAP", kafka);
         builder.environment().put("INGEST_CLIENT_ID", "drill-ingest-" + System.nanoTime());
@@ -191,14 +200,20 @@ class HubFaultDrillIT {
     /** A token for the drill's operator, who acknowledges alerts through the API. */
     private static String operatorToken(EmbeddedDatabase db) {
         try (Database database = Database.open(db.jdbcUrl(), db.user(), db.password(), 2)) {
-            return new TokenService(database.dataSource()).issue(TokenRole.OPERATOR, null, "drill operator").secret();
+            return new TokenService(database.dataSource())
+                    .issue(TokenRole.OPERATOR, null, "drill operator")
+                    .secret();
         }
     }
 
-    private static HubConfig config(FaultDrill drill, Path work, String kafka, EmbeddedDatabase db,
-                                    Map<String, String> extra) {
-        TestHub hub = TestHub.in(work.resolve("hub")).with("KAFKA_BOOTSTRAP", kafka).with("DB_URL", db.jdbcUrl())
-                .with("DB_USER", db.user()).with("DB_PASSWORD", db.password()).with("AGGREGATE_GRACE", "1h");
+    private static HubConfig config(
+            FaultDrill drill, Path work, String kafka, EmbeddedDatabase db, Map<String, String> extra) {
+        TestHub hub = TestHub.in(work.resolve("hub"))
+                .with("KAFKA_BOOTSTRAP", kafka)
+                .with("DB_URL", db.jdbcUrl())
+                .with("DB_USER", db.user())
+                .with("DB_PASSWORD", db.password())
+                .with("AGGREGATE_GRACE", "1h");
         drill.settings(extra).forEach(hub::with);
         return hub.config();
     }

@@ -3,6 +3,7 @@ package vn.cantho.ioc.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,7 +52,10 @@ class HubIT {
 
             OutsideDevice.publishOnce(hub.mqttUrl(), TelemetryTopic.of(DEVICE), "not json at all");
             OutsideDevice.publishOnce(hub.mqttUrl(), TelemetryTopic.of("ghost-device"), "{\"values\":{\"pm25\":1}}");
-            OutsideDevice.publishOnce(hub.mqttUrl(), TelemetryTopic.of(DEVICE), "{\"ts\":\"" + ts + "\",\"values\":{\"pm25\":41.5,\"pm10\":70}}");
+            OutsideDevice.publishOnce(
+                    hub.mqttUrl(),
+                    TelemetryTopic.of(DEVICE),
+                    "{\"ts\":\"" + ts + "\",\"values\":{\"pm25\":41.5,\"pm10\":70}}");
 
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                 JsonNode item = onlyAggregate(hub, "pm25", "device=" + DEVICE, ts);
@@ -63,24 +65,35 @@ class HubIT {
                 assertThat(area.get("scope").asText()).isEqualTo("area");
                 assertThat(area.get("max").asDouble()).isEqualTo(70.0);
             });
-            assertThat(hub.ingestStats().deadLettered(DeadLetterReason.BAD_JSON)).isEqualTo(1);
-            assertThat(hub.ingestStats().deadLettered(DeadLetterReason.UNKNOWN_DEVICE)).isEqualTo(1);
+            assertThat(hub.ingestStats().deadLettered(DeadLetterReason.BAD_JSON))
+                    .isEqualTo(1);
+            assertThat(hub.ingestStats().deadLettered(DeadLetterReason.UNKNOWN_DEVICE))
+                    .isEqualTo(1);
 
             // An admin adds a station through the API; its readings are accepted without a restart.
             HttpResponse<String> added = send(hub, "admin", "PUT", "/api/v1/devices/" + NEW_DEVICE, NEW_DEVICE_JSON);
             assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
-            OutsideDevice.publishOnce(hub.mqttUrl(), TelemetryTopic.of(NEW_DEVICE), "{\"ts\":\"" + ts + "\",\"values\":{\"pm25\":12}}");
-            await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                    assertThat(onlyAggregate(hub, "pm25", "device=" + NEW_DEVICE, ts).get("count").asLong()).isEqualTo(1));
+            OutsideDevice.publishOnce(
+                    hub.mqttUrl(), TelemetryTopic.of(NEW_DEVICE), "{\"ts\":\"" + ts + "\",\"values\":{\"pm25\":12}}");
+            await().atMost(Duration.ofSeconds(90))
+                    .untilAsserted(() -> assertThat(onlyAggregate(hub, "pm25", "device=" + NEW_DEVICE, ts)
+                                    .get("count")
+                                    .asLong())
+                            .isEqualTo(1));
         }
 
         try (Hub hub = Hub.start(config(dataDir))) {
             awaitHealthy(hub);
-            assertThat(onlyAggregate(hub, "pm25", "device=" + DEVICE, ts).get("count").asLong()).isEqualTo(1);
+            assertThat(onlyAggregate(hub, "pm25", "device=" + DEVICE, ts)
+                            .get("count")
+                            .asLong())
+                    .isEqualTo(1);
             assertThat(get(hub, "/api/v1/devices/" + NEW_DEVICE).statusCode()).isEqualTo(200);
 
-            OutsideDevice.publishOnce(hub.mqttUrl(), TelemetryTopic.of(DEVICE), "{\"ts\":\"" + ts.plusSeconds(10)
-                    + "\",\"values\":{\"pm25\":58.5}}");
+            OutsideDevice.publishOnce(
+                    hub.mqttUrl(),
+                    TelemetryTopic.of(DEVICE),
+                    "{\"ts\":\"" + ts.plusSeconds(10) + "\",\"values\":{\"pm25\":58.5}}");
 
             // Two readings, not one (state restored) and not three (nothing re-read from the start).
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
@@ -101,8 +114,10 @@ class HubIT {
 
     private JsonNode onlyAggregate(Hub hub, String metric, String filter, Instant ts) throws Exception {
         Instant bucket = ts.truncatedTo(ChronoUnit.MINUTES);
-        HttpResponse<String> response = get(hub, "/api/v1/metrics/" + metric + "/aggregates?" + filter
-                + "&from=" + bucket + "&to=" + bucket.plusSeconds(60));
+        HttpResponse<String> response = get(
+                hub,
+                "/api/v1/metrics/" + metric + "/aggregates?" + filter + "&from=" + bucket + "&to="
+                        + bucket.plusSeconds(60));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode items = Json.mapper().readTree(response.body()).get("items");
         assertThat(items).hasSize(1);
@@ -114,18 +129,26 @@ class HubIT {
     }
 
     private HttpResponse<String> send(Hub hub, String role, String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path))
-                .header("Authorization", "Bearer " + apiToken(hub, role))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path))
+                        .header("Authorization", "Bearer " + apiToken(hub, role))
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A token of this role from the embedded default's API token file ({@code role=token} lines). */
     static String apiToken(Hub hub, String role) throws java.io.IOException {
-        return Files.readAllLines(hub.apiTokens().orElseThrow()).stream().filter(l -> l.startsWith(role + "="))
-                .map(l -> l.substring(role.length() + 1)).findFirst().orElseThrow();
+        return Files.readAllLines(hub.apiTokens().orElseThrow()).stream()
+                .filter(l -> l.startsWith(role + "="))
+                .map(l -> l.substring(role.length() + 1))
+                .findFirst()
+                .orElseThrow();
     }
-
 }

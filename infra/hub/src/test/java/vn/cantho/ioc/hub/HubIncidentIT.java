@@ -3,6 +3,7 @@ package vn.cantho.ioc.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,12 +45,14 @@ class HubIncidentIT {
         try (Hub hub = TestHub.in(dataDir).with("RULES_TICK_INTERVAL", "1s").start()) {
             // Given an operator watching the live stream of environment alerts
             String operator = HubIT.apiToken(hub, "operator");
-            await().atMost(Duration.ofSeconds(120)).until(() -> send(hub, operator, "GET", "/health", null)
-                    .statusCode() == 200);
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> send(hub, operator, "GET", "/health", null).statusCode() == 200);
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
             CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(
                     request(hub, operator, "/api/v1/alerts/stream?domain=environment")
-                            .header("Accept", "text/event-stream").GET().build(),
+                            .header("Accept", "text/event-stream")
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofLines());
             Thread reader = new Thread(() -> stream.join().body().forEach(lines::add), "incident-sse");
             reader.setDaemon(true);
@@ -59,29 +60,41 @@ class HubIncidentIT {
 
             // When the Cần Thơ gauge reports 1.95 m
             long published = System.nanoTime();
-            OutsideDevice.publishOnce(hub.mqttUrl(), TelemetryTopic.of("wl-can-tho"), "{\"ts\":\""
-                    + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\",\"values\":{\"water_level\":1.95}}");
+            OutsideDevice.publishOnce(
+                    hub.mqttUrl(),
+                    TelemetryTopic.of("wl-can-tho"),
+                    "{\"ts\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                            + "\",\"values\":{\"water_level\":1.95}}");
 
             // Then the alert arrives on the stream
-            String data = awaitLine(lines, line -> line.startsWith("data:") && line.contains("river-level-bd"),
-                    Duration.ofSeconds(90));
-            System.out.printf("incident latency (MQTT publish -> SSE event): %d ms%n",
+            String data = awaitLine(
+                    lines, line -> line.startsWith("data:") && line.contains("river-level-bd"), Duration.ofSeconds(90));
+            System.out.printf(
+                    "incident latency (MQTT publish -> SSE event): %d ms%n",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - published));
             assertThat(data).contains("wl-can-tho").contains("MAJOR");
 
             // And the operator acknowledges it over HTTP, with a comment
-            JsonNode alert = Json.mapper().readTree(send(hub, operator, "GET",
-                    "/api/v1/alerts?rule=river-level-bd", null).body()).get("items").get(0);
+            JsonNode alert = Json.mapper()
+                    .readTree(send(hub, operator, "GET", "/api/v1/alerts?rule=river-level-bd", null)
+                            .body())
+                    .get("items")
+                    .get(0);
             long id = alert.get("id").asLong();
-            HttpResponse<String> ack = http.send(request(hub, operator, "/api/v1/alerts/" + id + "/ack")
-                    .header("Content-Type", "application/json")
-                    .header("If-Match", "\"" + alert.get("version").asLong() + "\"")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"comment\":\"đã báo đội ứng phó lũ\"}",
-                            StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ack = http.send(
+                    request(hub, operator, "/api/v1/alerts/" + id + "/ack")
+                            .header("Content-Type", "application/json")
+                            .header("If-Match", "\"" + alert.get("version").asLong() + "\"")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"comment\":\"đã báo đội ứng phó lũ\"}", StandardCharsets.UTF_8))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
 
-            JsonNode trail = Json.mapper().readTree(send(hub, operator, "GET",
-                    "/api/v1/alerts/" + id + "/events", null).body()).get("items");
+            JsonNode trail = Json.mapper()
+                    .readTree(send(hub, operator, "GET", "/api/v1/alerts/" + id + "/events", null)
+                            .body())
+                    .get("items");
             assertThat(trail).anySatisfy(event -> {
                 assertThat(event.toString()).contains("đã báo đội ứng phó lũ");
                 assertThat(event.get("actor").asText()).startsWith("demo operator");
@@ -90,8 +103,9 @@ class HubIncidentIT {
         }
     }
 
-    private static String awaitLine(BlockingQueue<String> lines, java.util.function.Predicate<String> wanted,
-                                    Duration timeout) throws InterruptedException {
+    private static String awaitLine(
+            BlockingQueue<String> lines, java.util.function.Predicate<String> wanted, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             String line = lines.poll(200, TimeUnit.MILLISECONDS);
@@ -108,9 +122,15 @@ class HubIncidentIT {
     }
 
     private HttpResponse<String> send(Hub hub, String token, String method, String path, String body) throws Exception {
-        return http.send(request(hub, token, path).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                request(hub, token, path)
+                        .timeout(Duration.ofSeconds(10))
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
-
 }

@@ -3,6 +3,7 @@ package vn.cantho.ioc.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -77,7 +76,8 @@ class HubIndicatorsIT {
                 assertThat(station.get("dominantPollutant").asText()).isEqualTo("pm25");
                 assertThat(station.get("subIndices").get("pm10").asInt()).isEqualTo(40);
             });
-            JsonNode area = get(hub, "/api/v1/aqi/current?area=binh-thuy").get("areas").get(0);
+            JsonNode area =
+                    get(hub, "/api/v1/aqi/current?area=binh-thuy").get("areas").get(0);
             assertThat(area.get("aqi").asInt()).isEqualTo(62);
             assertThat(area.get("station").asText()).isEqualTo(STATION);
 
@@ -91,7 +91,9 @@ class HubIndicatorsIT {
                 assertThat(gauge.get("riseRateCmPerHour").asDouble()).isEqualTo(20.0);
             });
             JsonNode stored = get(hub, "/api/v1/indicators?indicator=vn_aqi_hourly&entity=" + STATION);
-            assertThat(stored.get("items")).extracting(i -> i.get("periodStart").asText() + "=" + i.get("value").asInt())
+            assertThat(stored.get("items"))
+                    .extracting(i ->
+                            i.get("periodStart").asText() + "=" + i.get("value").asInt())
                     .containsExactly(base.plus(HOUR) + "=52", current + "=62");
         }
 
@@ -103,8 +105,9 @@ class HubIndicatorsIT {
 
             // The hour's mean is now (40 + 44 + 50) / 3 = 44.667 and the earlier hours still count (state restored):
             // 44.667/2 + 30/4 + 20/8 = 32.333 -> 50 + 7.333 * 2 = 64.67 -> 65
-            await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                    assertThat(station(hub).get("aqi").asInt()).isEqualTo(65));
+            await().atMost(Duration.ofSeconds(120))
+                    .untilAsserted(
+                            () -> assertThat(station(hub).get("aqi").asInt()).isEqualTo(65));
         }
     }
 
@@ -138,9 +141,12 @@ class HubIndicatorsIT {
     }
 
     private HttpResponse<String> send(Hub hub, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path))
-                .header("Authorization", "Bearer " + HubIT.apiToken(hub, "leader"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path))
+                        .header("Authorization", "Bearer " + HubIT.apiToken(hub, "leader"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void publish(Hub hub, String device, Instant ts, String values) throws Exception {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -62,14 +61,26 @@ class HubKillIT {
         dataDir = WorkDirectories.temporary("hub-kill");
         int[] ports = FreePorts.pick(5);
         FaultDrill drill = FaultDrill.prepare("whole hub SIGKILL", dataDir.resolve("drill"));
-        Map<String, String> env = drill.settings(Map.of("IOC_DATA_DIR", dataDir.toString(),
-                "MQTT_PORT", Integer.toString(ports[0]), "HTTP_PORT", Integer.toString(ports[1]),
-                "FEED_HTTP_PORT", Integer.toString(ports[2]), "KAFKA_PORT", Integer.toString(ports[3]),
-                "DB_PORT", Integer.toString(ports[4]), "SIMULATOR_ENABLED", "false"));
+        Map<String, String> env = drill.settings(Map.of(
+                "IOC_DATA_DIR",
+                dataDir.toString(),
+                "MQTT_PORT",
+                Integer.toString(ports[0]),
+                "HTTP_PORT",
+                Integer.toString(ports[1]),
+                "FEED_HTTP_PORT",
+                Integer.toString(ports[2]),
+                "KAFKA_PORT",
+                Integer.toString(ports[3]),
+                "DB_PORT",
+                Integer.toString(ports[4]),
+                "SIMULATOR_ENABLED",
+                "false"));
         Process hub = startHub(env, "hub-1.log");
         String mqttUrl = "tcp://127.0.0.1:" + ports[0];
         Instant base = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        try (drill; AcknowledgedReadings device = new AcknowledgedReadings(mqttUrl, DEVICE, base, 1_000)) {
+        try (drill;
+                AcknowledgedReadings device = new AcknowledgedReadings(mqttUrl, DEVICE, base, 1_000)) {
             drill.start(mqttUrl, ports[1], operatorToken());
 
             // When the hub is killed with SIGKILL after 15 s, started again, and later restarted cleanly
@@ -81,7 +92,9 @@ class HubKillIT {
             drill.duringFault();
             Thread.sleep(10_000);
             hub.destroy();
-            assertThat(hub.waitFor(90, TimeUnit.SECONDS)).as("hub stops on SIGTERM").isTrue();
+            assertThat(hub.waitFor(90, TimeUnit.SECONDS))
+                    .as("hub stops on SIGTERM")
+                    .isTrue();
             hubs.remove(hub);
             startHub(env, "hub-3.log");
             drill.afterRecovery();
@@ -89,19 +102,28 @@ class HubKillIT {
             device.stop();
 
             // Then every reading acknowledged to the device is in the database and in Kafka
-            String password = Files.readString(dataDir.resolve("postgres").resolve("ioc.password")).trim();
+            String password = Files.readString(dataDir.resolve("postgres").resolve("ioc.password"))
+                    .trim();
             String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + ports[4] + "/ioc";
             Set<Instant> stored = new HashSet<>();
             // Storage follows Kafka; on a loaded machine the restarted hub needs a while to write ~100,000 rows.
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-                stored.clear();
-                stored.addAll(device.stored(jdbcUrl, "ioc", password));
-                // A count and a few examples: tens of thousands of missing timestamps in the message would
-                // overflow the test fork's channel.
-                List<Instant> missing = device.acknowledged().stream().filter(ts -> !stored.contains(ts)).toList();
-                assertThat(missing.size()).as("acknowledged but not stored, of %d (e.g. %s)",
-                        device.acknowledged().size(), missing.stream().limit(5).toList()).isZero();
-            });
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> {
+                        stored.clear();
+                        stored.addAll(device.stored(jdbcUrl, "ioc", password));
+                        // A count and a few examples: tens of thousands of missing timestamps in the message would
+                        // overflow the test fork's channel.
+                        List<Instant> missing = device.acknowledged().stream()
+                                .filter(ts -> !stored.contains(ts))
+                                .toList();
+                        assertThat(missing.size())
+                                .as(
+                                        "acknowledged but not stored, of %d (e.g. %s)",
+                                        device.acknowledged().size(),
+                                        missing.stream().limit(5).toList())
+                                .isZero();
+                    });
             // Read Kafka only now: right after the restarts the journal is still being forwarded, so an earlier
             // read of the topic "up to its end" stops short of readings that are safely on their way.
             Set<Instant> inKafka = new HashSet<>();
@@ -110,12 +132,21 @@ class HubKillIT {
             }
             Set<Instant> missingInKafka = new HashSet<>(device.acknowledged());
             missingInKafka.removeAll(inKafka);
-            System.out.printf("hub kill: sent %d, acknowledged %d (%d before the kill), refused %d, in Kafka %d,"
-                            + " stored %d, acknowledged but missing from Kafka %d%n", device.sent(),
-                    device.acknowledged().size(), ackedBeforeKill, device.refused(), inKafka.size(), stored.size(),
+            System.out.printf(
+                    "hub kill: sent %d, acknowledged %d (%d before the kill), refused %d, in Kafka %d,"
+                            + " stored %d, acknowledged but missing from Kafka %d%n",
+                    device.sent(),
+                    device.acknowledged().size(),
+                    ackedBeforeKill,
+                    device.refused(),
+                    inKafka.size(),
+                    stored.size(),
                     missingInKafka.size());
-            assertThat(ackedBeforeKill).as("readings acknowledged before the kill").isGreaterThan(5_000);
-            assertThat(device.acknowledged()).as("readings acknowledged after the kill (the device reconnected)")
+            assertThat(ackedBeforeKill)
+                    .as("readings acknowledged before the kill")
+                    .isGreaterThan(5_000);
+            assertThat(device.acknowledged())
+                    .as("readings acknowledged after the kill (the device reconnected)")
                     .hasSizeGreaterThan((int) ackedBeforeKill + 5_000);
             assertThat(missingInKafka).isEmpty();
 
@@ -127,22 +158,34 @@ class HubKillIT {
     /** The demo operator token the embedded default writes at the first start (docs/operations.md). */
     private String operatorToken() throws Exception {
         return Files.readAllLines(dataDir.resolve("api-tokens.txt")).stream()
-                .filter(line -> line.startsWith("operator=")).map(line -> line.substring("operator=".length()).trim())
-                .findFirst().orElseThrow();
+                .filter(line -> line.startsWith("operator="))
+                .map(line -> line.substring("operator=".length()).trim())
+                .findFirst()
+                .orElseThrow();
     }
 
     private Process startHub(Map<String, String> env, String logName) throws Exception {
         Path log = dataDir.resolve(logName);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", ChildClasspath.join(ChildClasspath.ofCurrentJvm()), Main.class.getName(), "up")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx1g",
+                        "-cp",
+                        ChildClasspath.join(ChildClasspath.ofCurrentJvm()),
+                        Main.class.getName(),
+                        "up")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         Process hub = builder.start();
         hubs.add(hub);
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            assertThat(hub.isAlive()).as("hub process alive; see " + log).isTrue();
-            return Files.readString(log).contains("Cần Thơ IOC hub is up.");
-        });
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    assertThat(hub.isAlive())
+                            .as("hub process alive; see " + log)
+                            .isTrue();
+                    return Files.readString(log).contains("Cần Thơ IOC hub is up.");
+                });
         return hub;
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.config.Setting;
 
@@ -16,8 +15,7 @@ class HubSettingsDocumentedTest {
 
         for (Setting<?> setting : HubSettings.all()) {
             String defaultCell = setting.defaultValue().isEmpty() ? "" : "`" + setting.defaultValue() + "`";
-            assertThat(readme).as(setting.key())
-                    .contains("| `" + setting.key() + "` | " + defaultCell + " |");
+            assertThat(readme).as(setting.key()).contains("| `" + setting.key() + "` | " + defaultCell + " |");
         }
     }
 }

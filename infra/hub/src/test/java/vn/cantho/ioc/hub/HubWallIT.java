@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,21 +38,27 @@ class HubWallIT {
             try (ConsoleBrowser wall = new ConsoleBrowser(hub.httpPort(), 1920, 1080)) {
                 // Given the wall view open with no alarm in the gauge's district
                 wall.signIn(HubIT.apiToken(hub, "leader"), "?wall=1");
-                By districtCount = By.cssSelector("#map .badge-group[data-area='" + area + "'] [data-field='alarm-count']");
+                By districtCount =
+                        By.cssSelector("#map .badge-group[data-area='" + area + "'] [data-field='alarm-count']");
                 wall.wait.until(ExpectedConditions.textToBe(districtCount, "0"));
 
                 // When the gauge publishes a level past BĐ II (1.90 m) over MQTT
-                OutsideDevice.publishOnce(hub.mqttUrl(), TelemetryTopic.of(GAUGE), "{\"ts\":\""
-                        + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\",\"values\":{\"water_level\":1.95}}");
+                OutsideDevice.publishOnce(
+                        hub.mqttUrl(),
+                        TelemetryTopic.of(GAUGE),
+                        "{\"ts\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                                + "\",\"values\":{\"water_level\":1.95}}");
 
                 // Then the district's count goes up live and the bell rang for the new MAJOR alert
                 wall.wait.until(ExpectedConditions.textToBe(districtCount, "1"));
                 By flag = By.id("sound-flag");
-                wall.wait.until(driver -> !driver.findElement(flag).getAttribute("data-alert-id").isBlank());
-                assertThat(wall.driver.findElement(flag).getAttribute("data-sounded")).isEqualTo("true");
-                System.out.println("wall screenshot: " + wall.screenshot("hub-wall-mqtt-alert.png").toAbsolutePath());
+                wall.wait.until(driver ->
+                        !driver.findElement(flag).getAttribute("data-alert-id").isBlank());
+                assertThat(wall.driver.findElement(flag).getAttribute("data-sounded"))
+                        .isEqualTo("true");
+                System.out.println("wall screenshot: "
+                        + wall.screenshot("hub-wall-mqtt-alert.png").toAbsolutePath());
             }
         }
     }
-
 }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -65,13 +64,14 @@ class IngestCrashIT {
         Path workDir = WorkDirectories.temporary("ingest-crash");
 
         try (Database database = Database.open(SERVERS.jdbcUrl(), SERVERS.dbUser(), SERVERS.dbPassword(), 4);
-             StreamsRunner streams = new StreamsRunner(
-                     AggregationTopology.build(DeviceRegistry.builtIn(), Duration.ofMinutes(30), Duration.ofHours(1)),
-                     StreamsRunner.properties(runId, SERVERS.kafkaBootstrap(), workDir.resolve("state"), 1, 1));
-             KafkaToDatabase<Aggregate> sink = DatabaseSinks.aggregates(
-                     LoopOptions.sink(SERVERS.kafkaBootstrap(), runId + "-sink", Duration.ofSeconds(1)),
-                     database.dataSource());
-             MqttPublisher device = new MqttPublisher(SERVERS.mqttUrl(), SharedServers.uniqueName("sensor"))) {
+                StreamsRunner streams = new StreamsRunner(
+                        AggregationTopology.build(
+                                DeviceRegistry.builtIn(), Duration.ofMinutes(30), Duration.ofHours(1)),
+                        StreamsRunner.properties(runId, SERVERS.kafkaBootstrap(), workDir.resolve("state"), 1, 1));
+                KafkaToDatabase<Aggregate> sink = DatabaseSinks.aggregates(
+                        LoopOptions.sink(SERVERS.kafkaBootstrap(), runId + "-sink", Duration.ofSeconds(1)),
+                        database.dataSource());
+                MqttPublisher device = new MqttPublisher(SERVERS.mqttUrl(), SharedServers.uniqueName("sensor"))) {
             streams.start();
             sink.start();
             Process ingest = startIngest(runId, workDir.resolve("ingest-1.log"));
@@ -86,7 +86,8 @@ class IngestCrashIT {
                         device.publish(TelemetryTopic.of(DEVICE), "{broken " + runId + " " + i);
                         bad++;
                     } else {
-                        device.publish(TelemetryTopic.of(DEVICE),
+                        device.publish(
+                                TelemetryTopic.of(DEVICE),
                                 "{\"ts\":\"" + base.plusMillis(10L * i) + "\",\"values\":{\"pm25\":1.0}}");
                     }
                     if (i % 200 == 0) {
@@ -105,10 +106,13 @@ class IngestCrashIT {
                     // dead letters are not deduplicated (each records one delivery).
                     assertThat(distinctDeadLetters(runId)).isEqualTo(badCount);
                 });
-                long inKafka = count(Topics.TELEMETRY, r -> r.deviceId().equals(DEVICE)
-                        && !r.ts().isBefore(base) && r.ts().isBefore(to));
-                System.out.printf("ingest crash: published %d (%d bad), telemetry records %d (redelivered"
-                        + " duplicates %d), stored count %d%n", MESSAGES, badCount, inKafka, inKafka - good, good);
+                long inKafka = count(
+                        Topics.TELEMETRY,
+                        r -> r.deviceId().equals(DEVICE) && !r.ts().isBefore(base) && r.ts().isBefore(to));
+                System.out.printf(
+                        "ingest crash: published %d (%d bad), telemetry records %d (redelivered"
+                                + " duplicates %d), stored count %d%n",
+                        MESSAGES, badCount, inKafka, inKafka - good, good);
                 assertThat(inKafka).isGreaterThanOrEqualTo(good);
             } finally {
                 ingest.destroy();
@@ -119,9 +123,13 @@ class IngestCrashIT {
 
     private static Process startIngest(String clientId, Path log) throws Exception {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", ChildClasspath.join(ChildClasspath.ofCurrentJvm()), IngestMain.class.getName()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                ChildClasspath.join(ChildClasspath.ofCurrentJvm()),
+                IngestMain.class.getName()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MQTT_URL", SERVERS.mqttUrl());
         builder.environment().put("KAFKA_BOOTSTRAP", SERVERS.kafkaBootstrap());
         builder.environment().put("INGEST_CLIENT_ID", clientId);
@@ -131,8 +139,16 @@ class IngestCrashIT {
     }
 
     private static long storedCount(AggregateQueries queries, Instant from, Instant to) {
-        return queries.find(AggregateQuery.of("pm25").withScope(Scope.DEVICE).withEntityId(DEVICE)
-                .withRange(from, to).withLimit(1000)).items().stream().mapToLong(row -> row.count()).sum();
+        return queries
+                .find(AggregateQuery.of("pm25")
+                        .withScope(Scope.DEVICE)
+                        .withEntityId(DEVICE)
+                        .withRange(from, to)
+                        .withLimit(1000))
+                .items()
+                .stream()
+                .mapToLong(row -> row.count())
+                .sum();
     }
 
     private static long distinctDeadLetters(String runId) {

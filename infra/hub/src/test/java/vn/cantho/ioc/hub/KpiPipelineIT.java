@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -48,31 +47,46 @@ class KpiPipelineIT {
     void pushed_feed_records_become_kpi_values_and_corrections_replace_earlier_versions() throws Exception {
         // Given the feed API and the KPI streams application on the shared Kafka
         Path dataDir = WorkDirectories.temporary("kpi-pipeline-it");
-        LocalDate day = LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(19 * 365));
+        LocalDate day =
+                LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(19 * 365));
         String date = day.toString();
         try (FeedServerFixture api = new FeedServerFixture(dataDir);
-             StreamsRunner kpis = new StreamsRunner(KpiTopology.build(IndicatorRegistry.builtIn(), SlaPolicy.standard(WorkingCalendar.builtIn())),
-                     StreamsRunner.properties(SharedServers.uniqueName("kpis-it"), api.servers.kafkaBootstrap(),
-                             dataDir.resolve("streams"), 1, 1));
-             KafkaTail<Indicator> indicators = new KafkaTail<>(api.servers.kafkaBootstrap(), Topics.INDICATORS)) {
+                StreamsRunner kpis = new StreamsRunner(
+                        KpiTopology.build(IndicatorRegistry.builtIn(), SlaPolicy.standard(WorkingCalendar.builtIn())),
+                        StreamsRunner.properties(
+                                SharedServers.uniqueName("kpis-it"),
+                                api.servers.kafkaBootstrap(),
+                                dataDir.resolve("streams"),
+                                1,
+                                1));
+                KafkaTail<Indicator> indicators = new KafkaTail<>(api.servers.kafkaBootstrap(), Topics.INDICATORS)) {
             kpis.start();
             Map<String, String> tokens = FeedTokens.read(api.demoTokens);
             FeedClient client = new FeedClient(api.url());
 
             // When the one-stop-shop centre pushes two agencies' day, then a correction and an identical re-push
-            PushResult dossiers = client.push("dossiers-daily", tokens.get("trung-tam-phuc-vu-hcc"), List.of(
-                    dossier(date, "it-agency-1", 40, 20, 19, 1), dossier(date, "it-agency-2", 50, 30, 24, 6)));
-            PushResult correction = client.push("dossiers-daily", tokens.get("trung-tam-phuc-vu-hcc"), List.of(
-                    dossier(date, "it-agency-1", 40, 20, 20, 0), dossier(date, "it-agency-2", 50, 30, 24, 6)));
+            PushResult dossiers = client.push(
+                    "dossiers-daily",
+                    tokens.get("trung-tam-phuc-vu-hcc"),
+                    List.of(dossier(date, "it-agency-1", 40, 20, 19, 1), dossier(date, "it-agency-2", 50, 30, 24, 6)));
+            PushResult correction = client.push(
+                    "dossiers-daily",
+                    tokens.get("trung-tam-phuc-vu-hcc"),
+                    List.of(dossier(date, "it-agency-1", 40, 20, 20, 0), dossier(date, "it-agency-2", 50, 30, 24, 6)));
             // the 1022 hotline two reports of the day, acknowledged after exactly 2 h and after 2 h 30 min
-            PushResult reports = client.push("hotline-1022-reports", tokens.get("tong-dai-1022"), List.of(
-                    report("IT-" + date + "-1", date + "T08:00:00+07:00", date + "T10:00:00+07:00"),
-                    report("IT-" + date + "-2", date + "T09:00:00+07:00", date + "T11:30:00+07:00")));
+            PushResult reports = client.push(
+                    "hotline-1022-reports",
+                    tokens.get("tong-dai-1022"),
+                    List.of(
+                            report("IT-" + date + "-1", date + "T08:00:00+07:00", date + "T10:00:00+07:00"),
+                            report("IT-" + date + "-2", date + "T09:00:00+07:00", date + "T11:30:00+07:00")));
             // and the tourism department the same month of two years
             String month = day.withDayOfMonth(1).toString();
             String lastYear = day.withDayOfMonth(1).minusYears(1).toString();
-            PushResult tourism = client.push("tourism-monthly", tokens.get("so-vhttdl"), List.of(
-                    tourism(lastYear, 800_000), tourism(month, 900_000)));
+            PushResult tourism = client.push(
+                    "tourism-monthly",
+                    tokens.get("so-vhttdl"),
+                    List.of(tourism(lastYear, 800_000), tourism(month, 900_000)));
 
             // Then the API accepted everything, and the KPIs arrive with the corrected values
             assertThat(List.of(dossiers, reports, tourism)).allMatch(PushResult::ok);
@@ -80,21 +94,28 @@ class KpiPipelineIT {
             assertThat(correction.duplicates()).isEqualTo(1);
             assertThat(correction.corrections()).isEqualTo(1);
             long dayStart = day.atStartOfDay(ZoneOffset.ofHours(7)).toInstant().toEpochMilli();
-            long monthStart = day.withDayOfMonth(1).atStartOfDay(ZoneOffset.ofHours(7)).toInstant().toEpochMilli();
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                Map<String, Indicator> latest = new LinkedHashMap<>();
-                for (ConsumerRecord<String, Indicator> record : indicators.upToEnd(r -> true)) {
-                    latest.put(record.key(), record.value());
-                }
-                assertThat(value(latest, "dossiers_on_time_rate|agency|it-agency-1||day|" + dayStart)).isEqualTo(100.0);
-                assertThat(value(latest, "dossiers_overdue_city|city|can-tho||day|" + dayStart)).isEqualTo(6.0);
-                assertThat(value(latest, "dossiers_on_time_rate_city|city|can-tho||day|" + dayStart))
-                        .isCloseTo(44.0 / 50 * 100, within(1e-9));
-                assertThat(value(latest, "citizen_reports_ack_sla|area|ninh-kieu||day|" + dayStart))
-                        .isCloseTo(50.0, within(1e-9));
-                assertThat(value(latest, "tourist_arrivals_change|city|can-tho||month|" + monthStart))
-                        .isCloseTo(12.5, within(1e-9));
-            });
+            long monthStart = day.withDayOfMonth(1)
+                    .atStartOfDay(ZoneOffset.ofHours(7))
+                    .toInstant()
+                    .toEpochMilli();
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        Map<String, Indicator> latest = new LinkedHashMap<>();
+                        for (ConsumerRecord<String, Indicator> record : indicators.upToEnd(r -> true)) {
+                            latest.put(record.key(), record.value());
+                        }
+                        assertThat(value(latest, "dossiers_on_time_rate|agency|it-agency-1||day|" + dayStart))
+                                .isEqualTo(100.0);
+                        assertThat(value(latest, "dossiers_overdue_city|city|can-tho||day|" + dayStart))
+                                .isEqualTo(6.0);
+                        assertThat(value(latest, "dossiers_on_time_rate_city|city|can-tho||day|" + dayStart))
+                                .isCloseTo(44.0 / 50 * 100, within(1e-9));
+                        assertThat(value(latest, "citizen_reports_ack_sla|area|ninh-kieu||day|" + dayStart))
+                                .isCloseTo(50.0, within(1e-9));
+                        assertThat(value(latest, "tourist_arrivals_change|city|can-tho||month|" + monthStart))
+                                .isCloseTo(12.5, within(1e-9));
+                    });
         }
     }
 
@@ -104,8 +125,8 @@ class KpiPipelineIT {
         return indicator.value();
     }
 
-    private static Map<String, Object> dossier(String date, String agency, long received, long resolved, long onTime,
-                                               long overdue) {
+    private static Map<String, Object> dossier(
+            String date, String agency, long received, long resolved, long onTime, long overdue) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("date", date);
         r.put("agency_code", agency);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.ingest.mqtt.ParseResult;
 import vn.cantho.ioc.ingest.mqtt.ReadingParser;
@@ -33,10 +32,11 @@ class SimulatedPayloadsTest {
                 Instant at = start.plus(Duration.ofHours(step)).plusMillis(step * 7919L % 3_600_000);
                 Map<String, Double> values = models.reading(device, at, Duration.ofMinutes(1));
                 for (Payloads.Format format : Payloads.Format.values()) {
-                    ParseResult result = parser.parse(TelemetryTopic.of(device.id()),
-                            Payloads.encode(format, device, at, values), at);
+                    ParseResult result = parser.parse(
+                            TelemetryTopic.of(device.id()), Payloads.encode(format, device, at, values), at);
 
-                    assertThat(result).as("%s %s at %s: %s", device.id(), format, at, result)
+                    assertThat(result)
+                            .as("%s %s at %s: %s", device.id(), format, at, result)
                             .isInstanceOfSatisfying(ParseResult.Accepted.class, accepted -> {
                                 assertThat(accepted.readings()).hasSize(1);
                                 assertThat(accepted.readings().get(0).ts()).isEqualTo(at);

@@ -3,6 +3,7 @@ package vn.cantho.ioc.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.json.Json;
 
@@ -67,7 +66,8 @@ final class TestHub {
     static void awaitHealthy(Hub hub, String... components) {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + "/health"))
-                .timeout(Duration.ofSeconds(10)).build();
+                .timeout(Duration.ofSeconds(10))
+                .build();
         await().atMost(HEALTHY_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -1,9 +1,5 @@
 package vn.cantho.ioc.ingest.broker;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-
 import com.hivemq.extension.sdk.api.ExtensionMain;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
@@ -12,6 +8,9 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +52,8 @@ public final class BrokerIngest implements ExtensionMain, MqttIngest {
      * @param forwarder turns messages into Kafka records; writes through {@code producer}
      * @param producer  closed by {@link #close()}
      */
-    public BrokerIngest(IngestJournal journal, TelemetryForwarder forwarder, Producer<byte[], byte[]> producer,
-                        Clock clock) {
+    public BrokerIngest(
+            IngestJournal journal, TelemetryForwarder forwarder, Producer<byte[], byte[]> producer, Clock clock) {
         this.journal = journal;
         this.forwarder = forwarder;
         this.producer = producer;
@@ -66,15 +65,18 @@ public final class BrokerIngest implements ExtensionMain, MqttIngest {
     @Override
     public void start() {
         journalForwarder.start();
-        backlogGauge = Gauge.builder(StageMeters.INGEST_JOURNAL_BACKLOG, journalForwarder,
-                JournalForwarder::backlogBytes).baseUnit("bytes").register(Metrics.globalRegistry);
+        backlogGauge = Gauge.builder(
+                        StageMeters.INGEST_JOURNAL_BACKLOG, journalForwarder, JournalForwarder::backlogBytes)
+                .baseUnit("bytes")
+                .register(Metrics.globalRegistry);
     }
 
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
         TelemetryInterceptor interceptor = new TelemetryInterceptor(journal, clock);
-        Services.initializerRegistry().setClientInitializer(
-                (initializerInput, clientContext) -> clientContext.addPublishInboundInterceptor(interceptor));
+        Services.initializerRegistry()
+                .setClientInitializer(
+                        (initializerInput, clientContext) -> clientContext.addPublishInboundInterceptor(interceptor));
         inBroker = true;
         LOG.info("MQTT ingest runs inside the broker: telemetry is journalled before it is acknowledged");
     }

@@ -1,14 +1,13 @@
 package vn.cantho.ioc.ingest.broker;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.time.Clock;
-
 import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
 import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.ingest.journal.IngestJournal;
@@ -27,7 +26,8 @@ import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 final class TelemetryInterceptor implements PublishInboundInterceptor {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryInterceptor.class);
-    static final String REFUSED = "not stored: the hub could not write the message to its ingest journal; send it again";
+    static final String REFUSED =
+            "not stored: the hub could not write the message to its ingest journal; send it again";
 
     private final IngestJournal journal;
     private final Clock clock;

@@ -14,7 +14,8 @@ public enum BodyFormat {
             return Optional.empty();
         }
         int semicolon = contentType.indexOf(';');
-        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim()
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
                 .toLowerCase(Locale.ROOT);
         return switch (mediaType) {
             case "application/json" -> Optional.of(JSON);

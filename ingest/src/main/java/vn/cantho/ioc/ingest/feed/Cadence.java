@@ -1,10 +1,9 @@
 package vn.cantho.ioc.ingest.feed;
 
-import java.time.LocalDateTime;
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.LocalDateTime;
+import java.util.Locale;
 
 /**
  * How often a feed is expected to report. Periodic feeds report each period by its start (in Vietnam
@@ -30,8 +29,8 @@ public enum Cadence {
                 return cadence;
             }
         }
-        throw new IllegalArgumentException("unknown cadence '" + id + "'; expected hourly, daily, monthly, quarterly"
-                + " or event");
+        throw new IllegalArgumentException(
+                "unknown cadence '" + id + "'; expected hourly, daily, monthly, quarterly" + " or event");
     }
 
     /** The period label of a period start: {@code 2026-10-31T14}, {@code 2026-10-31}, {@code 2026-10}, {@code 2026-Q4}; null for events. */

@@ -49,8 +49,8 @@ final class CsvBodyReader {
             header = reader.next();
         }
         if (header == null) {
-            throw bad("the body is empty; expected a header row naming the fields, e.g. "
-                    + String.join(",", feed.key()));
+            throw bad(
+                    "the body is empty; expected a header row naming the fields, e.g. " + String.join(",", feed.key()));
         }
         List<String> columns = header(header, feed);
         List<RawRow> rows = new ArrayList<>();
@@ -59,14 +59,23 @@ final class CsvBodyReader {
                 continue;
             }
             if (rows.size() >= maxRows) {
-                throw new FeedException(FeedErrorCode.PAYLOAD_TOO_LARGE, "more than " + maxRows
-                        + " rows in one push; this feed accepts at most " + maxRows + " rows per request: split the file");
+                throw new FeedException(
+                        FeedErrorCode.PAYLOAD_TOO_LARGE,
+                        "more than " + maxRows + " rows in one push; this feed accepts at most " + maxRows
+                                + " rows per request: split the file");
             }
             byte[] original = Arrays.copyOfRange(body, record.start, record.end);
             if (record.cells.size() != columns.size()) {
-                rows.add(new RawRow(record.line, Map.of(), original, new RowError(record.line, null,
-                        RowErrorCode.COLUMN_COUNT, "line " + record.line + " has " + record.cells.size()
-                        + " values but the header has " + columns.size() + " columns")));
+                rows.add(new RawRow(
+                        record.line,
+                        Map.of(),
+                        original,
+                        new RowError(
+                                record.line,
+                                null,
+                                RowErrorCode.COLUMN_COUNT,
+                                "line " + record.line + " has " + record.cells.size() + " values but the header has "
+                                        + columns.size() + " columns")));
                 continue;
             }
             Map<String, Cell> cells = new LinkedHashMap<>();
@@ -83,24 +92,30 @@ final class CsvBodyReader {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < header.cells.size(); i++) {
             byte[] cell = header.cells.get(i);
-            String name = Utf8.decode(cell, 0, cell.length).orElseThrow(() -> bad("line " + header.line
-                    + ": the header is not valid UTF-8")).strip();
+            String name = Utf8.decode(cell, 0, cell.length)
+                    .orElseThrow(() -> bad("line " + header.line + ": the header is not valid UTF-8"))
+                    .strip();
             if (name.isEmpty()) {
                 throw bad("line " + header.line + ": column " + (i + 1) + " of the header has no name");
             }
             if (feed.field(name).isEmpty()) {
                 throw bad("line " + header.line + ": unknown column '" + abbreviate(name) + "'; feed " + feed.id()
-                        + " has the fields " + String.join(", ", feed.fieldsByName().keySet()));
+                        + " has the fields "
+                        + String.join(", ", feed.fieldsByName().keySet()));
             }
             if (!seen.add(name)) {
                 throw bad("line " + header.line + ": column '" + name + "' appears twice in the header");
             }
             columns.add(name);
         }
-        List<String> missing = feed.fields().stream().filter(FieldSpec::required).map(FieldSpec::name)
-                .filter(name -> !seen.contains(name)).toList();
+        List<String> missing = feed.fields().stream()
+                .filter(FieldSpec::required)
+                .map(FieldSpec::name)
+                .filter(name -> !seen.contains(name))
+                .toList();
         if (!missing.isEmpty()) {
-            throw bad("line " + header.line + ": the header lacks the required column(s) " + String.join(", ", missing));
+            throw bad(
+                    "line " + header.line + ": the header lacks the required column(s) " + String.join(", ", missing));
         }
         return columns;
     }
@@ -166,7 +181,8 @@ final class CsvBodyReader {
                 pos++;
                 line++;
             }
-            return new Record(startLine, cells, start, end, !quotedAny && cells.size() == 1 && cells.get(0).length == 0);
+            return new Record(
+                    startLine, cells, start, end, !quotedAny && cells.size() == 1 && cells.get(0).length == 0);
         }
     }
 
@@ -210,6 +226,5 @@ final class CsvBodyReader {
         return new FeedException(FeedErrorCode.BAD_CSV, message);
     }
 
-    private record Record(int line, List<byte[]> cells, int start, int end, boolean blank) {
-    }
+    private record Record(int line, List<byte[]> cells, int start, int end, boolean blank) {}
 }

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import vn.cantho.ioc.store.token.IssuedToken;
 import vn.cantho.ioc.store.token.SecretFile;
 import vn.cantho.ioc.store.token.TokenRole;
@@ -24,8 +23,7 @@ public final class DemoTokens {
     public static final String FILE_NAME = "demo-tokens.txt";
     static final String LABEL = "demo token (embedded default)";
 
-    private DemoTokens() {
-    }
+    private DemoTokens() {}
 
     /**
      * Issues the demo tokens and writes the file, unless the file exists already (tokens are issued once

@@ -6,5 +6,4 @@ package vn.cantho.ioc.ingest.feed;
  * @param id   stable id, e.g. {@code cong-an}
  * @param name official Vietnamese name, e.g. {@code Công an thành phố Cần Thơ}
  */
-public record Department(String id, String name) {
-}
+public record Department(String id, String name) {}

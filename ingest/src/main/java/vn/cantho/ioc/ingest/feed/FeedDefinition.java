@@ -1,12 +1,11 @@
 package vn.cantho.ioc.ingest.feed;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A registered feed: who pushes it, which domain it feeds, its schema and its cadence.
@@ -29,9 +28,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param fields         the schema
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FeedDefinition(String id, String name, String department, String domain, Cadence cadence,
-                             String description, List<String> key, String time, String area, int maxRows,
-                             String legacyEncoding, List<FieldSpec> fields) {
+public record FeedDefinition(
+        String id,
+        String name,
+        String department,
+        String domain,
+        Cadence cadence,
+        String description,
+        List<String> key,
+        String time,
+        String area,
+        int maxRows,
+        String legacyEncoding,
+        List<FieldSpec> fields) {
 
     public FeedDefinition {
         key = key == null ? List.of() : List.copyOf(key);

@@ -3,7 +3,6 @@ package vn.cantho.ioc.ingest.feed;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-
 import vn.cantho.ioc.model.config.Config;
 
 /**
@@ -18,8 +17,11 @@ import vn.cantho.ioc.model.config.Config;
 public record FeedOptions(int port, int maxBodyBytes, int maxRows, Duration kafkaTimeout, Optional<Path> registryDir) {
 
     public static FeedOptions from(Config config) {
-        return new FeedOptions(config.get(FeedSettings.HTTP_PORT), config.get(FeedSettings.MAX_BODY_BYTES),
-                config.get(FeedSettings.MAX_ROWS), config.get(FeedSettings.KAFKA_TIMEOUT),
+        return new FeedOptions(
+                config.get(FeedSettings.HTTP_PORT),
+                config.get(FeedSettings.MAX_BODY_BYTES),
+                config.get(FeedSettings.MAX_ROWS),
+                config.get(FeedSettings.KAFKA_TIMEOUT),
                 config.get(FeedSettings.REGISTRY_DIR));
     }
 

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
@@ -49,6 +48,7 @@ public final class FeedPushService {
     private static final Logger LOG = LoggerFactory.getLogger(FeedPushService.class);
     /** A dead letter keeps at most this much of a rejected row. */
     static final int MAX_DEAD_LETTER_PAYLOAD = 64 * 1024;
+
     private static final int MAX_DEAD_LETTER_DETAIL = 2000;
 
     private final FeedLedger ledger;
@@ -63,8 +63,13 @@ public final class FeedPushService {
      * @param kafkaTimeout how long a push waits for Kafka to acknowledge its records before it is
      *                     answered 503 (the records may still arrive; a retry is harmless)
      */
-    public FeedPushService(FeedLedger ledger, Producer<byte[], byte[]> producer, TextNormalizer normalizer,
-                           Clock clock, Duration kafkaTimeout, FeedStats stats) {
+    public FeedPushService(
+            FeedLedger ledger,
+            Producer<byte[], byte[]> producer,
+            TextNormalizer normalizer,
+            Clock clock,
+            Duration kafkaTimeout,
+            FeedStats stats) {
         this.ledger = ledger;
         this.producer = producer;
         this.normalizer = normalizer;
@@ -82,8 +87,8 @@ public final class FeedPushService {
         long started = System.nanoTime();
         Instant receivedAt = clock.instant();
         int limit = Math.min(maxRows, feed.maxRows());
-        List<RawRow> rows = format == BodyFormat.JSON ? JsonBodyReader.read(body, limit)
-                : CsvBodyReader.read(body, feed, limit);
+        List<RawRow> rows =
+                format == BodyFormat.JSON ? JsonBodyReader.read(body, limit) : CsvBodyReader.read(body, feed, limit);
         long parsed = System.nanoTime();
         RowValidator validator = validators.computeIfAbsent(feed.id(), id -> new RowValidator(feed, normalizer, clock));
 
@@ -97,10 +102,17 @@ public final class FeedPushService {
                 if (first == null) {
                     valid.add(row);
                 } else {
-                    rejected.add(new RowOutcome.Rejected(row.row(), List.of(new RowError(row.row(),
-                            String.join(",", feed.key()), RowErrorCode.DUPLICATE_KEY_IN_BODY, "row " + first
-                            + " of this push has the same record key (" + RowValidator.abbreviate(row.recordKey())
-                            + "); the first one counts")), row.original()));
+                    rejected.add(new RowOutcome.Rejected(
+                            row.row(),
+                            List.of(new RowError(
+                                    row.row(),
+                                    String.join(",", feed.key()),
+                                    RowErrorCode.DUPLICATE_KEY_IN_BODY,
+                                    "row " + first
+                                            + " of this push has the same record key ("
+                                            + RowValidator.abbreviate(row.recordKey())
+                                            + "); the first one counts")),
+                            row.original()));
                 }
             } else {
                 rejected.add((RowOutcome.Rejected) outcome);
@@ -112,7 +124,8 @@ public final class FeedPushService {
             hashes.put(row.recordKey(), contentHash(row.fields()));
         }
         long checked = System.nanoTime();
-        Map<String, byte[]> seen = database("looking up earlier records", () -> ledger.seenHashes(feed.id(), hashes.keySet()));
+        Map<String, byte[]> seen =
+                database("looking up earlier records", () -> ledger.seenHashes(feed.id(), hashes.keySet()));
         long looked = System.nanoTime();
         List<ValidRow> forward = new ArrayList<>();
         Map<String, byte[]> forwardHashes = new HashMap<>();
@@ -142,10 +155,21 @@ public final class FeedPushService {
         stats.countPush(response);
         rejected.forEach(r -> r.errors().forEach(e -> stats.countRowError(e.code())));
         long done = System.nanoTime();
-        LOG.info("feed {}: {} rows in {} ms (read {}, check {}, lookup {}, kafka {}, record {}): accepted {}"
-                        + " (corrections {}), rejected {}, duplicates {}", feed.id(), rows.size(), millis(started, done),
-                millis(started, parsed), millis(parsed, checked), millis(checked, looked), millis(looked, sent),
-                millis(sent, done), response.accepted(), corrections, response.rejected(), response.duplicates());
+        LOG.info(
+                "feed {}: {} rows in {} ms (read {}, check {}, lookup {}, kafka {}, record {}): accepted {}"
+                        + " (corrections {}), rejected {}, duplicates {}",
+                feed.id(),
+                rows.size(),
+                millis(started, done),
+                millis(started, parsed),
+                millis(parsed, checked),
+                millis(checked, looked),
+                millis(looked, sent),
+                millis(sent, done),
+                response.accepted(),
+                corrections,
+                response.rejected(),
+                response.duplicates());
         return response;
     }
 
@@ -153,8 +177,12 @@ public final class FeedPushService {
         return TimeUnit.NANOSECONDS.toMillis(toNanos - fromNanos);
     }
 
-    private void send(FeedDefinition feed, List<ValidRow> forward, List<RowOutcome.Rejected> rejected, String source,
-                      Instant receivedAt) {
+    private void send(
+            FeedDefinition feed,
+            List<ValidRow> forward,
+            List<RowOutcome.Rejected> rejected,
+            String source,
+            Instant receivedAt) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(forward.size() + rejected.size());
         try {
             for (ValidRow row : forward) {
@@ -162,7 +190,10 @@ public final class FeedPushService {
                 acks.add(producer.send(Topics.FEED_RECORDS.record(record.key(), record)));
             }
             for (RowOutcome.Rejected row : rejected) {
-                DeadLetter letter = DeadLetter.of(DeadLetterReason.BAD_RECORD, detail(feed, row), source,
+                DeadLetter letter = DeadLetter.of(
+                        DeadLetterReason.BAD_RECORD,
+                        detail(feed, row),
+                        source,
                         Arrays.copyOf(row.original(), Math.min(row.original().length, MAX_DEAD_LETTER_PAYLOAD)),
                         receivedAt);
                 acks.add(producer.send(Topics.DEAD_LETTER.record(source, letter)));
@@ -185,8 +216,10 @@ public final class FeedPushService {
 
     private FeedException kafkaUnavailable(FeedDefinition feed, String why) {
         LOG.warn("feed {}: push not confirmed by Kafka: {}", feed.id(), why);
-        return new FeedException(FeedErrorCode.KAFKA_UNAVAILABLE, "the records could not be stored in Kafka ("
-                + why + "); nothing was recorded as received: push the same data again shortly");
+        return new FeedException(
+                FeedErrorCode.KAFKA_UNAVAILABLE,
+                "the records could not be stored in Kafka (" + why
+                        + "); nothing was recorded as received: push the same data again shortly");
     }
 
     private static <T> T database(String what, java.util.function.Supplier<T> action) {
@@ -194,30 +227,52 @@ public final class FeedPushService {
             return action.get();
         } catch (StoreException e) {
             LOG.warn("feed push: database failed while {}: {}", what, e.getMessage());
-            throw new FeedException(FeedErrorCode.DATABASE_UNAVAILABLE, "the database is unavailable (" + what
-                    + "); push the same data again shortly");
+            throw new FeedException(
+                    FeedErrorCode.DATABASE_UNAVAILABLE,
+                    "the database is unavailable (" + what + "); push the same data again shortly");
         }
     }
 
     private static FeedRecord record(FeedDefinition feed, ValidRow row, String source, Instant receivedAt) {
         Map<String, String> conversions = new LinkedHashMap<>();
         row.conversions().forEach(c -> conversions.put(c.field(), c.from()));
-        return new FeedRecord(FeedRecord.SCHEMA_VERSION, feed.id(), feed.department(), feed.domain(), row.recordKey(),
-                row.ts(), row.period(), row.areaCode(), row.fields(), row.metrics(), receivedAt, source, conversions);
+        return new FeedRecord(
+                FeedRecord.SCHEMA_VERSION,
+                feed.id(),
+                feed.department(),
+                feed.domain(),
+                row.recordKey(),
+                row.ts(),
+                row.period(),
+                row.areaCode(),
+                row.fields(),
+                row.metrics(),
+                receivedAt,
+                source,
+                conversions);
     }
 
     private static String detail(FeedDefinition feed, RowOutcome.Rejected row) {
         StringBuilder detail = new StringBuilder("feed " + feed.id() + ", row " + row.row() + ":");
         for (RowError error : row.errors()) {
-            detail.append(' ').append(error.code()).append(error.field() == null ? "" : " " + error.field())
-                    .append(": ").append(error.message()).append(';');
+            detail.append(' ')
+                    .append(error.code())
+                    .append(error.field() == null ? "" : " " + error.field())
+                    .append(": ")
+                    .append(error.message())
+                    .append(';');
         }
-        return detail.length() <= MAX_DEAD_LETTER_DETAIL ? detail.toString()
+        return detail.length() <= MAX_DEAD_LETTER_DETAIL
+                ? detail.toString()
                 : detail.substring(0, MAX_DEAD_LETTER_DETAIL) + "…";
     }
 
-    private static PushResponse response(FeedDefinition feed, List<ValidRow> valid, int accepted, int corrections,
-                                         List<RowOutcome.Rejected> rejected) {
+    private static PushResponse response(
+            FeedDefinition feed,
+            List<ValidRow> valid,
+            int accepted,
+            int corrections,
+            List<RowOutcome.Rejected> rejected) {
         List<RowError> errors = new ArrayList<>();
         rejected.forEach(r -> errors.addAll(r.errors()));
         errors.sort(java.util.Comparator.comparingInt(RowError::row));
@@ -225,9 +280,16 @@ public final class FeedPushService {
         valid.forEach(r -> conversions.addAll(r.conversions()));
         int listedErrors = Math.min(errors.size(), PushResponse.MAX_LISTED);
         int listedConversions = Math.min(conversions.size(), PushResponse.MAX_LISTED);
-        return new PushResponse(feed.id(), accepted, rejected.size(), valid.size() - accepted, corrections,
-                List.copyOf(errors.subList(0, listedErrors)), List.copyOf(conversions.subList(0, listedConversions)),
-                errors.size() - listedErrors, conversions.size() - listedConversions);
+        return new PushResponse(
+                feed.id(),
+                accepted,
+                rejected.size(),
+                valid.size() - accepted,
+                corrections,
+                List.copyOf(errors.subList(0, listedErrors)),
+                List.copyOf(conversions.subList(0, listedConversions)),
+                errors.size() - listedErrors,
+                conversions.size() - listedConversions);
     }
 
     /** SHA-256 of the typed fields as canonical JSON (names sorted): equal for equal content, whatever the encoding it came in. */

@@ -1,5 +1,10 @@
 package vn.cantho.ioc.ingest.feed;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,12 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
-import io.javalin.json.JavalinJackson;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
@@ -70,8 +69,14 @@ public final class FeedServer implements Part {
     /**
      * @param producer Kafka producer, normally {@link #kafkaProducer}; the server closes it
      */
-    public FeedServer(FeedServerOptions options, FeedRegistry registry, TokenService tokens, FeedLedger ledger,
-                      Producer<byte[], byte[]> producer, TextNormalizer normalizer, Clock clock) {
+    public FeedServer(
+            FeedServerOptions options,
+            FeedRegistry registry,
+            TokenService tokens,
+            FeedLedger ledger,
+            Producer<byte[], byte[]> producer,
+            TextNormalizer normalizer,
+            Clock clock) {
         this.options = options;
         this.registry = registry;
         this.tokens = tokens;
@@ -109,10 +114,19 @@ public final class FeedServer implements Part {
      * The feed server a hub runs: department tokens and the re-push ledger in {@code database}, records into the
      * Kafka cluster at {@code kafkaBootstrap}, Vietnamese text normalised, the system clock.
      */
-    public static FeedServer create(FeedServerOptions options, FeedRegistry registry, TokenService tokens,
-                                    DataSource database, String kafkaBootstrap) {
-        return new FeedServer(options, registry, tokens, new FeedLedger(database),
-                kafkaProducer(kafkaBootstrap, "ioc-feeds", options.kafkaTimeout()), new VietnameseTextNormalizer(),
+    public static FeedServer create(
+            FeedServerOptions options,
+            FeedRegistry registry,
+            TokenService tokens,
+            DataSource database,
+            String kafkaBootstrap) {
+        return new FeedServer(
+                options,
+                registry,
+                tokens,
+                new FeedLedger(database),
+                kafkaProducer(kafkaBootstrap, "ioc-feeds", options.kafkaTimeout()),
+                new VietnameseTextNormalizer(),
                 Clock.systemUTC());
     }
 
@@ -121,9 +135,10 @@ public final class FeedServer implements Part {
      * but blocking at most {@code kafkaTimeout} for a missing broker, so a push is answered 503 in
      * bounded time while Kafka is away.
      */
-    public static Producer<byte[], byte[]> kafkaProducer(String bootstrapServers, String clientId, Duration kafkaTimeout) {
-        return IngestProducer.create(bootstrapServers, clientId,
-                Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, kafkaTimeout.toMillis()));
+    public static Producer<byte[], byte[]> kafkaProducer(
+            String bootstrapServers, String clientId, Duration kafkaTimeout) {
+        return IngestProducer.create(
+                bootstrapServers, clientId, Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, kafkaTimeout.toMillis()));
     }
 
     /** Binds and starts serving; returns once requests are accepted. */
@@ -145,8 +160,7 @@ public final class FeedServer implements Part {
 
     @Override
     public Status check() {
-        return running.get() ? Status.up("serving on port " + port() + "; " + stats)
-                : Status.down("not serving");
+        return running.get() ? Status.up("serving on port " + port() + "; " + stats) : Status.down("not serving");
     }
 
     /** Stops taking requests, lets in-flight pushes finish for a few seconds, then closes the producer. */
@@ -164,33 +178,45 @@ public final class FeedServer implements Part {
         ApiToken token = authenticate(ctx);
         FeedDefinition feed = feed(ctx.pathParam("feedId"));
         if (token.role() != TokenRole.DEPARTMENT || !feed.department().equals(token.department())) {
-            throw new FeedException(FeedErrorCode.FORBIDDEN, "feed " + feed.id() + " belongs to department "
-                    + feed.department() + "; this token "
-                    + (token.role() == TokenRole.DEPARTMENT ? "is for department " + token.department()
-                    : "has role " + token.role().id() + " and cannot push feeds"));
+            throw new FeedException(
+                    FeedErrorCode.FORBIDDEN,
+                    "feed " + feed.id() + " belongs to department "
+                            + feed.department() + "; this token "
+                            + (token.role() == TokenRole.DEPARTMENT
+                                    ? "is for department " + token.department()
+                                    : "has role " + token.role().id() + " and cannot push feeds"));
         }
-        BodyFormat format = BodyFormat.of(ctx.header("Content-Type")).orElseThrow(() -> new FeedException(
-                FeedErrorCode.UNSUPPORTED_MEDIA_TYPE, (ctx.header("Content-Type") == null ? "no Content-Type"
-                : "Content-Type " + abbreviate(ctx.header("Content-Type")) + " is not supported")
-                + "; send application/json or text/csv"));
+        BodyFormat format = BodyFormat.of(ctx.header("Content-Type"))
+                .orElseThrow(() -> new FeedException(
+                        FeedErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                        (ctx.header("Content-Type") == null
+                                        ? "no Content-Type"
+                                        : "Content-Type " + abbreviate(ctx.header("Content-Type"))
+                                                + " is not supported")
+                                + "; send application/json or text/csv"));
         String idempotencyKey = idempotencyKey(ctx);
         byte[] body = body(ctx);
         if (idempotencyKey == null) {
             respond(ctx, 202, json(pushes.push(feed, token.id(), format, body, options.maxRows())));
             return;
         }
-        IdempotencyClaim claim = database(() -> ledger.claim(token.department(), idempotencyKey, feed.id(),
-                requestHash(feed, format, body), ABANDONED_AFTER));
+        IdempotencyClaim claim = database(() -> ledger.claim(
+                token.department(), idempotencyKey, feed.id(), requestHash(feed, format, body), ABANDONED_AFTER));
         if (claim instanceof IdempotencyClaim.Replay replay) {
             ctx.header("Idempotent-Replayed", "true");
             respond(ctx, replay.status(), replay.body());
         } else if (claim instanceof IdempotencyClaim.Conflict conflict) {
-            throw new FeedException(FeedErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + idempotencyKey
-                    + "' was already used by department " + token.department() + " for a different request (feed "
-                    + conflict.feedId() + "); use a new key for new data");
+            throw new FeedException(
+                    FeedErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "Idempotency-Key '" + idempotencyKey
+                            + "' was already used by department " + token.department()
+                            + " for a different request (feed "
+                            + conflict.feedId() + "); use a new key for new data");
         } else if (claim instanceof IdempotencyClaim.InProgress) {
-            throw new FeedException(FeedErrorCode.IDEMPOTENCY_KEY_IN_USE, "a request with Idempotency-Key '"
-                    + idempotencyKey + "' is still being processed; retry in a few seconds");
+            throw new FeedException(
+                    FeedErrorCode.IDEMPOTENCY_KEY_IN_USE,
+                    "a request with Idempotency-Key '" + idempotencyKey
+                            + "' is still being processed; retry in a few seconds");
         } else {
             String response;
             try {
@@ -211,7 +237,8 @@ public final class FeedServer implements Part {
 
     private void list(Context ctx) {
         ApiToken token = authenticate(ctx);
-        List<FeedDefinition> feeds = token.role() == TokenRole.DEPARTMENT ? registry.feedsOf(token.department())
+        List<FeedDefinition> feeds = token.role() == TokenRole.DEPARTMENT
+                ? registry.feedsOf(token.department())
                 : List.copyOf(registry.feeds());
         ctx.json(Map.of("items", feeds));
     }
@@ -220,8 +247,10 @@ public final class FeedServer implements Part {
         ApiToken token = authenticate(ctx);
         FeedDefinition feed = feed(ctx.pathParam("feedId"));
         if (token.role() == TokenRole.DEPARTMENT && !feed.department().equals(token.department())) {
-            throw new FeedException(FeedErrorCode.FORBIDDEN, "feed " + feed.id() + " belongs to department "
-                    + feed.department() + "; this token is for department " + token.department());
+            throw new FeedException(
+                    FeedErrorCode.FORBIDDEN,
+                    "feed " + feed.id() + " belongs to department " + feed.department()
+                            + "; this token is for department " + token.department());
         }
         ctx.json(feed);
     }
@@ -229,21 +258,23 @@ public final class FeedServer implements Part {
     private ApiToken authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
-            throw new FeedException(FeedErrorCode.UNAUTHENTICATED,
-                    "no bearer token; send the header Authorization: Bearer <token>");
+            throw new FeedException(
+                    FeedErrorCode.UNAUTHENTICATED, "no bearer token; send the header Authorization: Bearer <token>");
         }
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw new FeedException(FeedErrorCode.UNAUTHENTICATED,
-                    "the Authorization header must be Bearer <token>");
+            throw new FeedException(FeedErrorCode.UNAUTHENTICATED, "the Authorization header must be Bearer <token>");
         }
         String presented = header.substring(BEARER.length()).strip();
-        return database(() -> tokens.authenticate(presented)).orElseThrow(() -> new FeedException(
-                FeedErrorCode.UNAUTHENTICATED, "the bearer token is not valid or has been revoked"));
+        return database(() -> tokens.authenticate(presented))
+                .orElseThrow(() -> new FeedException(
+                        FeedErrorCode.UNAUTHENTICATED, "the bearer token is not valid or has been revoked"));
     }
 
     private FeedDefinition feed(String id) {
-        return registry.feed(id).orElseThrow(() -> new FeedException(FeedErrorCode.UNKNOWN_FEED,
-                "no feed '" + abbreviate(id) + "'; GET /api/v1/feeds lists your feeds"));
+        return registry.feed(id)
+                .orElseThrow(() -> new FeedException(
+                        FeedErrorCode.UNKNOWN_FEED,
+                        "no feed '" + abbreviate(id) + "'; GET /api/v1/feeds lists your feeds"));
     }
 
     private static String idempotencyKey(Context ctx) {
@@ -252,8 +283,8 @@ public final class FeedServer implements Part {
             return null;
         }
         if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw new FeedException(FeedErrorCode.BAD_REQUEST,
-                    "Idempotency-Key must be 1-255 visible ASCII characters, e.g. a UUID");
+            throw new FeedException(
+                    FeedErrorCode.BAD_REQUEST, "Idempotency-Key must be 1-255 visible ASCII characters, e.g. a UUID");
         }
         return key;
     }
@@ -277,15 +308,18 @@ public final class FeedServer implements Part {
             return out.toByteArray();
         } catch (IOException e) {
             // Jetty's text here names its own exception classes; the client needs only what went wrong.
-            throw new FeedException(FeedErrorCode.BAD_REQUEST,
+            throw new FeedException(
+                    FeedErrorCode.BAD_REQUEST,
                     "cannot read the request body: it ends early or its chunked encoding is broken");
         }
     }
 
     private FeedException tooLarge(String what) {
-        return new FeedException(FeedErrorCode.PAYLOAD_TOO_LARGE, what + "; the feed API accepts at most "
-                + options.maxBodyBytes() + " bytes and " + options.maxRows()
-                + " rows per push (less where a feed's maxRows is lower): split the data into several pushes");
+        return new FeedException(
+                FeedErrorCode.PAYLOAD_TOO_LARGE,
+                what + "; the feed API accepts at most "
+                        + options.maxBodyBytes() + " bytes and " + options.maxRows()
+                        + " rows per push (less where a feed's maxRows is lower): split the data into several pushes");
     }
 
     private static byte[] requestHash(FeedDefinition feed, BodyFormat format, byte[] body) {
@@ -302,7 +336,9 @@ public final class FeedServer implements Part {
         try {
             ledger.release(department, key);
         } catch (StoreException e) {
-            LOG.warn("cannot release an Idempotency-Key of {} (a retry waits until it is abandoned): {}", department,
+            LOG.warn(
+                    "cannot release an Idempotency-Key of {} (a retry waits until it is abandoned): {}",
+                    department,
                     e.getMessage());
         }
     }
@@ -312,7 +348,8 @@ public final class FeedServer implements Part {
             return action.get();
         } catch (StoreException e) {
             LOG.warn("feed API: database unavailable: {}", e.getMessage());
-            throw new FeedException(FeedErrorCode.DATABASE_UNAVAILABLE, "the database is unavailable; try again shortly");
+            throw new FeedException(
+                    FeedErrorCode.DATABASE_UNAVAILABLE, "the database is unavailable; try again shortly");
         }
     }
 
@@ -347,7 +384,10 @@ public final class FeedServer implements Part {
         } else if (error.getStatus() == 405) {
             fail(ctx, FeedErrorCode.METHOD_NOT_ALLOWED, ctx.method().name() + " is not allowed on " + ctx.path());
         } else if (error.getStatus() == 413) {
-            fail(ctx, FeedErrorCode.PAYLOAD_TOO_LARGE, tooLarge("the body is too large").getMessage());
+            fail(
+                    ctx,
+                    FeedErrorCode.PAYLOAD_TOO_LARGE,
+                    tooLarge("the body is too large").getMessage());
         } else if (error.getStatus() >= 400 && error.getStatus() < 500) {
             fail(ctx, FeedErrorCode.BAD_REQUEST, "the request cannot be processed");
         } else {

@@ -1,11 +1,10 @@
 package vn.cantho.ioc.ingest.feed;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -32,8 +31,9 @@ final class FeedServerErrorHandler extends ErrorHandler {
     }
 
     @Override
-    protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request, HttpServletResponse response,
-                                              int code, String message) throws IOException {
+    protected void generateAcceptableResponse(
+            Request baseRequest, HttpServletRequest request, HttpServletResponse response, int code, String message)
+            throws IOException {
         byte[] body = json(error(code, message));
         baseRequest.setHandled(true);
         response.setContentType("application/json");
@@ -44,9 +44,15 @@ final class FeedServerErrorHandler extends ErrorHandler {
     /** The code for a status Jetty chose, and its reason when that is a plain description (never an exception's text). */
     static FeedError error(int status, String reason) {
         String detail = reason == null || reason.isBlank() || reason.contains("Exception") || reason.contains("java.")
-                ? "" : ": " + reason.replaceAll("\\p{Cntrl}", "?");
-        for (FeedErrorCode code : new FeedErrorCode[] {FeedErrorCode.URI_TOO_LONG, FeedErrorCode.HEADERS_TOO_LARGE,
-            FeedErrorCode.PAYLOAD_TOO_LARGE, FeedErrorCode.NOT_FOUND, FeedErrorCode.METHOD_NOT_ALLOWED}) {
+                ? ""
+                : ": " + reason.replaceAll("\\p{Cntrl}", "?");
+        for (FeedErrorCode code : new FeedErrorCode[] {
+            FeedErrorCode.URI_TOO_LONG,
+            FeedErrorCode.HEADERS_TOO_LARGE,
+            FeedErrorCode.PAYLOAD_TOO_LARGE,
+            FeedErrorCode.NOT_FOUND,
+            FeedErrorCode.METHOD_NOT_ALLOWED
+        }) {
             if (code.status() == status) {
                 return new FeedError(code.name(), "refused by the HTTP server" + detail);
             }

@@ -1,10 +1,9 @@
 package vn.cantho.ioc.ingest.feed;
 
+import io.micrometer.core.instrument.Metrics;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
-
-import io.micrometer.core.instrument.Metrics;
 import vn.cantho.ioc.model.metrics.StageMeters;
 
 /**
@@ -36,10 +35,14 @@ public final class FeedStats {
         corrections.add(response.corrections());
         // Per feed on /metrics (feed ids come from the registry, so the label stays bounded).
         String feed = response.feed();
-        Metrics.counter(StageMeters.FEED_PUSHES, "feed", feed, "outcome", "accepted").increment();
-        Metrics.counter(StageMeters.FEED_ROWS, "feed", feed, "result", "accepted").increment(response.accepted());
-        Metrics.counter(StageMeters.FEED_ROWS, "feed", feed, "result", "rejected").increment(response.rejected());
-        Metrics.counter(StageMeters.FEED_ROWS, "feed", feed, "result", "duplicate").increment(response.duplicates());
+        Metrics.counter(StageMeters.FEED_PUSHES, "feed", feed, "outcome", "accepted")
+                .increment();
+        Metrics.counter(StageMeters.FEED_ROWS, "feed", feed, "result", "accepted")
+                .increment(response.accepted());
+        Metrics.counter(StageMeters.FEED_ROWS, "feed", feed, "result", "rejected")
+                .increment(response.rejected());
+        Metrics.counter(StageMeters.FEED_ROWS, "feed", feed, "result", "duplicate")
+                .increment(response.duplicates());
     }
 
     void countRowError(RowErrorCode code) {
@@ -50,13 +53,15 @@ public final class FeedStats {
     void countRefused() {
         refused.increment();
         // The feed of a refused request may be unknown or not the caller's: never a label from the URL.
-        Metrics.counter(StageMeters.FEED_PUSHES, "feed", "none", "outcome", "refused").increment();
+        Metrics.counter(StageMeters.FEED_PUSHES, "feed", "none", "outcome", "refused")
+                .increment();
     }
 
     /** A request that failed on our side (5xx): Kafka or the database unavailable, or a bug. */
     void countFailed() {
         failed.increment();
-        Metrics.counter(StageMeters.FEED_PUSHES, "feed", "none", "outcome", "failed").increment();
+        Metrics.counter(StageMeters.FEED_PUSHES, "feed", "none", "outcome", "failed")
+                .increment();
     }
 
     /** Pushes processed (answered 202). */

@@ -7,5 +7,4 @@ package vn.cantho.ioc.ingest.feed;
  * @param field the text field
  * @param from  {@code TCVN3}, {@code VNI_WINDOWS} or {@code WINDOWS_1258}
  */
-public record FieldConversion(int row, String field, String from) {
-}
+public record FieldConversion(int row, String field, String from) {}

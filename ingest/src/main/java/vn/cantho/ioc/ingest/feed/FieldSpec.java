@@ -1,8 +1,7 @@
 package vn.cantho.ioc.ingest.feed;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * One field of a feed's schema.
@@ -21,8 +20,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param values    the only accepted values of a string field (codes); null or empty for any
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FieldSpec(String name, FieldType type, String label, String unit, boolean required, boolean text,
-                        String metric, Double min, Double max, Integer maxLength, List<String> values) {
+public record FieldSpec(
+        String name,
+        FieldType type,
+        String label,
+        String unit,
+        boolean required,
+        boolean text,
+        String metric,
+        Double min,
+        Double max,
+        Integer maxLength,
+        List<String> values) {
 
     public static final int DEFAULT_MAX_LENGTH = 1000;
 

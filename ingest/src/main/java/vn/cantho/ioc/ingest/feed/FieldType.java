@@ -1,9 +1,8 @@
 package vn.cantho.ioc.ingest.feed;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 /** The value types a feed field can have; ids as written in {@code feeds.json}. */
 public enum FieldType {
@@ -32,8 +31,8 @@ public enum FieldType {
                 return type;
             }
         }
-        throw new IllegalArgumentException("unknown field type '" + id + "'; expected string, int, number, date,"
-                + " datetime or bool");
+        throw new IllegalArgumentException(
+                "unknown field type '" + id + "'; expected string, int, number, date," + " datetime or bool");
     }
 
     boolean isNumeric() {

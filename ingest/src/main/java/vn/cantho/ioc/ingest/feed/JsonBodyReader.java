@@ -1,5 +1,13 @@
 package vn.cantho.ioc.ingest.feed;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,15 +17,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a JSON push body: an array of record objects, or {@code {"records": [...]}}.
@@ -35,8 +34,7 @@ final class JsonBodyReader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private JsonBodyReader() {
-    }
+    private JsonBodyReader() {}
 
     /**
      * @throws FeedException BAD_JSON (with line and column) for a malformed body, PAYLOAD_TOO_LARGE for
@@ -45,7 +43,8 @@ final class JsonBodyReader {
     static List<RawRow> read(byte[] body, int maxRows) {
         boolean utf8 = Utf8.isValid(body);
         int skip = Utf8.bomLength(body);
-        try (JsonParser parser = utf8 ? MAPPER.createParser(body, skip, body.length - skip)
+        try (JsonParser parser = utf8
+                ? MAPPER.createParser(body, skip, body.length - skip)
                 : MAPPER.createParser(new String(body, skip, body.length - skip, StandardCharsets.ISO_8859_1))) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -70,14 +69,16 @@ final class JsonBodyReader {
                         + parser.currentTokenLocation().getLineNr() + ")");
             }
             if (parser.nextToken() != null) {
-                throw bad("unexpected content after the records at line " + parser.currentTokenLocation().getLineNr()
-                        + ", column " + parser.currentTokenLocation().getColumnNr());
+                throw bad("unexpected content after the records at line "
+                        + parser.currentTokenLocation().getLineNr() + ", column "
+                        + parser.currentTokenLocation().getColumnNr());
             }
             return rows;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw bad("malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-                    + ": " + e.getOriginalMessage());
+            throw bad(
+                    "malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                            + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw bad("cannot read the body: " + e.getMessage());
         }
@@ -92,24 +93,36 @@ final class JsonBodyReader {
                 throw bad("the records array is not closed");
             }
             if (index >= maxRows) {
-                throw new FeedException(FeedErrorCode.PAYLOAD_TOO_LARGE, "more than " + maxRows
-                        + " records in one push; this feed accepts at most " + maxRows + " rows per request: split the data");
+                throw new FeedException(
+                        FeedErrorCode.PAYLOAD_TOO_LARGE,
+                        "more than " + maxRows + " records in one push; this feed accepts at most " + maxRows
+                                + " rows per request: split the data");
             }
             long start = offset(parser.currentTokenLocation(), utf8);
             JsonNode node = MAPPER.readTree(parser);
             long end = offset(parser.currentLocation(), utf8);
-            byte[] original = Arrays.copyOfRange(body, (int) Math.min(body.length, start + skip),
-                    (int) Math.min(body.length, Math.max(start, end) + skip));
+            byte[] original = Arrays.copyOfRange(body, (int) Math.min(body.length, start + skip), (int)
+                    Math.min(body.length, Math.max(start, end) + skip));
             if (!node.isObject()) {
-                rows.add(new RawRow(index, Map.of(), original, new RowError(index, null, RowErrorCode.BAD_TYPE,
-                        "a record must be a JSON object, not " + describe(node))));
+                rows.add(new RawRow(
+                        index,
+                        Map.of(),
+                        original,
+                        new RowError(
+                                index,
+                                null,
+                                RowErrorCode.BAD_TYPE,
+                                "a record must be a JSON object, not " + describe(node))));
             } else {
                 Map<String, Cell> cells = new LinkedHashMap<>();
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = it.next();
                     JsonNode value = field.getValue();
-                    cells.put(field.getKey(), !utf8 && value.isTextual()
-                            ? new Cell.Raw(latin1Bytes(value.textValue())) : new Cell.Json(value));
+                    cells.put(
+                            field.getKey(),
+                            !utf8 && value.isTextual()
+                                    ? new Cell.Raw(latin1Bytes(value.textValue()))
+                                    : new Cell.Json(value));
                 }
                 rows.add(new RawRow(index, cells, original, null));
             }

@@ -1,8 +1,7 @@
 package vn.cantho.ioc.ingest.feed;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * The 202 body of a push. Every row of the body is counted exactly once: {@code accepted + rejected +
@@ -19,10 +18,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param errorsOmitted      errors beyond the listed ones; left out of the JSON when 0
  * @param conversionsOmitted conversions beyond the listed ones; left out of the JSON when 0
  */
-public record PushResponse(String feed, int accepted, int rejected, int duplicates, int corrections,
-                           List<RowError> errors, List<FieldConversion> conversions,
-                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) int errorsOmitted,
-                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) int conversionsOmitted) {
+public record PushResponse(
+        String feed,
+        int accepted,
+        int rejected,
+        int duplicates,
+        int corrections,
+        List<RowError> errors,
+        List<FieldConversion> conversions,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int errorsOmitted,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int conversionsOmitted) {
 
     /** The most errors (and conversions) one response lists, so a bad 50,000-row file gets a readable answer. */
     public static final int MAX_LISTED = 1000;

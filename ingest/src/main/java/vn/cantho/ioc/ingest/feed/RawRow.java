@@ -10,5 +10,4 @@ import java.util.Map;
  * @param original   the row's bytes as sent, kept in its dead letter if it is rejected
  * @param structural a problem that rejects the row before any field is looked at, or null
  */
-record RawRow(int row, Map<String, Cell> cells, byte[] original, RowError structural) {
-}
+record RawRow(int row, Map<String, Cell> cells, byte[] original, RowError structural) {}

@@ -8,5 +8,4 @@ package vn.cantho.ioc.ingest.feed;
  * @param code    stable code
  * @param message what is wrong, for people
  */
-public record RowError(int row, String field, RowErrorCode code, String message) {
-}
+public record RowError(int row, String field, RowErrorCode code, String message) {}

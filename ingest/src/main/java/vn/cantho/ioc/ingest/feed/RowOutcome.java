@@ -12,6 +12,5 @@ sealed interface RowOutcome permits ValidRow, RowOutcome.Rejected {
      *
      * @param original the row's bytes as sent, for its dead letter
      */
-    record Rejected(int row, List<RowError> errors, byte[] original) implements RowOutcome {
-    }
+    record Rejected(int row, List<RowError> errors, byte[] original) implements RowOutcome {}
 }

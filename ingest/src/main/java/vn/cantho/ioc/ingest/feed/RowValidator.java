@@ -1,5 +1,6 @@
 package vn.cantho.ioc.ingest.feed;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Checks one row against its feed's schema and types its values; collects every problem of the row
@@ -41,16 +40,17 @@ final class RowValidator {
     static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     /** How far in the future an event time may lie (clocks, time zones). */
     static final Duration MAX_FUTURE = Duration.ofDays(1);
+
     static final int MAX_KEY_LENGTH = 512;
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern VN_DATE = Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4}");
-    private static final DateTimeFormatter VN_DATE_FORMAT = DateTimeFormatter.ofPattern("d/M/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter VN_DATE_TIME_FORMAT = DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter VN_DATE_FORMAT =
+            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter VN_DATE_TIME_FORMAT =
+            DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]").withResolverStyle(ResolverStyle.STRICT);
     private static final long MAX_SAFE_DOUBLE_INTEGER = 1L << 53;
 
     private final FeedDefinition feed;
@@ -72,9 +72,13 @@ final class RowValidator {
         }
         Row row = new Row(raw.row());
         for (Map.Entry<String, Cell> cell : raw.cells().entrySet()) {
-            if (!fields.containsKey(cell.getKey()) && !(cell.getValue() instanceof Cell.Json json && json.node().isNull())) {
-                row.error(cell.getKey(), RowErrorCode.UNKNOWN_FIELD, "feed " + feed.id() + " has no field '"
-                        + abbreviate(cell.getKey()) + "'");
+            if (!fields.containsKey(cell.getKey())
+                    && !(cell.getValue() instanceof Cell.Json json
+                            && json.node().isNull())) {
+                row.error(
+                        cell.getKey(),
+                        RowErrorCode.UNKNOWN_FIELD,
+                        "feed " + feed.id() + " has no field '" + abbreviate(cell.getKey()) + "'");
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();
@@ -96,7 +100,9 @@ final class RowValidator {
         if (row.errors.isEmpty()) {
             key = recordKey(values);
             if (key.length() > MAX_KEY_LENGTH) {
-                row.error(String.join(",", feed.key()), RowErrorCode.OUT_OF_RANGE,
+                row.error(
+                        String.join(",", feed.key()),
+                        RowErrorCode.OUT_OF_RANGE,
                         "the record key is longer than " + MAX_KEY_LENGTH + " characters");
             }
         }
@@ -124,8 +130,10 @@ final class RowValidator {
             return Absent.VALUE;
         }
         if (node != null && (node.isContainerNode())) {
-            return row.error(spec.name(), RowErrorCode.BAD_TYPE, spec.name() + " must be " + expected(spec.type())
-                    + ", not " + JsonBodyReader.describe(node));
+            return row.error(
+                    spec.name(),
+                    RowErrorCode.BAD_TYPE,
+                    spec.name() + " must be " + expected(spec.type()) + ", not " + JsonBodyReader.describe(node));
         }
         if (node != null && !node.isTextual()) {
             return scalar(spec, node, row);
@@ -145,20 +153,26 @@ final class RowValidator {
         switch (spec.type()) {
             case INT -> {
                 if (!node.isNumber()) {
-                    return row.error(spec.name(), RowErrorCode.BAD_TYPE, spec.name() + " must be a whole number, not "
-                            + JsonBodyReader.describe(node));
+                    return row.error(
+                            spec.name(),
+                            RowErrorCode.BAD_TYPE,
+                            spec.name() + " must be a whole number, not " + JsonBodyReader.describe(node));
                 }
                 if (!Double.isFinite(node.asDouble())) {
-                    return row.error(spec.name(), RowErrorCode.BAD_NUMBER, spec.name() + " must be a finite whole number, not "
-                            + node.asText());
+                    return row.error(
+                            spec.name(),
+                            RowErrorCode.BAD_NUMBER,
+                            spec.name() + " must be a finite whole number, not " + node.asText());
                 }
                 if (node.isIntegralNumber() && node.canConvertToLong()) {
                     return range(spec, node.longValue(), row);
                 }
                 BigDecimal decimal = node.decimalValue();
                 if (decimal.stripTrailingZeros().scale() > 0) {
-                    return row.error(spec.name(), RowErrorCode.BAD_NUMBER, spec.name() + " must be a whole number, not "
-                            + node.asText());
+                    return row.error(
+                            spec.name(),
+                            RowErrorCode.BAD_NUMBER,
+                            spec.name() + " must be a whole number, not " + node.asText());
                 }
                 if (decimal.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
                     return row.error(spec.name(), RowErrorCode.OUT_OF_RANGE, spec.name() + " is too large");
@@ -167,20 +181,26 @@ final class RowValidator {
             }
             case NUMBER -> {
                 if (!node.isNumber()) {
-                    return row.error(spec.name(), RowErrorCode.BAD_TYPE, spec.name() + " must be a number, not "
-                            + JsonBodyReader.describe(node));
+                    return row.error(
+                            spec.name(),
+                            RowErrorCode.BAD_TYPE,
+                            spec.name() + " must be a number, not " + JsonBodyReader.describe(node));
                 }
                 double value = node.asDouble();
                 if (!Double.isFinite(value)) {
-                    return row.error(spec.name(), RowErrorCode.BAD_NUMBER, spec.name() + " must be a finite number, not "
-                            + node.asText());
+                    return row.error(
+                            spec.name(),
+                            RowErrorCode.BAD_NUMBER,
+                            spec.name() + " must be a finite number, not " + node.asText());
                 }
                 return range(spec, value, row);
             }
             case BOOL -> {
                 if (!node.isBoolean()) {
-                    return row.error(spec.name(), RowErrorCode.BAD_TYPE, spec.name() + " must be true or false, not "
-                            + JsonBodyReader.describe(node));
+                    return row.error(
+                            spec.name(),
+                            RowErrorCode.BAD_TYPE,
+                            spec.name() + " must be true or false, not " + JsonBodyReader.describe(node));
                 }
                 return node.booleanValue();
             }
@@ -188,12 +208,17 @@ final class RowValidator {
                 if (node.isIntegralNumber() && node.canConvertToLong()) {
                     return Instant.ofEpochMilli(node.longValue()).toString();
                 }
-                return row.error(spec.name(), RowErrorCode.BAD_TYPE, spec.name() + " must be an ISO-8601 date-time"
-                        + " string or epoch milliseconds, not " + JsonBodyReader.describe(node));
+                return row.error(
+                        spec.name(),
+                        RowErrorCode.BAD_TYPE,
+                        spec.name() + " must be an ISO-8601 date-time" + " string or epoch milliseconds, not "
+                                + JsonBodyReader.describe(node));
             }
             default -> {
-                return row.error(spec.name(), RowErrorCode.BAD_TYPE, spec.name() + " must be " + expected(spec.type())
-                        + ", not " + JsonBodyReader.describe(node));
+                return row.error(
+                        spec.name(),
+                        RowErrorCode.BAD_TYPE,
+                        spec.name() + " must be " + expected(spec.type()) + ", not " + JsonBodyReader.describe(node));
             }
         }
     }
@@ -206,8 +231,10 @@ final class RowValidator {
                     ? normalizer.normalize(node.textValue(), feed.legacyEncoding())
                     : normalizer.decode(((Cell.Raw) cell).bytes(), feed.legacyEncoding());
             if (normalized.undecodable()) {
-                return row.error(spec.name(), RowErrorCode.BAD_ENCODING, spec.name()
-                        + " is neither UTF-8 nor recognisable TCVN3, VNI-Windows or Windows-1258 text");
+                return row.error(
+                        spec.name(),
+                        RowErrorCode.BAD_ENCODING,
+                        spec.name() + " is neither UTF-8 nor recognisable TCVN3, VNI-Windows or Windows-1258 text");
             }
             text = normalized.text().strip();
             if (normalized.from() != null && !text.isEmpty()) {
@@ -219,16 +246,21 @@ final class RowValidator {
             byte[] bytes = ((Cell.Raw) cell).bytes();
             String decoded = Utf8.decode(bytes, 0, bytes.length).orElse(null);
             if (decoded == null) {
-                return row.error(spec.name(), RowErrorCode.BAD_ENCODING, spec.name() + " is not valid UTF-8 (only"
-                        + " text fields are decoded from legacy Vietnamese encodings)");
+                return row.error(
+                        spec.name(),
+                        RowErrorCode.BAD_ENCODING,
+                        spec.name() + " is not valid UTF-8 (only"
+                                + " text fields are decoded from legacy Vietnamese encodings)");
             }
             text = nfc(decoded).strip();
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F) {
-                return row.error(spec.name(), RowErrorCode.BAD_ENCODING, spec.name()
-                        + String.format(Locale.ROOT, " contains the control character U+%04X", (int) c));
+                return row.error(
+                        spec.name(),
+                        RowErrorCode.BAD_ENCODING,
+                        spec.name() + String.format(Locale.ROOT, " contains the control character U+%04X", (int) c));
             }
         }
         return text;
@@ -247,12 +279,16 @@ final class RowValidator {
 
     private Object string(FieldSpec spec, String text, Row row) {
         if (text.codePointCount(0, text.length()) > spec.effectiveMaxLength()) {
-            return row.error(spec.name(), RowErrorCode.OUT_OF_RANGE, spec.name() + " is longer than "
-                    + spec.effectiveMaxLength() + " characters");
+            return row.error(
+                    spec.name(),
+                    RowErrorCode.OUT_OF_RANGE,
+                    spec.name() + " is longer than " + spec.effectiveMaxLength() + " characters");
         }
         if (!spec.values().isEmpty() && !spec.values().contains(text)) {
-            return row.error(spec.name(), RowErrorCode.OUT_OF_RANGE, spec.name() + " '" + abbreviate(text)
-                    + "' is not one of " + String.join(", ", spec.values()));
+            return row.error(
+                    spec.name(),
+                    RowErrorCode.OUT_OF_RANGE,
+                    spec.name() + " '" + abbreviate(text) + "' is not one of " + String.join(", ", spec.values()));
         }
         return text;
     }
@@ -263,11 +299,14 @@ final class RowValidator {
         }
         if (DECIMAL.matcher(text).matches()) {
             BigDecimal decimal = new BigDecimal(text);
-            if (decimal.stripTrailingZeros().scale() <= 0 && decimal.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+            if (decimal.stripTrailingZeros().scale() <= 0
+                    && decimal.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
                 return range(spec, decimal.longValueExact(), row);
             }
-            return row.error(spec.name(), RowErrorCode.BAD_NUMBER, spec.name() + " must be a whole number, not '"
-                    + abbreviate(text) + "'");
+            return row.error(
+                    spec.name(),
+                    RowErrorCode.BAD_NUMBER,
+                    spec.name() + " must be a whole number, not '" + abbreviate(text) + "'");
         }
         return row.error(spec.name(), RowErrorCode.BAD_NUMBER, notANumber(spec, text, "a whole number"));
     }
@@ -278,22 +317,27 @@ final class RowValidator {
         }
         double value = Double.parseDouble(text);
         if (!Double.isFinite(value)) {
-            return row.error(spec.name(), RowErrorCode.BAD_NUMBER, spec.name() + " '" + abbreviate(text)
-                    + "' is not a finite number");
+            return row.error(
+                    spec.name(),
+                    RowErrorCode.BAD_NUMBER,
+                    spec.name() + " '" + abbreviate(text) + "' is not a finite number");
         }
         return range(spec, value, row);
     }
 
     private static String notANumber(FieldSpec spec, String text, String expected) {
         String hint = text.matches("[+-]?\\d+([.,]\\d+)*,\\d+") || text.matches("\\d{1,3}(\\.\\d{3})+")
-                ? " (write numbers with a dot as the decimal separator and no thousands separators, e.g. 1234.5)" : "";
+                ? " (write numbers with a dot as the decimal separator and no thousands separators, e.g. 1234.5)"
+                : "";
         return spec.name() + " must be " + expected + ", not '" + abbreviate(text) + "'" + hint;
     }
 
     private Object range(FieldSpec spec, long value, Row row) {
         if (outside(spec, value)) {
-            return row.error(spec.name(), RowErrorCode.OUT_OF_RANGE, spec.name() + " = " + value + " is outside "
-                    + bounds(spec));
+            return row.error(
+                    spec.name(),
+                    RowErrorCode.OUT_OF_RANGE,
+                    spec.name() + " = " + value + " is outside " + bounds(spec));
         }
         if (spec.type() == FieldType.NUMBER) {
             return (double) value;
@@ -303,8 +347,10 @@ final class RowValidator {
 
     private Object range(FieldSpec spec, double value, Row row) {
         if (outside(spec, value)) {
-            return row.error(spec.name(), RowErrorCode.OUT_OF_RANGE, spec.name() + " = " + value + " is outside "
-                    + bounds(spec));
+            return row.error(
+                    spec.name(),
+                    RowErrorCode.OUT_OF_RANGE,
+                    spec.name() + " = " + value + " is outside " + bounds(spec));
         }
         return value;
     }
@@ -320,15 +366,19 @@ final class RowValidator {
 
     private static String format(double bound) {
         return bound == Math.rint(bound) && Math.abs(bound) < MAX_SAFE_DOUBLE_INTEGER
-                ? Long.toString((long) bound) : Double.toString(bound);
+                ? Long.toString((long) bound)
+                : Double.toString(bound);
     }
 
     private static Object bool(FieldSpec spec, String text, Row row) {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> row.error(spec.name(), RowErrorCode.BAD_TYPE, spec.name() + " must be true or false, not '"
-                    + abbreviate(text) + "'");
+            default ->
+                row.error(
+                        spec.name(),
+                        RowErrorCode.BAD_TYPE,
+                        spec.name() + " must be true or false, not '" + abbreviate(text) + "'");
         };
     }
 
@@ -341,11 +391,15 @@ final class RowValidator {
                 return LocalDate.parse(text, VN_DATE_FORMAT).toString();
             }
         } catch (DateTimeParseException e) {
-            return row.error(spec.name(), RowErrorCode.BAD_DATE, spec.name() + " '" + abbreviate(text)
-                    + "' is not a valid date");
+            return row.error(
+                    spec.name(),
+                    RowErrorCode.BAD_DATE,
+                    spec.name() + " '" + abbreviate(text) + "' is not a valid date");
         }
-        return row.error(spec.name(), RowErrorCode.BAD_DATE, spec.name() + " '" + abbreviate(text)
-                + "' is not a date; write 2026-10-31 or 31/10/2026");
+        return row.error(
+                spec.name(),
+                RowErrorCode.BAD_DATE,
+                spec.name() + " '" + abbreviate(text) + "' is not a date; write 2026-10-31 or 31/10/2026");
     }
 
     private static Object dateTime(FieldSpec spec, String text, Row row) {
@@ -353,14 +407,23 @@ final class RowValidator {
             return OffsetDateTime.parse(text).toInstant().toString();
         } catch (DateTimeParseException notOffset) {
             try {
-                return LocalDateTime.parse(text.replace(' ', 'T')).atZone(VIETNAM).toInstant().toString();
+                return LocalDateTime.parse(text.replace(' ', 'T'))
+                        .atZone(VIETNAM)
+                        .toInstant()
+                        .toString();
             } catch (DateTimeParseException notLocal) {
                 try {
-                    return LocalDateTime.parse(text, VN_DATE_TIME_FORMAT).atZone(VIETNAM).toInstant().toString();
+                    return LocalDateTime.parse(text, VN_DATE_TIME_FORMAT)
+                            .atZone(VIETNAM)
+                            .toInstant()
+                            .toString();
                 } catch (DateTimeParseException notVietnamese) {
-                    return row.error(spec.name(), RowErrorCode.BAD_DATE, spec.name() + " '" + abbreviate(text)
-                            + "' is not a date-time; write 2026-10-31T14:05:00+07:00 (ISO-8601; without an offset"
-                            + " it is Vietnam time) or 31/10/2026 14:05");
+                    return row.error(
+                            spec.name(),
+                            RowErrorCode.BAD_DATE,
+                            spec.name() + " '" + abbreviate(text)
+                                    + "' is not a date-time; write 2026-10-31T14:05:00+07:00 (ISO-8601; without an offset"
+                                    + " it is Vietnam time) or 31/10/2026 14:05");
                 }
             }
         }
@@ -377,14 +440,21 @@ final class RowValidator {
             instant = Instant.parse((String) value);
             local = LocalDateTime.ofInstant(instant, VIETNAM);
         }
-        if (local.toLocalDate().isBefore(EARLIEST) || instant.isAfter(clock.instant().plus(MAX_FUTURE))) {
-            row.error(spec.name(), RowErrorCode.OUT_OF_RANGE, spec.name() + " " + value + " is before " + EARLIEST
-                    + " or more than " + MAX_FUTURE.toHours() + " hours in the future");
+        if (local.toLocalDate().isBefore(EARLIEST)
+                || instant.isAfter(clock.instant().plus(MAX_FUTURE))) {
+            row.error(
+                    spec.name(),
+                    RowErrorCode.OUT_OF_RANGE,
+                    spec.name() + " " + value + " is before " + EARLIEST + " or more than " + MAX_FUTURE.toHours()
+                            + " hours in the future");
             return null;
         }
         if (!feed.cadence().isPeriodStart(local)) {
-            row.error(spec.name(), RowErrorCode.BAD_DATE, "feed " + feed.id() + " is " + feed.cadence().id()
-                    + ": " + spec.name() + " must be " + feed.cadence().periodStartHint() + ", not " + value);
+            row.error(
+                    spec.name(),
+                    RowErrorCode.BAD_DATE,
+                    "feed " + feed.id() + " is " + feed.cadence().id() + ": " + spec.name() + " must be "
+                            + feed.cadence().periodStartHint() + ", not " + value);
             return null;
         }
         return instant;
@@ -402,7 +472,9 @@ final class RowValidator {
     }
 
     private static String nfc(String text) {
-        return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        return Normalizer.isNormalized(text, Normalizer.Form.NFC)
+                ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
     static String escapeKeyPart(String part) {

@@ -26,6 +26,5 @@ public interface TextNormalizer {
      * @param from        the legacy encoding it was converted from, or null when it was Unicode already
      * @param undecodable the bytes are neither UTF-8 nor a recognisable legacy encoding
      */
-    record NormalizedText(String text, String from, boolean undecodable) {
-    }
+    record NormalizedText(String text, String from, boolean undecodable) {}
 }

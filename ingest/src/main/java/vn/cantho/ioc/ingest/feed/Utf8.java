@@ -9,8 +9,7 @@ import java.util.Optional;
 /** Strict UTF-8 checks and decoding. */
 final class Utf8 {
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     static boolean isValid(byte[] bytes) {
         return decode(bytes, 0, bytes.length).isPresent();
@@ -22,10 +21,12 @@ final class Utf8 {
             return Optional.of(new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
         }
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, length)).toString());
+                    .decode(ByteBuffer.wrap(bytes, offset, length))
+                    .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
@@ -43,6 +44,7 @@ final class Utf8 {
     /** 3 when the bytes start with the UTF-8 byte order mark, else 0. */
     static int bomLength(byte[] bytes) {
         return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
-                ? 3 : 0;
+                ? 3
+                : 0;
     }
 }

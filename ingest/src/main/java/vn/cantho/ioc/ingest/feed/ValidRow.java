@@ -17,7 +17,14 @@ import java.util.Map;
  * @param conversions legacy-encoded text fields that were converted
  * @param original    the row's bytes as sent
  */
-record ValidRow(int row, String recordKey, Instant ts, String period, String areaCode, Map<String, Object> fields,
-                Map<String, Double> metrics, List<FieldConversion> conversions, byte[] original)
-        implements RowOutcome {
-}
+record ValidRow(
+        int row,
+        String recordKey,
+        Instant ts,
+        String period,
+        String areaCode,
+        Map<String, Object> fields,
+        Map<String, Double> metrics,
+        List<FieldConversion> conversions,
+        byte[] original)
+        implements RowOutcome {}

@@ -3,7 +3,6 @@ package vn.cantho.ioc.ingest.feed;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import vn.cantho.ioc.ingest.text.Conversion;
 import vn.cantho.ioc.ingest.text.Encoding;
 import vn.cantho.ioc.ingest.text.VietnameseText;
@@ -45,7 +44,8 @@ public final class VietnameseTextNormalizer implements TextNormalizer {
         if (raw.length > MAX_MEMO_LENGTH) {
             return of(VietnameseText.decode(raw, encoding(declared)));
         }
-        return memo("b" + declared + '\u0000' + new String(raw, StandardCharsets.ISO_8859_1),
+        return memo(
+                "b" + declared + '\u0000' + new String(raw, StandardCharsets.ISO_8859_1),
                 () -> of(VietnameseText.decode(raw, encoding(declared))));
     }
 

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,9 +47,8 @@ public final class IngestJournal implements AutoCloseable {
     private static final int CUT_TO = 1024;
 
     /** One accepted message as read back. */
-    public record Entry(long position, long next, Instant receivedAt, String topic, byte[] payload,
-                        int payloadLength) {
-    }
+    public record Entry(
+            long position, long next, Instant receivedAt, String topic, byte[] payload, int payloadLength) {}
 
     private final Path dir;
     private final long segmentBytes;
@@ -96,7 +94,9 @@ public final class IngestJournal implements AutoCloseable {
         long valid = validLength(segment(base));
         try (FileChannel channel = FileChannel.open(segment(base), StandardOpenOption.WRITE)) {
             if (channel.size() > valid) {
-                LOG.warn("ingest journal: cutting {} bytes of a record torn by a crash off {}", channel.size() - valid,
+                LOG.warn(
+                        "ingest journal: cutting {} bytes of a record torn by a crash off {}",
+                        channel.size() - valid,
                         segment(base).getFileName());
                 channel.truncate(valid);
             }
@@ -118,8 +118,13 @@ public final class IngestJournal implements AutoCloseable {
         int stored = payload.length > maxStoredPayload ? Math.min(payload.length, CUT_TO) : payload.length;
         int body = FIXED_BODY + topicBytes.length + stored;
         ByteBuffer record = ByteBuffer.allocate(HEADER + body);
-        record.putInt(body).putInt(0).putLong(receivedAt.toEpochMilli()).putInt(payload.length)
-                .putShort((short) topicBytes.length).put(topicBytes).put(payload, 0, stored);
+        record.putInt(body)
+                .putInt(0)
+                .putLong(receivedAt.toEpochMilli())
+                .putInt(payload.length)
+                .putShort((short) topicBytes.length)
+                .put(topicBytes)
+                .put(payload, 0, stored);
         CRC32C crc = new CRC32C();
         crc.update(record.array(), HEADER, body);
         record.putInt(4, (int) crc.getValue());
@@ -147,7 +152,8 @@ public final class IngestJournal implements AutoCloseable {
     /** The position up to which records are confirmed in Kafka (where a reader resumes after a restart). */
     public long checkpoint() {
         try {
-            return readCheckpoint().orElseGet(() -> segmentBases().stream().findFirst().orElse(0L));
+            return readCheckpoint()
+                    .orElseGet(() -> segmentBases().stream().findFirst().orElse(0L));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -225,8 +231,8 @@ public final class IngestJournal implements AutoCloseable {
                 String topic = new String(bodyBuffer.array(), FIXED_BODY, topicLength, StandardCharsets.UTF_8);
                 byte[] payload = Arrays.copyOfRange(bodyBuffer.array(), FIXED_BODY + topicLength, body);
                 long next = position + HEADER + body;
-                Entry entry = new Entry(position, next, Instant.ofEpochMilli(receivedAt), topic, payload,
-                        payloadLength);
+                Entry entry =
+                        new Entry(position, next, Instant.ofEpochMilli(receivedAt), topic, payload, payloadLength);
                 position = next;
                 return entry;
             }
@@ -272,15 +278,15 @@ public final class IngestJournal implements AutoCloseable {
             }
         }
         if (found < 0) {
-            throw new UncheckedIOException(new IOException("ingest journal: no segment holds position " + position
-                    + " (deleted before it was confirmed?)"));
+            throw new UncheckedIOException(new IOException(
+                    "ingest journal: no segment holds position " + position + " (deleted before it was confirmed?)"));
         }
         return found;
     }
 
     private void openSegment(long base) throws IOException {
-        active = FileChannel.open(segment(base), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        active = FileChannel.open(
+                segment(base), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         activeBase = base;
     }
 
@@ -291,7 +297,8 @@ public final class IngestJournal implements AutoCloseable {
     private List<Long> segmentBases() {
         try (Stream<Path> files = Files.list(dir)) {
             List<Long> bases = new ArrayList<>();
-            files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(SUFFIX))
+            files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(SUFFIX))
                     .forEach(name -> bases.add(Long.parseLong(name.substring(0, name.length() - SUFFIX.length()))));
             bases.sort(null);
             return bases;

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.ingest.mqtt.TelemetryForwarder;
@@ -23,6 +22,7 @@ public final class JournalForwarder implements HealthCheck, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalForwarder.class);
     /** Messages handed to Kafka and not yet confirmed, at most; bounds memory when Kafka is slow. */
     static final int MAX_IN_FLIGHT = 20_000;
+
     private static final long CHECKPOINT_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
@@ -35,6 +35,7 @@ public final class JournalForwarder implements HealthCheck, AutoCloseable {
     private volatile boolean stopping;
     /** Set by the producer's thread when Kafka refused a record of a message in flight. */
     private volatile boolean refused;
+
     private volatile long confirmed;
     private volatile String problem;
     private long lastCheckpointNanos = System.nanoTime();
@@ -57,7 +58,8 @@ public final class JournalForwarder implements HealthCheck, AutoCloseable {
         checkpointed = confirmed;
         long backlog = journal.end() - confirmed;
         if (backlog > 0) {
-            LOG.info("ingest journal: {} bytes of accepted messages not yet confirmed in Kafka; forwarding them first",
+            LOG.info(
+                    "ingest journal: {} bytes of accepted messages not yet confirmed in Kafka; forwarding them first",
                     backlog);
         }
         thread.start();
@@ -74,7 +76,8 @@ public final class JournalForwarder implements HealthCheck, AutoCloseable {
         if (!thread.isAlive() && !stopping) {
             return Status.down("journal forwarder stopped");
         }
-        return trouble == null ? Status.up("journal backlog " + backlogBytes() + " bytes")
+        return trouble == null
+                ? Status.up("journal backlog " + backlogBytes() + " bytes")
                 : Status.down("journal backlog " + backlogBytes() + " bytes; " + trouble);
     }
 
@@ -149,7 +152,11 @@ public final class JournalForwarder implements HealthCheck, AutoCloseable {
     private void send(IngestJournal.Entry entry) {
         Slot slot = new Slot(entry.next());
         inFlight.addLast(slot);
-        forwarder.forward(entry.topic(), entry.payload(), entry.payloadLength(), entry.receivedAt(),
+        forwarder.forward(
+                entry.topic(),
+                entry.payload(),
+                entry.payloadLength(),
+                entry.receivedAt(),
                 new TelemetryForwarder.Handover() {
                     @Override
                     public void stored() {

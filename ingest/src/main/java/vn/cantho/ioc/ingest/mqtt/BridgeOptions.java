@@ -12,8 +12,13 @@ import java.time.Duration;
  * @param sessionExpiry  how long the broker keeps queuing for this client while it is away
  * @param maxPayloadBytes larger payloads are dead-lettered as TOO_LARGE (Kafka has a record size limit)
  */
-public record BridgeOptions(String brokerUrl, String clientId, String sharedGroup, int receiveMaximum,
-                            Duration sessionExpiry, int maxPayloadBytes) {
+public record BridgeOptions(
+        String brokerUrl,
+        String clientId,
+        String sharedGroup,
+        int receiveMaximum,
+        Duration sessionExpiry,
+        int maxPayloadBytes) {
 
     /** The subscription filter, with the shared-subscription prefix when a group is set. */
     public String subscriptionFilter(String filter) {

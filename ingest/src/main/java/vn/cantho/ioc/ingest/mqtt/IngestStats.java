@@ -1,11 +1,10 @@
 package vn.cantho.ioc.ingest.mqtt;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
 import vn.cantho.ioc.model.DeadLetterReason;
 import vn.cantho.ioc.model.metrics.StageMeters;
 

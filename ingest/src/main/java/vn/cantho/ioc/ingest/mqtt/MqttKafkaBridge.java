@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.apache.kafka.clients.producer.Producer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -46,8 +45,8 @@ public final class MqttKafkaBridge implements MqttIngest {
     private volatile long lastMessageNanos = System.nanoTime();
     private MqttAsyncClient client;
 
-    public MqttKafkaBridge(BridgeOptions options, ReadingParser parser, Producer<byte[], byte[]> producer,
-                           Clock clock) {
+    public MqttKafkaBridge(
+            BridgeOptions options, ReadingParser parser, Producer<byte[], byte[]> producer, Clock clock) {
         this.options = options;
         this.producer = producer;
         this.forwarder = new TelemetryForwarder(parser, producer, options.maxPayloadBytes(), clock);
@@ -114,7 +113,9 @@ public final class MqttKafkaBridge implements MqttIngest {
 
     private void drain() {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MAX_MS);
-        while (client != null && client.isConnected() && System.nanoTime() < deadline
+        while (client != null
+                && client.isConnected()
+                && System.nanoTime() < deadline
                 && System.nanoTime() - lastMessageNanos < TimeUnit.MILLISECONDS.toNanos(QUIET_MS)) {
             try {
                 Thread.sleep(50);
@@ -141,8 +142,10 @@ public final class MqttKafkaBridge implements MqttIngest {
     private void subscribe() {
         try {
             // Subscribing again on every (re)connect is harmless and repairs a session the broker lost.
-            client.subscribe(new MqttSubscription[] {
-                    new MqttSubscription(options.subscriptionFilter(TelemetryTopic.FILTER), 1)}, null, null,
+            client.subscribe(
+                    new MqttSubscription[] {new MqttSubscription(options.subscriptionFilter(TelemetryTopic.FILTER), 1)},
+                    null,
+                    null,
                     new MqttProperties());
         } catch (MqttException e) {
             LOG.error("cannot subscribe to {}: {}", TelemetryTopic.FILTER, e.getMessage());

@@ -2,7 +2,6 @@ package vn.cantho.ioc.ingest.mqtt;
 
 import java.util.List;
 import java.util.Objects;
-
 import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.Reading;
 
@@ -33,6 +32,5 @@ public sealed interface ParseResult {
     }
 
     /** The message was rejected; the dead letter says why and keeps its bytes. */
-    record Rejected(DeadLetter deadLetter) implements ParseResult {
-    }
+    record Rejected(DeadLetter deadLetter) implements ParseResult {}
 }

@@ -1,5 +1,12 @@
 package vn.cantho.ioc.ingest.mqtt;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -16,14 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.DeadLetterReason;
 import vn.cantho.ioc.model.Reading;
@@ -89,21 +88,25 @@ public final class ReadingParser {
     }
 
     private List<Reading> read(String topic, byte[] payload, Instant receivedAt) throws Rejection {
-        String deviceId = TelemetryTopic.deviceId(topic).orElseThrow(() -> new Rejection(
-                DeadLetterReason.BAD_TOPIC, "topic is not of the form " + TelemetryTopic.FILTER));
-        Device device = registry.get().device(deviceId).orElseThrow(() -> new Rejection(
-                DeadLetterReason.UNKNOWN_DEVICE, "device " + deviceId + " is not registered"));
+        String deviceId = TelemetryTopic.deviceId(topic)
+                .orElseThrow(() ->
+                        new Rejection(DeadLetterReason.BAD_TOPIC, "topic is not of the form " + TelemetryTopic.FILTER));
+        Device device = registry.get()
+                .device(deviceId)
+                .orElseThrow(() ->
+                        new Rejection(DeadLetterReason.UNKNOWN_DEVICE, "device " + deviceId + " is not registered"));
         JsonNode root = json(payload);
         if (root.isArray()) {
             return senml(root, device, topic, receivedAt);
         }
         if (!root.isObject()) {
-            throw new Rejection(DeadLetterReason.BAD_PAYLOAD,
+            throw new Rejection(
+                    DeadLetterReason.BAD_PAYLOAD,
                     "payload must be a JSON object (compact form) or a JSON array (SenML)");
         }
         Instant ts = timestamp(root.get("ts"), receivedAt);
-        return List.of(new Reading(Reading.SCHEMA_VERSION, deviceId, ts, values(root.get("values"), device),
-                receivedAt, topic));
+        return List.of(new Reading(
+                Reading.SCHEMA_VERSION, deviceId, ts, values(root.get("values"), device), receivedAt, topic));
     }
 
     private List<Reading> senml(JsonNode pack, Device device, String topic, Instant receivedAt) throws Rejection {
@@ -111,20 +114,25 @@ public final class ReadingParser {
         for (SenmlPack.Resolved record : SenmlPack.resolve(pack, receivedAt)) {
             Metric metric = senmlMetric(record, device);
             if (!SenmlUnits.accepts(metric, record.unit())) {
-                throw new Rejection(DeadLetterReason.BAD_UNIT, "SenML record " + record.index() + ": unit '"
-                        + SenmlPack.abbreviate(record.unit()) + "' is not the unit of " + metric.id() + " (accepted: "
-                        + String.join(", ", SenmlUnits.accepted(metric)) + ")");
+                throw new Rejection(
+                        DeadLetterReason.BAD_UNIT,
+                        "SenML record " + record.index() + ": unit '"
+                                + SenmlPack.abbreviate(record.unit()) + "' is not the unit of " + metric.id()
+                                + " (accepted: "
+                                + String.join(", ", SenmlUnits.accepted(metric)) + ")");
             }
             double value = checked(metric, senmlValue(record, metric));
             Instant ts = inWindow(record.time(), receivedAt);
             if (byTime.computeIfAbsent(ts, t -> new LinkedHashMap<>()).put(metric.id(), value) != null) {
-                throw new Rejection(DeadLetterReason.BAD_PAYLOAD, "SenML record " + record.index() + ": "
-                        + metric.id() + " at " + ts + " appears twice in the pack");
+                throw new Rejection(
+                        DeadLetterReason.BAD_PAYLOAD,
+                        "SenML record " + record.index() + ": " + metric.id() + " at " + ts
+                                + " appears twice in the pack");
             }
         }
         List<Reading> readings = new ArrayList<>(byTime.size());
-        byTime.forEach((ts, values) -> readings.add(
-                new Reading(Reading.SCHEMA_VERSION, device.id(), ts, values, receivedAt, topic)));
+        byTime.forEach((ts, values) ->
+                readings.add(new Reading(Reading.SCHEMA_VERSION, device.id(), ts, values, receivedAt, topic)));
         return readings;
     }
 
@@ -140,13 +148,17 @@ public final class ReadingParser {
             String prefix = name.substring(0, separator);
             String named = prefix.substring(Math.max(prefix.lastIndexOf(':'), prefix.lastIndexOf('/')) + 1);
             if (!named.equals(device.id())) {
-                throw new Rejection(DeadLetterReason.BAD_PAYLOAD, "SenML record " + record.index() + ": name '"
-                        + SenmlPack.abbreviate(name) + "' does not name device " + device.id()
-                        + " of the topic (expected " + device.id() + ":<metric> or a metric id)");
+                throw new Rejection(
+                        DeadLetterReason.BAD_PAYLOAD,
+                        "SenML record " + record.index() + ": name '"
+                                + SenmlPack.abbreviate(name) + "' does not name device " + device.id()
+                                + " of the topic (expected " + device.id() + ":<metric> or a metric id)");
             }
             if (metricId.isEmpty()) {
-                throw new Rejection(DeadLetterReason.BAD_PAYLOAD, "SenML record " + record.index() + ": name '"
-                        + SenmlPack.abbreviate(name) + "' does not end in a metric id");
+                throw new Rejection(
+                        DeadLetterReason.BAD_PAYLOAD,
+                        "SenML record " + record.index() + ": name '" + SenmlPack.abbreviate(name)
+                                + "' does not end in a metric id");
             }
         }
         return metric(metricId, device);
@@ -159,8 +171,9 @@ public final class ReadingParser {
                 continue;
             }
             if (!part.isNumber() || !Double.isFinite(part.asDouble())) {
-                throw new Rejection(DeadLetterReason.NON_FINITE, "SenML record " + record.index() + ": "
-                        + metric.id() + " must be a finite number");
+                throw new Rejection(
+                        DeadLetterReason.NON_FINITE,
+                        "SenML record " + record.index() + ": " + metric.id() + " must be a finite number");
             }
             value += part.asDouble();
         }
@@ -169,7 +182,8 @@ public final class ReadingParser {
 
     private static JsonNode json(byte[] payload) throws Rejection {
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(payload));
@@ -184,9 +198,12 @@ public final class ReadingParser {
             return root;
         } catch (MismatchedInputException e) {
             // The only databind check of a tree read: content after the JSON value.
-            throw new Rejection(DeadLetterReason.BAD_JSON, "payload has content after its JSON value at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    + "; publish one JSON value per message");
+            throw new Rejection(
+                    DeadLetterReason.BAD_JSON,
+                    "payload has content after its JSON value at line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr()
+                            + "; publish one JSON value per message");
         } catch (IOException e) {
             throw new Rejection(DeadLetterReason.BAD_JSON, "payload is not valid JSON: " + firstLine(e.getMessage()));
         }
@@ -203,7 +220,8 @@ public final class ReadingParser {
             try {
                 ts = Instant.parse(node.asText());
             } catch (DateTimeParseException e) {
-                throw new Rejection(DeadLetterReason.BAD_TIMESTAMP,
+                throw new Rejection(
+                        DeadLetterReason.BAD_TIMESTAMP,
                         "ts must be an ISO-8601 instant such as 2026-11-23T10:15:00Z or epoch milliseconds");
             }
         } else {
@@ -214,7 +232,8 @@ public final class ReadingParser {
 
     private Instant inWindow(Instant ts, Instant receivedAt) throws Rejection {
         if (ts.isBefore(receivedAt.minus(maxAge)) || ts.isAfter(receivedAt.plus(maxFuture))) {
-            throw new Rejection(DeadLetterReason.BAD_TIMESTAMP,
+            throw new Rejection(
+                    DeadLetterReason.BAD_TIMESTAMP,
                     "ts " + ts + " is more than " + maxAge + " in the past or " + maxFuture + " in the future");
         }
         return ts;
@@ -238,9 +257,11 @@ public final class ReadingParser {
     }
 
     private static Metric metric(String metricId, Device device) throws Rejection {
-        Optional<Metric> metric = Metric.byId(metricId).filter(m -> device.metrics().contains(m.id()));
+        Optional<Metric> metric =
+                Metric.byId(metricId).filter(m -> device.metrics().contains(m.id()));
         if (metric.isEmpty()) {
-            throw new Rejection(DeadLetterReason.UNKNOWN_METRIC,
+            throw new Rejection(
+                    DeadLetterReason.UNKNOWN_METRIC,
                     "device " + device.id() + " does not report metric '" + abbreviate(metricId) + "'");
         }
         return metric.get();
@@ -248,8 +269,10 @@ public final class ReadingParser {
 
     private static double checked(Metric metric, double number) throws Rejection {
         if (!metric.accepts(number)) {
-            throw new Rejection(DeadLetterReason.OUT_OF_RANGE, metric.id() + " = " + number + " is outside "
-                    + metric.min() + ".." + metric.max() + " " + metric.unit());
+            throw new Rejection(
+                    DeadLetterReason.OUT_OF_RANGE,
+                    metric.id() + " = " + number + " is outside " + metric.min() + ".." + metric.max() + " "
+                            + metric.unit());
         }
         return number;
     }

@@ -1,5 +1,6 @@
 package vn.cantho.ioc.ingest.mqtt;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -8,8 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import vn.cantho.ioc.model.DeadLetterReason;
 
 /**
@@ -32,6 +31,7 @@ final class SenmlPack {
     private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(1L << 40);
     /** RFC 8428 §4.5.1: name characters, starting with a letter or digit. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9:./_-]*");
+
     private static final Set<String> NON_NUMERIC_VALUES = Set.of("vs", "vb", "vd");
 
     /**
@@ -44,11 +44,9 @@ final class SenmlPack {
      * @param base  the base value in effect, or null
      * @param unit  resolved unit, or null when none was given
      */
-    record Resolved(int index, String name, Instant time, JsonNode value, JsonNode base, String unit) {
-    }
+    record Resolved(int index, String name, Instant time, JsonNode value, JsonNode base, String unit) {}
 
-    private SenmlPack() {
-    }
+    private SenmlPack() {}
 
     static List<Resolved> resolve(JsonNode pack, Instant now) throws Rejection {
         if (pack.isEmpty()) {
@@ -82,15 +80,22 @@ final class SenmlPack {
                 throw new Rejection(DeadLetterReason.BAD_PAYLOAD, "SenML record " + i + " has no name (n or bn)");
             }
             if (!NAME.matcher(name).matches()) {
-                throw new Rejection(DeadLetterReason.BAD_PAYLOAD, "SenML record " + i + ": name '" + abbreviate(name)
-                        + "' must start with a letter or digit and contain only letters, digits and - : . / _");
+                throw new Rejection(
+                        DeadLetterReason.BAD_PAYLOAD,
+                        "SenML record " + i + ": name '" + abbreviate(name)
+                                + "' must start with a letter or digit and contain only letters, digits and - : . / _");
             }
             JsonNode value = record.get("v");
             if (value == null && baseValue == null) {
                 throw new Rejection(DeadLetterReason.BAD_PAYLOAD, "SenML record " + i + " has no value (v)");
             }
             String unit = record.has("u") ? text(record, "u", i) : baseUnit;
-            records.add(new Resolved(i, name, time(baseTime, record.get("t"), now, i), value, baseValue,
+            records.add(new Resolved(
+                    i,
+                    name,
+                    time(baseTime, record.get("t"), now, i),
+                    value,
+                    baseValue,
                     unit == null || unit.isEmpty() ? null : unit));
         }
         return records;
@@ -100,32 +105,41 @@ final class SenmlPack {
         for (Iterator<String> names = record.fieldNames(); names.hasNext(); ) {
             String field = names.next();
             if (NON_NUMERIC_VALUES.contains(field)) {
-                throw new Rejection(DeadLetterReason.BAD_PAYLOAD, "SenML record " + index + " has a " + field
-                        + " value; the hub accepts numeric values (v) only");
+                throw new Rejection(
+                        DeadLetterReason.BAD_PAYLOAD,
+                        "SenML record " + index + " has a " + field
+                                + " value; the hub accepts numeric values (v) only");
             }
             if (field.equals("s") || field.equals("bs")) {
-                throw new Rejection(DeadLetterReason.BAD_PAYLOAD, "SenML record " + index
-                        + " has a sum (" + field + "); sums are not supported");
+                throw new Rejection(
+                        DeadLetterReason.BAD_PAYLOAD,
+                        "SenML record " + index + " has a sum (" + field + "); sums are not supported");
             }
             if (field.endsWith("_")) {
-                throw new Rejection(DeadLetterReason.BAD_PAYLOAD, "SenML record " + index
-                        + " has the must-understand field '" + abbreviate(field) + "', which the hub does not know");
+                throw new Rejection(
+                        DeadLetterReason.BAD_PAYLOAD,
+                        "SenML record " + index + " has the must-understand field '" + abbreviate(field)
+                                + "', which the hub does not know");
             }
         }
         JsonNode version = record.get("bver");
         if (version != null && (!version.isIntegralNumber() || version.asLong() < 1 || version.asLong() > VERSION)) {
-            throw new Rejection(DeadLetterReason.BAD_PAYLOAD, "SenML record " + index + ": bver " + abbreviate(
-                    version.toString()) + " is not supported (1.." + VERSION + ")");
+            throw new Rejection(
+                    DeadLetterReason.BAD_PAYLOAD,
+                    "SenML record " + index + ": bver " + abbreviate(version.toString()) + " is not supported (1.."
+                            + VERSION + ")");
         }
     }
 
     private static Instant time(JsonNode baseTime, JsonNode time, Instant now, int index) throws Rejection {
         BigDecimal seconds = seconds(baseTime, "bt", index).add(seconds(time, "t", index));
         if (seconds.abs().compareTo(MAX_SECONDS) > 0) {
-            throw new Rejection(DeadLetterReason.BAD_TIMESTAMP, "SenML record " + index + ": time " + seconds
-                    + " is not a plausible instant");
+            throw new Rejection(
+                    DeadLetterReason.BAD_TIMESTAMP,
+                    "SenML record " + index + ": time " + seconds + " is not a plausible instant");
         }
-        long millis = seconds.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        long millis =
+                seconds.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
         return seconds.compareTo(RELATIVE_TIME_LIMIT) < 0 ? now.plusMillis(millis) : Instant.ofEpochMilli(millis);
     }
 
@@ -134,8 +148,9 @@ final class SenmlPack {
             return BigDecimal.ZERO;
         }
         if (!node.isNumber() || !Double.isFinite(node.asDouble())) {
-            throw new Rejection(DeadLetterReason.BAD_TIMESTAMP, "SenML record " + index + ": " + field
-                    + " must be a finite number of seconds");
+            throw new Rejection(
+                    DeadLetterReason.BAD_TIMESTAMP,
+                    "SenML record " + index + ": " + field + " must be a finite number of seconds");
         }
         return node.decimalValue();
     }
@@ -143,8 +158,8 @@ final class SenmlPack {
     private static String text(JsonNode record, String field, int index) throws Rejection {
         JsonNode node = record.get(field);
         if (!node.isTextual()) {
-            throw new Rejection(DeadLetterReason.BAD_PAYLOAD, "SenML record " + index + ": " + field
-                    + " must be a string");
+            throw new Rejection(
+                    DeadLetterReason.BAD_PAYLOAD, "SenML record " + index + ": " + field + " must be a string");
         }
         return node.asText();
     }

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import vn.cantho.ioc.model.registry.Metric;
 
 /**
@@ -15,8 +14,7 @@ import vn.cantho.ioc.model.registry.Metric;
  */
 final class SenmlUnits {
 
-    private SenmlUnits() {
-    }
+    private SenmlUnits() {}
 
     /** The unit symbols accepted for {@code metric}: its SenML symbols and the registry's own spelling. */
     static Set<String> accepted(Metric metric) {

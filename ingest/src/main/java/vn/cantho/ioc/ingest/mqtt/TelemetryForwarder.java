@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -49,8 +48,8 @@ public final class TelemetryForwarder {
     /**
      * @param maxPayloadBytes larger payloads are dead-lettered as TOO_LARGE (Kafka has a record size limit)
      */
-    public TelemetryForwarder(ReadingParser parser, Producer<byte[], byte[]> producer, int maxPayloadBytes,
-                              Clock clock) {
+    public TelemetryForwarder(
+            ReadingParser parser, Producer<byte[], byte[]> producer, int maxPayloadBytes, Clock clock) {
         this.parser = parser;
         this.producer = producer;
         this.maxPayloadBytes = maxPayloadBytes;
@@ -86,9 +85,14 @@ public final class TelemetryForwarder {
         DeadLetterReason reason;
         if (payloadLength > maxPayloadBytes) {
             reason = DeadLetterReason.TOO_LARGE;
-            records = List.of(Topics.DEAD_LETTER.record(topic, DeadLetter.of(reason, "payload of " + payloadLength
-                    + " bytes exceeds " + maxPayloadBytes + "; first bytes kept", topic,
-                    Arrays.copyOf(payload, Math.min(payload.length, TOO_LARGE_KEPT)), receivedAt)));
+            records = List.of(Topics.DEAD_LETTER.record(
+                    topic,
+                    DeadLetter.of(
+                            reason,
+                            "payload of " + payloadLength + " bytes exceeds " + maxPayloadBytes + "; first bytes kept",
+                            topic,
+                            Arrays.copyOf(payload, Math.min(payload.length, TOO_LARGE_KEPT)),
+                            receivedAt)));
         } else {
             ParseResult result = parser.parse(topic, payload, receivedAt);
             if (result instanceof ParseResult.Accepted accepted) {
@@ -154,7 +158,9 @@ public final class TelemetryForwarder {
         void fail(String topic, Exception error) {
             if (failed.compareAndSet(false, true)) {
                 stats.countSendFailure();
-                LOG.error("Kafka did not take a record from {}; the message is not acknowledged: {}", topic,
+                LOG.error(
+                        "Kafka did not take a record from {}; the message is not acknowledged: {}",
+                        topic,
                         error.toString());
                 handover.failed(error);
             }

@@ -12,8 +12,7 @@ final class ByteStrings {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    private ByteStrings() {
-    }
+    private ByteStrings() {}
 
     static String of(byte[] raw) {
         return new String(raw, StandardCharsets.ISO_8859_1);

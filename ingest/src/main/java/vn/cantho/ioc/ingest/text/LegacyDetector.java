@@ -21,24 +21,25 @@ final class LegacyDetector {
     private static final List<LegacyDecoder> DECODERS =
             List.of(new Tcvn3Decoder(), new VniDecoder(), new Windows1258Decoder());
 
-    private static final Comparator<LegacyReading> BEST_FIRST = Comparator
-            .comparingInt(LegacyReading::strong).reversed()
+    private static final Comparator<LegacyReading> BEST_FIRST = Comparator.comparingInt(LegacyReading::strong)
+            .reversed()
             .thenComparingInt(LegacyReading::leftovers)
             .thenComparingInt(LegacyReading::anchors)
             .thenComparing(LegacyReading::declared, Comparator.reverseOrder());
 
-    private LegacyDetector() {
-    }
+    private LegacyDetector() {}
 
     /** Converts the legacy words of an NFC Unicode text; without evidence the text is returned as it is. */
     static Conversion repair(String text, Encoding declared) {
-        return choose(text, declared, false).map(LegacyReading::conversion)
+        return choose(text, declared, false)
+                .map(LegacyReading::conversion)
                 .orElseGet(() -> new Conversion(text, Encoding.UNICODE));
     }
 
     /** Decodes a whole byte string with the legacy encoding it is most plausibly in, if any. */
     static Optional<Conversion> decodeBytes(String byteString, Encoding declared) {
-        return choose(byteString, declared, true).map(LegacyReading::conversion)
+        return choose(byteString, declared, true)
+                .map(LegacyReading::conversion)
                 .or(() -> onlySensibleReading(byteString));
     }
 
@@ -51,7 +52,8 @@ final class LegacyDetector {
                 .filter(r -> r.strong() > 0 && r.mostlyVietnamese() && (!rawBytes || r.strong() > r.anchors()))
                 .sorted(BEST_FIRST)
                 .findFirst();
-        return evidenced.or(() -> readings.stream().filter(LegacyReading::declared).findFirst());
+        return evidenced.or(
+                () -> readings.stream().filter(LegacyReading::declared).findFirst());
     }
 
     /**
@@ -63,7 +65,8 @@ final class LegacyDetector {
                 .map(decoder -> new Conversion(decoder.decode(byteString), decoder.encoding()))
                 .filter(conversion -> Syllables.readsAsVietnamese(conversion.text()))
                 .toList();
-        boolean agreed = !sensible.isEmpty() && sensible.stream().map(Conversion::text).distinct().count() == 1;
+        boolean agreed = !sensible.isEmpty()
+                && sensible.stream().map(Conversion::text).distinct().count() == 1;
         return agreed ? Optional.of(sensible.get(0)) : Optional.empty();
     }
 }

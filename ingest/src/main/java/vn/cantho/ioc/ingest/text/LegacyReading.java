@@ -34,10 +34,13 @@ final class LegacyReading {
      * {@code language} tells whether the word reads as Vietnamese (either way, or as ASCII without
      * diacritics), as another language (a longer non-acronym word that does not), or neither.
      */
-    private record Word(int start, int end, int clause, String decoded, Verdict verdict, Language language) {
-    }
+    private record Word(int start, int end, int clause, String decoded, Verdict verdict, Language language) {}
 
-    private enum Language { VIETNAMESE, OTHER, UNKNOWN }
+    private enum Language {
+        VIETNAMESE,
+        OTHER,
+        UNKNOWN
+    }
 
     private final String text;
     private final LegacyDecoder decoder;
@@ -115,7 +118,12 @@ final class LegacyReading {
         String word = text.substring(start, end);
         if (!ByteStrings.isByteString(word)) {
             boolean letters = word.chars().anyMatch(Character::isLetter);
-            return new Word(start, end, clause, word, letters ? Verdict.ANCHOR : Verdict.NEUTRAL,
+            return new Word(
+                    start,
+                    end,
+                    clause,
+                    word,
+                    letters ? Verdict.ANCHOR : Verdict.NEUTRAL,
                     language(word, Syllables.isSyllable(word)));
         }
         String decoded = decoder.decode(word);
@@ -149,11 +157,12 @@ final class LegacyReading {
         int copied = 0;
         for (int i = 0; i < words.size(); i++) {
             Word word = words.get(i);
-            boolean legacy = switch (word.verdict()) {
-                case STRONG -> true;
-                case AMBIGUOUS, PLAUSIBLE -> context[i] == Verdict.STRONG || context[i] == null && declared;
-                case NEUTRAL, ANCHOR -> false;
-            };
+            boolean legacy =
+                    switch (word.verdict()) {
+                        case STRONG -> true;
+                        case AMBIGUOUS, PLAUSIBLE -> context[i] == Verdict.STRONG || context[i] == null && declared;
+                        case NEUTRAL, ANCHOR -> false;
+                    };
             if (legacy) {
                 out.append(text, copied, word.start()).append(word.decoded());
                 copied = word.end();

@@ -16,8 +16,7 @@ import java.text.Normalizer;
  */
 public final class VietnameseText {
 
-    private VietnameseText() {
-    }
+    private VietnameseText() {}
 
     /**
      * Normalises one text field that is already a Java string (e.g. parsed from UTF-8 JSON or CSV).
@@ -61,7 +60,12 @@ public final class VietnameseText {
             return Conversion.EMPTY;
         }
         try {
-            return normalize(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw)).toString(), declared);
+            return normalize(
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .decode(ByteBuffer.wrap(raw))
+                            .toString(),
+                    declared);
         } catch (CharacterCodingException notUtf8) {
             return LegacyDetector.decodeBytes(ByteStrings.of(raw), declared)
                     .orElseGet(() -> new Conversion(new String(raw, StandardCharsets.UTF_8), Encoding.UNDECODABLE));

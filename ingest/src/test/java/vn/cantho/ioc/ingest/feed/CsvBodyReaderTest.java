@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.ingest.text.Encoding;
 import vn.cantho.ioc.ingest.text.LegacyEncoder;
@@ -58,8 +57,9 @@ class CsvBodyReaderTest {
         // Then
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0).structural()).isNull();
-        assertThat(rows.get(1).structural()).isEqualTo(new RowError(3, null, RowErrorCode.COLUMN_COUNT,
-                "line 3 has 1 values but the header has 2 columns"));
+        assertThat(rows.get(1).structural())
+                .isEqualTo(new RowError(
+                        3, null, RowErrorCode.COLUMN_COUNT, "line 3 has 1 values but the header has 2 columns"));
         assertThat(rows.get(2).structural().code()).isEqualTo(RowErrorCode.COLUMN_COUNT);
     }
 
@@ -96,7 +96,8 @@ class CsvBodyReaderTest {
         List<RawRow> rows = CsvBodyReader.read(body.toByteArray(), FEED, 10);
 
         // Then
-        assertThat(((Cell.Raw) rows.get(0).cells().get("note")).bytes()).isEqualTo(LegacyEncoder.encode("Cần Thơ", Encoding.TCVN3));
+        assertThat(((Cell.Raw) rows.get(0).cells().get("note")).bytes())
+                .isEqualTo(LegacyEncoder.encode("Cần Thơ", Encoding.TCVN3));
     }
 
     private static List<RawRow> read(String csv) {

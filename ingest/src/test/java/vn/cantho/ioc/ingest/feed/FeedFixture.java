@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-
 import org.apache.kafka.clients.admin.Admin;
 import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
@@ -27,7 +26,8 @@ final class FeedFixture implements AutoCloseable {
     final Database database;
     final TokenService tokens;
     final FeedServer server;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     FeedFixture(FeedRegistry registry, int maxBodyBytes, int maxRows) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers.kafkaBootstrap()))) {
@@ -35,16 +35,22 @@ final class FeedFixture implements AutoCloseable {
         }
         database = Database.open(servers.freshSchemaUrl("feeds_it"), servers.dbUser(), servers.dbPassword(), 8);
         tokens = new TokenService(database.dataSource());
-        server = new FeedServer(new FeedServerOptions("127.0.0.1", 0, maxBodyBytes, maxRows, Duration.ofSeconds(30)),
-                registry, tokens, new FeedLedger(database.dataSource()),
-                FeedServer.kafkaProducer(servers.kafkaBootstrap(), SharedServers.uniqueName("feeds"), Duration.ofSeconds(30)),
-                new VietnameseTextNormalizer(), Clock.systemUTC());
+        server = new FeedServer(
+                new FeedServerOptions("127.0.0.1", 0, maxBodyBytes, maxRows, Duration.ofSeconds(30)),
+                registry,
+                tokens,
+                new FeedLedger(database.dataSource()),
+                FeedServer.kafkaProducer(
+                        servers.kafkaBootstrap(), SharedServers.uniqueName("feeds"), Duration.ofSeconds(30)),
+                new VietnameseTextNormalizer(),
+                Clock.systemUTC());
         server.start();
     }
 
     /** A fresh department token, so each test acts as its own client. */
     String token(String department) {
-        return tokens.issue(TokenRole.DEPARTMENT, department, SharedServers.uniqueName("it")).secret();
+        return tokens.issue(TokenRole.DEPARTMENT, department, SharedServers.uniqueName("it"))
+                .secret();
     }
 
     HttpRequest.Builder request(String path) {
@@ -54,8 +60,8 @@ final class FeedFixture implements AutoCloseable {
 
     HttpResponse<String> push(String feed, String token, String contentType, byte[] body, String... headers)
             throws Exception {
-        HttpRequest.Builder request = request("/api/v1/feeds/" + feed + "/records")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request =
+                request("/api/v1/feeds/" + feed + "/records").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

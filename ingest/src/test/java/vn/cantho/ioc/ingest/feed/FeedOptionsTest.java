@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cantho.ioc.model.config.Config;
@@ -32,10 +31,13 @@ class FeedOptionsTest {
     @Test
     void a_registry_directory_needs_a_feeds_json(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> FeedOptions.from(new Config(Map.of("FEED_REGISTRY_DIR", dir.toString()))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("FEED_REGISTRY_DIR");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("FEED_REGISTRY_DIR");
 
         Files.writeString(dir.resolve("feeds.json"), "{\"version\":1,\"departments\":[],\"feeds\":[]}");
-        assertThat(FeedOptions.from(new Config(Map.of("FEED_REGISTRY_DIR", dir.toString()))).registry().feeds())
+        assertThat(FeedOptions.from(new Config(Map.of("FEED_REGISTRY_DIR", dir.toString())))
+                        .registry()
+                        .feeds())
                 .isEmpty();
     }
 

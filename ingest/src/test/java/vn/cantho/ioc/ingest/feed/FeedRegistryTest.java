@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cantho.ioc.model.registry.Domain;
@@ -24,24 +23,39 @@ class FeedRegistryTest {
         FeedRegistry registry = FeedRegistry.builtIn();
 
         // Then
-        Set<String> domains = registry.feeds().stream().map(FeedDefinition::domain).collect(Collectors.toSet());
-        assertThat(domains).containsExactlyInAnyOrder(Domain.SOCIOECONOMIC.id(), Domain.GOVERNMENT.id(),
-                Domain.CITIZEN_FEEDBACK.id(), Domain.ONLINE_INFO.id(), Domain.CYBERSECURITY.id(), Domain.TOURISM.id(),
-                Domain.SECURITY_TRAFFIC.id());
-        assertThat(registry.departments()).extracting(Department::id).containsExactly("thong-ke",
-                "trung-tam-phuc-vu-hcc", "tong-dai-1022", "so-khcn", "so-vhttdl", "cong-an");
-        assertThat(registry.departments()).allSatisfy(d -> assertThat(registry.feedsOf(d.id())).isNotEmpty());
+        Set<String> domains =
+                registry.feeds().stream().map(FeedDefinition::domain).collect(Collectors.toSet());
+        assertThat(domains)
+                .containsExactlyInAnyOrder(
+                        Domain.SOCIOECONOMIC.id(),
+                        Domain.GOVERNMENT.id(),
+                        Domain.CITIZEN_FEEDBACK.id(),
+                        Domain.ONLINE_INFO.id(),
+                        Domain.CYBERSECURITY.id(),
+                        Domain.TOURISM.id(),
+                        Domain.SECURITY_TRAFFIC.id());
+        assertThat(registry.departments())
+                .extracting(Department::id)
+                .containsExactly(
+                        "thong-ke", "trung-tam-phuc-vu-hcc", "tong-dai-1022", "so-khcn", "so-vhttdl", "cong-an");
+        assertThat(registry.departments())
+                .allSatisfy(d -> assertThat(registry.feedsOf(d.id())).isNotEmpty());
         assertThat(registry.feed("traffic-safety-daily")).get().satisfies(feed -> {
             assertThat(feed.department()).isEqualTo("cong-an");
             assertThat(feed.cadence()).isEqualTo(Cadence.DAILY);
             assertThat(feed.key()).containsExactly("date", "area_code");
             assertThat(feed.field("deaths").orElseThrow().metric()).isEqualTo("traffic_deaths");
         });
-        assertThat(registry.feed("socioeconomic-quarterly").orElseThrow().cadence()).isEqualTo(Cadence.QUARTERLY);
-        assertThat(registry.feed("social-listening-hourly").orElseThrow().cadence()).isEqualTo(Cadence.HOURLY);
-        assertThat(registry.feed("hotline-1022-reports").orElseThrow().cadence()).isEqualTo(Cadence.EVENT);
-        assertThat(registry.feed("hotline-1022-reports").orElseThrow().fields()).filteredOn(FieldSpec::text)
-                .extracting(FieldSpec::name).contains("summary", "ward");
+        assertThat(registry.feed("socioeconomic-quarterly").orElseThrow().cadence())
+                .isEqualTo(Cadence.QUARTERLY);
+        assertThat(registry.feed("social-listening-hourly").orElseThrow().cadence())
+                .isEqualTo(Cadence.HOURLY);
+        assertThat(registry.feed("hotline-1022-reports").orElseThrow().cadence())
+                .isEqualTo(Cadence.EVENT);
+        assertThat(registry.feed("hotline-1022-reports").orElseThrow().fields())
+                .filteredOn(FieldSpec::text)
+                .extracting(FieldSpec::name)
+                .contains("summary", "ward");
     }
 
     @Test
@@ -81,23 +95,30 @@ class FeedRegistryTest {
         FieldSpec count = field("count", FieldType.INT, false, "m_count");
 
         assertThatThrownBy(() -> registry(feed("f", "nobody", List.of("date"), "date", date)))
-                .hasMessageContaining("feed f").hasMessageContaining("unknown department nobody");
+                .hasMessageContaining("feed f")
+                .hasMessageContaining("unknown department nobody");
         assertThatThrownBy(() -> registry(feed("f", "cong-an", List.of("count"), "date", date, count)))
                 .hasMessageContaining("key field count must be required");
         assertThatThrownBy(() -> registry(feed("f", "cong-an", List.of("date"), "count", date, count)))
                 .hasMessageContaining("time field count must be a required date or datetime");
-        assertThatThrownBy(() -> registry(feed("f", "cong-an", List.of("date"), "date", date, count),
-                feed("g", "cong-an", List.of("date"), "date", date, count)))
+        assertThatThrownBy(() -> registry(
+                        feed("f", "cong-an", List.of("date"), "date", date, count),
+                        feed("g", "cong-an", List.of("date"), "date", date, count)))
                 .hasMessageContaining("metric m_count is already published by f.count");
-        assertThatThrownBy(() -> registry(feed("f", "cong-an", List.of("date"), "date", date,
-                field("pm", FieldType.NUMBER, false, "pm25"))))
+        assertThatThrownBy(() -> registry(feed(
+                        "f", "cong-an", List.of("date"), "date", date, field("pm", FieldType.NUMBER, false, "pm25"))))
                 .hasMessageContaining("pm25 is already a sensor metric");
         assertThatThrownBy(() -> registry(feed("F!", "cong-an", List.of("date"), "date", date)))
                 .hasMessageContaining("feed id 'F!'");
         assertThatThrownBy(() -> registry(feed("f", "cong-an", List.of("date"), "date", date, date)))
                 .hasMessageContaining("duplicate field date");
-        assertThatThrownBy(() -> registry(feed("f", "cong-an", List.of("date"), "date", date,
-                new FieldSpec("t", FieldType.INT, "x", null, false, true, null, null, null, null, null))))
+        assertThatThrownBy(() -> registry(feed(
+                        "f",
+                        "cong-an",
+                        List.of("date"),
+                        "date",
+                        date,
+                        new FieldSpec("t", FieldType.INT, "x", null, false, true, null, null, null, null, null))))
                 .hasMessageContaining("only string fields can be text");
     }
 
@@ -105,9 +126,21 @@ class FeedRegistryTest {
         return new FeedRegistry(List.of(CONG_AN), List.of(feeds));
     }
 
-    private static FeedDefinition feed(String id, String department, List<String> key, String time, FieldSpec... fields) {
-        return new FeedDefinition(id, "Feed " + id, department, "security_traffic", Cadence.DAILY, null, key, time,
-                null, 10, null, List.of(fields));
+    private static FeedDefinition feed(
+            String id, String department, List<String> key, String time, FieldSpec... fields) {
+        return new FeedDefinition(
+                id,
+                "Feed " + id,
+                department,
+                "security_traffic",
+                Cadence.DAILY,
+                null,
+                key,
+                time,
+                null,
+                10,
+                null,
+                List.of(fields));
     }
 
     private static FieldSpec field(String name, FieldType type, boolean required, String metric) {

@@ -2,6 +2,7 @@ package vn.cantho.ioc.ingest.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
@@ -17,8 +18,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,14 +99,19 @@ class FeedServerIT {
         assertThat(json.get("errors")).isEmpty();
         List<FeedRecord> stored = feedRecords("hotline-1022-reports|" + id);
         assertThat(stored).hasSize(2);
-        FeedRecord first = stored.stream().filter(r -> r.recordKey().equals(id + "-1")).findFirst().orElseThrow();
+        FeedRecord first = stored.stream()
+                .filter(r -> r.recordKey().equals(id + "-1"))
+                .findFirst()
+                .orElseThrow();
         assertThat(first.department()).isEqualTo("tong-dai-1022");
         assertThat(first.domain()).isEqualTo("citizen_feedback");
         assertThat(first.ts()).hasToString("2026-11-20T01:15:00Z");
         assertThat(first.period()).isNull();
         assertThat(first.areaCode()).isEqualTo("ninh-kieu");
-        assertThat(first.fields()).containsEntry("summary", "Rác thải ùn ứ trên đường Nguyễn Văn Cừ")
-                .containsEntry("ward", "Phường An Khánh").containsEntry("received_at", "2026-11-20T01:15:00Z");
+        assertThat(first.fields())
+                .containsEntry("summary", "Rác thải ùn ứ trên đường Nguyễn Văn Cừ")
+                .containsEntry("ward", "Phường An Khánh")
+                .containsEntry("received_at", "2026-11-20T01:15:00Z");
         assertThat(first.source()).startsWith("feeds/hotline-1022-reports/token/");
         assertThat(first.schemaVersion()).isEqualTo(FeedRecord.SCHEMA_VERSION);
     }
@@ -131,8 +135,7 @@ class FeedServerIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         JsonNode json = json(response);
         assertThat(json.get("accepted").asInt()).isEqualTo(2);
-        assertThat(json.get("conversions").toString())
-                .isEqualTo("[{\"row\":3,\"field\":\"note\",\"from\":\"TCVN3\"}]");
+        assertThat(json.get("conversions").toString()).isEqualTo("[{\"row\":3,\"field\":\"note\",\"from\":\"TCVN3\"}]");
         Map<String, FeedRecord> stored = feedRecords("traffic-safety-daily|" + day).stream()
                 .collect(Collectors.toMap(FeedRecord::recordKey, r -> r));
         assertThat(stored).containsOnlyKeys(day + "|ninh-kieu", day + "|cai-rang");
@@ -141,7 +144,8 @@ class FeedServerIT {
         assertThat(caiRang.conversions()).containsEntry("note", "TCVN3");
         assertThat(caiRang.metrics()).containsEntry("traffic_deaths", 1.0).containsEntry("traffic_fines_m_vnd", 120.0);
         assertThat(caiRang.period()).isEqualTo(day);
-        assertThat(((Number) stored.get(day + "|ninh-kieu").fields().get("violations")).longValue()).isEqualTo(148);
+        assertThat(((Number) stored.get(day + "|ninh-kieu").fields().get("violations")).longValue())
+                .isEqualTo(148);
         assertThat(stored.get(day + "|ninh-kieu").fields().get("note")).isEqualTo("Va chạm xe máy, đường 30/4");
     }
 
@@ -151,13 +155,13 @@ class FeedServerIT {
         String token = fixture.token("cong-an");
         String day = uniqueDay();
         String csv = "date,area_code,accidents,deaths,injuries,violations\n"
-                + day + ",ninh-kieu,2,0,3,148\n"          // line 2: fine
-                + day + ",ninh-kieu,1,0,0,5\n"            // line 3: same key as line 2
-                + day + ",hai-chau,1,0,0,5\n"             // line 4: not a Cần Thơ area
-                + "31/02/2026,o-mon,1,0,0,5\n"            // line 5: no such date
-                + day + ",o-mon,NaN,,2.5,-1\n"            // line 6: four problems
-                + day + ",thot-not,1,0\n"                 // line 7: too few values
-                + day + ",binh-thuy,0,0,0,12\n";          // line 8: fine
+                + day + ",ninh-kieu,2,0,3,148\n" // line 2: fine
+                + day + ",ninh-kieu,1,0,0,5\n" // line 3: same key as line 2
+                + day + ",hai-chau,1,0,0,5\n" // line 4: not a Cần Thơ area
+                + "31/02/2026,o-mon,1,0,0,5\n" // line 5: no such date
+                + day + ",o-mon,NaN,,2.5,-1\n" // line 6: four problems
+                + day + ",thot-not,1,0\n" // line 7: too few values
+                + day + ",binh-thuy,0,0,0,12\n"; // line 8: fine
 
         // When
         HttpResponse<String> response = fixture.push("traffic-safety-daily", token, CSV, utf8(csv));
@@ -167,25 +171,33 @@ class FeedServerIT {
         JsonNode json = json(response);
         assertThat(json.get("accepted").asInt()).isEqualTo(2);
         assertThat(json.get("rejected").asInt()).isEqualTo(5);
-        assertThat(errors(json)).containsExactly(
-                "3 date,area_code DUPLICATE_KEY_IN_BODY",
-                "4 area_code OUT_OF_RANGE",
-                "5 date BAD_DATE",
-                "6 accidents BAD_NUMBER",
-                "6 deaths MISSING_FIELD",
-                "6 injuries BAD_NUMBER",
-                "6 violations OUT_OF_RANGE",
-                "7 null COLUMN_COUNT");
-        assertThat(feedRecords("traffic-safety-daily|" + day)).extracting(FeedRecord::recordKey)
+        assertThat(errors(json))
+                .containsExactly(
+                        "3 date,area_code DUPLICATE_KEY_IN_BODY",
+                        "4 area_code OUT_OF_RANGE",
+                        "5 date BAD_DATE",
+                        "6 accidents BAD_NUMBER",
+                        "6 deaths MISSING_FIELD",
+                        "6 injuries BAD_NUMBER",
+                        "6 violations OUT_OF_RANGE",
+                        "7 null COLUMN_COUNT");
+        assertThat(feedRecords("traffic-safety-daily|" + day))
+                .extracting(FeedRecord::recordKey)
                 .containsExactlyInAnyOrder(day + "|ninh-kieu", day + "|binh-thuy");
-        String source = records.upToEnd(r -> r.key().startsWith("traffic-safety-daily|" + day)).get(0).value().source();
+        String source = records.upToEnd(r -> r.key().startsWith("traffic-safety-daily|" + day))
+                .get(0)
+                .value()
+                .source();
         List<DeadLetter> letters = deadLetters.upToEnd(r -> r.value().source().equals(source)).stream()
-                .map(ConsumerRecord::value).toList();
+                .map(ConsumerRecord::value)
+                .toList();
         assertThat(letters).hasSize(5).allSatisfy(l -> assertThat(l.reason()).isEqualTo(DeadLetterReason.BAD_RECORD));
-        assertThat(letters).extracting(l -> new String(l.payload(), StandardCharsets.UTF_8))
+        assertThat(letters)
+                .extracting(l -> new String(l.payload(), StandardCharsets.UTF_8))
                 .contains(day + ",hai-chau,1,0,0,5", day + ",o-mon,NaN,,2.5,-1");
         assertThat(letters).anySatisfy(l -> assertThat(l.detail())
-                .startsWith("feed traffic-safety-daily, row 6:").contains("BAD_NUMBER accidents"));
+                .startsWith("feed traffic-safety-daily, row 6:")
+                .contains("BAD_NUMBER accidents"));
     }
 
     @Test
@@ -200,12 +212,15 @@ class FeedServerIT {
 
         // When the same records come again, once as CSV with the values written differently
         HttpResponse<String> again = fixture.push("dossiers-daily", token, JSON, utf8(body));
-        HttpResponse<String> asCsv = fixture.push("dossiers-daily", token, CSV, utf8(
-                "date,agency_code,agency_name,received,resolved,resolved_on_time,overdue,online_share\n"
+        HttpResponse<String> asCsv = fixture.push(
+                "dossiers-daily",
+                token,
+                CSV,
+                utf8("date,agency_code,agency_name,received,resolved,resolved_on_time,overdue,online_share\n"
                         + "20/11/2026," + agency + ",Sở Tư pháp,120,110,100,3,62.50\n"));
         int afterRepush = feedRecords("dossiers-daily|").size();
-        HttpResponse<String> corrected = fixture.push("dossiers-daily", token, JSON,
-                utf8("[" + dossiers(agency, "2026-11-21", 96) + "]"));
+        HttpResponse<String> corrected =
+                fixture.push("dossiers-daily", token, JSON, utf8("[" + dossiers(agency, "2026-11-21", 96) + "]"));
 
         // Then
         assertThat(json(first).get("accepted").asInt()).isEqualTo(2);
@@ -216,7 +231,9 @@ class FeedServerIT {
         assertThat(json(corrected).get("accepted").asInt()).isEqualTo(1);
         assertThat(json(corrected).get("corrections").asInt()).isEqualTo(1);
         List<FeedRecord> versions = feedRecords("dossiers-daily|2026-11-21|" + agency);
-        assertThat(versions).extracting(r -> ((Number) r.fields().get("received")).intValue()).containsExactly(95, 96);
+        assertThat(versions)
+                .extracting(r -> ((Number) r.fields().get("received")).intValue())
+                .containsExactly(95, 96);
     }
 
     @Test
@@ -229,20 +246,27 @@ class FeedServerIT {
         HttpResponse<String> first = fixture.push("soc-incidents", token, JSON, body, "Idempotency-Key", key);
 
         // When
-        HttpResponse<String> replay = fixture.push("soc-incidents", fixture.token("so-khcn"), JSON, body,
-                "Idempotency-Key", key);
-        HttpResponse<String> otherBody = fixture.push("soc-incidents", token, JSON,
-                utf8("[" + incident(incident, "critical") + "]"), "Idempotency-Key", key);
-        HttpResponse<String> otherDepartment = fixture.push("tourism-monthly", fixture.token("so-vhttdl"), JSON,
-                utf8("[{\"period\":\"2026-10-01\",\"visitors\":820000,\"overnight_guests\":310000,\"revenue\":1450.5}]"),
-                "Idempotency-Key", key);
+        HttpResponse<String> replay =
+                fixture.push("soc-incidents", fixture.token("so-khcn"), JSON, body, "Idempotency-Key", key);
+        HttpResponse<String> otherBody = fixture.push(
+                "soc-incidents", token, JSON, utf8("[" + incident(incident, "critical") + "]"), "Idempotency-Key", key);
+        HttpResponse<String> otherDepartment = fixture.push(
+                "tourism-monthly",
+                fixture.token("so-vhttdl"),
+                JSON,
+                utf8(
+                        "[{\"period\":\"2026-10-01\",\"visitors\":820000,\"overnight_guests\":310000,\"revenue\":1450.5}]"),
+                "Idempotency-Key",
+                key);
         HttpResponse<String> badKey = fixture.push("soc-incidents", token, JSON, body, "Idempotency-Key", "a key");
 
         // Then
         assertThat(first.statusCode()).isEqualTo(202);
         assertThat(replay.statusCode()).isEqualTo(202);
         assertThat(replay.body()).isEqualTo(first.body());
-        assertThat(json(replay).get("accepted").asInt()).as("the stored first answer, not a re-run").isEqualTo(1);
+        assertThat(json(replay).get("accepted").asInt())
+                .as("the stored first answer, not a re-run")
+                .isEqualTo(1);
         assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertError(otherBody, 409, "IDEMPOTENCY_KEY_REUSED", "different request");
         assertThat(otherDepartment.statusCode()).as("keys are per department").isEqualTo(202);
@@ -262,13 +286,18 @@ class FeedServerIT {
         // Then
         assertError(fixture.push("traffic-safety-daily", null, JSON, body), 401, "UNAUTHENTICATED", "no bearer token");
         assertError(fixture.push("traffic-safety-daily", wrong, JSON, body), 401, "UNAUTHENTICATED", "not valid");
-        assertError(fixture.push("traffic-safety-daily", revoked.secret(), JSON, body), 401, "UNAUTHENTICATED", "revoked");
-        assertError(fixture.push("traffic-safety-daily", "' OR '1'='1", JSON, body), 401, "UNAUTHENTICATED", "not valid");
+        assertError(
+                fixture.push("traffic-safety-daily", revoked.secret(), JSON, body), 401, "UNAUTHENTICATED", "revoked");
+        assertError(
+                fixture.push("traffic-safety-daily", "' OR '1'='1", JSON, body), 401, "UNAUTHENTICATED", "not valid");
         HttpResponse<String> basic = fixture.send(fixture.request("/api/v1/feeds/traffic-safety-daily/records")
-                .header("Authorization", "Basic Y29uZy1hbjpwYXNz").header("Content-Type", JSON)
-                .POST(HttpRequest.BodyPublishers.ofString("[]")).build());
+                .header("Authorization", "Basic Y29uZy1hbjpwYXNz")
+                .header("Content-Type", JSON)
+                .POST(HttpRequest.BodyPublishers.ofString("[]"))
+                .build());
         assertError(basic, 401, "UNAUTHENTICATED", "Bearer");
-        assertThat(basic.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(basic.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertError(fixture.push("no-such-feed", null, JSON, body), 401, "UNAUTHENTICATED", "no bearer token");
     }
 
@@ -276,15 +305,21 @@ class FeedServerIT {
     void another_departments_feed_is_403_and_an_unknown_feed_is_404() throws Exception {
         // Given
         String tourism = fixture.token("so-vhttdl");
-        String admin = fixture.tokens.issue(TokenRole.ADMIN, null, "admin in a test").secret();
+        String admin =
+                fixture.tokens.issue(TokenRole.ADMIN, null, "admin in a test").secret();
 
         // Then
-        assertError(fixture.push("traffic-safety-daily", tourism, JSON, utf8("[]")), 403, "FORBIDDEN",
+        assertError(
+                fixture.push("traffic-safety-daily", tourism, JSON, utf8("[]")),
+                403,
+                "FORBIDDEN",
                 "belongs to department cong-an");
         assertError(fixture.push("traffic-safety-daily", admin, JSON, utf8("[]")), 403, "FORBIDDEN", "role admin");
         assertError(fixture.push("no-such-feed", tourism, JSON, utf8("[]")), 404, "UNKNOWN_FEED", "no-such-feed");
         assertError(fixture.push("x'%20OR%201=1--", tourism, JSON, utf8("[]")), 404, "UNKNOWN_FEED", "no feed");
-        assertThat(feedRecords("traffic-safety-daily|").stream().filter(r -> r.department().equals("so-vhttdl"))).isEmpty();
+        assertThat(feedRecords("traffic-safety-daily|").stream()
+                        .filter(r -> r.department().equals("so-vhttdl")))
+                .isEmpty();
     }
 
     @Test
@@ -307,10 +342,15 @@ class FeedServerIT {
         // When
         HttpResponse<String> tooBig = fixture.push("hotline-1022-reports", token, JSON, huge);
         HttpResponse<String> chunked = fixture.send(fixture.request("/api/v1/feeds/hotline-1022-reports/records")
-                .header("Authorization", "Bearer " + token).header("Content-Type", JSON)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))).build());
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", JSON)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+                .build());
         HttpResponse<String> tooManyRows = fixture.push("hotline-1022-reports", token, CSV, utf8(manyRows.toString()));
-        HttpResponse<String> overFeedLimit = fixture.push("socioeconomic-quarterly", fixture.token("thong-ke"), JSON,
+        HttpResponse<String> overFeedLimit = fixture.push(
+                "socioeconomic-quarterly",
+                fixture.token("thong-ke"),
+                JSON,
                 utf8(quarters.append("]").toString()));
 
         // Then
@@ -324,26 +364,48 @@ class FeedServerIT {
     void a_body_that_is_not_json_or_csv_is_415() throws Exception {
         String token = fixture.token("so-khcn");
 
-        assertError(fixture.push("soc-daily", token, "text/plain", utf8("[]")), 415, "UNSUPPORTED_MEDIA_TYPE",
+        assertError(
+                fixture.push("soc-daily", token, "text/plain", utf8("[]")),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE",
                 "text/plain");
-        assertError(fixture.push("soc-daily", token, "application/xml", utf8("<r/>")), 415, "UNSUPPORTED_MEDIA_TYPE",
+        assertError(
+                fixture.push("soc-daily", token, "application/xml", utf8("<r/>")),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE",
                 "application/json or text/csv");
-        assertError(fixture.push("soc-daily", token, null, utf8("[]")), 415, "UNSUPPORTED_MEDIA_TYPE",
-                "Content-Type");
+        assertError(fixture.push("soc-daily", token, null, utf8("[]")), 415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type");
     }
 
     @Test
     void malformed_json_and_csv_are_400_with_the_line() throws Exception {
         String token = fixture.token("so-khcn");
 
-        assertError(fixture.push("soc-daily", token, JSON, utf8("[{\"date\":\"2026-11-20\",\n\"blocked_attacks\": 12,,}]")),
-                400, "BAD_JSON", "line 2");
+        assertError(
+                fixture.push("soc-daily", token, JSON, utf8("[{\"date\":\"2026-11-20\",\n\"blocked_attacks\": 12,,}]")),
+                400,
+                "BAD_JSON",
+                "line 2");
         assertError(fixture.push("soc-daily", token, JSON, utf8("")), 400, "BAD_JSON", "empty");
-        assertError(fixture.push("soc-daily", token, JSON, utf8("{\"date\":\"2026-11-20\"}")), 400, "BAD_JSON",
+        assertError(
+                fixture.push("soc-daily", token, JSON, utf8("{\"date\":\"2026-11-20\"}")),
+                400,
+                "BAD_JSON",
                 "expected a JSON array");
-        assertError(fixture.push("soc-daily", token, CSV, utf8("date,blocked_attacks,high_alerts,critical_alerts,"
-                + "defaced_websites,infected_endpoints\n2026-11-20,\"12,1,0,0,3\n")), 400, "BAD_CSV", "line 2");
-        assertError(fixture.push("soc-daily", token, CSV, utf8("date,attacks\n")), 400, "BAD_CSV",
+        assertError(
+                fixture.push(
+                        "soc-daily",
+                        token,
+                        CSV,
+                        utf8("date,blocked_attacks,high_alerts,critical_alerts,"
+                                + "defaced_websites,infected_endpoints\n2026-11-20,\"12,1,0,0,3\n")),
+                400,
+                "BAD_CSV",
+                "line 2");
+        assertError(
+                fixture.push("soc-daily", token, CSV, utf8("date,attacks\n")),
+                400,
+                "BAD_CSV",
                 "line 1: unknown column 'attacks'");
     }
 
@@ -363,8 +425,11 @@ class FeedServerIT {
 
         // Then
         assertThat(json(response).get("accepted").asInt()).isEqualTo(1);
-        assertThat(json(again).get("duplicates").asInt()).as("the key was stored and found again").isEqualTo(1);
-        assertThat(feedRecords("hotline-1022-reports|" + id)).singleElement()
+        assertThat(json(again).get("duplicates").asInt())
+                .as("the key was stored and found again")
+                .isEqualTo(1);
+        assertThat(feedRecords("hotline-1022-reports|" + id))
+                .singleElement()
                 .satisfies(r -> assertThat(r.fields().get("summary")).isEqualTo(summary));
         assertThat(fixture.tokens.list()).isNotEmpty();
     }
@@ -395,24 +460,33 @@ class FeedServerIT {
         JsonNode json = json(response);
         assertThat(json.get("accepted").asInt()).isEqualTo(1);
         assertThat(errors(json)).containsExactly("1 channel BAD_ENCODING", "2 summary BAD_ENCODING");
-        assertThat(json.get("conversions").toString()).isEqualTo("[{\"row\":0,\"field\":\"summary\",\"from\":\"TCVN3\"}]");
-        assertThat(feedRecords("hotline-1022-reports|" + id)).singleElement()
-                .satisfies(r -> assertThat(r.fields().get("summary")).isEqualTo("Mất nước sinh hoạt ở phường Hưng Lợi"));
+        assertThat(json.get("conversions").toString())
+                .isEqualTo("[{\"row\":0,\"field\":\"summary\",\"from\":\"TCVN3\"}]");
+        assertThat(feedRecords("hotline-1022-reports|" + id)).singleElement().satisfies(r -> assertThat(
+                        r.fields().get("summary"))
+                .isEqualTo("Mất nước sinh hoạt ở phường Hưng Lợi"));
     }
 
     @Test
     void a_department_lists_its_own_feeds_with_their_schemas() throws Exception {
         // When
         HttpResponse<String> list = fixture.send(fixture.request("/api/v1/feeds")
-                .header("Authorization", "Bearer " + fixture.token("so-khcn")).GET().build());
+                .header("Authorization", "Bearer " + fixture.token("so-khcn"))
+                .GET()
+                .build());
         HttpResponse<String> one = fixture.send(fixture.request("/api/v1/feeds/soc-daily")
-                .header("Authorization", "Bearer " + fixture.token("so-khcn")).GET().build());
+                .header("Authorization", "Bearer " + fixture.token("so-khcn"))
+                .GET()
+                .build());
         HttpResponse<String> other = fixture.send(fixture.request("/api/v1/feeds/tourism-monthly")
-                .header("Authorization", "Bearer " + fixture.token("so-khcn")).GET().build());
+                .header("Authorization", "Bearer " + fixture.token("so-khcn"))
+                .GET()
+                .build());
 
         // Then
         assertThat(list.statusCode()).isEqualTo(200);
-        Set<String> ids = stream(json(list).get("items")).map(f -> f.get("id").asText()).collect(Collectors.toSet());
+        Set<String> ids =
+                stream(json(list).get("items")).map(f -> f.get("id").asText()).collect(Collectors.toSet());
         assertThat(ids).containsExactlyInAnyOrder("social-listening-hourly", "soc-daily", "soc-incidents");
         assertThat(json(one).get("fields").get(1).get("metric").asText()).isEqualTo("blocked_attacks");
         assertError(other, 403, "FORBIDDEN", "so-vhttdl");
@@ -420,9 +494,15 @@ class FeedServerIT {
 
     @Test
     void unknown_paths_and_methods_are_json_errors_and_health_is_up() throws Exception {
-        assertError(fixture.send(fixture.request("/api/v1/nothing").GET().build()), 404, "NOT_FOUND", "/api/v1/nothing");
-        assertError(fixture.send(fixture.request("/api/v1/feeds/soc-daily/records").DELETE().build()), 405,
-                "METHOD_NOT_ALLOWED", "DELETE");
+        assertError(
+                fixture.send(fixture.request("/api/v1/nothing").GET().build()), 404, "NOT_FOUND", "/api/v1/nothing");
+        assertError(
+                fixture.send(fixture.request("/api/v1/feeds/soc-daily/records")
+                        .DELETE()
+                        .build()),
+                405,
+                "METHOD_NOT_ALLOWED",
+                "DELETE");
         assertThat(fixture.server.check().up()).isTrue();
         assertThat(fixture.server.check().detail()).contains("rows accepted");
     }
@@ -436,19 +516,23 @@ class FeedServerIT {
         DemoTokens.ensure(dataDir, FeedRegistry.builtIn(), fixture.tokens);
 
         // Then
-        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
-                PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(Files.readString(file)).isEqualTo(before);
-        Map<String, String> tokens = before.lines().filter(l -> !l.startsWith("#"))
+        Map<String, String> tokens = before.lines()
+                .filter(l -> !l.startsWith("#"))
                 .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1)));
-        assertThat(tokens).containsOnlyKeys("thong-ke", "trung-tam-phuc-vu-hcc", "tong-dai-1022", "so-khcn",
-                "so-vhttdl", "cong-an");
+        assertThat(tokens)
+                .containsOnlyKeys(
+                        "thong-ke", "trung-tam-phuc-vu-hcc", "tong-dai-1022", "so-khcn", "so-vhttdl", "cong-an");
         HttpResponse<String> push = fixture.push("soc-daily", tokens.get("so-khcn"), JSON, utf8("[]"));
         assertThat(push.statusCode()).as(push.body()).isEqualTo(202);
     }
 
     private static List<FeedRecord> feedRecords(String keyPrefix) {
-        return records.upToEnd(r -> r.key().startsWith(keyPrefix)).stream().map(ConsumerRecord::value).toList();
+        return records.upToEnd(r -> r.key().startsWith(keyPrefix)).stream()
+                .map(ConsumerRecord::value)
+                .toList();
     }
 
     private static String dossiers(String agency, String date, int received) {
@@ -464,12 +548,16 @@ class FeedServerIT {
     }
 
     private static String uniqueDay() {
-        return LocalDate.of(2024, 1, 1).plusDays(DAYS.incrementAndGet() * 7L + (System.nanoTime() % 5)).toString();
+        return LocalDate.of(2024, 1, 1)
+                .plusDays(DAYS.incrementAndGet() * 7L + (System.nanoTime() % 5))
+                .toString();
     }
 
     private static List<String> errors(JsonNode response) {
-        return stream(response.get("errors")).map(e -> e.get("row").asInt() + " " + e.get("field").asText() + " "
-                + e.get("code").asText()).toList();
+        return stream(response.get("errors"))
+                .map(e -> e.get("row").asInt() + " " + e.get("field").asText() + " "
+                        + e.get("code").asText())
+                .toList();
     }
 
     private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
@@ -482,8 +570,8 @@ class FeedServerIT {
         JsonNode json = json(response);
         assertThat(json.get("code").asText()).isEqualTo(code);
         assertThat(json.get("message").asText()).contains(messagePart);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {

@@ -2,6 +2,7 @@ package vn.cantho.ioc.ingest.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -40,10 +39,21 @@ class FeedThroughputIT {
     @BeforeAll
     static void startServer() throws Exception {
         FeedDefinition dossiers = FeedRegistry.builtIn().feed("dossiers-daily").orElseThrow();
-        feed = new FeedDefinition(dossiers.id(), dossiers.name(), dossiers.department(), dossiers.domain(),
-                dossiers.cadence(), dossiers.description(), dossiers.key(), dossiers.time(), dossiers.area(), 50_000,
-                dossiers.legacyEncoding(), dossiers.fields());
-        FeedRegistry registry = new FeedRegistry(List.copyOf(FeedRegistry.builtIn().departments()), List.of(feed));
+        feed = new FeedDefinition(
+                dossiers.id(),
+                dossiers.name(),
+                dossiers.department(),
+                dossiers.domain(),
+                dossiers.cadence(),
+                dossiers.description(),
+                dossiers.key(),
+                dossiers.time(),
+                dossiers.area(),
+                50_000,
+                dossiers.legacyEncoding(),
+                dossiers.fields());
+        FeedRegistry registry =
+                new FeedRegistry(List.copyOf(FeedRegistry.builtIn().departments()), List.of(feed));
         fixture = new FeedFixture(registry, 64 * 1024 * 1024, 50_000);
     }
 
@@ -68,18 +78,31 @@ class FeedThroughputIT {
             byte[] csv = csv(agency, ROWS);
             lines.add(measure("csv  new      ", run, token, "text/csv", csv, ROWS, 0, rates));
             lines.add(measure("csv  duplicate", run, token, "text/csv", csv, 0, ROWS, rates));
-            lines.add(measure("json new      ", run, token, "application/json", json(agency + "-j", ROWS), ROWS, 0, rates));
+            lines.add(measure(
+                    "json new      ", run, token, "application/json", json(agency + "-j", ROWS), ROWS, 0, rates));
         }
-        rates.forEach((label, list) -> lines.add(String.format(Locale.ROOT, "%s median of %d: %,.0f rows/s", label,
-                list.size(), list.stream().sorted().toList().get(list.size() / 2))));
+        rates.forEach((label, list) -> lines.add(String.format(
+                Locale.ROOT,
+                "%s median of %d: %,.0f rows/s",
+                label,
+                list.size(),
+                list.stream().sorted().toList().get(list.size() / 2))));
         String report = String.join(System.lineSeparator(), lines);
-        System.out.println("Feed push throughput (" + ROWS + " rows per push, " + Runtime.getRuntime().availableProcessors()
-                + " CPUs):" + System.lineSeparator() + report);
+        System.out.println("Feed push throughput (" + ROWS + " rows per push, "
+                + Runtime.getRuntime().availableProcessors() + " CPUs):" + System.lineSeparator() + report);
         Files.writeString(Path.of("target", "feed-throughput.txt"), report + System.lineSeparator());
     }
 
-    private String measure(String label, int run, String token, String type, byte[] body, int accepted,
-                           int duplicates, Map<String, List<Double>> rates) throws Exception {
+    private String measure(
+            String label,
+            int run,
+            String token,
+            String type,
+            byte[] body,
+            int accepted,
+            int duplicates,
+            Map<String, List<Double>> rates)
+            throws Exception {
         long start = System.nanoTime();
         JsonNode response = push(token, type, body);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -87,8 +110,14 @@ class FeedThroughputIT {
         assertThat(response.get("duplicates").asInt()).as(label).isEqualTo(duplicates);
         assertThat(response.get("rejected").asInt()).as(label).isZero();
         rates.computeIfAbsent(label, l -> new ArrayList<>()).add(ROWS / seconds);
-        return String.format(Locale.ROOT, "%s run %d: %,d bytes in %.3f s = %,.0f rows/s", label, run, body.length,
-                seconds, ROWS / seconds);
+        return String.format(
+                Locale.ROOT,
+                "%s run %d: %,d bytes in %.3f s = %,.0f rows/s",
+                label,
+                run,
+                body.length,
+                seconds,
+                ROWS / seconds);
     }
 
     private static JsonNode push(String token, String type, byte[] body) throws Exception {
@@ -102,10 +131,24 @@ class FeedThroughputIT {
                 "date,agency_code,agency_name,received,resolved,resolved_on_time,overdue,online_received,online_share\n");
         LocalDate start = LocalDate.of(2000, 1, 1);
         for (int i = 0; i < rows; i++) {
-            csv.append(start.plusDays(i / 10)).append(',').append(agency).append('-').append(i % 10)
+            csv.append(start.plusDays(i / 10))
+                    .append(',')
+                    .append(agency)
+                    .append('-')
+                    .append(i % 10)
                     .append(",Sở Tài nguyên và Môi trường,")
-                    .append(100 + i % 50).append(',').append(90 + i % 40).append(',').append(80 + i % 30).append(',')
-                    .append(i % 7).append(',').append(60 + i % 20).append(',').append(55.5).append('\n');
+                    .append(100 + i % 50)
+                    .append(',')
+                    .append(90 + i % 40)
+                    .append(',')
+                    .append(80 + i % 30)
+                    .append(',')
+                    .append(i % 7)
+                    .append(',')
+                    .append(60 + i % 20)
+                    .append(',')
+                    .append(55.5)
+                    .append('\n');
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -114,11 +157,22 @@ class FeedThroughputIT {
         StringBuilder json = new StringBuilder("[");
         LocalDate start = LocalDate.of(2000, 1, 1);
         for (int i = 0; i < rows; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"date\":\"").append(start.plusDays(i / 10))
-                    .append("\",\"agency_code\":\"").append(agency).append('-').append(i % 10)
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"date\":\"")
+                    .append(start.plusDays(i / 10))
+                    .append("\",\"agency_code\":\"")
+                    .append(agency)
+                    .append('-')
+                    .append(i % 10)
                     .append("\",\"agency_name\":\"Sở Y tế\",\"received\":")
-                    .append(100 + i % 50).append(",\"resolved\":").append(90 + i % 40).append(",\"resolved_on_time\":")
-                    .append(80 + i % 30).append(",\"overdue\":").append(i % 7).append(",\"online_share\":55.5}");
+                    .append(100 + i % 50)
+                    .append(",\"resolved\":")
+                    .append(90 + i % 40)
+                    .append(",\"resolved_on_time\":")
+                    .append(80 + i % 30)
+                    .append(",\"overdue\":")
+                    .append(i % 7)
+                    .append(",\"online_share\":55.5}");
         }
         return json.append(']').toString().getBytes(StandardCharsets.UTF_8);
     }

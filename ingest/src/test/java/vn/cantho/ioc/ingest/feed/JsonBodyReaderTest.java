@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.ingest.text.Encoding;
 import vn.cantho.ioc.ingest.text.LegacyEncoder;
@@ -26,7 +25,8 @@ class JsonBodyReaderTest {
         assertThat(array).extracting(RawRow::row).containsExactly(0, 1);
         assertThat(wrapped).extracting(RawRow::row).containsExactly(0, 1);
         assertThat(array.get(1).cells()).containsOnlyKeys("id", "count");
-        assertThat(new String(array.get(1).original(), StandardCharsets.UTF_8)).isEqualTo("{\"id\":\"r2\",\"count\":4}");
+        assertThat(new String(array.get(1).original(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"id\":\"r2\",\"count\":4}");
     }
 
     @Test
@@ -51,7 +51,8 @@ class JsonBodyReaderTest {
         // Then
         assertThat(rows).hasSize(4);
         assertThat(rows.get(0).structural()).isNull();
-        assertThat(rows.subList(1, 4)).allSatisfy(row -> assertThat(row.structural().code()).isEqualTo(RowErrorCode.BAD_TYPE));
+        assertThat(rows.subList(1, 4))
+                .allSatisfy(row -> assertThat(row.structural().code()).isEqualTo(RowErrorCode.BAD_TYPE));
         assertThat(rows.get(1).structural().message()).contains("a number");
     }
 
@@ -77,10 +78,12 @@ class JsonBodyReaderTest {
 
         // Then
         assertThat(rows).hasSize(1);
-        assertThat(rows.get(0).cells().get("note")).isInstanceOfSatisfying(Cell.Raw.class,
-                raw -> assertThat(raw.bytes()).isEqualTo(LegacyEncoder.encode("Cần Thơ", Encoding.TCVN3)));
-        assertThat(rows.get(0).cells().get("kind")).isInstanceOfSatisfying(Cell.Raw.class,
-                raw -> assertThat(raw.bytes()).isEqualTo(new byte[] {'a', (byte) 0xE9, (byte) 0xE1, (byte) 0xBA, (byte) 0xA7}));
+        assertThat(rows.get(0).cells().get("note"))
+                .isInstanceOfSatisfying(Cell.Raw.class, raw -> assertThat(raw.bytes())
+                        .isEqualTo(LegacyEncoder.encode("Cần Thơ", Encoding.TCVN3)));
+        assertThat(rows.get(0).cells().get("kind"))
+                .isInstanceOfSatisfying(Cell.Raw.class, raw -> assertThat(raw.bytes())
+                        .isEqualTo(new byte[] {'a', (byte) 0xE9, (byte) 0xE1, (byte) 0xBA, (byte) 0xA7}));
     }
 
     @Test

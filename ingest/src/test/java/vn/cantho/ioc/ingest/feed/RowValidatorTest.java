@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,9 +32,14 @@ class RowValidatorTest {
         assertThat(row.recordKey()).isEqualTo("r-1");
         assertThat(row.ts()).isEqualTo(Instant.parse("2026-10-31T07:05:00Z"));
         assertThat(row.period()).isNull();
-        assertThat(row.fields()).containsEntry("at", "2026-10-31T07:05:00Z").containsEntry("day", "2026-10-31")
-                .containsEntry("count", 7L).containsEntry("ratio", 12.5).containsEntry("ok", true)
-                .containsEntry("kind", "b").containsEntry("note", "Cần Thơ");
+        assertThat(row.fields())
+                .containsEntry("at", "2026-10-31T07:05:00Z")
+                .containsEntry("day", "2026-10-31")
+                .containsEntry("count", 7L)
+                .containsEntry("ratio", 12.5)
+                .containsEntry("ok", true)
+                .containsEntry("kind", "b")
+                .containsEntry("note", "Cần Thơ");
         assertThat(row.metrics()).containsEntry("test_count", 7.0).containsEntry("test_ratio", 12.5);
         assertThat(row.conversions()).isEmpty();
     }
@@ -46,58 +50,65 @@ class RowValidatorTest {
         ValidRow row = valid(csv("id,at,count,ratio,ok,day\nr-1,31/10/2026 14:05,7,12.50,yes,2026-10-31\n"));
 
         // Then
-        assertThat(row.fields()).containsEntry("at", "2026-10-31T07:05:00Z").containsEntry("count", 7L)
-                .containsEntry("ratio", 12.5).containsEntry("ok", true);
+        assertThat(row.fields())
+                .containsEntry("at", "2026-10-31T07:05:00Z")
+                .containsEntry("count", 7L)
+                .containsEntry("ratio", 12.5)
+                .containsEntry("ok", true);
     }
 
     @Test
     void a_missing_or_empty_required_field_is_missing_field_and_every_error_of_a_row_is_reported() {
         List<RowError> errors = errors(json("{\"id\":\"  \",\"count\":-1}"));
 
-        assertThat(errors).extracting(RowError::field, RowError::code).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("id", RowErrorCode.MISSING_FIELD),
-                org.assertj.core.groups.Tuple.tuple("at", RowErrorCode.MISSING_FIELD),
-                org.assertj.core.groups.Tuple.tuple("count", RowErrorCode.OUT_OF_RANGE));
+        assertThat(errors)
+                .extracting(RowError::field, RowError::code)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("id", RowErrorCode.MISSING_FIELD),
+                        org.assertj.core.groups.Tuple.tuple("at", RowErrorCode.MISSING_FIELD),
+                        org.assertj.core.groups.Tuple.tuple("count", RowErrorCode.OUT_OF_RANGE));
         assertThat(errors).allSatisfy(e -> assertThat(e.row()).isZero());
     }
 
     @ParameterizedTest(name = "{0} = {1} is {2}")
-    @CsvSource(delimiter = '|', value = {
-            "count | true | BAD_TYPE",
-            "count | {\"n\":1} | BAD_TYPE",
-            "count | [1] | BAD_TYPE",
-            "count | 2.5 | BAD_NUMBER",
-            "count | \"2,5\" | BAD_NUMBER",
-            "count | \"many\" | BAD_NUMBER",
-            "count | NaN | BAD_NUMBER",
-            "count | 101 | OUT_OF_RANGE",
-            "count | 99999999999999999999999 | OUT_OF_RANGE",
-            "ratio | Infinity | BAD_NUMBER",
-            "ratio | -Infinity | BAD_NUMBER",
-            "ratio | \"NaN\" | BAD_NUMBER",
-            "ratio | \"1.234,5\" | BAD_NUMBER",
-            "ratio | 1e999 | BAD_NUMBER",
-            "ratio | \"12%\" | BAD_NUMBER",
-            "ratio | \"7\" | VALID",
-            "ratio | 100.5 | OUT_OF_RANGE",
-            "ok | \"maybe\" | BAD_TYPE",
-            "ok | 1 | BAD_TYPE",
-            "day | \"2026-02-30\" | BAD_DATE",
-            "day | \"31.10.2026\" | BAD_DATE",
-            "day | \"10/31/2026\" | BAD_DATE",
-            "day | 20261031 | BAD_TYPE",
-            "at | \"yesterday\" | BAD_DATE",
-            "at | \"2026-13-01T00:00:00Z\" | BAD_DATE",
-            "at | \"1999-12-31T00:00:00Z\" | OUT_OF_RANGE",
-            "at | \"2026-11-30T00:00:00Z\" | OUT_OF_RANGE",
-            "at | 1793000000000 | VALID",
-            "kind | \"c\" | OUT_OF_RANGE",
-            "kind | 3 | BAD_TYPE",
-            "id | \"abcdefghijklmnopqrstuvwxyz\" | OUT_OF_RANGE",
-            "note | \"a\\u0000b\" | BAD_ENCODING",
-            "stt | 1 | UNKNOWN_FIELD",
-            "stt | null | VALID",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "count | true | BAD_TYPE",
+                "count | {\"n\":1} | BAD_TYPE",
+                "count | [1] | BAD_TYPE",
+                "count | 2.5 | BAD_NUMBER",
+                "count | \"2,5\" | BAD_NUMBER",
+                "count | \"many\" | BAD_NUMBER",
+                "count | NaN | BAD_NUMBER",
+                "count | 101 | OUT_OF_RANGE",
+                "count | 99999999999999999999999 | OUT_OF_RANGE",
+                "ratio | Infinity | BAD_NUMBER",
+                "ratio | -Infinity | BAD_NUMBER",
+                "ratio | \"NaN\" | BAD_NUMBER",
+                "ratio | \"1.234,5\" | BAD_NUMBER",
+                "ratio | 1e999 | BAD_NUMBER",
+                "ratio | \"12%\" | BAD_NUMBER",
+                "ratio | \"7\" | VALID",
+                "ratio | 100.5 | OUT_OF_RANGE",
+                "ok | \"maybe\" | BAD_TYPE",
+                "ok | 1 | BAD_TYPE",
+                "day | \"2026-02-30\" | BAD_DATE",
+                "day | \"31.10.2026\" | BAD_DATE",
+                "day | \"10/31/2026\" | BAD_DATE",
+                "day | 20261031 | BAD_TYPE",
+                "at | \"yesterday\" | BAD_DATE",
+                "at | \"2026-13-01T00:00:00Z\" | BAD_DATE",
+                "at | \"1999-12-31T00:00:00Z\" | OUT_OF_RANGE",
+                "at | \"2026-11-30T00:00:00Z\" | OUT_OF_RANGE",
+                "at | 1793000000000 | VALID",
+                "kind | \"c\" | OUT_OF_RANGE",
+                "kind | 3 | BAD_TYPE",
+                "id | \"abcdefghijklmnopqrstuvwxyz\" | OUT_OF_RANGE",
+                "note | \"a\\u0000b\" | BAD_ENCODING",
+                "stt | 1 | UNKNOWN_FIELD",
+                "stt | null | VALID",
+            })
     void every_bad_value_gets_its_row_error_code(String field, String value, String expected) {
         // Given a valid record with one field replaced
         String base = "\"id\":\"r1\",\"at\":\"2026-10-31T07:00:00Z\"";
@@ -112,9 +123,10 @@ class RowValidatorTest {
         if (expected.equals("VALID")) {
             assertThat(outcome).as(record).isInstanceOf(ValidRow.class);
         } else {
-            assertThat(outcome).as(record).isInstanceOfSatisfying(RowOutcome.Rejected.class,
-                    rejected -> assertThat(rejected.errors()).extracting(RowError::field, RowError::code)
-                            .containsExactly(org.assertj.core.groups.Tuple.tuple(field, RowErrorCode.valueOf(expected))));
+            assertThat(outcome).as(record).isInstanceOfSatisfying(RowOutcome.Rejected.class, rejected -> assertThat(
+                            rejected.errors())
+                    .extracting(RowError::field, RowError::code)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(field, RowErrorCode.valueOf(expected))));
         }
     }
 
@@ -127,16 +139,16 @@ class RowValidatorTest {
         RowValidator quarters = new RowValidator(quarterly, new VietnameseTextNormalizer(), CLOCK);
         RowValidator hours = new RowValidator(hourly, new VietnameseTextNormalizer(), CLOCK);
 
-        ValidRow october = (ValidRow) months.validate(json(
-                "{\"period\":\"2026-10-01\",\"retail_sales\":14250.5,\"exports\":265.4,\"iip\":108.2}"));
+        ValidRow october = (ValidRow) months.validate(
+                json("{\"period\":\"2026-10-01\",\"retail_sales\":14250.5,\"exports\":265.4,\"iip\":108.2}"));
         ValidRow q3 = (ValidRow) quarters.validate(json("{\"period\":\"01/07/2026\",\"grdp_growth\":7.8}"));
-        ValidRow hour = (ValidRow) hours.validate(json(
-                "{\"hour\":\"2026-11-23T09:00:00+07:00\",\"channel\":\"facebook\",\"mentions\":412}"));
-        RowOutcome midMonth = months.validate(json(
-                "{\"period\":\"2026-10-15\",\"retail_sales\":1,\"exports\":1,\"iip\":100}"));
+        ValidRow hour = (ValidRow) hours.validate(
+                json("{\"hour\":\"2026-11-23T09:00:00+07:00\",\"channel\":\"facebook\",\"mentions\":412}"));
+        RowOutcome midMonth =
+                months.validate(json("{\"period\":\"2026-10-15\",\"retail_sales\":1,\"exports\":1,\"iip\":100}"));
         RowOutcome midQuarter = quarters.validate(json("{\"period\":\"2026-08-01\",\"grdp_growth\":7.8}"));
-        RowOutcome halfPast = hours.validate(json(
-                "{\"hour\":\"2026-11-23T09:30:00+07:00\",\"channel\":\"all\",\"mentions\":1}"));
+        RowOutcome halfPast =
+                hours.validate(json("{\"hour\":\"2026-11-23T09:30:00+07:00\",\"channel\":\"all\",\"mentions\":1}"));
 
         assertThat(october.period()).isEqualTo("2026-10");
         assertThat(october.ts()).isEqualTo(Instant.parse("2026-09-30T17:00:00Z"));
@@ -145,18 +157,20 @@ class RowValidatorTest {
         assertThat(q3.recordKey()).isEqualTo("2026-07-01");
         assertThat(hour.period()).isEqualTo("2026-11-23T09");
         assertThat(hour.recordKey()).isEqualTo("2026-11-23T02:00:00Z|facebook");
-        assertThat(List.of(midMonth, midQuarter, halfPast)).allSatisfy(outcome ->
-                assertThat(((RowOutcome.Rejected) outcome).errors()).singleElement()
+        assertThat(List.of(midMonth, midQuarter, halfPast))
+                .allSatisfy(outcome -> assertThat(((RowOutcome.Rejected) outcome).errors())
+                        .singleElement()
                         .satisfies(e -> assertThat(e.code()).isEqualTo(RowErrorCode.BAD_DATE)));
         assertThat(((RowOutcome.Rejected) midMonth).errors().get(0).message()).contains("first day of the month");
     }
 
     @Test
     void the_area_field_and_a_composite_key_come_from_the_record() {
-        RowValidator traffic = new RowValidator(BUILT_IN.feed("traffic-safety-daily").orElseThrow(),
-                new VietnameseTextNormalizer(), CLOCK);
+        RowValidator traffic = new RowValidator(
+                BUILT_IN.feed("traffic-safety-daily").orElseThrow(), new VietnameseTextNormalizer(), CLOCK);
 
-        ValidRow row = (ValidRow) traffic.validate(csv(BUILT_IN.feed("traffic-safety-daily").orElseThrow(),
+        ValidRow row = (ValidRow) traffic.validate(csv(
+                BUILT_IN.feed("traffic-safety-daily").orElseThrow(),
                 "date,area_code,accidents,deaths,injuries,violations\n2026-11-22,ninh-kieu,2,0,3,148\n"));
 
         assertThat(row.recordKey()).isEqualTo("2026-11-22|ninh-kieu");
@@ -180,7 +194,8 @@ class RowValidatorTest {
         body.writeBytes("\n".getBytes(StandardCharsets.US_ASCII));
 
         // When
-        ValidRow fromBytes = valid(CsvBodyReader.read(body.toByteArray(), ALL_TYPES, 10).get(0));
+        ValidRow fromBytes =
+                valid(CsvBodyReader.read(body.toByteArray(), ALL_TYPES, 10).get(0));
         ValidRow fromMojibake = valid(json("{\"id\":\"r1\",\"at\":\"2026-10-31T07:00:00Z\",\"note\":\""
                 + LegacyEncoder.mojibake(LegacyEncoder.encode("Cần Thơ", Encoding.TCVN3)) + "\"}"));
         ValidRow unicode = valid(json("{\"id\":\"r1\",\"at\":\"2026-10-31T07:00:00Z\",\"note\":\"Cần Thơ\"}"));
@@ -191,7 +206,8 @@ class RowValidatorTest {
         assertThat(fromMojibake.fields().get("note")).isEqualTo("Cần Thơ");
         assertThat(fromMojibake.conversions()).containsExactly(new FieldConversion(0, "note", "TCVN3"));
         assertThat(unicode.conversions()).isEmpty();
-        assertThat(FeedPushService.contentHash(fromBytes.fields())).isEqualTo(FeedPushService.contentHash(unicode.fields()));
+        assertThat(FeedPushService.contentHash(fromBytes.fields()))
+                .isEqualTo(FeedPushService.contentHash(unicode.fields()));
     }
 
     @Test
@@ -237,7 +253,8 @@ class RowValidatorTest {
     }
 
     private static RawRow json(String record) {
-        return JsonBodyReader.read(("[" + record + "]").getBytes(StandardCharsets.UTF_8), 10).get(0);
+        return JsonBodyReader.read(("[" + record + "]").getBytes(StandardCharsets.UTF_8), 10)
+                .get(0);
     }
 
     private static RawRow csv(String body) {
@@ -245,6 +262,7 @@ class RowValidatorTest {
     }
 
     private static RawRow csv(FeedDefinition feed, String body) {
-        return CsvBodyReader.read(body.getBytes(StandardCharsets.UTF_8), feed, 10).get(0);
+        return CsvBodyReader.read(body.getBytes(StandardCharsets.UTF_8), feed, 10)
+                .get(0);
     }
 }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,11 +35,17 @@ class IngestJournalTest {
             List<IngestJournal.Entry> entries = readAll(journal, journal.checkpoint());
 
             // Then the messages come back as written
-            assertThat(entries).extracting(IngestJournal.Entry::topic).containsExactly(
-                    "ioc/v1/devices/d0/telemetry", "ioc/v1/devices/d1/telemetry", "ioc/v1/devices/d2/telemetry");
-            assertThat(entries).extracting(e -> new String(e.payload(), StandardCharsets.UTF_8))
+            assertThat(entries)
+                    .extracting(IngestJournal.Entry::topic)
+                    .containsExactly(
+                            "ioc/v1/devices/d0/telemetry",
+                            "ioc/v1/devices/d1/telemetry",
+                            "ioc/v1/devices/d2/telemetry");
+            assertThat(entries)
+                    .extracting(e -> new String(e.payload(), StandardCharsets.UTF_8))
                     .containsExactly("{\"n\":0}", "{\"n\":1}", "{\"n\":2}");
-            assertThat(entries).extracting(IngestJournal.Entry::receivedAt)
+            assertThat(entries)
+                    .extracting(IngestJournal.Entry::receivedAt)
                     .containsExactly(T0, T0.plusMillis(1), T0.plusMillis(2));
             assertThat(entries.get(2).next()).isEqualTo(journal.end());
         }
@@ -73,7 +78,8 @@ class IngestJournalTest {
 
             // Then all came back in order and only the active segment is left
             assertThat(entries).hasSize(100);
-            assertThat(new String(entries.get(99).payload(), StandardCharsets.UTF_8)).endsWith("99");
+            assertThat(new String(entries.get(99).payload(), StandardCharsets.UTF_8))
+                    .endsWith("99");
             assertThat(segments()).hasSize(1);
             assertThat(journal.checkpoint()).isEqualTo(journal.end());
         }
@@ -99,8 +105,10 @@ class IngestJournalTest {
             journal.append("ioc/v1/devices/c/telemetry", bytes("{\"c\":3}"), T0);
 
             // Then the torn bytes are gone and the new record follows the last whole one
-            assertThat(readAll(journal, 0)).extracting(IngestJournal.Entry::topic).containsExactly(
-                    "ioc/v1/devices/a/telemetry", "ioc/v1/devices/b/telemetry", "ioc/v1/devices/c/telemetry");
+            assertThat(readAll(journal, 0))
+                    .extracting(IngestJournal.Entry::topic)
+                    .containsExactly(
+                            "ioc/v1/devices/a/telemetry", "ioc/v1/devices/b/telemetry", "ioc/v1/devices/c/telemetry");
         }
     }
 
@@ -116,8 +124,9 @@ class IngestJournalTest {
 
         try (IngestJournal journal = IngestJournal.open(dir, 1 << 20, 65536)) {
             assertThat(journal.checkpoint()).isEqualTo(checkpoint);
-            assertThat(readAll(journal, journal.checkpoint())).extracting(e -> new String(e.payload(),
-                    StandardCharsets.UTF_8)).containsExactly("2");
+            assertThat(readAll(journal, journal.checkpoint()))
+                    .extracting(e -> new String(e.payload(), StandardCharsets.UTF_8))
+                    .containsExactly("2");
         }
     }
 

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -39,20 +38,21 @@ class JournalForwarderTest {
         // Given three journalled readings and a producer that completes sends only when told
         MockProducer<byte[], byte[]> producer = producer(false);
         try (IngestJournal journal = IngestJournal.open(dir, 1 << 20, 65536);
-             JournalForwarder forwarder = forwarder(journal, producer)) {
+                JournalForwarder forwarder = forwarder(journal, producer)) {
             for (int i = 0; i < 3; i++) {
                 journal.append(TOPIC, reading(i), NOW);
             }
             forwarder.start();
-            await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 3);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> producer.history().size() == 3);
 
             // When Kafka confirms the first two
             producer.completeNext();
             producer.completeNext();
 
             // Then the backlog is the third message only, and it is all gone once Kafka confirms that one too
-            await().atMost(Duration.ofSeconds(10)).until(() -> forwarder.backlogBytes() > 0
-                    && forwarder.backlogBytes() < journal.end() / 2);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> forwarder.backlogBytes() > 0 && forwarder.backlogBytes() < journal.end() / 2);
             producer.completeNext();
             await().atMost(Duration.ofSeconds(10)).until(() -> forwarder.backlogBytes() == 0);
         }
@@ -62,16 +62,18 @@ class JournalForwarderTest {
     void a_message_kafka_refused_is_sent_again() throws IOException {
         MockProducer<byte[], byte[]> producer = producer(false);
         try (IngestJournal journal = IngestJournal.open(dir, 1 << 20, 65536);
-             JournalForwarder forwarder = forwarder(journal, producer)) {
+                JournalForwarder forwarder = forwarder(journal, producer)) {
             journal.append(TOPIC, reading(7), NOW);
             forwarder.start();
-            await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 1);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> producer.history().size() == 1);
 
             // When Kafka refuses it
             producer.errorNext(new TimeoutException("broker away"));
 
             // Then it is sent again, and confirmed once stored
-            await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 2);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> producer.history().size() == 2);
             assertThat(value(producer, 1).values()).containsEntry("pm25", 7.0);
             producer.completeNext();
             await().atMost(Duration.ofSeconds(10)).until(() -> forwarder.backlogBytes() == 0);
@@ -82,7 +84,7 @@ class JournalForwarderTest {
     void after_a_restart_only_what_was_not_confirmed_is_sent() throws IOException {
         // Given a run that forwarded and confirmed one message, then stopped
         try (IngestJournal journal = IngestJournal.open(dir, 1 << 20, 65536);
-             JournalForwarder forwarder = forwarder(journal, producer(true))) {
+                JournalForwarder forwarder = forwarder(journal, producer(true))) {
             journal.append(TOPIC, reading(1), NOW);
             forwarder.start();
             await().atMost(Duration.ofSeconds(10)).until(() -> forwarder.backlogBytes() == 0);
@@ -95,7 +97,7 @@ class JournalForwarderTest {
         // When the next run starts
         MockProducer<byte[], byte[]> producer = producer(true);
         try (IngestJournal journal = IngestJournal.open(dir, 1 << 20, 65536);
-             JournalForwarder forwarder = forwarder(journal, producer)) {
+                JournalForwarder forwarder = forwarder(journal, producer)) {
             forwarder.start();
 
             // Then it sends the second message only
@@ -106,9 +108,14 @@ class JournalForwarderTest {
     }
 
     private static JournalForwarder forwarder(IngestJournal journal, MockProducer<byte[], byte[]> producer) {
-        return new JournalForwarder(journal, new TelemetryForwarder(
-                new ReadingParser(DeviceRegistry.builtIn(), Duration.ofDays(7), Duration.ofMinutes(5)), producer,
-                65536, Clock.fixed(NOW, ZoneOffset.UTC)), Duration.ofSeconds(2));
+        return new JournalForwarder(
+                journal,
+                new TelemetryForwarder(
+                        new ReadingParser(DeviceRegistry.builtIn(), Duration.ofDays(7), Duration.ofMinutes(5)),
+                        producer,
+                        65536,
+                        Clock.fixed(NOW, ZoneOffset.UTC)),
+                Duration.ofSeconds(2));
     }
 
     private static MockProducer<byte[], byte[]> producer(boolean autoComplete) {
@@ -116,8 +123,11 @@ class JournalForwarderTest {
     }
 
     private static Reading value(MockProducer<byte[], byte[]> producer, int index) {
-        return Topics.TELEMETRY.valueSerde().deserializer()
-                .deserialize(Topics.TELEMETRY.name(), producer.history().get(index).value());
+        return Topics.TELEMETRY
+                .valueSerde()
+                .deserializer()
+                .deserialize(
+                        Topics.TELEMETRY.name(), producer.history().get(index).value());
     }
 
     private static byte[] reading(int value) {

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -27,8 +26,7 @@ final class DevicePublisher implements AutoCloseable {
         }
 
         @Override
-        public void onFailure(IMqttToken token, Throwable exception) {
-        }
+        public void onFailure(IMqttToken token, Throwable exception) {}
     };
 
     DevicePublisher(String mqttUrl) throws MqttException {

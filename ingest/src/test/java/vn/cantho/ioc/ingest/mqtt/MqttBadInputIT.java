@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -50,12 +49,14 @@ class MqttBadInputIT {
     private static final SharedServers SERVERS = SharedServers.get();
     /** A device no other test publishes for, so any reading of it in the telemetry topic came from this suite. */
     private static final String DEVICE = "aq-thoi-lai-01";
+
     private static final String TOPIC = TelemetryTopic.of(DEVICE);
     private static final int MAX_PAYLOAD = 65536;
     /** The bridge keeps this much of a TOO_LARGE payload in its dead letter. */
     private static final int KEPT_OF_TOO_LARGE = 1024;
     /** One timestamp for every case, so the cases are the same bytes however often they are built. */
-    private static final long NOW = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toEpochMilli();
+    private static final long NOW =
+            Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toEpochMilli();
 
     private static MqttKafkaBridge bridge;
     private static Instant started;
@@ -86,14 +87,16 @@ class MqttBadInputIT {
     @BeforeAll
     static void publishEveryCase() throws Exception {
         // Given a bridge between the real broker and Kafka
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", SERVERS.kafkaBootstrap()))) {
+        try (var admin =
+                org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", SERVERS.kafkaBootstrap()))) {
             new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
         }
         String clientId = SharedServers.uniqueName("bad-input-bridge");
         bridge = new MqttKafkaBridge(
                 new BridgeOptions(SERVERS.mqttUrl(), clientId, "", 1000, Duration.ofHours(1), MAX_PAYLOAD),
                 new ReadingParser(DeviceRegistry.builtIn(), Duration.ofDays(7), Duration.ofMinutes(5)),
-                IngestProducer.create(SERVERS.kafkaBootstrap(), clientId), Clock.systemUTC());
+                IngestProducer.create(SERVERS.kafkaBootstrap(), clientId),
+                Clock.systemUTC());
         bridge.start();
         started = Instant.now();
 
@@ -129,14 +132,17 @@ class MqttBadInputIT {
 
     @TestFactory
     Stream<DynamicTest> every_bad_message_is_dead_lettered_with_its_reason_and_its_original_bytes() {
-        return cases().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
-            // Then
-            DeadLetter letter = LETTERS.get(c.key());
-            assertThat(letter).as(c.says()).isNotNull();
-            assertThat(letter.reason()).as("%s: %s", c.says(), letter.detail()).isEqualTo(c.reason());
-            assertThat(letter.payload()).isEqualTo(c.kept());
-            assertThat(letter.detail()).isNotBlank().doesNotContain("vn.cantho", "java.");
-        }));
+        return cases().stream()
+                .map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
+                    // Then
+                    DeadLetter letter = LETTERS.get(c.key());
+                    assertThat(letter).as(c.says()).isNotNull();
+                    assertThat(letter.reason())
+                            .as("%s: %s", c.says(), letter.detail())
+                            .isEqualTo(c.reason());
+                    assertThat(letter.payload()).isEqualTo(c.kept());
+                    assertThat(letter.detail()).isNotBlank().doesNotContain("vn.cantho", "java.");
+                }));
     }
 
     @Test
@@ -148,16 +154,18 @@ class MqttBadInputIT {
         // When a well-formed reading follows them
         Instant ts = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         try (DevicePublisher publisher = new DevicePublisher(SERVERS.mqttUrl())) {
-            publisher.send(TOPIC, ("{\"ts\":\"" + ts + "\",\"values\":{\"pm25\":21.5}}").getBytes(StandardCharsets.UTF_8));
+            publisher.send(
+                    TOPIC, ("{\"ts\":\"" + ts + "\",\"values\":{\"pm25\":21.5}}").getBytes(StandardCharsets.UTF_8));
             publisher.awaitAcks(1);
         }
 
         // Then it is the only reading of the device since the suite started
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             try (KafkaTail<Reading> tail = new KafkaTail<>(SERVERS.kafkaBootstrap(), Topics.TELEMETRY)) {
-                List<Reading> readings = tail.valuesUpToEnd(r -> r.deviceId().equals(DEVICE)
-                        && !r.receivedAt().isBefore(started));
-                assertThat(readings).singleElement().satisfies(r -> assertThat(r.ts()).isEqualTo(ts));
+                List<Reading> readings = tail.valuesUpToEnd(
+                        r -> r.deviceId().equals(DEVICE) && !r.receivedAt().isBefore(started));
+                assertThat(readings).singleElement().satisfies(r -> assertThat(r.ts())
+                        .isEqualTo(ts));
             }
         });
         assertThat(bridge.check().up()).isTrue();
@@ -224,18 +232,34 @@ class MqttBadInputIT {
             {"a truncated three-byte character", new byte[] {(byte) 0xE1, (byte) 0xBB}},
             {"a byte that never occurs in UTF-8", new byte[] {(byte) 0xFF}},
         }) {
-            cases.add(new Case("invalid UTF-8: " + bytes[0], TOPIC, RawHttp.concat(RawHttp.utf8("{\"values\":{\"pm25\":1},\"note\":\""),
-                    (byte[]) bytes[1], RawHttp.utf8("\"}")), DeadLetterReason.BAD_JSON));
+            cases.add(new Case(
+                    "invalid UTF-8: " + bytes[0],
+                    TOPIC,
+                    RawHttp.concat(
+                            RawHttp.utf8("{\"values\":{\"pm25\":1},\"note\":\""),
+                            (byte[]) bytes[1],
+                            RawHttp.utf8("\"}")),
+                    DeadLetterReason.BAD_JSON));
         }
-        cases.add(new Case("UTF-16 instead of UTF-8", TOPIC, "{\"values\":{\"pm25\":1}}".getBytes(StandardCharsets.UTF_16),
+        cases.add(new Case(
+                "UTF-16 instead of UTF-8",
+                TOPIC,
+                "{\"values\":{\"pm25\":1}}".getBytes(StandardCharsets.UTF_16),
                 DeadLetterReason.BAD_JSON));
 
         // Valid JSON of the wrong shape
         for (String[] text : new String[][] {
-            {"a bare number", "42"}, {"a bare string", "\"pm25\""}, {"true", "true"}, {"JSON null", "null"},
-            {"an empty SenML pack", "[]"}, {"a pack of numbers", "[1,2,3]"}, {"no values", "{" + now + "}"},
-            {"empty values", "{\"values\":{}}"}, {"values as an array", "{\"values\":[35]}"},
-            {"values as a number", "{\"values\":35}"}, {"values as a string", "{\"values\":\"pm25=35\"}"},
+            {"a bare number", "42"},
+            {"a bare string", "\"pm25\""},
+            {"true", "true"},
+            {"JSON null", "null"},
+            {"an empty SenML pack", "[]"},
+            {"a pack of numbers", "[1,2,3]"},
+            {"no values", "{" + now + "}"},
+            {"empty values", "{\"values\":{}}"},
+            {"values as an array", "{\"values\":[35]}"},
+            {"values as a number", "{\"values\":35}"},
+            {"values as a string", "{\"values\":\"pm25=35\"}"},
             {"a SenML string value", "[{\"n\":\"pm25\",\"vs\":\"35\"}]"},
             {"a SenML boolean value", "[{\"n\":\"pm25\",\"vb\":true}]"},
             {"a SenML data value", "[{\"n\":\"pm25\",\"vd\":\"AQID\"}]"},
@@ -259,13 +283,18 @@ class MqttBadInputIT {
 
         // Values that are not finite numbers
         for (String[] text : new String[][] {
-            {"NaN", "{\"values\":{\"pm25\":NaN}}"}, {"Infinity", "{\"values\":{\"pm25\":Infinity}}"},
-            {"-Infinity", "{\"values\":{\"pm25\":-Infinity}}"}, {"a number in a string", "{\"values\":{\"pm25\":\"35.5\"}}"},
-            {"null as a value", "{\"values\":{\"pm25\":null}}"}, {"true as a value", "{\"values\":{\"pm25\":true}}"},
-            {"an object as a value", "{\"values\":{\"pm25\":{\"v\":1}}}"}, {"an array as a value", "{\"values\":{\"pm25\":[1]}}"},
+            {"NaN", "{\"values\":{\"pm25\":NaN}}"},
+            {"Infinity", "{\"values\":{\"pm25\":Infinity}}"},
+            {"-Infinity", "{\"values\":{\"pm25\":-Infinity}}"},
+            {"a number in a string", "{\"values\":{\"pm25\":\"35.5\"}}"},
+            {"null as a value", "{\"values\":{\"pm25\":null}}"},
+            {"true as a value", "{\"values\":{\"pm25\":true}}"},
+            {"an object as a value", "{\"values\":{\"pm25\":{\"v\":1}}}"},
+            {"an array as a value", "{\"values\":{\"pm25\":[1]}}"},
             {"an empty string as a value", "{\"values\":{\"pm25\":\"\"}}"},
             {"a number beyond a double", "{\"values\":{\"pm25\":1e400}}"},
-            {"SenML NaN", "[{\"n\":\"pm25\",\"v\":NaN}]"}, {"SenML value in a string", "[{\"n\":\"pm25\",\"v\":\"35\"}]"},
+            {"SenML NaN", "[{\"n\":\"pm25\",\"v\":NaN}]"},
+            {"SenML value in a string", "[{\"n\":\"pm25\",\"v\":\"35\"}]"},
             {"SenML base value NaN", "[{\"n\":\"pm25\",\"bv\":NaN,\"v\":1}]"},
             {"SenML value null", "[{\"n\":\"pm25\",\"v\":null}]"},
         }) {
@@ -274,7 +303,8 @@ class MqttBadInputIT {
 
         // Values outside the metric's range
         for (String[] text : new String[][] {
-            {"a negative PM2.5", "{\"values\":{\"pm25\":-3}}"}, {"PM2.5 of 1e300", "{\"values\":{\"pm25\":1e300}}"},
+            {"a negative PM2.5", "{\"values\":{\"pm25\":-3}}"},
+            {"PM2.5 of 1e300", "{\"values\":{\"pm25\":1e300}}"},
             {"PM2.5 just above its range", "{\"values\":{\"pm25\":1000.001}}"},
             {"a good PM2.5 with an impossible PM10", "{\"values\":{\"pm25\":10,\"pm10\":99999}}"},
             {"SenML value below range", "[{\"n\":\"pm25\",\"v\":-0.5}]"},
@@ -285,12 +315,18 @@ class MqttBadInputIT {
 
         // Metrics the device does not report
         for (String[] text : new String[][] {
-            {"radon", "{\"values\":{\"radon\":1}}"}, {"ozone, which this station has not", "{\"values\":{\"o3\":40}}"},
+            {"radon", "{\"values\":{\"radon\":1}}"},
+            {"ozone, which this station has not", "{\"values\":{\"o3\":40}}"},
             {"SQL as a metric", "{\"values\":{\"pm25; DROP TABLE metric_agg_1m; --\":1}}"},
-            {"an empty metric name", "{\"values\":{\"\":1}}"}, {"a metric name with an escaped NUL", "{\"values\":{\"pm25\\u0000\":1}}"},
+            {"an empty metric name", "{\"values\":{\"\":1}}"},
+            {"a metric name with an escaped NUL", "{\"values\":{\"pm25\\u0000\":1}}"},
             {"a metric name of 10,000 characters", "{\"values\":{\"" + "m".repeat(10_000) + "\":1}}"},
-            {"a metric in capitals", "{\"values\":{\"PM25\":1}}"}, {"SenML unknown metric", "[{\"n\":\"co2\",\"v\":400}]"},
-            {"SenML name with a path to an unknown metric", "[{\"bn\":\"urn:dev:ioc:" + DEVICE + ":\",\"n\":\"noise\",\"v\":1}]"},
+            {"a metric in capitals", "{\"values\":{\"PM25\":1}}"},
+            {"SenML unknown metric", "[{\"n\":\"co2\",\"v\":400}]"},
+            {
+                "SenML name with a path to an unknown metric",
+                "[{\"bn\":\"urn:dev:ioc:" + DEVICE + ":\",\"n\":\"noise\",\"v\":1}]"
+            },
         }) {
             cases.add(new Case(text[0], TOPIC, RawHttp.utf8(text[1]), DeadLetterReason.UNKNOWN_METRIC));
         }
@@ -329,24 +365,32 @@ class MqttBadInputIT {
 
         // Topics of devices the registry does not know, and topics that are not telemetry topics
         String good = "{\"values\":{\"pm25\":1}}";
-        for (String device : new String[] {"aq-atlantis-01", "AQ-THOI-LAI-01", "aq-thoi-lai-01.", "x".repeat(64), "0", "_"}) {
-            cases.add(new Case("unknown device " + device, TelemetryTopic.of(device), RawHttp.utf8(good),
+        for (String device :
+                new String[] {"aq-atlantis-01", "AQ-THOI-LAI-01", "aq-thoi-lai-01.", "x".repeat(64), "0", "_"}) {
+            cases.add(new Case(
+                    "unknown device " + device,
+                    TelemetryTopic.of(device),
+                    RawHttp.utf8(good),
                     DeadLetterReason.UNKNOWN_DEVICE));
         }
         for (String device : new String[] {"x".repeat(65), "aq thoi lai", "aq'; DROP TABLE--", "trạm-01", "a,b", ""}) {
-            cases.add(new Case("a topic whose device id is '" + abbreviate(device) + "'", TelemetryTopic.of(device), RawHttp.utf8(good),
+            cases.add(new Case(
+                    "a topic whose device id is '" + abbreviate(device) + "'",
+                    TelemetryTopic.of(device),
+                    RawHttp.utf8(good),
                     DeadLetterReason.BAD_TOPIC));
         }
 
         // Too large
-        cases.add(new Case("a payload over the size limit", TOPIC, RawHttp.utf8("{\"values\":{\"pm25\":1},\"pad\":\""
-                + "p".repeat(MAX_PAYLOAD) + "\"}"), DeadLetterReason.TOO_LARGE));
+        cases.add(new Case(
+                "a payload over the size limit",
+                TOPIC,
+                RawHttp.utf8("{\"values\":{\"pm25\":1},\"pad\":\"" + "p".repeat(MAX_PAYLOAD) + "\"}"),
+                DeadLetterReason.TOO_LARGE));
         return cases;
     }
 
     private static String abbreviate(String text) {
         return text.length() <= 20 ? text : text.substring(0, 20) + "…";
     }
-
-
 }

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -42,15 +41,16 @@ class MqttKafkaBridgeIT {
 
     @BeforeEach
     void startBridge() throws Exception {
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(
-                Map.of("bootstrap.servers", SERVERS.kafkaBootstrap()))) {
+        try (var admin =
+                org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", SERVERS.kafkaBootstrap()))) {
             new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
         }
         String clientId = SharedServers.uniqueName("bridge");
         bridge = new MqttKafkaBridge(
                 new BridgeOptions(SERVERS.mqttUrl(), clientId, "", 1000, Duration.ofHours(1), 65536),
                 new ReadingParser(DeviceRegistry.builtIn(), Duration.ofDays(7), Duration.ofMinutes(5)),
-                IngestProducer.create(SERVERS.kafkaBootstrap(), clientId), Clock.systemUTC());
+                IngestProducer.create(SERVERS.kafkaBootstrap(), clientId),
+                Clock.systemUTC());
         bridge.start();
     }
 
@@ -70,7 +70,8 @@ class MqttKafkaBridgeIT {
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
             Map<Instant, Integer> seen = new HashMap<>();
             for (Reading reading : readAll(Topics.TELEMETRY)) {
-                if (reading.deviceId().equals(DEVICE) && !reading.ts().isBefore(base)
+                if (reading.deviceId().equals(DEVICE)
+                        && !reading.ts().isBefore(base)
                         && reading.ts().isBefore(base.plusMillis(messages))) {
                     seen.merge(reading.ts(), 1, Integer::sum);
                 }
@@ -97,7 +98,8 @@ class MqttKafkaBridgeIT {
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
             Map<Instant, Integer> seen = new HashMap<>();
             for (Reading reading : readAll(Topics.TELEMETRY)) {
-                if (reading.deviceId().equals(DEVICE) && !reading.ts().isBefore(base)
+                if (reading.deviceId().equals(DEVICE)
+                        && !reading.ts().isBefore(base)
                         && reading.ts().isBefore(base.plusMillis(30L * packs))) {
                     seen.merge(reading.ts(), 1, Integer::sum);
                     if ((reading.ts().toEpochMilli() - base.toEpochMilli()) % 30 == 0) {
@@ -118,7 +120,8 @@ class MqttKafkaBridgeIT {
         try (DevicePublisher publisher = new DevicePublisher(SERVERS.mqttUrl())) {
             publisher.send(TelemetryTopic.of(DEVICE), ("not json " + marker).getBytes(StandardCharsets.UTF_8));
             publisher.send(TelemetryTopic.of("ghost-" + marker), "{\"values\":{\"pm25\":1}}".getBytes());
-            publisher.send(TelemetryTopic.of(DEVICE), ("{\"values\":{\"pm25\":NaN},\"m\":\"" + marker + "\"}").getBytes());
+            publisher.send(
+                    TelemetryTopic.of(DEVICE), ("{\"values\":{\"pm25\":NaN},\"m\":\"" + marker + "\"}").getBytes());
             publisher.send(TelemetryTopic.of(DEVICE), payload(ts, 42).getBytes(StandardCharsets.UTF_8));
             publisher.awaitAcks(4);
         }
@@ -129,8 +132,10 @@ class MqttKafkaBridgeIT {
                     .filter(l -> new String(l.payload(), StandardCharsets.UTF_8).contains(marker)
                             || l.source().contains(marker))
                     .toList();
-            assertThat(letters).extracting(DeadLetter::reason).containsExactlyInAnyOrder(
-                    DeadLetterReason.BAD_JSON, DeadLetterReason.UNKNOWN_DEVICE, DeadLetterReason.NON_FINITE);
+            assertThat(letters)
+                    .extracting(DeadLetter::reason)
+                    .containsExactlyInAnyOrder(
+                            DeadLetterReason.BAD_JSON, DeadLetterReason.UNKNOWN_DEVICE, DeadLetterReason.NON_FINITE);
         });
         assertThat(bridge.stats().deadLettered(DeadLetterReason.BAD_JSON)).isEqualTo(1);
         assertThat(bridge.stats().deadLetteredTotal()).isEqualTo(3);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,10 +41,13 @@ class ReadingParserTest {
         long millis = Instant.parse("2026-11-23T03:00:00Z").toEpochMilli();
 
         assertThat(parse(TOPIC, "{\"ts\":" + millis + ",\"values\":{\"pm25\":1}}"))
-                .isInstanceOfSatisfying(ParseResult.Accepted.class,
+                .isInstanceOfSatisfying(
+                        ParseResult.Accepted.class,
                         a -> assertThat(a.readings().get(0).ts().toEpochMilli()).isEqualTo(millis));
         assertThat(parse(TOPIC, "{\"values\":{\"pm25\":1}}"))
-                .isInstanceOfSatisfying(ParseResult.Accepted.class, a -> assertThat(a.readings().get(0).ts()).isEqualTo(NOW));
+                .isInstanceOfSatisfying(
+                        ParseResult.Accepted.class,
+                        a -> assertThat(a.readings().get(0).ts()).isEqualTo(NOW));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

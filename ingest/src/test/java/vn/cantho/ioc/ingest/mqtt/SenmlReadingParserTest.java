@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,6 +21,7 @@ class SenmlReadingParserTest {
     private static final Instant NOW = Instant.parse("2026-11-23T03:00:30Z");
     /** {@link #NOW} in SenML's absolute time: seconds since the epoch. */
     private static final long NOW_S = NOW.getEpochSecond();
+
     private static final String AIR = TelemetryTopic.of("aq-ninh-kieu-01");
     private static final String TRAFFIC = TelemetryTopic.of("tc-tran-hung-dao");
     private static final String GAUGE = TelemetryTopic.of("wl-can-tho");
@@ -54,8 +54,8 @@ class SenmlReadingParserTest {
 
         assertThat(readings).singleElement().satisfies(reading -> {
             assertThat(reading.ts()).isEqualTo(NOW);
-            assertThat(reading.values()).containsOnly(Map.entry("pm25", 35.2), Map.entry("pm10", 61.0),
-                    Map.entry("no2", 40.5));
+            assertThat(reading.values())
+                    .containsOnly(Map.entry("pm25", 35.2), Map.entry("pm10", 61.0), Map.entry("no2", 40.5));
         });
     }
 
@@ -72,12 +72,21 @@ class SenmlReadingParserTest {
                  {"n":"vehicle_count","v":39}]""".formatted(NOW_S - 30));
 
         Instant bt = Instant.ofEpochSecond(NOW_S - 30).plusMillis(1);
-        assertThat(readings).extracting(Reading::ts).containsExactly(bt.minusSeconds(5), bt.minusSeconds(4),
-                bt.minusSeconds(3), bt.minusSeconds(2), bt.minusSeconds(1), bt);
+        assertThat(readings)
+                .extracting(Reading::ts)
+                .containsExactly(
+                        bt.minusSeconds(5),
+                        bt.minusSeconds(4),
+                        bt.minusSeconds(3),
+                        bt.minusSeconds(2),
+                        bt.minusSeconds(1),
+                        bt);
         assertThat(readings.get(0).values()).containsExactlyEntriesOf(Map.of("vehicle_count", 41.0));
-        assertThat(readings.get(5).values()).containsOnly(Map.entry("mean_speed", 32.5),
-                Map.entry("vehicle_count", 39.0));
-        assertThat(readings).allMatch(r -> r.deviceId().equals("tc-tran-hung-dao") && r.source().equals(TRAFFIC));
+        assertThat(readings.get(5).values())
+                .containsOnly(Map.entry("mean_speed", 32.5), Map.entry("vehicle_count", 39.0));
+        assertThat(readings)
+                .allMatch(r ->
+                        r.deviceId().equals("tc-tran-hung-dao") && r.source().equals(TRAFFIC));
     }
 
     @Test
@@ -85,10 +94,10 @@ class SenmlReadingParserTest {
         // RFC 8428 §5.1.4: the resolved form of §5.1.3.
         List<Reading> readings = accepted(AIR, """
                 [{"n":"urn:dev:ioc:aq-ninh-kieu-01:pm25","u":"ug/m3","v":20.5,"t":%d},
-                 {"n":"urn:dev:ioc:aq-ninh-kieu-01:pm25","u":"ug/m3","v":21.5,"t":%d}]"""
-                .formatted(NOW_S - 120, NOW_S - 60));
+                 {"n":"urn:dev:ioc:aq-ninh-kieu-01:pm25","u":"ug/m3","v":21.5,"t":%d}]""".formatted(NOW_S - 120, NOW_S - 60));
 
-        assertThat(readings).extracting(Reading::ts)
+        assertThat(readings)
+                .extracting(Reading::ts)
                 .containsExactly(Instant.ofEpochSecond(NOW_S - 120), Instant.ofEpochSecond(NOW_S - 60));
         assertThat(readings).extracting(r -> r.values().get("pm25")).containsExactly(20.5, 21.5);
     }
@@ -103,8 +112,9 @@ class SenmlReadingParserTest {
 
         assertThat(readings).singleElement().satisfies(reading -> {
             assertThat(reading.ts()).isEqualTo(Instant.ofEpochSecond(NOW_S - 60));
-            assertThat(reading.values()).containsOnly(Map.entry("ph", 7.1), Map.entry("dissolved_oxygen", 4.6),
-                    Map.entry("turbidity", 48.0));
+            assertThat(reading.values())
+                    .containsOnly(
+                            Map.entry("ph", 7.1), Map.entry("dissolved_oxygen", 4.6), Map.entry("turbidity", 48.0));
         });
     }
 
@@ -126,8 +136,7 @@ class SenmlReadingParserTest {
                  {"n":"water_level"}]""");
 
         assertThat(readings).extracting(r -> r.values().get("water_level")).containsExactly(1.75, 1.0, 1.5);
-        assertThat(readings).extracting(Reading::ts)
-                .containsExactly(NOW.minusSeconds(120), NOW.minusSeconds(60), NOW);
+        assertThat(readings).extracting(Reading::ts).containsExactly(NOW.minusSeconds(120), NOW.minusSeconds(60), NOW);
     }
 
     @Test
@@ -143,12 +152,19 @@ class SenmlReadingParserTest {
 
     @Test
     void times_below_2_pow_28_are_relative_to_the_receive_time_and_fractions_keep_milliseconds() {
-        assertThat(accepted(AIR, "[{\"n\":\"pm25\",\"v\":1,\"t\":-90.25}]").get(0).ts())
+        assertThat(accepted(AIR, "[{\"n\":\"pm25\",\"v\":1,\"t\":-90.25}]")
+                        .get(0)
+                        .ts())
                 .isEqualTo(NOW.minusMillis(90_250));
-        assertThat(accepted(AIR, "[{\"n\":\"pm25\",\"v\":1,\"t\":60}]").get(0).ts()).isEqualTo(NOW.plusSeconds(60));
-        assertThat(accepted(AIR, "[{\"n\":\"pm25\",\"v\":1,\"bt\":" + NOW_S + ",\"t\":-0.5}]").get(0).ts())
+        assertThat(accepted(AIR, "[{\"n\":\"pm25\",\"v\":1,\"t\":60}]").get(0).ts())
+                .isEqualTo(NOW.plusSeconds(60));
+        assertThat(accepted(AIR, "[{\"n\":\"pm25\",\"v\":1,\"bt\":" + NOW_S + ",\"t\":-0.5}]")
+                        .get(0)
+                        .ts())
                 .isEqualTo(NOW.minusMillis(500));
-        assertThat(accepted(AIR, "[{\"n\":\"pm25\",\"v\":1,\"bt\":1.7954028e9}]").get(0).ts())
+        assertThat(accepted(AIR, "[{\"n\":\"pm25\",\"v\":1,\"bt\":1.7954028e9}]")
+                        .get(0)
+                        .ts())
                 .isEqualTo(Instant.ofEpochSecond(1_795_402_800L));
     }
 
@@ -157,17 +173,24 @@ class SenmlReadingParserTest {
         assertThat(accepted(AIR, "[{\"n\":\"pm25\",\"u\":\"ug/m3\",\"v\":1}]")).hasSize(1);
         assertThat(accepted(AIR, "[{\"n\":\"pm25\",\"u\":\"µg/m³\",\"v\":1}]")).hasSize(1);
         assertThat(accepted(AIR, "[{\"n\":\"pm25\",\"v\":1}]")).hasSize(1);
-        assertThat(accepted(TRAFFIC, "[{\"n\":\"vehicle_count\",\"u\":\"count\",\"v\":12},"
-                + "{\"n\":\"mean_speed\",\"u\":\"km/h\",\"v\":35}]")).hasSize(1);
-        assertThat(accepted(TRAFFIC, "[{\"n\":\"vehicle_count\",\"u\":\"1\",\"v\":12}]")).hasSize(1);
-        assertThat(accepted(TRAFFIC, "[{\"n\":\"vehicle_count\",\"u\":\"vehicles\",\"v\":12}]")).hasSize(1);
-        assertThat(accepted(TelemetryTopic.of("vc-ben-ninh-kieu"), "[{\"n\":\"visitor_count\",\"u\":\"count\",\"v\":7}]"))
+        assertThat(accepted(
+                        TRAFFIC,
+                        "[{\"n\":\"vehicle_count\",\"u\":\"count\",\"v\":12},"
+                                + "{\"n\":\"mean_speed\",\"u\":\"km/h\",\"v\":35}]"))
+                .hasSize(1);
+        assertThat(accepted(TRAFFIC, "[{\"n\":\"vehicle_count\",\"u\":\"1\",\"v\":12}]"))
+                .hasSize(1);
+        assertThat(accepted(TRAFFIC, "[{\"n\":\"vehicle_count\",\"u\":\"vehicles\",\"v\":12}]"))
+                .hasSize(1);
+        assertThat(accepted(
+                        TelemetryTopic.of("vc-ben-ninh-kieu"), "[{\"n\":\"visitor_count\",\"u\":\"count\",\"v\":7}]"))
                 .hasSize(1);
     }
 
     @Test
     void ignorable_fields_are_ignored() {
-        assertThat(accepted(AIR, "[{\"n\":\"pm25\",\"v\":1,\"ut\":60,\"vendor\":\"x\",\"bver\":10}]")).hasSize(1);
+        assertThat(accepted(AIR, "[{\"n\":\"pm25\",\"v\":1,\"ut\":60,\"vendor\":\"x\",\"bver\":10}]"))
+                .hasSize(1);
     }
 
     @ParameterizedTest(name = "{1}: {0}")
@@ -228,7 +251,9 @@ class SenmlReadingParserTest {
         ParseResult result = parser.parse(AIR, payload.getBytes(StandardCharsets.UTF_8), NOW);
 
         assertThat(result).isInstanceOfSatisfying(ParseResult.Rejected.class, rejected -> {
-            assertThat(rejected.deadLetter().reason()).as(rejected.deadLetter().detail()).isEqualTo(reason);
+            assertThat(rejected.deadLetter().reason())
+                    .as(rejected.deadLetter().detail())
+                    .isEqualTo(reason);
             assertThat(rejected.deadLetter().payload()).isEqualTo(payload.getBytes(StandardCharsets.UTF_8));
             assertThat(rejected.deadLetter().source()).isEqualTo(AIR);
             assertThat(rejected.deadLetter().detail()).isNotBlank();
@@ -249,14 +274,18 @@ class SenmlReadingParserTest {
     void unknown_device_is_checked_before_the_pack() {
         ParseResult result = parse(TelemetryTopic.of("ghost-01"), "[{\"n\":\"pm25\",\"v\":1}]");
 
-        assertThat(result).isInstanceOfSatisfying(ParseResult.Rejected.class,
-                r -> assertThat(r.deadLetter().reason()).isEqualTo(DeadLetterReason.UNKNOWN_DEVICE));
+        assertThat(result).isInstanceOfSatisfying(ParseResult.Rejected.class, r -> assertThat(
+                        r.deadLetter().reason())
+                .isEqualTo(DeadLetterReason.UNKNOWN_DEVICE));
     }
 
     private List<Reading> accepted(String topic, String payload) {
         ParseResult result = parse(topic, payload);
-        assertThat(result).as(() -> result instanceof ParseResult.Rejected r ? r.deadLetter().reason() + ": "
-                + r.deadLetter().detail() : "accepted").isInstanceOf(ParseResult.Accepted.class);
+        assertThat(result)
+                .as(() -> result instanceof ParseResult.Rejected r
+                        ? r.deadLetter().reason() + ": " + r.deadLetter().detail()
+                        : "accepted")
+                .isInstanceOf(ParseResult.Accepted.class);
         return ((ParseResult.Accepted) result).readings();
     }
 

@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,7 +92,8 @@ class SharedSubscriptionIT {
         MqttKafkaBridge bridge = new MqttKafkaBridge(
                 new BridgeOptions(SERVERS.mqttUrl(), clientId, group, 100, Duration.ofHours(1), 65536),
                 new ReadingParser(DeviceRegistry.builtIn(), Duration.ofDays(7), Duration.ofMinutes(5)),
-                IngestProducer.create(SERVERS.kafkaBootstrap(), clientId), Clock.systemUTC());
+                IngestProducer.create(SERVERS.kafkaBootstrap(), clientId),
+                Clock.systemUTC());
         bridge.start();
         return bridge;
     }
@@ -113,7 +113,8 @@ class SharedSubscriptionIT {
         try (KafkaTail<Reading> tail = new KafkaTail<>(SERVERS.kafkaBootstrap(), Topics.TELEMETRY)) {
             await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
                 Map<Instant, Integer> seen = new HashMap<>();
-                tail.valuesUpToEnd(r -> r.deviceId().equals(DEVICE) && !r.ts().isBefore(base)
+                tail.valuesUpToEnd(r -> r.deviceId().equals(DEVICE)
+                                && !r.ts().isBefore(base)
                                 && r.ts().isBefore(base.plusMillis(messages)))
                         .forEach(r -> seen.merge(r.ts(), 1, Integer::sum));
                 assertThat(seen).hasSize(messages);

@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -63,7 +62,9 @@ class TelemetryForwarderTest {
 
         List<ProducerRecord<byte[], byte[]>> sent = producer.history();
         assertThat(sent).hasSize(3).allMatch(r -> r.topic().equals(Topics.TELEMETRY.name()));
-        assertThat(sent).extracting(r -> new String(r.key(), StandardCharsets.UTF_8)).containsOnly("wl-can-tho");
+        assertThat(sent)
+                .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .containsOnly("wl-can-tho");
         assertThat(sent).extracting(r -> reading(r).values().get("water_level")).containsExactly(1.61, 1.65, 1.70);
         assertThat(producer.completeNext()).isTrue();
         assertThat(producer.completeNext()).isTrue();
@@ -123,10 +124,14 @@ class TelemetryForwarderTest {
         forwarder.forward(TOPIC, bytes("{\"values\":{\"water_level\":1.2}}"), handover);
         forwarder.forward(TOPIC, bytes("[{\"n\":\"water_level\",\"u\":\"cm\",\"v\":120}]"), handover);
 
-        assertThat(producer.history()).extracting(ProducerRecord::topic)
+        assertThat(producer.history())
+                .extracting(ProducerRecord::topic)
                 .containsExactly(Topics.TELEMETRY.name(), Topics.DEAD_LETTER.name());
-        DeadLetter letter = Topics.DEAD_LETTER.valueSerde().deserializer()
-                .deserialize(Topics.DEAD_LETTER.name(), producer.history().get(1).value());
+        DeadLetter letter = Topics.DEAD_LETTER
+                .valueSerde()
+                .deserializer()
+                .deserialize(
+                        Topics.DEAD_LETTER.name(), producer.history().get(1).value());
         assertThat(letter.reason()).isEqualTo(DeadLetterReason.BAD_UNIT);
         assertThat(producer.completeNext()).isTrue();
         assertThat(producer.completeNext()).isTrue();
@@ -138,8 +143,10 @@ class TelemetryForwarderTest {
 
     private TelemetryForwarder forwarder() {
         return new TelemetryForwarder(
-                new ReadingParser(DeviceRegistry.builtIn(), Duration.ofDays(7), Duration.ofMinutes(5)), producer,
-                65536, Clock.fixed(NOW, ZoneOffset.UTC));
+                new ReadingParser(DeviceRegistry.builtIn(), Duration.ofDays(7), Duration.ofMinutes(5)),
+                producer,
+                65536,
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static Reading reading(ProducerRecord<byte[], byte[]> record) {

@@ -24,8 +24,7 @@ public final class LegacyEncoder {
     /** Per encoding: letter → its bytes; the letter table read from the test resource. */
     private static final Map<Encoding, Map<Character, byte[]>> TABLES = load();
 
-    private LegacyEncoder() {
-    }
+    private LegacyEncoder() {}
 
     /** The 134 precomposed Vietnamese letters, lower and upper case. */
     static List<Character> letters() {
@@ -67,7 +66,8 @@ public final class LegacyEncoder {
         for (String word : text.split("(?<=\\P{L})|(?=\\P{L})")) {
             StringBuilder lowered = new StringBuilder();
             for (char c : word.toCharArray()) {
-                boolean lacksCapital = Character.isUpperCase(c) && table.containsKey(c)
+                boolean lacksCapital = Character.isUpperCase(c)
+                        && table.containsKey(c)
                         && Arrays.equals(table.get(c), table.get(Character.toLowerCase(c)));
                 lowered.append(lacksCapital ? Character.toLowerCase(c) : c);
             }

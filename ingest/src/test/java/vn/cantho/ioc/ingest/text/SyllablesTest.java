@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,15 +25,39 @@ class SyllablesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"nghiêng", "khuếch", "quốc", "giữa", "gì", "thuở", "xoong", "quỳnh", "huỳnh", "khuya",
-        "oai", "yêu", "ươm", "NGƯỜI", "Trường"})
+    @ValueSource(
+            strings = {
+                "nghiêng", "khuếch", "quốc", "giữa", "gì", "thuở", "xoong", "quỳnh", "huỳnh", "khuya", "oai", "yêu",
+                "ươm", "NGƯỜI", "Trường"
+            })
     void unusual_but_real_syllables_pass(String word) {
         assertThat(Syllables.isSyllable(word)).isTrue();
     }
 
     @ParameterizedTest(name = "[{0}]")
-    @ValueSource(strings = {"Caàn", "Kieàu", "Thuûy", "CÇn", "Th¬", "KiÒu", "CâÌn", "thiò", "hello", "street",
-        "cát\u0301", "càt", "tạm\u0301", "CầN", "cẦn", "nghiênggg", "bb", "", "12", "Müller"})
+    @ValueSource(
+            strings = {
+                "Caàn",
+                "Kieàu",
+                "Thuûy",
+                "CÇn",
+                "Th¬",
+                "KiÒu",
+                "CâÌn",
+                "thiò",
+                "hello",
+                "street",
+                "cát\u0301",
+                "càt",
+                "tạm\u0301",
+                "CầN",
+                "cẦn",
+                "nghiênggg",
+                "bb",
+                "",
+                "12",
+                "Müller"
+            })
     void mojibake_other_languages_and_malformed_words_fail(String word) {
         assertThat(Syllables.isSyllable(word)).isFalse();
     }

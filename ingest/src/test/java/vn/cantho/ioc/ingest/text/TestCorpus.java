@@ -14,15 +14,15 @@ import java.util.List;
  */
 final class TestCorpus {
 
-    private TestCorpus() {
-    }
+    private TestCorpus() {}
 
     static List<String> lines(String name) {
         try (InputStream in = TestCorpus.class.getResourceAsStream("/text/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource text/" + name);
             }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .toList();
         } catch (IOException e) {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,7 +53,10 @@ class VietnameseTextBytesTest {
     @Test
     void windows_1252_punctuation_in_a_legacy_field_stays_punctuation() {
         // Given TCVN3 text with Word's curly quotes (0x93, 0x94) and an en dash (0x96)
-        byte[] raw = join("93", LegacyEncoder.encode("Cần Thơ", Encoding.TCVN3), "94 20 96 20",
+        byte[] raw = join(
+                "93",
+                LegacyEncoder.encode("Cần Thơ", Encoding.TCVN3),
+                "94 20 96 20",
                 LegacyEncoder.encode("Ninh Kiều", Encoding.TCVN3));
 
         // When
@@ -103,7 +105,10 @@ class VietnameseTextBytesTest {
     private static byte[] join(Object... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Object part : parts) {
-            out.writeBytes(part instanceof byte[] bytes ? bytes : HexFormat.ofDelimiter(" ").parseHex((String) part));
+            out.writeBytes(
+                    part instanceof byte[] bytes
+                            ? bytes
+                            : HexFormat.ofDelimiter(" ").parseHex((String) part));
         }
         return out.toByteArray();
     }

@@ -3,7 +3,6 @@ package vn.cantho.ioc.ingest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,9 +19,11 @@ class VietnameseTextMixedTest {
             String mojibake = LegacyEncoder.mojibake(LegacyEncoder.encode(LEGACY_PART, encoding));
             return Stream.of(
                     Arguments.of(encoding, UNICODE_PART + ": " + mojibake, UNICODE_PART + ": " + LEGACY_PART),
-                    Arguments.of(encoding, mojibake + " (" + UNICODE_PART + ")",
-                            LEGACY_PART + " (" + UNICODE_PART + ")"),
-                    Arguments.of(encoding, "Ô Môn, Cần Thơ – " + mojibake + " – Thô sơ",
+                    Arguments.of(
+                            encoding, mojibake + " (" + UNICODE_PART + ")", LEGACY_PART + " (" + UNICODE_PART + ")"),
+                    Arguments.of(
+                            encoding,
+                            "Ô Môn, Cần Thơ – " + mojibake + " – Thô sơ",
                             "Ô Môn, Cần Thơ – " + LEGACY_PART + " – Thô sơ"));
         });
     }
@@ -59,7 +60,9 @@ class VietnameseTextMixedTest {
         Conversion conversion = VietnameseText.normalize(mixed);
 
         // Then
-        assertThat(conversion).isEqualTo(new Conversion(
-                "Phản ánh #PA-2026/0042 gửi tới phananh@cantho.gov.vn lúc 08:15, mức nước 1,25 m", Encoding.TCVN3));
+        assertThat(conversion)
+                .isEqualTo(new Conversion(
+                        "Phản ánh #PA-2026/0042 gửi tới phananh@cantho.gov.vn lúc 08:15, mức nước 1,25 m",
+                        Encoding.TCVN3));
     }
 }

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-
 import vn.cantho.ioc.model.Scope;
 
 /**
@@ -36,10 +35,24 @@ import vn.cantho.ioc.model.Scope;
  *                         {@code OPENED} that is not held says it still holds now (docs/alert-model.md,
  *                         "Late data"); absent in older events = false
  */
-public record ConditionEvent(int schemaVersion, String eventId, String alertKey, String ruleId, String entityId,
-                             Scope scope, String domain, String areaCode, SortedMap<String, String> labels,
-                             TransitionType type, Instant at, int episode, Severity severity,
-                             Severity previousSeverity, Double measure, String summary, boolean held) {
+public record ConditionEvent(
+        int schemaVersion,
+        String eventId,
+        String alertKey,
+        String ruleId,
+        String entityId,
+        Scope scope,
+        String domain,
+        String areaCode,
+        SortedMap<String, String> labels,
+        TransitionType type,
+        Instant at,
+        int episode,
+        Severity severity,
+        Severity previousSeverity,
+        Double measure,
+        String summary,
+        boolean held) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -48,12 +61,41 @@ public record ConditionEvent(int schemaVersion, String eventId, String alertKey,
     }
 
     /** An event about data as it happens (not {@link #held()}). */
-    public ConditionEvent(int schemaVersion, String eventId, String alertKey, String ruleId, String entityId,
-                          Scope scope, String domain, String areaCode, SortedMap<String, String> labels,
-                          TransitionType type, Instant at, int episode, Severity severity, Severity previousSeverity,
-                          Double measure, String summary) {
-        this(schemaVersion, eventId, alertKey, ruleId, entityId, scope, domain, areaCode, labels, type, at, episode,
-                severity, previousSeverity, measure, summary, false);
+    public ConditionEvent(
+            int schemaVersion,
+            String eventId,
+            String alertKey,
+            String ruleId,
+            String entityId,
+            Scope scope,
+            String domain,
+            String areaCode,
+            SortedMap<String, String> labels,
+            TransitionType type,
+            Instant at,
+            int episode,
+            Severity severity,
+            Severity previousSeverity,
+            Double measure,
+            String summary) {
+        this(
+                schemaVersion,
+                eventId,
+                alertKey,
+                ruleId,
+                entityId,
+                scope,
+                domain,
+                areaCode,
+                labels,
+                type,
+                at,
+                episode,
+                severity,
+                previousSeverity,
+                measure,
+                summary,
+                false);
     }
 
     /** Labels as an unmodifiable map, for callers that only read them. */

@@ -10,13 +10,10 @@ import java.util.List;
 record HolidayFile(int version, String country, String about, List<Year> years) {
 
     /** @param status {@code official} (a published decision) or {@code provisional} (statutory days only) */
-    record Year(int year, String status, String basis, List<DayOff> daysOff, List<WorkingSaturday> workingSaturdays) {
-    }
+    record Year(int year, String status, String basis, List<DayOff> daysOff, List<WorkingSaturday> workingSaturdays) {}
 
     /** One day off, or a run of them ({@code to} inclusive; absent = one day); may be marked provisional. */
-    record DayOff(LocalDate from, LocalDate to, String name, Boolean provisional) {
-    }
+    record DayOff(LocalDate from, LocalDate to, String name, Boolean provisional) {}
 
-    record WorkingSaturday(LocalDate date, String name) {
-    }
+    record WorkingSaturday(LocalDate date, String name) {}
 }

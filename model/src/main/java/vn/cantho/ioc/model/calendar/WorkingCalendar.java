@@ -1,5 +1,6 @@
 package vn.cantho.ioc.model.calendar;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,8 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.model.json.Json;
@@ -50,8 +49,8 @@ public final class WorkingCalendar {
     private final Set<LocalDate> workingSaturdays;
     private final Set<Integer> warned = ConcurrentHashMap.newKeySet();
 
-    private WorkingCalendar(String source, Map<Integer, String> years, Set<LocalDate> daysOff,
-                            Set<LocalDate> workingSaturdays) {
+    private WorkingCalendar(
+            String source, Map<Integer, String> years, Set<LocalDate> daysOff, Set<LocalDate> workingSaturdays) {
         this.source = source;
         this.years = Collections.unmodifiableMap(new TreeMap<>(years));
         this.daysOff = Set.copyOf(daysOff);
@@ -85,8 +84,10 @@ public final class WorkingCalendar {
     public static WorkingCalendar parse(byte[] json, String source) {
         HolidayFile file;
         try {
-            file = Json.mapper().readerFor(HolidayFile.class)
-                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(json);
+            file = Json.mapper()
+                    .readerFor(HolidayFile.class)
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(json);
         } catch (IOException e) {
             throw new IllegalArgumentException("invalid holiday file " + source + ": " + e.getMessage());
         }
@@ -115,8 +116,8 @@ public final class WorkingCalendar {
                     d.from().datesUntil(to.plusDays(1)).forEach(off::add);
                 }
             }
-            for (HolidayFile.WorkingSaturday s : y.workingSaturdays() == null
-                    ? List.<HolidayFile.WorkingSaturday>of() : y.workingSaturdays()) {
+            for (HolidayFile.WorkingSaturday s :
+                    y.workingSaturdays() == null ? List.<HolidayFile.WorkingSaturday>of() : y.workingSaturdays()) {
                 if (s.date() == null || s.date().getYear() != y.year() || !weekend(s.date())) {
                     problems.add(where + ": a make-up working day must be a Saturday or Sunday of the year: " + s);
                 } else {
@@ -143,8 +144,10 @@ public final class WorkingCalendar {
     public boolean isWorkingDay(LocalDate day) {
         if (!years.containsKey(day.getYear())) {
             if (warned.add(day.getYear())) {
-                LOG.warn("holiday file {} does not cover {}: its weekdays count as working days, holidays included",
-                        source, day.getYear());
+                LOG.warn(
+                        "holiday file {} does not cover {}: its weekdays count as working days, holidays included",
+                        source,
+                        day.getYear());
             }
             return !weekend(day);
         }

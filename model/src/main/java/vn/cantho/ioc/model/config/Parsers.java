@@ -15,8 +15,7 @@ final class Parsers {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
-    private Parsers() {
-    }
+    private Parsers() {}
 
     static String text(String value) {
         return value.trim();

@@ -42,8 +42,7 @@ public record Setting<T>(String key, String defaultValue, String description, Fu
 
     /** A duration greater than zero: an interval, a timeout, a back-off. */
     public static Setting<Duration> positiveDuration(String key, String defaultValue, String description) {
-        return duration(key, defaultValue, description)
-                .check(value -> !value.isZero(), "a positive duration");
+        return duration(key, defaultValue, description).check(value -> !value.isZero(), "a positive duration");
     }
 
     /** A path to an existing regular file, or empty. */

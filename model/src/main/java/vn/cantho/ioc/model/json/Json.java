@@ -16,8 +16,7 @@ public final class Json {
     private static final ObjectMapper MAPPER = configure(new ObjectMapper());
     private static final ObjectMapper SMILE = configure(new ObjectMapper(new SmileFactory()));
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The shared, thread-safe mapper. Do not reconfigure it. */
     public static ObjectMapper mapper() {
@@ -37,7 +36,8 @@ public final class Json {
         // Blackbird reads and writes properties through generated lambdas instead of reflection: every record on
         // the data plane is encoded or decoded at least once per stage, and reflective access was a visible share
         // of the streams threads' time (docs/benchmarks.md).
-        return mapper.registerModule(new JavaTimeModule()).registerModule(new BlackbirdModule())
+        return mapper.registerModule(new JavaTimeModule())
+                .registerModule(new BlackbirdModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);

@@ -1,14 +1,5 @@
 package vn.cantho.ioc.model.json;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.Collection;
-import java.util.Iterator;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +17,14 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * Reads JSON that arrives from outside the hub (API command bodies, registry changes) strictly, so a
@@ -43,8 +42,7 @@ public final class StrictJson {
 
     private static final ObjectMapper MAPPER = strictMapper();
 
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     /** A body refused; the message is written for the client. */
     public static final class Invalid extends Exception {
@@ -99,12 +97,15 @@ public final class StrictJson {
             throw new Invalid(prefix(parent) + "unknown field '" + e.getPropertyName() + "'");
         } catch (ValueInstantiationException e) {
             String problem = e.getCause() instanceof IllegalArgumentException cause && cause.getMessage() != null
-                    ? cause.getMessage() : "is not valid";
+                    ? cause.getMessage()
+                    : "is not valid";
             throw new Invalid(prefix(path(e)) + problem);
         } catch (MismatchedInputException e) {
             String path = path(e);
-            String problem = tree.isObject() && !path.isEmpty() && !path.contains(".") && !path.contains("[")
-                    && !tree.has(path) ? "required" : "must be " + kind(e.getTargetType());
+            String problem =
+                    tree.isObject() && !path.isEmpty() && !path.contains(".") && !path.contains("[") && !tree.has(path)
+                            ? "required"
+                            : "must be " + kind(e.getTargetType());
             throw new Invalid((path.isEmpty() ? "the body" : path) + ": " + problem);
         } catch (JsonMappingException e) {
             throw new Invalid((path(e).isEmpty() ? "the body" : path(e)) + ": does not have the documented shape");
@@ -116,8 +117,11 @@ public final class StrictJson {
     /** Whether {@code bytes} is well-formed UTF-8. */
     public static boolean isUtf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
             return true;
         } catch (CharacterCodingException e) {
             return false;
@@ -137,7 +141,8 @@ public final class StrictJson {
                 Map.Entry<String, JsonNode> field = it.next();
                 String name = field.getKey();
                 if (name.indexOf('\0') >= 0) {
-                    throw new Invalid((path.isEmpty() ? "the body" : path) + ": a field name contains a NUL character (U+0000)");
+                    throw new Invalid(
+                            (path.isEmpty() ? "the body" : path) + ": a field name contains a NUL character (U+0000)");
                 }
                 checkNoNul(field.getValue(), path.isEmpty() ? name : path + "." + name);
             }
@@ -166,7 +171,10 @@ public final class StrictJson {
         if (type == null) {
             return "of the documented type";
         }
-        if (CharSequence.class.isAssignableFrom(type) || type.isEnum() || type == Character.class || type == char.class) {
+        if (CharSequence.class.isAssignableFrom(type)
+                || type.isEnum()
+                || type == Character.class
+                || type == char.class) {
             return "a string";
         }
         if (type == Boolean.class || type == boolean.class) {
@@ -182,7 +190,8 @@ public final class StrictJson {
     }
 
     private static String at(JsonLocation location) {
-        return location == null || location.getLineNr() < 1 ? ""
+        return location == null || location.getLineNr() < 1
+                ? ""
                 : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
@@ -191,24 +200,32 @@ public final class StrictJson {
                 .addModule(new JavaTimeModule())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                .enable(
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES,
                         DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT, DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
+                .disable(
+                        DeserializationFeature.ACCEPT_FLOAT_AS_INT,
+                        DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
                         DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .build();
         // Jackson turns numbers and booleans into strings, and strings into numbers and booleans, unless told not to.
-        mapper.coercionConfigDefaults().setAcceptBlankAsEmpty(false)
+        mapper.coercionConfigDefaults()
+                .setAcceptBlankAsEmpty(false)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
-            mapper.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+            mapper.coercionConfigFor(scalar)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         }
         mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         return mapper;
     }

@@ -11,7 +11,9 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, i
 
     /** A record for this topic, serialized with the topic's own serdes (for byte-array producers). */
     public ProducerRecord<byte[], byte[]> record(K key, V value) {
-        return new ProducerRecord<>(name, keySerde.serializer().serialize(name, key),
+        return new ProducerRecord<>(
+                name,
+                keySerde.serializer().serialize(name, key),
                 valueSerde.serializer().serialize(name, value));
     }
 }

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -74,8 +73,8 @@ public final class TopicProvisioner {
     }
 
     private NewTopic newTopic(Topic<?, ?> topic) {
-        NewTopic newTopic = new NewTopic(topic.name(), partitions > 0 ? partitions : topic.partitions(),
-                replicationFactor);
+        NewTopic newTopic =
+                new NewTopic(topic.name(), partitions > 0 ? partitions : topic.partitions(), replicationFactor);
         if (topic.compacted()) {
             newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         }

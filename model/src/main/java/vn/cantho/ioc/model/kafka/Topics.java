@@ -1,7 +1,6 @@
 package vn.cantho.ioc.model.kafka;
 
 import java.util.List;
-
 import org.apache.kafka.common.serialization.Serdes;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.DeadLetter;
@@ -53,8 +52,7 @@ public final class Topics {
     public static final Topic<String, ConditionEvent> ALERT_CONDITIONS =
             new Topic<>("ioc.alert-conditions.v1", Serdes.String(), new JsonSerde<>(ConditionEvent.class), 3, false);
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** Every topic the hub creates at start. */
     public static List<Topic<?, ?>> all() {

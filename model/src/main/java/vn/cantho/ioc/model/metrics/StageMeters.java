@@ -56,23 +56,38 @@ public final class StageMeters {
 
     /** Meters the API registers itself (api/README.md#metrics) and the JVM binders of its registry. */
     public static final List<String> API_AND_JVM_PROMETHEUS_NAMES = List.of(
-            "ioc_alerts_open", "ioc_alert_stream_subscribers", "ioc_alert_time_to_ack_seconds",
-            "ioc_alert_time_to_resolve_seconds", "http_server_requests_seconds", "jvm_memory_used_bytes",
-            "jvm_threads_live_threads", "process_cpu_usage", "system_cpu_usage", "process_uptime_seconds");
+            "ioc_alerts_open",
+            "ioc_alert_stream_subscribers",
+            "ioc_alert_time_to_ack_seconds",
+            "ioc_alert_time_to_resolve_seconds",
+            "http_server_requests_seconds",
+            "jvm_memory_used_bytes",
+            "jvm_threads_live_threads",
+            "process_cpu_usage",
+            "system_cpu_usage",
+            "process_uptime_seconds");
 
-    private StageMeters() {
-    }
+    private StageMeters() {}
 
     /** The Prometheus series names of the stage meters, as /metrics exposes them. */
     public static List<String> prometheusNames() {
         return List.of(
-                prometheus(MQTT_MESSAGES) + "_total", prometheus(MQTT_DEAD_LETTERS) + "_total",
-                prometheus(MQTT_READINGS) + "_total", prometheus(INGEST_JOURNAL_BACKLOG),
-                prometheus(FEED_PUSHES) + "_total", prometheus(FEED_ROWS) + "_total", prometheus(SINK_ROWS) + "_total",
-                prometheus(SINK_BATCH) + "_seconds", prometheus(SINK_RETRIES) + "_total",
-                prometheus(SINK_DEAD_LETTERS) + "_total", prometheus(CONSUMER_LAG), prometheus(STREAMS_PROCESS_RATE),
-                prometheus(RULE_EVALUATIONS) + "_total", prometheus(ALERT_TRANSITIONS) + "_total",
-                prometheus(ESCALATION_STEPS) + "_total", prometheus(WEBHOOK_DELIVERIES) + "_total");
+                prometheus(MQTT_MESSAGES) + "_total",
+                prometheus(MQTT_DEAD_LETTERS) + "_total",
+                prometheus(MQTT_READINGS) + "_total",
+                prometheus(INGEST_JOURNAL_BACKLOG),
+                prometheus(FEED_PUSHES) + "_total",
+                prometheus(FEED_ROWS) + "_total",
+                prometheus(SINK_ROWS) + "_total",
+                prometheus(SINK_BATCH) + "_seconds",
+                prometheus(SINK_RETRIES) + "_total",
+                prometheus(SINK_DEAD_LETTERS) + "_total",
+                prometheus(CONSUMER_LAG),
+                prometheus(STREAMS_PROCESS_RATE),
+                prometheus(RULE_EVALUATIONS) + "_total",
+                prometheus(ALERT_TRANSITIONS) + "_total",
+                prometheus(ESCALATION_STEPS) + "_total",
+                prometheus(WEBHOOK_DELIVERIES) + "_total");
     }
 
     private static String prometheus(String name) {

@@ -14,8 +14,7 @@ public final class TelemetryTopic {
 
     private static final Pattern TOPIC = Pattern.compile("ioc/v1/devices/([A-Za-z0-9._-]{1,64})/telemetry");
 
-    private TelemetryTopic() {
-    }
+    private TelemetryTopic() {}
 
     /** The topic a device publishes to. */
     public static String of(String deviceId) {

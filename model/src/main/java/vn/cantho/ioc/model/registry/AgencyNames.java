@@ -1,13 +1,12 @@
 package vn.cantho.ioc.model.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import vn.cantho.ioc.model.json.Json;
 
 /**
@@ -20,8 +19,7 @@ public final class AgencyNames {
     private static final String BUILT_IN = "/registry/agencies.json";
 
     /** An agency's Vietnamese and English names. */
-    public record Names(String name, String nameEn) {
-    }
+    public record Names(String name, String nameEn) {}
 
     private final Map<String, Names> byCode;
 

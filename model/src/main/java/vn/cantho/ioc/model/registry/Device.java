@@ -12,6 +12,13 @@ import java.util.List;
  * @param owner    department that owns it
  * @param metrics  metric ids it reports
  */
-public record Device(String id, String name, String type, Domain domain, String areaCode, double lat, double lon,
-                     String owner, List<String> metrics) {
-}
+public record Device(
+        String id,
+        String name,
+        String type,
+        Domain domain,
+        String areaCode,
+        double lat,
+        double lon,
+        String owner,
+        List<String> metrics) {}

@@ -1,5 +1,6 @@
 package vn.cantho.ioc.model.registry;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.core.type.TypeReference;
 import vn.cantho.ioc.model.json.Json;
 
 /**
@@ -45,7 +44,10 @@ public final class DeviceRegistry {
         }
         for (Device device : devices) {
             requireId("device", device.id());
-            if (device.name() == null || device.name().isBlank() || device.type() == null || device.type().isBlank()
+            if (device.name() == null
+                    || device.name().isBlank()
+                    || device.type() == null
+                    || device.type().isBlank()
                     || device.domain() == null) {
                 throw new IllegalArgumentException("device " + device.id() + ": name, type and domain are required");
             }
@@ -100,14 +102,16 @@ public final class DeviceRegistry {
 
     /** The registry shipped with the hub: the nine historical districts of central Cần Thơ. */
     public static DeviceRegistry builtIn() {
-        return new DeviceRegistry(read(BUILT_IN + AREAS_FILE, new TypeReference<>() { }),
-                read(BUILT_IN + DEVICES_FILE, new TypeReference<>() { }));
+        return new DeviceRegistry(
+                read(BUILT_IN + AREAS_FILE, new TypeReference<>() {}),
+                read(BUILT_IN + DEVICES_FILE, new TypeReference<>() {}));
     }
 
     /** Loads {@code areas.json} and {@code devices.json} from {@code dir}. */
     public static DeviceRegistry fromDirectory(Path dir) {
-        return new DeviceRegistry(read(dir.resolve(AREAS_FILE), new TypeReference<>() { }),
-                read(dir.resolve(DEVICES_FILE), new TypeReference<>() { }));
+        return new DeviceRegistry(
+                read(dir.resolve(AREAS_FILE), new TypeReference<>() {}),
+                read(dir.resolve(DEVICES_FILE), new TypeReference<>() {}));
     }
 
     public Optional<Device> device(String id) {

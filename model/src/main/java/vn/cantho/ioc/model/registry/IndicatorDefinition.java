@@ -18,9 +18,18 @@ import vn.cantho.ioc.model.Scope;
  * @param source      where it comes from: a metric id, a feed id, or a method (e.g. {@code Decision 1459/QĐ-TCMT})
  * @param description one sentence for people: how it is computed
  */
-public record IndicatorDefinition(String id, String label, String unit, Domain domain, Scope scope,
-                                  Granularity granularity, Aggregation aggregation,
-                                  Polarity polarity, Double target, String source, String description) {
+public record IndicatorDefinition(
+        String id,
+        String label,
+        String unit,
+        Domain domain,
+        Scope scope,
+        Granularity granularity,
+        Aggregation aggregation,
+        Polarity polarity,
+        Double target,
+        String source,
+        String description) {
 
     /** Whether {@code value} meets the target; true when there is no target or no polarity. */
     public boolean meetsTarget(double value) {

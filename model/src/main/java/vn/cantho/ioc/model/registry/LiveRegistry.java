@@ -11,8 +11,7 @@ import java.util.function.Supplier;
  */
 public final class LiveRegistry implements Supplier<DeviceRegistry> {
 
-    private record Versioned(long version, DeviceRegistry registry) {
-    }
+    private record Versioned(long version, DeviceRegistry registry) {}
 
     private final AtomicReference<Versioned> current;
 

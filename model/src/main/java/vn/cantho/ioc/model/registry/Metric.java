@@ -1,8 +1,7 @@
 package vn.cantho.ioc.model.registry;
 
-import java.util.Optional;
-
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Optional;
 
 /**
  * The registry of measured metrics: stable id, unit, domain and the physically possible range

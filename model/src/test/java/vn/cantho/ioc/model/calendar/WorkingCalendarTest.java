@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +35,8 @@ class WorkingCalendarTest {
             2025-04-25T12:00 | 2025-04-28T12:00 | 2
             2026-01-09T00:00 | 2026-01-12T00:00 | 2
             """)
-    void working_days_between_two_instants_skip_weekends_and_holidays_in_vietnam_time(String from, String to,
-                                                                                      double days) {
+    void working_days_between_two_instants_skip_weekends_and_holidays_in_vietnam_time(
+            String from, String to, double days) {
         assertThat(VN.workingDays(vn(from), vn(to))).isCloseTo(days, Offset.offset(1e-9));
     }
 
@@ -66,13 +65,16 @@ class WorkingCalendarTest {
         assertThat(VN.isWorkingDay(LocalDate.of(2025, 4, 19))).isFalse();
         assertThat(VN.plusWorkingDays(vn("2025-04-25T10:00"), 1)).isEqualTo(vn("2025-04-26T10:00"));
         // Saturday 10/1/2026 is worked in exchange for Friday 2/1
-        assertThat(VN.workingDays(vn("2026-01-10T00:00"), vn("2026-01-11T00:00"))).isEqualTo(1.0);
+        assertThat(VN.workingDays(vn("2026-01-10T00:00"), vn("2026-01-11T00:00")))
+                .isEqualTo(1.0);
         assertThat(VN.plusWorkingDays(vn("2025-12-31T10:00"), 1)).isEqualTo(vn("2026-01-05T10:00"));
     }
 
     @Test
     void the_built_in_file_covers_2025_to_2027_and_marks_2027_provisional() {
-        assertThat(VN.years()).containsEntry(2025, "official").containsEntry(2026, "official")
+        assertThat(VN.years())
+                .containsEntry(2025, "official")
+                .containsEntry(2026, "official")
                 .containsEntry(2027, "provisional");
         assertThat(VN.isWorkingDay(LocalDate.of(2027, 2, 8))).isFalse();
         assertThat(VN.isWorkingDay(LocalDate.of(2025, 9, 1))).isFalse();
@@ -109,14 +111,17 @@ class WorkingCalendarTest {
                   "workingSaturdays": [{"date": "2026-11-25", "name": "a Wednesday"}]}]}
                 """.getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> WorkingCalendar.parse(json, "test.json")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> WorkingCalendar.parse(json, "test.json"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("invalid holiday file test.json (4 problems)")
                 .hasMessageContaining("status must be official or provisional")
                 .hasMessageContaining("2027-01-01..2027-01-01 must lie in the year")
                 .hasMessageContaining("2026-05-02..2026-05-01")
                 .hasMessageContaining("must be a Saturday or Sunday");
-        assertThatThrownBy(() -> WorkingCalendar.parse("{\"version\": 1, \"yeers\": []}".getBytes(StandardCharsets.UTF_8),
-                "typo.json")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("typo.json")
+        assertThatThrownBy(() -> WorkingCalendar.parse(
+                        "{\"version\": 1, \"yeers\": []}".getBytes(StandardCharsets.UTF_8), "typo.json"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("typo.json")
                 .hasMessageContaining("yeers");
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +40,10 @@ class ConfigTest {
     void invalid_value_fails_with_a_message_naming_the_key() {
         Config config = new Config(Map.of("HTTP_PORT", "70000", "GRACE", "soon", "ENABLED", "maybe"));
 
-        assertThatThrownBy(() -> config.get(PORT)).isInstanceOf(ConfigException.class)
-                .hasMessage("invalid value '70000' for HTTP_PORT: expected a TCP port number 0-65535 (0 = any free port)");
+        assertThatThrownBy(() -> config.get(PORT))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(
+                        "invalid value '70000' for HTTP_PORT: expected a TCP port number 0-65535 (0 = any free port)");
         assertThatThrownBy(() -> config.get(GRACE)).hasMessageContaining("for GRACE");
         assertThatThrownBy(() -> config.get(ENABLED)).hasMessageContaining("for ENABLED: expected true or false");
     }
@@ -58,11 +59,14 @@ class ConfigTest {
 
         // Then
         assertThatThrownBy(() -> new Config(Map.of("X_INTERVAL", "0s")).get(interval))
-                .isInstanceOf(ConfigException.class).hasMessage("invalid value '0s' for X_INTERVAL: expected a positive duration");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("invalid value '0s' for X_INTERVAL: expected a positive duration");
         assertThatThrownBy(() -> new Config(Map.of("X_FILE", dir.resolve("nope").toString())).get(file))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("X_FILE: no such file");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("X_FILE: no such file");
         assertThatThrownBy(() -> new Config(Map.of("X_DIR", existing.toString())).get(directory))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("X_DIR: not a directory");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("X_DIR: not a directory");
         assertThat(new Config(Map.of()).get(file)).isEmpty();
         assertThat(new Config(Map.of("X_FILE", existing.toString())).get(file)).hasValue(existing);
         assertThat(new Config(Map.of("X_DIR", dir.toString())).get(directory)).hasValue(dir);

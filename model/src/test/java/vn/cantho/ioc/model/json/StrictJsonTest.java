@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,7 +14,10 @@ class StrictJsonTest {
 
     @Test
     void one_well_formed_object_is_read_and_an_empty_body_is_no_value() throws Exception {
-        assertThat(StrictJson.tree(utf8("{\"comment\":\"Đã xử lý\"}")).get("comment").asText()).isEqualTo("Đã xử lý");
+        assertThat(StrictJson.tree(utf8("{\"comment\":\"Đã xử lý\"}"))
+                        .get("comment")
+                        .asText())
+                .isEqualTo("Đã xử lý");
         assertThat(StrictJson.tree(utf8("  \n"))).isNull();
         assertThat(StrictJson.tree(new byte[0])).isNull();
     }
@@ -35,8 +37,11 @@ class StrictJsonTest {
             {'comment':'a'}                   | the body is not valid JSON
             """)
     void malformed_bodies_are_refused_with_a_message_for_the_client(String body, String message) {
-        assertThatThrownBy(() -> StrictJson.tree(utf8(body))).isInstanceOf(StrictJson.Invalid.class)
-                .hasMessageStartingWith(message).message().doesNotContain("java.", "vn.cantho", "`");
+        assertThatThrownBy(() -> StrictJson.tree(utf8(body)))
+                .isInstanceOf(StrictJson.Invalid.class)
+                .hasMessageStartingWith(message)
+                .message()
+                .doesNotContain("java.", "vn.cantho", "`");
     }
 
     @Test
@@ -64,15 +69,18 @@ class StrictJsonTest {
             """)
     void values_of_another_json_type_are_not_coerced(String body, String message) {
         assertThatThrownBy(() -> StrictJson.value(StrictJson.tree(utf8(body)), Area.class))
-                .isInstanceOf(StrictJson.Invalid.class).hasMessage(message);
+                .isInstanceOf(StrictJson.Invalid.class)
+                .hasMessage(message);
     }
 
     @Test
     void a_list_of_strings_takes_no_number_and_no_single_string() {
-        String device = "{\"id\":\"d\",\"name\":\"D\",\"type\":\"air_quality\",\"domain\":\"environment\",\"areaCode\":\"ninh-kieu\","
-                + "\"lat\":10.0,\"lon\":105.7,\"owner\":\"o\",\"metrics\":%s}";
+        String device =
+                "{\"id\":\"d\",\"name\":\"D\",\"type\":\"air_quality\",\"domain\":\"environment\",\"areaCode\":\"ninh-kieu\","
+                        + "\"lat\":10.0,\"lon\":105.7,\"owner\":\"o\",\"metrics\":%s}";
 
-        assertThatThrownBy(() -> StrictJson.value(StrictJson.tree(utf8(device.formatted("[\"pm25\",5]"))), Device.class))
+        assertThatThrownBy(
+                        () -> StrictJson.value(StrictJson.tree(utf8(device.formatted("[\"pm25\",5]"))), Device.class))
                 .hasMessage("metrics[1]: must be a string");
         assertThatThrownBy(() -> StrictJson.value(StrictJson.tree(utf8(device.formatted("\"pm25\""))), Device.class))
                 .hasMessage("metrics: must be an array");
@@ -80,8 +88,8 @@ class StrictJsonTest {
 
     @Test
     void a_well_typed_body_becomes_the_value() throws Exception {
-        Area area = StrictJson.value(StrictJson.tree(utf8("{\"code\":\"x\",\"name\":\"Xã X\",\"lat\":10,\"lon\":105.7}")),
-                Area.class);
+        Area area = StrictJson.value(
+                StrictJson.tree(utf8("{\"code\":\"x\",\"name\":\"Xã X\",\"lat\":10,\"lon\":105.7}")), Area.class);
 
         assertThat(area).isEqualTo(new Area("x", "Xã X", 10.0, 105.7));
     }

@@ -8,7 +8,8 @@ class TelemetryTopicTest {
 
     @Test
     void device_id_round_trips_through_the_topic() {
-        assertThat(TelemetryTopic.deviceId(TelemetryTopic.of("aq-ninh-kieu-01"))).hasValue("aq-ninh-kieu-01");
+        assertThat(TelemetryTopic.deviceId(TelemetryTopic.of("aq-ninh-kieu-01")))
+                .hasValue("aq-ninh-kieu-01");
     }
 
     @Test
@@ -16,6 +17,7 @@ class TelemetryTopicTest {
         assertThat(TelemetryTopic.deviceId("ioc/v1/devices/telemetry")).isEmpty();
         assertThat(TelemetryTopic.deviceId("ioc/v2/devices/a/telemetry")).isEmpty();
         assertThat(TelemetryTopic.deviceId("ioc/v1/devices/a/b/telemetry")).isEmpty();
-        assertThat(TelemetryTopic.deviceId("ioc/v1/devices/' OR 1=1 --/telemetry")).isEmpty();
+        assertThat(TelemetryTopic.deviceId("ioc/v1/devices/' OR 1=1 --/telemetry"))
+                .isEmpty();
     }
 }

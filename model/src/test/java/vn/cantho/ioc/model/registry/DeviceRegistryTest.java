@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,31 +17,46 @@ class DeviceRegistryTest {
     void built_in_registry_covers_the_nine_historical_districts_with_an_air_station_each() {
         DeviceRegistry registry = DeviceRegistry.builtIn();
 
-        assertThat(registry.areas()).extracting(Area::name).containsExactlyInAnyOrder(
-                "Ninh Kiều", "Bình Thủy", "Cái Răng", "Ô Môn", "Thốt Nốt", "Phong Điền", "Cờ Đỏ", "Thới Lai",
-                "Vĩnh Thạnh");
+        assertThat(registry.areas())
+                .extracting(Area::name)
+                .containsExactlyInAnyOrder(
+                        "Ninh Kiều",
+                        "Bình Thủy",
+                        "Cái Răng",
+                        "Ô Môn",
+                        "Thốt Nốt",
+                        "Phong Điền",
+                        "Cờ Đỏ",
+                        "Thới Lai",
+                        "Vĩnh Thạnh");
         for (Area area : registry.areas()) {
             assertThat(registry.devices()).anySatisfy(device -> {
                 assertThat(device.areaCode()).isEqualTo(area.code());
                 assertThat(device.metrics()).contains("pm25", "pm10");
             });
         }
-        assertThat(registry.device("aq-ninh-kieu-01")).hasValueSatisfying(
-                device -> assertThat(device.domain()).isEqualTo(Domain.ENVIRONMENT));
+        assertThat(registry.device("aq-ninh-kieu-01"))
+                .hasValueSatisfying(device -> assertThat(device.domain()).isEqualTo(Domain.ENVIRONMENT));
     }
 
     @Test
     void built_in_registry_has_river_gauges_traffic_counters_and_visitor_counters_with_their_domains() {
         DeviceRegistry registry = DeviceRegistry.builtIn();
 
-        assertThat(registry.device("wl-can-tho")).hasValueSatisfying(d -> assertThat(d.metrics()).containsExactly("water_level"));
-        assertThat(registry.devices()).filteredOn(d -> d.type().equals("traffic_counter"))
-                .isNotEmpty().allSatisfy(d -> assertThat(d.domain()).isEqualTo(Domain.SECURITY_TRAFFIC));
-        assertThat(registry.devices()).filteredOn(d -> d.type().equals("visitor_counter"))
-                .extracting(Device::name).contains("Đếm khách Bến Ninh Kiều", "Đếm khách Chợ nổi Cái Răng");
+        assertThat(registry.device("wl-can-tho"))
+                .hasValueSatisfying(d -> assertThat(d.metrics()).containsExactly("water_level"));
+        assertThat(registry.devices())
+                .filteredOn(d -> d.type().equals("traffic_counter"))
+                .isNotEmpty()
+                .allSatisfy(d -> assertThat(d.domain()).isEqualTo(Domain.SECURITY_TRAFFIC));
+        assertThat(registry.devices())
+                .filteredOn(d -> d.type().equals("visitor_counter"))
+                .extracting(Device::name)
+                .contains("Đếm khách Bến Ninh Kiều", "Đếm khách Chợ nổi Cái Răng");
         for (Device device : registry.devices()) {
             for (String metric : device.metrics()) {
-                assertThat(Metric.byId(metric)).hasValueSatisfying(m -> assertThat(m.domain()).isEqualTo(device.domain()));
+                assertThat(Metric.byId(metric))
+                        .hasValueSatisfying(m -> assertThat(m.domain()).isEqualTo(device.domain()));
             }
         }
     }
@@ -52,7 +66,8 @@ class DeviceRegistryTest {
         Device stray = device("aq-x", "nowhere", List.of("pm25"));
 
         assertThatThrownBy(() -> new DeviceRegistry(List.of(NINH_KIEU), List.of(stray)))
-                .hasMessageContaining("aq-x").hasMessageContaining("unknown area nowhere");
+                .hasMessageContaining("aq-x")
+                .hasMessageContaining("unknown area nowhere");
     }
 
     @Test
@@ -73,11 +88,14 @@ class DeviceRegistryTest {
 
     @Test
     void registry_loads_from_a_directory_of_json_files(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("areas.json"),
+        Files.writeString(
+                dir.resolve("areas.json"),
                 "[{\"code\":\"cai-rang\",\"name\":\"Cái Răng\",\"lat\":9.99,\"lon\":105.76}]");
-        Files.writeString(dir.resolve("devices.json"), "[{\"id\":\"aq-1\",\"name\":\"Trạm 1\",\"type\":\"air_station\","
-                + "\"domain\":\"environment\",\"areaCode\":\"cai-rang\",\"lat\":9.99,\"lon\":105.76,"
-                + "\"owner\":\"so-tnmt\",\"metrics\":[\"pm10\"]}]");
+        Files.writeString(
+                dir.resolve("devices.json"),
+                "[{\"id\":\"aq-1\",\"name\":\"Trạm 1\",\"type\":\"air_station\","
+                        + "\"domain\":\"environment\",\"areaCode\":\"cai-rang\",\"lat\":9.99,\"lon\":105.76,"
+                        + "\"owner\":\"so-tnmt\",\"metrics\":[\"pm10\"]}]");
 
         DeviceRegistry registry = DeviceRegistry.fromDirectory(dir);
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Scope;
@@ -25,10 +24,30 @@ class IndicatorRegistryTest {
 
     @Test
     void every_fault_of_a_registry_is_reported_at_once() {
-        IndicatorDefinition noLabel = new IndicatorDefinition("a", null, "%", Domain.GOVERNMENT, Scope.AGENCY,
-                Granularity.DAY, Aggregation.RATIO, null, 95.0, "dossiers-daily", null);
-        IndicatorDefinition duplicate = new IndicatorDefinition("a", "A", "%", Domain.GOVERNMENT, Scope.AGENCY,
-                Granularity.DAY, Aggregation.RATIO, Polarity.HIGHER_IS_BETTER, 95.0, "dossiers-daily", null);
+        IndicatorDefinition noLabel = new IndicatorDefinition(
+                "a",
+                null,
+                "%",
+                Domain.GOVERNMENT,
+                Scope.AGENCY,
+                Granularity.DAY,
+                Aggregation.RATIO,
+                null,
+                95.0,
+                "dossiers-daily",
+                null);
+        IndicatorDefinition duplicate = new IndicatorDefinition(
+                "a",
+                "A",
+                "%",
+                Domain.GOVERNMENT,
+                Scope.AGENCY,
+                Granularity.DAY,
+                Aggregation.RATIO,
+                Polarity.HIGHER_IS_BETTER,
+                95.0,
+                "dossiers-daily",
+                null);
 
         assertThatThrownBy(() -> new IndicatorRegistry(List.of(noLabel, duplicate)))
                 .hasMessageContaining("indicator a: missing label")

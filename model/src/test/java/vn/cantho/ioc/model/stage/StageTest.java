@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The one shape of a hub stage: parts started in order, stopped in reverse, up only when all are. */
@@ -25,7 +24,8 @@ class StageTest {
 
     @Test
     void a_part_that_fails_to_start_leaves_only_the_started_ones_to_close() {
-        Stage stage = Stage.of("streams", part("app", true, false), part("sink", true, true), part("never", true, false));
+        Stage stage =
+                Stage.of("streams", part("app", true, false), part("sink", true, true), part("never", true, false));
 
         assertThatThrownBy(stage::start).hasMessageContaining("sink");
         stage.close();

@@ -16,10 +16,10 @@ final class Calendar {
     static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
     /** Official monthly and quarterly figures are released on this day of the following month. */
     static final int RELEASE_DAY = 6;
+
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
-    private Calendar() {
-    }
+    private Calendar() {}
 
     static LocalDate today(Instant now) {
         return now.atZone(VIETNAM).toLocalDate();

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import vn.cantho.ioc.simulator.Noise;
 
 /** Every simulated department of Cần Thơ and the feeds it pushes; deterministic for a seed. */
@@ -14,8 +13,13 @@ public final class DepartmentFeeds {
 
     public DepartmentFeeds(long seed) {
         Noise noise = new Noise(seed);
-        this.models = List.of(new StatisticsFeeds(noise), new DossierFeed(noise), new HotlineFeed(noise),
-                new SocialListeningFeed(noise), new SocFeeds(noise), new TourismFeeds(noise),
+        this.models = List.of(
+                new StatisticsFeeds(noise),
+                new DossierFeed(noise),
+                new HotlineFeed(noise),
+                new SocialListeningFeed(noise),
+                new SocFeeds(noise),
+                new TourismFeeds(noise),
                 new TrafficSafetyFeed(noise));
     }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import vn.cantho.ioc.simulator.Noise;
 
 /**
@@ -41,7 +40,8 @@ final class DossierFeed implements FeedModel {
                 double quality = Math.min(1, agency.onTime() + 0.02 * noise.gaussian(key + "/quality", index));
                 long onTime = Math.min(resolved, Math.round(resolved * quality));
                 long overdue = resolved - onTime + noise.poisson(0.4, key + "/backlog", index);
-                double share = Math.min(1, Math.max(0, agency.online() + 0.05 * noise.gaussian(key + "/online", index)));
+                double share =
+                        Math.min(1, Math.max(0, agency.online() + 0.05 * noise.gaussian(key + "/online", index)));
                 long online = Math.round(received * share);
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("date", day.toString());

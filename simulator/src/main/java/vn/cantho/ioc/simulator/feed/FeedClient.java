@@ -1,5 +1,6 @@
 package vn.cantho.ioc.simulator.feed;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import vn.cantho.ioc.model.json.Json;
 
 /**
@@ -25,8 +24,10 @@ public final class FeedClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     /** @param base the feed API, e.g. {@code http://127.0.0.1:8081} */
     public FeedClient(URI base) {
@@ -49,11 +50,13 @@ public final class FeedClient {
                 .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         IOException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<String> response =
+                        http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 if (response.statusCode() != 503) {
                     return result(response);
                 }
@@ -74,8 +77,13 @@ public final class FeedClient {
         }
         try {
             JsonNode json = Json.mapper().readTree(response.body());
-            return new PushResult(202, json.path("accepted").asInt(), json.path("rejected").asInt(),
-                    json.path("duplicates").asInt(), json.path("corrections").asInt(), response.body());
+            return new PushResult(
+                    202,
+                    json.path("accepted").asInt(),
+                    json.path("rejected").asInt(),
+                    json.path("duplicates").asInt(),
+                    json.path("corrections").asInt(),
+                    response.body());
         } catch (IOException e) {
             return new PushResult(response.statusCode(), 0, 0, 0, 0, response.body());
         }

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.model.stage.Part;
@@ -95,14 +94,24 @@ public final class FeedSimulator implements Part {
      * The feed simulator a hub runs: the simulated departments (seeded by {@code seed}) push to the feed API at
      * {@code url} with the tokens of {@code tokensFile}, like any client, on the system clock.
      */
-    public static FeedSimulator departments(URI url, Path tokensFile, long seed, Duration interval,
-                                            Duration history) throws IOException {
-        return new FeedSimulator(new DepartmentFeeds(seed), new FeedClient(url), FeedTokens.read(tokensFile),
-                Clock.systemUTC(), interval, history);
+    public static FeedSimulator departments(URI url, Path tokensFile, long seed, Duration interval, Duration history)
+            throws IOException {
+        return new FeedSimulator(
+                new DepartmentFeeds(seed),
+                new FeedClient(url),
+                FeedTokens.read(tokensFile),
+                Clock.systemUTC(),
+                interval,
+                history);
     }
 
-    public FeedSimulator(DepartmentFeeds departments, FeedClient client, Map<String, String> tokens, Clock clock,
-                         Duration interval, Duration history) {
+    public FeedSimulator(
+            DepartmentFeeds departments,
+            FeedClient client,
+            Map<String, String> tokens,
+            Clock clock,
+            Duration interval,
+            Duration history) {
         this.departments = departments;
         this.client = client;
         this.tokens = Map.copyOf(tokens);

@@ -13,8 +13,7 @@ import java.util.Map;
  */
 public final class FeedTokens {
 
-    private FeedTokens() {
-    }
+    private FeedTokens() {}
 
     /** Department id to token. */
     public static Map<String, String> read(Path file) throws IOException {

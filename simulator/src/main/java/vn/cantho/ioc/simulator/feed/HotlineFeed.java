@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import vn.cantho.ioc.simulator.Noise;
 
 /**
@@ -20,8 +19,17 @@ import vn.cantho.ioc.simulator.Noise;
  */
 final class HotlineFeed implements FeedModel {
 
-    private static final List<String> CATEGORIES = List.of("environment", "traffic", "urban_order", "security",
-            "electricity", "water", "health", "education", "administrative", "other");
+    private static final List<String> CATEGORIES = List.of(
+            "environment",
+            "traffic",
+            "urban_order",
+            "security",
+            "electricity",
+            "water",
+            "health",
+            "education",
+            "administrative",
+            "other");
     private static final double[] CATEGORY_WEIGHTS = {0.2, 0.12, 0.18, 0.07, 0.08, 0.1, 0.04, 0.03, 0.1, 0.08};
     private static final Map<String, String> SUMMARIES = Map.of(
             "environment", "Rác thải ùn ứ, bốc mùi hôi",
@@ -72,7 +80,8 @@ final class HotlineFeed implements FeedModel {
         double where = noise.uniform("1022/area", index);
         Places.District district = where < 0.05 ? null : Places.district((where - 0.05) / 0.95);
         Duration toAck = Duration.ofSeconds((long) (60 * 35 * Math.exp(0.9 * noise.gaussian("1022/ack", index))));
-        Duration toResolve = Duration.ofSeconds((long) (3600 * 30 * Math.exp(0.8 * noise.gaussian("1022/resolve", index))));
+        Duration toResolve =
+                Duration.ofSeconds((long) (3600 * 30 * Math.exp(0.8 * noise.gaussian("1022/resolve", index))));
         boolean rejected = noise.uniform("1022/rejected", index) < 0.03;
         Instant acknowledged = received.plus(toAck);
         Instant resolved = acknowledged.plus(toResolve);
@@ -83,7 +92,8 @@ final class HotlineFeed implements FeedModel {
         r.put("category", category);
         r.put("summary", SUMMARIES.get(category));
         if (district != null) {
-            String ward = district.wards().get((int) (noise.uniform("1022/ward", index) * district.wards().size()));
+            String ward = district.wards().get((int)
+                    (noise.uniform("1022/ward", index) * district.wards().size()));
             r.put("ward", district.wardPrefix() + " " + ward);
             r.put("area_code", district.code());
         }
@@ -99,9 +109,14 @@ final class HotlineFeed implements FeedModel {
         }
         r.put("status", status);
         if (!status.equals("received")) {
-            r.put("handling_agency", district == null ? "Văn phòng UBND thành phố"
-                    : "UBND " + district.wardPrefix().toLowerCase() + " " + r.get("ward").toString()
-                    .substring(district.wardPrefix().length() + 1));
+            r.put(
+                    "handling_agency",
+                    district == null
+                            ? "Văn phòng UBND thành phố"
+                            : "UBND " + district.wardPrefix().toLowerCase() + " "
+                                    + r.get("ward")
+                                            .toString()
+                                            .substring(district.wardPrefix().length() + 1));
         }
         r.put("received_at", Calendar.local(received));
         if (!status.equals("received")) {

@@ -9,25 +9,46 @@ import java.util.Map;
  */
 final class Places {
 
-    record District(String code, double share, String wardPrefix, List<String> wards) {
-    }
+    record District(String code, double share, String wardPrefix, List<String> wards) {}
 
-    record Agency(String code, String name, double dailyDossiers, double onTime, double online) {
-    }
+    record Agency(String code, String name, double dailyDossiers, double onTime, double online) {}
 
     static final List<District> DISTRICTS = List.of(
-            new District("ninh-kieu", 0.25, "Phường", List.of("Tân An", "An Hòa", "Xuân Khánh", "Hưng Lợi", "An Khánh",
-                    "Cái Khế", "An Bình", "Thới Bình")),
-            new District("binh-thuy", 0.12, "Phường", List.of("Bình Thủy", "Trà An", "Long Hòa", "Long Tuyền", "An Thới",
-                    "Bùi Hữu Nghĩa", "Trà Nóc")),
-            new District("cai-rang", 0.12, "Phường", List.of("Lê Bình", "Hưng Phú", "Hưng Thạnh", "Ba Láng",
-                    "Thường Thạnh", "Phú Thứ", "Tân Phú")),
-            new District("o-mon", 0.10, "Phường", List.of("Châu Văn Liêm", "Thới Hòa", "Thới Long", "Phước Thới",
-                    "Trường Lạc", "Thới An")),
-            new District("thot-not", 0.10, "Phường", List.of("Thốt Nốt", "Thới Thuận", "Trung Kiên", "Thuận Hưng",
-                    "Tân Lộc", "Trung Nhứt")),
-            new District("phong-dien", 0.08, "Xã", List.of("Nhơn Ái", "Mỹ Khánh", "Giai Xuân", "Tân Thới",
-                    "Trường Long")),
+            new District(
+                    "ninh-kieu",
+                    0.25,
+                    "Phường",
+                    List.of(
+                            "Tân An",
+                            "An Hòa",
+                            "Xuân Khánh",
+                            "Hưng Lợi",
+                            "An Khánh",
+                            "Cái Khế",
+                            "An Bình",
+                            "Thới Bình")),
+            new District(
+                    "binh-thuy",
+                    0.12,
+                    "Phường",
+                    List.of("Bình Thủy", "Trà An", "Long Hòa", "Long Tuyền", "An Thới", "Bùi Hữu Nghĩa", "Trà Nóc")),
+            new District(
+                    "cai-rang",
+                    0.12,
+                    "Phường",
+                    List.of("Lê Bình", "Hưng Phú", "Hưng Thạnh", "Ba Láng", "Thường Thạnh", "Phú Thứ", "Tân Phú")),
+            new District(
+                    "o-mon",
+                    0.10,
+                    "Phường",
+                    List.of("Châu Văn Liêm", "Thới Hòa", "Thới Long", "Phước Thới", "Trường Lạc", "Thới An")),
+            new District(
+                    "thot-not",
+                    0.10,
+                    "Phường",
+                    List.of("Thốt Nốt", "Thới Thuận", "Trung Kiên", "Thuận Hưng", "Tân Lộc", "Trung Nhứt")),
+            new District(
+                    "phong-dien", 0.08, "Xã", List.of("Nhơn Ái", "Mỹ Khánh", "Giai Xuân", "Tân Thới", "Trường Long")),
             new District("co-do", 0.08, "Xã", List.of("Thới Hưng", "Trung An", "Thạnh Phú", "Đông Hiệp")),
             new District("thoi-lai", 0.08, "Xã", List.of("Định Môn", "Trường Thành", "Xuân Thắng", "Đông Bình")),
             new District("vinh-thanh", 0.07, "Xã", List.of("Thạnh An", "Thạnh Quới", "Vĩnh Trinh", "Thạnh Mỹ")));
@@ -53,13 +74,26 @@ final class Places {
 
     /** Hotel rooms ready for guests per district and the district's typical occupancy. */
     static final Map<String, double[]> HOTELS = Map.of(
-            "ninh-kieu", new double[] {5200, 66}, "cai-rang", new double[] {950, 58},
-            "binh-thuy", new double[] {720, 52}, "o-mon", new double[] {260, 41}, "thot-not", new double[] {300, 43},
-            "phong-dien", new double[] {420, 47}, "co-do", new double[] {110, 33}, "thoi-lai", new double[] {120, 35},
-            "vinh-thanh", new double[] {100, 31});
+            "ninh-kieu",
+            new double[] {5200, 66},
+            "cai-rang",
+            new double[] {950, 58},
+            "binh-thuy",
+            new double[] {720, 52},
+            "o-mon",
+            new double[] {260, 41},
+            "thot-not",
+            new double[] {300, 43},
+            "phong-dien",
+            new double[] {420, 47},
+            "co-do",
+            new double[] {110, 33},
+            "thoi-lai",
+            new double[] {120, 35},
+            "vinh-thanh",
+            new double[] {100, 31});
 
-    private Places() {
-    }
+    private Places() {}
 
     /** The district that a uniform draw {@code u} in [0, 1) lands in, by population share. */
     static District district(double u) {

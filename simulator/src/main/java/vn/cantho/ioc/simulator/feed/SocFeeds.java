@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import vn.cantho.ioc.simulator.Noise;
 
 /**
@@ -20,12 +19,16 @@ import vn.cantho.ioc.simulator.Noise;
  */
 final class SocFeeds implements FeedModel {
 
-    private static final List<String> CATEGORIES = List.of("phishing", "malware", "ddos", "defacement", "intrusion",
-            "data_leak");
+    private static final List<String> CATEGORIES =
+            List.of("phishing", "malware", "ddos", "defacement", "intrusion", "data_leak");
     private static final double[] WEIGHTS = {0.25, 0.3, 0.15, 0.15, 0.1, 0.05};
-    private static final List<String> TARGETS = List.of("Cổng thông tin điện tử thành phố",
-            "Hệ thống thông tin giải quyết thủ tục hành chính", "Trang thông tin điện tử UBND quận Ninh Kiều",
-            "Máy trạm tại Sở Tài chính", "Hệ thống thư điện tử công vụ", "Trang thông tin điện tử Sở Y tế");
+    private static final List<String> TARGETS = List.of(
+            "Cổng thông tin điện tử thành phố",
+            "Hệ thống thông tin giải quyết thủ tục hành chính",
+            "Trang thông tin điện tử UBND quận Ninh Kiều",
+            "Máy trạm tại Sở Tài chính",
+            "Hệ thống thư điện tử công vụ",
+            "Trang thông tin điện tử Sở Y tế");
     private static final int WEBSITES = 420;
 
     private final Noise noise;
@@ -53,8 +56,10 @@ final class SocFeeds implements FeedModel {
             if (day.isBefore(Calendar.today(now))) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("date", day.toString());
-                r.put("blocked_attacks", noise.poisson(15_000 * Math.exp(0.35 * noise.gaussian("soc/level", index)),
-                        "soc/blocked", index));
+                r.put(
+                        "blocked_attacks",
+                        noise.poisson(
+                                15_000 * Math.exp(0.35 * noise.gaussian("soc/level", index)), "soc/blocked", index));
                 r.put("high_alerts", noise.poisson(12, "soc/high", index));
                 r.put("critical_alerts", noise.poisson(0.8, "soc/critical", index) + defacements);
                 r.put("websites_checked", WEBSITES);
@@ -63,7 +68,8 @@ final class SocFeeds implements FeedModel {
                 daily.add(r);
             }
         }
-        return List.of(new FeedBatch("soc-daily", "so-khcn", daily), new FeedBatch("soc-incidents", "so-khcn", incidents));
+        return List.of(
+                new FeedBatch("soc-daily", "so-khcn", daily), new FeedBatch("soc-incidents", "so-khcn", incidents));
     }
 
     private Map<String, Object> incident(LocalDate day, int i, Instant now) {
@@ -74,11 +80,13 @@ final class SocFeeds implements FeedModel {
         }
         String category = pick(noise.uniform("soc/category", index));
         boolean ransomware = category.equals("malware") && noise.uniform("soc/ransomware", index) < 0.33;
-        String severity = ransomware ? "critical" : switch (category) {
-            case "defacement", "intrusion", "data_leak" -> "high";
-            case "ddos" -> "medium";
-            default -> noise.uniform("soc/severity", index) < 0.7 ? "low" : "medium";
-        };
+        String severity = ransomware
+                ? "critical"
+                : switch (category) {
+                    case "defacement", "intrusion", "data_leak" -> "high";
+                    case "ddos" -> "medium";
+                    default -> noise.uniform("soc/severity", index) < 0.7 ? "low" : "medium";
+                };
         Instant contained = detected.plusSeconds((long) (3600 * (1 + 5 * noise.uniform("soc/contain", index))));
         Instant resolved = contained.plusSeconds((long) (3600 * (4 + 60 * noise.uniform("soc/resolve", index))));
         Map<String, Object> r = new LinkedHashMap<>();
@@ -86,15 +94,18 @@ final class SocFeeds implements FeedModel {
         r.put("severity", severity);
         r.put("category", category);
         r.put("target", TARGETS.get((int) (noise.uniform("soc/target", index) * TARGETS.size())));
-        r.put("description", ransomware ? "Mã độc tống tiền (ransomware) mã hóa dữ liệu máy trạm"
-                : switch (category) {
-                    case "defacement" -> "Trang thông tin bị thay đổi giao diện";
-                    case "phishing" -> "Thư điện tử giả mạo gửi đến cán bộ, công chức";
-                    case "ddos" -> "Tấn công từ chối dịch vụ vào cổng thông tin";
-                    case "intrusion" -> "Truy cập trái phép vào máy chủ";
-                    case "data_leak" -> "Nghi lộ lọt dữ liệu cá nhân";
-                    default -> "Phát hiện mã độc trên máy trạm";
-                });
+        r.put(
+                "description",
+                ransomware
+                        ? "Mã độc tống tiền (ransomware) mã hóa dữ liệu máy trạm"
+                        : switch (category) {
+                            case "defacement" -> "Trang thông tin bị thay đổi giao diện";
+                            case "phishing" -> "Thư điện tử giả mạo gửi đến cán bộ, công chức";
+                            case "ddos" -> "Tấn công từ chối dịch vụ vào cổng thông tin";
+                            case "intrusion" -> "Truy cập trái phép vào máy chủ";
+                            case "data_leak" -> "Nghi lộ lọt dữ liệu cá nhân";
+                            default -> "Phát hiện mã độc trên máy trạm";
+                        });
         r.put("status", now.isBefore(contained) ? "open" : now.isBefore(resolved) ? "contained" : "resolved");
         r.put("detected_at", Calendar.local(detected));
         if (!now.isBefore(resolved)) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import vn.cantho.ioc.simulator.Noise;
 
 /**
@@ -19,11 +18,18 @@ import vn.cantho.ioc.simulator.Noise;
  */
 final class SocialListeningFeed implements FeedModel {
 
-    private static final Map<String, Double> CHANNELS = Map.of("facebook", 0.55, "news", 0.15, "youtube", 0.08,
-            "tiktok", 0.15, "forum", 0.04, "other", 0.03);
+    private static final Map<String, Double> CHANNELS =
+            Map.of("facebook", 0.55, "news", 0.15, "youtube", 0.08, "tiktok", 0.15, "forum", 0.04, "other", 0.03);
     private static final List<String> ORDER = List.of("facebook", "news", "youtube", "tiktok", "forum", "other");
-    private static final List<String> KEYWORDS = List.of("chợ nổi Cái Răng", "bến Ninh Kiều", "ngập nước", "kẹt xe",
-            "sạt lở bờ sông", "giá xăng", "lừa đảo trực tuyến", "dịch vụ công trực tuyến");
+    private static final List<String> KEYWORDS = List.of(
+            "chợ nổi Cái Răng",
+            "bến Ninh Kiều",
+            "ngập nước",
+            "kẹt xe",
+            "sạt lở bờ sông",
+            "giá xăng",
+            "lừa đảo trực tuyến",
+            "dịch vụ công trực tuyến");
     private static final Duration MAX_BACK = Duration.ofHours(48);
 
     private final Noise noise;
@@ -35,7 +41,8 @@ final class SocialListeningFeed implements FeedModel {
     @Override
     public List<FeedBatch> batches(Instant now, Duration history) {
         Instant last = now.truncatedTo(ChronoUnit.HOURS);
-        Instant first = now.minus(history.compareTo(MAX_BACK) < 0 ? history : MAX_BACK).truncatedTo(ChronoUnit.HOURS);
+        Instant first =
+                now.minus(history.compareTo(MAX_BACK) < 0 ? history : MAX_BACK).truncatedTo(ChronoUnit.HOURS);
         List<Map<String, Object>> records = new ArrayList<>();
         for (Instant hour = first; hour.isBefore(last); hour = hour.plus(Duration.ofHours(1))) {
             records.addAll(hour(hour));
@@ -49,7 +56,9 @@ final class SocialListeningFeed implements FeedModel {
         long day = hour.atZone(Calendar.VIETNAM).toLocalDate().toEpochDay();
         boolean storm = noise.uniform("online/storm", day) < 0.1
                 && Math.abs(localHour - (10 + (int) (noise.uniform("online/storm-hour", day) * 10))) < 2;
-        double diurnal = 0.1 + Math.exp(-Math.pow((localHour - 20.5) / 3.5, 2)) + 0.6 * Math.exp(-Math.pow((localHour - 12) / 2.5, 2));
+        double diurnal = 0.1
+                + Math.exp(-Math.pow((localHour - 20.5) / 3.5, 2))
+                + 0.6 * Math.exp(-Math.pow((localHour - 12) / 2.5, 2));
         double total = 260 * diurnal * (1 + 0.15 * noise.smooth("online/level", index / 6.0));
         List<Map<String, Object>> records = new ArrayList<>();
         long allMentions = 0;
@@ -59,9 +68,11 @@ final class SocialListeningFeed implements FeedModel {
         for (String channel : ORDER) {
             boolean stormy = storm && (channel.equals("facebook") || channel.equals("tiktok"));
             long mentions = noise.poisson(total * CHANNELS.get(channel) * (stormy ? 3 : 1), "online/" + channel, index);
-            double negative = stormy ? 35 + 20 * noise.uniform("online/neg/" + channel, index)
+            double negative = stormy
+                    ? 35 + 20 * noise.uniform("online/neg/" + channel, index)
                     : Math.max(2, 10 + 3 * noise.gaussian("online/neg/" + channel, index));
-            double positive = Math.max(5, Math.min(100 - negative, 38 + 6 * noise.gaussian("online/pos/" + channel, index)));
+            double positive =
+                    Math.max(5, Math.min(100 - negative, 38 + 6 * noise.gaussian("online/pos/" + channel, index)));
             long hits = noise.poisson(mentions * (stormy ? 0.1 : 0.02), "online/hits/" + channel, index);
             records.add(record(hour, channel, mentions, positive, negative, hits, storm ? 2 : index));
             allMentions += mentions;
@@ -75,8 +86,8 @@ final class SocialListeningFeed implements FeedModel {
         return records;
     }
 
-    private static Map<String, Object> record(Instant hour, String channel, long mentions, double positive,
-                                              double negative, long hits, long keyword) {
+    private static Map<String, Object> record(
+            Instant hour, String channel, long mentions, double positive, double negative, long hits, long keyword) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("hour", Calendar.local(hour));
         r.put("channel", channel);

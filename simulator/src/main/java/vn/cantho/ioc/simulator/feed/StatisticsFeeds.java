@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import vn.cantho.ioc.simulator.Noise;
 
 /**
@@ -39,7 +38,8 @@ final class StatisticsFeeds implements FeedModel {
                 quarterly.add(quarter(month.minusMonths(2)));
             }
         }
-        return List.of(new FeedBatch("socioeconomic-monthly", "thong-ke", monthly),
+        return List.of(
+                new FeedBatch("socioeconomic-monthly", "thong-ke", monthly),
                 new FeedBatch("socioeconomic-quarterly", "thong-ke", quarterly));
     }
 

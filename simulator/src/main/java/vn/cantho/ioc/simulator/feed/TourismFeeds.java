@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import vn.cantho.ioc.simulator.Noise;
 
 /**
@@ -43,14 +42,17 @@ final class TourismFeeds implements FeedModel {
                 hotels.add(hotel(day, district.code()));
             }
         }
-        return List.of(new FeedBatch("tourism-monthly", "so-vhttdl", monthly),
+        return List.of(
+                new FeedBatch("tourism-monthly", "so-vhttdl", monthly),
                 new FeedBatch("hotel-occupancy-daily", "so-vhttdl", hotels));
     }
 
     private Map<String, Object> month(YearMonth month) {
         long index = month.getYear() * 12L + month.getMonthValue();
         double growth = Math.pow(1.11, month.getYear() - 2025 + (month.getMonthValue() - 1) / 12.0);
-        long visitors = Math.round(BASE_2025 * growth * Calendar.tourismSeason(month.getMonthValue())
+        long visitors = Math.round(BASE_2025
+                * growth
+                * Calendar.tourismSeason(month.getMonthValue())
                 * (1 + 0.04 * noise.gaussian("tourism/visitors", index)));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("period", month.atDay(1).toString());
@@ -65,8 +67,9 @@ final class TourismFeeds implements FeedModel {
         long index = day.toEpochDay();
         double[] hotel = Places.HOTELS.get(area);
         boolean weekendNight = day.getDayOfWeek() == DayOfWeek.FRIDAY || day.getDayOfWeek() == DayOfWeek.SATURDAY;
-        double occupancy = hotel[1] * (weekendNight ? 1.18 : 1.0) * Math.sqrt(Calendar.tourismSeason(day.getMonthValue()))
-                + 4 * noise.gaussian("hotel/" + area, index);
+        double occupancy =
+                hotel[1] * (weekendNight ? 1.18 : 1.0) * Math.sqrt(Calendar.tourismSeason(day.getMonthValue()))
+                        + 4 * noise.gaussian("hotel/" + area, index);
         long available = Math.round(hotel[0]);
         long occupied = Math.round(available * Math.max(5, Math.min(98, occupancy)) / 100);
         Map<String, Object> r = new LinkedHashMap<>();

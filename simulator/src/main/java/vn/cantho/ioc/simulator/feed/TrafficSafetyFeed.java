@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import vn.cantho.ioc.simulator.Noise;
 
 /**
@@ -19,12 +18,33 @@ final class TrafficSafetyFeed implements FeedModel {
 
     private static final Map<String, double[]> RATES = Map.of(
             // accidents per day, violations per day
-            "ninh-kieu", new double[] {0.18, 240}, "cai-rang", new double[] {0.10, 120},
-            "binh-thuy", new double[] {0.08, 110}, "o-mon", new double[] {0.07, 80},
-            "thot-not", new double[] {0.09, 90}, "phong-dien", new double[] {0.05, 55},
-            "co-do", new double[] {0.05, 45}, "thoi-lai", new double[] {0.05, 45}, "vinh-thanh", new double[] {0.05, 40});
-    private static final List<String> ROADS = List.of("Quốc lộ 91", "Quốc lộ 1", "Quốc lộ 61C", "đường Nguyễn Văn Cừ",
-            "đường 3 Tháng 2", "đường Võ Văn Kiệt", "đường Trần Hưng Đạo", "đường tỉnh 923");
+            "ninh-kieu",
+            new double[] {0.18, 240},
+            "cai-rang",
+            new double[] {0.10, 120},
+            "binh-thuy",
+            new double[] {0.08, 110},
+            "o-mon",
+            new double[] {0.07, 80},
+            "thot-not",
+            new double[] {0.09, 90},
+            "phong-dien",
+            new double[] {0.05, 55},
+            "co-do",
+            new double[] {0.05, 45},
+            "thoi-lai",
+            new double[] {0.05, 45},
+            "vinh-thanh",
+            new double[] {0.05, 40});
+    private static final List<String> ROADS = List.of(
+            "Quốc lộ 91",
+            "Quốc lộ 1",
+            "Quốc lộ 61C",
+            "đường Nguyễn Văn Cừ",
+            "đường 3 Tháng 2",
+            "đường Võ Văn Kiệt",
+            "đường Trần Hưng Đạo",
+            "đường tỉnh 923");
 
     private final Noise noise;
 
@@ -56,8 +76,10 @@ final class TrafficSafetyFeed implements FeedModel {
                 r.put("fines", fines);
                 r.put("licences_suspended", noise.poisson(violations * 0.02, key + "/licences", index));
                 if (deaths > 0) {
-                    r.put("note", "Tai nạn giao thông nghiêm trọng trên "
-                            + ROADS.get((int) (noise.uniform(key + "/road", index) * ROADS.size())));
+                    r.put(
+                            "note",
+                            "Tai nạn giao thông nghiêm trọng trên "
+                                    + ROADS.get((int) (noise.uniform(key + "/road", index) * ROADS.size())));
                 }
                 records.add(r);
             }

@@ -8,7 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -41,8 +40,7 @@ public final class KafkaToDatabase<V> implements Part {
     private static final Duration POLL = Duration.ofMillis(200);
 
     /** How far a loop has got, for its health text. */
-    public record Progress(String topic, long read, long written, long deadLettered) {
-    }
+    public record Progress(String topic, long read, long written, long deadLettered) {}
 
     /** The health text of a running loop that is not failing. */
     @FunctionalInterface
@@ -62,6 +60,7 @@ public final class KafkaToDatabase<V> implements Part {
     private final AtomicLong deadLettered = new AtomicLong();
     /** Computed on the loop thread after each poll (a KafkaConsumer must not be used from the scrape thread). */
     private final AtomicLong lag = new AtomicLong();
+
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
     private Consumer<byte[], byte[]> consumer;
@@ -71,8 +70,8 @@ public final class KafkaToDatabase<V> implements Part {
     /**
      * @param name names the loop in the log and in {@code /health} when it stopped, e.g. "sink of ioc.telemetry.v1"
      */
-    public KafkaToDatabase(String name, LoopOptions options, RecordReader<V> reader, BatchWriter<V> writer,
-                           HealthText healthText) {
+    public KafkaToDatabase(
+            String name, LoopOptions options, RecordReader<V> reader, BatchWriter<V> writer, HealthText healthText) {
         this.name = name;
         this.options = options;
         this.reader = reader;
@@ -155,7 +154,11 @@ public final class KafkaToDatabase<V> implements Part {
             deadLettered.incrementAndGet();
             meters.deadLettered(letter.reason());
             // Only a broken producer makes these, so each is worth a line in the log.
-            LOG.warn("{} dead-lettered the record at {}: {} {}", name, letter.source(), letter.reason(),
+            LOG.warn(
+                    "{} dead-lettered the record at {}: {} {}",
+                    name,
+                    letter.source(),
+                    letter.reason(),
                     letter.detail());
         }
     }

@@ -1,11 +1,10 @@
 package vn.cantho.ioc.sink.loop;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
-import com.fasterxml.jackson.core.JsonParseException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -52,8 +51,7 @@ public final class RecordReader<V> {
     }
 
     /** The usable values of a batch, in order, and the dead letters of the others. */
-    public record Read<V>(List<V> values, List<DeadLetter> deadLetters) {
-    }
+    public record Read<V>(List<V> values, List<DeadLetter> deadLetters) {}
 
     public String topic() {
         return topic;
@@ -71,7 +69,9 @@ public final class RecordReader<V> {
                 value = deserializer.deserialize(record.topic(), record.value());
             } catch (SerializationException e) {
                 boolean notJson = e.getCause() instanceof JsonParseException;
-                deadLetters.add(letter(record, notJson ? DeadLetterReason.BAD_JSON : DeadLetterReason.BAD_PAYLOAD,
+                deadLetters.add(letter(
+                        record,
+                        notJson ? DeadLetterReason.BAD_JSON : DeadLetterReason.BAD_PAYLOAD,
                         (notJson ? "not JSON: " : "not a " + what + ": ") + rootMessage(e)));
                 continue;
             }

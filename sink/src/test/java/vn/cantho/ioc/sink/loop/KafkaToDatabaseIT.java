@@ -3,6 +3,9 @@ package vn.cantho.ioc.sink.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -10,10 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import io.micrometer.core.instrument.Metrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -57,8 +56,7 @@ import vn.cantho.ioc.testkit.SqlRows;
 class KafkaToDatabaseIT {
 
     /** The test's value type: a note needs an id. */
-    record Note(String id, String text) {
-    }
+    record Note(String id, String text) {}
 
     private static final SharedServers SERVERS = SharedServers.get();
     private static EmbeddedDatabase postgres;
@@ -74,8 +72,14 @@ class KafkaToDatabaseIT {
         database = Database.open(postgres.jdbcUrl(), postgres.user(), postgres.password(), 2);
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafkaBootstrap()));
         new TopicProvisioner(admin, (short) 1).ensure(List.of(Topics.DEAD_LETTER));
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafkaBootstrap(),
-                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        SERVERS.kafkaBootstrap(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
         meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Metrics.addRegistry(meters);
     }
@@ -140,7 +144,7 @@ class KafkaToDatabaseIT {
 
         // When the loop reads them
         try (KafkaToDatabase<Note> loop = loop(topic, group, table);
-             KafkaTail<DeadLetter> deadLetters = new KafkaTail<>(SERVERS.kafkaBootstrap(), Topics.DEAD_LETTER)) {
+                KafkaTail<DeadLetter> deadLetters = new KafkaTail<>(SERVERS.kafkaBootstrap(), Topics.DEAD_LETTER)) {
             loop.start();
 
             // Then both good notes are stored and all four offsets are committed
@@ -148,8 +152,8 @@ class KafkaToDatabaseIT {
             assertThat(texts(table)).containsExactly("after", "before");
 
             // And the two bad records are on the dead-letter topic with their reason, bytes and position
-            List<DeadLetter> ours = deadLetters.valuesUpToEnd(
-                    l -> l.source().startsWith("kafka/" + topic.name() + "/"));
+            List<DeadLetter> ours =
+                    deadLetters.valuesUpToEnd(l -> l.source().startsWith("kafka/" + topic.name() + "/"));
             assertThat(ours).hasSize(2);
             assertThat(ours).anySatisfy(l -> {
                 assertThat(l.source()).isEqualTo("kafka/" + topic.name() + "/partition/0/offset/1");
@@ -180,12 +184,18 @@ class KafkaToDatabaseIT {
 
     private static KafkaToDatabase<Note> loop(Topic<String, Note> topic, String group, String table) {
         RecordReader<Note> reader = RecordReader.of(topic, "note", n -> n.id() == null ? "note without an id" : null);
-        return KafkaToDatabase.sink(reader, LoopOptions.sink(SERVERS.kafkaBootstrap(), group, Duration.ofMillis(500)),
-                batch -> BatchWrite.execute(database.dataSource(), "INSERT INTO " + table + " (id, text) VALUES (?, ?)",
-                        batch, (statement, note) -> {
+        return KafkaToDatabase.sink(
+                reader,
+                LoopOptions.sink(SERVERS.kafkaBootstrap(), group, Duration.ofMillis(500)),
+                batch -> BatchWrite.execute(
+                        database.dataSource(),
+                        "INSERT INTO " + table + " (id, text) VALUES (?, ?)",
+                        batch,
+                        (statement, note) -> {
                             statement.setString(1, note.id());
                             statement.setString(2, note.text());
-                        }, "inserting " + batch.size() + " notes"));
+                        },
+                        "inserting " + batch.size() + " notes"));
     }
 
     /** A one-partition topic of notes, so offsets and dead-letter positions are predictable. */
@@ -216,12 +226,20 @@ class KafkaToDatabaseIT {
     }
 
     private static long committed(String group, Topic<?, ?> topic) throws Exception {
-        Map<?, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        return offsets.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
+        Map<?, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get();
+        return offsets.values().stream()
+                .filter(o -> o != null)
+                .mapToLong(OffsetAndMetadata::offset)
+                .sum();
     }
 
     private static double retries(String group) {
-        return meters.get(StageMeters.SINK_RETRIES).tag("group", group).functionCounter().count();
+        return meters.get(StageMeters.SINK_RETRIES)
+                .tag("group", group)
+                .functionCounter()
+                .count();
     }
 
     private static double rowsWritten(String group) {
@@ -241,7 +259,8 @@ class KafkaToDatabaseIT {
     }
 
     private static void execute(String sql) throws Exception {
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = database.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

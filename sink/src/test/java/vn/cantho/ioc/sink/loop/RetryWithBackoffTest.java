@@ -7,15 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 class RetryWithBackoffTest {
 
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private final RetryWithBackoff retry = new RetryWithBackoff("test loop", Duration.ofMillis(200), running::get,
-            LoggerFactory.getLogger(RetryWithBackoffTest.class));
+    private final RetryWithBackoff retry = new RetryWithBackoff(
+            "test loop", Duration.ofMillis(200), running::get, LoggerFactory.getLogger(RetryWithBackoffTest.class));
 
     @Test
     void a_step_that_fails_twice_is_run_until_it_succeeds_and_the_failure_is_reported_meanwhile() {

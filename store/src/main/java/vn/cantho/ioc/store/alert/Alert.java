@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.model.alert.Severity;
@@ -22,13 +21,38 @@ import vn.cantho.ioc.model.alert.Severity;
  * @param version      optimistic-concurrency version, +1 on every change (the API's ETag)
  * @param lastEventSeq sequence number of the newest audit entry
  */
-public record Alert(long id, String alertKey, String ruleId, String entityId, Scope scope, String domain,
-                    String areaCode, SortedMap<String, String> labels, Severity severity, ConditionStatus condition,
-                    boolean episodeOpen, boolean flapping, int episode, long occurrences, Instant firstSeenAt,
-                    Instant lastSeenAt, Instant openedAt, Instant resolvedAt, String resolvedBy, Handling handling,
-                    String ackedBy, Instant ackedAt, String assignee, Instant snoozedUntil, String summary,
-                    Double measure, long version, int lastEventSeq, Instant updatedAt,
-                    List<Suppression> suppressions, List<EscalationAction> pendingActions) {
+public record Alert(
+        long id,
+        String alertKey,
+        String ruleId,
+        String entityId,
+        Scope scope,
+        String domain,
+        String areaCode,
+        SortedMap<String, String> labels,
+        Severity severity,
+        ConditionStatus condition,
+        boolean episodeOpen,
+        boolean flapping,
+        int episode,
+        long occurrences,
+        Instant firstSeenAt,
+        Instant lastSeenAt,
+        Instant openedAt,
+        Instant resolvedAt,
+        String resolvedBy,
+        Handling handling,
+        String ackedBy,
+        Instant ackedAt,
+        String assignee,
+        Instant snoozedUntil,
+        String summary,
+        Double measure,
+        long version,
+        int lastEventSeq,
+        Instant updatedAt,
+        List<Suppression> suppressions,
+        List<EscalationAction> pendingActions) {
 
     public Alert {
         labels = labels == null ? new TreeMap<>() : new TreeMap<>(labels);
@@ -43,9 +67,37 @@ public record Alert(long id, String alertKey, String ruleId, String entityId, Sc
 
     /** The same alert with its computed parts replaced. */
     public Alert withComputed(List<Suppression> suppressions, List<EscalationAction> pendingActions) {
-        return new Alert(id, alertKey, ruleId, entityId, scope, domain, areaCode, labels, severity, condition,
-                episodeOpen, flapping, episode, occurrences, firstSeenAt, lastSeenAt, openedAt, resolvedAt, resolvedBy,
-                handling, ackedBy, ackedAt, assignee, snoozedUntil, summary, measure, version, lastEventSeq,
-                updatedAt, suppressions, pendingActions);
+        return new Alert(
+                id,
+                alertKey,
+                ruleId,
+                entityId,
+                scope,
+                domain,
+                areaCode,
+                labels,
+                severity,
+                condition,
+                episodeOpen,
+                flapping,
+                episode,
+                occurrences,
+                firstSeenAt,
+                lastSeenAt,
+                openedAt,
+                resolvedAt,
+                resolvedBy,
+                handling,
+                ackedBy,
+                ackedAt,
+                assignee,
+                snoozedUntil,
+                summary,
+                measure,
+                version,
+                lastEventSeq,
+                updatedAt,
+                suppressions,
+                pendingActions);
     }
 }

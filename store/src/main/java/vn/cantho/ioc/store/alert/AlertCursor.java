@@ -3,7 +3,6 @@ package vn.cantho.ioc.store.alert;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-
 import vn.cantho.ioc.store.CursorParts;
 
 /**
@@ -22,7 +21,8 @@ record AlertCursor(Instant lastSeenAt, long id) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             int bar = text.indexOf('|');
-            return new AlertCursor(CursorParts.instant(text.substring(0, bar)), Long.parseLong(text.substring(bar + 1)));
+            return new AlertCursor(
+                    CursorParts.instant(text.substring(0, bar)), Long.parseLong(text.substring(bar + 1)));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("invalid cursor '" + token + "'");
         }

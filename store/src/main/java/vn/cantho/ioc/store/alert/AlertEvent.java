@@ -17,8 +17,16 @@ import java.util.TreeMap;
  * @param comment the person's comment or reason; null if none
  * @param details facts of the entry: severities, measure, assignee, snooze end, receivers, ...
  */
-public record AlertEvent(long id, long alertId, int seq, AuditType type, String actor, Instant at, int episode,
-                         String comment, Map<String, Object> details) {
+public record AlertEvent(
+        long id,
+        long alertId,
+        int seq,
+        AuditType type,
+        String actor,
+        Instant at,
+        int episode,
+        String comment,
+        Map<String, Object> details) {
 
     public AlertEvent {
         details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(details));

@@ -13,14 +13,28 @@ import java.util.Map;
  */
 record AlertListSql(String text, List<Object> params) {
 
-    private static final Map<String, String> FIELD_COLUMNS = Map.of("rule", "rule_id", "entity", "entity_id",
-            "domain", "domain", "area", "coalesce(area_code, '')", "scope", "scope", "severity",
+    private static final Map<String, String> FIELD_COLUMNS = Map.of(
+            "rule",
+            "rule_id",
+            "entity",
+            "entity_id",
+            "domain",
+            "domain",
+            "area",
+            "coalesce(area_code, '')",
+            "scope",
+            "scope",
+            "severity",
             "coalesce(severity, '')");
 
     static AlertListSql of(AlertQuery q) {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        anyOf(where, params, "condition", q.conditions().stream().map(Enum::name).toList());
+        anyOf(
+                where,
+                params,
+                "condition",
+                q.conditions().stream().map(Enum::name).toList());
         anyOf(where, params, "handling", q.handling().stream().map(Enum::name).toList());
         anyOf(where, params, "severity", q.severities().stream().map(Enum::name).toList());
         anyOf(where, params, "domain", q.domains());

@@ -3,7 +3,6 @@ package vn.cantho.ioc.store.alert;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.model.alert.Severity;
 
@@ -25,9 +24,19 @@ import vn.cantho.ioc.model.alert.Severity;
  * @param cursor     {@link AlertPage#nextCursor()} of the previous page; null for the first
  * @param limit      page size, 1 to {@link #MAX_LIMIT}
  */
-public record AlertQuery(Set<ConditionStatus> conditions, Set<Handling> handling, Set<Severity> severities,
-                         Set<String> domains, Set<String> areas, Set<String> rules, String assignee, Instant from,
-                         Instant to, List<LabelMatcher> matchers, String cursor, int limit) {
+public record AlertQuery(
+        Set<ConditionStatus> conditions,
+        Set<Handling> handling,
+        Set<Severity> severities,
+        Set<String> domains,
+        Set<String> areas,
+        Set<String> rules,
+        String assignee,
+        Instant from,
+        Instant to,
+        List<LabelMatcher> matchers,
+        String cursor,
+        int limit) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
@@ -51,12 +60,23 @@ public record AlertQuery(Set<ConditionStatus> conditions, Set<Handling> handling
     }
 
     public AlertQuery withCursor(String next) {
-        return new AlertQuery(conditions, handling, severities, domains, areas, rules, assignee, from, to, matchers,
-                next, limit);
+        return new AlertQuery(
+                conditions, handling, severities, domains, areas, rules, assignee, from, to, matchers, next, limit);
     }
 
     public AlertQuery withLimit(int newLimit) {
-        return new AlertQuery(conditions, handling, severities, domains, areas, rules, assignee, from, to, matchers,
-                cursor, newLimit);
+        return new AlertQuery(
+                conditions,
+                handling,
+                severities,
+                domains,
+                areas,
+                rules,
+                assignee,
+                from,
+                to,
+                matchers,
+                cursor,
+                newLimit);
     }
 }

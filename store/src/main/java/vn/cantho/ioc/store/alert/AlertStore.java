@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-
 import vn.cantho.ioc.store.StoreException;
 
 /**
@@ -62,7 +61,8 @@ public final class AlertStore {
 
     public Optional<Alert> find(long id) {
         String sql = "SELECT " + AlertRows.ALERT_COLUMNS + " FROM alerts WHERE id = ?";
-        return query("reading alert " + id, sql, s -> s.setLong(1, id), AlertRows::alert).stream().findFirst();
+        return query("reading alert " + id, sql, s -> s.setLong(1, id), AlertRows::alert).stream()
+                .findFirst();
     }
 
     public Optional<Alert> findByKey(String alertKey) {
@@ -104,16 +104,24 @@ public final class AlertStore {
      */
     public List<AlertEvent> eventsAfter(long afterId, int limit) {
         String sql = "SELECT " + AlertRows.EVENT_COLUMNS + " FROM alert_events WHERE id > ? ORDER BY id LIMIT ?";
-        return query("reading audit entries after " + afterId, sql, s -> {
-            s.setLong(1, afterId);
-            s.setInt(2, limit);
-        }, AlertRows::event);
+        return query(
+                "reading audit entries after " + afterId,
+                sql,
+                s -> {
+                    s.setLong(1, afterId);
+                    s.setInt(2, limit);
+                },
+                AlertRows::event);
     }
 
     /** The newest audit id, 0 when there is none: where a change feed starts after a snapshot. */
     public long lastEventId() {
-        return query("reading the newest audit id", "SELECT coalesce(max(id), 0) FROM alert_events", s -> { },
-                r -> r.getLong(1)).get(0);
+        return query(
+                        "reading the newest audit id",
+                        "SELECT coalesce(max(id), 0) FROM alert_events",
+                        s -> {},
+                        r -> r.getLong(1))
+                .get(0);
     }
 
     /** Escalation steps still waiting for the given alerts, soonest first. */
@@ -123,8 +131,11 @@ public final class AlertStore {
         }
         String sql = "SELECT " + AlertRows.ACTION_COLUMNS + " FROM escalation_actions "
                 + "WHERE state = 'PENDING' AND alert_id = ANY (?) ORDER BY due_at, id";
-        return query("reading pending escalations", sql,
-                s -> s.setArray(1, s.getConnection().createArrayOf("bigint", alertIds.toArray())), AlertRows::action);
+        return query(
+                "reading pending escalations",
+                sql,
+                s -> s.setArray(1, s.getConnection().createArrayOf("bigint", alertIds.toArray())),
+                AlertRows::action);
     }
 
     /** Every escalation step of one alert, all states, in creation order. */
@@ -137,12 +148,13 @@ public final class AlertStore {
     public List<Silence> silences(boolean includeInactive) {
         String sql = "SELECT " + AlertRows.SILENCE_COLUMNS + " FROM silences"
                 + (includeInactive ? "" : " WHERE expired_at IS NULL AND ends_at > now()") + " ORDER BY id DESC";
-        return query("reading silences", sql, s -> { }, AlertRows::silence);
+        return query("reading silences", sql, s -> {}, AlertRows::silence);
     }
 
     public Optional<Silence> silence(long id) {
         String sql = "SELECT " + AlertRows.SILENCE_COLUMNS + " FROM silences WHERE id = ?";
-        return query("reading silence " + id, sql, s -> s.setLong(1, id), AlertRows::silence).stream().findFirst();
+        return query("reading silence " + id, sql, s -> s.setLong(1, id), AlertRows::silence).stream()
+                .findFirst();
     }
 
     interface Binder {
@@ -155,7 +167,7 @@ public final class AlertStore {
 
     private <T> List<T> query(String what, String sql, Binder binder, RowReader<T> reader) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
             return readAll(statement, reader);
         } catch (SQLException e) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-
 import vn.cantho.ioc.model.Scope;
 
 /**
@@ -23,23 +22,41 @@ import vn.cantho.ioc.model.Scope;
 public final class AlertWriter {
 
     /** A row to create for a dedup key seen for the first time; the caller then updates it. */
-    public record NewAlert(String alertKey, String ruleId, String entityId, Scope scope, String domain, String areaCode,
-                           SortedMap<String, String> labels, Instant firstSeenAt) {
-    }
+    public record NewAlert(
+            String alertKey,
+            String ruleId,
+            String entityId,
+            Scope scope,
+            String domain,
+            String areaCode,
+            SortedMap<String, String> labels,
+            Instant firstSeenAt) {}
 
     /** An audit entry to append; {@code eventId} only for condition events. */
-    public record NewEvent(long alertId, int seq, AuditType type, String actor, Instant at, int episode,
-                           String comment, Map<String, ?> details, String eventId) {
-    }
+    public record NewEvent(
+            long alertId,
+            int seq,
+            AuditType type,
+            String actor,
+            Instant at,
+            int episode,
+            String comment,
+            Map<String, ?> details,
+            String eventId) {}
 
     /** An escalation step to schedule (ignored if the same step is already pending). */
-    public record NewEscalation(long alertId, int episode, String policyId, int step, int level,
-                                EscalationAction.Until until, List<String> receivers, Instant dueAt) {
-    }
+    public record NewEscalation(
+            long alertId,
+            int episode,
+            String policyId,
+            int step,
+            int level,
+            EscalationAction.Until until,
+            List<String> receivers,
+            Instant dueAt) {}
 
     /** A webhook message for the outbox (ignored if its idempotency key is already there). */
-    public record NewNotification(String idempotencyKey, String receiver, long alertId, String kind, String payload) {
-    }
+    public record NewNotification(String idempotencyKey, String receiver, long alertId, String kind, String payload) {}
 
     private final Connection connection;
 
@@ -53,8 +70,8 @@ public final class AlertWriter {
         if (eventIds.isEmpty()) {
             return seen;
         }
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT event_id FROM alert_events WHERE event_id = ANY (?)")) {
+        try (PreparedStatement s =
+                connection.prepareStatement("SELECT event_id FROM alert_events WHERE event_id = ANY (?)")) {
             s.setArray(1, connection.createArrayOf("text", eventIds.toArray()));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -112,8 +129,8 @@ public final class AlertWriter {
     }
 
     public Optional<Alert> byId(long id) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT " + AlertRows.ALERT_COLUMNS + " FROM alerts WHERE id = ?")) {
+        try (PreparedStatement s =
+                connection.prepareStatement("SELECT " + AlertRows.ALERT_COLUMNS + " FROM alerts WHERE id = ?")) {
             s.setLong(1, id);
             return AlertStore.readAll(s, AlertRows::alert).stream().findFirst();
         }
@@ -236,8 +253,9 @@ public final class AlertWriter {
     }
 
     /** Cancels the pending steps of these alerts whose {@code until} is one of {@code untils}; returns them. */
-    public List<EscalationAction> cancel(Collection<Long> alertIds, Set<EscalationAction.Until> untils, String reason,
-                                         Instant at) throws SQLException {
+    public List<EscalationAction> cancel(
+            Collection<Long> alertIds, Set<EscalationAction.Until> untils, String reason, Instant at)
+            throws SQLException {
         if (alertIds.isEmpty()) {
             return List.of();
         }
@@ -248,7 +266,10 @@ public final class AlertWriter {
             AlertRows.setInstant(s, 1, at);
             s.setString(2, reason);
             s.setArray(3, connection.createArrayOf("bigint", alertIds.toArray()));
-            s.setArray(4, connection.createArrayOf("text", untils.stream().map(Enum::name).toArray()));
+            s.setArray(
+                    4,
+                    connection.createArrayOf(
+                            "text", untils.stream().map(Enum::name).toArray()));
             return AlertStore.readAll(s, AlertRows::action);
         }
     }
@@ -285,8 +306,8 @@ public final class AlertWriter {
     /** The alerts with these ids. */
     public Map<Long, Alert> byIds(Collection<Long> ids) throws SQLException {
         Map<Long, Alert> found = new LinkedHashMap<>();
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT " + AlertRows.ALERT_COLUMNS + " FROM alerts WHERE id = ANY (?)")) {
+        try (PreparedStatement s =
+                connection.prepareStatement("SELECT " + AlertRows.ALERT_COLUMNS + " FROM alerts WHERE id = ANY (?)")) {
             s.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
             for (Alert a : AlertStore.readAll(s, AlertRows::alert)) {
                 found.put(a.id(), a);
@@ -318,8 +339,9 @@ public final class AlertWriter {
     }
 
     /** Creates a silence and returns it. */
-    public Silence insertSilence(List<LabelMatcher> matchers, String createdBy, String comment, Instant startsAt,
-                                 Instant endsAt) throws SQLException {
+    public Silence insertSilence(
+            List<LabelMatcher> matchers, String createdBy, String comment, Instant startsAt, Instant endsAt)
+            throws SQLException {
         String sql = "INSERT INTO silences (matchers, created_by, comment, starts_at, ends_at) "
                 + "VALUES (?::jsonb, ?, ?, ?, ?) RETURNING " + AlertRows.SILENCE_COLUMNS;
         try (PreparedStatement s = connection.prepareStatement(sql)) {

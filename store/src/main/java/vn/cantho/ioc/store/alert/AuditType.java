@@ -7,7 +7,14 @@ import vn.cantho.ioc.model.alert.TransitionType;
  * condition event); the others are human actions and what the hub did on its own.
  */
 public enum AuditType {
-    OPENED, SEVERITY_CHANGED, RECOVERING, RETRIGGERED, RESOLVED, NO_DATA, DATA_RETURNED, FLAPPING_STARTED,
+    OPENED,
+    SEVERITY_CHANGED,
+    RECOVERING,
+    RETRIGGERED,
+    RESOLVED,
+    NO_DATA,
+    DATA_RETURNED,
+    FLAPPING_STARTED,
     FLAPPING_ENDED,
     /** The rule raised a condition again that the store already had open (same episode). */
     REPEATED,
@@ -16,7 +23,14 @@ public enum AuditType {
      * recorded, nothing changed.
      */
     CONDITION_IGNORED,
-    ACKNOWLEDGED, UNACKNOWLEDGED, ASSIGNED, UNASSIGNED, COMMENTED, RESOLVED_MANUALLY, SNOOZED, UNSNOOZED,
+    ACKNOWLEDGED,
+    UNACKNOWLEDGED,
+    ASSIGNED,
+    UNASSIGNED,
+    COMMENTED,
+    RESOLVED_MANUALLY,
+    SNOOZED,
+    UNSNOOZED,
     /**
      * An escalation step fired: the next level was notified, or the notification was suppressed; the
      * decision is in the details, as for every notifying change.

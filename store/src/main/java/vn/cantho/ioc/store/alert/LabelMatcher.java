@@ -17,14 +17,17 @@ import java.util.regex.PatternSyntaxException;
 public final class LabelMatcher {
 
     /** Alert fields that matchers can name like labels; a real label of the same name is shadowed. */
-    public static final java.util.List<String> ALERT_FIELDS = java.util.List.of("rule", "entity", "domain", "area",
-            "scope", "severity");
+    public static final java.util.List<String> ALERT_FIELDS =
+            java.util.List.of("rule", "entity", "domain", "area", "scope", "severity");
 
-    private static final Pattern TEXT = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_.\\-]*)\\s*(=~|!~|!=|=)\\s*(.*?)\\s*$",
-            Pattern.DOTALL);
+    private static final Pattern TEXT =
+            Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_.\\-]*)\\s*(=~|!~|!=|=)\\s*(.*?)\\s*$", Pattern.DOTALL);
 
     public enum Op {
-        EQ("="), NE("!="), RE("=~"), NRE("!~");
+        EQ("="),
+        NE("!="),
+        RE("=~"),
+        NRE("!~");
 
         private final String symbol;
 

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
-
 import vn.cantho.ioc.store.StoreException;
 
 /**
@@ -36,7 +35,8 @@ public final class OutboxStore {
                 + "SELECT id FROM notification_outbox WHERE delivered_at IS NULL AND abandoned_at IS NULL "
                 + "AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING "
                 + COLUMNS;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             AlertRows.setInstant(s, 1, leaseUntil);
             AlertRows.setInstant(s, 2, now);
             s.setInt(3, limit);
@@ -76,7 +76,8 @@ public final class OutboxStore {
     /** Every message of one alert, oldest first. */
     public List<OutboxMessage> forAlert(long alertId) {
         String sql = "SELECT " + COLUMNS + " FROM notification_outbox WHERE alert_id = ? ORDER BY id";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, alertId);
             return AlertStore.readAll(s, OutboxStore::message);
         } catch (SQLException e) {
@@ -87,8 +88,9 @@ public final class OutboxStore {
     /** Messages neither delivered nor given up. */
     public long undelivered() {
         String sql = "SELECT count(*) FROM notification_outbox WHERE delivered_at IS NULL AND abandoned_at IS NULL";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
-             ResultSet r = s.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet r = s.executeQuery()) {
             r.next();
             return r.getLong(1);
         } catch (SQLException e) {
@@ -97,7 +99,8 @@ public final class OutboxStore {
     }
 
     private void update(long id, String sql, AlertStore.Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             binder.bind(s);
             s.executeUpdate();
         } catch (SQLException e) {
@@ -106,9 +109,18 @@ public final class OutboxStore {
     }
 
     private static OutboxMessage message(ResultSet r) throws SQLException {
-        return new OutboxMessage(r.getLong("id"), r.getString("idempotency_key"), r.getString("receiver"),
-                r.getLong("alert_id"), r.getString("kind"), r.getString("payload"), AlertRows.instant(r, "created_at"),
-                r.getInt("attempts"), AlertRows.instant(r, "next_attempt_at"), AlertRows.instant(r, "delivered_at"),
-                AlertRows.instant(r, "abandoned_at"), r.getString("last_error"));
+        return new OutboxMessage(
+                r.getLong("id"),
+                r.getString("idempotency_key"),
+                r.getString("receiver"),
+                r.getLong("alert_id"),
+                r.getString("kind"),
+                r.getString("payload"),
+                AlertRows.instant(r, "created_at"),
+                r.getInt("attempts"),
+                AlertRows.instant(r, "next_attempt_at"),
+                AlertRows.instant(r, "delivered_at"),
+                AlertRows.instant(r, "abandoned_at"),
+                r.getString("last_error"));
     }
 }

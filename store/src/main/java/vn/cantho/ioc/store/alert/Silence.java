@@ -8,8 +8,16 @@ import java.util.Map;
  * A silence: alerts matching every matcher are not notified between {@link #startsAt()} and
  * {@link #endsAt()}. Expiring one sets {@link #expiredAt()}; silences are never deleted.
  */
-public record Silence(long id, List<LabelMatcher> matchers, String createdBy, String comment, Instant startsAt,
-                      Instant endsAt, Instant createdAt, Instant expiredAt, String expiredBy) {
+public record Silence(
+        long id,
+        List<LabelMatcher> matchers,
+        String createdBy,
+        String comment,
+        Instant startsAt,
+        Instant endsAt,
+        Instant createdAt,
+        Instant expiredAt,
+        String expiredBy) {
 
     public Silence {
         matchers = List.copyOf(matchers);

@@ -9,5 +9,9 @@ package vn.cantho.ioc.store.alert;
  */
 public record Suppression(Kind kind, String ref, String detail) {
 
-    public enum Kind { SILENCED, SNOOZED, INHIBITED }
+    public enum Kind {
+        SILENCED,
+        SNOOZED,
+        INHIBITED
+    }
 }

@@ -1,5 +1,7 @@
 package vn.cantho.ioc.store.explanation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,9 +16,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.store.StoreException;
 import vn.cantho.ioc.store.explanation.ExplanationRequest.Status;
@@ -48,9 +47,10 @@ public final class ExplanationStore {
     /** Stores a new request and its REQUESTED event. */
     public ExplanationRequest create(NewExplanationRequest r, String actor) {
         Instant now = clock.instant();
-        String sql = "INSERT INTO explanation_requests (indicator, scope, entity_id, area_code, domain, labels, department,"
-                + " period_start, value, target, plan_status, message, due_at, requested_by, requested_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+        String sql =
+                "INSERT INTO explanation_requests (indicator, scope, entity_id, area_code, domain, labels, department,"
+                        + " period_start, value, target, plan_status, message, due_at, requested_by, requested_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
         return inTransaction("create a request for explanation", c -> {
             long id;
             try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -154,8 +154,7 @@ public final class ExplanationStore {
     }
 
     /** The outcome of an answer: the request as it now stands, and whether this call answered it. */
-    public record Answered(ExplanationRequest request, boolean changed) {
-    }
+    public record Answered(ExplanationRequest request, boolean changed) {}
 
     /**
      * Answers an unanswered request; a request answered before keeps its first answer ({@code changed} false).
@@ -219,8 +218,13 @@ public final class ExplanationStore {
                 s.setLong(1, requestId);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        events.add(new ExplanationEvent(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                                rs.getTimestamp(5).toInstant(), rs.getString(6)));
+                        events.add(new ExplanationEvent(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getTimestamp(5).toInstant(),
+                                rs.getString(6)));
                     }
                 }
             }
@@ -242,7 +246,8 @@ public final class ExplanationStore {
     }
 
     private Optional<ExplanationRequest> find(Connection c, long id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM explanation_requests WHERE id = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT " + COLUMNS + " FROM explanation_requests WHERE id = ?")) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(row(rs, clock.instant())) : Optional.empty();
@@ -266,16 +271,34 @@ public final class ExplanationStore {
     private static ExplanationRequest row(ResultSet rs, Instant now) throws SQLException {
         SortedMap<String, String> labels;
         try {
-            labels = Json.mapper().readValue(rs.getString(7), new TypeReference<TreeMap<String, String>>() { });
+            labels = Json.mapper().readValue(rs.getString(7), new TypeReference<TreeMap<String, String>>() {});
         } catch (JsonProcessingException e) {
             throw new StoreException("stored labels of request " + rs.getLong(1) + " are unreadable", e);
         }
         Instant dueAt = instant(rs, 14);
         Instant answeredAt = instant(rs, 20);
-        return new ExplanationRequest(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), labels, rs.getString(8), instant(rs, 9), doubleOrNull(rs, 10), doubleOrNull(rs, 11),
-                rs.getString(12), rs.getString(13), dueAt, rs.getString(15), instant(rs, 16), instant(rs, 17),
-                rs.getString(18), rs.getString(19), answeredAt, instant(rs, 21),
+        return new ExplanationRequest(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                labels,
+                rs.getString(8),
+                instant(rs, 9),
+                doubleOrNull(rs, 10),
+                doubleOrNull(rs, 11),
+                rs.getString(12),
+                rs.getString(13),
+                dueAt,
+                rs.getString(15),
+                instant(rs, 16),
+                instant(rs, 17),
+                rs.getString(18),
+                rs.getString(19),
+                answeredAt,
+                instant(rs, 21),
                 ExplanationRequest.statusAt(answeredAt, dueAt, now));
     }
 

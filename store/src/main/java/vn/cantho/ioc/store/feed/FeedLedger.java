@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-
 import vn.cantho.ioc.store.StoreException;
 
 /**
@@ -36,7 +35,7 @@ public final class FeedLedger {
         }
         String sql = "SELECT record_key, content_hash FROM feed_record_seen WHERE feed_id = ? AND record_key = ANY (?)";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             Array array = connection.createArrayOf("text", keys.toArray(new String[0]));
             statement.setString(1, feedId);
             statement.setArray(2, array);
@@ -71,9 +70,10 @@ public final class FeedLedger {
                 """;
         String[] hex = sorted.values().stream().map(FeedLedger::hex).toArray(String[]::new);
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, feedId);
-            statement.setArray(2, connection.createArrayOf("text", sorted.keySet().toArray(new String[0])));
+            statement.setArray(
+                    2, connection.createArrayOf("text", sorted.keySet().toArray(new String[0])));
             statement.setArray(3, connection.createArrayOf("text", hex));
             statement.executeUpdate();
         } catch (SQLException e) {
@@ -85,8 +85,8 @@ public final class FeedLedger {
      * Claims an {@code Idempotency-Key} for a request, or reports what happened to it before. An
      * unfinished claim older than {@code abandonedAfter} (its request died) may be claimed again.
      */
-    public IdempotencyClaim claim(String department, String key, String feedId, byte[] requestHash,
-                                  Duration abandonedAfter) {
+    public IdempotencyClaim claim(
+            String department, String key, String feedId, byte[] requestHash, Duration abandonedAfter) {
         String insert = """
                 INSERT INTO feed_idempotency_key (department, idempotency_key, feed_id, request_hash)
                 VALUES (?, ?, ?, ?) ON CONFLICT (department, idempotency_key) DO NOTHING
@@ -136,7 +136,9 @@ public final class FeedLedger {
                 statement.setString(1, department);
                 statement.setString(2, key);
                 statement.setString(3, interval);
-                return statement.executeUpdate() == 1 ? new IdempotencyClaim.Claimed() : new IdempotencyClaim.InProgress();
+                return statement.executeUpdate() == 1
+                        ? new IdempotencyClaim.Claimed()
+                        : new IdempotencyClaim.InProgress();
             }
         } catch (SQLException e) {
             throw StoreException.wrap("claiming idempotency key of department " + department, e);
@@ -150,7 +152,7 @@ public final class FeedLedger {
                 WHERE department = ? AND idempotency_key = ?
                 """;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setInt(1, status);
             statement.setString(2, response);
             statement.setString(3, department);
@@ -165,7 +167,7 @@ public final class FeedLedger {
     public void release(String department, String key) {
         String sql = "DELETE FROM feed_idempotency_key WHERE department = ? AND idempotency_key = ? AND status IS NULL";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, department);
             statement.setString(2, key);
             statement.executeUpdate();

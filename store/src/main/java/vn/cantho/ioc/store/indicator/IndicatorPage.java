@@ -1,7 +1,6 @@
 package vn.cantho.ioc.store.indicator;
 
 import java.util.List;
-
 import vn.cantho.ioc.model.Indicator;
 
 /**

@@ -1,5 +1,6 @@
 package vn.cantho.ioc.store.indicator;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-
-import com.fasterxml.jackson.core.type.TypeReference;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.Scope;
@@ -36,7 +35,7 @@ public final class IndicatorQueries {
     private static final String PAGE_ORDER =
             " ORDER BY period_start, indicator, scope, entity_id, labels_key, granularity LIMIT ?";
 
-    private static final TypeReference<TreeMap<String, String>> STRING_MAP = new TypeReference<>() { };
+    private static final TypeReference<TreeMap<String, String>> STRING_MAP = new TypeReference<>() {};
 
     private final DataSource dataSource;
 
@@ -55,10 +54,18 @@ public final class IndicatorQueries {
         List<Object> params = new ArrayList<>();
         filter(sql, params, "indicator", query.indicator());
         filter(sql, params, "domain", query.domain());
-        filter(sql, params, "scope", query.scope() == null ? null : query.scope().id());
+        filter(
+                sql,
+                params,
+                "scope",
+                query.scope() == null ? null : query.scope().id());
         filter(sql, params, "entity_id", query.entityId());
         filter(sql, params, "area_code", query.areaCode());
-        filter(sql, params, "granularity", query.granularity() == null ? null : query.granularity().id());
+        filter(
+                sql,
+                params,
+                "granularity",
+                query.granularity() == null ? null : query.granularity().id());
         if (query.from() != null) {
             sql.append(" AND period_start >= ?");
             params.add(utc(query.from()));
@@ -88,7 +95,8 @@ public final class IndicatorQueries {
             return new IndicatorPage(rows, null);
         }
         List<Indicator> page = rows.subList(0, query.limit());
-        return new IndicatorPage(page, IndicatorCursor.of(page.get(page.size() - 1)).encode());
+        return new IndicatorPage(
+                page, IndicatorCursor.of(page.get(page.size() - 1)).encode());
     }
 
     /**
@@ -98,8 +106,7 @@ public final class IndicatorQueries {
      * @param areaCode only entities of this area, or {@code null} for all
      */
     public List<Indicator> latest(String indicator, String areaCode) {
-        StringBuilder sql = new StringBuilder(SELECT_LATEST)
-                .append(" WHERE indicator = ?");
+        StringBuilder sql = new StringBuilder(SELECT_LATEST).append(" WHERE indicator = ?");
         List<Object> params = new ArrayList<>();
         params.add(indicator);
         filter(sql, params, "area_code", areaCode);
@@ -119,10 +126,19 @@ public final class IndicatorQueries {
     }
 
     private static Indicator row(ResultSet rs) throws SQLException {
-        return new Indicator(Indicator.SCHEMA_VERSION, rs.getString("indicator"), Scope.of(rs.getString("scope")),
-                rs.getString("entity_id"), rs.getString("domain"), rs.getString("area_code"),
-                Granularity.of(rs.getString("granularity")), instant(rs, "period_start"), instant(rs, "period_end"),
-                rs.getDouble("value"), map(rs.getString("labels")), map(rs.getString("attributes")),
+        return new Indicator(
+                Indicator.SCHEMA_VERSION,
+                rs.getString("indicator"),
+                Scope.of(rs.getString("scope")),
+                rs.getString("entity_id"),
+                rs.getString("domain"),
+                rs.getString("area_code"),
+                Granularity.of(rs.getString("granularity")),
+                instant(rs, "period_start"),
+                instant(rs, "period_end"),
+                rs.getDouble("value"),
+                map(rs.getString("labels")),
+                map(rs.getString("attributes")),
                 instant(rs, "computed_at"));
     }
 

@@ -1,7 +1,6 @@
 package vn.cantho.ioc.store.indicator;
 
 import java.time.Instant;
-
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Scope;
 
@@ -14,8 +13,17 @@ import vn.cantho.ioc.model.Scope;
  * @param limit page size, 1 to {@link #MAX_LIMIT}
  * @param after continue after this row, or {@code null} for the first page
  */
-public record IndicatorQuery(String indicator, String domain, Scope scope, String entityId, String areaCode,
-                             Granularity granularity, Instant from, Instant to, int limit, IndicatorCursor after) {
+public record IndicatorQuery(
+        String indicator,
+        String domain,
+        Scope scope,
+        String entityId,
+        String areaCode,
+        Granularity granularity,
+        Instant from,
+        Instant to,
+        int limit,
+        IndicatorCursor after) {
 
     public static final int DEFAULT_LIMIT = 500;
     /** Keeps one page's memory and query time bounded whoever calls. */

@@ -1,5 +1,6 @@
 package vn.cantho.ioc.store.indicator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -13,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.store.BatchWrite;
@@ -83,7 +82,11 @@ public final class IndicatorWriter {
         if (rows.isEmpty()) {
             return 0;
         }
-        return BatchWrite.execute(dataSource, UPSERT, rows, IndicatorWriter::bind,
+        return BatchWrite.execute(
+                dataSource,
+                UPSERT,
+                rows,
+                IndicatorWriter::bind,
                 "upserting " + rows.size() + " values into indicator_values");
     }
 
@@ -96,7 +99,9 @@ public final class IndicatorWriter {
         int index = 0;
         for (Indicator indicator : indicators) {
             validate(indicator, index++);
-            byKey.merge(indicator.key(), indicator,
+            byKey.merge(
+                    indicator.key(),
+                    indicator,
                     (stored, next) -> next.computedAt().isBefore(stored.computedAt()) ? stored : next);
         }
         List<Indicator> rows = new ArrayList<>(byKey.values());
@@ -120,9 +125,14 @@ public final class IndicatorWriter {
      * database sink dead-letters such a record instead of retrying it.
      */
     public static String problem(Indicator indicator) {
-        if (isBlank(indicator.indicator()) || indicator.scope() == null || isBlank(indicator.entityId())
-                || isBlank(indicator.domain()) || indicator.granularity() == null || indicator.periodStart() == null
-                || indicator.periodEnd() == null || indicator.computedAt() == null) {
+        if (isBlank(indicator.indicator())
+                || indicator.scope() == null
+                || isBlank(indicator.entityId())
+                || isBlank(indicator.domain())
+                || indicator.granularity() == null
+                || indicator.periodStart() == null
+                || indicator.periodEnd() == null
+                || indicator.computedAt() == null) {
             return "indicator value lacks indicator, scope, entityId, domain, granularity, periodStart, periodEnd "
                     + "or computedAt";
         }

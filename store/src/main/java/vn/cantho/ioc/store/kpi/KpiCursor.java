@@ -1,12 +1,11 @@
 package vn.cantho.ioc.store.kpi;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-
-import com.fasterxml.jackson.core.type.TypeReference;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.store.CursorParts;
 
@@ -29,14 +28,18 @@ public record KpiCursor(Instant periodStart, String scope, String entityId, Stri
     /** @throws IllegalArgumentException when {@code encoded} was not made by {@link #encode()} */
     public static KpiCursor decode(String encoded) {
         try {
-            List<String> parts = Json.mapper().readValue(
-                    new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8),
-                    new TypeReference<List<String>>() { });
+            List<String> parts = Json.mapper()
+                    .readValue(
+                            new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8),
+                            new TypeReference<List<String>>() {});
             if (parts.size() != 4 || parts.stream().anyMatch(p -> p == null)) {
                 throw new IllegalArgumentException("cursor is malformed");
             }
-            return new KpiCursor(CursorParts.instant(parts.get(0)), CursorParts.text(parts.get(1)),
-                    CursorParts.text(parts.get(2)), CursorParts.text(parts.get(3)));
+            return new KpiCursor(
+                    CursorParts.instant(parts.get(0)),
+                    CursorParts.text(parts.get(1)),
+                    CursorParts.text(parts.get(2)),
+                    CursorParts.text(parts.get(3)));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("cursor is malformed", e);
         }

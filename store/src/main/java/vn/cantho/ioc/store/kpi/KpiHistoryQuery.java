@@ -11,8 +11,8 @@ import java.time.Instant;
  * @param to       period start before; null = no upper bound
  * @param after    continue after this cursor; null = first page
  */
-public record KpiHistoryQuery(String indicator, String entityId, String areaCode, Instant from, Instant to,
-                              int limit, KpiCursor after) {
+public record KpiHistoryQuery(
+        String indicator, String entityId, String areaCode, Instant from, Instant to, int limit, KpiCursor after) {
 
     public static final int MAX_LIMIT = 1000;
 

@@ -1,5 +1,6 @@
 package vn.cantho.ioc.store.kpi;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,8 +14,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-
-import com.fasterxml.jackson.core.type.TypeReference;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.json.Json;
@@ -77,7 +76,8 @@ public final class KpiQueries {
     public List<KpiValue> latest(String domain, String entityId, String areaCode) {
         List<String> ids = registry.all().stream()
                 .filter(d -> domain == null || d.domain().id().equals(domain))
-                .map(IndicatorDefinition::id).toList();
+                .map(IndicatorDefinition::id)
+                .toList();
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -126,7 +126,8 @@ public final class KpiQueries {
         }
         KpiCursor after = query.after();
         if (after != null) {
-            sql.append(" AND v.period_start >= ? AND (v.period_start, v.scope, v.entity_id, v.labels_key) > (?, ?, ?, ?)");
+            sql.append(
+                    " AND v.period_start >= ? AND (v.period_start, v.scope, v.entity_id, v.labels_key) > (?, ?, ?, ?)");
             params.add(utc(after.periodStart()));
             params.add(utc(after.periodStart()));
             params.add(after.scope());
@@ -142,13 +143,19 @@ public final class KpiQueries {
         }
         List<KpiValue> page = rows.subList(0, query.limit());
         KpiValue last = page.get(page.size() - 1);
-        return new KpiHistoryPage(List.copyOf(page), new KpiCursor(last.periodStart(), last.scope().id(),
-                last.entityId(), labelsKey(last.labels())).encode());
+        return new KpiHistoryPage(
+                List.copyOf(page),
+                new KpiCursor(last.periodStart(), last.scope().id(), last.entityId(), labelsKey(last.labels()))
+                        .encode());
     }
 
     /** Values of KPIs no longer in the registry are left out. */
     private List<KpiValue> run(String sql, List<Object> params, boolean withComparisons) {
-        return ReadQuery.list(dataSource, sql, params, rs -> row(rs, withComparisons).orElse(null),
+        return ReadQuery.list(
+                dataSource,
+                sql,
+                params,
+                rs -> row(rs, withComparisons).orElse(null),
                 "reading KPI values from indicator_values");
     }
 
@@ -160,11 +167,21 @@ public final class KpiQueries {
         double value = rs.getDouble("value");
         PeriodValue previous = withComparisons ? period(rs, "prev_start", "prev_value") : null;
         PeriodValue lastYear = withComparisons ? period(rs, "ly_start", "ly_value") : null;
-        return Optional.of(new KpiValue(definition.get(), Scope.of(rs.getString("scope")), rs.getString("entity_id"),
-                rs.getString("area_code"), new TreeMap<>(map(rs.getString("labels"))),
-                Granularity.of(rs.getString("granularity")), instant(rs, "period_start"), instant(rs, "period_end"),
-                value, KpiValue.verdict(definition.get(), value), map(rs.getString("attributes")),
-                instant(rs, "computed_at"), previous, lastYear));
+        return Optional.of(new KpiValue(
+                definition.get(),
+                Scope.of(rs.getString("scope")),
+                rs.getString("entity_id"),
+                rs.getString("area_code"),
+                new TreeMap<>(map(rs.getString("labels"))),
+                Granularity.of(rs.getString("granularity")),
+                instant(rs, "period_start"),
+                instant(rs, "period_end"),
+                value,
+                KpiValue.verdict(definition.get(), value),
+                map(rs.getString("attributes")),
+                instant(rs, "computed_at"),
+                previous,
+                lastYear));
     }
 
     private static PeriodValue period(ResultSet rs, String startColumn, String valueColumn) throws SQLException {
@@ -177,7 +194,7 @@ public final class KpiQueries {
             return Map.of();
         }
         try {
-            Map<String, Object> raw = Json.mapper().readValue(json, new TypeReference<Map<String, Object>>() { });
+            Map<String, Object> raw = Json.mapper().readValue(json, new TypeReference<Map<String, Object>>() {});
             Map<String, String> out = new TreeMap<>();
             raw.forEach((k, v) -> out.put(k, v == null ? null : String.valueOf(v)));
             return out;
@@ -188,7 +205,8 @@ public final class KpiQueries {
 
     static String labelsKey(SortedMap<String, String> labels) {
         StringBuilder key = new StringBuilder();
-        labels.forEach((k, v) -> key.append(key.isEmpty() ? "" : "&").append(k).append('=').append(v));
+        labels.forEach((k, v) ->
+                key.append(key.isEmpty() ? "" : "&").append(k).append('=').append(v));
         return key.toString();
     }
 

@@ -1,7 +1,6 @@
 package vn.cantho.ioc.store.registry;
 
 import java.util.function.UnaryOperator;
-
 import vn.cantho.ioc.model.registry.Area;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -35,12 +34,16 @@ public final class RegistryEditor {
      * @throws IllegalArgumentException if there is no such device
      */
     public RegistryVersion removeDevice(long basedOn, String id, String actor) {
-        return change(basedOn, registry -> {
-            if (registry.device(id).isEmpty()) {
-                throw new IllegalArgumentException("no device '" + id + "'");
-            }
-            return registry.withoutDevice(id);
-        }, actor, "remove device " + id);
+        return change(
+                basedOn,
+                registry -> {
+                    if (registry.device(id).isEmpty()) {
+                        throw new IllegalArgumentException("no device '" + id + "'");
+                    }
+                    return registry.withoutDevice(id);
+                },
+                actor,
+                "remove device " + id);
     }
 
     /** Adds {@code area}, or replaces the area with its code. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -33,7 +32,8 @@ public final class RegistryRefresher implements AutoCloseable {
      * changed the registry through the API.
      */
     public static LiveRegistry initial(RegistryStore store, DeviceRegistry files) {
-        return store.latest().map(v -> new LiveRegistry(v.registry(), v.version()))
+        return store.latest()
+                .map(v -> new LiveRegistry(v.registry(), v.version()))
                 .orElseGet(() -> new LiveRegistry(files, 0));
     }
 
@@ -42,13 +42,19 @@ public final class RegistryRefresher implements AutoCloseable {
         if (store.latestVersion() <= live.version()) {
             return false;
         }
-        return store.latest().map(v -> {
-            boolean replaced = live.offer(v.version(), v.registry());
-            if (replaced) {
-                LOG.info("device registry version {} in force ({} by {})", v.version(), v.change(), v.changedBy());
-            }
-            return replaced;
-        }).orElse(false);
+        return store.latest()
+                .map(v -> {
+                    boolean replaced = live.offer(v.version(), v.registry());
+                    if (replaced) {
+                        LOG.info(
+                                "device registry version {} in force ({} by {})",
+                                v.version(),
+                                v.change(),
+                                v.changedBy());
+                    }
+                    return replaced;
+                })
+                .orElse(false);
     }
 
     /** Refreshes every {@code interval} on a daemon thread until closed; a database outage is logged and retried. */
@@ -58,13 +64,17 @@ public final class RegistryRefresher implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                refresh();
-            } catch (StoreException e) {
-                LOG.warn("could not check for a newer device registry: {}", e.getMessage());
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        refresh();
+                    } catch (StoreException e) {
+                        LOG.warn("could not check for a newer device registry: {}", e.getMessage());
+                    }
+                },
+                interval.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
         return this;
     }
 

@@ -1,5 +1,7 @@
 package vn.cantho.ioc.store.registry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,9 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.registry.Area;
 import vn.cantho.ioc.model.registry.Device;
@@ -36,15 +35,19 @@ public final class RegistryStore {
         String sql = "SELECT version, areas, devices, changed_by, change, changed_at FROM registry_version"
                 + " ORDER BY version DESC LIMIT 1";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet rs = statement.executeQuery()) {
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();
             }
-            return Optional.of(new RegistryVersion(rs.getLong(1), new DeviceRegistry(
-                    Json.mapper().readValue(rs.getString(2), new TypeReference<List<Area>>() { }),
-                    Json.mapper().readValue(rs.getString(3), new TypeReference<List<Device>>() { })),
-                    rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()));
+            return Optional.of(new RegistryVersion(
+                    rs.getLong(1),
+                    new DeviceRegistry(
+                            Json.mapper().readValue(rs.getString(2), new TypeReference<List<Area>>() {}),
+                            Json.mapper().readValue(rs.getString(3), new TypeReference<List<Device>>() {})),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getTimestamp(6).toInstant()));
         } catch (SQLException e) {
             throw StoreException.wrap("read the device registry", e);
         } catch (JsonProcessingException e) {
@@ -55,9 +58,9 @@ public final class RegistryStore {
     /** The newest version number; 0 while the shipped files are in use. */
     public long latestVersion() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT coalesce(max(version), 0) FROM registry_version");
-             ResultSet rs = statement.executeQuery()) {
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT coalesce(max(version), 0) FROM registry_version");
+                ResultSet rs = statement.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -75,7 +78,7 @@ public final class RegistryStore {
                 + " SELECT ?, ?, ?, ?, ? WHERE (SELECT coalesce(max(version), 0) FROM registry_version) = ?"
                 + " ON CONFLICT (version) DO NOTHING RETURNING changed_at";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, basedOn + 1);
             statement.setObject(2, Json.mapper().writeValueAsString(new ArrayList<>(registry.areas())), Types.OTHER);
             statement.setObject(3, Json.mapper().writeValueAsString(new ArrayList<>(registry.devices())), Types.OTHER);
@@ -86,7 +89,12 @@ public final class RegistryStore {
                 if (!rs.next()) {
                     throw new VersionConflictException(basedOn, latestVersion());
                 }
-                return new RegistryVersion(basedOn + 1, registry, changedBy, change, rs.getTimestamp(1).toInstant());
+                return new RegistryVersion(
+                        basedOn + 1,
+                        registry,
+                        changedBy,
+                        change,
+                        rs.getTimestamp(1).toInstant());
             }
         } catch (SQLException e) {
             throw StoreException.wrap("store the device registry", e);

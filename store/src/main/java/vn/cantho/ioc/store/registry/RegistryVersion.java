@@ -1,7 +1,6 @@
 package vn.cantho.ioc.store.registry;
 
 import java.time.Instant;
-
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 
 /**
@@ -13,6 +12,5 @@ import vn.cantho.ioc.model.registry.DeviceRegistry;
  * @param change    what changed, e.g. {@code put device wl-can-tho-02}
  * @param changedAt when
  */
-public record RegistryVersion(long version, DeviceRegistry registry, String changedBy, String change,
-                              Instant changedAt) {
-}
+public record RegistryVersion(
+        long version, DeviceRegistry registry, String changedBy, String change, Instant changedAt) {}

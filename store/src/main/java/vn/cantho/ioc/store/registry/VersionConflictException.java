@@ -6,8 +6,8 @@ public final class VersionConflictException extends RuntimeException {
     private final long current;
 
     public VersionConflictException(long basedOn, long current) {
-        super("the registry changed meanwhile: the change was based on version " + basedOn
-                + ", the newest is " + current);
+        super("the registry changed meanwhile: the change was based on version " + basedOn + ", the newest is "
+                + current);
         this.current = current;
     }
 

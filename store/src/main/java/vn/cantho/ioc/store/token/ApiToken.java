@@ -13,8 +13,8 @@ import java.time.Instant;
  * @param createdAt  when it was issued
  * @param revokedAt  when it was revoked, or null while it is valid
  */
-public record ApiToken(long id, String hint, TokenRole role, String department, String label, Instant createdAt,
-                       Instant revokedAt) {
+public record ApiToken(
+        long id, String hint, TokenRole role, String department, String label, Instant createdAt, Instant revokedAt) {
 
     public boolean active() {
         return revokedAt == null;

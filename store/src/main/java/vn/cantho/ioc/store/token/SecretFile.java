@@ -12,8 +12,7 @@ import java.util.List;
 /** Writes a file of token secrets (the embedded default's demo tokens) that only its owner can read. */
 public final class SecretFile {
 
-    private SecretFile() {
-    }
+    private SecretFile() {}
 
     /**
      * Writes {@code lines} to {@code file}, creating its directory: through a temporary file created with

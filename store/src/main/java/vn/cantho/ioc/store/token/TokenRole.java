@@ -1,9 +1,8 @@
 package vn.cantho.ioc.store.token;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 /**
  * What a bearer token may do. Stable ids, stored in {@code api_token.role}. Only {@link #DEPARTMENT}

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-
 import vn.cantho.ioc.store.StoreException;
 
 /**
@@ -77,7 +76,7 @@ public final class TokenService {
         String sql = "INSERT INTO api_token (token_hash, token_hint, role, department, label) VALUES (?, ?, ?, ?, ?)"
                 + " RETURNING " + COLUMNS;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setBytes(1, hash(secret));
             statement.setString(2, secret.substring(0, HINT_LENGTH));
             statement.setString(3, role.id());
@@ -108,7 +107,7 @@ public final class TokenService {
         }
         String sql = "SELECT " + COLUMNS + " FROM api_token WHERE token_hash = ? AND revoked_at IS NULL";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setBytes(1, hash(presented));
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.of(read(rows)) : Optional.empty();
@@ -122,7 +121,7 @@ public final class TokenService {
     public boolean revoke(long id) {
         String sql = "UPDATE api_token SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, id);
             return statement.executeUpdate() == 1;
         } catch (SQLException e) {
@@ -134,8 +133,8 @@ public final class TokenService {
     public List<ApiToken> list() {
         String sql = "SELECT " + COLUMNS + " FROM api_token ORDER BY id";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet rows = statement.executeQuery()) {
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
             List<ApiToken> tokens = new ArrayList<>();
             while (rows.next()) {
                 tokens.add(read(rows));
@@ -163,8 +162,13 @@ public final class TokenService {
 
     private static ApiToken read(ResultSet rows) throws SQLException {
         Timestamp revoked = rows.getTimestamp("revoked_at");
-        return new ApiToken(rows.getLong("id"), rows.getString("token_hint"), TokenRole.of(rows.getString("role")),
-                rows.getString("department"), rows.getString("label"), rows.getTimestamp("created_at").toInstant(),
+        return new ApiToken(
+                rows.getLong("id"),
+                rows.getString("token_hint"),
+                TokenRole.of(rows.getString("role")),
+                rows.getString("department"),
+                rows.getString("label"),
+                rows.getTimestamp("created_at").toInstant(),
                 revoked == null ? null : revoked.toInstant());
     }
 }

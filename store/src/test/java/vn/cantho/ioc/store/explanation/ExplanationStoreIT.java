@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -32,8 +31,8 @@ class ExplanationStoreIT {
     @BeforeAll
     static void openDatabase() throws Exception {
         SharedServers servers = SharedServers.get();
-        database = Database.open(TestSchemas.freshSchemaUrl(servers, "explanations_it"), servers.dbUser(),
-                servers.dbPassword(), 2);
+        database = Database.open(
+                TestSchemas.freshSchemaUrl(servers, "explanations_it"), servers.dbUser(), servers.dbPassword(), 2);
         store = new ExplanationStore(database.dataSource());
     }
 
@@ -59,20 +58,25 @@ class ExplanationStoreIT {
         // Then
         assertThat(late.status()).isEqualTo(Status.OVERDUE);
         assertThat(onTime.status()).isEqualTo(Status.OPEN);
-        assertThat(firstClaim).extracting(ExplanationRequest::id).contains(late.id()).doesNotContain(onTime.id());
+        assertThat(firstClaim)
+                .extracting(ExplanationRequest::id)
+                .contains(late.id())
+                .doesNotContain(onTime.id());
         assertThat(secondClaim).extracting(ExplanationRequest::id).doesNotContain(late.id());
         assertThat(answered.changed()).isTrue();
         assertThat(again.changed()).isFalse();
         assertThat(again.request().answer()).isEqualTo("Đã khắc phục");
         assertThat(again.request().status()).isEqualTo(Status.ANSWERED);
-        assertThat(store.events(late.id())).extracting(ExplanationEvent::type)
+        assertThat(store.events(late.id()))
+                .extracting(ExplanationEvent::type)
                 .containsExactly("REQUESTED", "OVERDUE_ALERTED", "ANSWERED");
     }
 
     @Test
     void the_audit_trail_cannot_be_rewritten_and_requests_cannot_be_deleted() throws SQLException {
         ExplanationRequest r = store.create(request(Instant.now().plus(Duration.ofDays(2))), "Lãnh đạo #1");
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = database.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("UPDATE explanation_request_events SET actor = 'x'"))
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> s.executeUpdate("DELETE FROM explanation_requests WHERE id = " + r.id()))
@@ -82,7 +86,19 @@ class ExplanationStoreIT {
     }
 
     private static NewExplanationRequest request(Instant dueAt) {
-        return new NewExplanationRequest("dossiers_on_time_rate", "agency", "so-tnmt", null, "government",
-                new TreeMap<>(), "so-tnmt", Instant.now(), 70.0, 95.0, "RED", "Giải trình", dueAt);
+        return new NewExplanationRequest(
+                "dossiers_on_time_rate",
+                "agency",
+                "so-tnmt",
+                null,
+                "government",
+                new TreeMap<>(),
+                "so-tnmt",
+                Instant.now(),
+                70.0,
+                95.0,
+                "RED",
+                "Giải trình",
+                dueAt);
     }
 }

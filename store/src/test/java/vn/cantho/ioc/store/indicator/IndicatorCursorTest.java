@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Scope;
@@ -15,8 +14,13 @@ class IndicatorCursorTest {
 
     @Test
     void a_cursor_survives_encoding_even_with_separators_in_its_values() {
-        IndicatorCursor cursor = new IndicatorCursor(Instant.parse("2026-11-23T00:00:00Z"), "vn_aqi_hourly",
-                Scope.DEVICE, "odd|id,\"x\"", "category=a&ward=b", Granularity.HOUR);
+        IndicatorCursor cursor = new IndicatorCursor(
+                Instant.parse("2026-11-23T00:00:00Z"),
+                "vn_aqi_hourly",
+                Scope.DEVICE,
+                "odd|id,\"x\"",
+                "category=a&ward=b",
+                Granularity.HOUR);
 
         assertThat(IndicatorCursor.decode(cursor.encode())).isEqualTo(cursor);
         assertThat(cursor.encode()).matches("[A-Za-z0-9_-]+");
@@ -29,9 +33,11 @@ class IndicatorCursorTest {
         assertThatThrownBy(() -> IndicatorCursor.decode(b64("{\"a\":1}"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> IndicatorCursor.decode(b64("[\"x\",\"a\",\"device\",\"e\",\"\",\"hour\"]")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> IndicatorCursor.decode(b64("[\"2026-11-23T00:00:00Z\",\"a\",\"planet\",\"e\",\"\",\"hour\"]")))
+        assertThatThrownBy(() ->
+                        IndicatorCursor.decode(b64("[\"2026-11-23T00:00:00Z\",\"a\",\"planet\",\"e\",\"\",\"hour\"]")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> IndicatorCursor.decode(b64("[1,2,3,4,5,6]"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IndicatorCursor.decode(b64("[1,2,3,4,5,6]")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static String b64(String text) {

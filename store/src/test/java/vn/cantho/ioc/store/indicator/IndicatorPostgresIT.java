@@ -2,7 +2,6 @@ package vn.cantho.ioc.store.indicator;
 
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -21,8 +20,8 @@ class IndicatorPostgresIT extends IndicatorStoreSuite {
     @BeforeAll
     static void open() throws SQLException {
         SharedServers servers = SharedServers.get();
-        database = Database.open(TestSchemas.freshSchemaUrl(servers, "indicators_pg"), servers.dbUser(),
-                servers.dbPassword(), 4);
+        database = Database.open(
+                TestSchemas.freshSchemaUrl(servers, "indicators_pg"), servers.dbUser(), servers.dbPassword(), 4);
     }
 
     @AfterAll

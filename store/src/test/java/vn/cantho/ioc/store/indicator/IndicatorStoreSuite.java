@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
@@ -44,8 +43,18 @@ abstract class IndicatorStoreSuite {
     void upsert_stores_every_field_and_reads_it_back_unchanged() {
         // Given
         String id = unique("aqi");
-        Indicator value = new Indicator(Indicator.SCHEMA_VERSION, id, Scope.DEVICE, "aq-ninh-kieu-01", "environment",
-                "ninh-kieu", Granularity.HOUR, T0, T0.plus(HOUR), 62.0, new TreeMap<>(Map.of("channel", "web")),
+        Indicator value = new Indicator(
+                Indicator.SCHEMA_VERSION,
+                id,
+                Scope.DEVICE,
+                "aq-ninh-kieu-01",
+                "environment",
+                "ninh-kieu",
+                Granularity.HOUR,
+                T0,
+                T0.plus(HOUR),
+                62.0,
+                new TreeMap<>(Map.of("channel", "web")),
                 Map.of("category", "Trung bình", "colour", "#FFFF00", "note", "quote ' and \" ok"),
                 T0.plusSeconds(1800));
 
@@ -53,7 +62,8 @@ abstract class IndicatorStoreSuite {
         writer().upsert(List.of(value));
 
         // Then
-        assertThat(queries().find(IndicatorQuery.all().withIndicator(id)).items()).containsExactly(value);
+        assertThat(queries().find(IndicatorQuery.all().withIndicator(id)).items())
+                .containsExactly(value);
     }
 
     @Test
@@ -68,7 +78,8 @@ abstract class IndicatorStoreSuite {
         writer().upsert(List.of(v2, v1));
         writer().upsert(List.of(v1, v2, v1));
 
-        assertThat(queries().find(IndicatorQuery.all().withIndicator(id)).items()).containsExactly(v2);
+        assertThat(queries().find(IndicatorQuery.all().withIndicator(id)).items())
+                .containsExactly(v2);
     }
 
     @Test
@@ -79,7 +90,8 @@ abstract class IndicatorStoreSuite {
         writer().upsert(List.of(value(id, "aq-1", T0, 69, T0.plusSeconds(60))));
 
         assertThat(queries().find(IndicatorQuery.all().withIndicator(id)).items())
-                .extracting(Indicator::value).containsExactly(69.0);
+                .extracting(Indicator::value)
+                .containsExactly(69.0);
     }
 
     @Test
@@ -91,21 +103,56 @@ abstract class IndicatorStoreSuite {
             rows.add(value(id, "aq-1", T0.plus(HOUR.multipliedBy(h)), h, T0));
             rows.add(value(id, "aq-2", T0.plus(HOUR.multipliedBy(h)), 10 + h, T0));
         }
-        rows.add(new Indicator(Indicator.SCHEMA_VERSION, id, Scope.AREA, "cai-rang", "environment", "cai-rang",
-                Granularity.DAY, T0, T0.plus(Duration.ofDays(1)), 99, null, null, T0));
-        rows.add(new Indicator(Indicator.SCHEMA_VERSION, other, Scope.AGENCY, "so-tttt", "government", null,
-                Granularity.DAY, T0, T0.plus(Duration.ofDays(1)), 1, null, null, T0));
+        rows.add(new Indicator(
+                Indicator.SCHEMA_VERSION,
+                id,
+                Scope.AREA,
+                "cai-rang",
+                "environment",
+                "cai-rang",
+                Granularity.DAY,
+                T0,
+                T0.plus(Duration.ofDays(1)),
+                99,
+                null,
+                null,
+                T0));
+        rows.add(new Indicator(
+                Indicator.SCHEMA_VERSION,
+                other,
+                Scope.AGENCY,
+                "so-tttt",
+                "government",
+                null,
+                Granularity.DAY,
+                T0,
+                T0.plus(Duration.ofDays(1)),
+                1,
+                null,
+                null,
+                T0));
         writer().upsert(rows);
 
-        assertThat(values(IndicatorQuery.all().withIndicator(id).withEntityId("aq-2"))).containsExactly(10.0, 11.0, 12.0);
-        assertThat(values(IndicatorQuery.all().withIndicator(id).withAreaCode("cai-rang"))).containsExactly(99.0);
-        assertThat(values(IndicatorQuery.all().withIndicator(id).withScope(Scope.AREA))).containsExactly(99.0);
-        assertThat(values(IndicatorQuery.all().withIndicator(id).withGranularity(Granularity.DAY))).containsExactly(99.0);
-        assertThat(values(IndicatorQuery.all().withIndicator(id).withEntityId("aq-1")
-                .withRange(T0.plus(HOUR), T0.plus(HOUR.multipliedBy(2))))).containsExactly(1.0);
-        assertThat(values(IndicatorQuery.all().withDomain("government").withEntityId("so-tttt")
-                .withIndicator(other))).containsExactly(1.0);
-        assertThat(values(IndicatorQuery.all().withIndicator(id).withDomain("government"))).isEmpty();
+        assertThat(values(IndicatorQuery.all().withIndicator(id).withEntityId("aq-2")))
+                .containsExactly(10.0, 11.0, 12.0);
+        assertThat(values(IndicatorQuery.all().withIndicator(id).withAreaCode("cai-rang")))
+                .containsExactly(99.0);
+        assertThat(values(IndicatorQuery.all().withIndicator(id).withScope(Scope.AREA)))
+                .containsExactly(99.0);
+        assertThat(values(IndicatorQuery.all().withIndicator(id).withGranularity(Granularity.DAY)))
+                .containsExactly(99.0);
+        assertThat(values(IndicatorQuery.all()
+                        .withIndicator(id)
+                        .withEntityId("aq-1")
+                        .withRange(T0.plus(HOUR), T0.plus(HOUR.multipliedBy(2)))))
+                .containsExactly(1.0);
+        assertThat(values(IndicatorQuery.all()
+                        .withDomain("government")
+                        .withEntityId("so-tttt")
+                        .withIndicator(other)))
+                .containsExactly(1.0);
+        assertThat(values(IndicatorQuery.all().withIndicator(id).withDomain("government")))
+                .isEmpty();
     }
 
     @Test
@@ -133,8 +180,9 @@ abstract class IndicatorStoreSuite {
         }
 
         assertThat(pages).isEqualTo(4);
-        assertThat(seen).extracting(Indicator::value).containsExactly(
-                0.0, 1.0, 2.0, 10.0, 11.0, 12.0, 20.0, 21.0, 22.0, 30.0, 31.0, 32.0, 40.0, 41.0, 42.0);
+        assertThat(seen)
+                .extracting(Indicator::value)
+                .containsExactly(0.0, 1.0, 2.0, 10.0, 11.0, 12.0, 20.0, 21.0, 22.0, 30.0, 31.0, 32.0, 40.0, 41.0, 42.0);
     }
 
     @Test
@@ -146,9 +194,11 @@ abstract class IndicatorStoreSuite {
                 value(id, "aq-2", "ninh-kieu", T0, 3),
                 value(id, "aq-3", "cai-rang", T0.plus(HOUR.multipliedBy(5)), 4)));
 
-        assertThat(queries().latest(id, null)).extracting(i -> i.entityId() + "=" + i.value())
+        assertThat(queries().latest(id, null))
+                .extracting(i -> i.entityId() + "=" + i.value())
                 .containsExactly("aq-1=2.0", "aq-2=3.0", "aq-3=4.0");
-        assertThat(queries().latest(id, "ninh-kieu")).extracting(i -> i.entityId() + "=" + i.value())
+        assertThat(queries().latest(id, "ninh-kieu"))
+                .extracting(i -> i.entityId() + "=" + i.value())
                 .containsExactly("aq-1=2.0", "aq-2=3.0");
         assertThat(queries().latest(unique("none"), null)).isEmpty();
     }
@@ -158,12 +208,36 @@ abstract class IndicatorStoreSuite {
     }
 
     private static Indicator value(String id, String entity, Instant hour, double value, Instant computedAt) {
-        return new Indicator(Indicator.SCHEMA_VERSION, id, Scope.DEVICE, entity, "environment", "ninh-kieu",
-                Granularity.HOUR, hour, hour.plus(HOUR), value, null, Map.of("v", Double.toString(value)), computedAt);
+        return new Indicator(
+                Indicator.SCHEMA_VERSION,
+                id,
+                Scope.DEVICE,
+                entity,
+                "environment",
+                "ninh-kieu",
+                Granularity.HOUR,
+                hour,
+                hour.plus(HOUR),
+                value,
+                null,
+                Map.of("v", Double.toString(value)),
+                computedAt);
     }
 
     private static Indicator value(String id, String entity, String area, Instant hour, double value) {
-        return new Indicator(Indicator.SCHEMA_VERSION, id, Scope.DEVICE, entity, "environment", area,
-                Granularity.HOUR, hour, hour.plus(HOUR), value, null, null, hour);
+        return new Indicator(
+                Indicator.SCHEMA_VERSION,
+                id,
+                Scope.DEVICE,
+                entity,
+                "environment",
+                area,
+                Granularity.HOUR,
+                hour,
+                hour.plus(HOUR),
+                value,
+                null,
+                null,
+                hour);
     }
 }

@@ -1,7 +1,6 @@
 package vn.cantho.ioc.store.indicator;
 
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;

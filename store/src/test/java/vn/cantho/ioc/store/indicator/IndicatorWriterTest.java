@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
@@ -30,13 +29,38 @@ class IndicatorWriterTest {
     void a_value_without_required_fields_or_not_finite_is_refused_before_reaching_the_database() {
         assertThatThrownBy(() -> IndicatorWriter.newestPerKey(List.of(value("aq-1", Double.NaN, T0))))
                 .hasMessageContaining("not finite");
-        Indicator noDomain = new Indicator(1, "vn_aqi_hourly", Scope.DEVICE, "aq-1", null, null, Granularity.HOUR, T0,
-                T0.plusSeconds(3600), 1, null, null, T0);
-        assertThatThrownBy(() -> IndicatorWriter.newestPerKey(List.of(noDomain))).hasMessageContaining("lacks");
+        Indicator noDomain = new Indicator(
+                1,
+                "vn_aqi_hourly",
+                Scope.DEVICE,
+                "aq-1",
+                null,
+                null,
+                Granularity.HOUR,
+                T0,
+                T0.plusSeconds(3600),
+                1,
+                null,
+                null,
+                T0);
+        assertThatThrownBy(() -> IndicatorWriter.newestPerKey(List.of(noDomain)))
+                .hasMessageContaining("lacks");
     }
 
     private static Indicator value(String entity, double value, Instant computedAt) {
-        return new Indicator(Indicator.SCHEMA_VERSION, "vn_aqi_hourly", Scope.DEVICE, entity, "environment", null,
-                Granularity.HOUR, T0, T0.plusSeconds(3600), value, null, null, computedAt);
+        return new Indicator(
+                Indicator.SCHEMA_VERSION,
+                "vn_aqi_hourly",
+                Scope.DEVICE,
+                entity,
+                "environment",
+                null,
+                Granularity.HOUR,
+                T0,
+                T0.plusSeconds(3600),
+                value,
+                null,
+                null,
+                computedAt);
     }
 }

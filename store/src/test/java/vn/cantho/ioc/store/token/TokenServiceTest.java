@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class TokenServiceTest {

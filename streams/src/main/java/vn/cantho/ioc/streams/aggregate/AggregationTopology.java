@@ -3,7 +3,6 @@ package vn.cantho.ioc.streams.aggregate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -61,14 +60,14 @@ public final class AggregationTopology {
      * with its neighbours' closed windows: the default {@code INGEST_MAX_AGE}, the oldest reading ingest accepts.
      */
     public static final Duration AREA_RETENTION = Duration.ofDays(7);
+
     static final Duration WINDOW = Duration.ofMinutes(1);
 
     private static final Serde<DeviceWindow> DEVICE_WINDOW_SERDE = new SmileSerde<>(DeviceWindow.class);
     private static final Serde<DeviceMinute> DEVICE_MINUTE_SERDE = new SmileSerde<>(DeviceMinute.class);
     private static final Serde<AreaWindow> AREA_WINDOW_SERDE = new SmileSerde<>(AreaWindow.class);
 
-    private AggregationTopology() {
-    }
+    private AggregationTopology() {}
 
     /**
      * @param grace       how far behind its own device's latest reading a reading may be and still be counted
@@ -88,27 +87,35 @@ public final class AggregationTopology {
     }
 
     /** @param areaRetention how long an area window is kept behind the area's latest one ({@link #AREA_RETENTION}) */
-    public static Topology build(Supplier<DeviceRegistry> registry, Duration grace, Duration dedupWindow,
-                                 Duration areaRetention) {
+    public static Topology build(
+            Supplier<DeviceRegistry> registry, Duration grace, Duration dedupWindow, Duration areaRetention) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_WINDOW_STORE),
-                Serdes.String(), DEVICE_WINDOW_SERDE).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_SEEN_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_PROGRESS_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AREA_WINDOW_STORE),
-                Serdes.String(), AREA_WINDOW_SERDE).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AREA_PROGRESS_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(DEVICE_WINDOW_STORE), Serdes.String(), DEVICE_WINDOW_SERDE)
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(DEVICE_SEEN_STORE), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(DEVICE_PROGRESS_STORE), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(AREA_WINDOW_STORE), Serdes.String(), AREA_WINDOW_SERDE)
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(AREA_PROGRESS_STORE), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
 
-        KStream<String, Reading> readings = builder.stream(Topics.TELEMETRY.name(),
+        KStream<String, Reading> readings = builder.stream(
+                Topics.TELEMETRY.name(),
                 Consumed.with(Topics.TELEMETRY.keySerde(), Topics.TELEMETRY.valueSerde())
                         .withTimestampExtractor(new ReadingTimestampExtractor())
                         .withName("telemetry-source"));
 
         Map<String, KStream<String, Reading>> branches = readings.split(Named.as("registry-"))
-                .branch((deviceId, reading) -> reading != null && registry.get().device(reading.deviceId()).isPresent(),
+                .branch(
+                        (deviceId, reading) -> reading != null
+                                && registry.get().device(reading.deviceId()).isPresent(),
                         Branched.as("known"))
                 .defaultBranch(Branched.as("unknown"));
 
@@ -117,46 +124,59 @@ public final class AggregationTopology {
                 .to(Topics.DEAD_LETTER.name(), deadLetters("dead-letter-sink"));
 
         Map<String, KStream<String, DeviceOutput>> deviceOutput = branches.get("registry-known")
-                .process(() -> new DeviceWindowProcessor(registry, grace, dedupWindow), Named.as("aggregate-device-1m"),
-                        DEVICE_WINDOW_STORE, DEVICE_SEEN_STORE, DEVICE_PROGRESS_STORE)
+                .process(
+                        () -> new DeviceWindowProcessor(registry, grace, dedupWindow),
+                        Named.as("aggregate-device-1m"),
+                        DEVICE_WINDOW_STORE,
+                        DEVICE_SEEN_STORE,
+                        DEVICE_PROGRESS_STORE)
                 .split(Named.as("device-output-"))
                 .branch((deviceId, output) -> output instanceof LateReading, Branched.as("late"))
                 .defaultBranch(Branched.as("windows"));
 
-        deviceOutput.get("device-output-late")
+        deviceOutput
+                .get("device-output-late")
                 .mapValues(output -> lateReading((LateReading) output), Named.as("late-reading-to-dead-letter"))
                 .to(Topics.DEAD_LETTER.name(), deadLetters("late-dead-letter-sink"));
 
-        KStream<String, DeviceMinute> minutes = deviceOutput.get("device-output-windows")
+        KStream<String, DeviceMinute> minutes = deviceOutput
+                .get("device-output-windows")
                 .mapValues(output -> (DeviceMinute) output, Named.as("device-windows"));
 
         minutes.filter((deviceId, minute) -> minute.changed(), Named.as("changed-device-windows"))
-                .flatMap((deviceId, minute) -> minute.deviceAggregates().stream()
-                        .map(aggregate -> KeyValue.pair(aggregate.key(), aggregate)).toList(),
+                .flatMap(
+                        (deviceId, minute) -> minute.deviceAggregates().stream()
+                                .map(aggregate -> KeyValue.pair(aggregate.key(), aggregate))
+                                .toList(),
                         Named.as("device-window-to-aggregates"))
                 .to(Topics.AGGREGATES_1M.name(), aggregates("device-aggregates-sink"));
 
         minutes.selectKey((deviceId, minute) -> minute.areaCode(), Named.as("key-device-windows-by-area"))
-                .repartition(Repartitioned.with(Serdes.String(), DEVICE_MINUTE_SERDE)
-                        .withName("device-windows-by-area"))
-                .process(() -> new AreaWindowProcessor(areaRetention), Named.as("aggregate-area-1m"),
-                        AREA_WINDOW_STORE, AREA_PROGRESS_STORE)
+                .repartition(
+                        Repartitioned.with(Serdes.String(), DEVICE_MINUTE_SERDE).withName("device-windows-by-area"))
+                .process(
+                        () -> new AreaWindowProcessor(areaRetention),
+                        Named.as("aggregate-area-1m"),
+                        AREA_WINDOW_STORE,
+                        AREA_PROGRESS_STORE)
                 .to(Topics.AGGREGATES_1M.name(), aggregates("area-aggregates-sink"));
         return builder.build();
     }
 
     private static Produced<String, DeadLetter> deadLetters(String name) {
-        return Produced.with(Topics.DEAD_LETTER.keySerde(), Topics.DEAD_LETTER.valueSerde()).withName(name);
+        return Produced.with(Topics.DEAD_LETTER.keySerde(), Topics.DEAD_LETTER.valueSerde())
+                .withName(name);
     }
 
     private static Produced<String, Aggregate> aggregates(String name) {
-        return Produced.with(Topics.AGGREGATES_1M.keySerde(), Topics.AGGREGATES_1M.valueSerde()).withName(name);
+        return Produced.with(Topics.AGGREGATES_1M.keySerde(), Topics.AGGREGATES_1M.valueSerde())
+                .withName(name);
     }
 
     private static DeadLetter unknownDevice(Reading reading) {
         String device = reading == null ? "(unreadable record)" : reading.deviceId();
-        return deadLetter(DeadLetterReason.UNKNOWN_DEVICE, "device " + device + " is not in the streams registry",
-                reading);
+        return deadLetter(
+                DeadLetterReason.UNKNOWN_DEVICE, "device " + device + " is not in the streams registry", reading);
     }
 
     private static DeadLetter lateReading(LateReading late) {
@@ -164,7 +184,11 @@ public final class AggregationTopology {
     }
 
     private static DeadLetter deadLetter(DeadLetterReason reason, String detail, Reading reading) {
-        return DeadLetter.of(reason, detail, Topics.TELEMETRY.name(), Topics.TELEMETRY.valueSerde().serializer()
-                .serialize(Topics.TELEMETRY.name(), reading), reading == null ? null : reading.receivedAt());
+        return DeadLetter.of(
+                reason,
+                detail,
+                Topics.TELEMETRY.name(),
+                Topics.TELEMETRY.valueSerde().serializer().serialize(Topics.TELEMETRY.name(), reading),
+                reading == null ? null : reading.receivedAt());
     }
 }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Scope;
 
@@ -15,8 +14,13 @@ import vn.cantho.ioc.model.Scope;
  * forgotten one by one), {@code open} the latest version of each device window still open. The area's statistics
  * are the combination of both. {@code domains} names each metric's domain (the domain of the devices reporting it).
  */
-public record AreaWindow(String areaCode, long windowStart, Map<String, String> domains,
-                         Map<String, MetricStats> settled, Map<String, Map<String, MetricStats>> open, boolean dirty) {
+public record AreaWindow(
+        String areaCode,
+        long windowStart,
+        Map<String, String> domains,
+        Map<String, MetricStats> settled,
+        Map<String, Map<String, MetricStats>> open,
+        boolean dirty) {
 
     public static AreaWindow empty(String areaCode, long windowStart) {
         return new AreaWindow(areaCode, windowStart, Map.of(), Map.of(), Map.of(), false);

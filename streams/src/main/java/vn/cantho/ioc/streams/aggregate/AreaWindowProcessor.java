@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -33,6 +32,7 @@ final class AreaWindowProcessor implements Processor<String, DeviceMinute, Strin
     private final long retentionMs;
     /** Windows changed since the last emission; rebuilt from the stored {@code dirty} flags at every (re)start. */
     private final Set<String> pending = new LinkedHashSet<>();
+
     private ProcessorContext<String, Aggregate> context;
     private KeyValueStore<String, AreaWindow> windows;
     private KeyValueStore<String, Long> progress;
@@ -55,8 +55,12 @@ final class AreaWindowProcessor implements Processor<String, DeviceMinute, Strin
         String area = minute.areaCode();
         Long before = progress.get(area);
         if (minute.windowStart() <= WindowKeys.lastStartBefore(before, retentionMs)) {
-            LOG.warn("device window {} {} is older than the area retention {} behind area {}; not combined",
-                    minute.deviceId(), minute.windowStart(), Duration.ofMillis(retentionMs), area);
+            LOG.warn(
+                    "device window {} {} is older than the area retention {} behind area {}; not combined",
+                    minute.deviceId(),
+                    minute.windowStart(),
+                    Duration.ofMillis(retentionMs),
+                    area);
             return;
         }
         String key = WindowKeys.windowKey(area, minute.windowStart());
@@ -80,8 +84,8 @@ final class AreaWindowProcessor implements Processor<String, DeviceMinute, Strin
             return;
         }
         List<KeyValue<String, AreaWindow>> expired = new ArrayList<>();
-        try (KeyValueIterator<String, AreaWindow> range = windows.range(WindowKeys.windowKey(area, from),
-                WindowKeys.windowKey(area, forgetUpTo))) {
+        try (KeyValueIterator<String, AreaWindow> range =
+                windows.range(WindowKeys.windowKey(area, from), WindowKeys.windowKey(area, forgetUpTo))) {
             range.forEachRemaining(expired::add);
         }
         for (KeyValue<String, AreaWindow> entry : expired) {

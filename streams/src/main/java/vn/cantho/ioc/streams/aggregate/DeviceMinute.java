@@ -2,7 +2,6 @@ package vn.cantho.ioc.streams.aggregate;
 
 import java.util.List;
 import java.util.Map;
-
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Scope;
 
@@ -15,12 +14,20 @@ import vn.cantho.ioc.model.Scope;
  *                area step that they are final)
  * @param closed  the device's progress has passed the window's end plus the grace: no later version follows
  */
-public record DeviceMinute(String deviceId, String areaCode, String domain, long windowStart,
-                           Map<String, MetricStats> metrics, boolean changed, boolean closed) implements DeviceOutput {
+public record DeviceMinute(
+        String deviceId,
+        String areaCode,
+        String domain,
+        long windowStart,
+        Map<String, MetricStats> metrics,
+        boolean changed,
+        boolean closed)
+        implements DeviceOutput {
 
     /** One aggregate per metric, for the device. */
     public List<Aggregate> deviceAggregates() {
-        return metrics.entrySet().stream().map(e -> e.getValue().toAggregate(Scope.DEVICE, deviceId, e.getKey(),
-                domain, areaCode, windowStart)).toList();
+        return metrics.entrySet().stream()
+                .map(e -> e.getValue().toAggregate(Scope.DEVICE, deviceId, e.getKey(), domain, areaCode, windowStart))
+                .toList();
     }
 }

@@ -10,8 +10,13 @@ import java.util.Map;
  * counted are remembered apart, in {@link AggregationTopology#DEVICE_SEEN_STORE}, so this entry stays the same small
  * size however many readings the minute holds (it is read and written on every reading).
  */
-public record DeviceWindow(String deviceId, String areaCode, String domain, long windowStart,
-                           Map<String, MetricStats> metrics, boolean dirty) {
+public record DeviceWindow(
+        String deviceId,
+        String areaCode,
+        String domain,
+        long windowStart,
+        Map<String, MetricStats> metrics,
+        boolean dirty) {
 
     public static DeviceWindow open(String deviceId, String areaCode, String domain, long windowStart) {
         return new DeviceWindow(deviceId, areaCode, domain, windowStart, Map.of(), false);
@@ -20,8 +25,8 @@ public record DeviceWindow(String deviceId, String areaCode, String domain, long
     /** The window with one more reading counted in it. */
     public DeviceWindow add(Map<String, Double> values, long ts) {
         Map<String, MetricStats> next = new HashMap<>(metrics);
-        values.forEach((metric, value) -> next.merge(metric, MetricStats.of(value, ts),
-                (stats, first) -> stats.add(value, ts)));
+        values.forEach((metric, value) ->
+                next.merge(metric, MetricStats.of(value, ts), (stats, first) -> stats.add(value, ts)));
         return new DeviceWindow(deviceId, areaCode, domain, windowStart, next, true);
     }
 

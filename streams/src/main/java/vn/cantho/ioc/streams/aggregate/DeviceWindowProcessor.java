@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -44,6 +43,7 @@ final class DeviceWindowProcessor implements Processor<String, Reading, String, 
     private final long keepMs;
     /** Windows changed since the last emission; rebuilt from the stored {@code dirty} flags at every (re)start. */
     private final Set<String> pending = new LinkedHashSet<>();
+
     private ProcessorContext<String, DeviceOutput> context;
     private KeyValueStore<String, DeviceWindow> windows;
     private KeyValueStore<String, Long> seen;
@@ -86,8 +86,11 @@ final class DeviceWindowProcessor implements Processor<String, Reading, String, 
             return;
         }
         DeviceWindow window = windows.get(key);
-        window = (window == null ? DeviceWindow.open(device.id(), device.areaCode(), device.domain().id(), start)
-                : window).add(reading.values(), ts);
+        window = (window == null
+                        ? DeviceWindow.open(
+                                device.id(), device.areaCode(), device.domain().id(), start)
+                        : window)
+                .add(reading.values(), ts);
         windows.put(key, window);
         seen.put(seenKey, ts);
         pending.add(key);
@@ -123,15 +126,15 @@ final class DeviceWindowProcessor implements Processor<String, Reading, String, 
     }
 
     /** The device's entries of the windows after {@code after} up to and including {@code upTo}, read out first. */
-    private static <V> List<KeyValue<String, V>> range(KeyValueStore<String, V> store, String deviceId, long after,
-                                                       long upTo) {
+    private static <V> List<KeyValue<String, V>> range(
+            KeyValueStore<String, V> store, String deviceId, long after, long upTo) {
         long from = after == Long.MIN_VALUE ? 0 : after + 1;
         List<KeyValue<String, V>> entries = new ArrayList<>();
         if (upTo < from) {
             return entries;
         }
-        try (KeyValueIterator<String, V> range = store.range(WindowKeys.windowKey(deviceId, from),
-                WindowKeys.windowKeyRangeEnd(deviceId, upTo))) {
+        try (KeyValueIterator<String, V> range =
+                store.range(WindowKeys.windowKey(deviceId, from), WindowKeys.windowKeyRangeEnd(deviceId, upTo))) {
             range.forEachRemaining(entries::add);
         }
         return entries;
@@ -149,14 +152,23 @@ final class DeviceWindowProcessor implements Processor<String, Reading, String, 
     }
 
     private void forward(DeviceMinute minute) {
-        context.forward(new Record<>(minute.deviceId(), minute, minute.metrics().values().stream()
-                .mapToLong(MetricStats::lastTs).max().orElse(minute.windowStart())));
+        context.forward(new Record<>(
+                minute.deviceId(),
+                minute,
+                minute.metrics().values().stream()
+                        .mapToLong(MetricStats::lastTs)
+                        .max()
+                        .orElse(minute.windowStart())));
     }
 
     private LateReading late(Reading reading, Long progressMs, long windowStart) {
-        return new LateReading(reading, "reading of " + reading.deviceId() + " at " + reading.ts()
-                + " is more than the grace " + Duration.ofMillis(graceMs) + " behind the device's latest reading ("
-                + Instant.ofEpochMilli(progressMs) + "): its 1-minute window " + Instant.ofEpochMilli(windowStart)
-                + " has closed");
+        return new LateReading(
+                reading,
+                "reading of " + reading.deviceId() + " at " + reading.ts()
+                        + " is more than the grace " + Duration.ofMillis(graceMs)
+                        + " behind the device's latest reading ("
+                        + Instant.ofEpochMilli(progressMs) + "): its 1-minute window "
+                        + Instant.ofEpochMilli(windowStart)
+                        + " has closed");
     }
 }

@@ -1,7 +1,6 @@
 package vn.cantho.ioc.streams.aggregate;
 
 import java.time.Instant;
-
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Scope;
 
@@ -23,8 +22,13 @@ public record MetricStats(long count, double sum, double min, double max, double
      */
     public MetricStats add(double value, long ts) {
         boolean latest = ts >= lastTs;
-        return new MetricStats(count + 1, sum + value, Math.min(min, value), Math.max(max, value),
-                latest ? value : last, latest ? ts : lastTs);
+        return new MetricStats(
+                count + 1,
+                sum + value,
+                Math.min(min, value),
+                Math.max(max, value),
+                latest ? value : last,
+                latest ? ts : lastTs);
     }
 
     /**
@@ -40,14 +44,26 @@ public record MetricStats(long count, double sum, double min, double max, double
         } else {
             latest = lastTs > other.lastTs ? last : other.last;
         }
-        return new MetricStats(count + other.count, sum + other.sum, Math.min(min, other.min),
-                Math.max(max, other.max), latest, ts);
+        return new MetricStats(
+                count + other.count, sum + other.sum, Math.min(min, other.min), Math.max(max, other.max), latest, ts);
     }
 
-    public Aggregate toAggregate(Scope scope, String entityId, String metric, String domain, String areaCode,
-                                 long windowStart) {
+    public Aggregate toAggregate(
+            Scope scope, String entityId, String metric, String domain, String areaCode, long windowStart) {
         Instant start = Instant.ofEpochMilli(windowStart);
-        return new Aggregate(Aggregate.SCHEMA_VERSION, scope, entityId, metric, domain, areaCode, start,
-                start.plus(AggregationTopology.WINDOW), count, sum, min, max, last);
+        return new Aggregate(
+                Aggregate.SCHEMA_VERSION,
+                scope,
+                entityId,
+                metric,
+                domain,
+                areaCode,
+                start,
+                start.plus(AggregationTopology.WINDOW),
+                count,
+                sum,
+                min,
+                max,
+                last);
     }
 }

@@ -2,7 +2,6 @@ package vn.cantho.ioc.streams.aggregate;
 
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;

@@ -3,7 +3,6 @@ package vn.cantho.ioc.streams.aggregate;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.function.Predicate;
-
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -17,11 +16,11 @@ final class WindowKeys {
     static final long WINDOW_MS = AggregationTopology.WINDOW.toMillis();
     /** Wide enough for every epoch-millisecond start up to the year 33658, so keys sort by time. */
     private static final int START_DIGITS = 15;
+
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
-    private WindowKeys() {
-    }
+    private WindowKeys() {}
 
     /**
      * {@code entity|start} with the start zero-padded, so one entity's windows are adjacent and in time order in the
@@ -79,8 +78,12 @@ final class WindowKeys {
      * emit (their dirty flag survives in the store), so a change committed just before a crash is still emitted, and
      * {@code emit} is scheduled every emission interval of wall-clock time.
      */
-    static <V> void resumeEmission(ProcessorContext<?, ?> context, KeyValueStore<String, V> windows,
-                                   Predicate<V> dirty, Set<String> pending, Runnable emit) {
+    static <V> void resumeEmission(
+            ProcessorContext<?, ?> context,
+            KeyValueStore<String, V> windows,
+            Predicate<V> dirty,
+            Set<String> pending,
+            Runnable emit) {
         pending.clear();
         try (KeyValueIterator<String, V> all = windows.all()) {
             all.forEachRemaining(entry -> {
@@ -89,7 +92,6 @@ final class WindowKeys {
                 }
             });
         }
-        context.schedule(EmitInterval.of(context.appConfigs()), PunctuationType.WALL_CLOCK_TIME,
-                now -> emit.run());
+        context.schedule(EmitInterval.of(context.appConfigs()), PunctuationType.WALL_CLOCK_TIME, now -> emit.run());
     }
 }

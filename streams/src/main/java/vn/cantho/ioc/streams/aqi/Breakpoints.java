@@ -18,12 +18,10 @@ public final class Breakpoints {
 
     private static final int[] INDEX_LEVELS = {0, 50, 100, 150, 200, 300, 400, 500};
 
-    public static final Breakpoints O3_1H =
-            standard("O3 1h", 0, 160, 200, 300, 400, 800, 1_000, 1_200);
-    public static final Breakpoints O3_8H = new Breakpoints("O3 8h",
-            new double[] {0, 100, 120, 170, 210, 400}, new int[] {0, 50, 100, 150, 200, 300}, false);
-    public static final Breakpoints CO =
-            standard("CO", 0, 10_000, 30_000, 45_000, 60_000, 90_000, 120_000, 150_000);
+    public static final Breakpoints O3_1H = standard("O3 1h", 0, 160, 200, 300, 400, 800, 1_000, 1_200);
+    public static final Breakpoints O3_8H = new Breakpoints(
+            "O3 8h", new double[] {0, 100, 120, 170, 210, 400}, new int[] {0, 50, 100, 150, 200, 300}, false);
+    public static final Breakpoints CO = standard("CO", 0, 10_000, 30_000, 45_000, 60_000, 90_000, 120_000, 150_000);
     public static final Breakpoints SO2 = standard("SO2", 0, 125, 350, 550, 800, 1_600, 2_100, 2_630);
     public static final Breakpoints NO2 = standard("NO2", 0, 100, 200, 700, 1_200, 2_350, 3_100, 3_850);
     public static final Breakpoints PM10 = standard("PM10", 0, 50, 150, 250, 350, 420, 500, 600);

@@ -24,8 +24,7 @@ public final class DailyStatistics {
     public static final int MIN_HOURS_PER_8H = 6;
     public static final int MIN_8H_MEANS_PER_DAY = 18;
 
-    private DailyStatistics() {
-    }
+    private DailyStatistics() {}
 
     /** Mean of the day's hourly means (PM2.5 and PM10). */
     public static OptionalDouble mean24h(HourlySeries day) {

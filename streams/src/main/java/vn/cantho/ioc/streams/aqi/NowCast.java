@@ -28,8 +28,7 @@ public final class NowCast {
 
     private static final double MIN_WEIGHT = 0.5;
 
-    private NowCast() {
-    }
+    private NowCast() {}
 
     /** The NowCast of the 12 hours ending at {@code series.at(0)}, or empty when the recent hours are missing. */
     public static OptionalDouble of(HourlySeries series) {

@@ -20,8 +20,7 @@ import java.util.OptionalInt;
  */
 public final class VnAqiCalculator {
 
-    private VnAqiCalculator() {
-    }
+    private VnAqiCalculator() {}
 
     /**
      * Hourly AQI for the hour ending at index 0 of every series.
@@ -33,7 +32,8 @@ public final class VnAqiCalculator {
         Map<Pollutant, Integer> subIndices = new EnumMap<>(Pollutant.class);
         lastHours.forEach((pollutant, series) -> {
             OptionalDouble concentration = pollutant.isParticulate() ? NowCast.of(series) : series.at(0);
-            concentration.ifPresent(c -> put(subIndices, pollutant, Breakpoints.oneHour(pollutant).aqi(c)));
+            concentration.ifPresent(c ->
+                    put(subIndices, pollutant, Breakpoints.oneHour(pollutant).aqi(c)));
         });
         return combine(subIndices);
     }
@@ -62,8 +62,7 @@ public final class VnAqiCalculator {
         if (fromMax1h.isEmpty()) {
             return fromMax8h;
         }
-        return fromMax8h.isEmpty() ? fromMax1h
-                : OptionalInt.of(Math.max(fromMax1h.getAsInt(), fromMax8h.getAsInt()));
+        return fromMax8h.isEmpty() ? fromMax1h : OptionalInt.of(Math.max(fromMax1h.getAsInt(), fromMax8h.getAsInt()));
     }
 
     private static OptionalInt aqi(Breakpoints table, OptionalDouble concentration) {

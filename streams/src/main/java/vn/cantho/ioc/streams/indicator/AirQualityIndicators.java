@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.streams.aqi.AqiResult;
@@ -50,7 +49,10 @@ final class AirQualityIndicators {
 
     /** The pollutants among a device's metrics; empty for a device that is not an air station. */
     static List<Pollutant> pollutants(Device device) {
-        return device.metrics().stream().map(Pollutant::fromMetricId).flatMap(Optional::stream).toList();
+        return device.metrics().stream()
+                .map(Pollutant::fromMetricId)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** The hourly AQI of the hour starting at {@code hour}, or empty when PM2.5 and PM10 both lack data. */
@@ -58,10 +60,12 @@ final class AirQualityIndicators {
         Map<Pollutant, HourlySeries> series = new EnumMap<>(Pollutant.class);
         for (Pollutant pollutant : pollutants(device)) {
             int hours = pollutant.isParticulate() ? NowCast.HOURS : 1;
-            series.put(pollutant, HourlySeries.newestFirst(station.meansNewestFirst(hour, pollutant.metricId(), hours)));
+            series.put(
+                    pollutant, HourlySeries.newestFirst(station.meansNewestFirst(hour, pollutant.metricId(), hours)));
         }
-        return VnAqiCalculator.hourly(series).map(result ->
-                hourly.of(device, hour, hour.plus(HOUR), result.aqi(), attributes(result), station.latestTs()));
+        return VnAqiCalculator.hourly(series)
+                .map(result ->
+                        hourly.of(device, hour, hour.plus(HOUR), result.aqi(), attributes(result), station.latestTs()));
     }
 
     /** The daily AQI of the Vietnam-time {@code day}, or empty without enough hours (see {@link DailyStatistics}). */
@@ -72,10 +76,12 @@ final class AirQualityIndicators {
         Map<Pollutant, HourlySeries> series = new EnumMap<>(Pollutant.class);
         for (Pollutant pollutant : pollutants(device)) {
             int hours = pollutant == Pollutant.O3 ? O3_DAY_HOURS : DailyStatistics.HOURS_PER_DAY;
-            series.put(pollutant, HourlySeries.newestFirst(station.meansNewestFirst(lastHour, pollutant.metricId(), hours)));
+            series.put(
+                    pollutant,
+                    HourlySeries.newestFirst(station.meansNewestFirst(lastHour, pollutant.metricId(), hours)));
         }
-        return VnAqiCalculator.daily(series).map(result ->
-                daily.of(device, start, end, result.aqi(), attributes(result), station.latestTs()));
+        return VnAqiCalculator.daily(series)
+                .map(result -> daily.of(device, start, end, result.aqi(), attributes(result), station.latestTs()));
     }
 
     /** The Vietnam-time day an hour belongs to. */
@@ -89,8 +95,9 @@ final class AirQualityIndicators {
         attributes.put(CATEGORY_ID, result.category().id());
         attributes.put(COLOUR, result.category().hexColour());
         attributes.put(DOMINANT, result.dominant().metricId());
-        result.subIndices().forEach((pollutant, index) ->
-                attributes.put(SUB_INDEX_PREFIX + pollutant.metricId(), Integer.toString(index)));
+        result.subIndices()
+                .forEach((pollutant, index) ->
+                        attributes.put(SUB_INDEX_PREFIX + pollutant.metricId(), Integer.toString(index)));
         return attributes;
     }
 }

@@ -18,8 +18,9 @@ public record FloodAlertLevels(double bd1, double bd2, double bd3) {
 
     public FloodAlertLevels {
         if (!Double.isFinite(bd1) || !Double.isFinite(bd2) || !Double.isFinite(bd3) || !(bd1 < bd2 && bd2 < bd3)) {
-            throw new IllegalArgumentException("flood alert levels must be finite and rising (BĐ I < BĐ II < BĐ III), got "
-                    + bd1 + ", " + bd2 + ", " + bd3);
+            throw new IllegalArgumentException(
+                    "flood alert levels must be finite and rising (BĐ I < BĐ II < BĐ III), got " + bd1 + ", " + bd2
+                            + ", " + bd3);
         }
     }
 
@@ -31,7 +32,8 @@ public record FloodAlertLevels(double bd1, double bd2, double bd3) {
     public static FloodAlertLevels parse(String text) {
         String[] parts = text.trim().split("\\s*,\\s*");
         if (parts.length != 3) {
-            throw new IllegalArgumentException("expected three levels in metres, BĐ I,BĐ II,BĐ III, e.g. 1.80,1.90,2.00");
+            throw new IllegalArgumentException(
+                    "expected three levels in metres, BĐ I,BĐ II,BĐ III, e.g. 1.80,1.90,2.00");
         }
         double[] levels = new double[3];
         for (int i = 0; i < 3; i++) {

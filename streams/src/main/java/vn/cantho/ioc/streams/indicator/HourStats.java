@@ -43,8 +43,13 @@ public record HourStats(Map<String, MetricHour> metrics, Instant latestTs) {
 
         MetricHour plus(MetricHour other) {
             boolean otherIsLater = other.lastTs.isAfter(lastTs);
-            return new MetricHour(count + other.count, sum + other.sum, Math.min(min, other.min),
-                    Math.max(max, other.max), otherIsLater ? other.last : last, otherIsLater ? other.lastTs : lastTs);
+            return new MetricHour(
+                    count + other.count,
+                    sum + other.sum,
+                    Math.min(min, other.min),
+                    Math.max(max, other.max),
+                    otherIsLater ? other.last : last,
+                    otherIsLater ? other.lastTs : lastTs);
         }
 
         /** The hourly mean. */

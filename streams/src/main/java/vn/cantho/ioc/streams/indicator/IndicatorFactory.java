@@ -3,7 +3,6 @@ package vn.cantho.ioc.streams.indicator;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
-
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.IndicatorDefinition;
@@ -23,12 +22,28 @@ final class IndicatorFactory {
         this.definition = definition;
     }
 
-    Indicator of(Device device, Instant periodStart, Instant periodEnd, double value, Map<String, String> attributes,
-                 Instant computedAt) {
+    Indicator of(
+            Device device,
+            Instant periodStart,
+            Instant periodEnd,
+            double value,
+            Map<String, String> attributes,
+            Instant computedAt) {
         Map<String, String> withProvisional = new TreeMap<>(attributes);
         withProvisional.put(PROVISIONAL, Boolean.toString(computedAt.isBefore(periodEnd)));
-        return new Indicator(Indicator.SCHEMA_VERSION, definition.id(), definition.scope(), device.id(),
-                definition.domain().id(), device.areaCode(), definition.granularity(), periodStart, periodEnd, value,
-                null, withProvisional, computedAt);
+        return new Indicator(
+                Indicator.SCHEMA_VERSION,
+                definition.id(),
+                definition.scope(),
+                device.id(),
+                definition.domain().id(),
+                device.areaCode(),
+                definition.granularity(),
+                periodStart,
+                periodEnd,
+                value,
+                null,
+                withProvisional,
+                computedAt);
     }
 }

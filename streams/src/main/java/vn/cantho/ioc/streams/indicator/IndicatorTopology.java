@@ -3,7 +3,6 @@ package vn.cantho.ioc.streams.indicator;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -57,8 +56,7 @@ public final class IndicatorTopology {
     private static final SmileSerde<HourStats> HOUR_STATS_SERDE = new SmileSerde<>(HourStats.class);
     private static final SmileSerde<StationHours> STATION_HOURS_SERDE = new SmileSerde<>(StationHours.class);
 
-    private IndicatorTopology() {
-    }
+    private IndicatorTopology() {}
 
     /**
      * @param devices    which devices are air stations (they report pollutants) and gauges (water level)
@@ -72,41 +70,59 @@ public final class IndicatorTopology {
      * The same topology over a device registry that may change while it runs: each reading and each hourly
      * change is checked against the registry in force when it is processed.
      */
-    public static Topology build(Supplier<DeviceRegistry> devices, IndicatorRegistry indicators,
-                                 IndicatorOptions settings) {
+    public static Topology build(
+            Supplier<DeviceRegistry> devices, IndicatorRegistry indicators, IndicatorOptions settings) {
         AirQualityIndicators air = new AirQualityIndicators(
                 new IndicatorFactory(indicators.require(VN_AQI_HOURLY)),
                 new IndicatorFactory(indicators.require(VN_AQI_DAILY)));
         WaterLevelIndicators water = new WaterLevelIndicators(
                 new IndicatorFactory(indicators.require(WATER_LEVEL_ALERT_LEVEL)),
-                new IndicatorFactory(indicators.require(WATER_LEVEL_RISE_RATE)), settings.floodLevels());
+                new IndicatorFactory(indicators.require(WATER_LEVEL_RISE_RATE)),
+                settings.floodLevels());
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(DEDUP_STORE, settings.dedupWindow(), Duration.ofMillis(1), false),
-                Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATION_HOURS_STORE),
-                Serdes.String(), STATION_HOURS_SERDE));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOURLY_STORE),
-                Serdes.String(), HOUR_STATS_SERDE).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_HOURS_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATION_PROGRESS_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
+                Serdes.String(),
+                Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(STATION_HOURS_STORE), Serdes.String(), STATION_HOURS_SERDE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(HOURLY_STORE), Serdes.String(), HOUR_STATS_SERDE)
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(PENDING_HOURS_STORE), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(STATION_PROGRESS_STORE), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
 
-        builder.stream(Topics.TELEMETRY.name(), Consumed.with(Topics.TELEMETRY.keySerde(), Topics.TELEMETRY.valueSerde())
-                        .withTimestampExtractor(new ReadingTimestampExtractor())
-                        .withName("indicator-telemetry-source"))
-                .filter((deviceId, reading) -> isIndicatorInput(devices.get(), reading),
+        builder.stream(
+                        Topics.TELEMETRY.name(),
+                        Consumed.with(Topics.TELEMETRY.keySerde(), Topics.TELEMETRY.valueSerde())
+                                .withTimestampExtractor(new ReadingTimestampExtractor())
+                                .withName("indicator-telemetry-source"))
+                .filter(
+                        (deviceId, reading) -> isIndicatorInput(devices.get(), reading),
                         Named.as("indicator-stations-only"))
-                .processValues(() -> new ReadingDeduplicator(DEDUP_STORE), Named.as("indicator-deduplicate-readings"),
+                .processValues(
+                        () -> new ReadingDeduplicator(DEDUP_STORE),
+                        Named.as("indicator-deduplicate-readings"),
                         DEDUP_STORE)
-                .process(() -> new StationHourProcessor(settings.grace()), Named.as("indicator-hourly-stats"),
-                        HOURLY_STORE, PENDING_HOURS_STORE, STATION_PROGRESS_STORE)
-                .process(() -> new StationIndicatorProcessor(devices, air, water), Named.as("station-indicators"),
+                .process(
+                        () -> new StationHourProcessor(settings.grace()),
+                        Named.as("indicator-hourly-stats"),
+                        HOURLY_STORE,
+                        PENDING_HOURS_STORE,
+                        STATION_PROGRESS_STORE)
+                .process(
+                        () -> new StationIndicatorProcessor(devices, air, water),
+                        Named.as("station-indicators"),
                         STATION_HOURS_STORE)
-                .to(Topics.INDICATORS.name(), Produced.with(Topics.INDICATORS.keySerde(),
-                        Topics.INDICATORS.valueSerde()).withName("indicators-sink"));
+                .to(
+                        Topics.INDICATORS.name(),
+                        Produced.with(Topics.INDICATORS.keySerde(), Topics.INDICATORS.valueSerde())
+                                .withName("indicators-sink"));
         return builder.build();
     }
 
@@ -120,7 +136,8 @@ public final class IndicatorTopology {
     }
 
     private static boolean isInputMetric(String metric) {
-        return WaterLevelIndicators.METRIC.equals(metric) || Pollutant.fromMetricId(metric).isPresent();
+        return WaterLevelIndicators.METRIC.equals(metric)
+                || Pollutant.fromMetricId(metric).isPresent();
     }
 
     /**
@@ -132,7 +149,9 @@ public final class IndicatorTopology {
         for (Map.Entry<String, Double> value : reading.values().entrySet()) {
             String metric = value.getKey();
             Double number = value.getValue();
-            if (isInputMetric(metric) && number != null && Metric.byId(metric).orElseThrow().accepts(number)) {
+            if (isInputMetric(metric)
+                    && number != null
+                    && Metric.byId(metric).orElseThrow().accepts(number)) {
                 next = next.add(metric, number, reading.ts());
             }
         }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -75,8 +74,12 @@ final class StationHourProcessor implements Processor<String, Reading, String, H
         long hour = hourStart(ts);
         Long before = progress.get(station);
         if (hour <= lastClosedHour(before)) {
-            LOG.debug("reading of {} at {} is more than {} behind the station's latest ({}): its hour has closed",
-                    station, reading.ts(), Duration.ofMillis(graceMs), Instant.ofEpochMilli(before));
+            LOG.debug(
+                    "reading of {} at {} is more than {} behind the station's latest ({}): its hour has closed",
+                    station,
+                    reading.ts(),
+                    Duration.ofMillis(graceMs),
+                    Instant.ofEpochMilli(before));
             return;
         }
         String key = key(station, hour);
@@ -108,7 +111,9 @@ final class StationHourProcessor implements Processor<String, Reading, String, H
 
     private void forward(String key, long hour, HourStats stats) {
         String station = key.substring(0, key.lastIndexOf('|'));
-        context.forward(new Record<>(station, new HourChange(Instant.ofEpochMilli(hour), stats),
+        context.forward(new Record<>(
+                station,
+                new HourChange(Instant.ofEpochMilli(hour), stats),
                 stats.latestTs().toEpochMilli()));
     }
 

@@ -46,7 +46,8 @@ public record StationHours(NavigableMap<Long, HourStats> hours, Instant latestTs
 
     /** Statistics of {@code metric} in the hour starting at {@code hour}, if it had readings of it. */
     public Optional<HourStats.MetricHour> metric(Instant hour, String metric) {
-        return Optional.ofNullable(hours.get(hour.toEpochMilli())).map(h -> h.metrics().get(metric));
+        return Optional.ofNullable(hours.get(hour.toEpochMilli()))
+                .map(h -> h.metrics().get(metric));
     }
 
     /** The hourly mean of {@code metric} in the hour starting at {@code hour}, or empty for a missing hour. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -92,8 +91,8 @@ final class StationIndicatorProcessor implements Processor<String, HourChange, S
      *                       now ended, and the hour after it may get a NowCast without data of its own. The hours
      *                       after that one cannot (they lack two of their three latest hours).
      */
-    private void airIndicators(Device device, StationHours station, Optional<Instant> previousNewest, Instant hour,
-                               List<Indicator> out) {
+    private void airIndicators(
+            Device device, StationHours station, Optional<Instant> previousNewest, Instant hour, List<Indicator> out) {
         TreeSet<Instant> hours = laterHours(station, hour, NowCast.HOURS - 1);
         previousNewest.ifPresent(previous -> {
             hours.add(previous);
@@ -102,16 +101,16 @@ final class StationIndicatorProcessor implements Processor<String, HourChange, S
         for (Instant h : hours) {
             air.hourly(device, station, h).ifPresent(out::add);
         }
-        TreeSet<LocalDate> days = new TreeSet<>(List.of(AirQualityIndicators.dayOf(hour),
-                AirQualityIndicators.dayOf(hour.plus(EIGHT_HOUR_REACH))));
+        TreeSet<LocalDate> days = new TreeSet<>(
+                List.of(AirQualityIndicators.dayOf(hour), AirQualityIndicators.dayOf(hour.plus(EIGHT_HOUR_REACH))));
         previousNewest.ifPresent(previous -> days.add(AirQualityIndicators.dayOf(previous)));
         for (LocalDate day : days) {
             air.daily(device, station, day).ifPresent(out::add);
         }
     }
 
-    private void waterIndicators(Device device, StationHours station, Optional<Instant> previousNewest, Instant hour,
-                                 List<Indicator> out) {
+    private void waterIndicators(
+            Device device, StationHours station, Optional<Instant> previousNewest, Instant hour, List<Indicator> out) {
         TreeSet<Instant> hours = laterHours(station, hour, WaterLevelIndicators.RISE_RATE_LOOKBACK_HOURS);
         previousNewest.ifPresent(hours::add);
         for (Instant h : hours) {

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.Metric;
@@ -79,7 +78,8 @@ final class WaterLevelIndicators {
             OptionalDouble previous = station.mean(previousHour, METRIC);
             if (previous.isPresent()) {
                 double mean = current.get().mean();
-                // Rounded to 0.01 cm/h: gauges read to the centimetre, and binary noise (19.999999999999996) helps nobody.
+                // Rounded to 0.01 cm/h: gauges read to the centimetre, and binary noise (19.999999999999996) helps
+                // nobody.
                 double rate = Math.round((mean - previous.getAsDouble()) * 100 / back * 100) / 100.0;
                 Map<String, String> attributes = new LinkedHashMap<>();
                 attributes.put(MEAN_LEVEL, metres(mean));

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.SortedMap;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Scope;
 
@@ -22,23 +21,37 @@ import vn.cantho.ioc.model.Scope;
  *                    whose values are stamped with the time of each change
  * @param periodEnd   end of the period (exclusive)
  */
-public record Bucket(String family, Scope scope, String entityId, String areaCode, SortedMap<String, String> labels,
-                     Granularity granularity, Instant periodStart, Instant periodEnd) {
+public record Bucket(
+        String family,
+        Scope scope,
+        String entityId,
+        String areaCode,
+        SortedMap<String, String> labels,
+        Granularity granularity,
+        Instant periodStart,
+        Instant periodEnd) {
 
     public Bucket {
         labels = labels == null ? new TreeMap<>() : new TreeMap<>(labels);
     }
 
     /** The cell of the period of {@code granularity} that contains {@code at}. */
-    static Bucket period(String family, Scope scope, String entityId, String areaCode, SortedMap<String, String> labels,
-                         Granularity granularity, Instant at) {
+    static Bucket period(
+            String family,
+            Scope scope,
+            String entityId,
+            String areaCode,
+            SortedMap<String, String> labels,
+            Granularity granularity,
+            Instant at) {
         Instant start = Periods.start(granularity, at);
-        return new Bucket(family, scope, entityId, areaCode, labels, granularity, start, Periods.end(granularity, start));
+        return new Bucket(
+                family, scope, entityId, areaCode, labels, granularity, start, Periods.end(granularity, start));
     }
 
     /** A cell without a period, whose values are stamped with the time of each change (a backlog). */
-    static Bucket instant(String family, Scope scope, String entityId, String areaCode,
-                          SortedMap<String, String> labels) {
+    static Bucket instant(
+            String family, Scope scope, String entityId, String areaCode, SortedMap<String, String> labels) {
         return new Bucket(family, scope, entityId, areaCode, labels, Granularity.INSTANT, Instant.EPOCH, Instant.EPOCH);
     }
 
@@ -50,7 +63,16 @@ public record Bucket(String family, Scope scope, String entityId, String areaCod
     public String key() {
         StringJoiner joined = new StringJoiner("&");
         labels.forEach((k, v) -> joined.add(k + "=" + v));
-        return family + '|' + scope.id() + '|' + entityId + '|' + joined + '|' + granularity.id() + '|'
+        return family
+                + '|'
+                + scope.id()
+                + '|'
+                + entityId
+                + '|'
+                + joined
+                + '|'
+                + granularity.id()
+                + '|'
                 + periodStart.toEpochMilli();
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import vn.cantho.ioc.model.FeedRecord;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
@@ -57,32 +56,34 @@ final class CitizenFeedbackKpis implements KpiFamily {
         if (OPEN.contains(status)) {
             Map<String, Double> open = Map.of("open", 1.0);
             if (area != null) {
-                out.add(Contribution.of(Bucket.instant(BACKLOG, Scope.AREA, area, area, Bucket.label("category", category)),
-                        open));
+                out.add(Contribution.of(
+                        Bucket.instant(BACKLOG, Scope.AREA, area, area, Bucket.label("category", category)), open));
             }
-            out.add(Contribution.of(Bucket.instant(BACKLOG, Scope.CITY, Periods.CITY, null,
-                    Bucket.label("category", category)), open));
+            out.add(Contribution.of(
+                    Bucket.instant(BACKLOG, Scope.CITY, Periods.CITY, null, Bucket.label("category", category)), open));
         }
 
         Map<String, Double> day = new HashMap<>();
         day.put("received", 1.0);
         Instant now = record.receivedAt();
         Optional<Instant> resolvedAt = Fields.instant(record, "resolved_at");
-        Optional<Instant> acknowledgedAt = Fields.instant(record, "acknowledged_at").or(() -> resolvedAt);
+        Optional<Instant> acknowledgedAt =
+                Fields.instant(record, "acknowledged_at").or(() -> resolvedAt);
         decide(acknowledgedAt, sla.acknowledgeDeadline(received), now, "ack", day);
         if (!"rejected".equals(status)) {
             decide(resolvedAt, sla.resolutionDeadline(received), now, "resolution", day);
         }
         if (area != null) {
-            out.add(Contribution.of(Bucket.period(DAILY, Scope.AREA, area, area, null, Granularity.DAY, received), day));
+            out.add(Contribution.of(
+                    Bucket.period(DAILY, Scope.AREA, area, area, null, Granularity.DAY, received), day));
         }
-        out.add(Contribution.of(Bucket.period(DAILY, Scope.CITY, Periods.CITY, null, null, Granularity.DAY, received),
-                day));
+        out.add(Contribution.of(
+                Bucket.period(DAILY, Scope.CITY, Periods.CITY, null, null, Granularity.DAY, received), day));
         return out;
     }
 
-    private static void decide(Optional<Instant> done, Instant deadline, Instant now, String name,
-                               Map<String, Double> sums) {
+    private static void decide(
+            Optional<Instant> done, Instant deadline, Instant now, String name, Map<String, Double> sums) {
         if (done.isPresent()) {
             sums.put(name + "_decided", 1.0);
             sums.put(name + "_met", done.get().isAfter(deadline) ? 0.0 : 1.0);
@@ -96,8 +97,11 @@ final class CitizenFeedbackKpis implements KpiFamily {
         boolean city = state.bucket().scope() == Scope.CITY;
         if (BACKLOG.equals(state.bucket().family())) {
             // An empty backlog cell is a real value: the last open report of the category was closed.
-            return List.of(factory.make(city ? "citizen_reports_backlog_city" : "citizen_reports_backlog", state,
-                    state.sum("open"), Map.of()));
+            return List.of(factory.make(
+                    city ? "citizen_reports_backlog_city" : "citizen_reports_backlog",
+                    state,
+                    state.sum("open"),
+                    Map.of()));
         }
         if (state.isEmpty()) {
             return List.of();
@@ -108,11 +112,14 @@ final class CitizenFeedbackKpis implements KpiFamily {
         }
         String suffix = city ? "_city" : "";
         if (state.sum("ack_decided") > 0) {
-            out.add(factory.ratio("citizen_reports_ack_sla" + suffix, state, state.sum("ack_met"),
-                    state.sum("ack_decided")));
+            out.add(factory.ratio(
+                    "citizen_reports_ack_sla" + suffix, state, state.sum("ack_met"), state.sum("ack_decided")));
         }
         if (state.sum("resolution_decided") > 0) {
-            out.add(factory.ratio("citizen_reports_resolution_sla" + suffix, state, state.sum("resolution_met"),
+            out.add(factory.ratio(
+                    "citizen_reports_resolution_sla" + suffix,
+                    state,
+                    state.sum("resolution_met"),
                     state.sum("resolution_decided")));
         }
         return out;

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -67,7 +66,8 @@ final class ContributionDiffer implements Processor<String, FeedRecord, String, 
             versions.put(record.key(), new RecordContributions(now));
         }
         Instant computedAt = record.value() != null && record.value().receivedAt() != null
-                ? record.value().receivedAt() : Instant.ofEpochMilli(record.timestamp());
+                ? record.value().receivedAt()
+                : Instant.ofEpochMilli(record.timestamp());
         deltas.forEach((key, slots) -> {
             slots.values().forEach(sums -> sums.values().removeIf(v -> Math.abs(v) < BucketState.EPSILON));
             slots.values().removeIf(Map::isEmpty);
@@ -92,8 +92,11 @@ final class ContributionDiffer implements Processor<String, FeedRecord, String, 
         }
     }
 
-    private static void add(Map<String, Bucket> buckets, Map<String, Map<String, Map<String, Double>>> deltas,
-                            Contribution contribution, int sign) {
+    private static void add(
+            Map<String, Bucket> buckets,
+            Map<String, Map<String, Map<String, Double>>> deltas,
+            Contribution contribution,
+            int sign) {
         String key = contribution.bucket().key();
         buckets.putIfAbsent(key, contribution.bucket());
         Map<String, Double> sums = deltas.computeIfAbsent(key, k -> new TreeMap<>())

@@ -3,7 +3,6 @@ package vn.cantho.ioc.streams.kpi;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import vn.cantho.ioc.model.FeedRecord;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
@@ -35,15 +34,25 @@ final class CybersecurityKpis implements KpiFamily {
     public List<Contribution> contributions(FeedRecord record) {
         if (INCIDENT_FEED.equals(record.feed())) {
             String severity = Fields.text(record, "severity").orElseThrow();
-            return List.of(Contribution.of(Bucket.period(INCIDENTS, Scope.CITY, Periods.CITY, null,
-                    Bucket.label("severity", severity), Granularity.DAY, record.ts()), Map.of()));
+            return List.of(Contribution.of(
+                    Bucket.period(
+                            INCIDENTS,
+                            Scope.CITY,
+                            Periods.CITY,
+                            null,
+                            Bucket.label("severity", severity),
+                            Granularity.DAY,
+                            record.ts()),
+                    Map.of()));
         }
-        return List.of(Contribution.of(Bucket.period(DAILY, Scope.CITY, Periods.CITY, null, null, Granularity.DAY,
-                record.ts()), Map.of(
-                "blocked", Fields.number(record, "blocked_attacks", 0),
-                "high_critical", Fields.number(record, "high_alerts", 0) + Fields.number(record, "critical_alerts", 0),
-                "defaced", Fields.number(record, "defaced_websites", 0),
-                "infected", Fields.number(record, "infected_endpoints", 0))));
+        return List.of(Contribution.of(
+                Bucket.period(DAILY, Scope.CITY, Periods.CITY, null, null, Granularity.DAY, record.ts()),
+                Map.of(
+                        "blocked", Fields.number(record, "blocked_attacks", 0),
+                        "high_critical",
+                                Fields.number(record, "high_alerts", 0) + Fields.number(record, "critical_alerts", 0),
+                        "defaced", Fields.number(record, "defaced_websites", 0),
+                        "infected", Fields.number(record, "infected_endpoints", 0))));
     }
 
     @Override

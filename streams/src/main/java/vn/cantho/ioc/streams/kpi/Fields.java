@@ -2,14 +2,12 @@ package vn.cantho.ioc.streams.kpi;
 
 import java.time.Instant;
 import java.util.Optional;
-
 import vn.cantho.ioc.model.FeedRecord;
 
 /** Typed reads of a feed record's fields (validated by the feed API, so only absence is expected). */
 final class Fields {
 
-    private Fields() {
-    }
+    private Fields() {}
 
     static Optional<Double> number(FeedRecord record, String field) {
         return record.fields().get(field) instanceof Number n ? Optional.of(n.doubleValue()) : Optional.empty();

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import vn.cantho.ioc.model.FeedRecord;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
@@ -48,8 +47,10 @@ final class GovernmentKpis implements KpiFamily {
                     sums.put("online_base", received);
                 });
         return List.of(
-                Contribution.of(Bucket.period(FAMILY, Scope.AGENCY, agency, null, null, Granularity.DAY, record.ts()), sums),
-                Contribution.of(Bucket.period(FAMILY, Scope.CITY, Periods.CITY, null, null, Granularity.DAY, record.ts()),
+                Contribution.of(
+                        Bucket.period(FAMILY, Scope.AGENCY, agency, null, null, Granularity.DAY, record.ts()), sums),
+                Contribution.of(
+                        Bucket.period(FAMILY, Scope.CITY, Periods.CITY, null, null, Granularity.DAY, record.ts()),
                         sums));
     }
 
@@ -61,11 +62,13 @@ final class GovernmentKpis implements KpiFamily {
         String suffix = state.bucket().scope() == Scope.CITY ? "_city" : "";
         List<Indicator> out = new ArrayList<>();
         if (state.sum("resolved") > 0) {
-            out.add(factory.ratio("dossiers_on_time_rate" + suffix, state, state.sum("on_time"), state.sum("resolved")));
+            out.add(factory.ratio(
+                    "dossiers_on_time_rate" + suffix, state, state.sum("on_time"), state.sum("resolved")));
         }
         out.add(factory.make("dossiers_overdue" + suffix, state, state.sum("overdue"), Map.of()));
         if (state.sum("online_base") > 0) {
-            out.add(factory.ratio("dossiers_online_share" + suffix, state, state.sum("online"), state.sum("online_base")));
+            out.add(factory.ratio(
+                    "dossiers_online_share" + suffix, state, state.sum("online"), state.sum("online_base")));
         }
         return out;
     }

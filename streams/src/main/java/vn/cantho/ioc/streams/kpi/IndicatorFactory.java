@@ -2,7 +2,6 @@ package vn.cantho.ioc.streams.kpi;
 
 import java.time.Instant;
 import java.util.Map;
-
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.registry.IndicatorDefinition;
@@ -29,8 +28,9 @@ final class IndicatorFactory {
         IndicatorDefinition definition = registry.require(id);
         Bucket bucket = state.bucket();
         if (definition.scope() != bucket.scope() || definition.granularity() != bucket.granularity()) {
-            throw new IllegalStateException("indicator " + id + " is defined for " + definition.scope().id() + "/"
-                    + definition.granularity().id() + ", not " + bucket.scope().id() + "/" + bucket.granularity().id());
+            throw new IllegalStateException("indicator " + id + " is defined for "
+                    + definition.scope().id() + "/" + definition.granularity().id() + ", not "
+                    + bucket.scope().id() + "/" + bucket.granularity().id());
         }
         if (!Double.isFinite(value)) {
             throw new IllegalStateException("indicator " + id + " computed a non-finite value for " + bucket.key());
@@ -38,18 +38,34 @@ final class IndicatorFactory {
         boolean instant = bucket.granularity() == Granularity.INSTANT;
         Instant start = instant ? state.computedAt() : bucket.periodStart();
         Instant end = instant ? state.computedAt() : bucket.periodEnd();
-        return new Indicator(Indicator.SCHEMA_VERSION, id, bucket.scope(), bucket.entityId(),
-                definition.domain().id(), bucket.areaCode(), bucket.granularity(), start, end, value,
-                bucket.labels(), attributes, state.computedAt());
+        return new Indicator(
+                Indicator.SCHEMA_VERSION,
+                id,
+                bucket.scope(),
+                bucket.entityId(),
+                definition.domain().id(),
+                bucket.areaCode(),
+                bucket.granularity(),
+                start,
+                end,
+                value,
+                bucket.labels(),
+                attributes,
+                state.computedAt());
     }
 
     /** {@code numerator / denominator × 100}, with both as attributes. */
     Indicator ratio(String id, BucketState state, double numerator, double denominator) {
-        return make(id, state, numerator / denominator * 100,
+        return make(
+                id,
+                state,
+                numerator / denominator * 100,
                 Map.of("numerator", format(numerator), "denominator", format(denominator)));
     }
 
     static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : Double.toString(value);
     }
 }

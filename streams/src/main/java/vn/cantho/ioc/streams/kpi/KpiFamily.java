@@ -2,7 +2,6 @@ package vn.cantho.ioc.streams.kpi;
 
 import java.util.List;
 import java.util.Set;
-
 import vn.cantho.ioc.model.FeedRecord;
 import vn.cantho.ioc.model.Indicator;
 

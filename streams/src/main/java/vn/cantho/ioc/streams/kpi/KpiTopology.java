@@ -37,25 +37,32 @@ public final class KpiTopology {
     /** Name of the repartition topic (prefixed with the application id by Kafka Streams). */
     public static final String REPARTITION = "kpi-cell-deltas";
 
-    private KpiTopology() {
-    }
+    private KpiTopology() {}
 
     public static Topology build(IndicatorRegistry registry, SlaPolicy sla) {
         KpiCatalog catalog = new KpiCatalog(registry, sla);
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VERSIONS_STORE),
-                Serdes.String(), new SmileSerde<>(RecordContributions.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELLS_STORE),
-                Serdes.String(), new SmileSerde<>(BucketState.class)));
-        builder.stream(Topics.FEED_RECORDS.name(), Consumed.with(Topics.FEED_RECORDS.keySerde(),
-                        Topics.FEED_RECORDS.valueSerde()).withName("feed-records-source"))
-                .process(() -> new ContributionDiffer(catalog, VERSIONS_STORE), Named.as("diff-record-versions"),
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(VERSIONS_STORE),
+                Serdes.String(),
+                new SmileSerde<>(RecordContributions.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CELLS_STORE), Serdes.String(), new SmileSerde<>(BucketState.class)));
+        builder.stream(
+                        Topics.FEED_RECORDS.name(),
+                        Consumed.with(Topics.FEED_RECORDS.keySerde(), Topics.FEED_RECORDS.valueSerde())
+                                .withName("feed-records-source"))
+                .process(
+                        () -> new ContributionDiffer(catalog, VERSIONS_STORE),
+                        Named.as("diff-record-versions"),
                         VERSIONS_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), new SmileSerde<>(BucketDelta.class))
                         .withName(REPARTITION))
                 .process(() -> new BucketAggregator(catalog, CELLS_STORE), Named.as("aggregate-cells"), CELLS_STORE)
-                .to(Topics.INDICATORS.name(), Produced.with(Topics.INDICATORS.keySerde(), Topics.INDICATORS.valueSerde())
-                        .withName("indicators-sink"));
+                .to(
+                        Topics.INDICATORS.name(),
+                        Produced.with(Topics.INDICATORS.keySerde(), Topics.INDICATORS.valueSerde())
+                                .withName("indicators-sink"));
         return builder.build();
     }
 }

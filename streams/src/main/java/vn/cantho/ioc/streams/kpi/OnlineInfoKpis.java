@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import vn.cantho.ioc.model.FeedRecord;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
@@ -51,8 +50,8 @@ final class OnlineInfoKpis implements KpiFamily {
         List<Contribution> out = new ArrayList<>();
         for (int ahead = 0; ahead < WINDOW_HOURS; ahead++) {
             Instant hour = record.ts().plus(Duration.ofHours(ahead));
-            Bucket bucket = Bucket.period(FAMILY, Scope.CITY, Periods.CITY, null, Bucket.label("channel", channel),
-                    Granularity.HOUR, hour);
+            Bucket bucket = Bucket.period(
+                    FAMILY, Scope.CITY, Periods.CITY, null, Bucket.label("channel", channel), Granularity.HOUR, hour);
             if (ahead == 0) {
                 out.add(Contribution.of(bucket, HOUR, sums));
             }
@@ -68,16 +67,22 @@ final class OnlineInfoKpis implements KpiFamily {
         }
         List<Indicator> out = new ArrayList<>();
         if (state.sum(HOUR, "mentions") > 0) {
-            out.add(factory.ratio("online_negative_share", state, state.sum(HOUR, "negative"),
-                    state.sum(HOUR, "mentions")));
+            out.add(factory.ratio(
+                    "online_negative_share", state, state.sum(HOUR, "negative"), state.sum(HOUR, "mentions")));
         }
         if (state.sum(WINDOW, "mentions") > 0) {
             Instant from = state.bucket().periodStart().minus(Duration.ofHours(WINDOW_HOURS - 1L));
-            out.add(factory.make("online_negative_share_6h", state,
+            out.add(factory.make(
+                    "online_negative_share_6h",
+                    state,
                     state.sum(WINDOW, "negative") / state.sum(WINDOW, "mentions") * 100,
-                    Map.of("windowStart", from.toString(), "hoursReported",
+                    Map.of(
+                            "windowStart",
+                            from.toString(),
+                            "hoursReported",
                             IndicatorFactory.format(state.sum(WINDOW, Contribution.RECORDS)),
-                            "mentions", IndicatorFactory.format(state.sum(WINDOW, "mentions")))));
+                            "mentions",
+                            IndicatorFactory.format(state.sum(WINDOW, "mentions")))));
         }
         return out;
     }

@@ -3,7 +3,6 @@ package vn.cantho.ioc.streams.kpi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-
 import vn.cantho.ioc.model.calendar.WorkingCalendar;
 
 /**

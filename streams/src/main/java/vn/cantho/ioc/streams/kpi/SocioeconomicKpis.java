@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import vn.cantho.ioc.model.FeedRecord;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
@@ -40,8 +39,9 @@ final class SocioeconomicKpis implements KpiFamily {
         Map<String, Double> sums = new HashMap<>();
         if (QUARTERLY_FEED.equals(record.feed())) {
             sums.put("grdp_growth", Fields.number(record, "grdp_growth", 0));
-            return List.of(Contribution.of(Bucket.period(QUARTERLY, Scope.CITY, Periods.CITY, null, null,
-                    Granularity.QUARTER, record.ts()), sums));
+            return List.of(Contribution.of(
+                    Bucket.period(QUARTERLY, Scope.CITY, Periods.CITY, null, null, Granularity.QUARTER, record.ts()),
+                    sums));
         }
         for (String index : List.of("retail_sales_yoy", "exports_yoy", "iip", "cpi")) {
             Fields.number(record, index).ifPresent(value -> sums.put(index, value));
@@ -57,8 +57,8 @@ final class SocioeconomicKpis implements KpiFamily {
                 sums.put("reports_on_time", share);
             });
         }
-        return List.of(Contribution.of(Bucket.period(MONTHLY, Scope.CITY, Periods.CITY, null, null, Granularity.MONTH,
-                record.ts()), sums));
+        return List.of(Contribution.of(
+                Bucket.period(MONTHLY, Scope.CITY, Periods.CITY, null, null, Granularity.MONTH, record.ts()), sums));
     }
 
     @Override
@@ -75,14 +75,14 @@ final class SocioeconomicKpis implements KpiFamily {
         growth(out, factory, state, "iip", "industrial_production_growth");
         growth(out, factory, state, "cpi", "cpi_change");
         if (state.sum("reports_due") > 0) {
-            out.add(factory.ratio("statistical_report_timeliness", state, state.sum("reports_on_time"),
-                    state.sum("reports_due")));
+            out.add(factory.ratio(
+                    "statistical_report_timeliness", state, state.sum("reports_on_time"), state.sum("reports_due")));
         }
         return out;
     }
 
-    private static void growth(List<Indicator> out, IndicatorFactory factory, BucketState state, String index,
-                               String id) {
+    private static void growth(
+            List<Indicator> out, IndicatorFactory factory, BucketState state, String index, String id) {
         if (state.slots().get("").containsKey(index)) {
             double value = state.sum(index);
             out.add(factory.make(id, state, value - 100, Map.of("index", IndicatorFactory.format(value))));

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import vn.cantho.ioc.model.FeedRecord;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
@@ -45,16 +44,31 @@ final class TourismKpis implements KpiFamily {
                     "available", Fields.number(record, "rooms_available", 0),
                     "occupied", Fields.number(record, "rooms_occupied", 0));
             return List.of(
-                    Contribution.of(Bucket.period(HOTEL, Scope.AREA, record.areaCode(), record.areaCode(), null,
-                            Granularity.DAY, record.ts()), sums),
-                    Contribution.of(Bucket.period(HOTEL, Scope.CITY, Periods.CITY, null, null, Granularity.DAY,
-                            record.ts()), sums));
+                    Contribution.of(
+                            Bucket.period(
+                                    HOTEL,
+                                    Scope.AREA,
+                                    record.areaCode(),
+                                    record.areaCode(),
+                                    null,
+                                    Granularity.DAY,
+                                    record.ts()),
+                            sums),
+                    Contribution.of(
+                            Bucket.period(HOTEL, Scope.CITY, Periods.CITY, null, null, Granularity.DAY, record.ts()),
+                            sums));
         }
         Map<String, Double> sums = new HashMap<>();
         sums.put("visitors", Fields.number(record, "visitors", 0));
         Fields.number(record, "revenue").ifPresent(revenue -> sums.put("revenue", revenue));
         Bucket month = Bucket.period(MONTHLY, Scope.CITY, Periods.CITY, null, null, Granularity.MONTH, record.ts());
-        Bucket nextYear = Bucket.period(MONTHLY, Scope.CITY, Periods.CITY, null, null, Granularity.MONTH,
+        Bucket nextYear = Bucket.period(
+                MONTHLY,
+                Scope.CITY,
+                Periods.CITY,
+                null,
+                null,
+                Granularity.MONTH,
                 Periods.oneYearLater(month.periodStart()));
         return List.of(Contribution.of(month, CURRENT, sums), Contribution.of(nextYear, LAST_YEAR, sums));
     }
@@ -75,16 +89,25 @@ final class TourismKpis implements KpiFamily {
         double visitors = state.sum(CURRENT, "visitors");
         boolean lastYearKnown = state.has(LAST_YEAR);
         double lastYearVisitors = state.sum(LAST_YEAR, "visitors");
-        out.add(factory.make("tourist_arrivals", state, visitors,
-                comparison(lastYearKnown, visitors, lastYearVisitors)));
+        out.add(factory.make(
+                "tourist_arrivals", state, visitors, comparison(lastYearKnown, visitors, lastYearVisitors)));
         if (lastYearKnown && lastYearVisitors > 0) {
-            out.add(factory.make("tourist_arrivals_change", state, change(visitors, lastYearVisitors),
-                    Map.of("lastYear", IndicatorFactory.format(lastYearVisitors),
-                            "current", IndicatorFactory.format(visitors))));
+            out.add(factory.make(
+                    "tourist_arrivals_change",
+                    state,
+                    change(visitors, lastYearVisitors),
+                    Map.of(
+                            "lastYear",
+                            IndicatorFactory.format(lastYearVisitors),
+                            "current",
+                            IndicatorFactory.format(visitors))));
         }
         if (state.sum(CURRENT, "revenue") > 0) {
             double revenue = state.sum(CURRENT, "revenue");
-            out.add(factory.make("tourism_revenue", state, revenue,
+            out.add(factory.make(
+                    "tourism_revenue",
+                    state,
+                    revenue,
                     comparison(state.sum(LAST_YEAR, "revenue") > 0, revenue, state.sum(LAST_YEAR, "revenue"))));
         }
         return out;

@@ -3,7 +3,6 @@ package vn.cantho.ioc.streams.kpi;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import vn.cantho.ioc.model.FeedRecord;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
@@ -32,9 +31,18 @@ final class TrafficSafetyKpis implements KpiFamily {
                 "deaths", Fields.number(record, "deaths", 0),
                 "injuries", Fields.number(record, "injuries", 0));
         return List.of(
-                Contribution.of(Bucket.period(FAMILY, Scope.AREA, record.areaCode(), record.areaCode(), null,
-                        Granularity.DAY, record.ts()), sums),
-                Contribution.of(Bucket.period(FAMILY, Scope.CITY, Periods.CITY, null, null, Granularity.DAY, record.ts()),
+                Contribution.of(
+                        Bucket.period(
+                                FAMILY,
+                                Scope.AREA,
+                                record.areaCode(),
+                                record.areaCode(),
+                                null,
+                                Granularity.DAY,
+                                record.ts()),
+                        sums),
+                Contribution.of(
+                        Bucket.period(FAMILY, Scope.CITY, Periods.CITY, null, null, Granularity.DAY, record.ts()),
                         sums));
     }
 

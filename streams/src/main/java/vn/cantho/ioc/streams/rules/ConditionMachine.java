@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
-
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.model.alert.TransitionType;
 
@@ -49,8 +48,8 @@ public final class ConditionMachine {
         s.evaluatedAt = t;
         List<Transition> out = new ArrayList<>();
         // An observation older than the newest one seen is late: acting on it would rewind the condition.
-        Input.Value value = input instanceof Input.Value v && (s.lastInput == null || !v.ts().isBefore(s.lastInput))
-                ? v : null;
+        Input.Value value =
+                input instanceof Input.Value v && (s.lastInput == null || !v.ts().isBefore(s.lastInput)) ? v : null;
         if (value != null) {
             observe(s, value, t, out);
         } else if (silentTooLong(s, t)) {
@@ -66,7 +65,9 @@ public final class ConditionMachine {
     }
 
     private boolean silentTooLong(StateDraft s, Instant t) {
-        return rule.noDataAfter() != null && s.lastInput != null && s.status != NO_DATA
+        return rule.noDataAfter() != null
+                && s.lastInput != null
+                && s.status != NO_DATA
                 && Duration.between(s.lastInput, t).compareTo(rule.noDataAfter()) > 0;
     }
 

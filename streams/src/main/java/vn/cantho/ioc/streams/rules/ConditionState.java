@@ -2,7 +2,6 @@ package vn.cantho.ioc.streams.rules;
 
 import java.time.Instant;
 import java.util.List;
-
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.model.alert.Severity;
 
@@ -27,10 +26,22 @@ import vn.cantho.ioc.model.alert.Severity;
  * @param flips         times of the recent flips inside the flap window (empty while flapping)
  * @param evaluatedAt   time of the last step; evaluation time never goes backwards
  */
-public record ConditionState(ConditionStatus status, Instant statusSince, int episode, boolean episodeOpen,
-                             Severity severity, long occurrences, Instant lastSeen, Severity level,
-                             Instant levelSince, Double lastMeasure, Instant lastInput, List<Sample> samples,
-                             boolean flapping, List<Instant> flips, Instant evaluatedAt) {
+public record ConditionState(
+        ConditionStatus status,
+        Instant statusSince,
+        int episode,
+        boolean episodeOpen,
+        Severity severity,
+        long occurrences,
+        Instant lastSeen,
+        Severity level,
+        Instant levelSince,
+        Double lastMeasure,
+        Instant lastInput,
+        List<Sample> samples,
+        boolean flapping,
+        List<Instant> flips,
+        Instant evaluatedAt) {
 
     public ConditionState {
         samples = samples == null ? List.of() : List.copyOf(samples);
@@ -39,11 +50,24 @@ public record ConditionState(ConditionStatus status, Instant statusSince, int ep
 
     /** The state of an alert that has never been evaluated. */
     public static ConditionState initial() {
-        return new ConditionState(ConditionStatus.OK, null, 0, false, null, 0, null, null, null, null, null,
-                List.of(), false, List.of(), null);
+        return new ConditionState(
+                ConditionStatus.OK,
+                null,
+                0,
+                false,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                false,
+                List.of(),
+                null);
     }
 
     /** One remembered observation for the rate of change. */
-    public record Sample(Instant ts, double value) {
-    }
+    public record Sample(Instant ts, double value) {}
 }

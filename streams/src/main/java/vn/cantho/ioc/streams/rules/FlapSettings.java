@@ -8,5 +8,4 @@ import java.time.Duration;
  * {@code window} make the alert flapping: it is held FIRING until its condition has stayed on one
  * side (breaching or clear) for {@code stableFor}.
  */
-public record FlapSettings(int maxFlips, Duration window, Duration stableFor) {
-}
+public record FlapSettings(int maxFlips, Duration window, Duration stableFor) {}

@@ -31,6 +31,5 @@ public sealed interface Input {
      * No observation: a periodic check (punctuation) so that time-driven moves happen without new
      * data — a pending period completing, a keep-firing period running out, silence becoming NO_DATA.
      */
-    record Clock() implements Input {
-    }
+    record Clock() implements Input {}
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-
 import vn.cantho.ioc.model.alert.Severity;
 
 /** The arithmetic of the condition: severity level with hysteresis, and rate of change per hour. */
@@ -14,8 +13,7 @@ final class Measures {
     /** Samples kept per rate window: enough for a smooth rate, few enough for a small state record. */
     private static final int SAMPLES_PER_WINDOW = 60;
 
-    private Measures() {
-    }
+    private Measures() {}
 
     /**
      * The most severe level the measure holds, given the level held before: a level is reached at
@@ -24,7 +22,8 @@ final class Measures {
     static Severity level(RuleDefinition rule, double measure, Severity previous) {
         Severity result = null;
         for (SeverityLevel l : rule.levels()) {
-            boolean kept = previous != null && previous.compareTo(l.severity()) >= 0
+            boolean kept = previous != null
+                    && previous.compareTo(l.severity()) >= 0
                     && !rule.direction().clears(measure, l.clear());
             if (kept || rule.direction().reaches(measure, l.raise())) {
                 result = l.severity();
@@ -38,8 +37,8 @@ final class Measures {
      * about {@link #SAMPLES_PER_WINDOW} remain however often a device reports (the newest is replaced
      * while it is closer than one slot to the one before it).
      */
-    static List<ConditionState.Sample> addSample(List<ConditionState.Sample> samples, ConditionState.Sample s,
-                                                 Duration window) {
+    static List<ConditionState.Sample> addSample(
+            List<ConditionState.Sample> samples, ConditionState.Sample s, Duration window) {
         Instant horizon = s.ts().minus(window);
         Duration slot = window.dividedBy(SAMPLES_PER_WINDOW);
         List<ConditionState.Sample> kept = new ArrayList<>();
@@ -49,7 +48,12 @@ final class Measures {
             }
         }
         int n = kept.size();
-        if (n >= 2 && Duration.between(kept.get(n - 2).ts(), kept.get(n - 1).ts()).compareTo(slot) < 0
+        if (n >= 2
+                        && Duration.between(
+                                                kept.get(n - 2).ts(),
+                                                kept.get(n - 1).ts())
+                                        .compareTo(slot)
+                                < 0
                 || n >= 1 && kept.get(n - 1).ts().equals(s.ts())) {
             kept.set(n - 1, s);
         } else {

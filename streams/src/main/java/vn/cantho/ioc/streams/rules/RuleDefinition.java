@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import vn.cantho.ioc.model.Scope;
 
 /**
@@ -26,15 +25,25 @@ import vn.cantho.ioc.model.Scope;
  * @param flap           flap control
  * @param identityLabels labels that tell apart alerts of one rule and entity (part of the dedup key)
  */
-public record RuleDefinition(String id, RuleKind kind, String metric, Scope scope, Direction direction,
-                             List<SeverityLevel> levels, Duration pending, Duration keepFiring, Duration rateWindow,
-                             Duration noDataAfter, FlapSettings flap, List<String> identityLabels) {
+public record RuleDefinition(
+        String id,
+        RuleKind kind,
+        String metric,
+        Scope scope,
+        Direction direction,
+        List<SeverityLevel> levels,
+        Duration pending,
+        Duration keepFiring,
+        Duration rateWindow,
+        Duration noDataAfter,
+        FlapSettings flap,
+        List<String> identityLabels) {
 
     public RuleDefinition {
         // Copies that tolerate null entries: a catalogue's "levels": [null] must reach validation, not fail here.
         levels = levels == null ? null : Collections.unmodifiableList(new ArrayList<>(levels));
-        identityLabels = identityLabels == null ? List.of()
-                : Collections.unmodifiableList(new ArrayList<>(identityLabels));
+        identityLabels =
+                identityLabels == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(identityLabels));
     }
 
     /** Every inconsistency of this rule, each naming the rule and the field; empty when it is usable. */

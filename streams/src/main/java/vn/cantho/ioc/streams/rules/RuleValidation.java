@@ -28,7 +28,10 @@ final class RuleValidation {
 
     private void check() {
         require(rule.id() != null && !rule.id().isBlank(), "id", "must not be blank");
-        require(rule.kind() != null, "kind", "must be one of THRESHOLD, RATE_OF_CHANGE, SPIKE, STALE, SLA, MATCH, TARGET_GAP");
+        require(
+                rule.kind() != null,
+                "kind",
+                "must be one of THRESHOLD, RATE_OF_CHANGE, SPIKE, STALE, SLA, MATCH, TARGET_GAP");
         require(rule.metric() != null && !rule.metric().isBlank(), "metric", "must not be blank");
         require(rule.scope() != null, "scope", "must be device or area");
         require(rule.direction() != null, "direction", "must be ABOVE or BELOW");
@@ -71,20 +74,30 @@ final class RuleValidation {
             }
             Direction d = rule.direction();
             if (d != null) {
-                require(d.atOrBeyond(level.raise(), level.clear()), field + ".clear", level.clear()
-                        + " must not be " + d.badSide() + " raise " + level.raise() + " for direction " + d);
+                require(
+                        d.atOrBeyond(level.raise(), level.clear()),
+                        field + ".clear",
+                        level.clear() + " must not be " + d.badSide() + " raise " + level.raise() + " for direction "
+                                + d);
             }
             if (previous != null) {
-                require(level.severity().compareTo(previous.severity()) > 0, field + ".severity",
+                require(
+                        level.severity().compareTo(previous.severity()) > 0,
+                        field + ".severity",
                         level.severity() + " must be more severe than " + previous.severity()
                                 + " (levels go from least to most severe)");
                 if (d != null) {
                     // A more severe level must be harder to reach and must not be left before a milder one.
-                    require(d.atOrBeyond(level.raise(), previous.raise()) && level.raise() != previous.raise(),
-                            field + ".raise", level.raise() + " must be " + d.badSide() + " the raise "
-                                    + previous.raise() + " of " + previous.severity());
-                    require(d.atOrBeyond(level.clear(), previous.clear()), field + ".clear", level.clear()
-                            + " must not be past the clear " + previous.clear() + " of " + previous.severity());
+                    require(
+                            d.atOrBeyond(level.raise(), previous.raise()) && level.raise() != previous.raise(),
+                            field + ".raise",
+                            level.raise() + " must be " + d.badSide() + " the raise " + previous.raise() + " of "
+                                    + previous.severity());
+                    require(
+                            d.atOrBeyond(level.clear(), previous.clear()),
+                            field + ".clear",
+                            level.clear() + " must not be past the clear " + previous.clear() + " of "
+                                    + previous.severity());
                 }
             }
             previous = level;
@@ -107,7 +120,9 @@ final class RuleValidation {
     }
 
     private void positive(String field, Duration d) {
-        require(d != null && !d.isNegative() && !d.isZero(), field,
+        require(
+                d != null && !d.isNegative() && !d.isZero(),
+                field,
                 d == null ? "is required" : "must be positive, was " + d);
     }
 

@@ -7,5 +7,4 @@ import vn.cantho.ioc.model.alert.Severity;
  * measure reaches {@code raise} and leaves it only when the measure passes {@code clear}, so a value
  * wandering between the two neither raises nor clears.
  */
-public record SeverityLevel(Severity severity, double raise, double clear) {
-}
+public record SeverityLevel(Severity severity, double raise, double clear) {}

@@ -3,7 +3,6 @@ package vn.cantho.ioc.streams.rules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.model.alert.TransitionType;
@@ -50,8 +49,22 @@ final class StateDraft {
     }
 
     ConditionState freeze() {
-        return new ConditionState(status, statusSince, episode, episodeOpen, severity, occurrences, lastSeen, level,
-                levelSince, lastMeasure, lastInput, samples, flapping, flips, evaluatedAt);
+        return new ConditionState(
+                status,
+                statusSince,
+                episode,
+                episodeOpen,
+                severity,
+                occurrences,
+                lastSeen,
+                level,
+                levelSince,
+                lastMeasure,
+                lastInput,
+                samples,
+                flapping,
+                flips,
+                evaluatedAt);
     }
 
     void moveTo(ConditionStatus next, Instant now) {

@@ -1,7 +1,6 @@
 package vn.cantho.ioc.streams.rules;
 
 import java.time.Instant;
-
 import vn.cantho.ioc.model.alert.Severity;
 import vn.cantho.ioc.model.alert.TransitionType;
 
@@ -17,6 +16,5 @@ import vn.cantho.ioc.model.alert.TransitionType;
  * @param measure          the measured value (the value, or the rate per hour) the step saw last;
  *                         {@code null} if none was measured yet
  */
-public record Transition(TransitionType type, Instant at, int episode, Severity severity, Severity previousSeverity,
-                         Double measure) {
-}
+public record Transition(
+        TransitionType type, Instant at, int episode, Severity severity, Severity previousSeverity, Double measure) {}

@@ -1,7 +1,6 @@
 package vn.cantho.ioc.streams.runtime;
 
 import java.util.Map;
-
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;

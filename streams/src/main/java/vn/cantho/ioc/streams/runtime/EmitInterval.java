@@ -2,7 +2,6 @@ package vn.cantho.ioc.streams.runtime;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -11,8 +10,7 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class EmitInterval {
 
-    private EmitInterval() {
-    }
+    private EmitInterval() {}
 
     public static Duration of(Map<String, Object> appConfigs) {
         Object interval = appConfigs.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);

@@ -3,7 +3,6 @@ package vn.cantho.ioc.streams.runtime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
-
 import org.apache.kafka.streams.Topology;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
@@ -27,32 +26,42 @@ public record StreamsApps(StreamsOptions options, String bootstrapServers, Path 
 
     /** The 1-minute aggregation per device and per area (docs/architecture.md, stream processing). */
     public StreamsRunner aggregation(Supplier<DeviceRegistry> registry) {
-        return runner(options.aggregationAppId(), AggregationTopology.build(registry, options.aggregateGrace(),
-                options.dedupWindow()), options.commitInterval());
+        return runner(
+                options.aggregationAppId(),
+                AggregationTopology.build(registry, options.aggregateGrace(), options.dedupWindow()),
+                options.commitInterval());
     }
 
     /** The department KPIs over the feed records (docs/kpis.md). */
     public StreamsRunner kpis(IndicatorRegistry indicators) {
-        return runner(options.kpiAppId(), KpiTopology.build(indicators, SlaPolicy.standard(options.calendar())),
+        return runner(
+                options.kpiAppId(),
+                KpiTopology.build(indicators, SlaPolicy.standard(options.calendar())),
                 options.commitInterval());
     }
 
     /** The rule processor: its own application, so it scales and restarts apart from aggregation (docs/rules.md). */
-    public StreamsRunner rules(RuleCatalogue catalogue, Supplier<DeviceRegistry> registry,
-                               IndicatorRegistry indicators) {
+    public StreamsRunner rules(
+            RuleCatalogue catalogue, Supplier<DeviceRegistry> registry, IndicatorRegistry indicators) {
         StreamsOptions.Rules rules = options.rules();
-        return runner(rules.appId(), RulesTopology.build(catalogue, registry, indicators, options.calendar(),
-                rules.tickInterval()), rules.commitInterval());
+        return runner(
+                rules.appId(),
+                RulesTopology.build(catalogue, registry, indicators, options.calendar(), rules.tickInterval()),
+                rules.commitInterval());
     }
 
     /** VN_AQI, flood alert level and rise rate per station (docs/vn-aqi.md). */
     public StreamsRunner indicators(Supplier<DeviceRegistry> registry, IndicatorRegistry indicators) {
-        return runner(options.indicatorsAppId(), IndicatorTopology.build(registry, indicators, options.indicators()),
+        return runner(
+                options.indicatorsAppId(),
+                IndicatorTopology.build(registry, indicators, options.indicators()),
                 options.commitInterval());
     }
 
     private StreamsRunner runner(String appId, Topology topology, Duration commitInterval) {
-        return new StreamsRunner(topology, StreamsRunner.properties(appId, bootstrapServers, stateDir,
-                replicationFactor, options.threads(), commitInterval));
+        return new StreamsRunner(
+                topology,
+                StreamsRunner.properties(
+                        appId, bootstrapServers, stateDir, replicationFactor, options.threads(), commitInterval));
     }
 }

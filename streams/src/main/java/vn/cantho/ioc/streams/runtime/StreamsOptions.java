@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-
 import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -29,9 +28,17 @@ import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
  * @param calendar         {@code HOLIDAYS_FILE} read, else the built-in holidays: working days of the SLA clocks of
  *                         rules and KPIs
  */
-public record StreamsOptions(int threads, Duration commitInterval, String aggregationAppId, Duration aggregateGrace,
-                             Duration dedupWindow, String kpiAppId, String indicatorsAppId, IndicatorOptions indicators,
-                             Rules rules, WorkingCalendar calendar) {
+public record StreamsOptions(
+        int threads,
+        Duration commitInterval,
+        String aggregationAppId,
+        Duration aggregateGrace,
+        Duration dedupWindow,
+        String kpiAppId,
+        String indicatorsAppId,
+        IndicatorOptions indicators,
+        Rules rules,
+        WorkingCalendar calendar) {
 
     /**
      * The rule processor's options.
@@ -56,10 +63,19 @@ public record StreamsOptions(int threads, Duration commitInterval, String aggreg
 
     public static StreamsOptions from(Config config) {
         Duration dedupWindow = config.get(DEDUP_WINDOW);
-        return new StreamsOptions(config.get(THREADS), config.get(COMMIT_INTERVAL), config.get(APP_ID),
-                config.get(AGGREGATE_GRACE), dedupWindow, config.get(KPI_APP_ID), config.get(INDICATORS_APP_ID),
+        return new StreamsOptions(
+                config.get(THREADS),
+                config.get(COMMIT_INTERVAL),
+                config.get(APP_ID),
+                config.get(AGGREGATE_GRACE),
+                dedupWindow,
+                config.get(KPI_APP_ID),
+                config.get(INDICATORS_APP_ID),
                 new IndicatorOptions(config.get(INDICATOR_GRACE), dedupWindow, config.get(FLOOD_ALERT_LEVELS)),
-                new Rules(config.get(RULES_APP_ID), config.get(RULES_COMMIT_INTERVAL), config.get(RULES_TICK_INTERVAL),
+                new Rules(
+                        config.get(RULES_APP_ID),
+                        config.get(RULES_COMMIT_INTERVAL),
+                        config.get(RULES_TICK_INTERVAL),
                         config.get(RULES_FILE)),
                 config.get(HOLIDAYS_FILE));
     }

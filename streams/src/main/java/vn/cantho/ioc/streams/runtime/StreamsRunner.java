@@ -1,14 +1,13 @@
 package vn.cantho.ioc.streams.runtime;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Metrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.CloseOptions;
@@ -52,8 +51,8 @@ public final class StreamsRunner implements Part {
      *
      * @param replicationFactor 1 on the embedded single broker, 3 on a production cluster
      */
-    public static Properties properties(String applicationId, String bootstrapServers, Path stateDir,
-                                        int replicationFactor, int threads) {
+    public static Properties properties(
+            String applicationId, String bootstrapServers, Path stateDir, int replicationFactor, int threads) {
         return properties(applicationId, bootstrapServers, stateDir, replicationFactor, threads, EOS_COMMIT_INTERVAL);
     }
 
@@ -62,8 +61,13 @@ public final class StreamsRunner implements Part {
      * its output becomes visible to readers only at a commit, and every commit is a broker transaction, so
      * a longer interval trades latency for throughput.
      */
-    public static Properties properties(String applicationId, String bootstrapServers, Path stateDir,
-                                        int replicationFactor, int threads, Duration commitInterval) {
+    public static Properties properties(
+            String applicationId,
+            String bootstrapServers,
+            Path stateDir,
+            int replicationFactor,
+            int threads,
+            Duration commitInterval) {
         Properties props = new Properties();
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -84,12 +88,21 @@ public final class StreamsRunner implements Part {
         streams.start();
         // Read from Kafka Streams' own metrics at scrape time (KafkaStreams#metrics is thread-safe).
         meters = List.of(
-                Gauge.builder(StageMeters.STREAMS_PROCESS_RATE, streams, s -> sum(s.metrics(), "stream-thread-metrics", "process-rate"))
-                        .description("Records processed per second by this Kafka Streams application (all stream threads)")
-                        .tag("application_id", applicationId).register(Metrics.globalRegistry),
-                Gauge.builder(StageMeters.CONSUMER_LAG, streams, s -> sum(s.metrics(), "consumer-fetch-manager-metrics", "records-lag"))
+                Gauge.builder(
+                                StageMeters.STREAMS_PROCESS_RATE,
+                                streams,
+                                s -> sum(s.metrics(), "stream-thread-metrics", "process-rate"))
+                        .description(
+                                "Records processed per second by this Kafka Streams application (all stream threads)")
+                        .tag("application_id", applicationId)
+                        .register(Metrics.globalRegistry),
+                Gauge.builder(
+                                StageMeters.CONSUMER_LAG,
+                                streams,
+                                s -> sum(s.metrics(), "consumer-fetch-manager-metrics", "records-lag"))
                         .description("Records not yet consumed by the consumer group, summed over its partitions")
-                        .tag("group", applicationId).register(Metrics.globalRegistry));
+                        .tag("group", applicationId)
+                        .register(Metrics.globalRegistry));
         LOG.info("streams application {} started", applicationId);
     }
 
@@ -101,9 +114,11 @@ public final class StreamsRunner implements Part {
         double sum = 0;
         for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
             MetricName metric = e.getKey();
-            if (metric.group().equals(group) && metric.name().equals(name)
+            if (metric.group().equals(group)
+                    && metric.name().equals(name)
                     && !metric.tags().getOrDefault("client-id", "").contains("restore-consumer")
-                    && e.getValue().metricValue() instanceof Number n && Double.isFinite(n.doubleValue())) {
+                    && e.getValue().metricValue() instanceof Number n
+                    && Double.isFinite(n.doubleValue())) {
                 sum += n.doubleValue();
             }
         }

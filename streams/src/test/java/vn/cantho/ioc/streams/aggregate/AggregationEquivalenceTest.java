@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -90,10 +89,14 @@ class AggregationEquivalenceTest {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
         Map<String, Aggregate> stored = new HashMap<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, T0)) {
-            TestInputTopic<String, Reading> telemetry = driver.createInputTopic(Topics.TELEMETRY.name(),
-                    Topics.TELEMETRY.keySerde().serializer(), Topics.TELEMETRY.valueSerde().serializer());
-            TestOutputTopic<String, Aggregate> aggregates = driver.createOutputTopic(Topics.AGGREGATES_1M.name(),
-                    Topics.AGGREGATES_1M.keySerde().deserializer(), Topics.AGGREGATES_1M.valueSerde().deserializer());
+            TestInputTopic<String, Reading> telemetry = driver.createInputTopic(
+                    Topics.TELEMETRY.name(),
+                    Topics.TELEMETRY.keySerde().serializer(),
+                    Topics.TELEMETRY.valueSerde().serializer());
+            TestOutputTopic<String, Aggregate> aggregates = driver.createOutputTopic(
+                    Topics.AGGREGATES_1M.name(),
+                    Topics.AGGREGATES_1M.keySerde().deserializer(),
+                    Topics.AGGREGATES_1M.valueSerde().deserializer());
             for (int i = 0; i < input.size(); i++) {
                 Reading reading = input.get(i);
                 telemetry.pipeInput(reading.deviceId(), reading, reading.ts());

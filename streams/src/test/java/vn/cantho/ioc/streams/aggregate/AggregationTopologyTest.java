@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
@@ -38,8 +37,8 @@ class AggregationTopologyTest {
     private static final Duration DEDUP = Duration.ofMinutes(10);
     private static final Duration EMIT_INTERVAL = Duration.ofSeconds(1);
     private static final String APP = "aggregation-test";
-    private static final Map<String, Double> AIR = Map.of("pm25", 12.0, "pm10", 30.0, "o3", 40.0, "co", 900.0,
-            "no2", 20.0, "so2", 8.0);
+    private static final Map<String, Double> AIR =
+            Map.of("pm25", 12.0, "pm10", 30.0, "o3", 40.0, "co", 900.0, "no2", 20.0, "so2", 8.0);
 
     private Driver driver;
 
@@ -98,7 +97,8 @@ class AggregationTopologyTest {
         assertThat(area.min()).isEqualTo(5.0);
         assertThat(area.max()).isEqualTo(70.0);
         assertThat(area.last()).isEqualTo(5.0);
-        assertThat(latest.get(key(Scope.DEVICE, "aq-cai-rang-01", "pm10", T0)).last()).isEqualTo(20.0);
+        assertThat(latest.get(key(Scope.DEVICE, "aq-cai-rang-01", "pm10", T0)).last())
+                .isEqualTo(20.0);
 
         // And a later reading of the open station changes the area on top of the closed station's final window
         driver.send("aq-cai-rang-02", T0.plusSeconds(45), Map.of("pm10", 100.0));
@@ -116,8 +116,11 @@ class AggregationTopologyTest {
 
         Map<String, Aggregate> latest = driver.latestByKey();
 
-        assertThat(latest.get(key(Scope.DEVICE, "aq-cai-rang-01", "pm10", T0)).count()).isEqualTo(1);
-        assertThat(latest.get(key(Scope.DEVICE, "aq-cai-rang-01", "pm10", T0.plusSeconds(60))).max()).isEqualTo(80.0);
+        assertThat(latest.get(key(Scope.DEVICE, "aq-cai-rang-01", "pm10", T0)).count())
+                .isEqualTo(1);
+        assertThat(latest.get(key(Scope.DEVICE, "aq-cai-rang-01", "pm10", T0.plusSeconds(60)))
+                        .max())
+                .isEqualTo(80.0);
     }
 
     @Test
@@ -164,8 +167,11 @@ class AggregationTopologyTest {
 
         // Then both of its minutes count, and nothing is late
         Map<String, Aggregate> latest = driver.latestByKey();
-        assertThat(latest.get(key(Scope.DEVICE, "aq-thoi-lai-01", "pm25", T0)).sum()).isEqualTo(33.0);
-        assertThat(latest.get(key(Scope.DEVICE, "aq-thoi-lai-01", "pm25", T0.plusSeconds(60))).sum()).isEqualTo(35.0);
+        assertThat(latest.get(key(Scope.DEVICE, "aq-thoi-lai-01", "pm25", T0)).sum())
+                .isEqualTo(33.0);
+        assertThat(latest.get(key(Scope.DEVICE, "aq-thoi-lai-01", "pm25", T0.plusSeconds(60)))
+                        .sum())
+                .isEqualTo(35.0);
         assertThat(driver.deadLetters()).isEmpty();
     }
 
@@ -221,8 +227,10 @@ class AggregationTopologyTest {
 
         Map<String, Aggregate> latest = driver.latestByKey();
 
-        assertThat(latest.get(key(Scope.DEVICE, "aq-co-do-01", "pm25", T0)).count()).isEqualTo(2);
-        assertThat(latest.get(key(Scope.DEVICE, "aq-co-do-01", "pm25", T0)).sum()).isEqualTo(22.0);
+        assertThat(latest.get(key(Scope.DEVICE, "aq-co-do-01", "pm25", T0)).count())
+                .isEqualTo(2);
+        assertThat(latest.get(key(Scope.DEVICE, "aq-co-do-01", "pm25", T0)).sum())
+                .isEqualTo(22.0);
         assertThat(latest.get(key(Scope.AREA, "co-do", "pm25", T0)).count()).isEqualTo(2);
     }
 
@@ -255,9 +263,11 @@ class AggregationTopologyTest {
 
         // Then the closed minute's window is gone at once and its two fingerprints after the dedup window, so the
         // state holds only what the latest minutes need, however many readings came before
-        assertThat(afterClose).containsEntry(AggregationTopology.DEVICE_WINDOW_STORE, 1L)
+        assertThat(afterClose)
+                .containsEntry(AggregationTopology.DEVICE_WINDOW_STORE, 1L)
                 .containsEntry(AggregationTopology.DEVICE_SEEN_STORE, 3L);
-        assertThat(afterDedup).containsEntry(AggregationTopology.DEVICE_WINDOW_STORE, 1L)
+        assertThat(afterDedup)
+                .containsEntry(AggregationTopology.DEVICE_WINDOW_STORE, 1L)
                 .containsEntry(AggregationTopology.DEVICE_SEEN_STORE, 2L);
     }
 
@@ -287,7 +297,8 @@ class AggregationTopologyTest {
         // and one device window crossed the repartition topic to the area step
         assertThat(records).hasSize(12);
         assertThat(driver.deviceWindowsRepartitioned()).isEqualTo(1);
-        assertThat(records).allSatisfy(record -> assertThat(record.value.count()).isEqualTo(60));
+        assertThat(records)
+                .allSatisfy(record -> assertThat(record.value.count()).isEqualTo(60));
 
         // And nothing more is emitted while nothing changes
         assertThat(driver.emitted()).isEmpty();
@@ -295,20 +306,31 @@ class AggregationTopologyTest {
 
     @Test
     void topology_names_every_processor_and_store_and_repartitions_only_device_windows() {
-        TopologyDescription description = AggregationTopology.build(DeviceRegistry.builtIn(), GRACE, DEDUP).describe();
+        TopologyDescription description = AggregationTopology.build(DeviceRegistry.builtIn(), GRACE, DEDUP)
+                .describe();
         String text = description.toString();
 
         assertThat(text).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
-        assertThat(text).contains("aggregate-device-1m", "aggregate-area-1m", AggregationTopology.DEVICE_WINDOW_STORE,
-                AggregationTopology.DEVICE_SEEN_STORE, AggregationTopology.DEVICE_PROGRESS_STORE, AggregationTopology.AREA_WINDOW_STORE,
-                AggregationTopology.AREA_PROGRESS_STORE, "device-windows-by-area-repartition");
+        assertThat(text)
+                .contains(
+                        "aggregate-device-1m",
+                        "aggregate-area-1m",
+                        AggregationTopology.DEVICE_WINDOW_STORE,
+                        AggregationTopology.DEVICE_SEEN_STORE,
+                        AggregationTopology.DEVICE_PROGRESS_STORE,
+                        AggregationTopology.AREA_WINDOW_STORE,
+                        AggregationTopology.AREA_PROGRESS_STORE,
+                        "device-windows-by-area-repartition");
         assertThat(description.subtopologies()).hasSize(2);
     }
 
     /** Distinct, exactly representable values, so sums do not depend on the order they are added in. */
     private static Map<String, Double> values(String device, long second) {
         Map<String, Double> values = new LinkedHashMap<>();
-        DeviceRegistry.builtIn().device(device).orElseThrow().metrics()
+        DeviceRegistry.builtIn()
+                .device(device)
+                .orElseThrow()
+                .metrics()
                 .forEach(metric -> values.put(metric, (double) (second % 97) + metric.length() / 4.0));
         return values;
     }
@@ -332,21 +354,37 @@ class AggregationTopologyTest {
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);
             props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
             props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, EMIT_INTERVAL.toMillis());
-            driver = new TopologyTestDriver(AggregationTopology.build(DeviceRegistry.builtIn(), GRACE, DEDUP), props,
-                    T0);
-            telemetry = driver.createInputTopic(Topics.TELEMETRY.name(), Topics.TELEMETRY.keySerde().serializer(),
+            driver = new TopologyTestDriver(
+                    AggregationTopology.build(DeviceRegistry.builtIn(), GRACE, DEDUP), props, T0);
+            telemetry = driver.createInputTopic(
+                    Topics.TELEMETRY.name(),
+                    Topics.TELEMETRY.keySerde().serializer(),
                     Topics.TELEMETRY.valueSerde().serializer());
-            aggregates = driver.createOutputTopic(Topics.AGGREGATES_1M.name(),
-                    Topics.AGGREGATES_1M.keySerde().deserializer(), Topics.AGGREGATES_1M.valueSerde().deserializer());
-            deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER.name(),
-                    Topics.DEAD_LETTER.keySerde().deserializer(), Topics.DEAD_LETTER.valueSerde().deserializer());
-            repartitioned = driver.createOutputTopic(APP + "-device-windows-by-area-repartition",
-                    Serdes.String().deserializer(), new SmileSerde<>(DeviceMinute.class).deserializer());
+            aggregates = driver.createOutputTopic(
+                    Topics.AGGREGATES_1M.name(),
+                    Topics.AGGREGATES_1M.keySerde().deserializer(),
+                    Topics.AGGREGATES_1M.valueSerde().deserializer());
+            deadLetters = driver.createOutputTopic(
+                    Topics.DEAD_LETTER.name(),
+                    Topics.DEAD_LETTER.keySerde().deserializer(),
+                    Topics.DEAD_LETTER.valueSerde().deserializer());
+            repartitioned = driver.createOutputTopic(
+                    APP + "-device-windows-by-area-repartition",
+                    Serdes.String().deserializer(),
+                    new SmileSerde<>(DeviceMinute.class).deserializer());
         }
 
         void send(String device, Instant ts, Map<String, Double> values) {
-            telemetry.pipeInput(device, new Reading(Reading.SCHEMA_VERSION, device, ts, values, ts.plusMillis(200),
-                    "ioc/v1/devices/" + device + "/telemetry"), ts.plusMillis(200));
+            telemetry.pipeInput(
+                    device,
+                    new Reading(
+                            Reading.SCHEMA_VERSION,
+                            device,
+                            ts,
+                            values,
+                            ts.plusMillis(200),
+                            "ioc/v1/devices/" + device + "/telemetry"),
+                    ts.plusMillis(200));
         }
 
         /** Runs the emission (twice: the area step emits what the device step handed it in the first). */
@@ -374,7 +412,8 @@ class AggregationTopologyTest {
         /** Entries in each of the device step's stores. */
         Map<String, Long> storeSizes() {
             Map<String, Long> sizes = new HashMap<>();
-            for (String store : List.of(AggregationTopology.DEVICE_WINDOW_STORE, AggregationTopology.DEVICE_SEEN_STORE)) {
+            for (String store :
+                    List.of(AggregationTopology.DEVICE_WINDOW_STORE, AggregationTopology.DEVICE_SEEN_STORE)) {
                 try (var all = driver.getKeyValueStore(store).all()) {
                     long count = 0;
                     for (; all.hasNext(); all.next()) {

@@ -11,26 +11,35 @@ class AqiCategoryTest {
 
     @ParameterizedTest(name = "AQI {0} is {1}")
     @CsvSource({
-        "0, GOOD", "50, GOOD",
-        "51, MODERATE", "100, MODERATE",
-        "101, POOR", "150, POOR",
-        "151, BAD", "200, BAD",
-        "201, VERY_BAD", "300, VERY_BAD",
-        "301, HAZARDOUS", "400, HAZARDOUS", "500, HAZARDOUS",
+        "0, GOOD",
+        "50, GOOD",
+        "51, MODERATE",
+        "100, MODERATE",
+        "101, POOR",
+        "150, POOR",
+        "151, BAD",
+        "200, BAD",
+        "201, VERY_BAD",
+        "300, VERY_BAD",
+        "301, HAZARDOUS",
+        "400, HAZARDOUS",
+        "500, HAZARDOUS",
     })
     void each_aqi_falls_in_the_band_of_table_1(int aqi, AqiCategory expected) {
         assertThat(AqiCategory.of(aqi)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}: {1}, RGB {2}")
-    @CsvSource(delimiter = '|', value = {
-        "GOOD      | Tốt        | 0;228;0",
-        "MODERATE  | Trung bình | 255;255;0",
-        "POOR      | Kém        | 255;126;0",
-        "BAD       | Xấu        | 255;0;0",
-        "VERY_BAD  | Rất xấu    | 143;63;151",
-        "HAZARDOUS | Nguy hại   | 126;0;35",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "GOOD      | Tốt        | 0;228;0",
+                "MODERATE  | Trung bình | 255;255;0",
+                "POOR      | Kém        | 255;126;0",
+                "BAD       | Xấu        | 255;0;0",
+                "VERY_BAD  | Rất xấu    | 143;63;151",
+                "HAZARDOUS | Nguy hại   | 126;0;35",
+            })
     void names_and_colours_are_those_of_table_1(AqiCategory category, String nameVi, String rgb) {
         // Table 1 gives colours as decimal R;G;B.
         int colour = Integer.parseInt(category.hexColour().substring(1), 16);
@@ -65,7 +74,8 @@ class AqiCategoryTest {
 
     @Test
     void ids_are_stable_lower_case_identifiers() {
-        assertThat(AqiCategory.values()).extracting(AqiCategory::id)
+        assertThat(AqiCategory.values())
+                .extracting(AqiCategory::id)
                 .containsExactly("good", "moderate", "poor", "bad", "very_bad", "hazardous");
         assertThat(AqiCategory.VERY_BAD.nameEn()).isEqualTo("Very bad");
     }

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class BreakpointsTest {
 
-    private static final List<Breakpoints> ALL = List.of(Breakpoints.O3_1H, Breakpoints.O3_8H, Breakpoints.CO,
-            Breakpoints.SO2, Breakpoints.NO2, Breakpoints.PM10, Breakpoints.PM25);
+    private static final List<Breakpoints> ALL = List.of(
+            Breakpoints.O3_1H,
+            Breakpoints.O3_8H,
+            Breakpoints.CO,
+            Breakpoints.SO2,
+            Breakpoints.NO2,
+            Breakpoints.PM10,
+            Breakpoints.PM25);
 
     @Test
     void tables_hold_the_values_of_table_2_of_the_decision() {
@@ -144,7 +149,9 @@ class BreakpointsTest {
         // Decision 2.3.c: (150−100)/(80−50)×(55.7−50)+100 = 109.5 -> 110
         assertThat(Breakpoints.PM25.aqi(55.7)).hasValue(110);
         // O3 1h: (100−50)/(200−160) × (161.2−160) + 50 = 51.5 exactly, which doubles compute as 51.49999999999999
-        assertThat(Breakpoints.O3_1H.subIndex(161.2).getAsDouble()).isLessThan(51.5).isCloseTo(51.5, within(1e-9));
+        assertThat(Breakpoints.O3_1H.subIndex(161.2).getAsDouble())
+                .isLessThan(51.5)
+                .isCloseTo(51.5, within(1e-9));
         assertThat(Breakpoints.O3_1H.aqi(161.2)).hasValue(52);
     }
 

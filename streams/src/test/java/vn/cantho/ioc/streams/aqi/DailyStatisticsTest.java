@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
-
 import org.junit.jupiter.api.Test;
 
 class DailyStatisticsTest {
@@ -13,9 +12,9 @@ class DailyStatisticsTest {
      * The O3 hourly means of the decision's example in 2.2.2.a: 18:00 of the day before to 00:00 at the end of
      * the day, 31 hours, oldest first.
      */
-    private static final HourlySeries DECISION_O3_DAY = Series.oldestFirst(15.7, 14.2, 17.7, 18.9, 19.3, 15.7,
-            19.7, 22.6, 27.1, 29.0, 31.9, 25.3, 34.7, 35.2, 41.6, 45.7, 49.2, 55.8, 69.6, 78.3, 91.5, 97.7, 81.2,
-            71.8, 43.5, 34.3, 21.5, 20.5, 19.4, 20.4, 21.3);
+    private static final HourlySeries DECISION_O3_DAY = Series.oldestFirst(
+            15.7, 14.2, 17.7, 18.9, 19.3, 15.7, 19.7, 22.6, 27.1, 29.0, 31.9, 25.3, 34.7, 35.2, 41.6, 45.7, 49.2, 55.8,
+            69.6, 78.3, 91.5, 97.7, 81.2, 71.8, 43.5, 34.3, 21.5, 20.5, 19.4, 20.4, 21.3);
 
     @Test
     void the_highest_eight_hour_mean_of_the_decisions_example_is_74_4() {

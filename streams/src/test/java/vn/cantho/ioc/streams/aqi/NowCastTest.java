@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
-
 import org.junit.jupiter.api.Test;
 
 class NowCastTest {
@@ -13,8 +12,7 @@ class NowCastTest {
     @Test
     void the_worked_example_of_the_decision_gives_20_3() {
         // Given the PM2.5 hourly means of section 2.3.a, 09:00 to 20:00
-        HourlySeries pm25 = Series.oldestFirst(26.9, 24.7, 20.5, 23.5, 19.5, 16.5, 19.0, 16.5, 20.3, 22.4, 19.6,
-                20.6);
+        HourlySeries pm25 = Series.oldestFirst(26.9, 24.7, 20.5, 23.5, 19.5, 16.5, 19.0, 16.5, 20.3, 22.4, 19.6, 20.6);
 
         // When
         double nowCast = NowCast.of(pm25).getAsDouble();
@@ -78,8 +76,8 @@ class NowCastTest {
     @Test
     void fewer_than_two_of_the_three_latest_hours_means_no_nowcast() {
         // Given only c1 of c1..c3, but the 9 hours before are complete
-        HourlySeries onlyLatest = HourlySeries.newestFirst(30.0, null, null, 30.0, 30.0, 30.0, 30.0, 30.0, 30.0,
-                30.0, 30.0, 30.0);
+        HourlySeries onlyLatest =
+                HourlySeries.newestFirst(30.0, null, null, 30.0, 30.0, 30.0, 30.0, 30.0, 30.0, 30.0, 30.0, 30.0);
         // And given c2 and c3 without c1
         HourlySeries latestMissing = HourlySeries.newestFirst(null, 30.0, 30.0);
 
@@ -110,9 +108,9 @@ class NowCastTest {
     @Test
     void hourly_means_must_be_finite_and_non_negative() {
         assertThatThrownBy(() -> HourlySeries.newestFirst(10.0, -1.0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 hours ago");
-        assertThatThrownBy(() -> HourlySeries.newestFirst(Double.NaN))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 hours ago");
+        assertThatThrownBy(() -> HourlySeries.newestFirst(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HourlySeries.newestFirst(Double.POSITIVE_INFINITY))
                 .isInstanceOf(IllegalArgumentException.class);
     }

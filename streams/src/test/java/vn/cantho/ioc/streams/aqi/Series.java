@@ -7,8 +7,7 @@ import java.util.List;
 /** Test helpers that build {@link HourlySeries} the way the decision's tables are written. */
 final class Series {
 
-    private Series() {
-    }
+    private Series() {}
 
     /** {@code hours} equal hourly means. */
     static HourlySeries steady(double mean, int hours) {

@@ -10,13 +10,12 @@ import static vn.cantho.ioc.streams.aqi.Pollutant.SO2;
 
 import java.util.Arrays;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class VnAqiCalculatorTest {
 
-    private static final HourlySeries DECISION_PM25 = Series.oldestFirst(26.9, 24.7, 20.5, 23.5, 19.5, 16.5, 19.0,
-            16.5, 20.3, 22.4, 19.6, 20.6);
+    private static final HourlySeries DECISION_PM25 =
+            Series.oldestFirst(26.9, 24.7, 20.5, 23.5, 19.5, 16.5, 19.0, 16.5, 20.3, 22.4, 19.6, 20.6);
 
     @Test
     void the_hourly_worked_example_of_the_decision() {
@@ -32,8 +31,7 @@ class VnAqiCalculatorTest {
         // Then O3: 50/160 × 136.1 = 42.53 -> 43; PM2.5: 50/25 × 20.27 = 40.53 -> 41;
         // NO2: (100−50)/(200−100) × (118.7−100) + 50 = 59.35 -> 59. The decision prints 60 for NO2 and for the
         // hourly AQI, which no rounding rule reproduces together with its other examples (65.4 -> 65 in 2.3.c).
-        assertThat(result.subIndices()).containsExactly(
-                Map.entry(PM25, 41), Map.entry(O3, 43), Map.entry(NO2, 59));
+        assertThat(result.subIndices()).containsExactly(Map.entry(PM25, 41), Map.entry(O3, 43), Map.entry(NO2, 59));
         assertThat(result.aqi()).isEqualTo(59);
         assertThat(result.dominant()).isEqualTo(NO2);
         assertThat(result.category()).isEqualTo(AqiCategory.MODERATE);
@@ -61,8 +59,7 @@ class VnAqiCalculatorTest {
 
         // Then O3 = max(50/100 × 89.3 = 44.65 -> 45, 50/160 × 114.6 = 35.81 -> 36) = 45;
         // NO2 = 0.5 × 30.8 + 50 = 65.4 -> 65; PM2.5 = 50/30 × 5.7 + 100 = 109.5 -> 110
-        assertThat(result.subIndices()).containsExactly(
-                Map.entry(PM25, 110), Map.entry(O3, 45), Map.entry(NO2, 65));
+        assertThat(result.subIndices()).containsExactly(Map.entry(PM25, 110), Map.entry(O3, 45), Map.entry(NO2, 65));
         assertThat(result.aqi()).isEqualTo(110);
         assertThat(result.dominant()).isEqualTo(PM25);
         assertThat(result.category()).isEqualTo(AqiCategory.POOR);
@@ -119,7 +116,8 @@ class VnAqiCalculatorTest {
     @Test
     void pm10_alone_is_enough() {
         // Given PM10 steady at 100: (100−50)/(150−50) × 50 + 50 = 75
-        AqiResult result = VnAqiCalculator.hourly(Map.of(PM10, Series.steady(100, 12))).orElseThrow();
+        AqiResult result =
+                VnAqiCalculator.hourly(Map.of(PM10, Series.steady(100, 12))).orElseThrow();
 
         assertThat(result.aqi()).isEqualTo(75);
         assertThat(result.subIndices()).containsOnlyKeys(PM10);
@@ -158,8 +156,8 @@ class VnAqiCalculatorTest {
     @Test
     void a_rising_episode_shows_in_the_hourly_aqi_through_the_nowcast() {
         // Given PM2.5 of 20 for 10 hours, then 120 and 200: w* = 20/200 = 0.1 -> w = 1/2
-        HourlySeries pm25 = HourlySeries.newestFirst(200.0, 120.0, 20.0, 20.0, 20.0, 20.0, 20.0, 20.0, 20.0,
-                20.0, 20.0, 20.0);
+        HourlySeries pm25 =
+                HourlySeries.newestFirst(200.0, 120.0, 20.0, 20.0, 20.0, 20.0, 20.0, 20.0, 20.0, 20.0, 20.0, 20.0);
 
         // When
         AqiResult result = VnAqiCalculator.hourly(Map.of(PM25, pm25)).orElseThrow();
@@ -207,8 +205,9 @@ class VnAqiCalculatorTest {
         }
 
         // When
-        AqiResult result = VnAqiCalculator.daily(Map.of(SO2, HourlySeries.newestFirst(so2),
-                PM10, HourlySeries.newestFirst(pm10))).orElseThrow();
+        AqiResult result = VnAqiCalculator.daily(
+                        Map.of(SO2, HourlySeries.newestFirst(so2), PM10, HourlySeries.newestFirst(pm10)))
+                .orElseThrow();
 
         // Then SO2: (300−200)/(1600−800) × (1200−800) + 200 = 250; PM10 at 150 µg/m³ is exactly level 3: 100
         assertThat(result.subIndices()).containsExactly(Map.entry(PM10, 100), Map.entry(SO2, 250));
@@ -231,9 +230,10 @@ class VnAqiCalculatorTest {
     @Test
     void sub_indices_are_reported_in_pollutant_order_and_cannot_be_modified() {
         AqiResult result = VnAqiCalculator.hourly(Map.of(
-                SO2, HourlySeries.newestFirst(10.0),
-                PM10, Series.steady(10, 12),
-                PM25, Series.steady(10, 12))).orElseThrow();
+                        SO2, HourlySeries.newestFirst(10.0),
+                        PM10, Series.steady(10, 12),
+                        PM25, Series.steady(10, 12)))
+                .orElseThrow();
 
         assertThat(result.subIndices().keySet()).containsExactly(PM25, PM10, SO2);
         assertThat(result.subIndices()).isUnmodifiable();

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -34,6 +33,7 @@ class IndicatorTopologyTest {
 
     /** 07:00 in Cần Thơ. */
     private static final Instant T0 = Instant.parse("2026-11-23T00:00:00Z");
+
     private static final Duration GRACE = Duration.ofMinutes(10);
     private static final String STATION = "aq-binh-thuy-01";
     private static final String GAUGE = "wl-can-tho";
@@ -56,11 +56,19 @@ class IndicatorTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "indicator-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, EMIT_INTERVAL.toMillis());
-        driver = new TopologyTestDriver(IndicatorTopology.build(registry::get, IndicatorRegistry.builtIn(),
-                new IndicatorOptions(GRACE, Duration.ofHours(1), levels)), props);
-        telemetry = driver.createInputTopic(Topics.TELEMETRY.name(), Topics.TELEMETRY.keySerde().serializer(),
+        driver = new TopologyTestDriver(
+                IndicatorTopology.build(
+                        registry::get,
+                        IndicatorRegistry.builtIn(),
+                        new IndicatorOptions(GRACE, Duration.ofHours(1), levels)),
+                props);
+        telemetry = driver.createInputTopic(
+                Topics.TELEMETRY.name(),
+                Topics.TELEMETRY.keySerde().serializer(),
                 Topics.TELEMETRY.valueSerde().serializer());
-        indicators = driver.createOutputTopic(Topics.INDICATORS.name(), Topics.INDICATORS.keySerde().deserializer(),
+        indicators = driver.createOutputTopic(
+                Topics.INDICATORS.name(),
+                Topics.INDICATORS.keySerde().deserializer(),
                 Topics.INDICATORS.valueSerde().deserializer());
     }
 
@@ -82,9 +90,13 @@ class IndicatorTopologyTest {
         // PM10: w = 1, NowCast 40 -> 40
         Indicator aqi = hourlyAqi(STATION, hour(2));
         assertThat(aqi.value()).isEqualTo(62.0);
-        assertThat(aqi.attributes()).containsEntry("category", "Trung bình").containsEntry("category_id", "moderate")
-                .containsEntry("colour", "#FFFF00").containsEntry("dominant_pollutant", "pm25")
-                .containsEntry("sub_index.pm25", "62").containsEntry("sub_index.pm10", "40");
+        assertThat(aqi.attributes())
+                .containsEntry("category", "Trung bình")
+                .containsEntry("category_id", "moderate")
+                .containsEntry("colour", "#FFFF00")
+                .containsEntry("dominant_pollutant", "pm25")
+                .containsEntry("sub_index.pm25", "62")
+                .containsEntry("sub_index.pm10", "40");
         assertThat(aqi.scope()).isEqualTo(Scope.DEVICE);
         assertThat(aqi.granularity()).isEqualTo(Granularity.HOUR);
         assertThat(aqi.domain()).isEqualTo("environment");
@@ -126,9 +138,10 @@ class IndicatorTopologyTest {
         // Hour 4: c1 = 80, c2 and c3 missing -> none.
         assertThat(hourlyAqi(STATION, hour(2)).value()).isEqualTo(60.0);
         assertThat(hourlyAqi(STATION, hour(2)).computedAt()).isEqualTo(hour(4).plusSeconds(60));
-        assertThat(latest).doesNotContainKeys(
-                key(IndicatorTopology.VN_AQI_HOURLY, STATION, Granularity.HOUR, hour(3)),
-                key(IndicatorTopology.VN_AQI_HOURLY, STATION, Granularity.HOUR, hour(4)));
+        assertThat(latest)
+                .doesNotContainKeys(
+                        key(IndicatorTopology.VN_AQI_HOURLY, STATION, Granularity.HOUR, hour(3)),
+                        key(IndicatorTopology.VN_AQI_HOURLY, STATION, Granularity.HOUR, hour(4)));
     }
 
     @Test
@@ -141,9 +154,10 @@ class IndicatorTopologyTest {
         send(STATION, hour(6).plusSeconds(60), Map.of("pm25", 30.0));
 
         // Hour 1 again, now final; hour 2 from hours 1 and 0; hours 3 to 6 lack two of their three latest hours.
-        assertThat(latest.keySet()).containsExactlyInAnyOrder(
-                key(IndicatorTopology.VN_AQI_HOURLY, STATION, Granularity.HOUR, hour(1)),
-                key(IndicatorTopology.VN_AQI_HOURLY, STATION, Granularity.HOUR, hour(2)));
+        assertThat(latest.keySet())
+                .containsExactlyInAnyOrder(
+                        key(IndicatorTopology.VN_AQI_HOURLY, STATION, Granularity.HOUR, hour(1)),
+                        key(IndicatorTopology.VN_AQI_HOURLY, STATION, Granularity.HOUR, hour(2)));
         assertThat(hourlyAqi(STATION, hour(1)).attributes()).containsEntry("provisional", "false");
     }
 
@@ -190,7 +204,8 @@ class IndicatorTopologyTest {
 
     @Test
     void station_uploading_a_day_of_buffered_readings_after_the_others_live_ones_gets_the_same_indicators_as_live() {
-        // Given a day in which a station, a neighbour on possibly the same partition and a gauge report every 10 minutes
+        // Given a day in which a station, a neighbour on possibly the same partition and a gauge report every 10
+        // minutes
         List<String> others = List.of("aq-o-mon-01", GAUGE);
         int minutes = 24 * 60;
 
@@ -235,7 +250,8 @@ class IndicatorTopologyTest {
     /** Values that move through the day, exactly representable so sums do not depend on order. */
     private static Map<String, Double> inputs(String device, int minute) {
         double wave = (minute % 180) / 4.0;
-        return device.equals(GAUGE) ? Map.of("water_level", 1.5 + (minute % 120) / 256.0)
+        return device.equals(GAUGE)
+                ? Map.of("water_level", 1.5 + (minute % 120) / 256.0)
                 : Map.of("pm25", 10.0 + wave, "pm10", 20.0 + wave);
     }
 
@@ -298,9 +314,13 @@ class IndicatorTopologyTest {
 
         level = latest.get(key(IndicatorTopology.WATER_LEVEL_ALERT_LEVEL, GAUGE, Granularity.HOUR, hour(1)));
         assertThat(level.value()).isEqualTo(2.0);
-        assertThat(level.attributes()).containsEntry("level_name", "BĐ II").containsEntry("max_level_m", "1.950")
-                .containsEntry("last_level_m", "1.950").containsEntry("thresholds_m", "1.80,1.90,2.00");
-        assertThat(latest.get(key(IndicatorTopology.WATER_LEVEL_ALERT_LEVEL, GAUGE, Granularity.HOUR, hour(0))).value())
+        assertThat(level.attributes())
+                .containsEntry("level_name", "BĐ II")
+                .containsEntry("max_level_m", "1.950")
+                .containsEntry("last_level_m", "1.950")
+                .containsEntry("thresholds_m", "1.80,1.90,2.00");
+        assertThat(latest.get(key(IndicatorTopology.WATER_LEVEL_ALERT_LEVEL, GAUGE, Granularity.HOUR, hour(0)))
+                        .value())
                 .isEqualTo(0.0);
         // mean of hour 1 is 1.90, hour 0 is 1.70: 20 cm/h
         Indicator rise = latest.get(key(IndicatorTopology.WATER_LEVEL_RISE_RATE, GAUGE, Granularity.HOUR, hour(1)));
@@ -316,10 +336,12 @@ class IndicatorTopologyTest {
         send(GAUGE, hour(0).plusSeconds(60), Map.of("water_level", 1.40));
         send(GAUGE, hour(2).plusSeconds(60), Map.of("water_level", 1.70));
 
-        assertThat(latest.get(key(IndicatorTopology.WATER_LEVEL_ALERT_LEVEL, GAUGE, Granularity.HOUR, hour(2))).value())
+        assertThat(latest.get(key(IndicatorTopology.WATER_LEVEL_ALERT_LEVEL, GAUGE, Granularity.HOUR, hour(2)))
+                        .value())
                 .isEqualTo(3.0);
         // 30 cm over 2 hours
-        assertThat(latest.get(key(IndicatorTopology.WATER_LEVEL_RISE_RATE, GAUGE, Granularity.HOUR, hour(2))).value())
+        assertThat(latest.get(key(IndicatorTopology.WATER_LEVEL_RISE_RATE, GAUGE, Granularity.HOUR, hour(2)))
+                        .value())
                 .isEqualTo(15.0);
     }
 
@@ -338,7 +360,8 @@ class IndicatorTopologyTest {
         send(STATION, hour(1).plusSeconds(60), Map.of("pm25", 30.0));
         assertThat(hourlyAqi(STATION, hour(1)).value()).isEqualTo(60.0);
         DeviceRegistry before = registry.get();
-        registry.set(new DeviceRegistry(List.copyOf(before.areas()),
+        registry.set(new DeviceRegistry(
+                List.copyOf(before.areas()),
                 before.devices().stream().filter(d -> !d.id().equals(STATION)).toList()));
         latest.clear();
 
@@ -374,12 +397,22 @@ class IndicatorTopologyTest {
 
     @Test
     void the_topology_names_its_stores_and_never_repartitions() {
-        String description = IndicatorTopology.build(DeviceRegistry.builtIn(), IndicatorRegistry.builtIn(),
-                new IndicatorOptions(GRACE, Duration.ofHours(1), FloodAlertLevels.CAN_THO)).describe().toString();
+        String description = IndicatorTopology.build(
+                        DeviceRegistry.builtIn(),
+                        IndicatorRegistry.builtIn(),
+                        new IndicatorOptions(GRACE, Duration.ofHours(1), FloodAlertLevels.CAN_THO))
+                .describe()
+                .toString();
 
-        assertThat(description).contains(IndicatorTopology.HOURLY_STORE, IndicatorTopology.STATION_HOURS_STORE,
-                IndicatorTopology.STATION_PROGRESS_STORE, IndicatorTopology.DEDUP_STORE, IndicatorTopology.PENDING_HOURS_STORE,
-                "station-indicators", "indicators-sink");
+        assertThat(description)
+                .contains(
+                        IndicatorTopology.HOURLY_STORE,
+                        IndicatorTopology.STATION_HOURS_STORE,
+                        IndicatorTopology.STATION_PROGRESS_STORE,
+                        IndicatorTopology.DEDUP_STORE,
+                        IndicatorTopology.PENDING_HOURS_STORE,
+                        "station-indicators",
+                        "indicators-sink");
         assertThat(description).doesNotContain("repartition").doesNotContain("KSTREAM-");
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.calendar.WorkingCalendar;
 
@@ -52,8 +51,10 @@ class SlaPolicyTest {
 
     @Test
     void limits_must_be_positive() {
-        assertThatThrownBy(() -> new SlaPolicy(Duration.ZERO, 3, WorkingCalendar.builtIn())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SlaPolicy(Duration.ofHours(2), 0, WorkingCalendar.builtIn())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SlaPolicy(Duration.ZERO, 3, WorkingCalendar.builtIn()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SlaPolicy(Duration.ofHours(2), 0, WorkingCalendar.builtIn()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Instant vn(String local) {

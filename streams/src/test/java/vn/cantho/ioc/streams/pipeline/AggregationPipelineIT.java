@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -61,8 +60,10 @@ class AggregationPipelineIT {
             new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
         }
         database = Database.open(SERVERS.jdbcUrl(), SERVERS.dbUser(), SERVERS.dbPassword(), 4);
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafkaBootstrap()),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafkaBootstrap()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
     }
 
     @AfterAll
@@ -80,14 +81,15 @@ class AggregationPipelineIT {
         AtomicInteger outageAttempts = new AtomicInteger(3);
 
         try (StreamsRunner streams = runner(appId, stateDir);
-             KafkaToDatabase<Aggregate> sink = KafkaToDatabase.sink(RecordReader.of(Topics.AGGREGATES_1M, "aggregate"),
-                     LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-sink", Duration.ofMillis(500)),
-                     batch -> {
-                         if (outageAttempts.getAndDecrement() > 0) {
-                             throw new java.sql.SQLTransientConnectionException("database is down (simulated)");
-                         }
-                         return realWriter.upsert(batch);
-                     })) {
+                KafkaToDatabase<Aggregate> sink = KafkaToDatabase.sink(
+                        RecordReader.of(Topics.AGGREGATES_1M, "aggregate"),
+                        LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-sink", Duration.ofMillis(500)),
+                        batch -> {
+                            if (outageAttempts.getAndDecrement() > 0) {
+                                throw new java.sql.SQLTransientConnectionException("database is down (simulated)");
+                            }
+                            return realWriter.upsert(batch);
+                        })) {
             streams.start();
             sink.start();
 
@@ -101,24 +103,24 @@ class AggregationPipelineIT {
                     assertThat(device.avg()).isEqualTo(30.0);
                     assertThat(device.max()).isEqualTo(60.0);
                 });
-                assertThat(row(Scope.AREA, "phong-dien", minute)).hasValueSatisfying(
-                        area -> assertThat(area.count()).isEqualTo(3));
+                assertThat(row(Scope.AREA, "phong-dien", minute))
+                        .hasValueSatisfying(area -> assertThat(area.count()).isEqualTo(3));
             });
             assertThat(outageAttempts.get()).isNegative();
             assertThat(sink.check().up()).isTrue();
         }
 
         try (StreamsRunner restarted = runner(appId, stateDir);
-             KafkaToDatabase<Aggregate> sink = DatabaseSinks.aggregates(
-                     LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-sink", Duration.ofMillis(500)),
-                     database.dataSource())) {
+                KafkaToDatabase<Aggregate> sink = DatabaseSinks.aggregates(
+                        LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-sink", Duration.ofMillis(500)),
+                        database.dataSource())) {
             restarted.start();
             sink.start();
 
             send(minute.plusSeconds(4), 30.0);
 
-            await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                    assertThat(row(Scope.DEVICE, DEVICE, minute)).hasValueSatisfying(device -> {
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(row(Scope.DEVICE, DEVICE, minute))
+                    .hasValueSatisfying(device -> {
                         assertThat(device.count()).isEqualTo(4);
                         assertThat(device.sum()).isEqualTo(120.0);
                     }));
@@ -126,7 +128,8 @@ class AggregationPipelineIT {
     }
 
     private static StreamsRunner runner(String appId, Path stateDir) {
-        return new StreamsRunner(AggregationTopology.build(DeviceRegistry.builtIn(), GRACE, GRACE),
+        return new StreamsRunner(
+                AggregationTopology.build(DeviceRegistry.builtIn(), GRACE, GRACE),
                 StreamsRunner.properties(appId, SERVERS.kafkaBootstrap(), stateDir, 1, 1));
     }
 
@@ -136,8 +139,12 @@ class AggregationPipelineIT {
     }
 
     private static Optional<AggregateRow> row(Scope scope, String entity, Instant bucket) {
-        List<AggregateRow> rows = new AggregateQueries(database.dataSource()).find(AggregateQuery.of("pm25")
-                .withScope(scope).withEntityId(entity).withRange(bucket, bucket.plusSeconds(60))).items();
+        List<AggregateRow> rows = new AggregateQueries(database.dataSource())
+                .find(AggregateQuery.of("pm25")
+                        .withScope(scope)
+                        .withEntityId(entity)
+                        .withRange(bucket, bucket.plusSeconds(60)))
+                .items();
         return rows.stream().findFirst();
     }
 }

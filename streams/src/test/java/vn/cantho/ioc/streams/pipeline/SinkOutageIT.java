@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -53,6 +52,7 @@ class SinkOutageIT {
     private static final SharedServers SERVERS = SharedServers.get();
     /** A device no other Kafka test in this module writes. */
     private static final String DEVICE = "aq-vinh-thanh-01";
+
     private static final Duration GRACE = Duration.ofMinutes(10);
     private static final int READINGS = 150;
 
@@ -68,18 +68,21 @@ class SinkOutageIT {
         String appId = SharedServers.uniqueName("outage");
         List<Reading> sent = new ArrayList<>();
         try (Database database = Database.open(postgres.jdbcUrl(), postgres.user(), postgres.password(), 4);
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafkaBootstrap()),
-                     new ByteArraySerializer(), new ByteArraySerializer());
-             StreamsRunner streams = new StreamsRunner(AggregationTopology.build(DeviceRegistry.builtIn(), GRACE, GRACE),
-                     StreamsRunner.properties(appId, SERVERS.kafkaBootstrap(),
-                             WorkDirectories.temporary("outage-state"), 1, 1));
-             KafkaToDatabase<Aggregate> aggregates = DatabaseSinks.aggregates(
-                     LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-sink", Duration.ofMillis(500)),
-                     database.dataSource());
-             KafkaToDatabase<Reading> observations = DatabaseSinks.observations(
-                     LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-observations", Duration.ofMillis(500)),
-                     new LiveRegistry(DeviceRegistry.builtIn(), 0), database.dataSource())) {
+                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafkaBootstrap()),
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer());
+                StreamsRunner streams = new StreamsRunner(
+                        AggregationTopology.build(DeviceRegistry.builtIn(), GRACE, GRACE),
+                        StreamsRunner.properties(
+                                appId, SERVERS.kafkaBootstrap(), WorkDirectories.temporary("outage-state"), 1, 1));
+                KafkaToDatabase<Aggregate> aggregates = DatabaseSinks.aggregates(
+                        LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-sink", Duration.ofMillis(500)),
+                        database.dataSource());
+                KafkaToDatabase<Reading> observations = DatabaseSinks.observations(
+                        LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-observations", Duration.ofMillis(500)),
+                        new LiveRegistry(DeviceRegistry.builtIn(), 0),
+                        database.dataSource())) {
             streams.start();
             aggregates.start();
             observations.start();
@@ -91,14 +94,15 @@ class SinkOutageIT {
                     postgres.close(); // the database goes away mid-stream
                 }
                 if (i == READINGS * 3 / 4) {
-                    await().atMost(Duration.ofSeconds(30)).until(() -> !aggregates.check().up());
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(() -> !aggregates.check().up());
                     downWhileSending.set(aggregates.check().up() ? 0 : 1);
                     postgres.start(); // and comes back on the same port and data
                 }
                 // Distinct timestamps (the topology drops exact duplicates), spread over a few minutes.
                 Instant ts = start.plusMillis(400L * i);
-                Reading reading = new Reading(Reading.SCHEMA_VERSION, DEVICE, ts, Map.of("pm25", (double) (i % 17)),
-                        Instant.now(), "test");
+                Reading reading = new Reading(
+                        Reading.SCHEMA_VERSION, DEVICE, ts, Map.of("pm25", (double) (i % 17)), Instant.now(), "test");
                 producer.send(Topics.TELEMETRY.record(DEVICE, reading)).get();
                 sent.add(reading);
                 Thread.sleep(40);
@@ -106,15 +110,21 @@ class SinkOutageIT {
             assertThat(downWhileSending.get()).as("the sink noticed the outage").isEqualTo(1);
 
             List<String> expected = expectedMinutes(sent);
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                assertThat(strings(database, "SELECT count(*) FROM observations WHERE device_id = '" + DEVICE + "'"))
-                        .containsExactly(String.valueOf(READINGS));
-                assertThat(strings(database, "SELECT to_char(bucket AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI')"
-                        + " || ' ' || sample_count || ' ' || sum_value || ' ' || min_value || ' ' || max_value"
-                        + " || ' ' || last_value FROM metric_agg_1m WHERE scope = 'device' AND entity_id = '"
-                        + DEVICE + "' AND metric = 'pm25' ORDER BY bucket"))
-                        .containsExactlyElementsOf(expected);
-            });
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        assertThat(strings(
+                                        database,
+                                        "SELECT count(*) FROM observations WHERE device_id = '" + DEVICE + "'"))
+                                .containsExactly(String.valueOf(READINGS));
+                        assertThat(strings(
+                                        database,
+                                        "SELECT to_char(bucket AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI')"
+                                                + " || ' ' || sample_count || ' ' || sum_value || ' ' || min_value || ' ' || max_value"
+                                                + " || ' ' || last_value FROM metric_agg_1m WHERE scope = 'device' AND entity_id = '"
+                                                + DEVICE + "' AND metric = 'pm25' ORDER BY bucket"))
+                                .containsExactlyElementsOf(expected);
+                    });
             assertThat(aggregates.check().up()).isTrue();
             assertThat(observations.check().up()).isTrue();
         } finally {
@@ -126,7 +136,8 @@ class SinkOutageIT {
     private static List<String> expectedMinutes(List<Reading> readings) {
         Map<Instant, List<Reading>> byMinute = new TreeMap<>();
         for (Reading r : readings) {
-            byMinute.computeIfAbsent(r.ts().truncatedTo(ChronoUnit.MINUTES), m -> new ArrayList<>()).add(r);
+            byMinute.computeIfAbsent(r.ts().truncatedTo(ChronoUnit.MINUTES), m -> new ArrayList<>())
+                    .add(r);
         }
         List<String> lines = new ArrayList<>();
         byMinute.forEach((minute, rs) -> {

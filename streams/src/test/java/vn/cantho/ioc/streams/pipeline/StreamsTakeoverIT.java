@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -57,6 +56,7 @@ class StreamsTakeoverIT {
      * beginning: a metric none of them sends keeps their readings out of this test's counts.
      */
     private static final String METRIC = "so2";
+
     private static final DeviceRegistry REGISTRY = DeviceRegistry.builtIn();
 
     private static Database database;
@@ -68,8 +68,10 @@ class StreamsTakeoverIT {
             new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
         }
         database = Database.open(SERVERS.jdbcUrl(), SERVERS.dbUser(), SERVERS.dbPassword(), 4);
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafkaBootstrap()),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafkaBootstrap()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
     }
 
     @AfterAll
@@ -81,19 +83,22 @@ class StreamsTakeoverIT {
     @Test
     void when_one_of_two_instances_stops_the_other_takes_over_its_windows_without_losing_counts() throws Exception {
         String appId = SharedServers.uniqueName("takeover");
-        List<Device> stations = REGISTRY.devices().stream().filter(d -> d.metrics().contains(METRIC)).toList();
+        List<Device> stations = REGISTRY.devices().stream()
+                .filter(d -> d.metrics().contains(METRIC))
+                .toList();
         Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
 
         try (KafkaToDatabase<Aggregate> sink = DatabaseSinks.aggregates(
-                LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-sink", Duration.ofMillis(500)),
-                database.dataSource());
-             StreamsRunner survivor = runner(appId);
-             StreamsRunner leaving = runner(appId)) {
+                        LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-sink", Duration.ofMillis(500)),
+                        database.dataSource());
+                StreamsRunner survivor = runner(appId);
+                StreamsRunner leaving = runner(appId)) {
             sink.start();
             leaving.start();
             survivor.start();
-            await().atMost(Duration.ofMinutes(2)).until(() -> leaving.state() == KafkaStreams.State.RUNNING
-                    && survivor.state() == KafkaStreams.State.RUNNING);
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> leaving.state() == KafkaStreams.State.RUNNING
+                            && survivor.state() == KafkaStreams.State.RUNNING);
 
             // Given both instances have aggregated the first half of the minute
             sendEach(stations, minute, 0, 10);
@@ -115,7 +120,8 @@ class StreamsTakeoverIT {
 
     private static StreamsRunner runner(String appId) throws Exception {
         Path stateDir = WorkDirectories.temporary("streams-takeover");
-        return new StreamsRunner(AggregationTopology.build(REGISTRY, GRACE, GRACE),
+        return new StreamsRunner(
+                AggregationTopology.build(REGISTRY, GRACE, GRACE),
                 StreamsRunner.properties(appId, SERVERS.kafkaBootstrap(), stateDir, 1, 1));
     }
 
@@ -123,8 +129,13 @@ class StreamsTakeoverIT {
     private static void sendEach(List<Device> stations, Instant minute, int from, int to) throws Exception {
         for (int i = from; i < to; i++) {
             for (Device station : stations) {
-                Reading reading = new Reading(Reading.SCHEMA_VERSION, station.id(), minute.plusSeconds(i),
-                        Map.of(METRIC, (double) i), Instant.now(), "test");
+                Reading reading = new Reading(
+                        Reading.SCHEMA_VERSION,
+                        station.id(),
+                        minute.plusSeconds(i),
+                        Map.of(METRIC, (double) i),
+                        Instant.now(),
+                        "test");
                 producer.send(Topics.TELEMETRY.record(station.id(), reading));
             }
         }
@@ -138,15 +149,24 @@ class StreamsTakeoverIT {
     private static void awaitCounts(List<Device> stations, Instant minute, long count) {
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
             for (Device station : stations) {
-                assertThat(row(station.id(), minute)).as(station.id()).isNotNull()
-                        .extracting(AggregateRow::count).isEqualTo(count);
+                assertThat(row(station.id(), minute))
+                        .as(station.id())
+                        .isNotNull()
+                        .extracting(AggregateRow::count)
+                        .isEqualTo(count);
             }
         });
     }
 
     private static AggregateRow row(String device, Instant bucket) {
-        return new AggregateQueries(database.dataSource()).find(AggregateQuery.of(METRIC)
-                .withScope(Scope.DEVICE).withEntityId(device).withRange(bucket, bucket.plusSeconds(60)))
-                .items().stream().findFirst().orElse(null);
+        return new AggregateQueries(database.dataSource())
+                        .find(AggregateQuery.of(METRIC)
+                                .withScope(Scope.DEVICE)
+                                .withEntityId(device)
+                                .withRange(bucket, bucket.plusSeconds(60)))
+                        .items()
+                        .stream()
+                        .findFirst()
+                        .orElse(null);
     }
 }

@@ -5,13 +5,13 @@ import static vn.cantho.ioc.streams.rules.RuleBuilder.rule;
 
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Test;
 
 /** One alert per rule, entity and identity labels, with a canonical text form for Kafka and the database. */
 class AlertKeyTest {
 
-    private final RuleDefinition rule = rule().id("river-level").identityLabels("gauge").build();
+    private final RuleDefinition rule =
+            rule().id("river-level").identityLabels("gauge").build();
 
     @Test
     void only_the_rules_identity_labels_are_part_of_the_key() {

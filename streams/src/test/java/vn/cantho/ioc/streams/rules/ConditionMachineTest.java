@@ -14,7 +14,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,7 +33,8 @@ class ConditionMachineTest {
         ConditionMachine machine = new ConditionMachine(rule().build());
         ConditionState state = ConditionState.initial();
         for (int m = 0; m < 5; m++) {
-            state = machine.step(state, Input.value(minute(m), 120 + m), minute(m)).state();
+            state = machine.step(state, Input.value(minute(m), 120 + m), minute(m))
+                    .state();
         }
         state = machine.step(state, Input.clock(), minute(5.5)).state();
 
@@ -47,20 +47,24 @@ class ConditionMachineTest {
 
     @Test
     void a_transition_carries_its_time_episode_severity_and_the_measure_that_caused_it() {
-        ConditionMachine machine = new ConditionMachine(rule()
-                .levels(level(Severity.WARNING, 100, 90), level(Severity.CRITICAL, 150, 140)).build());
-        ConditionState state = machine.step(ConditionState.initial(), Input.value(minute(0), 120), minute(0)).state();
+        ConditionMachine machine =
+                new ConditionMachine(rule().levels(level(Severity.WARNING, 100, 90), level(Severity.CRITICAL, 150, 140))
+                        .build());
+        ConditionState state = machine.step(ConditionState.initial(), Input.value(minute(0), 120), minute(0))
+                .state();
 
         Step step = machine.step(state, Input.value(minute(1), 151.5), minute(1));
 
-        assertThat(step.transitions()).containsExactly(new Transition(TransitionType.SEVERITY_CHANGED, minute(1), 1,
-                Severity.CRITICAL, Severity.WARNING, 151.5));
+        assertThat(step.transitions())
+                .containsExactly(new Transition(
+                        TransitionType.SEVERITY_CHANGED, minute(1), 1, Severity.CRITICAL, Severity.WARNING, 151.5));
     }
 
     @ParameterizedTest(name = "reporting every {0} seconds")
     @ValueSource(ints = {5, 31, 59, 60, 90})
     void a_rate_rule_keeps_at_most_about_sixty_samples_however_often_a_device_reports(int seconds) {
-        ConditionMachine machine = new ConditionMachine(rule().rateOfChange(Duration.ofHours(1)).build());
+        ConditionMachine machine =
+                new ConditionMachine(rule().rateOfChange(Duration.ofHours(1)).build());
         ConditionState state = ConditionState.initial();
         for (int s = 0; s < 3 * 3600; s += seconds) {
             Instant t = T0.plusSeconds(s);
@@ -80,8 +84,10 @@ class ConditionMachineTest {
     @Test
     void random_input_keeps_the_invariants_of_episodes_flips_and_events() {
         RuleDefinition rule = rule().levels(level(Severity.WARNING, 100, 90), level(Severity.CRITICAL, 150, 140))
-                .pending(Duration.ofMinutes(2)).keepFiring(Duration.ofMinutes(3))
-                .noDataAfter(Duration.ofMinutes(4)).build();
+                .pending(Duration.ofMinutes(2))
+                .keepFiring(Duration.ofMinutes(3))
+                .noDataAfter(Duration.ofMinutes(4))
+                .build();
         ConditionMachine machine = new ConditionMachine(rule);
         Random random = new Random(5);
         ConditionState state = ConditionState.initial();
@@ -94,7 +100,9 @@ class ConditionMachineTest {
             Input input = (i / 20) % 7 == 3 ? Input.clock() : Input.value(now, walk);
             Step step = machine.step(state, input, now);
             ConditionState next = step.state();
-            long opened = step.transitions().stream().filter(t -> t.type() == TransitionType.OPENED).count();
+            long opened = step.transitions().stream()
+                    .filter(t -> t.type() == TransitionType.OPENED)
+                    .count();
             step.transitions().forEach(t -> seen.add(t.type()));
 
             assertThat(next.episode()).isEqualTo(state.episode() + opened);
@@ -103,14 +111,15 @@ class ConditionMachineTest {
             switch (next.status()) {
                 case FIRING, RECOVERING -> assertThat(next.episodeOpen()).isTrue();
                 case OK, PENDING, RESOLVED -> assertThat(next.episodeOpen()).isFalse();
-                case NO_DATA -> { }
+                case NO_DATA -> {}
             }
             if (next.flapping()) {
                 assertThat(next.status()).isIn(ConditionStatus.FIRING, ConditionStatus.NO_DATA);
                 assertThat(next.episodeOpen()).isTrue();
             }
             if (!step.transitions().isEmpty()) {
-                assertThat(Trace.describe(next)).as("a transition is emitted only on a real change")
+                assertThat(Trace.describe(next))
+                        .as("a transition is emitted only on a real change")
                         .isNotEqualTo(Trace.describe(state));
             }
             state = next;
@@ -120,8 +129,11 @@ class ConditionMachineTest {
 
     @Test
     void a_state_restored_from_json_after_every_step_gives_the_same_transitions_as_one_kept_in_memory() {
-        RuleDefinition rule = rule().rateOfChange(Duration.ofMinutes(30)).levels(level(Severity.WARNING, 20, 10))
-                .keepFiring(Duration.ofMinutes(5)).noDataAfter(Duration.ofMinutes(3)).build();
+        RuleDefinition rule = rule().rateOfChange(Duration.ofMinutes(30))
+                .levels(level(Severity.WARNING, 20, 10))
+                .keepFiring(Duration.ofMinutes(5))
+                .noDataAfter(Duration.ofMinutes(3))
+                .build();
         ConditionMachine machine = new ConditionMachine(rule);
         Random random = new Random(7);
         List<Step> kept = new ArrayList<>();

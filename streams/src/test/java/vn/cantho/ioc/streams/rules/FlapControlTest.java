@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.alert.Severity;
 
@@ -28,11 +27,17 @@ class FlapControlTest {
     void toggling_every_minute_for_an_hour_opens_three_episodes_then_holds_one_firing_alert() {
         Run run = run(rule().build(), 60, TOGGLING, 20);
 
-        assertThat(run.events).containsExactly(
-                "m000 OPENED #1", "m001 RESOLVED #1", "m002 OPENED #2", "m003 RESOLVED #2", "m004 OPENED #3",
-                "m004 FLAPPING_STARTED #3",
-                // The last toggle (m059) cleared the condition; 15 stable minutes later flapping ends.
-                "m074 FLAPPING_ENDED #3", "m074 RESOLVED #3");
+        assertThat(run.events)
+                .containsExactly(
+                        "m000 OPENED #1",
+                        "m001 RESOLVED #1",
+                        "m002 OPENED #2",
+                        "m003 RESOLVED #2",
+                        "m004 OPENED #3",
+                        "m004 FLAPPING_STARTED #3",
+                        // The last toggle (m059) cleared the condition; 15 stable minutes later flapping ends.
+                        "m074 FLAPPING_ENDED #3",
+                        "m074 RESOLVED #3");
         assertThat(Trace.describe(run.final_)).isEqualTo("RESOLVED #3");
         assertThat(run.notifications).isEqualTo(8);
     }
@@ -41,11 +46,17 @@ class FlapControlTest {
     void with_keep_firing_the_same_input_stays_one_episode_and_notifies_four_times() {
         Run run = run(rule().keepFiring(Duration.ofMinutes(5)).build(), 60, TOGGLING, 20);
 
-        assertThat(run.events).containsExactly(
-                "m000 OPENED #1", "m001 RECOVERING #1", "m002 RETRIGGERED #1", "m003 RECOVERING #1",
-                "m004 RETRIGGERED #1", "m004 FLAPPING_STARTED #1",
-                // Stable for 15 minutes already covers the 5-minute keep-firing period: resolved at once.
-                "m074 FLAPPING_ENDED #1", "m074 RESOLVED #1");
+        assertThat(run.events)
+                .containsExactly(
+                        "m000 OPENED #1",
+                        "m001 RECOVERING #1",
+                        "m002 RETRIGGERED #1",
+                        "m003 RECOVERING #1",
+                        "m004 RETRIGGERED #1",
+                        "m004 FLAPPING_STARTED #1",
+                        // Stable for 15 minutes already covers the 5-minute keep-firing period: resolved at once.
+                        "m074 FLAPPING_ENDED #1",
+                        "m074 RESOLVED #1");
         assertThat(run.notifications).isEqualTo(4);
     }
 
@@ -59,11 +70,12 @@ class FlapControlTest {
     @Test
     void a_flip_that_would_leave_firing_is_the_one_held_back_when_it_exceeds_the_limit() {
         // With at most 3 flips the fourth is the clear at m003: the alert stays FIRING instead of resolving.
-        RuleDefinition rule = rule().flap(new FlapSettings(3, Duration.ofMinutes(30), Duration.ofMinutes(15))).build();
+        RuleDefinition rule = rule().flap(new FlapSettings(3, Duration.ofMinutes(30), Duration.ofMinutes(15)))
+                .build();
         Run run = run(rule, 60, TOGGLING, 0);
 
-        assertThat(run.events).containsExactly(
-                "m000 OPENED #1", "m001 RESOLVED #1", "m002 OPENED #2", "m003 FLAPPING_STARTED #2");
+        assertThat(run.events)
+                .containsExactly("m000 OPENED #1", "m001 RESOLVED #1", "m002 OPENED #2", "m003 FLAPPING_STARTED #2");
         assertThat(run.states.get(3)).isEqualTo("FIRING #2 WARNING flapping");
     }
 
@@ -83,10 +95,17 @@ class FlapControlTest {
         // Toggling at WARNING, then at m10 one CRITICAL value, then back to toggling at WARNING.
         Run run = run(rule, 60, minute -> minute == 10 ? 160.0 : TOGGLING.apply(minute), 20);
 
-        assertThat(run.events).containsExactly(
-                "m000 OPENED #1", "m001 RESOLVED #1", "m002 OPENED #2", "m003 RESOLVED #2", "m004 OPENED #3",
-                "m004 FLAPPING_STARTED #3", "m010 SEVERITY_CHANGED #3", "m074 FLAPPING_ENDED #3",
-                "m074 RESOLVED #3");
+        assertThat(run.events)
+                .containsExactly(
+                        "m000 OPENED #1",
+                        "m001 RESOLVED #1",
+                        "m002 OPENED #2",
+                        "m003 RESOLVED #2",
+                        "m004 OPENED #3",
+                        "m004 FLAPPING_STARTED #3",
+                        "m010 SEVERITY_CHANGED #3",
+                        "m074 FLAPPING_ENDED #3",
+                        "m074 RESOLVED #3");
         assertThat(run.states.get(30)).isEqualTo("FIRING #3 CRITICAL flapping");
     }
 
@@ -95,14 +114,18 @@ class FlapControlTest {
         // A crossing every 10 minutes: never more than 4 flips inside any 30 minutes.
         Run run = run(rule().build(), 60, minute -> (minute / 10) % 2 == 0 ? 120.0 : 80.0, 0);
 
-        assertThat(run.events).containsExactly(
-                "m000 OPENED #1", "m010 RESOLVED #1", "m020 OPENED #2", "m030 RESOLVED #2", "m040 OPENED #3",
-                "m050 RESOLVED #3");
+        assertThat(run.events)
+                .containsExactly(
+                        "m000 OPENED #1",
+                        "m010 RESOLVED #1",
+                        "m020 OPENED #2",
+                        "m030 RESOLVED #2",
+                        "m040 OPENED #3",
+                        "m050 RESOLVED #3");
     }
 
     /** What a run yielded: every transition as "minute TYPE #episode", every state, notification count. */
-    private record Run(List<String> events, List<String> states, long notifications, ConditionState final_) {
-    }
+    private record Run(List<String> events, List<String> states, long notifications, ConditionState final_) {}
 
     /** One value per minute for {@code minutes}, then {@code settle} minutes of clock ticks only. */
     private static Run run(RuleDefinition rule, int minutes, IntFunction<Double> value, int settle) {
@@ -112,8 +135,8 @@ class FlapControlTest {
         List<String> states = new ArrayList<>();
         long notifications = 0;
         for (int minute = 0; minute < minutes + settle; minute++) {
-            Input input = minute < minutes ? Input.value(T0.plusSeconds(60L * minute), value.apply(minute))
-                    : Input.clock();
+            Input input =
+                    minute < minutes ? Input.value(T0.plusSeconds(60L * minute), value.apply(minute)) : Input.clock();
             Step step = machine.step(state, input, T0.plusSeconds(60L * minute));
             state = step.state();
             states.add(Trace.describe(state));

@@ -3,7 +3,6 @@ package vn.cantho.ioc.streams.rules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.Severity;
 
@@ -17,8 +16,7 @@ final class RuleBuilder {
     private String id = "pm25-high";
     private RuleKind kind = RuleKind.THRESHOLD;
     private Direction direction = Direction.ABOVE;
-    private final List<SeverityLevel> levels = new ArrayList<>(List.of(
-            new SeverityLevel(Severity.WARNING, 100, 90)));
+    private final List<SeverityLevel> levels = new ArrayList<>(List.of(new SeverityLevel(Severity.WARNING, 100, 90)));
     private Duration pending = Duration.ZERO;
     private Duration keepFiring = Duration.ZERO;
     private Duration rateWindow;
@@ -89,8 +87,19 @@ final class RuleBuilder {
     }
 
     RuleDefinition build() {
-        return new RuleDefinition(id, kind, "pm25", Scope.DEVICE, direction, levels, pending, keepFiring, rateWindow,
-                noDataAfter, flap, identityLabels);
+        return new RuleDefinition(
+                id,
+                kind,
+                "pm25",
+                Scope.DEVICE,
+                direction,
+                levels,
+                pending,
+                keepFiring,
+                rateWindow,
+                noDataAfter,
+                flap,
+                identityLabels);
     }
 
     static SeverityLevel level(Severity severity, double raise, double clear) {

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.cantho.ioc.streams.rules.RuleBuilder.rule;
 import static vn.cantho.ioc.streams.rules.Trace.T0;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.ConditionStatus;
@@ -30,11 +29,13 @@ class StateJsonTest {
 
     @Test
     void a_firing_state_with_samples_and_flips_reads_back_equal() {
-        ConditionMachine machine = new ConditionMachine(rule().rateOfChange(Duration.ofHours(1)).build());
+        ConditionMachine machine =
+                new ConditionMachine(rule().rateOfChange(Duration.ofHours(1)).build());
         ConditionState state = ConditionState.initial();
         for (int m = 0; m <= 60; m++) {
             Instant t = T0.plusSeconds(60L * m);
-            state = machine.step(state, Input.value(t, m < 40 ? 100 : 100 + (m - 40) * 200.0), t).state();
+            state = machine.step(state, Input.value(t, m < 40 ? 100 : 100 + (m - 40) * 200.0), t)
+                    .state();
         }
 
         assertThat(state.status()).isEqualTo(ConditionStatus.FIRING);
@@ -45,7 +46,8 @@ class StateJsonTest {
 
     @Test
     void the_state_of_an_hour_long_rate_window_stays_under_four_kilobytes() throws JsonProcessingException {
-        ConditionMachine machine = new ConditionMachine(rule().rateOfChange(Duration.ofHours(1)).build());
+        ConditionMachine machine =
+                new ConditionMachine(rule().rateOfChange(Duration.ofHours(1)).build());
         ConditionState state = ConditionState.initial();
         for (int s = 0; s < 2 * 3600; s += 10) {
             Instant t = T0.plusSeconds(s);
@@ -71,19 +73,22 @@ class StateJsonTest {
 
         assertThat(rule.problems()).isEmpty();
         assertThat(rule.scope()).isEqualTo(Scope.DEVICE);
-        assertThat(rule.levels()).containsExactly(new SeverityLevel(Severity.WARNING, 20, 15),
-                new SeverityLevel(Severity.CRITICAL, 40, 30));
+        assertThat(rule.levels())
+                .containsExactly(
+                        new SeverityLevel(Severity.WARNING, 20, 15), new SeverityLevel(Severity.CRITICAL, 40, 30));
         assertThat(rule.keepFiring()).isEqualTo(Duration.ofMinutes(15));
         assertThat(rule.identityLabels()).isEqualTo(List.of("gauge"));
     }
 
     @Test
     void a_rule_with_missing_fields_reads_and_then_reports_each_missing_field() throws JsonProcessingException {
-        RuleDefinition rule = Json.mapper().readValue("{\"id\": \"half-written\", \"levels\": [null]}",
-                RuleDefinition.class);
+        RuleDefinition rule =
+                Json.mapper().readValue("{\"id\": \"half-written\", \"levels\": [null]}", RuleDefinition.class);
 
-        assertThat(rule.problems()).contains("rule 'half-written': metric: must not be blank",
-                "rule 'half-written': levels[0].severity: must be one of INFO, WARNING, MAJOR, CRITICAL",
-                "rule 'half-written': pending: is required");
+        assertThat(rule.problems())
+                .contains(
+                        "rule 'half-written': metric: must not be blank",
+                        "rule 'half-written': levels[0].severity: must be one of INFO, WARNING, MAJOR, CRITICAL",
+                        "rule 'half-written': pending: is required");
     }
 }

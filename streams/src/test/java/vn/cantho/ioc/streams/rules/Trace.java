@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import vn.cantho.ioc.model.alert.TransitionType;
 
 /**
@@ -16,8 +15,7 @@ final class Trace {
 
     static final Instant T0 = Instant.parse("2026-11-23T00:00:00Z");
 
-    private Trace() {
-    }
+    private Trace() {}
 
     /** One tick and what it must yield; {@code value == null} is a clock tick without data. */
     record Row(int minute, Double value, String state, List<String> transitions) {
@@ -53,7 +51,10 @@ final class Trace {
         for (Row row : rows) {
             Step step = machine.step(state, row.input(), row.at());
             state = step.state();
-            lines.add(render(row.minute(), row.value(), describe(state),
+            lines.add(render(
+                    row.minute(),
+                    row.value(),
+                    describe(state),
                     step.transitions().stream().map(Trace::describe).toList()));
         }
         return lines;

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -46,22 +45,36 @@ class BoundedRocksDbMemoryTest {
     @Test
     void the_hubs_streams_settings_run_a_topology_with_persistent_stores_on_the_shared_budget(@TempDir Path dir) {
         // Given the settings every hub application runs with
-        Properties props = StreamsRunner.properties("bounded-memory-test", "unused:9092", dir, 1, 1,
-                Duration.ofMillis(100));
+        Properties props =
+                StreamsRunner.properties("bounded-memory-test", "unused:9092", dir, 1, 1, Duration.ofMillis(100));
         assertThat(props.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo(BoundedRocksDbMemory.class);
         Instant t0 = Instant.parse("2026-12-06T03:00:00Z");
-        try (TopologyTestDriver driver = new TopologyTestDriver(AggregationTopology.build(DeviceRegistry.builtIn(),
-                Duration.ofHours(1), Duration.ofHours(1)), props, t0)) {
-            TestInputTopic<String, Reading> telemetry = driver.createInputTopic(Topics.TELEMETRY.name(),
-                    Topics.TELEMETRY.keySerde().serializer(), Topics.TELEMETRY.valueSerde().serializer());
-            TestOutputTopic<String, Aggregate> aggregates = driver.createOutputTopic(Topics.AGGREGATES_1M.name(),
-                    Topics.AGGREGATES_1M.keySerde().deserializer(), Topics.AGGREGATES_1M.valueSerde().deserializer());
+        try (TopologyTestDriver driver = new TopologyTestDriver(
+                AggregationTopology.build(DeviceRegistry.builtIn(), Duration.ofHours(1), Duration.ofHours(1)),
+                props,
+                t0)) {
+            TestInputTopic<String, Reading> telemetry = driver.createInputTopic(
+                    Topics.TELEMETRY.name(),
+                    Topics.TELEMETRY.keySerde().serializer(),
+                    Topics.TELEMETRY.valueSerde().serializer());
+            TestOutputTopic<String, Aggregate> aggregates = driver.createOutputTopic(
+                    Topics.AGGREGATES_1M.name(),
+                    Topics.AGGREGATES_1M.keySerde().deserializer(),
+                    Topics.AGGREGATES_1M.valueSerde().deserializer());
 
             // When a station reports twice in a minute
             for (int second : new int[] {5, 35}) {
                 Instant ts = t0.plusSeconds(second);
-                telemetry.pipeInput("aq-ninh-kieu-01", new Reading(Reading.SCHEMA_VERSION, "aq-ninh-kieu-01", ts,
-                        Map.of("pm25", 20.0 + second), ts, "test"), ts);
+                telemetry.pipeInput(
+                        "aq-ninh-kieu-01",
+                        new Reading(
+                                Reading.SCHEMA_VERSION,
+                                "aq-ninh-kieu-01",
+                                ts,
+                                Map.of("pm25", 20.0 + second),
+                                ts,
+                                "test"),
+                        ts);
             }
             driver.advanceWallClockTime(Duration.ofSeconds(1));
             driver.advanceWallClockTime(Duration.ofSeconds(1));

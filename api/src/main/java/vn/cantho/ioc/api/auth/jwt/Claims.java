@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 final class Claims {
 
-    private Claims() {
-    }
+    private Claims() {}
 
     static Optional<Object> at(Map<String, Object> claims, String nameOrPath) {
         if (claims.containsKey(nameOrPath)) {
@@ -35,7 +34,10 @@ final class Claims {
     static List<String> strings(Map<String, Object> claims, String nameOrPath) {
         Object value = at(claims, nameOrPath).orElse(null);
         if (value instanceof List<?> list) {
-            return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+            return list.stream()
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .toList();
         }
         if (value instanceof String text && !text.isBlank()) {
             return List.of(text.trim().split("\\s+"));
@@ -45,7 +47,9 @@ final class Claims {
 
     /** A non-blank string claim, trimmed. */
     static Optional<String> text(Map<String, Object> claims, String nameOrPath) {
-        return at(claims, nameOrPath).filter(String.class::isInstance).map(value -> ((String) value).trim())
+        return at(claims, nameOrPath)
+                .filter(String.class::isInstance)
+                .map(value -> ((String) value).trim())
                 .filter(value -> !value.isEmpty());
     }
 }

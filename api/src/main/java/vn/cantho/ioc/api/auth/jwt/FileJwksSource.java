@@ -1,12 +1,11 @@
 package vn.cantho.ioc.api.auth.jwt;
 
+import com.nimbusds.jose.jwk.JWKSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
-
-import com.nimbusds.jose.jwk.JWKSet;
 
 /**
  * Signing keys from a JWKS file, for sites whose hub cannot reach the identity provider: an operator

@@ -1,5 +1,7 @@
 package vn.cantho.ioc.api.auth.jwt;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -11,9 +13,6 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.util.JSONObjectUtils;
 
 /**
  * Signing keys fetched over HTTP from the identity provider: from a configured JWKS URL, or from the
@@ -38,7 +37,10 @@ public final class HttpJwksSource implements JwksSource {
         this.issuer = issuer;
         this.jwksUri = jwksUri;
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** Keys from this JWKS URL. */
@@ -59,7 +61,8 @@ public final class HttpJwksSource implements JwksSource {
     static void requireSafe(URI uri) {
         String scheme = Optional.ofNullable(uri.getScheme()).orElse("");
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http") && isLoopback(uri.getHost()))) {
-            throw new IllegalArgumentException("expected an https:// URL (plain http only to localhost), got '" + uri + "'");
+            throw new IllegalArgumentException(
+                    "expected an https:// URL (plain http only to localhost), got '" + uri + "'");
         }
     }
 
@@ -87,8 +90,8 @@ public final class HttpJwksSource implements JwksSource {
             throw new IOException(discovery + " is not an OpenID discovery document: " + e.getMessage(), e);
         }
         if (!issuer.equals(document.get("issuer"))) {
-            throw new IOException(discovery + " names issuer '" + document.get("issuer") + "', not the configured '"
-                    + issuer + "'");
+            throw new IOException(
+                    discovery + " names issuer '" + document.get("issuer") + "', not the configured '" + issuer + "'");
         }
         if (!(document.get("jwks_uri") instanceof String uri)) {
             throw new IOException(discovery + " has no jwks_uri");
@@ -105,7 +108,10 @@ public final class HttpJwksSource implements JwksSource {
     }
 
     private String get(URI uri) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET()
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET()
                 .build();
         HttpResponse<InputStream> response;
         try {

@@ -1,17 +1,16 @@
 package vn.cantho.ioc.api.auth.jwt;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyType;
+import com.nimbusds.jose.jwk.KeyUse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyType;
-import com.nimbusds.jose.jwk.KeyUse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +83,9 @@ final class JwksCache {
         try {
             JWKSet fetched = source.fetch();
             if (keys == null || !fetched.getKeys().equals(keys.getKeys())) {
-                LOG.info("Signing keys from {}: key ids {}", source.describe(),
+                LOG.info(
+                        "Signing keys from {}: key ids {}",
+                        source.describe(),
                         fetched.getKeys().stream().map(JWK::getKeyID).toList());
             }
             keys = fetched;
@@ -92,8 +93,13 @@ final class JwksCache {
             lastFailure = null;
         } catch (IOException | RuntimeException e) {
             lastFailure = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            LOG.warn("Cannot fetch the signing keys from {} ({}); {}", source.describe(), lastFailure,
-                    keys == null ? "JWTs are refused with 503 until they can be fetched" : "the cached keys stay in use");
+            LOG.warn(
+                    "Cannot fetch the signing keys from {} ({}); {}",
+                    source.describe(),
+                    lastFailure,
+                    keys == null
+                            ? "JWTs are refused with 503 until they can be fetched"
+                            : "the cached keys stay in use");
         }
     }
 
@@ -103,7 +109,8 @@ final class JwksCache {
                 .filter(key -> keyId == null || keyId.equals(key.getKeyID()))
                 .filter(key -> key.getKeyType().equals(type))
                 .filter(key -> key.getKeyUse() == null || KeyUse.SIGNATURE.equals(key.getKeyUse()))
-                .filter(key -> key.getAlgorithm() == null || Objects.equals(key.getAlgorithm().getName(), algorithm.getName()))
+                .filter(key -> key.getAlgorithm() == null
+                        || Objects.equals(key.getAlgorithm().getName(), algorithm.getName()))
                 .toList();
     }
 }

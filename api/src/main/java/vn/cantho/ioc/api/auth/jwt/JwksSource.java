@@ -1,8 +1,7 @@
 package vn.cantho.ioc.api.auth.jwt;
 
-import java.io.IOException;
-
 import com.nimbusds.jose.jwk.JWKSet;
+import java.io.IOException;
 
 /** Where the identity provider's public signing keys come from. */
 public interface JwksSource {

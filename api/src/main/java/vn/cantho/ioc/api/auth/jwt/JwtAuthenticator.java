@@ -1,16 +1,5 @@
 package vn.cantho.ioc.api.auth.jwt;
 
-import java.net.URI;
-import java.text.ParseException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
@@ -23,6 +12,16 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import vn.cantho.ioc.api.auth.Authenticator;
 import vn.cantho.ioc.api.auth.Principal;
 import vn.cantho.ioc.api.auth.TokenRejectedException;
@@ -47,8 +46,15 @@ import vn.cantho.ioc.store.token.TokenRole;
 public final class JwtAuthenticator implements Authenticator {
 
     /** RSASSA (PKCS#1 v1.5 and PSS) and ECDSA; nothing else is ever accepted. */
-    static final Set<JWSAlgorithm> ACCEPTED = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
-            JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384,
+    static final Set<JWSAlgorithm> ACCEPTED = Set.of(
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256,
+            JWSAlgorithm.PS384,
+            JWSAlgorithm.PS512,
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
             JWSAlgorithm.ES512);
 
     private final OidcOptions options;
@@ -77,8 +83,10 @@ public final class JwtAuthenticator implements Authenticator {
             jwt = SignedJWT.parse(bearerToken);
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException e) {
-            throw new TokenRejectedException(isUnsecured(bearerToken) ? "unsecured JWTs (alg none) are refused"
-                    : "not a signed JWT (" + e.getMessage() + ")");
+            throw new TokenRejectedException(
+                    isUnsecured(bearerToken)
+                            ? "unsecured JWTs (alg none) are refused"
+                            : "not a signed JWT (" + e.getMessage() + ")");
         }
         JWSAlgorithm algorithm = jwt.getHeader().getAlgorithm();
         if (!ACCEPTED.contains(algorithm)) {
@@ -107,8 +115,10 @@ public final class JwtAuthenticator implements Authenticator {
             throw new ApiException(ErrorCode.IDENTITY_PROVIDER_UNAVAILABLE, e.getMessage() + "; try again shortly");
         }
         if (candidates.isEmpty()) {
-            throw new TokenRejectedException(keyId == null ? "no signing key of the identity provider fits " + algorithm
-                    : "unknown signing key '" + keyId + "'");
+            throw new TokenRejectedException(
+                    keyId == null
+                            ? "no signing key of the identity provider fits " + algorithm
+                            : "unknown signing key '" + keyId + "'");
         }
         for (JWK key : candidates) {
             if (verifies(jwt, key)) {
@@ -132,8 +142,8 @@ public final class JwtAuthenticator implements Authenticator {
             throw new TokenRejectedException("issuer '" + claims.getIssuer() + "' is not the configured one");
         }
         if (claims.getAudience() == null || !claims.getAudience().contains(options.audience())) {
-            throw new TokenRejectedException("audience " + claims.getAudience() + " does not include '"
-                    + options.audience() + "'");
+            throw new TokenRejectedException(
+                    "audience " + claims.getAudience() + " does not include '" + options.audience() + "'");
         }
         Instant now = clock.instant();
         Duration skew = options.clockSkew();
@@ -155,13 +165,18 @@ public final class JwtAuthenticator implements Authenticator {
 
     private Principal principal(Map<String, Object> claims, String subject) {
         List<String> idpRoles = Claims.strings(claims, options.rolesClaim());
-        TokenRole role = options.roles().highest(idpRoles).orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN,
-                "the token is valid but its " + options.rolesClaim() + " claim names no role of the hub " + idpRoles
-                        + "; ask the identity provider's administrator for one"));
+        TokenRole role = options.roles()
+                .highest(idpRoles)
+                .orElseThrow(() -> new ApiException(
+                        ErrorCode.FORBIDDEN,
+                        "the token is valid but its " + options.rolesClaim() + " claim names no role of the hub "
+                                + idpRoles + "; ask the identity provider's administrator for one"));
         String department = null;
         if (role == TokenRole.DEPARTMENT) {
-            department = Claims.text(claims, options.departmentClaim()).orElseThrow(() -> new ApiException(
-                    ErrorCode.FORBIDDEN, "the department role needs a " + options.departmentClaim() + " claim"));
+            department = Claims.text(claims, options.departmentClaim())
+                    .orElseThrow(() -> new ApiException(
+                            ErrorCode.FORBIDDEN,
+                            "the department role needs a " + options.departmentClaim() + " claim"));
         }
         String label = Claims.text(claims, options.usernameClaim()).orElse(subject);
         return new Principal(issuerMarker + subject, role, department, label);

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.config.ConfigException;
 import vn.cantho.ioc.model.config.Setting;
@@ -26,8 +25,16 @@ import vn.cantho.ioc.model.config.Setting;
  * @param clockSkew      tolerance on {@code exp} and {@code nbf}
  * @param jwksRefresh    age at which cached keys are fetched again
  */
-public record OidcOptions(String issuer, String audience, JwksSource keySource, String rolesClaim, RoleMapping roles,
-                          String departmentClaim, String usernameClaim, Duration clockSkew, Duration jwksRefresh) {
+public record OidcOptions(
+        String issuer,
+        String audience,
+        JwksSource keySource,
+        String rolesClaim,
+        RoleMapping roles,
+        String departmentClaim,
+        String usernameClaim,
+        Duration clockSkew,
+        Duration jwksRefresh) {
 
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     /** How long one request to the identity provider may take (connect, and the whole answer). */
@@ -53,12 +60,19 @@ public record OidcOptions(String issuer, String audience, JwksSource keySource, 
         try {
             roles = RoleMapping.parse(config.get(ROLE_MAP));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("invalid value '" + config.get(ROLE_MAP) + "' for " + ROLE_MAP.key() + ": "
-                    + e.getMessage());
+            throw new ConfigException(
+                    "invalid value '" + config.get(ROLE_MAP) + "' for " + ROLE_MAP.key() + ": " + e.getMessage());
         }
-        return Optional.of(new OidcOptions(issuer, config.get(AUDIENCE).trim(), keySource(config, issuer),
-                config.get(ROLES_CLAIM).trim(), roles, config.get(DEPARTMENT_CLAIM).trim(),
-                config.get(USERNAME_CLAIM).trim(), config.get(CLOCK_SKEW), config.get(JWKS_REFRESH)));
+        return Optional.of(new OidcOptions(
+                issuer,
+                config.get(AUDIENCE).trim(),
+                keySource(config, issuer),
+                config.get(ROLES_CLAIM).trim(),
+                roles,
+                config.get(DEPARTMENT_CLAIM).trim(),
+                config.get(USERNAME_CLAIM).trim(),
+                config.get(CLOCK_SKEW),
+                config.get(JWKS_REFRESH)));
     }
 
     private static JwksSource keySource(Config config, String issuer) {
@@ -74,7 +88,8 @@ public record OidcOptions(String issuer, String audience, JwksSource keySource, 
                     throw new IOException("no keys in it");
                 }
             } catch (IOException e) {
-                throw new ConfigException("invalid value '" + file + "' for " + JWKS_FILE.key() + ": " + e.getMessage());
+                throw new ConfigException(
+                        "invalid value '" + file + "' for " + JWKS_FILE.key() + ": " + e.getMessage());
             }
             return source;
         }

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import vn.cantho.ioc.store.token.TokenRole;
 
 /**
@@ -57,7 +56,9 @@ public record RoleMapping(Map<String, TokenRole> idpToHub) {
 
     /** The highest hub role among these identity-provider roles. */
     public Optional<TokenRole> highest(Collection<String> idpRoles) {
-        return idpRoles.stream().map(idpToHub::get).filter(role -> role != null)
+        return idpRoles.stream()
+                .map(idpToHub::get)
+                .filter(role -> role != null)
                 .max(Comparator.comparingInt(RoleMapping::rank));
     }
 

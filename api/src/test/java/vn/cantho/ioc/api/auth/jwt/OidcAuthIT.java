@@ -2,6 +2,7 @@ package vn.cantho.ioc.api.auth.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -11,8 +12,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -75,15 +74,17 @@ class OidcAuthIT {
         String subject = idp.claims("nguyen.van.a", Instant.now()).build().getSubject();
 
         // When
-        Response ack = new ApiClient(server.port(), token).post("/api/v1/alerts/" + alert.id() + "/ack",
-                "{\"comment\":\"Đã gọi trạm quan trắc\"}");
+        Response ack = new ApiClient(server.port(), token)
+                .post("/api/v1/alerts/" + alert.id() + "/ack", "{\"comment\":\"Đã gọi trạm quan trắc\"}");
 
         // Then
         assertThat(ack.status()).as(ack.body().toString()).isEqualTo(200);
         String actor = "nguyen.van.a #oidc:127.0.0.1/" + subject;
         assertThat(ack.body().get("alert").get("ackedBy").asText()).isEqualTo(actor);
         JsonNode trail = new ApiClient(server.port(), idp.token("lanh.dao", "leader"))
-                .get("/api/v1/alerts/" + alert.id() + "/events").body().get("items");
+                .get("/api/v1/alerts/" + alert.id() + "/events")
+                .body()
+                .get("items");
         assertThat(trail.get(1).get("type").asText()).isEqualTo("ACKNOWLEDGED");
         assertThat(trail.get(1).get("actor").asText()).isEqualTo(actor);
     }
@@ -95,7 +96,11 @@ class OidcAuthIT {
 
         assertThat(leader.get("/api/v1/alerts/" + alert.id()).status()).isEqualTo(200);
         assertError(leader.post("/api/v1/alerts/" + alert.id() + "/ack", "{}"), 403, "FORBIDDEN");
-        assertThat(leader.get("/api/v1/alerts/" + alert.id()).body().get("handling").asText()).isEqualTo("UNACK");
+        assertThat(leader.get("/api/v1/alerts/" + alert.id())
+                        .body()
+                        .get("handling")
+                        .asText())
+                .isEqualTo("UNACK");
     }
 
     @Test
@@ -129,15 +134,22 @@ class OidcAuthIT {
 
         assertThat(ack.status()).as(ack.body().toString()).isEqualTo(200);
         assertThat(ack.body().get("alert").get("ackedBy").asText()).isEqualTo(tokens.actor(operator));
-        assertThat(new ApiClient(server.port(), idp.token("lanh.dao", "leader")).get(AREAS).status()).isEqualTo(200);
+        assertThat(new ApiClient(server.port(), idp.token("lanh.dao", "leader"))
+                        .get(AREAS)
+                        .status())
+                .isEqualTo(200);
         assertError(new ApiClient(server.port(), "ioc_" + "A".repeat(43)).get(AREAS), 401, "UNAUTHENTICATED");
     }
 
     @Test
     void with_the_identity_provider_down_the_cached_keys_keep_working() throws IOException {
         // Given an API that has fetched the keys of its IdP once
-        try (TestIdpServer ownIdp = TestIdpServer.start(); ApiServer api = startApi(ownIdp.idp().issuer())) {
-            assertThat(new ApiClient(api.port(), ownIdp.idp().token("a", "leader")).get(AREAS).status()).isEqualTo(200);
+        try (TestIdpServer ownIdp = TestIdpServer.start();
+                ApiServer api = startApi(ownIdp.idp().issuer())) {
+            assertThat(new ApiClient(api.port(), ownIdp.idp().token("a", "leader"))
+                            .get(AREAS)
+                            .status())
+                    .isEqualTo(200);
 
             // When the IdP goes down
             ownIdp.close();
@@ -162,16 +174,24 @@ class OidcAuthIT {
 
             // Then
             assertError(response, 503, "IDENTITY_PROVIDER_UNAVAILABLE");
-            assertThat(new ApiClient(api.port(), tokens.issue(TokenRole.LEADER, "Lãnh đạo")).get(AREAS).status())
+            assertThat(new ApiClient(api.port(), tokens.issue(TokenRole.LEADER, "Lãnh đạo"))
+                            .get(AREAS)
+                            .status())
                     .isEqualTo(200);
         }
     }
 
     private static ApiServer startApi(String issuer) {
-        OidcOptions options = OidcOptions.from(new Config(Map.of("OIDC_ISSUER", issuer, "OIDC_AUDIENCE",
-                TestIdp.AUDIENCE, "OIDC_ROLES_CLAIM", "realm_access.roles"))).orElseThrow();
-        return TestApi.start(database, OidcAuthentication.around(tokens.authenticator(), Optional.of(options),
-                Clock.systemUTC()));
+        OidcOptions options = OidcOptions.from(new Config(Map.of(
+                        "OIDC_ISSUER",
+                        issuer,
+                        "OIDC_AUDIENCE",
+                        TestIdp.AUDIENCE,
+                        "OIDC_ROLES_CLAIM",
+                        "realm_access.roles")))
+                .orElseThrow();
+        return TestApi.start(
+                database, OidcAuthentication.around(tokens.authenticator(), Optional.of(options), Clock.systemUTC()));
     }
 
     private static int unusedPort() throws IOException {

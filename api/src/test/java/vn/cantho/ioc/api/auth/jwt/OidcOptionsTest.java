@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,8 +36,8 @@ class OidcOptionsTest {
 
         assertThat(options.issuer()).isEqualTo(ISSUER);
         assertThat(options.audience()).isEqualTo("ioc-hub");
-        assertThat(options.keySource().describe()).isEqualTo("JWKS discovered at " + ISSUER
-                + "/.well-known/openid-configuration");
+        assertThat(options.keySource().describe())
+                .isEqualTo("JWKS discovered at " + ISSUER + "/.well-known/openid-configuration");
         assertThat(options.rolesClaim()).isEqualTo("roles");
         assertThat(options.roles()).isEqualTo(RoleMapping.byHubRoleName());
         assertThat(options.departmentClaim()).isEqualTo("department");
@@ -49,12 +48,19 @@ class OidcOptionsTest {
 
     @Test
     void a_role_map_and_a_jwks_url_are_taken_as_given() {
-        OidcOptions options = OidcOptions.from(config(Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub",
-                "OIDC_ROLE_MAP", "ioc-operator=operator, ioc-leader=leader",
-                "OIDC_JWKS_URL", ISSUER + "/protocol/openid-connect/certs"))).orElseThrow();
+        OidcOptions options = OidcOptions.from(config(Map.of(
+                        "OIDC_ISSUER",
+                        ISSUER,
+                        "OIDC_AUDIENCE",
+                        "ioc-hub",
+                        "OIDC_ROLE_MAP",
+                        "ioc-operator=operator, ioc-leader=leader",
+                        "OIDC_JWKS_URL",
+                        ISSUER + "/protocol/openid-connect/certs")))
+                .orElseThrow();
 
-        assertThat(options.roles().idpToHub()).isEqualTo(Map.of("ioc-operator", TokenRole.OPERATOR,
-                "ioc-leader", TokenRole.LEADER));
+        assertThat(options.roles().idpToHub())
+                .isEqualTo(Map.of("ioc-operator", TokenRole.OPERATOR, "ioc-leader", TokenRole.LEADER));
         assertThat(options.keySource().describe()).isEqualTo("JWKS " + ISSUER + "/protocol/openid-connect/certs");
     }
 
@@ -63,8 +69,9 @@ class OidcOptionsTest {
         Path file = dir.resolve("jwks.json");
         Files.writeString(file, new TestIdp(ISSUER).publicKeys().toString());
 
-        OidcOptions options = OidcOptions.from(config(Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub",
-                "OIDC_JWKS_FILE", file.toString()))).orElseThrow();
+        OidcOptions options = OidcOptions.from(config(
+                        Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub", "OIDC_JWKS_FILE", file.toString())))
+                .orElseThrow();
 
         assertThat(options.keySource().fetch().getKeys()).hasSize(2);
     }
@@ -72,32 +79,73 @@ class OidcOptionsTest {
     static Stream<Arguments> mistakes() {
         return Stream.of(
                 Arguments.of("issuer without audience", Map.of("OIDC_ISSUER", ISSUER), "OIDC_AUDIENCE is required"),
-                Arguments.of("audience without issuer", Map.of("OIDC_AUDIENCE", "ioc-hub"),
+                Arguments.of(
+                        "audience without issuer",
+                        Map.of("OIDC_AUDIENCE", "ioc-hub"),
                         "OIDC_AUDIENCE is set but OIDC_ISSUER is empty"),
-                Arguments.of("plain http issuer on the network", Map.of("OIDC_ISSUER", "http://sso.cantho.gov.vn/realms/ioc",
-                        "OIDC_AUDIENCE", "ioc-hub"), "for OIDC_ISSUER"),
-                Arguments.of("plain http JWKS URL", Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub",
-                        "OIDC_JWKS_URL", "http://sso.cantho.gov.vn/certs"), "for OIDC_JWKS_URL"),
-                Arguments.of("URL and file", Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub",
-                        "OIDC_JWKS_URL", ISSUER + "/certs", "OIDC_JWKS_FILE", "/etc/ioc/jwks.json"), "both set"),
-                Arguments.of("missing JWKS file", Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub",
-                        "OIDC_JWKS_FILE", "/no/such/jwks.json"), "for OIDC_JWKS_FILE: no such file"),
-                Arguments.of("role map to an unknown role", Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub",
-                        "OIDC_ROLE_MAP", "ioc-boss=boss"), "for OIDC_ROLE_MAP: unknown role 'boss'"),
-                Arguments.of("role map without =", Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub",
-                        "OIDC_ROLE_MAP", "operator"), "for OIDC_ROLE_MAP"),
-                Arguments.of("clock skew of an hour", Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub",
-                        "OIDC_CLOCK_SKEW", "1h"), "for OIDC_CLOCK_SKEW: expected at most 5m"),
-                Arguments.of("clock skew not a duration", Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub",
-                        "OIDC_CLOCK_SKEW", "soon"), "for OIDC_CLOCK_SKEW"),
-                Arguments.of("refresh every second", Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub",
-                        "OIDC_JWKS_REFRESH", "1s"), "for OIDC_JWKS_REFRESH: expected at least 30s"));
+                Arguments.of(
+                        "plain http issuer on the network",
+                        Map.of("OIDC_ISSUER", "http://sso.cantho.gov.vn/realms/ioc", "OIDC_AUDIENCE", "ioc-hub"),
+                        "for OIDC_ISSUER"),
+                Arguments.of(
+                        "plain http JWKS URL",
+                        Map.of(
+                                "OIDC_ISSUER",
+                                ISSUER,
+                                "OIDC_AUDIENCE",
+                                "ioc-hub",
+                                "OIDC_JWKS_URL",
+                                "http://sso.cantho.gov.vn/certs"),
+                        "for OIDC_JWKS_URL"),
+                Arguments.of(
+                        "URL and file",
+                        Map.of(
+                                "OIDC_ISSUER",
+                                ISSUER,
+                                "OIDC_AUDIENCE",
+                                "ioc-hub",
+                                "OIDC_JWKS_URL",
+                                ISSUER + "/certs",
+                                "OIDC_JWKS_FILE",
+                                "/etc/ioc/jwks.json"),
+                        "both set"),
+                Arguments.of(
+                        "missing JWKS file",
+                        Map.of(
+                                "OIDC_ISSUER",
+                                ISSUER,
+                                "OIDC_AUDIENCE",
+                                "ioc-hub",
+                                "OIDC_JWKS_FILE",
+                                "/no/such/jwks.json"),
+                        "for OIDC_JWKS_FILE: no such file"),
+                Arguments.of(
+                        "role map to an unknown role",
+                        Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub", "OIDC_ROLE_MAP", "ioc-boss=boss"),
+                        "for OIDC_ROLE_MAP: unknown role 'boss'"),
+                Arguments.of(
+                        "role map without =",
+                        Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub", "OIDC_ROLE_MAP", "operator"),
+                        "for OIDC_ROLE_MAP"),
+                Arguments.of(
+                        "clock skew of an hour",
+                        Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub", "OIDC_CLOCK_SKEW", "1h"),
+                        "for OIDC_CLOCK_SKEW: expected at most 5m"),
+                Arguments.of(
+                        "clock skew not a duration",
+                        Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub", "OIDC_CLOCK_SKEW", "soon"),
+                        "for OIDC_CLOCK_SKEW"),
+                Arguments.of(
+                        "refresh every second",
+                        Map.of("OIDC_ISSUER", ISSUER, "OIDC_AUDIENCE", "ioc-hub", "OIDC_JWKS_REFRESH", "1s"),
+                        "for OIDC_JWKS_REFRESH: expected at least 30s"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("mistakes")
     void a_mistake_stops_the_start_naming_the_key(String name, Map<String, String> values, String message) {
-        assertThatThrownBy(() -> OidcOptions.from(config(values))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> OidcOptions.from(config(values)))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(message);
     }
 

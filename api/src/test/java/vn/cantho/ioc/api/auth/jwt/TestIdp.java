@@ -1,13 +1,5 @@
 package vn.cantho.ioc.api.auth.jwt;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Consumer;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -24,6 +16,13 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The signing side of an identity provider for tests: its own RSA and EC keys, generated per test
@@ -57,7 +56,10 @@ public final class TestIdp {
     /** A new RSA key that the published key set does not contain yet (until {@link #publish}). */
     public static RSAKey rsa() {
         try {
-            return new RSAKeyGenerator(2048).keyID("rsa-" + UUID.randomUUID()).keyUse(KeyUse.SIGNATURE).generate();
+            return new RSAKeyGenerator(2048)
+                    .keyID("rsa-" + UUID.randomUUID())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -65,7 +67,10 @@ public final class TestIdp {
 
     static ECKey ec() {
         try {
-            return new ECKeyGenerator(Curve.P_256).keyID("ec-" + UUID.randomUUID()).keyUse(KeyUse.SIGNATURE).generate();
+            return new ECKeyGenerator(Curve.P_256)
+                    .keyID("ec-" + UUID.randomUUID())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -83,9 +88,14 @@ public final class TestIdp {
 
     /** Claims of a valid token for this user with these realm roles, valid for 5 minutes from {@code now}. */
     public JWTClaimsSet.Builder claims(String username, Instant now, String... realmRoles) {
-        return new JWTClaimsSet.Builder().issuer(issuer).audience(List.of(AUDIENCE, "account"))
-                .subject(UUID.nameUUIDFromBytes(username.getBytes()).toString()).claim("preferred_username", username)
-                .issueTime(Date.from(now)).notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(List.of(AUDIENCE, "account"))
+                .subject(UUID.nameUUIDFromBytes(username.getBytes()).toString())
+                .claim("preferred_username", username)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
                 .claim("realm_access", Map.of("roles", List.of(realmRoles)));
     }
 
@@ -95,11 +105,13 @@ public final class TestIdp {
     }
 
     public String sign(JWTClaimsSet claims) {
-        return sign(claims, rsaKey(), JWSAlgorithm.RS256, header -> { });
+        return sign(claims, rsaKey(), JWSAlgorithm.RS256, header -> {});
     }
 
-    public static String sign(JWTClaimsSet claims, JWK key, JWSAlgorithm algorithm, Consumer<JWSHeader.Builder> header) {
-        JWSHeader.Builder builder = new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(JOSEObjectType.JWT);
+    public static String sign(
+            JWTClaimsSet claims, JWK key, JWSAlgorithm algorithm, Consumer<JWSHeader.Builder> header) {
+        JWSHeader.Builder builder =
+                new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(JOSEObjectType.JWT);
         header.accept(builder);
         SignedJWT jwt = new SignedJWT(builder.build(), claims);
         try {

@@ -1,14 +1,13 @@
 package vn.cantho.ioc.api.auth.jwt;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A minimal identity provider over real HTTP, as the hub meets Keycloak: the OpenID discovery document
@@ -32,9 +31,13 @@ public final class TestIdpServer implements AutoCloseable {
     public static TestIdpServer start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         TestIdpServer idp = new TestIdpServer(server);
-        server.createContext(REALM + HttpJwksSource.DISCOVERY_PATH, exchange -> idp.answer(exchange,
-                "{\"issuer\":\"" + idp.idp.issuer() + "\",\"jwks_uri\":\"" + idp.idp.issuer().replace(REALM, CERTS)
-                        + "\",\"id_token_signing_alg_values_supported\":[\"RS256\",\"ES256\"]}"));
+        server.createContext(
+                REALM + HttpJwksSource.DISCOVERY_PATH,
+                exchange -> idp.answer(
+                        exchange,
+                        "{\"issuer\":\"" + idp.idp.issuer() + "\",\"jwks_uri\":\""
+                                + idp.idp.issuer().replace(REALM, CERTS)
+                                + "\",\"id_token_signing_alg_values_supported\":[\"RS256\",\"ES256\"]}"));
         server.createContext(CERTS, exchange -> {
             idp.keyFetches.incrementAndGet();
             idp.answer(exchange, idp.idp.publicKeys().toString());

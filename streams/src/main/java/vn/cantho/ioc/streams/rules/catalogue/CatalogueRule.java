@@ -3,7 +3,6 @@ package vn.cantho.ioc.streams.rules.catalogue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.registry.Domain;
 import vn.cantho.ioc.streams.rules.Direction;
@@ -21,11 +20,26 @@ import vn.cantho.ioc.streams.rules.measure.SpikeSettings;
  * it reads ({@link RuleInput}), and the condition the machine evaluates (levels, timers, flap
  * control) with the settings of its kind. See {@code docs/rules.md}.
  */
-public record CatalogueRule(String id, String title, String titleEn, SummaryTemplate summary, Domain domain,
-                            String description, RuleKind kind,
-                            RuleInput input, Direction direction, List<SeverityLevel> levels, Duration pending,
-                            Duration keepFiring, Duration rateWindow, Duration noDataAfter, FlapSettings flap,
-                            List<String> identityLabels, SpikeSettings spike, SlaSettings sla, MatchSettings match) {
+public record CatalogueRule(
+        String id,
+        String title,
+        String titleEn,
+        SummaryTemplate summary,
+        Domain domain,
+        String description,
+        RuleKind kind,
+        RuleInput input,
+        Direction direction,
+        List<SeverityLevel> levels,
+        Duration pending,
+        Duration keepFiring,
+        Duration rateWindow,
+        Duration noDataAfter,
+        FlapSettings flap,
+        List<String> identityLabels,
+        SpikeSettings spike,
+        SlaSettings sla,
+        MatchSettings match) {
 
     /** Identity label of the record an {@code SLA} or {@code MATCH} alert is about (e.g. a 1022 report id). */
     public static final String RECORD_LABEL = "record";
@@ -55,8 +69,19 @@ public record CatalogueRule(String id, String title, String titleEn, SummaryTemp
         if (input != null && input.indicators().size() > 1 && !identity.contains(INDICATOR_LABEL)) {
             identity.add(INDICATOR_LABEL);
         }
-        return new RuleDefinition(id, kind, measured(), scope(), direction, levels, pending, keepFiring, rateWindow,
-                noDataAfter, flap, identity);
+        return new RuleDefinition(
+                id,
+                kind,
+                measured(),
+                scope(),
+                direction,
+                levels,
+                pending,
+                keepFiring,
+                rateWindow,
+                noDataAfter,
+                flap,
+                identity);
     }
 
     /** What the rule measures, for labels and summaries: the metric, the indicator(s) or the kind. */
@@ -88,8 +113,10 @@ public record CatalogueRule(String id, String title, String titleEn, SummaryTemp
             case TELEMETRY -> Scope.DEVICE;
             case AGGREGATE -> Scope.AREA;
             case INDICATOR -> Scope.DEVICE;
-            case FEED -> input.entityField() == null || kind == RuleKind.SLA || kind == RuleKind.MATCH
-                    || kind == RuleKind.STALE ? Scope.CITY : Scope.AGENCY;
+            case FEED ->
+                input.entityField() == null || kind == RuleKind.SLA || kind == RuleKind.MATCH || kind == RuleKind.STALE
+                        ? Scope.CITY
+                        : Scope.AGENCY;
         };
     }
 }

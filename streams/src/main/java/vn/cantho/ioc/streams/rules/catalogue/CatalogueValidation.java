@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorDefinition;
@@ -54,15 +53,20 @@ final class CatalogueValidation {
             return;
         }
         for (CatalogueRule stale : rules) {
-            if (stale.kind() != RuleKind.STALE || stale.input() == null || stale.levels() == null
-                    || stale.levels().isEmpty() || stale.levels().get(0) == null || !mayWatch(stale.input(), rule.input())) {
+            if (stale.kind() != RuleKind.STALE
+                    || stale.input() == null
+                    || stale.levels() == null
+                    || stale.levels().isEmpty()
+                    || stale.levels().get(0) == null
+                    || !mayWatch(stale.input(), rule.input())) {
                 continue;
             }
             double staleMinutes = stale.levels().get(0).raise();
             if (rule.noDataAfter().toMillis() / 60_000.0 <= staleMinutes) {
-                problems.add("rule '" + rule.id() + "': noDataAfter: " + rule.noDataAfter() + " must be longer than the "
-                        + staleMinutes + " minutes after which stale rule '" + stale.id()
-                        + "' opens for the same source, or its NO_DATA comes first and is not suppressed");
+                problems.add(
+                        "rule '" + rule.id() + "': noDataAfter: " + rule.noDataAfter() + " must be longer than the "
+                                + staleMinutes + " minutes after which stale rule '" + stale.id()
+                                + "' opens for the same source, or its NO_DATA comes first and is not suppressed");
             }
         }
     }
@@ -94,8 +98,10 @@ final class CatalogueValidation {
         void check() {
             require(rule.title() != null && !rule.title().isBlank(), "title", "must not be blank");
             if (rule.summary() != null) {
-                rule.summary().problems().forEach(p -> problem("summary." + p.substring(0, p.indexOf(':')),
-                        p.substring(p.indexOf(':') + 2)));
+                rule.summary()
+                        .problems()
+                        .forEach(p ->
+                                problem("summary." + p.substring(0, p.indexOf(':')), p.substring(p.indexOf(':') + 2)));
             }
             require(rule.domain() != null, "domain", "must be one of the eight domain ids");
             RuleInput in = rule.input();
@@ -109,26 +115,37 @@ final class CatalogueValidation {
                 case FEED -> feed(in);
             }
             kindSettings(in);
-            require(rule.kind() != RuleKind.STALE || rule.identityLabels().isEmpty(), "identityLabels",
+            require(
+                    rule.kind() != RuleKind.STALE || rule.identityLabels().isEmpty(),
+                    "identityLabels",
                     "a STALE rule has one alert per source and no identity labels");
         }
 
         private void sensor(RuleInput in) {
             boolean stale = rule.kind() == RuleKind.STALE;
             if (!stale || in.metric() != null) {
-                require(in.metric() != null && Metric.byId(in.metric()).isPresent(), "input.metric",
+                require(
+                        in.metric() != null && Metric.byId(in.metric()).isPresent(),
+                        "input.metric",
                         "unknown sensor metric '" + in.metric() + "'");
             }
-            require(in.source() == InputSource.TELEMETRY || in.devices().isEmpty() && in.deviceTypes().isEmpty(),
-                    "input.devices", "only telemetry rules select devices");
+            require(
+                    in.source() == InputSource.TELEMETRY
+                            || in.devices().isEmpty() && in.deviceTypes().isEmpty(),
+                    "input.devices",
+                    "only telemetry rules select devices");
             for (String id : in.devices()) {
                 Device d = devices.device(id).orElse(null);
                 require(d != null, "input.devices", "unknown device '" + id + "'");
-                require(d == null || in.metric() == null || d.metrics().contains(in.metric()), "input.devices",
+                require(
+                        d == null || in.metric() == null || d.metrics().contains(in.metric()),
+                        "input.devices",
                         "device '" + id + "' does not report " + in.metric());
             }
             for (String type : in.deviceTypes()) {
-                require(devices.devices().stream().anyMatch(d -> d.type().equals(type)), "input.deviceTypes",
+                require(
+                        devices.devices().stream().anyMatch(d -> d.type().equals(type)),
+                        "input.deviceTypes",
                         "no registered device has type '" + type + "'");
             }
             require(in.source() == InputSource.TELEMETRY || !stale, "kind", "STALE rules read telemetry or feeds");
@@ -139,11 +156,15 @@ final class CatalogueValidation {
             for (String id : in.indicators()) {
                 IndicatorDefinition d = indicators.byId(id).orElse(null);
                 require(d != null, "input.indicators", "unknown indicator '" + id + "'");
-                require(d == null || rule.kind() != RuleKind.TARGET_GAP || d.target() != null && d.polarity() != null,
-                        "input.indicators", "indicator '" + id + "' has no target and polarity to measure a gap to");
+                require(
+                        d == null || rule.kind() != RuleKind.TARGET_GAP || d.target() != null && d.polarity() != null,
+                        "input.indicators",
+                        "indicator '" + id + "' has no target and polarity to measure a gap to");
             }
-            require(rule.kind() != RuleKind.STALE && rule.kind() != RuleKind.SLA && rule.kind() != RuleKind.MATCH,
-                    "kind", rule.kind() + " rules do not read indicators");
+            require(
+                    rule.kind() != RuleKind.STALE && rule.kind() != RuleKind.SLA && rule.kind() != RuleKind.MATCH,
+                    "kind",
+                    rule.kind() + " rules do not read indicators");
         }
 
         private void feed(RuleInput in) {
@@ -151,37 +172,61 @@ final class CatalogueValidation {
             for (String id : in.feeds()) {
                 require(feeds.contains(id), "input.feeds", "unknown feed '" + id + "'");
             }
-            boolean recordKind = rule.kind() == RuleKind.SLA || rule.kind() == RuleKind.MATCH
-                    || rule.kind() == RuleKind.STALE;
-            require(recordKind || in.metric() != null && !in.metric().isBlank(), "input.metric",
+            boolean recordKind =
+                    rule.kind() == RuleKind.SLA || rule.kind() == RuleKind.MATCH || rule.kind() == RuleKind.STALE;
+            require(
+                    recordKind || in.metric() != null && !in.metric().isBlank(),
+                    "input.metric",
                     "a " + rule.kind() + " rule on a feed needs the feed metric it compares");
         }
 
         private void kindSettings(RuleInput in) {
             RuleKind kind = rule.kind();
-            require(kind == RuleKind.SPIKE ? rule.spike() != null : rule.spike() == null, "spike",
+            require(
+                    kind == RuleKind.SPIKE ? rule.spike() != null : rule.spike() == null,
+                    "spike",
                     kind == RuleKind.SPIKE ? "is required (method, days, minDays)" : "only applies to SPIKE rules");
-            require(kind == RuleKind.SLA ? rule.sla() != null : rule.sla() == null, "sla",
-                    kind == RuleKind.SLA ? "is required (start, unit, stopFields, stopStatuses)" : "only applies to SLA rules");
-            require(kind == RuleKind.MATCH ? rule.match() != null : rule.match() == null, "match",
-                    kind == RuleKind.MATCH ? "is required (fields, contains, stopStatuses)" : "only applies to MATCH rules");
+            require(
+                    kind == RuleKind.SLA ? rule.sla() != null : rule.sla() == null,
+                    "sla",
+                    kind == RuleKind.SLA
+                            ? "is required (start, unit, stopFields, stopStatuses)"
+                            : "only applies to SLA rules");
+            require(
+                    kind == RuleKind.MATCH ? rule.match() != null : rule.match() == null,
+                    "match",
+                    kind == RuleKind.MATCH
+                            ? "is required (fields, contains, stopStatuses)"
+                            : "only applies to MATCH rules");
             if (kind == RuleKind.TARGET_GAP) {
                 require(in.source() == InputSource.INDICATOR, "input.source", "TARGET_GAP rules read indicators");
             }
             if (rule.spike() != null) {
                 require(rule.spike().method() != null, "spike.method", "must be RATIO or SIGMA");
                 require(rule.spike().days() >= 1 && rule.spike().days() <= 60, "spike.days", "must be 1 to 60");
-                require(rule.spike().minDays() >= 1 && rule.spike().minDays() <= rule.spike().days(), "spike.minDays",
+                require(
+                        rule.spike().minDays() >= 1
+                                && rule.spike().minDays() <= rule.spike().days(),
+                        "spike.minDays",
                         "must be 1 to days");
             }
             if (rule.sla() != null) {
-                require(rule.sla().start() != null && !rule.sla().start().isBlank(), "sla.start", "must name a datetime field");
+                require(
+                        rule.sla().start() != null && !rule.sla().start().isBlank(),
+                        "sla.start",
+                        "must name a datetime field");
                 require(rule.sla().unit() != null, "sla.unit", "must be HOURS or WORKING_DAYS");
-                require(!rule.sla().stopFields().isEmpty() || !rule.sla().stopStatuses().isEmpty(), "sla",
+                require(
+                        !rule.sla().stopFields().isEmpty()
+                                || !rule.sla().stopStatuses().isEmpty(),
+                        "sla",
                         "needs stopFields or stopStatuses, or the clock never stops");
             }
             if (rule.match() != null) {
-                require(!rule.match().fields().isEmpty() || !rule.match().contains().isEmpty(), "match",
+                require(
+                        !rule.match().fields().isEmpty()
+                                || !rule.match().contains().isEmpty(),
+                        "match",
                         "needs fields or contains, or every record matches");
             }
             if (kind == RuleKind.SLA || kind == RuleKind.MATCH) {

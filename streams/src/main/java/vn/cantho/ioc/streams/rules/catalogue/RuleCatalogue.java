@@ -1,5 +1,12 @@
 package vn.cantho.ioc.streams.rules.catalogue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,14 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
 
@@ -65,8 +64,8 @@ public final class RuleCatalogue {
     }
 
     /** The catalogue in {@code file}. */
-    public static RuleCatalogue fromFile(Path file, DeviceRegistry devices, IndicatorRegistry indicators,
-                                         Set<String> feeds) {
+    public static RuleCatalogue fromFile(
+            Path file, DeviceRegistry devices, IndicatorRegistry indicators, Set<String> feeds) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -82,8 +81,8 @@ public final class RuleCatalogue {
      * @param feeds the feed ids of the feed registry, which rules on {@code feed} input must name
      * @throws InvalidCatalogueException listing every fault
      */
-    public static RuleCatalogue parse(byte[] json, String source, DeviceRegistry devices, IndicatorRegistry indicators,
-                                      Set<String> feeds) {
+    public static RuleCatalogue parse(
+            byte[] json, String source, DeviceRegistry devices, IndicatorRegistry indicators, Set<String> feeds) {
         JsonNode root;
         try {
             root = STRICT.readTree(json);
@@ -118,8 +117,8 @@ public final class RuleCatalogue {
             try {
                 rules.add(STRICT.treeToValue(merged, CatalogueRule.class));
             } catch (com.fasterxml.jackson.core.JacksonException e) {
-                problems.add("rule " + name + ": cannot be read: " + e.getOriginalMessage().replace('\n', ' ')
-                        + pathOf(e));
+                problems.add("rule " + name + ": cannot be read: "
+                        + e.getOriginalMessage().replace('\n', ' ') + pathOf(e));
             }
         }
         problems.addAll(new CatalogueValidation(devices, indicators, feeds).problems(rules));
@@ -130,7 +129,8 @@ public final class RuleCatalogue {
     }
 
     private static String pathOf(com.fasterxml.jackson.core.JacksonException e) {
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+                && !m.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder(" (at ");
             for (var ref : m.getPath()) {
                 path.append(ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]");

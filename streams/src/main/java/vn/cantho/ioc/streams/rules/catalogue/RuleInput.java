@@ -1,7 +1,6 @@
 package vn.cantho.ioc.streams.rules.catalogue;
 
 import java.util.List;
-
 import vn.cantho.ioc.model.Scope;
 
 /**
@@ -17,8 +16,15 @@ import vn.cantho.ioc.model.Scope;
  * @param scope       what that entity is ({@code agency}, {@code area}); default {@code city} without an
  *                    entity field, {@code agency} with one
  */
-public record RuleInput(InputSource source, String metric, List<String> indicators, List<String> feeds,
-                        List<String> devices, List<String> deviceTypes, String entityField, Scope scope) {
+public record RuleInput(
+        InputSource source,
+        String metric,
+        List<String> indicators,
+        List<String> feeds,
+        List<String> devices,
+        List<String> deviceTypes,
+        String entityField,
+        Scope scope) {
 
     public RuleInput {
         indicators = indicators == null ? List.of() : List.copyOf(indicators);

@@ -18,6 +18,7 @@ public record SummaryTemplate(String vi, String en) {
     public static final Set<String> PLACEHOLDERS = Set.of("entity", "value", "indicator", "record");
     /** A rule without its own template says where and how much. */
     public static final SummaryTemplate DEFAULT = new SummaryTemplate("{entity}: {value}", "{entity}: {value}");
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
     /** What is wrong with it, each naming the language; empty when it is usable. */

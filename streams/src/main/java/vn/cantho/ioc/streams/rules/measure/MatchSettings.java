@@ -33,8 +33,10 @@ public record MatchSettings(Map<String, List<String>> fields, Map<String, String
         }
         for (Map.Entry<String, String> c : contains.entrySet()) {
             Object value = record.get(c.getKey());
-            if (value == null || !value.toString().toLowerCase(Locale.ROOT)
-                    .contains(c.getValue().toLowerCase(Locale.ROOT))) {
+            if (value == null
+                    || !value.toString()
+                            .toLowerCase(Locale.ROOT)
+                            .contains(c.getValue().toLowerCase(Locale.ROOT))) {
                 return 0;
             }
         }

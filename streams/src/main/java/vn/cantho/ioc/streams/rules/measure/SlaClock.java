@@ -4,14 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-
 import vn.cantho.ioc.model.calendar.WorkingCalendar;
 
 /** The measure of an {@code SLA} rule: how long an item has waited, from its record's fields. */
 public final class SlaClock {
 
-    private SlaClock() {
-    }
+    private SlaClock() {}
 
     /** When the item's clock started; empty if the record lacks a readable start field. */
     public static Optional<Instant> start(SlaSettings sla, Map<String, Object> fields) {
@@ -38,8 +36,8 @@ public final class SlaClock {
     }
 
     /** Time waited at {@code now} in the rule's unit (working days by {@code calendar}); 0 once stopped. */
-    public static double elapsed(SlaSettings sla, WorkingCalendar calendar, Instant start, boolean stopped,
-                                 Instant now) {
+    public static double elapsed(
+            SlaSettings sla, WorkingCalendar calendar, Instant start, boolean stopped, Instant now) {
         if (stopped) {
             return 0;
         }

@@ -40,7 +40,8 @@ public record SpikeBaseline(long hour, double sum, long count, List<Double> mean
         }
         // One slot more than the baseline needs, so clearing the hours just skipped never clears the hour
         // exactly `days` days before the new one.
-        List<Double> ring = means.size() == size ? new ArrayList<>(means) : new ArrayList<>(Collections.nCopies(size, null));
+        List<Double> ring =
+                means.size() == size ? new ArrayList<>(means) : new ArrayList<>(Collections.nCopies(size, null));
         if (count > 0) {
             ring.set(slot(hour, size), sum / count);
         }
@@ -74,7 +75,8 @@ public record SpikeBaseline(long hour, double sum, long count, List<Double> mean
             return median > 0 ? OptionalDouble.of(current / median) : OptionalDouble.empty();
         }
         double mean = same.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        double variance = same.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / same.size();
+        double variance =
+                same.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / same.size();
         double sd = Math.sqrt(variance);
         return sd > 0 ? OptionalDouble.of((current - mean) / sd) : OptionalDouble.empty();
     }

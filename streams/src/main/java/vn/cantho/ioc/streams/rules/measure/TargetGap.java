@@ -1,7 +1,6 @@
 package vn.cantho.ioc.streams.rules.measure;
 
 import java.util.OptionalDouble;
-
 import vn.cantho.ioc.model.registry.IndicatorDefinition;
 import vn.cantho.ioc.model.registry.Polarity;
 
@@ -13,8 +12,7 @@ import vn.cantho.ioc.model.registry.Polarity;
  */
 public final class TargetGap {
 
-    private TargetGap() {
-    }
+    private TargetGap() {}
 
     /** Empty when the indicator has no target or no polarity. */
     public static OptionalDouble of(IndicatorDefinition definition, double value) {

@@ -1,5 +1,7 @@
 package vn.cantho.ioc.streams.rules.topology;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,9 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.alert.ConditionStatus;
 import vn.cantho.ioc.model.alert.TransitionType;
@@ -48,12 +47,12 @@ final class AlertEvaluator {
     static final Duration SETTLE = Duration.ofMinutes(2);
 
     /** @param state the state to keep; null when the alert's item is finished and its state can go */
-    record Result(AlertState state, List<ConditionEvent> events) {
-    }
+    record Result(AlertState state, List<ConditionEvent> events) {}
 
     private final Map<String, ConditionMachine> machines = new HashMap<>();
     /** Per rule, like the machines; looked up once per rule, not per evaluation (hot path). */
     private final Map<String, Counter> evaluations = new HashMap<>();
+
     private final EventFactory events;
     private final WorkingCalendar calendar;
 
@@ -63,8 +62,14 @@ final class AlertEvaluator {
         this.calendar = calendar;
     }
 
-    Result onSignal(CatalogueRule rule, String key, AlertState previous, RuleSignal s, Instant origin,
-                    Instant now, boolean sourceStale) {
+    Result onSignal(
+            CatalogueRule rule,
+            String key,
+            AlertState previous,
+            RuleSignal s,
+            Instant origin,
+            Instant now,
+            boolean sourceStale) {
         boolean itemKind = rule.kind() == RuleKind.SLA || rule.kind() == RuleKind.MATCH;
         if (previous == null && itemKind && s.closed()) {
             // A closed item that never had an alert needs no memory.
@@ -82,7 +87,8 @@ final class AlertEvaluator {
                 state = base.seen(s, baseline, null);
             }
             case STALE -> {
-                Instant last = base.lastRecord() == null || s.ts().isAfter(base.lastRecord()) ? s.ts() : base.lastRecord();
+                Instant last =
+                        base.lastRecord() == null || s.ts().isAfter(base.lastRecord()) ? s.ts() : base.lastRecord();
                 input = Input.value(now, Staleness.minutesSince(last, now));
                 state = base.seen(s, null, last);
             }
@@ -124,15 +130,18 @@ final class AlertEvaluator {
             return new Result(state, List.of());
         }
         Result cleared = step(rule, key, state, Input.value(now, 0), now, false, null);
-        return cleared.state() != null && cleared.state().condition().episodeOpen() ? cleared
+        return cleared.state() != null && cleared.state().condition().episodeOpen()
+                ? cleared
                 : new Result(null, cleared.events());
     }
 
     /** @param dataAt event time of the record evaluated; null for a clock tick (evaluated as of now) */
-    private Result step(CatalogueRule rule, String key, AlertState state, Input input, Instant now, boolean stale,
-                        Instant dataAt) {
+    private Result step(
+            CatalogueRule rule, String key, AlertState state, Input input, Instant now, boolean stale, Instant dataAt) {
         ConditionMachine machine = machines.computeIfAbsent(rule.id(), id -> new ConditionMachine(rule.condition()));
-        evaluations.computeIfAbsent(rule.id(), id -> Metrics.counter(StageMeters.RULE_EVALUATIONS, "rule", id)).increment();
+        evaluations
+                .computeIfAbsent(rule.id(), id -> Metrics.counter(StageMeters.RULE_EVALUATIONS, "rule", id))
+                .increment();
         Step step = machine.step(state.condition(), input, now);
         List<ConditionEvent> out = new ArrayList<>();
         long sequence = state.sequence();
@@ -159,13 +168,21 @@ final class AlertEvaluator {
         ConditionState after = step.state();
         if (!after.episodeOpen()) {
             heldSince = null;
-        } else if (heldSince != null && after.status() == ConditionStatus.FIRING && after.level() != null
+        } else if (heldSince != null
+                && after.status() == ConditionStatus.FIRING
+                && after.level() != null
                 && !now.isBefore(heldSince.plus(SETTLE))) {
             // Still breaching after the burst that opened it: the condition holds now, operators must see it.
             // A held episode that is only recovering (keep-firing), held FIRING by flap control while its
             // latest data is clear, or without data stays history until then.
-            out.add(events.event(rule, key, next, new Transition(TransitionType.OPENED, now, after.episode(),
-                    after.severity(), null, after.lastMeasure()), sequence++, false));
+            out.add(events.event(
+                    rule,
+                    key,
+                    next,
+                    new Transition(
+                            TransitionType.OPENED, now, after.episode(), after.severity(), null, after.lastMeasure()),
+                    sequence++,
+                    false));
             heldSince = null;
         }
         next = state.with(after, sequence, hidden, heldSince);
@@ -175,7 +192,10 @@ final class AlertEvaluator {
     /** An SLA or MATCH item that is closed and has no open episode is done with. */
     private static boolean finished(CatalogueRule rule, AlertState state) {
         ConditionState c = state.condition();
-        return (rule.kind() == RuleKind.SLA || rule.kind() == RuleKind.MATCH) && state.closed() && !c.episodeOpen()
-                && c.status() != ConditionStatus.PENDING && c.status() != ConditionStatus.NO_DATA;
+        return (rule.kind() == RuleKind.SLA || rule.kind() == RuleKind.MATCH)
+                && state.closed()
+                && !c.episodeOpen()
+                && c.status() != ConditionStatus.PENDING
+                && c.status() != ConditionStatus.NO_DATA;
     }
 }

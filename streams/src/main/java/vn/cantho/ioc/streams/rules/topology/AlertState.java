@@ -3,7 +3,6 @@ package vn.cantho.ioc.streams.rules.topology;
 import java.time.Instant;
 import java.util.SortedMap;
 import java.util.TreeMap;
-
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.streams.rules.ConditionState;
 import vn.cantho.ioc.streams.rules.measure.SpikeBaseline;
@@ -31,29 +30,86 @@ import vn.cantho.ioc.streams.rules.measure.SpikeBaseline;
  * @param heldSince    when the open episode was opened on late data and published as held (history,
  *                     see {@link AlertEvaluator#LATE}); null when no held episode is open
  */
-public record AlertState(String ruleId, String sourceId, Scope scope, String entityId, String areaCode,
-                         String domain, SortedMap<String, String> labels, ConditionState condition, Instant origin, long sequence,
-                         boolean noDataHidden, SpikeBaseline baseline, Instant since, boolean closed,
-                         Instant lastRecord, Instant heldSince) {
+public record AlertState(
+        String ruleId,
+        String sourceId,
+        Scope scope,
+        String entityId,
+        String areaCode,
+        String domain,
+        SortedMap<String, String> labels,
+        ConditionState condition,
+        Instant origin,
+        long sequence,
+        boolean noDataHidden,
+        SpikeBaseline baseline,
+        Instant since,
+        boolean closed,
+        Instant lastRecord,
+        Instant heldSince) {
 
     public AlertState {
         labels = labels == null ? new TreeMap<>() : new TreeMap<>(labels);
     }
 
     static AlertState first(RuleSignal s, Instant origin) {
-        return new AlertState(s.ruleId(), s.sourceId(), s.scope(), s.entityId(), s.areaCode(), s.domain(), s.labels(),
-                ConditionState.initial(), origin, 0, false, null, null, false, null, null);
+        return new AlertState(
+                s.ruleId(),
+                s.sourceId(),
+                s.scope(),
+                s.entityId(),
+                s.areaCode(),
+                s.domain(),
+                s.labels(),
+                ConditionState.initial(),
+                origin,
+                0,
+                false,
+                null,
+                null,
+                false,
+                null,
+                null);
     }
 
     AlertState with(ConditionState next, long nextSequence, boolean hidden, Instant nextHeldSince) {
-        return new AlertState(ruleId, sourceId, scope, entityId, areaCode, domain, labels, next, origin, nextSequence, hidden, baseline,
-                since, closed, lastRecord, nextHeldSince);
+        return new AlertState(
+                ruleId,
+                sourceId,
+                scope,
+                entityId,
+                areaCode,
+                domain,
+                labels,
+                next,
+                origin,
+                nextSequence,
+                hidden,
+                baseline,
+                since,
+                closed,
+                lastRecord,
+                nextHeldSince);
     }
 
     /** This state updated with what a new signal says about the alert. */
     AlertState seen(RuleSignal s, SpikeBaseline nextBaseline, Instant nextLastRecord) {
-        return new AlertState(ruleId, sourceId, scope, entityId, s.areaCode() != null ? s.areaCode() : areaCode,
-                s.domain() != null ? s.domain() : domain, s.labels(), condition, origin, sequence, noDataHidden, nextBaseline, s.since(), s.closed(), nextLastRecord,
+        return new AlertState(
+                ruleId,
+                sourceId,
+                scope,
+                entityId,
+                s.areaCode() != null ? s.areaCode() : areaCode,
+                s.domain() != null ? s.domain() : domain,
+                s.labels(),
+                condition,
+                origin,
+                sequence,
+                noDataHidden,
+                nextBaseline,
+                s.since(),
+                s.closed(),
+                nextLastRecord,
                 heldSince);
     }
 }

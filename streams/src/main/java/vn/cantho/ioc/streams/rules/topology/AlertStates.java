@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -37,7 +36,8 @@ final class AlertStates {
 
     /** The state of {@code key}, or null. States are immutable, so sharing the cached instance is safe. */
     AlertState get(String key) {
-        return cache.computeIfAbsent(key, k -> Optional.ofNullable(store.get(k))).orElse(null);
+        return cache.computeIfAbsent(key, k -> Optional.ofNullable(store.get(k)))
+                .orElse(null);
     }
 
     void put(String key, AlertState state) {

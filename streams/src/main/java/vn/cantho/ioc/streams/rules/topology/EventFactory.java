@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.ConditionEvent;
 import vn.cantho.ioc.model.registry.AgencyNames;
@@ -43,8 +42,8 @@ final class EventFactory {
         this.indicators = indicators;
     }
 
-    ConditionEvent event(CatalogueRule rule, String alertKey, AlertState state, Transition t, long sequence,
-                         boolean held) {
+    ConditionEvent event(
+            CatalogueRule rule, String alertKey, AlertState state, Transition t, long sequence, boolean held) {
         TreeMap<String, String> labels = new TreeMap<>(state.labels());
         labels.put("rule", rule.id());
         String domain = state.domain() != null ? state.domain() : rule.domain().id();
@@ -58,10 +57,26 @@ final class EventFactory {
             labels.putIfAbsent("metric", rule.measured());
         }
         String eventId = UUID.nameUUIDFromBytes((alertKey + "#" + state.origin().toEpochMilli() + "#" + sequence)
-                .getBytes(StandardCharsets.UTF_8)).toString();
-        return new ConditionEvent(ConditionEvent.SCHEMA_VERSION, eventId, alertKey, rule.id(), state.entityId(),
-                state.scope(), domain, area, labels, t.type(), t.at(), t.episode(),
-                t.severity(), t.previousSeverity(), t.measure(), summary(rule, state, t), held);
+                        .getBytes(StandardCharsets.UTF_8))
+                .toString();
+        return new ConditionEvent(
+                ConditionEvent.SCHEMA_VERSION,
+                eventId,
+                alertKey,
+                rule.id(),
+                state.entityId(),
+                state.scope(),
+                domain,
+                area,
+                labels,
+                t.type(),
+                t.at(),
+                t.episode(),
+                t.severity(),
+                t.previousSeverity(),
+                t.measure(),
+                summary(rule, state, t),
+                held);
     }
 
     /**
@@ -82,8 +97,12 @@ final class EventFactory {
         return SummaryTemplate.fill(text, name -> switch (name) {
             case "entity" -> entityName(state, vi);
             // A target gap of 0 or less means the target is met: "-102 % below target" would read as nonsense.
-            case "value" -> t.measure() == null ? "–" : AlertText.number(
-                    rule.kind() == RuleKind.TARGET_GAP ? Math.max(0, t.measure()) : t.measure(), vi) + unit(rule);
+            case "value" ->
+                t.measure() == null
+                        ? "–"
+                        : AlertText.number(
+                                        rule.kind() == RuleKind.TARGET_GAP ? Math.max(0, t.measure()) : t.measure(), vi)
+                                + unit(rule);
             case "indicator" -> indicatorName(state, vi);
             case "record" -> state.labels().getOrDefault(CatalogueRule.RECORD_LABEL, "");
             default -> "{" + name + "}";
@@ -96,7 +115,8 @@ final class EventFactory {
      */
     private String area(AlertState state) {
         if (state.scope() == Scope.DEVICE) {
-            String current = devices.get().device(state.entityId()).map(Device::areaCode).orElse(null);
+            String current =
+                    devices.get().device(state.entityId()).map(Device::areaCode).orElse(null);
             if (current != null) {
                 return current;
             }
@@ -112,11 +132,13 @@ final class EventFactory {
     private String entityName(AlertState state, boolean vi) {
         DeviceRegistry registry = devices.get();
         String id = state.labels().containsKey(CatalogueRule.RECORD_LABEL)
-                ? (state.areaCode() != null ? state.areaCode() : AlertText.CITY) : state.entityId();
+                ? (state.areaCode() != null ? state.areaCode() : AlertText.CITY)
+                : state.entityId();
         if (AlertText.CITY.equals(id)) {
             return vi ? "TP. Cần Thơ" : "Cần Thơ city";
         }
-        return registry.device(id).map(Device::name)
+        return registry.device(id)
+                .map(Device::name)
                 .or(() -> registry.area(id).map(Area::name))
                 .or(() -> AGENCIES.of(id).map(a -> vi ? a.name() : a.nameEn()))
                 .or(() -> java.util.Optional.ofNullable(state.labels().get("agency_name")))
@@ -142,7 +164,8 @@ final class EventFactory {
     }
 
     private static java.util.Optional<String> metricUnit(CatalogueRule rule) {
-        return rule.input().metric() == null ? java.util.Optional.empty()
+        return rule.input().metric() == null
+                ? java.util.Optional.empty()
                 : Metric.byId(rule.input().metric()).map(Metric::unit);
     }
 }

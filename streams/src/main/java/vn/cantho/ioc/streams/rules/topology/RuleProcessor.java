@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -36,11 +35,17 @@ final class RuleProcessor implements Processor<String, RuleSignal, String, Condi
     private final Map<String, List<String>> staleKeys = new HashMap<>();
     /** The device registry {@link #staleKeys} was computed with; another one in force empties it. */
     private DeviceRegistry staleKeysFor;
+
     private ProcessorContext<String, ConditionEvent> context;
     private AlertStates store;
 
-    RuleProcessor(RuleCatalogue catalogue, RuleRouter router, EventFactory events, WorkingCalendar calendar,
-                  String storeName, Duration tickInterval) {
+    RuleProcessor(
+            RuleCatalogue catalogue,
+            RuleRouter router,
+            EventFactory events,
+            WorkingCalendar calendar,
+            String storeName,
+            Duration tickInterval) {
         this.catalogue = catalogue;
         this.router = router;
         this.evaluator = new AlertEvaluator(events, calendar);
@@ -66,10 +71,17 @@ final class RuleProcessor implements Processor<String, RuleSignal, String, Condi
             // Routed before a restart with a catalogue that no longer has this rule.
             return;
         }
-        String key = AlertKey.of(rule.condition(), signal.entityId(), signal.labels()).asString();
+        String key = AlertKey.of(rule.condition(), signal.entityId(), signal.labels())
+                .asString();
         AlertState previous = store.get(key);
-        AlertEvaluator.Result result = evaluator.onSignal(rule, key, previous, signal,
-                Instant.ofEpochMilli(record.timestamp()), now(), stale(rule, signal.sourceId()));
+        AlertEvaluator.Result result = evaluator.onSignal(
+                rule,
+                key,
+                previous,
+                signal,
+                Instant.ofEpochMilli(record.timestamp()),
+                now(),
+                stale(rule, signal.sourceId()));
         apply(key, previous, result);
     }
 
@@ -87,8 +99,10 @@ final class RuleProcessor implements Processor<String, RuleSignal, String, Condi
                 apply(alert.key, alert.value, evaluator.onSourceGone(rule, alert.key, alert.value, now));
                 continue;
             }
-            apply(alert.key, alert.value, evaluator.onTick(rule, alert.key, alert.value, now,
-                    stale(rule, alert.value.sourceId())));
+            apply(
+                    alert.key,
+                    alert.value,
+                    evaluator.onTick(rule, alert.key, alert.value, now, stale(rule, alert.value.sourceId())));
         }
     }
 
@@ -112,9 +126,10 @@ final class RuleProcessor implements Processor<String, RuleSignal, String, Condi
             staleKeys.clear();
             staleKeysFor = registry;
         }
-        List<String> keys = staleKeys.computeIfAbsent(rule.id() + '\u0000' + sourceId, k ->
-                router.staleRulesFor(rule, sourceId).stream()
-                        .map(s -> AlertKey.of(s.condition(), sourceId, Map.of()).asString()).toList());
+        List<String> keys = staleKeys.computeIfAbsent(
+                rule.id() + '\u0000' + sourceId, k -> router.staleRulesFor(rule, sourceId).stream()
+                        .map(s -> AlertKey.of(s.condition(), sourceId, Map.of()).asString())
+                        .toList());
         for (String key : keys) {
             AlertState state = store.get(key);
             if (state != null && state.condition().episodeOpen()) {
@@ -138,8 +153,21 @@ final class RuleProcessor implements Processor<String, RuleSignal, String, Condi
     }
 
     private static ConditionState withoutClock(ConditionState c) {
-        return new ConditionState(c.status(), c.statusSince(), c.episode(), c.episodeOpen(), c.severity(),
-                c.occurrences(), c.lastSeen(), c.level(), c.levelSince(), c.lastMeasure(), c.lastInput(), c.samples(),
-                c.flapping(), c.flips(), null);
+        return new ConditionState(
+                c.status(),
+                c.statusSince(),
+                c.episode(),
+                c.episodeOpen(),
+                c.severity(),
+                c.occurrences(),
+                c.lastSeen(),
+                c.level(),
+                c.levelSince(),
+                c.lastMeasure(),
+                c.lastInput(),
+                c.samples(),
+                c.flapping(),
+                c.flips(),
+                null);
     }
 }

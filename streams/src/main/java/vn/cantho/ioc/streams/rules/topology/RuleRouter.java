@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-
 import org.apache.kafka.streams.KeyValue;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.FeedRecord;
@@ -43,7 +42,11 @@ public final class RuleRouter {
 
     public RuleRouter(RuleCatalogue catalogue, Supplier<DeviceRegistry> devices, IndicatorRegistry indicators) {
         for (InputSource source : InputSource.values()) {
-            bySource.put(source, catalogue.rules().stream().filter(r -> r.input().source() == source).toList());
+            bySource.put(
+                    source,
+                    catalogue.rules().stream()
+                            .filter(r -> r.input().source() == source)
+                            .toList());
         }
         this.devices = devices;
         this.indicators = indicators;
@@ -56,7 +59,9 @@ public final class RuleRouter {
 
     private List<KeyValue<String, RuleSignal>> fromReading(Reading reading) {
         List<KeyValue<String, RuleSignal>> out = new ArrayList<>();
-        Device device = reading == null ? null : devices.get().device(reading.deviceId()).orElse(null);
+        Device device = reading == null
+                ? null
+                : devices.get().device(reading.deviceId()).orElse(null);
         if (device == null || reading.values() == null) {
             return out;
         }
@@ -64,7 +69,9 @@ public final class RuleRouter {
             if (!covers(rule, device.id())) {
                 continue;
             }
-            Double value = rule.kind() == RuleKind.STALE ? null : reading.values().get(rule.input().metric());
+            Double value = rule.kind() == RuleKind.STALE
+                    ? null
+                    : reading.values().get(rule.input().metric());
             if (rule.kind() != RuleKind.STALE && value == null) {
                 continue;
             }
@@ -72,8 +79,16 @@ public final class RuleRouter {
             if (rule.input().metric() != null) {
                 labels.put("metric", rule.input().metric());
             }
-            out.add(signal(rule, device.id(), Scope.DEVICE, device.id(), device.areaCode(), device.domain().id(), labels,
-                    reading.ts(), value));
+            out.add(signal(
+                    rule,
+                    device.id(),
+                    Scope.DEVICE,
+                    device.id(),
+                    device.areaCode(),
+                    device.domain().id(),
+                    labels,
+                    reading.ts(),
+                    value));
         }
         return out;
     }
@@ -85,8 +100,16 @@ public final class RuleRouter {
         }
         for (CatalogueRule rule : rules(InputSource.AGGREGATE)) {
             if (rule.input().metric().equals(aggregate.metric())) {
-                out.add(signal(rule, aggregate.entityId(), Scope.AREA, aggregate.entityId(), aggregate.areaCode(),
-                        aggregate.domain(), new TreeMap<>(Map.of("metric", aggregate.metric())), aggregate.windowStart(), aggregate.avg()));
+                out.add(signal(
+                        rule,
+                        aggregate.entityId(),
+                        Scope.AREA,
+                        aggregate.entityId(),
+                        aggregate.areaCode(),
+                        aggregate.domain(),
+                        new TreeMap<>(Map.of("metric", aggregate.metric())),
+                        aggregate.windowStart(),
+                        aggregate.avg()));
             }
         }
         return out;
@@ -103,8 +126,10 @@ public final class RuleRouter {
             }
             double value = indicator.value();
             if (rule.kind() == RuleKind.TARGET_GAP) {
-                OptionalDouble gap = indicators.byId(indicator.indicator())
-                        .map(d -> TargetGap.of(d, indicator.value())).orElse(OptionalDouble.empty());
+                OptionalDouble gap = indicators
+                        .byId(indicator.indicator())
+                        .map(d -> TargetGap.of(d, indicator.value()))
+                        .orElse(OptionalDouble.empty());
                 if (gap.isEmpty()) {
                     continue;
                 }
@@ -112,8 +137,16 @@ public final class RuleRouter {
             }
             TreeMap<String, String> labels = new TreeMap<>(indicator.labels());
             labels.put(CatalogueRule.INDICATOR_LABEL, indicator.indicator());
-            out.add(signal(rule, indicator.entityId(), indicator.scope(), indicator.entityId(), indicator.areaCode(),
-                    indicator.domain(), labels, indicator.periodStart(), value));
+            out.add(signal(
+                    rule,
+                    indicator.entityId(),
+                    indicator.scope(),
+                    indicator.entityId(),
+                    indicator.areaCode(),
+                    indicator.domain(),
+                    labels,
+                    indicator.periodStart(),
+                    value));
         }
         return out;
     }
@@ -131,24 +164,57 @@ public final class RuleRouter {
             }
             TreeMap<String, String> labels = new TreeMap<>(Map.of("feed", record.feed()));
             switch (rule.kind()) {
-                case STALE -> out.add(signal(rule, record.feed(), Scope.CITY, record.feed(), null, record.domain(), labels,
-                        record.ts(), null));
-                case SLA -> SlaClock.start(rule.sla(), fields).ifPresent(start -> {
-                    labels.put(CatalogueRule.RECORD_LABEL, record.recordKey());
-                    out.add(KeyValue.pair(record.feed(), new RuleSignal(rule.id(), record.feed(), Scope.CITY,
-                            record.feed(), record.areaCode(), record.domain(), labels, record.ts(), null, start,
-                            SlaClock.stopped(rule.sla(), fields))));
-                });
+                case STALE ->
+                    out.add(signal(
+                            rule,
+                            record.feed(),
+                            Scope.CITY,
+                            record.feed(),
+                            null,
+                            record.domain(),
+                            labels,
+                            record.ts(),
+                            null));
+                case SLA ->
+                    SlaClock.start(rule.sla(), fields).ifPresent(start -> {
+                        labels.put(CatalogueRule.RECORD_LABEL, record.recordKey());
+                        out.add(KeyValue.pair(
+                                record.feed(),
+                                new RuleSignal(
+                                        rule.id(),
+                                        record.feed(),
+                                        Scope.CITY,
+                                        record.feed(),
+                                        record.areaCode(),
+                                        record.domain(),
+                                        labels,
+                                        record.ts(),
+                                        null,
+                                        start,
+                                        SlaClock.stopped(rule.sla(), fields))));
+                    });
                 case MATCH -> {
                     labels.put(CatalogueRule.RECORD_LABEL, record.recordKey());
                     MatchSettings match = rule.match();
                     double matched = match.measure(fields);
-                    out.add(KeyValue.pair(record.feed(), new RuleSignal(rule.id(), record.feed(), Scope.CITY,
-                            record.feed(), record.areaCode(), record.domain(), labels, record.ts(), matched, null,
-                            matched == 0)));
+                    out.add(KeyValue.pair(
+                            record.feed(),
+                            new RuleSignal(
+                                    rule.id(),
+                                    record.feed(),
+                                    Scope.CITY,
+                                    record.feed(),
+                                    record.areaCode(),
+                                    record.domain(),
+                                    labels,
+                                    record.ts(),
+                                    matched,
+                                    null,
+                                    matched == 0)));
                 }
                 default -> {
-                    Double value = record.metrics() == null ? null : record.metrics().get(in.metric());
+                    Double value =
+                            record.metrics() == null ? null : record.metrics().get(in.metric());
                     if (value == null) {
                         continue;
                     }
@@ -166,8 +232,16 @@ public final class RuleRouter {
                             labels.put(nameField, fields.get(nameField).toString());
                         }
                     }
-                    out.add(signal(rule, record.feed(), rule.scope(), entityId, record.areaCode(), record.domain(),
-                            labels, record.ts(), value));
+                    out.add(signal(
+                            rule,
+                            record.feed(),
+                            rule.scope(),
+                            entityId,
+                            record.areaCode(),
+                            record.domain(),
+                            labels,
+                            record.ts(),
+                            value));
                 }
             }
         }
@@ -216,10 +290,18 @@ public final class RuleRouter {
         return bySource.get(source);
     }
 
-    private static KeyValue<String, RuleSignal> signal(CatalogueRule rule, String sourceId, Scope scope, String entityId,
-                                                       String areaCode, String domain, TreeMap<String, String> labels,
-                                                       Instant ts, Double value) {
-        return KeyValue.pair(sourceId, new RuleSignal(rule.id(), sourceId, scope, entityId, areaCode, domain, labels, ts,
-                value, null, false));
+    private static KeyValue<String, RuleSignal> signal(
+            CatalogueRule rule,
+            String sourceId,
+            Scope scope,
+            String entityId,
+            String areaCode,
+            String domain,
+            TreeMap<String, String> labels,
+            Instant ts,
+            Double value) {
+        return KeyValue.pair(
+                sourceId,
+                new RuleSignal(rule.id(), sourceId, scope, entityId, areaCode, domain, labels, ts, value, null, false));
     }
 }

@@ -3,7 +3,6 @@ package vn.cantho.ioc.streams.rules.topology;
 import java.time.Instant;
 import java.util.SortedMap;
 import java.util.TreeMap;
-
 import vn.cantho.ioc.model.Scope;
 
 /**
@@ -24,8 +23,18 @@ import vn.cantho.ioc.model.Scope;
  * @param since    SLA: when the item's clock started
  * @param closed   SLA: whether the awaited step has happened
  */
-public record RuleSignal(String ruleId, String sourceId, Scope scope, String entityId, String areaCode,
-                         String domain, SortedMap<String, String> labels, Instant ts, Double value, Instant since, boolean closed) {
+public record RuleSignal(
+        String ruleId,
+        String sourceId,
+        Scope scope,
+        String entityId,
+        String areaCode,
+        String domain,
+        SortedMap<String, String> labels,
+        Instant ts,
+        Double value,
+        Instant since,
+        boolean closed) {
 
     public RuleSignal {
         labels = labels == null ? new TreeMap<>() : new TreeMap<>(labels);

@@ -2,7 +2,6 @@ package vn.cantho.ioc.streams.rules.topology;
 
 import java.time.Duration;
 import java.util.function.Supplier;
-
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -38,12 +37,11 @@ public final class RulesTopology {
     private static final SmileSerde<RuleSignal> SIGNAL_SERDE = new SmileSerde<>(RuleSignal.class);
     private static final SmileSerde<AlertState> STATE_SERDE = new SmileSerde<>(AlertState.class);
 
-    private RulesTopology() {
-    }
+    private RulesTopology() {}
 
     /** The topology over a registry that never changes, with the built-in working-day calendar. */
-    public static Topology build(RuleCatalogue catalogue, DeviceRegistry devices, IndicatorRegistry indicators,
-                                 Duration tickInterval) {
+    public static Topology build(
+            RuleCatalogue catalogue, DeviceRegistry devices, IndicatorRegistry indicators, Duration tickInterval) {
         return build(catalogue, () -> devices, indicators, WorkingCalendar.builtIn(), tickInterval);
     }
 
@@ -54,14 +52,19 @@ public final class RulesTopology {
      * @param calendar     working days of the SLA rules counted in working days (public holidays are not)
      * @param tickInterval wall-clock interval of the punctuation that runs the timers; a timer is late by at most this
      */
-    public static Topology build(RuleCatalogue catalogue, Supplier<DeviceRegistry> devices,
-                                 IndicatorRegistry indicators, WorkingCalendar calendar, Duration tickInterval) {
+    public static Topology build(
+            RuleCatalogue catalogue,
+            Supplier<DeviceRegistry> devices,
+            IndicatorRegistry indicators,
+            WorkingCalendar calendar,
+            Duration tickInterval) {
         RuleRouter router = new RuleRouter(catalogue, devices, indicators);
         StreamsBuilder builder = new StreamsBuilder();
         // Cached: an alert's state changes with nearly every signal, and the cache writes it to RocksDB and the
         // changelog once per commit instead of once per signal.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE),
-                Serdes.String(), STATE_SERDE).withCachingEnabled());
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE), Serdes.String(), STATE_SERDE)
+                        .withCachingEnabled());
 
         // Telemetry is keyed by device id, the source of every signal it makes, so its signals are already on the
         // partition of the task that owns their alerts: only the other inputs are repartitioned. Telemetry is most of
@@ -75,20 +78,33 @@ public final class RulesTopology {
         KStream<String, RuleSignal> feeds = source(builder, Topics.FEED_RECORDS, "feed-records")
                 .flatMap((k, v) -> router.fromFeedRecord(v), Named.as("feed-records-to-signals"));
 
-        aggregates.merge(indicatorSignals, Named.as("merge-indicator-signals"))
+        aggregates
+                .merge(indicatorSignals, Named.as("merge-indicator-signals"))
                 .merge(feeds, Named.as("merge-feed-signals"))
-                .repartition(Repartitioned.with(Serdes.String(), SIGNAL_SERDE).withName(SIGNALS)
+                .repartition(Repartitioned.with(Serdes.String(), SIGNAL_SERDE)
+                        .withName(SIGNALS)
                         .withNumberOfPartitions(Topics.TELEMETRY.partitions()))
                 .merge(telemetry, Named.as("merge-telemetry-signals"))
-                .process(() -> new RuleProcessor(catalogue, router, new EventFactory(devices, indicators), calendar,
-                        STATE_STORE, tickInterval), Named.as("evaluate-rules"), STATE_STORE)
-                .to(Topics.ALERT_CONDITIONS.name(), Produced.with(Topics.ALERT_CONDITIONS.keySerde(),
-                        Topics.ALERT_CONDITIONS.valueSerde()).withName("alert-conditions-sink"));
+                .process(
+                        () -> new RuleProcessor(
+                                catalogue,
+                                router,
+                                new EventFactory(devices, indicators),
+                                calendar,
+                                STATE_STORE,
+                                tickInterval),
+                        Named.as("evaluate-rules"),
+                        STATE_STORE)
+                .to(
+                        Topics.ALERT_CONDITIONS.name(),
+                        Produced.with(Topics.ALERT_CONDITIONS.keySerde(), Topics.ALERT_CONDITIONS.valueSerde())
+                                .withName("alert-conditions-sink"));
         return builder.build();
     }
 
     private static <V> KStream<String, V> source(StreamsBuilder builder, Topic<String, V> topic, String name) {
-        return builder.stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde())
-                .withName(name + "-source"));
+        return builder.stream(
+                topic.name(),
+                Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name + "-source"));
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -20,8 +19,15 @@ class RuleCatalogueTest {
 
     private static final DeviceRegistry DEVICES = DeviceRegistry.builtIn();
     private static final IndicatorRegistry INDICATORS = IndicatorRegistry.builtIn();
-    private static final Set<String> FEEDS = Set.of("socioeconomic-monthly", "dossiers-daily", "hotline-1022-reports",
-            "social-listening-hourly", "soc-daily", "soc-incidents", "tourism-monthly", "hotel-occupancy-daily",
+    private static final Set<String> FEEDS = Set.of(
+            "socioeconomic-monthly",
+            "dossiers-daily",
+            "hotline-1022-reports",
+            "social-listening-hourly",
+            "soc-daily",
+            "soc-incidents",
+            "tourism-monthly",
+            "hotel-occupancy-daily",
             "traffic-safety-daily");
 
     @Test
@@ -33,7 +39,8 @@ class RuleCatalogueTest {
         assertThat(catalogue.rules().stream().map(CatalogueRule::kind).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(RuleKind.values());
         assertThat(catalogue.rule("river-level-bd").orElseThrow().levels())
-                .extracting(l -> l.raise()).containsExactly(1.80, 1.90, 2.00);
+                .extracting(l -> l.raise())
+                .containsExactly(1.80, 1.90, 2.00);
     }
 
     @Test
@@ -76,30 +83,36 @@ class RuleCatalogueTest {
                    "input": {"source": "telemetry", "metric": "pm25"}, "levels": [{"severity": "WARNING", "raise": 1, "clear": 1}]}
                  ]}
                 """;
-        assertThatThrownBy(() -> RuleCatalogue.parse(json.getBytes(StandardCharsets.UTF_8), "test.json", DEVICES,
-                INDICATORS, FEEDS))
+        assertThatThrownBy(() -> RuleCatalogue.parse(
+                        json.getBytes(StandardCharsets.UTF_8), "test.json", DEVICES, INDICATORS, FEEDS))
                 .isInstanceOf(InvalidCatalogueException.class)
-                .satisfies(e -> assertThat(((InvalidCatalogueException) e).problems()).contains(
-                        "rule 'a': title: must not be blank",
-                        "rule 'a': input.metric: unknown sensor metric 'pm99'",
-                        "rule 'a': input.devices: unknown device 'nowhere'",
-                        "rule 'a': levels[0].clear: 110.0 must not be above raise 100.0 for direction ABOVE",
-                        "rule 'b': input.indicators: unknown indicator 'no_such_kpi'",
-                        "rule 'b': spike: is required (method, days, minDays)",
-                        "rule 'c': input.feeds: unknown feed 'nope'",
-                        "rule 'c': sla: needs stopFields or stopStatuses, or the clock never stops",
-                        "rule 'e': noDataAfter: PT10M must be longer than the 15.0 minutes after which stale rule 'f' "
-                                + "opens for the same source, or its NO_DATA comes first and is not suppressed",
-                        "rule 'f': identityLabels: a STALE rule has one alert per source and no identity labels")
-                        .anySatisfy(p -> assertThat(p).startsWith("rule 'd': cannot be read:").contains("colour"))
-                        .anySatisfy(p -> assertThat(p).startsWith("rule 'a': cannot be read:").contains("nowhere")))
+                .satisfies(e -> assertThat(((InvalidCatalogueException) e).problems())
+                        .contains(
+                                "rule 'a': title: must not be blank",
+                                "rule 'a': input.metric: unknown sensor metric 'pm99'",
+                                "rule 'a': input.devices: unknown device 'nowhere'",
+                                "rule 'a': levels[0].clear: 110.0 must not be above raise 100.0 for direction ABOVE",
+                                "rule 'b': input.indicators: unknown indicator 'no_such_kpi'",
+                                "rule 'b': spike: is required (method, days, minDays)",
+                                "rule 'c': input.feeds: unknown feed 'nope'",
+                                "rule 'c': sla: needs stopFields or stopStatuses, or the clock never stops",
+                                "rule 'e': noDataAfter: PT10M must be longer than the 15.0 minutes after which stale rule 'f' "
+                                        + "opens for the same source, or its NO_DATA comes first and is not suppressed",
+                                "rule 'f': identityLabels: a STALE rule has one alert per source and no identity labels")
+                        .anySatisfy(p -> assertThat(p)
+                                .startsWith("rule 'd': cannot be read:")
+                                .contains("colour"))
+                        .anySatisfy(p -> assertThat(p)
+                                .startsWith("rule 'a': cannot be read:")
+                                .contains("nowhere")))
                 .hasMessageContaining("invalid rule catalogue test.json");
     }
 
     @Test
     void a_file_that_is_not_json_is_refused_with_the_reason() {
-        assertThatThrownBy(() -> RuleCatalogue.parse("{\"rules\": [".getBytes(StandardCharsets.UTF_8), "broken.json",
-                DEVICES, INDICATORS, FEEDS))
-                .isInstanceOf(InvalidCatalogueException.class).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> RuleCatalogue.parse(
+                        "{\"rules\": [".getBytes(StandardCharsets.UTF_8), "broken.json", DEVICES, INDICATORS, FEEDS))
+                .isInstanceOf(InvalidCatalogueException.class)
+                .hasMessageContaining("not valid JSON");
     }
 }

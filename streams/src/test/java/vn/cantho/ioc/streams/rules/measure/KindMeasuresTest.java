@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.cantho.ioc.model.Granularity;
@@ -23,6 +22,7 @@ class KindMeasuresTest {
 
     /** 2026: Tết 14/2-22/2, 30/4 and 1/5 off, Saturday 10/1 worked (see vn-holidays.json). */
     private static final WorkingCalendar CALENDAR = WorkingCalendar.builtIn();
+
     private static final Instant RECEIVED = Instant.parse("2026-11-16T01:00:00Z");
 
     @ParameterizedTest(name = "last record {0} min before now -> {0}")
@@ -42,16 +42,21 @@ class KindMeasuresTest {
             acknowledged | none                 | 3   | 0
             in_progress  | none                 | 3   | 0
             """)
-    void sla_in_hours_stops_at_acknowledgement(String status, String acknowledgedAt, double hoursLater, double measure) {
-        SlaSettings sla = new SlaSettings("received_at", SlaSettings.SlaUnit.HOURS,
-                List.of("acknowledged_at", "resolved_at"), List.of("acknowledged", "in_progress", "resolved"));
+    void sla_in_hours_stops_at_acknowledgement(
+            String status, String acknowledgedAt, double hoursLater, double measure) {
+        SlaSettings sla = new SlaSettings(
+                "received_at",
+                SlaSettings.SlaUnit.HOURS,
+                List.of("acknowledged_at", "resolved_at"),
+                List.of("acknowledged", "in_progress", "resolved"));
         Map<String, Object> report = new HashMap<>(Map.of("status", status, "received_at", RECEIVED.toString()));
         if (acknowledgedAt != null) {
             report.put("acknowledged_at", acknowledgedAt);
         }
         Instant start = SlaClock.start(sla, report).orElseThrow();
-        double elapsed = SlaClock.elapsed(sla, CALENDAR, start, SlaClock.stopped(sla, report),
-                RECEIVED.plusMillis((long) (hoursLater * 3_600_000)));
+        double elapsed =
+                SlaClock.elapsed(sla, CALENDAR, start, SlaClock.stopped(sla, report), RECEIVED.plusMillis((long)
+                        (hoursLater * 3_600_000)));
         assertThat(elapsed).isEqualTo(measure);
     }
 
@@ -64,7 +69,8 @@ class KindMeasuresTest {
             2026-01-09T03:00:00Z | 2026-01-12T03:00:00Z | 2
             """)
     void sla_in_working_days_skips_weekends_and_public_holidays(String received, String now, double days) {
-        SlaSettings sla = new SlaSettings("received_at", SlaSettings.SlaUnit.WORKING_DAYS, List.of("resolved_at"), List.of());
+        SlaSettings sla =
+                new SlaSettings("received_at", SlaSettings.SlaUnit.WORKING_DAYS, List.of("resolved_at"), List.of());
         assertThat(SlaClock.elapsed(sla, CALENDAR, Instant.parse(received), false, Instant.parse(now)))
                 .isCloseTo(days, org.assertj.core.data.Offset.offset(1e-9));
     }
@@ -72,7 +78,8 @@ class KindMeasuresTest {
     @ParameterizedTest(name = "a report without a readable start ({0}) has no clock")
     @CsvSource({"yesterday", "''"})
     void sla_without_a_readable_start_has_no_clock(String start) {
-        SlaSettings sla = new SlaSettings("received_at", SlaSettings.SlaUnit.HOURS, List.of("acknowledged_at"), List.of());
+        SlaSettings sla =
+                new SlaSettings("received_at", SlaSettings.SlaUnit.HOURS, List.of("acknowledged_at"), List.of());
         assertThat(SlaClock.start(sla, Map.of("received_at", start))).isEmpty();
         assertThat(SlaClock.start(sla, Map.of())).isEmpty();
     }
@@ -85,13 +92,15 @@ class KindMeasuresTest {
             malware    | open     | trojan trên máy trạm         | 0
             phishing   | open     | ransomware link in an email  | 0
             """)
-    void match_flags_open_records_that_match_every_condition(String category, String status, String description,
-                                                             double measure) {
-        MatchSettings defacement = new MatchSettings(Map.of("category", List.of("defacement")), Map.of(), List.of("resolved"));
-        MatchSettings ransomware = new MatchSettings(Map.of("category", List.of("malware")),
-                Map.of("description", "ransomware"), List.of("resolved"));
+    void match_flags_open_records_that_match_every_condition(
+            String category, String status, String description, double measure) {
+        MatchSettings defacement =
+                new MatchSettings(Map.of("category", List.of("defacement")), Map.of(), List.of("resolved"));
+        MatchSettings ransomware = new MatchSettings(
+                Map.of("category", List.of("malware")), Map.of("description", "ransomware"), List.of("resolved"));
         Map<String, Object> incident = Map.of("category", category, "status", status, "description", description);
-        assertThat(Math.max(defacement.measure(incident), ransomware.measure(incident))).isEqualTo(measure);
+        assertThat(Math.max(defacement.measure(incident), ransomware.measure(incident)))
+                .isEqualTo(measure);
     }
 
     @ParameterizedTest(name = "{0} target {1}, value {2} -> gap {3}")
@@ -102,10 +111,20 @@ class KindMeasuresTest {
             LOWER_IS_BETTER  | 0    | 2    | 2
             none             | 95   | 80   | none
             """)
-    void target_gap_is_the_miss_in_percent_of_the_target_on_the_bad_side(Polarity polarity, double target, double value,
-                                                                          Double gap) {
-        IndicatorDefinition d = new IndicatorDefinition("kpi", "KPI", "%", Domain.GOVERNMENT, Scope.AGENCY,
-                Granularity.DAY, Aggregation.values()[0], polarity, polarity == null ? null : target, "test", "test");
+    void target_gap_is_the_miss_in_percent_of_the_target_on_the_bad_side(
+            Polarity polarity, double target, double value, Double gap) {
+        IndicatorDefinition d = new IndicatorDefinition(
+                "kpi",
+                "KPI",
+                "%",
+                Domain.GOVERNMENT,
+                Scope.AGENCY,
+                Granularity.DAY,
+                Aggregation.values()[0],
+                polarity,
+                polarity == null ? null : target,
+                "test",
+                "test");
         OptionalDouble measured = TargetGap.of(d, value);
         if (gap == null) {
             assertThat(measured).isEmpty();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalDouble;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,8 +29,8 @@ class SpikeBaselineTest {
             SIGMA | 8;12;8;12            | 16  | 3.0
             SIGMA | 10;10;10             | 50  | none
             """)
-    void measures_the_current_hour_against_the_same_hour_of_past_days(SpikeMethod method, String history, double now,
-                                                                    Double expected) {
+    void measures_the_current_hour_against_the_same_hour_of_past_days(
+            SpikeMethod method, String history, double now, Double expected) {
         SpikeSettings settings = new SpikeSettings(method, 7, 3);
         String[] days = history.split(";");
         SpikeBaseline b = SpikeBaseline.empty();
@@ -66,7 +65,8 @@ class SpikeBaselineTest {
         for (String r : readings.split(";")) {
             b = b.observe(hour.plusSeconds(60L * i++), Double.parseDouble(r), 7);
         }
-        assertThat(b.measure(new SpikeSettings(SpikeMethod.RATIO, 7, 3)).getAsDouble()).isEqualTo(ratio);
+        assertThat(b.measure(new SpikeSettings(SpikeMethod.RATIO, 7, 3)).getAsDouble())
+                .isEqualTo(ratio);
     }
 
     @ParameterizedTest(name = "a {0}-day baseline forgets older days")
@@ -79,7 +79,8 @@ class SpikeBaselineTest {
             b = b.observe(DAY0.plus(Duration.ofHours(h)), h < 30 * 24 ? 100 : 10, days);
         }
         b = b.observe(DAY0.plus(Duration.ofHours(total * 24L)), 30, days);
-        assertThat(b.measure(new SpikeSettings(SpikeMethod.RATIO, days, days)).getAsDouble()).isEqualTo(3.0);
+        assertThat(b.measure(new SpikeSettings(SpikeMethod.RATIO, days, days)).getAsDouble())
+                .isEqualTo(3.0);
         assertThat(b.means()).hasSize(24 * (days + 1));
     }
 
@@ -92,6 +93,7 @@ class SpikeBaselineTest {
         // Silent for 5 days: only two of the past seven days at this hour have data
         b = b.observe(DAY0.plus(Duration.ofDays(12)), 30, 7);
         assertThat(b.measure(new SpikeSettings(SpikeMethod.RATIO, 7, 3))).isEmpty();
-        assertThat(b.measure(new SpikeSettings(SpikeMethod.RATIO, 7, 2)).getAsDouble()).isEqualTo(3.0);
+        assertThat(b.measure(new SpikeSettings(SpikeMethod.RATIO, 7, 2)).getAsDouble())
+                .isEqualTo(3.0);
     }
 }

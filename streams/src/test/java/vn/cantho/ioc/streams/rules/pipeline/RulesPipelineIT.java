@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,8 +51,15 @@ import vn.cantho.ioc.testkit.SharedServers;
 class RulesPipelineIT {
 
     private static final SharedServers SERVERS = SharedServers.get();
-    private static final Set<String> FEEDS = Set.of("socioeconomic-monthly", "dossiers-daily", "hotline-1022-reports",
-            "social-listening-hourly", "soc-daily", "soc-incidents", "tourism-monthly", "hotel-occupancy-daily",
+    private static final Set<String> FEEDS = Set.of(
+            "socioeconomic-monthly",
+            "dossiers-daily",
+            "hotline-1022-reports",
+            "social-listening-hourly",
+            "soc-daily",
+            "soc-incidents",
+            "tourism-monthly",
+            "hotel-occupancy-daily",
             "traffic-safety-daily");
     private static final String STATION = "aq-thoi-lai-01";
     private static final String GAUGE = "wl-can-tho";
@@ -66,11 +72,18 @@ class RulesPipelineIT {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", SERVERS.kafkaBootstrap()))) {
             new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
         }
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafkaBootstrap()),
-                new ByteArraySerializer(), new ByteArraySerializer());
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafkaBootstrap(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                Topics.ALERT_CONDITIONS.keySerde().deserializer(), Topics.ALERT_CONDITIONS.valueSerde().deserializer());
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafkaBootstrap()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        SERVERS.kafkaBootstrap(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                Topics.ALERT_CONDITIONS.keySerde().deserializer(),
+                Topics.ALERT_CONDITIONS.valueSerde().deserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (int p = 0; p < Topics.ALERT_CONDITIONS.partitions(); p++) {
             partitions.add(new TopicPartition(Topics.ALERT_CONDITIONS.name(), p));
@@ -109,19 +122,23 @@ class RulesPipelineIT {
             send(GAUGE, "water_level", 1.95, now);
 
             // Then both alerts arrive on the alert topic within seconds
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-                poll(events);
-                assertThat(types(events, "pm25-spike|" + STATION + "|")).containsExactly(TransitionType.OPENED);
-                assertThat(types(events, "river-level-bd|" + GAUGE + "|"))
-                        .containsExactly(TransitionType.OPENED, TransitionType.SEVERITY_CHANGED);
-            });
-            System.out.printf("rules latency: readings sent -> both alerts read back in %d ms%n",
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .untilAsserted(() -> {
+                        poll(events);
+                        assertThat(types(events, "pm25-spike|" + STATION + "|")).containsExactly(TransitionType.OPENED);
+                        assertThat(types(events, "river-level-bd|" + GAUGE + "|"))
+                                .containsExactly(TransitionType.OPENED, TransitionType.SEVERITY_CHANGED);
+                    });
+            System.out.printf(
+                    "rules latency: readings sent -> both alerts read back in %d ms%n",
                     (System.nanoTime() - sent) / 1_000_000);
             ConditionEvent bdII = of(events, "river-level-bd|" + GAUGE + "|").get(1);
             assertThat(bdII.severity()).isEqualTo(Severity.MAJOR);
             assertThat(bdII.previousSeverity()).isEqualTo(Severity.WARNING);
             assertThat(bdII.labels()).containsEntry("domain", "environment").containsEntry("area", "ninh-kieu");
-            assertThat(of(events, "pm25-spike|" + STATION + "|").get(0).measure()).isEqualTo(4.5);
+            assertThat(of(events, "pm25-spike|" + STATION + "|").get(0).measure())
+                    .isEqualTo(4.5);
         }
 
         // When the application restarts without its local state and the gauge stays above BĐ II, then falls
@@ -132,20 +149,27 @@ class RulesPipelineIT {
             send(GAUGE, "water_level", 1.60, now.plusSeconds(120));
 
             // Then the same episode goes on: no second OPENED, the fall is RECOVERING of episode 1
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-                poll(events);
-                assertThat(types(events, "river-level-bd|" + GAUGE + "|")).containsExactly(TransitionType.OPENED,
-                        TransitionType.SEVERITY_CHANGED, TransitionType.RECOVERING);
-            });
-            assertThat(of(events, "river-level-bd|" + GAUGE + "|").get(2).episode()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .untilAsserted(() -> {
+                        poll(events);
+                        assertThat(types(events, "river-level-bd|" + GAUGE + "|"))
+                                .containsExactly(
+                                        TransitionType.OPENED,
+                                        TransitionType.SEVERITY_CHANGED,
+                                        TransitionType.RECOVERING);
+                    });
+            assertThat(of(events, "river-level-bd|" + GAUGE + "|").get(2).episode())
+                    .isEqualTo(1);
         }
     }
 
     private static StreamsRunner runner(String appId, Path stateDir) {
         DeviceRegistry devices = DeviceRegistry.builtIn();
         IndicatorRegistry indicators = IndicatorRegistry.builtIn();
-        return new StreamsRunner(RulesTopology.build(RuleCatalogue.builtIn(devices, indicators, FEEDS), devices,
-                indicators, Duration.ofSeconds(1)),
+        return new StreamsRunner(
+                RulesTopology.build(
+                        RuleCatalogue.builtIn(devices, indicators, FEEDS), devices, indicators, Duration.ofSeconds(1)),
                 StreamsRunner.properties(appId, SERVERS.kafkaBootstrap(), stateDir, 1, 1));
     }
 

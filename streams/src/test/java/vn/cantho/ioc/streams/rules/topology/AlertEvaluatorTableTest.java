@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,8 +25,8 @@ import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
  */
 class AlertEvaluatorTableTest {
 
-    private static final RuleCatalogue CATALOGUE = RuleCatalogue.builtIn(DeviceRegistry.builtIn(),
-            IndicatorRegistry.builtIn(), RulesDriver.FEEDS);
+    private static final RuleCatalogue CATALOGUE =
+            RuleCatalogue.builtIn(DeviceRegistry.builtIn(), IndicatorRegistry.builtIn(), RulesDriver.FEEDS);
     /** Monday 2026-11-16 08:00 in Vietnam. */
     private static final Instant T0 = Instant.parse("2026-11-16T01:00:00Z");
 
@@ -81,7 +80,8 @@ class AlertEvaluatorTableTest {
     @MethodSource("tables")
     void kinds_measured_outside_the_machine_follow_their_table(String ruleId, String scenario, String table) {
         CatalogueRule rule = CATALOGUE.rule(ruleId).orElseThrow();
-        AlertEvaluator evaluator = new AlertEvaluator(new EventFactory(DeviceRegistry::builtIn, IndicatorRegistry.builtIn()),
+        AlertEvaluator evaluator = new AlertEvaluator(
+                new EventFactory(DeviceRegistry::builtIn, IndicatorRegistry.builtIn()),
                 vn.cantho.ioc.model.calendar.WorkingCalendar.builtIn());
         AlertState state = null;
         Instant received = null;
@@ -102,8 +102,10 @@ class AlertEvaluatorTableTest {
                 result = evaluator.onSignal(rule, "key", state, signal(rule, action, received, now), T0, now, false);
             }
             List<String> expected = List.of(cells).subList(2, cells.length);
-            assertThat(result.events()).as("%s at minute %s", scenario, cells[0])
-                    .extracting(e -> e.type() + ":" + e.severity()).containsExactlyElementsOf(expected);
+            assertThat(result.events())
+                    .as("%s at minute %s", scenario, cells[0])
+                    .extracting(e -> e.type() + ":" + e.severity())
+                    .containsExactlyElementsOf(expected);
             state = result.state();
         }
     }
@@ -111,17 +113,51 @@ class AlertEvaluatorTableTest {
     private static RuleSignal signal(CatalogueRule rule, String action, Instant received, Instant now) {
         Map<String, String> labels = new TreeMap<>(Map.of(CatalogueRule.RECORD_LABEL, "R-1"));
         return switch (rule.kind()) {
-            case STALE -> new RuleSignal(rule.id(), "wl-can-tho", Scope.DEVICE, "wl-can-tho", "ninh-kieu", "environment",
-                    new TreeMap<>(), now, null, null, false);
-            case SLA -> new RuleSignal(rule.id(), "hotline-1022-reports", Scope.CITY, "hotline-1022-reports", "cai-rang",
-                    "citizen_feedback", new TreeMap<>(labels), received, null, received, action.equals("ack"));
+            case STALE ->
+                new RuleSignal(
+                        rule.id(),
+                        "wl-can-tho",
+                        Scope.DEVICE,
+                        "wl-can-tho",
+                        "ninh-kieu",
+                        "environment",
+                        new TreeMap<>(),
+                        now,
+                        null,
+                        null,
+                        false);
+            case SLA ->
+                new RuleSignal(
+                        rule.id(),
+                        "hotline-1022-reports",
+                        Scope.CITY,
+                        "hotline-1022-reports",
+                        "cai-rang",
+                        "citizen_feedback",
+                        new TreeMap<>(labels),
+                        received,
+                        null,
+                        received,
+                        action.equals("ack"));
             case MATCH -> {
-                Map<String, Object> incident = new HashMap<>(Map.of("category",
+                Map<String, Object> incident = new HashMap<>(Map.of(
+                        "category",
                         action.equals("nomatch") ? "phishing" : "defacement",
-                        "status", action.equals("close") ? "resolved" : "open"));
+                        "status",
+                        action.equals("close") ? "resolved" : "open"));
                 double measure = rule.match().measure(incident);
-                yield new RuleSignal(rule.id(), "soc-incidents", Scope.CITY, "soc-incidents", null, "cybersecurity",
-                        new TreeMap<>(labels), received, measure, null, measure == 0);
+                yield new RuleSignal(
+                        rule.id(),
+                        "soc-incidents",
+                        Scope.CITY,
+                        "soc-incidents",
+                        null,
+                        "cybersecurity",
+                        new TreeMap<>(labels),
+                        received,
+                        measure,
+                        null,
+                        measure == 0);
             }
             default -> throw new IllegalArgumentException(rule.kind().toString());
         };

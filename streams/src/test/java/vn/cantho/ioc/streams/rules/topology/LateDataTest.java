@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.alert.ConditionEvent;
@@ -24,13 +23,13 @@ import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
  */
 class LateDataTest {
 
-    private static final RuleCatalogue CATALOGUE = RuleCatalogue.builtIn(DeviceRegistry.builtIn(),
-            IndicatorRegistry.builtIn(), RulesDriver.FEEDS);
+    private static final RuleCatalogue CATALOGUE =
+            RuleCatalogue.builtIn(DeviceRegistry.builtIn(), IndicatorRegistry.builtIn(), RulesDriver.FEEDS);
     private static final CatalogueRule DEATHS = CATALOGUE.rule("traffic-deaths").orElseThrow();
     private static final Instant NOW = Instant.parse("2026-11-30T03:00:00Z");
 
-    private final AlertEvaluator evaluator = new AlertEvaluator(new EventFactory(DeviceRegistry::builtIn, IndicatorRegistry.builtIn()),
-            WorkingCalendar.builtIn());
+    private final AlertEvaluator evaluator = new AlertEvaluator(
+            new EventFactory(DeviceRegistry::builtIn, IndicatorRegistry.builtIn()), WorkingCalendar.builtIn());
     private final List<ConditionEvent> published = new ArrayList<>();
     private AlertState state;
 
@@ -113,8 +112,18 @@ class LateDataTest {
     }
 
     private void recordAt(CatalogueRule rule, Instant ts, int minute, double value) {
-        RuleSignal signal = new RuleSignal(rule.id(), "source", Scope.AREA, "ninh-kieu", "ninh-kieu",
-                rule.domain().id(), new TreeMap<>(), ts, value, null, false);
+        RuleSignal signal = new RuleSignal(
+                rule.id(),
+                "source",
+                Scope.AREA,
+                "ninh-kieu",
+                "ninh-kieu",
+                rule.domain().id(),
+                new TreeMap<>(),
+                ts,
+                value,
+                null,
+                false);
         keep(evaluator.onSignal(rule, "key", state, signal, NOW, NOW.plus(Duration.ofMinutes(minute)), false));
     }
 
@@ -132,6 +141,8 @@ class LateDataTest {
     }
 
     private List<String> events() {
-        return published.stream().map(e -> e.type() + ":" + e.severity() + (e.held() ? ":held" : "")).toList();
+        return published.stream()
+                .map(e -> e.type() + ":" + e.severity() + (e.held() ? ":held" : ""))
+                .toList();
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -30,9 +29,17 @@ import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
 final class RulesDriver implements AutoCloseable {
 
     static final Duration TICK = Duration.ofSeconds(10);
-    static final Set<String> FEEDS = Set.of("socioeconomic-monthly", "socioeconomic-quarterly", "dossiers-daily",
-            "hotline-1022-reports", "social-listening-hourly", "soc-daily", "soc-incidents", "tourism-monthly",
-            "hotel-occupancy-daily", "traffic-safety-daily");
+    static final Set<String> FEEDS = Set.of(
+            "socioeconomic-monthly",
+            "socioeconomic-quarterly",
+            "dossiers-daily",
+            "hotline-1022-reports",
+            "social-listening-hourly",
+            "soc-daily",
+            "soc-incidents",
+            "tourism-monthly",
+            "hotel-occupancy-daily",
+            "traffic-safety-daily");
 
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, Reading> telemetry;
@@ -52,38 +59,82 @@ final class RulesDriver implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "rules-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(RulesTopology.build(catalogue, registry, indicators,
-                vn.cantho.ioc.model.calendar.WorkingCalendar.builtIn(), TICK), props, start);
+        driver = new TopologyTestDriver(
+                RulesTopology.build(
+                        catalogue, registry, indicators, vn.cantho.ioc.model.calendar.WorkingCalendar.builtIn(), TICK),
+                props,
+                start);
         wallClock = start;
-        telemetry = driver.createInputTopic(Topics.TELEMETRY.name(), Topics.TELEMETRY.keySerde().serializer(),
+        telemetry = driver.createInputTopic(
+                Topics.TELEMETRY.name(),
+                Topics.TELEMETRY.keySerde().serializer(),
                 Topics.TELEMETRY.valueSerde().serializer());
-        feeds = driver.createInputTopic(Topics.FEED_RECORDS.name(), Topics.FEED_RECORDS.keySerde().serializer(),
+        feeds = driver.createInputTopic(
+                Topics.FEED_RECORDS.name(),
+                Topics.FEED_RECORDS.keySerde().serializer(),
                 Topics.FEED_RECORDS.valueSerde().serializer());
-        this.indicators = driver.createInputTopic(Topics.INDICATORS.name(), Topics.INDICATORS.keySerde().serializer(),
+        this.indicators = driver.createInputTopic(
+                Topics.INDICATORS.name(),
+                Topics.INDICATORS.keySerde().serializer(),
                 Topics.INDICATORS.valueSerde().serializer());
-        aggregates = driver.createInputTopic(Topics.AGGREGATES_1M.name(), Topics.AGGREGATES_1M.keySerde().serializer(),
+        aggregates = driver.createInputTopic(
+                Topics.AGGREGATES_1M.name(),
+                Topics.AGGREGATES_1M.keySerde().serializer(),
                 Topics.AGGREGATES_1M.valueSerde().serializer());
-        events = driver.createOutputTopic(Topics.ALERT_CONDITIONS.name(),
-                Topics.ALERT_CONDITIONS.keySerde().deserializer(), Topics.ALERT_CONDITIONS.valueSerde().deserializer());
+        events = driver.createOutputTopic(
+                Topics.ALERT_CONDITIONS.name(),
+                Topics.ALERT_CONDITIONS.keySerde().deserializer(),
+                Topics.ALERT_CONDITIONS.valueSerde().deserializer());
     }
 
     /** A reading of one metric, measured at {@code ts}. */
     void reading(String device, String metric, double value, Instant ts) {
-        telemetry.pipeInput(device, new Reading(Reading.SCHEMA_VERSION, device, ts, Map.of(metric, value), ts, "test"), ts);
+        telemetry.pipeInput(
+                device, new Reading(Reading.SCHEMA_VERSION, device, ts, Map.of(metric, value), ts, "test"), ts);
     }
 
-    void feedRecord(String feed, String recordKey, Instant ts, String areaCode, Map<String, Object> fields,
-                    Map<String, Double> metrics) {
-        String domain = feed.startsWith("hotline") ? "citizen_feedback" : feed.startsWith("soc") ? "cybersecurity" : "test";
-        FeedRecord record = new FeedRecord(FeedRecord.SCHEMA_VERSION, feed, "test", domain, recordKey, ts, null, areaCode,
-                fields, metrics, wallClock, "test", Map.of());
+    void feedRecord(
+            String feed,
+            String recordKey,
+            Instant ts,
+            String areaCode,
+            Map<String, Object> fields,
+            Map<String, Double> metrics) {
+        String domain =
+                feed.startsWith("hotline") ? "citizen_feedback" : feed.startsWith("soc") ? "cybersecurity" : "test";
+        FeedRecord record = new FeedRecord(
+                FeedRecord.SCHEMA_VERSION,
+                feed,
+                "test",
+                domain,
+                recordKey,
+                ts,
+                null,
+                areaCode,
+                fields,
+                metrics,
+                wallClock,
+                "test",
+                Map.of());
         feeds.pipeInput(record.key(), record, wallClock);
     }
 
     /** An area's 1-minute aggregate of one metric with the given mean (a single reading). */
     void areaMean(String area, String metric, double mean, Instant windowStart) {
-        Aggregate a = new Aggregate(Aggregate.SCHEMA_VERSION, vn.cantho.ioc.model.Scope.AREA, area, metric, "environment",
-                area, windowStart, windowStart.plusSeconds(60), 1, mean, mean, mean, mean);
+        Aggregate a = new Aggregate(
+                Aggregate.SCHEMA_VERSION,
+                vn.cantho.ioc.model.Scope.AREA,
+                area,
+                metric,
+                "environment",
+                area,
+                windowStart,
+                windowStart.plusSeconds(60),
+                1,
+                mean,
+                mean,
+                mean,
+                mean);
         aggregates.pipeInput(a.key(), a, windowStart);
     }
 
@@ -95,7 +146,9 @@ final class RulesDriver implements AutoCloseable {
     void advance(Duration by) {
         Instant target = wallClock.plus(by);
         while (wallClock.isBefore(target)) {
-            Duration step = Duration.between(wallClock, target).compareTo(TICK) < 0 ? Duration.between(wallClock, target) : TICK;
+            Duration step = Duration.between(wallClock, target).compareTo(TICK) < 0
+                    ? Duration.between(wallClock, target)
+                    : TICK;
             driver.advanceWallClockTime(step);
             wallClock = wallClock.plus(step);
         }
@@ -117,7 +170,8 @@ final class RulesDriver implements AutoCloseable {
 
     Map<String, AlertState> alerts() {
         Map<String, AlertState> all = new java.util.TreeMap<>();
-        driver.<String, AlertState>getKeyValueStore(RulesTopology.STATE_STORE).all()
+        driver.<String, AlertState>getKeyValueStore(RulesTopology.STATE_STORE)
+                .all()
                 .forEachRemaining(kv -> all.put(kv.key, kv.value));
         return all;
     }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cantho.ioc.model.Granularity;
@@ -47,11 +46,18 @@ class RulesTopologyTest {
                 assertThat(e.scope()).isEqualTo(Scope.DEVICE);
                 assertThat(e.severity()).isEqualTo(Severity.WARNING);
                 assertThat(e.measure()).isEqualTo(4.0);
-                assertThat(e.labels()).containsEntry("domain", "environment").containsEntry("area", "ninh-kieu")
-                        .containsEntry("metric", "pm25").containsEntry("device", "aq-ninh-kieu-01");
-                assertThat(e.summary()).contains("Bụi PM2.5 tăng đột biến", "Trạm quan trắc không khí Ninh Kiều 1",
-                        "PM2.5 gấp 4 lần mức thường ngày (bắt đầu, cảnh báo)", "PM2.5 spike",
-                        "PM2.5 4 times the usual level (opened, warning)");
+                assertThat(e.labels())
+                        .containsEntry("domain", "environment")
+                        .containsEntry("area", "ninh-kieu")
+                        .containsEntry("metric", "pm25")
+                        .containsEntry("device", "aq-ninh-kieu-01");
+                assertThat(e.summary())
+                        .contains(
+                                "Bụi PM2.5 tăng đột biến",
+                                "Trạm quan trắc không khí Ninh Kiều 1",
+                                "PM2.5 gấp 4 lần mức thường ngày (bắt đầu, cảnh báo)",
+                                "PM2.5 spike",
+                                "PM2.5 4 times the usual level (opened, warning)");
                 assertThat(e.at()).isEqualTo(rules.now());
             });
         }
@@ -69,8 +75,11 @@ class RulesTopologyTest {
             // Then the 60 crossings give a handful of events, ending held by flap control
             List<ConditionEvent> events = ofRule(rules.events(), "river-level-bd");
             assertThat(events).hasSizeLessThanOrEqualTo(6);
-            assertThat(events).extracting(ConditionEvent::type).containsOnlyOnce(TransitionType.OPENED)
-                    .contains(TransitionType.FLAPPING_STARTED).doesNotContain(TransitionType.RESOLVED);
+            assertThat(events)
+                    .extracting(ConditionEvent::type)
+                    .containsOnlyOnce(TransitionType.OPENED)
+                    .contains(TransitionType.FLAPPING_STARTED)
+                    .doesNotContain(TransitionType.RESOLVED);
         }
     }
 
@@ -79,21 +88,25 @@ class RulesTopologyTest {
         try (RulesDriver rules = new RulesDriver(stateDir, START)) {
             // Given the gauge reported at 1.85 m (BĐ I) and then went silent for an hour
             rules.reading("wl-can-tho", "water_level", 1.85, rules.now());
-            assertThat(ofRule(rules.events(), "river-level-bd")).extracting(ConditionEvent::type)
+            assertThat(ofRule(rules.events(), "river-level-bd"))
+                    .extracting(ConditionEvent::type)
                     .containsExactly(TransitionType.OPENED);
             rules.advance(Duration.ofHours(1));
 
             // Then one stale alert opened for it, and the river rules stayed silent (no NO_DATA)
             List<ConditionEvent> events = rules.events();
             assertThat(events).extracting(ConditionEvent::type).doesNotContain(TransitionType.NO_DATA);
-            assertThat(ofRule(events, "device-stale")).extracting(ConditionEvent::alertKey, ConditionEvent::type)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("device-stale|wl-can-tho|", TransitionType.OPENED));
+            assertThat(ofRule(events, "device-stale"))
+                    .extracting(ConditionEvent::alertKey, ConditionEvent::type)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("device-stale|wl-can-tho|", TransitionType.OPENED));
 
             // When it reports again, the stale alert resolves and no DATA_RETURNED is published
             rules.reading("wl-can-tho", "water_level", 1.85, rules.now());
             events = rules.events();
-            assertThat(events).extracting(ConditionEvent::ruleId, ConditionEvent::type).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("device-stale", TransitionType.RESOLVED));
+            assertThat(events)
+                    .extracting(ConditionEvent::ruleId, ConditionEvent::type)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("device-stale", TransitionType.RESOLVED));
         }
     }
 
@@ -101,35 +114,56 @@ class RulesTopologyTest {
     void a_1022_report_not_acknowledged_in_two_hours_opens_an_sla_alert_that_acknowledgement_resolves() {
         try (RulesDriver rules = new RulesDriver(stateDir, START.plus(Duration.ofHours(2)))) {
             Instant received = rules.now();
-            Map<String, Object> report = new java.util.HashMap<>(Map.of("report_id", "R-1", "status", "received",
-                    "received_at", received.toString(), "category", "traffic"));
+            Map<String, Object> report = new java.util.HashMap<>(Map.of(
+                    "report_id",
+                    "R-1",
+                    "status",
+                    "received",
+                    "received_at",
+                    received.toString(),
+                    "category",
+                    "traffic"));
             rules.feedRecord("hotline-1022-reports", "R-1", received, "cai-rang", report, Map.of());
             rules.advance(Duration.ofMinutes(119));
             assertThat(ofRule(rules.events(), "hotline-1022-ack-sla")).isEmpty();
 
             rules.advance(Duration.ofMinutes(2));
-            assertThat(ofRule(rules.events(), "hotline-1022-ack-sla")).singleElement().satisfies(e -> {
-                assertThat(e.type()).isEqualTo(TransitionType.OPENED);
-                assertThat(e.alertKey()).isEqualTo("hotline-1022-ack-sla|hotline-1022-reports|record=R-1");
-                assertThat(e.areaCode()).isEqualTo("cai-rang");
-                assertThat(e.domain()).isEqualTo("citizen_feedback");
-            });
+            assertThat(ofRule(rules.events(), "hotline-1022-ack-sla"))
+                    .singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.type()).isEqualTo(TransitionType.OPENED);
+                        assertThat(e.alertKey()).isEqualTo("hotline-1022-ack-sla|hotline-1022-reports|record=R-1");
+                        assertThat(e.areaCode()).isEqualTo("cai-rang");
+                        assertThat(e.domain()).isEqualTo("citizen_feedback");
+                    });
 
             report.put("status", "acknowledged");
             report.put("acknowledged_at", rules.now().toString());
             rules.feedRecord("hotline-1022-reports", "R-1", received, "cai-rang", report, Map.of());
-            assertThat(ofRule(rules.events(), "hotline-1022-ack-sla")).extracting(ConditionEvent::type)
+            assertThat(ofRule(rules.events(), "hotline-1022-ack-sla"))
+                    .extracting(ConditionEvent::type)
                     .containsExactly(TransitionType.RESOLVED);
-            assertThat(rules.alerts()).noneSatisfy((key, state) -> assertThat(key).startsWith("hotline-1022-ack-sla"));
+            assertThat(rules.alerts())
+                    .noneSatisfy((key, state) -> assertThat(key).startsWith("hotline-1022-ack-sla"));
         }
     }
 
     @Test
     void a_website_defacement_is_critical_until_the_soc_resolves_it() {
         try (RulesDriver rules = new RulesDriver(stateDir, START)) {
-            Map<String, Object> incident = new java.util.HashMap<>(Map.of("incident_id", "INC-7", "severity", "medium",
-                    "category", "defacement", "target", "cantho.gov.vn", "status", "open",
-                    "detected_at", rules.now().toString()));
+            Map<String, Object> incident = new java.util.HashMap<>(Map.of(
+                    "incident_id",
+                    "INC-7",
+                    "severity",
+                    "medium",
+                    "category",
+                    "defacement",
+                    "target",
+                    "cantho.gov.vn",
+                    "status",
+                    "open",
+                    "detected_at",
+                    rules.now().toString()));
             rules.feedRecord("soc-incidents", "INC-7", rules.now(), null, incident, Map.of());
             assertThat(ofRule(rules.events(), "soc-defacement")).singleElement().satisfies(e -> {
                 assertThat(e.type()).isEqualTo(TransitionType.OPENED);
@@ -138,7 +172,8 @@ class RulesTopologyTest {
 
             incident.put("status", "resolved");
             rules.feedRecord("soc-incidents", "INC-7", rules.now(), null, incident, Map.of());
-            assertThat(ofRule(rules.events(), "soc-defacement")).extracting(ConditionEvent::type)
+            assertThat(ofRule(rules.events(), "soc-defacement"))
+                    .extracting(ConditionEvent::type)
                     .containsExactly(TransitionType.RESOLVED);
         }
     }
@@ -169,26 +204,69 @@ class RulesTopologyTest {
     void kpis_alert_on_their_target_gap_and_their_identity_labels_split_alerts() {
         try (RulesDriver rules = new RulesDriver(stateDir, START)) {
             Instant day = Instant.parse("2026-11-15T17:00:00Z");
-            rules.indicator(kpi("dossiers_on_time_rate", Scope.AGENCY, "so-tu-phap", Map.of(), 80, Granularity.DAY, day));
-            rules.indicator(kpi("dossiers_on_time_rate", Scope.AGENCY, "so-xay-dung", Map.of(), 96, Granularity.DAY, day));
-            rules.indicator(kpi("online_negative_share_6h", Scope.CITY, "can-tho", Map.of("channel", "facebook"), 35,
-                    Granularity.HOUR, day));
-            rules.indicator(kpi("online_negative_share_6h", Scope.CITY, "can-tho", Map.of("channel", "news"), 12,
-                    Granularity.HOUR, day));
+            rules.indicator(
+                    kpi("dossiers_on_time_rate", Scope.AGENCY, "so-tu-phap", Map.of(), 80, Granularity.DAY, day));
+            rules.indicator(
+                    kpi("dossiers_on_time_rate", Scope.AGENCY, "so-xay-dung", Map.of(), 96, Granularity.DAY, day));
+            rules.indicator(kpi(
+                    "online_negative_share_6h",
+                    Scope.CITY,
+                    "can-tho",
+                    Map.of("channel", "facebook"),
+                    35,
+                    Granularity.HOUR,
+                    day));
+            rules.indicator(kpi(
+                    "online_negative_share_6h",
+                    Scope.CITY,
+                    "can-tho",
+                    Map.of("channel", "news"),
+                    12,
+                    Granularity.HOUR,
+                    day));
 
-            assertThat(rules.events()).extracting(ConditionEvent::alertKey, ConditionEvent::type, ConditionEvent::severity,
-                    ConditionEvent::scope).containsExactlyInAnyOrder(
-                    org.assertj.core.groups.Tuple.tuple("dossier-on-time-below-target|so-tu-phap|", TransitionType.OPENED,
-                            Severity.MAJOR, Scope.AGENCY),
-                    org.assertj.core.groups.Tuple.tuple("online-negative-share|can-tho|channel=facebook",
-                            TransitionType.OPENED, Severity.WARNING, Scope.CITY));
+            assertThat(rules.events())
+                    .extracting(
+                            ConditionEvent::alertKey,
+                            ConditionEvent::type,
+                            ConditionEvent::severity,
+                            ConditionEvent::scope)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "dossier-on-time-below-target|so-tu-phap|",
+                                    TransitionType.OPENED,
+                                    Severity.MAJOR,
+                                    Scope.AGENCY),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "online-negative-share|can-tho|channel=facebook",
+                                    TransitionType.OPENED,
+                                    Severity.WARNING,
+                                    Scope.CITY));
         }
     }
 
-    private static Indicator kpi(String id, Scope scope, String entity, Map<String, String> labels, double value,
-                                 Granularity granularity, Instant start) {
-        return new Indicator(Indicator.SCHEMA_VERSION, id, scope, entity, "test", null, granularity, start,
-                start.plus(Duration.ofHours(1)), value, new java.util.TreeMap<>(labels), Map.of(), start);
+    private static Indicator kpi(
+            String id,
+            Scope scope,
+            String entity,
+            Map<String, String> labels,
+            double value,
+            Granularity granularity,
+            Instant start) {
+        return new Indicator(
+                Indicator.SCHEMA_VERSION,
+                id,
+                scope,
+                entity,
+                "test",
+                null,
+                granularity,
+                start,
+                start.plus(Duration.ofHours(1)),
+                value,
+                new java.util.TreeMap<>(labels),
+                Map.of(),
+                start);
     }
 
     @Test
@@ -197,11 +275,15 @@ class RulesTopologyTest {
         List<String> second;
         try (RulesDriver rules = new RulesDriver(stateDir.resolve("a"), START)) {
             riverRisesPastBdIi(rules, START);
-            first = ofRule(rules.events(), "river-level-bd").stream().map(ConditionEvent::eventId).toList();
+            first = ofRule(rules.events(), "river-level-bd").stream()
+                    .map(ConditionEvent::eventId)
+                    .toList();
         }
         try (RulesDriver rules = new RulesDriver(stateDir.resolve("b"), START.plus(Duration.ofMinutes(5)))) {
             riverRisesPastBdIi(rules, START);
-            second = ofRule(rules.events(), "river-level-bd").stream().map(ConditionEvent::eventId).toList();
+            second = ofRule(rules.events(), "river-level-bd").stream()
+                    .map(ConditionEvent::eventId)
+                    .toList();
         }
         assertThat(first).hasSize(2).doesNotHaveDuplicates().isEqualTo(second);
     }
@@ -239,7 +321,8 @@ class RulesTopologyTest {
             rules.changeRegistry(r -> r.withDevice(NEW_STATION));
             rules.reading(NEW_STATION.id(), "dissolved_oxygen", 7.0, rules.now());
             rules.advance(Duration.ofMinutes(20));
-            assertThat(ofRule(rules.events(), "device-stale")).extracting(ConditionEvent::type)
+            assertThat(ofRule(rules.events(), "device-stale"))
+                    .extracting(ConditionEvent::type)
                     .containsExactly(TransitionType.OPENED);
 
             // When an admin removes it
@@ -247,16 +330,25 @@ class RulesTopologyTest {
             rules.advance(Duration.ofMinutes(1));
 
             // Then its stale alert resolves, nothing of it is kept, and its silence raises nothing more
-            assertThat(rules.events()).extracting(ConditionEvent::ruleId, ConditionEvent::type).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("device-stale", TransitionType.RESOLVED));
+            assertThat(rules.events())
+                    .extracting(ConditionEvent::ruleId, ConditionEvent::type)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("device-stale", TransitionType.RESOLVED));
             assertThat(rules.alerts().keySet()).noneMatch(k -> k.contains(NEW_STATION.id()));
             rules.advance(Duration.ofHours(3));
             assertThat(rules.events()).isEmpty();
         }
     }
 
-    private static final Device NEW_STATION = new Device("wq-test-moi", "Trạm chất lượng nước thử nghiệm Cái Răng",
-            "water_quality", Domain.ENVIRONMENT, "cai-rang", 10.01, 105.79, "so-tnmt", List.of("dissolved_oxygen"));
+    private static final Device NEW_STATION = new Device(
+            "wq-test-moi",
+            "Trạm chất lượng nước thử nghiệm Cái Răng",
+            "water_quality",
+            Domain.ENVIRONMENT,
+            "cai-rang",
+            10.01,
+            105.79,
+            "so-tnmt",
+            List.of("dissolved_oxygen"));
 
     private static void riverRisesPastBdIi(RulesDriver rules, Instant t) {
         rules.reading("wl-can-tho", "water_level", 1.70, t);
