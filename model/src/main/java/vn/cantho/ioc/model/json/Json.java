@@ -14,7 +14,9 @@ import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 public final class Json {
 
     private static final ObjectMapper MAPPER = configure(new ObjectMapper());
-    private static final ObjectMapper SMILE = configure(new ObjectMapper(new SmileFactory()));
+    // Registered after JavaTimeModule, so its instant (de)serializers win (a later module takes precedence).
+    private static final ObjectMapper SMILE =
+            configure(new ObjectMapper(new SmileFactory())).registerModule(EpochNanosInstants.module());
 
     private Json() {}
 
@@ -26,7 +28,8 @@ public final class Json {
     /**
      * The same configuration writing and reading Smile, Jackson's binary form of the JSON data model (the same
      * records, no schema of their own): for what only the hub itself reads, where JSON text would be paid for on
-     * every record (see {@link vn.cantho.ioc.model.kafka.SmileSerde}).
+     * every record (see {@link vn.cantho.ioc.model.kafka.SmileSerde}). Instants are written as epoch nanoseconds
+     * ({@link EpochNanosInstants}); ISO text is still read.
      */
     public static ObjectMapper smileMapper() {
         return SMILE;

@@ -15,9 +15,13 @@ import vn.cantho.ioc.model.alert.ConditionEvent;
  */
 public final class Topics {
 
-    /** Sensor readings as accepted by ingest; key = device id, so one partition owns each device. */
+    /**
+     * Sensor readings as accepted by ingest; key = device id, so one partition owns each device. Only the hub's own
+     * stages read it (four consumers per reading), so it is Smile, not JSON text; readings written as JSON before
+     * the switch are still read.
+     */
     public static final Topic<String, Reading> TELEMETRY =
-            new Topic<>("ioc.telemetry.v1", Serdes.String(), new JsonSerde<>(Reading.class), 3, false);
+            new Topic<>("ioc.telemetry.v1", Serdes.String(), new SmileSerde<>(Reading.class), 3, false);
 
     /** Everything ingest or streams rejected, with the original bytes and a reason code; key = source id. */
     public static final Topic<String, DeadLetter> DEAD_LETTER =

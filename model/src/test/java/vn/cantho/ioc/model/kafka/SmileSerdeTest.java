@@ -3,12 +3,18 @@ package vn.cantho.ioc.model.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.smile.SmileFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Reading;
+import vn.cantho.ioc.model.json.Json;
 
 class SmileSerdeTest {
 
@@ -45,6 +51,44 @@ class SmileSerdeTest {
     }
 
     @Test
+    void instants_are_written_as_epoch_nanoseconds_and_read_back_exactly() throws Exception {
+        // Given an instant with nanoseconds, as an ISO timestamp from a device may carry
+        Reading precise = at(Instant.parse("2026-12-06T02:30:00.123456789Z"));
+
+        // When
+        byte[] smile = serde.serializer().serialize("t", precise);
+
+        // Then
+        JsonNode tree = Json.smileMapper().readTree(smile);
+        assertThat(tree.get("ts").isIntegralNumber()).isTrue();
+        assertThat(tree.get("ts").longValue()).isEqualTo(1_796_524_200_123_456_789L);
+        assertThat(serde.deserializer().deserialize("t", smile)).isEqualTo(precise);
+    }
+
+    @Test
+    void smile_written_with_iso_instants_before_the_switch_still_reads() throws Exception {
+        // Given state written when Smile still carried instants as ISO text
+        ObjectMapper before = new ObjectMapper(new SmileFactory())
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        byte[] old = before.writeValueAsBytes(READING);
+
+        // Then
+        assertThat(Json.smileMapper().readTree(old).get("ts").isTextual()).isTrue();
+        assertThat(serde.deserializer().deserialize("t", old)).isEqualTo(READING);
+    }
+
+    @Test
+    void an_instant_beyond_the_nanosecond_range_is_written_as_text_and_reads_back() {
+        // Given
+        Reading farFuture = at(Instant.parse("2300-01-01T00:00:00Z"));
+
+        // Then
+        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", farFuture)))
+                .isEqualTo(farFuture);
+    }
+
+    @Test
     void null_stays_null_and_garbage_is_a_serialization_error_naming_the_type() {
         assertThat(serde.serializer().serialize("t", null)).isNull();
         assertThat(serde.deserializer().deserialize("t", null)).isNull();
@@ -52,5 +96,10 @@ class SmileSerdeTest {
                         serde.deserializer().deserialize("t", ":)\n\u0000garbage".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("Reading");
+    }
+
+    private static Reading at(Instant ts) {
+        return new Reading(
+                READING.schemaVersion(), READING.deviceId(), ts, READING.values(), READING.receivedAt(), "mqtt");
     }
 }

@@ -19,6 +19,7 @@ import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.DeadLetterReason;
 import vn.cantho.ioc.model.Reading;
+import vn.cantho.ioc.model.kafka.JsonSerde;
 import vn.cantho.ioc.model.kafka.SmileSerde;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -66,6 +67,8 @@ public final class AggregationTopology {
     private static final Serde<DeviceWindow> DEVICE_WINDOW_SERDE = new SmileSerde<>(DeviceWindow.class);
     private static final Serde<DeviceMinute> DEVICE_MINUTE_SERDE = new SmileSerde<>(DeviceMinute.class);
     private static final Serde<AreaWindow> AREA_WINDOW_SERDE = new SmileSerde<>(AreaWindow.class);
+    /** A dead letter carries the reading as JSON, for people and tools to read, whatever the telemetry topic holds. */
+    private static final Serde<Reading> READING_JSON = new JsonSerde<>(Reading.class);
 
     private AggregationTopology() {}
 
@@ -188,7 +191,7 @@ public final class AggregationTopology {
                 reason,
                 detail,
                 Topics.TELEMETRY.name(),
-                Topics.TELEMETRY.valueSerde().serializer().serialize(Topics.TELEMETRY.name(), reading),
+                READING_JSON.serializer().serialize(Topics.TELEMETRY.name(), reading),
                 reading == null ? null : reading.receivedAt());
     }
 }
