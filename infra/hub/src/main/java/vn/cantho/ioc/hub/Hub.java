@@ -3,11 +3,9 @@ package vn.cantho.ioc.hub;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import javax.sql.DataSource;
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.alerting.runtime.AlertingRuntime;
@@ -147,40 +145,20 @@ public final class Hub implements AutoCloseable {
         part.start();
     }
 
-    /** The port the API listens on (useful when configured as 0). */
-    public int httpPort() {
-        return api.port();
-    }
-
-    public String kafkaBootstrap() {
-        return platform.kafkaBootstrap();
-    }
-
-    public String mqttUrl() {
-        return mqtt.url();
-    }
-
-    public String dbUrl() {
-        return platform.dbUrl();
+    /** Where the running hub can be reached and the token files it wrote. */
+    public HubEndpoints endpoints() {
+        return new HubEndpoints(
+                api.port(),
+                feeds.port(),
+                platform.kafkaBootstrap(),
+                mqtt.url(),
+                platform.dbUrl(),
+                platform.apiTokens(),
+                platform.demoTokens());
     }
 
     public HubConfig config() {
         return config;
-    }
-
-    /** The port the department feed API listens on (useful when configured as 0). */
-    public int feedPort() {
-        return feeds.port();
-    }
-
-    /** The leader/operator/admin demo-token file of the embedded default; empty with an external database. */
-    public Optional<Path> apiTokens() {
-        return platform.apiTokens();
-    }
-
-    /** The department demo-token file of the embedded default; empty with an external database. */
-    public Optional<Path> demoTokens() {
-        return platform.demoTokens();
     }
 
     /** Alert queries and operator commands (what the API serves). */
