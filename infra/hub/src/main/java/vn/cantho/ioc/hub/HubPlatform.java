@@ -2,7 +2,6 @@ package vn.cantho.ioc.hub;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -41,7 +40,6 @@ final class HubPlatform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HubPlatform.class);
 
     private final StartedParts started = new StartedParts();
-    private final Map<String, HealthCheck> health = new LinkedHashMap<>();
     private final Path dataDir;
     private final IndicatorRegistry indicators;
     private final FeedRegistry feedRegistry;
@@ -112,11 +110,11 @@ final class HubPlatform implements AutoCloseable {
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap));
         started.push(admin);
         new TopicProvisioner(admin, (short) config.replicationFactor()).ensure(Topics.all());
-        health.put("kafka", new KafkaHealth(admin));
+        started.report("kafka", new KafkaHealth(admin));
 
         database = Database.open(db.jdbcUrl(), db.user(), db.password(), config.dbPoolSize());
         started.push(database);
-        health.put("db", database::ping);
+        started.report("db", database::ping);
 
         // The registry files are the registry until an admin changes it through the API; then the newest
         // stored version is, in every hub instance (see docs/registry.md).
@@ -185,7 +183,7 @@ final class HubPlatform implements AutoCloseable {
 
     /** Health of the Kafka cluster ({@code kafka}) and the database ({@code db}). */
     Map<String, HealthCheck> health() {
-        return health;
+        return started.health();
     }
 
     /** Stops what started, newest first; each part is stopped even if another fails to. */
