@@ -2,7 +2,6 @@ package vn.cantho.ioc.hub;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.URI;
 import java.time.Clock;
 import javax.sql.DataSource;
 import vn.cantho.ioc.alerting.AlertService;
@@ -117,15 +116,8 @@ public final class Hub implements AutoCloseable {
                         config.platform().registryDir()));
         started.run(api);
 
-        String host = "0.0.0.0".equals(config.api().host())
-                ? "127.0.0.1"
-                : config.api().host();
         for (Stage simulator : Simulators.stages(
-                config.simulator(),
-                registry.get().devices(),
-                mqtt.url(),
-                URI.create("http://" + host + ":" + feeds.port()),
-                platform.demoTokens())) {
+                config.simulator(), registry.get().devices(), mqtt.url(), feeds.localUrl(), platform.demoTokens())) {
             started.run(simulator);
         }
     }
