@@ -63,20 +63,16 @@ public final class Hub implements AutoCloseable {
         started.push(platform);
         platform.health().forEach(started::report);
         DataSource db = platform.dataSource();
+        String kafka = platform.kafkaBootstrap();
         var registry = platform.registry();
         var indicators = platform.indicators();
-        mqtt = MqttEdge.of(config, platform.dataDir(), registry, platform.kafkaBootstrap());
+        mqtt = MqttEdge.of(config, platform.dataDir(), registry, kafka);
         started.startReporting(mqtt.stage());
         started.report("mqtt", new MqttHealth(mqtt.url()));
         feeds = FeedServer.create(
-                config.feeds().server(config.api().host()),
-                platform.feedRegistry(),
-                platform.tokens(),
-                db,
-                platform.kafkaBootstrap());
+                config.feeds().server(config.api().host()), platform.feedRegistry(), platform.tokens(), db, kafka);
         started.startReporting(Stage.of(FeedServer.HEALTH_COMPONENT, feeds));
 
-        String kafka = platform.kafkaBootstrap();
         StreamsApps apps = new StreamsApps(
                 config.streams(),
                 kafka,
