@@ -6,7 +6,6 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.alerting.runtime.AlertingRuntime;
-import vn.cantho.ioc.api.ApiBackends;
 import vn.cantho.ioc.api.ApiServer;
 import vn.cantho.ioc.api.metrics.ApiMeters;
 import vn.cantho.ioc.ingest.feed.FeedServer;
@@ -97,19 +96,7 @@ public final class Hub implements AutoCloseable {
         started.report("alerts", alerting);
         // The API uses the alerting runtime's own service, so its change callback wakes the live stream at once. It
         // reports itself (and every stage above) under /health.
-        api = new ApiServer(
-                config.api(),
-                ApiBackends.fromDatabase(
-                        db,
-                        registry,
-                        platform.registryStore(),
-                        indicators,
-                        alerting.service(),
-                        started.health(),
-                        platform.tokens(),
-                        config.oidc(),
-                        meters,
-                        config.platform().registryDir()));
+        api = new ApiServer(config.api(), platform.apiBackends(config, alerting.service(), started.health(), meters));
         started.run(api);
 
         for (Stage simulator : Simulators.stages(

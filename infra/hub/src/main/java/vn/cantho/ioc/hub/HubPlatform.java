@@ -1,5 +1,6 @@
 package vn.cantho.ioc.hub;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.cantho.ioc.alerting.AlertService;
+import vn.cantho.ioc.api.ApiBackends;
 import vn.cantho.ioc.api.auth.AdminTokenRequirement;
 import vn.cantho.ioc.api.auth.DemoRoleTokens;
 import vn.cantho.ioc.embedded.EmbeddedServers;
@@ -32,8 +35,8 @@ import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
 /**
  * What every stage of a hub shares, started before any of them: the Kafka cluster (embedded unless one is
  * configured) with the hub's topics, the database (likewise) and its connection pool, the registries (the files,
- * then the newest version an admin stored), and the API and department tokens. The MQTT broker is not here: with
- * ingest inside it, it starts with the ingest stage.
+ * then the newest version an admin stored), and the API and department tokens; the API's backends are built over
+ * them here. The MQTT broker is not here: with ingest inside it, it starts with the ingest stage.
  */
 final class HubPlatform implements AutoCloseable {
 
@@ -152,10 +155,6 @@ final class HubPlatform implements AutoCloseable {
         return registry;
     }
 
-    RegistryStore registryStore() {
-        return registryStore;
-    }
-
     IndicatorRegistry indicators() {
         return indicators;
     }
@@ -179,6 +178,25 @@ final class HubPlatform implements AutoCloseable {
 
     Optional<Path> apiTokens() {
         return Optional.ofNullable(apiTokens);
+    }
+
+    /**
+     * What the hub's API serves from: the stores over this database, the registries, and the tokens (behind OpenID
+     * Connect when configured), with the hub's alert service, health checks and meters.
+     */
+    ApiBackends apiBackends(
+            HubConfig config, AlertService alerts, Map<String, HealthCheck> health, PrometheusMeterRegistry meters) {
+        return ApiBackends.fromDatabase(
+                database.dataSource(),
+                registry,
+                registryStore,
+                indicators,
+                alerts,
+                health,
+                tokens,
+                config.oidc(),
+                meters,
+                config.platform().registryDir());
     }
 
     /** Health of the Kafka cluster ({@code kafka}) and the database ({@code db}). */
