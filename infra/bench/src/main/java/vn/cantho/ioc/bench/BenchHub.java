@@ -86,8 +86,9 @@ final class BenchHub implements AutoCloseable {
         Hub hub = Hub.start(HubConfig.from(new Config(settings)));
         Admin admin = null;
         try {
-            awaitHealthy(hub.httpPort());
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, hub.kafkaBootstrap()));
+            awaitHealthy(hub.endpoints().httpPort());
+            admin = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, hub.endpoints().kafkaBootstrap()));
             long warmUp = System.nanoTime();
             Map<String, Long> stillBehind = new Backlog(admin).awaitCaughtUp(WARM_UP_TIMEOUT);
             return new BenchHub(hub, fixture, admin, (System.nanoTime() - warmUp) / 1e9, stillBehind);
@@ -128,14 +129,14 @@ final class BenchHub implements AutoCloseable {
 
     /** {@code load} aimed at this hub's broker, spread over the benchmark's registry. */
     LoadOptions aim(LoadOptions load) {
-        return load.towards(hub.mqttUrl(), Optional.of(fixture.registryDir()), load.valuesPerMessage());
+        return load.towards(hub.endpoints().mqttUrl(), Optional.of(fixture.registryDir()), load.valuesPerMessage());
     }
 
     /** Probes against this hub, with the operator's live alert stream open. */
     Probes probes() throws Exception {
-        Probes probes = new Probes(hub.mqttUrl(), hub.dataSource());
+        Probes probes = new Probes(hub.endpoints().mqttUrl(), hub.dataSource());
         try {
-            probes.openStream(hub.httpPort(), operatorToken());
+            probes.openStream(hub.endpoints().httpPort(), operatorToken());
             return probes;
         } catch (Exception | Error e) {
             probes.close();
@@ -153,11 +154,12 @@ final class BenchHub implements AutoCloseable {
     }
 
     private String operatorToken() throws Exception {
-        return Files.readAllLines(hub.apiTokens().orElseThrow()).stream()
+        Path tokens = hub.endpoints().apiTokens().orElseThrow();
+        return Files.readAllLines(tokens).stream()
                 .filter(l -> l.startsWith("operator="))
                 .map(l -> l.substring("operator=".length()))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no demo operator token in " + hub.apiTokens()));
+                .orElseThrow(() -> new IllegalStateException("no demo operator token in " + tokens));
     }
 
     private static void awaitHealthy(int port) throws Exception {

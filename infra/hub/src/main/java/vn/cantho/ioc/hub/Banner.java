@@ -5,11 +5,11 @@ final class Banner {
 
     private Banner() {}
 
-    private static String feedApi(HubConfig config, Hub hub) {
+    private static String feedApi(HubConfig config, HubEndpoints at) {
         return "http://"
                 + (config.api().host().equals("0.0.0.0")
                         ? "localhost"
-                        : config.api().host()) + ':' + hub.feedPort();
+                        : config.api().host()) + ':' + at.feedPort();
     }
 
     private static String feedSimulator(HubConfig config) {
@@ -21,10 +21,11 @@ final class Banner {
 
     static String render(Hub hub) {
         HubConfig config = hub.config();
+        HubEndpoints at = hub.endpoints();
         String api = "http://"
                 + (config.api().host().equals("0.0.0.0")
                         ? "localhost"
-                        : config.api().host()) + ':' + hub.httpPort();
+                        : config.api().host()) + ':' + at.httpPort();
         return String.join(
                 System.lineSeparator(),
                 "",
@@ -37,20 +38,20 @@ final class Banner {
                 "  KPIs          " + api + "/api/v1/kpis?domain=government",
                 "  VN_AQI now    " + api + "/api/v1/aqi/current",
                 "  River levels  " + api + "/api/v1/water-levels/current",
-                "  MQTT          " + hub.mqttUrl() + "  (publish to ioc/v1/devices/{deviceId}/telemetry, QoS 1)",
-                "  Feeds         " + feedApi(config, hub) + "/api/v1/feeds/{feedId}/records  (POST JSON or CSV,"
+                "  MQTT          " + at.mqttUrl() + "  (publish to ioc/v1/devices/{deviceId}/telemetry, QoS 1)",
+                "  Feeds         " + feedApi(config, at) + "/api/v1/feeds/{feedId}/records  (POST JSON or CSV,"
                         + " Authorization: Bearer <token>)",
                 "  API tokens    "
-                        + hub.apiTokens()
+                        + at.apiTokens()
                                 .map(p -> p + "  (leader, operator, admin)")
                                 .orElse("none (external database: ./ioc token issue --role ...)"),
                 "  Demo tokens   "
-                        + hub.demoTokens()
+                        + at.demoTokens()
                                 .map(p -> p + "  (department feed tokens)")
                                 .orElse("none (external database: ./ioc token issue)"),
-                "  Kafka         " + hub.kafkaBootstrap()
+                "  Kafka         " + at.kafkaBootstrap()
                         + (config.platform().kafkaBootstrap().isPresent() ? "" : " (embedded)"),
-                "  Database      " + hub.dbUrl() + (config.platform().dbUrl().isPresent() ? "" : " (embedded)"),
+                "  Database      " + at.dbUrl() + (config.platform().dbUrl().isPresent() ? "" : " (embedded)"),
                 "  Data          "
                         + config.platform().dataDir().toAbsolutePath().normalize(),
                 "  Dashboards    "

@@ -2,22 +2,14 @@ package vn.cantho.ioc.hub;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 import javax.sql.DataSource;
 import vn.cantho.ioc.alerting.AlertService;
 import vn.cantho.ioc.alerting.runtime.AlertingRuntime;
-import vn.cantho.ioc.api.ApiBackends;
 import vn.cantho.ioc.api.ApiServer;
 import vn.cantho.ioc.api.metrics.ApiMeters;
 import vn.cantho.ioc.ingest.feed.FeedServer;
 import vn.cantho.ioc.ingest.mqtt.IngestStats;
-import vn.cantho.ioc.model.health.HealthCheck;
-import vn.cantho.ioc.model.stage.Part;
 import vn.cantho.ioc.model.stage.Stage;
 import vn.cantho.ioc.simulator.Simulators;
 import vn.cantho.ioc.sink.DatabaseSinks;
@@ -35,7 +27,6 @@ import vn.cantho.ioc.streams.runtime.StreamsApps;
 public final class Hub implements AutoCloseable {
 
     private final StartedParts started = new StartedParts();
-    private final Map<String, HealthCheck> health = new LinkedHashMap<>();
     private final HubConfig config;
     private final PrometheusMeterRegistry meters = ApiMeters.create();
     private HubPlatform platform;
@@ -69,118 +60,65 @@ public final class Hub implements AutoCloseable {
         started.push(() -> Metrics.removeRegistry(meters));
         platform = HubPlatform.start(config);
         started.push(platform);
-        health.putAll(platform.health());
+        platform.health().forEach(started::report);
         DataSource db = platform.dataSource();
+        String kafka = platform.kafkaBootstrap();
         var registry = platform.registry();
         var indicators = platform.indicators();
-        mqtt = MqttEdge.of(config, platform.dataDir(), registry, platform.kafkaBootstrap());
-        start(mqtt.stage());
-        health.put("mqtt", new MqttHealth(mqtt.url()));
+        mqtt = MqttEdge.of(config, platform.dataDir(), registry, kafka);
+        started.startReporting(mqtt.stage());
+        started.report("mqtt", new MqttHealth(mqtt.url()));
         feeds = FeedServer.create(
-                config.feeds().server(config.api().host()),
-                platform.feedRegistry(),
-                platform.tokens(),
-                db,
-                platform.kafkaBootstrap());
-        start(Stage.of(FeedServer.HEALTH_COMPONENT, feeds));
+                config.feeds().server(config.api().host()), platform.feedRegistry(), platform.tokens(), db, kafka);
+        started.startReporting(Stage.of(FeedServer.HEALTH_COMPONENT, feeds));
 
-        String kafka = platform.kafkaBootstrap();
         StreamsApps apps = new StreamsApps(
                 config.streams(),
                 kafka,
                 platform.dataDir().resolve("streams"),
                 config.platform().replicationFactor());
         SinkOptions sinks = config.sinks();
-        start(Stage.of("streams", apps.aggregation(registry), DatabaseSinks.aggregates(sinks.aggregates(kafka), db)));
-        start(Stage.of("kpis", apps.kpis(indicators)));
-        start(Stage.of("rules", apps.rules(platform.catalogue(), registry, indicators)));
-        start(Stage.of("observations", DatabaseSinks.observations(sinks.observations(kafka), registry, db)));
+        started.startReporting(
+                Stage.of("streams", apps.aggregation(registry), DatabaseSinks.aggregates(sinks.aggregates(kafka), db)));
+        started.startReporting(Stage.of("kpis", apps.kpis(indicators)));
+        started.startReporting(Stage.of("rules", apps.rules(platform.catalogue(), registry, indicators)));
+        started.startReporting(
+                Stage.of("observations", DatabaseSinks.observations(sinks.observations(kafka), registry, db)));
         // On plain PostgreSQL the hub's own rollups and retention; a no-op on TimescaleDB (docs/storage.md).
         started.push(new RollupMaintainer(db, StorageDialect.of(db)).scheduleEvery(config.rollupInterval()));
-        start(Stage.of(
+        started.startReporting(Stage.of(
                 "indicators",
                 apps.indicators(registry, indicators),
                 DatabaseSinks.indicators(sinks.indicators(kafka), db)));
 
         alerting = AlertingRuntime.start(db, kafka, config.alerting(), Clock.systemUTC());
         started.push(alerting);
-        health.put("alerts", alerting);
+        started.report("alerts", alerting);
         // The API uses the alerting runtime's own service, so its change callback wakes the live stream at once. It
         // reports itself (and every stage above) under /health.
-        api = new ApiServer(
-                config.api(),
-                ApiBackends.fromDatabase(
-                        db,
-                        registry,
-                        platform.registryStore(),
-                        indicators,
-                        alerting.service(),
-                        health,
-                        platform.tokens(),
-                        config.oidc(),
-                        meters,
-                        config.platform().registryDir()));
-        run(api);
+        api = new ApiServer(config.api(), platform.apiBackends(config, alerting.service(), started.health(), meters));
+        started.run(api);
 
-        String host = "0.0.0.0".equals(config.api().host())
-                ? "127.0.0.1"
-                : config.api().host();
         for (Stage simulator : Simulators.stages(
-                config.simulator(),
-                registry.get().devices(),
-                mqtt.url(),
-                URI.create("http://" + host + ":" + feeds.port()),
-                platform.demoTokens())) {
-            run(simulator);
+                config.simulator(), registry.get().devices(), mqtt.url(), feeds.localUrl(), platform.demoTokens())) {
+            started.run(simulator);
         }
     }
 
-    /** Starts a stage that reports under /health (before the API, which serves the health of all). */
-    private void start(Stage stage) throws Exception {
-        run(stage);
-        health.put(stage.name(), stage);
-    }
-
-    /** Registers a part before starting it, so a failed start still stops what it had started. */
-    private void run(Part part) throws Exception {
-        started.push(part);
-        part.start();
-    }
-
-    /** The port the API listens on (useful when configured as 0). */
-    public int httpPort() {
-        return api.port();
-    }
-
-    public String kafkaBootstrap() {
-        return platform.kafkaBootstrap();
-    }
-
-    public String mqttUrl() {
-        return mqtt.url();
-    }
-
-    public String dbUrl() {
-        return platform.dbUrl();
+    /** Where the running hub can be reached and the token files it wrote. */
+    public HubEndpoints endpoints() {
+        return new HubEndpoints(
+                api.port(),
+                feeds.port(),
+                platform.kafkaBootstrap(),
+                mqtt.url(),
+                platform.dbUrl(),
+                platform.apiTokens(),
+                platform.demoTokens());
     }
 
     public HubConfig config() {
         return config;
-    }
-
-    /** The port the department feed API listens on (useful when configured as 0). */
-    public int feedPort() {
-        return feeds.port();
-    }
-
-    /** The leader/operator/admin demo-token file of the embedded default; empty with an external database. */
-    public Optional<Path> apiTokens() {
-        return platform.apiTokens();
-    }
-
-    /** The department demo-token file of the embedded default; empty with an external database. */
-    public Optional<Path> demoTokens() {
-        return platform.demoTokens();
     }
 
     /** Alert queries and operator commands (what the API serves). */

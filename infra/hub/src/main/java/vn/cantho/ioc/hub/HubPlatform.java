@@ -1,8 +1,8 @@
 package vn.cantho.ioc.hub;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -12,6 +12,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.cantho.ioc.alerting.AlertService;
+import vn.cantho.ioc.api.ApiBackends;
 import vn.cantho.ioc.api.auth.AdminTokenRequirement;
 import vn.cantho.ioc.api.auth.DemoRoleTokens;
 import vn.cantho.ioc.embedded.EmbeddedServers;
@@ -33,15 +35,14 @@ import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
 /**
  * What every stage of a hub shares, started before any of them: the Kafka cluster (embedded unless one is
  * configured) with the hub's topics, the database (likewise) and its connection pool, the registries (the files,
- * then the newest version an admin stored), and the API and department tokens. The MQTT broker is not here: with
- * ingest inside it, it starts with the ingest stage.
+ * then the newest version an admin stored), and the API and department tokens; the API's backends are built over
+ * them here. The MQTT broker is not here: with ingest inside it, it starts with the ingest stage.
  */
 final class HubPlatform implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubPlatform.class);
 
     private final StartedParts started = new StartedParts();
-    private final Map<String, HealthCheck> health = new LinkedHashMap<>();
     private final Path dataDir;
     private final IndicatorRegistry indicators;
     private final FeedRegistry feedRegistry;
@@ -112,11 +113,11 @@ final class HubPlatform implements AutoCloseable {
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap));
         started.push(admin);
         new TopicProvisioner(admin, (short) config.replicationFactor()).ensure(Topics.all());
-        health.put("kafka", new KafkaHealth(admin));
+        started.report("kafka", new KafkaHealth(admin));
 
         database = Database.open(db.jdbcUrl(), db.user(), db.password(), config.dbPoolSize());
         started.push(database);
-        health.put("db", database::ping);
+        started.report("db", database::ping);
 
         // The registry files are the registry until an admin changes it through the API; then the newest
         // stored version is, in every hub instance (see docs/registry.md).
@@ -154,10 +155,6 @@ final class HubPlatform implements AutoCloseable {
         return registry;
     }
 
-    RegistryStore registryStore() {
-        return registryStore;
-    }
-
     IndicatorRegistry indicators() {
         return indicators;
     }
@@ -183,9 +180,28 @@ final class HubPlatform implements AutoCloseable {
         return Optional.ofNullable(apiTokens);
     }
 
+    /**
+     * What the hub's API serves from: the stores over this database, the registries, and the tokens (behind OpenID
+     * Connect when configured), with the hub's alert service, health checks and meters.
+     */
+    ApiBackends apiBackends(
+            HubConfig config, AlertService alerts, Map<String, HealthCheck> health, PrometheusMeterRegistry meters) {
+        return ApiBackends.fromDatabase(
+                database.dataSource(),
+                registry,
+                registryStore,
+                indicators,
+                alerts,
+                health,
+                tokens,
+                config.oidc(),
+                meters,
+                config.platform().registryDir());
+    }
+
     /** Health of the Kafka cluster ({@code kafka}) and the database ({@code db}). */
     Map<String, HealthCheck> health() {
-        return health;
+        return started.health();
     }
 
     /** Stops what started, newest first; each part is stopped even if another fails to. */

@@ -64,7 +64,7 @@ class HubAlertsIT {
 
             // When
             publish(
-                    hub.kafkaBootstrap(),
+                    hub.endpoints().kafkaBootstrap(),
                     new ConditionEvent(
                             ConditionEvent.SCHEMA_VERSION,
                             "hub-alerts-it-1",
@@ -128,7 +128,8 @@ class HubAlertsIT {
     private void awaitAlertsHealthy(Hub hub) {
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + "/health"))
+                    HttpRequest.newBuilder(URI.create(
+                                    "http://127.0.0.1:" + hub.endpoints().httpPort() + "/health"))
                             .timeout(Duration.ofSeconds(10))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

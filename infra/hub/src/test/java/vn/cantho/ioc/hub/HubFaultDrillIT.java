@@ -42,7 +42,7 @@ class HubFaultDrillIT {
         try (EmbeddedDatabase db = startDatabase(work);
                 Hub hub = Hub.start(config(drill, work, kafka.bootstrapServers(), db, Map.of()))) {
             // Given load flowing and alerts raised, acknowledged and pending escalation
-            drill.start(hub.mqttUrl(), hub.httpPort(), operatorToken(db));
+            drill.start(hub.endpoints().mqttUrl(), hub.endpoints().httpPort(), operatorToken(db));
 
             // When the broker's JVM is SIGKILLed and started again 15 s later
             ProcessHandle.of(kafka.pid()).ifPresent(ProcessHandle::destroyForcibly);
@@ -70,7 +70,7 @@ class HubFaultDrillIT {
             int dbPort = db.port();
             try (Hub hub = Hub.start(config(drill, work, kafka.bootstrapServers(), db, Map.of()))) {
                 // Given load flowing and alerts raised, acknowledged and pending escalation
-                drill.start(hub.mqttUrl(), hub.httpPort(), operatorToken(db));
+                drill.start(hub.endpoints().mqttUrl(), hub.endpoints().httpPort(), operatorToken(db));
 
                 // When PostgreSQL stops for 60 s and comes back
                 db.close();
@@ -105,7 +105,7 @@ class HubFaultDrillIT {
             Hub hub = Hub.start(config);
             try {
                 // Given load flowing and alerts raised, acknowledged and pending escalation
-                drill.start(hub.mqttUrl(), hub.httpPort(), operatorToken(db));
+                drill.start(hub.endpoints().mqttUrl(), hub.endpoints().httpPort(), operatorToken(db));
 
                 // When the hub stops, its streams state directory (every application's) is deleted, and it starts
                 hub.close();
@@ -139,7 +139,7 @@ class HubFaultDrillIT {
             HubConfig config = config(drill, work, kafka.bootstrapServers(), db, shared);
             try (Hub hub = Hub.start(config)) {
                 ingest = startIngest(drill.settings(shared), kafka.bootstrapServers(), work.resolve("ingest.log"));
-                drill.start(broker.url(), hub.httpPort(), operatorToken(db));
+                drill.start(broker.url(), hub.endpoints().httpPort(), operatorToken(db));
 
                 // When the separate ingest process is SIGKILLed
                 long acknowledged = drill.acknowledgedSoFar();

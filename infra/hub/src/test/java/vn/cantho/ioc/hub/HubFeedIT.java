@@ -42,7 +42,7 @@ class HubFeedIT {
         TestHub testHub = TestHub.in(dataDir);
         Config settings = testHub.settings();
         try (Hub hub = testHub.start()) {
-            Path file = hub.demoTokens().orElseThrow();
+            Path file = hub.endpoints().demoTokens().orElseThrow();
             String policeToken = Files.readAllLines(file).stream()
                     .filter(l -> l.startsWith("cong-an="))
                     .map(l -> l.substring("cong-an=".length()))
@@ -81,7 +81,7 @@ class HubFeedIT {
             assertThat(Files.getPosixFilePermissions(file))
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             assertThat(Banner.render(hub))
-                    .contains("http://127.0.0.1:" + hub.feedPort() + "/api/v1/feeds/{feedId}/records")
+                    .contains("http://127.0.0.1:" + hub.endpoints().feedPort() + "/api/v1/feeds/{feedId}/records")
                     .contains(file.toString());
             assertThat(push.statusCode()).as(push.body()).isEqualTo(202);
             assertThat(Json.mapper().readTree(push.body()).get("accepted").asInt())
@@ -101,7 +101,8 @@ class HubFeedIT {
                     .contains("cong-an");
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 HttpResponse<String> health = http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + "/health"))
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + hub.endpoints().httpPort() + "/health"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
                 JsonNode feeds =
@@ -114,8 +115,8 @@ class HubFeedIT {
 
     private HttpResponse<String> push(Hub hub, String feed, String token, String json) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + hub.feedPort() + "/api/v1/feeds/" + feed + "/records"))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                + hub.endpoints().feedPort() + "/api/v1/feeds/" + feed + "/records"))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json))

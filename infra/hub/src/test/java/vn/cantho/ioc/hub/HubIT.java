@@ -50,10 +50,11 @@ class HubIT {
         try (Hub hub = Hub.start(config(dataDir))) {
             awaitHealthy(hub);
 
-            OutsideDevice.publishOnce(hub.mqttUrl(), TelemetryTopic.of(DEVICE), "not json at all");
-            OutsideDevice.publishOnce(hub.mqttUrl(), TelemetryTopic.of("ghost-device"), "{\"values\":{\"pm25\":1}}");
+            OutsideDevice.publishOnce(hub.endpoints().mqttUrl(), TelemetryTopic.of(DEVICE), "not json at all");
             OutsideDevice.publishOnce(
-                    hub.mqttUrl(),
+                    hub.endpoints().mqttUrl(), TelemetryTopic.of("ghost-device"), "{\"values\":{\"pm25\":1}}");
+            OutsideDevice.publishOnce(
+                    hub.endpoints().mqttUrl(),
                     TelemetryTopic.of(DEVICE),
                     "{\"ts\":\"" + ts + "\",\"values\":{\"pm25\":41.5,\"pm10\":70}}");
 
@@ -74,7 +75,9 @@ class HubIT {
             HttpResponse<String> added = send(hub, "admin", "PUT", "/api/v1/devices/" + NEW_DEVICE, NEW_DEVICE_JSON);
             assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
             OutsideDevice.publishOnce(
-                    hub.mqttUrl(), TelemetryTopic.of(NEW_DEVICE), "{\"ts\":\"" + ts + "\",\"values\":{\"pm25\":12}}");
+                    hub.endpoints().mqttUrl(),
+                    TelemetryTopic.of(NEW_DEVICE),
+                    "{\"ts\":\"" + ts + "\",\"values\":{\"pm25\":12}}");
             await().atMost(Duration.ofSeconds(90))
                     .untilAsserted(() -> assertThat(onlyAggregate(hub, "pm25", "device=" + NEW_DEVICE, ts)
                                     .get("count")
@@ -91,7 +94,7 @@ class HubIT {
             assertThat(get(hub, "/api/v1/devices/" + NEW_DEVICE).statusCode()).isEqualTo(200);
 
             OutsideDevice.publishOnce(
-                    hub.mqttUrl(),
+                    hub.endpoints().mqttUrl(),
                     TelemetryTopic.of(DEVICE),
                     "{\"ts\":\"" + ts.plusSeconds(10) + "\",\"values\":{\"pm25\":58.5}}");
 
@@ -130,7 +133,8 @@ class HubIT {
 
     private HttpResponse<String> send(Hub hub, String role, String method, String path, String body) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path))
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + hub.endpoints().httpPort() + path))
                         .header("Authorization", "Bearer " + apiToken(hub, role))
                         .header("Content-Type", "application/json")
                         .method(
@@ -145,7 +149,7 @@ class HubIT {
 
     /** A token of this role from the embedded default's API token file ({@code role=token} lines). */
     static String apiToken(Hub hub, String role) throws java.io.IOException {
-        return Files.readAllLines(hub.apiTokens().orElseThrow()).stream()
+        return Files.readAllLines(hub.endpoints().apiTokens().orElseThrow()).stream()
                 .filter(l -> l.startsWith(role + "="))
                 .map(l -> l.substring(role.length() + 1))
                 .findFirst()

@@ -61,7 +61,7 @@ class HubIncidentIT {
             // When the Cần Thơ gauge reports 1.95 m
             long published = System.nanoTime();
             OutsideDevice.publishOnce(
-                    hub.mqttUrl(),
+                    hub.endpoints().mqttUrl(),
                     TelemetryTopic.of("wl-can-tho"),
                     "{\"ts\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS)
                             + "\",\"values\":{\"water_level\":1.95}}");
@@ -117,7 +117,8 @@ class HubIncidentIT {
     }
 
     private HttpRequest.Builder request(Hub hub, String token, String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path))
+        return HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + hub.endpoints().httpPort() + path))
                 .header("Authorization", "Bearer " + token);
     }
 

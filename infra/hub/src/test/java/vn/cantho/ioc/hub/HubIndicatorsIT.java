@@ -142,7 +142,8 @@ class HubIndicatorsIT {
 
     private HttpResponse<String> send(Hub hub, String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path))
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + hub.endpoints().httpPort() + path))
                         .header("Authorization", "Bearer " + HubIT.apiToken(hub, "leader"))
                         .timeout(Duration.ofSeconds(10))
                         .build(),
@@ -150,7 +151,8 @@ class HubIndicatorsIT {
     }
 
     private static void publish(Hub hub, String device, Instant ts, String values) throws Exception {
-        MqttClient client = new MqttClient(hub.mqttUrl(), "outside-" + System.nanoTime(), new MemoryPersistence());
+        MqttClient client =
+                new MqttClient(hub.endpoints().mqttUrl(), "outside-" + System.nanoTime(), new MemoryPersistence());
         client.connect(new MqttConnectionOptions());
         String payload = "{\"ts\":\"" + ts + "\",\"values\":{" + values + "}}";
         MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));

@@ -53,7 +53,8 @@ class HubKpiIT {
                         .with("SIMULATOR_FEED_INTERVAL", "1h")
                         .with("SIMULATOR_FEED_HISTORY", "3d")
                         .start();
-                KafkaTail<Indicator> indicators = new KafkaTail<>(hub.kafkaBootstrap(), Topics.INDICATORS)) {
+                KafkaTail<Indicator> indicators =
+                        new KafkaTail<>(hub.endpoints().kafkaBootstrap(), Topics.INDICATORS)) {
             // What the simulator pushes: the traffic-safety reports of the nine districts two days ago (inside
             // the 3-day history whichever side of midnight the simulator's first push falls)
             LocalDate reported = LocalDate.now(ZoneOffset.ofHours(7)).minusDays(2);
@@ -91,7 +92,8 @@ class HubKpiIT {
                         assertThat(city.value()).isCloseTo(accidents, within(1e-9));
                     });
             HttpResponse<String> health = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + "/health"))
+                    HttpRequest.newBuilder(URI.create(
+                                    "http://127.0.0.1:" + hub.endpoints().httpPort() + "/health"))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode kpis =

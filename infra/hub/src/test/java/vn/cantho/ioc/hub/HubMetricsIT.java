@@ -86,7 +86,8 @@ class HubMetricsIT {
 
     private String scrape(Hub hub) throws Exception {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + "/metrics"))
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + hub.endpoints().httpPort() + "/metrics"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);

@@ -66,7 +66,7 @@ class HubOidcIT {
             TestHub.awaitHealthy(hub, "api");
 
             // Then
-            assertThat(hub.apiTokens()).isEmpty();
+            assertThat(hub.endpoints().apiTokens()).isEmpty();
             HttpResponse<String> put =
                     send(hub, jwt(key, "admin.cntt", "ioc-admin"), "PUT", "/api/v1/devices/wl-thot-not-03", GAUGE_JSON);
             assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
@@ -114,7 +114,8 @@ class HubOidcIT {
 
     private HttpResponse<String> send(Hub hub, String token, String method, String path, String body) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + path))
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + hub.endpoints().httpPort() + path))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json")
                         .method(

@@ -46,12 +46,13 @@ class HubRulesIT {
     void a_river_reading_past_bd_ii_published_over_mqtt_raises_a_major_alert_on_the_alert_topic() throws Exception {
         Path dataDir = WorkDirectories.temporary("hub-rules-it");
         try (Hub hub = TestHub.in(dataDir).with("RULES_TICK_INTERVAL", "1s").start();
-                KafkaConsumer<String, ConditionEvent> consumer = consumer(hub.kafkaBootstrap())) {
+                KafkaConsumer<String, ConditionEvent> consumer =
+                        consumer(hub.endpoints().kafkaBootstrap())) {
             TestHub.awaitHealthy(hub, "rules");
 
             Instant ts = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             OutsideDevice.publishOnce(
-                    hub.mqttUrl(),
+                    hub.endpoints().mqttUrl(),
                     TelemetryTopic.of("wl-can-tho"),
                     "{\"ts\":\"" + ts + "\",\"values\":{\"water_level\":1.93}}");
 
@@ -89,14 +90,15 @@ class HubRulesIT {
                         .with("RULES_TICK_INTERVAL", "1s")
                         .with("RULES_FILE", rulesFile.toString())
                         .start();
-                KafkaConsumer<String, ConditionEvent> consumer = consumer(hub.kafkaBootstrap())) {
+                KafkaConsumer<String, ConditionEvent> consumer =
+                        consumer(hub.endpoints().kafkaBootstrap())) {
             TestHub.awaitHealthy(hub, "rules");
 
             // When an admin registers a new station through the API and it then reports 3 mg/L over MQTT
             HttpResponse<String> added = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create(
-                                            "http://127.0.0.1:" + hub.httpPort() + "/api/v1/devices/" + NEW_STATION))
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                            + hub.endpoints().httpPort() + "/api/v1/devices/" + NEW_STATION))
                                     .header("Authorization", "Bearer " + HubIT.apiToken(hub, "admin"))
                                     .header("Content-Type", "application/json")
                                     .PUT(HttpRequest.BodyPublishers.ofString(NEW_STATION_JSON, StandardCharsets.UTF_8))
@@ -105,7 +107,7 @@ class HubRulesIT {
                             HttpResponse.BodyHandlers.ofString());
             assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
             OutsideDevice.publishOnce(
-                    hub.mqttUrl(),
+                    hub.endpoints().mqttUrl(),
                     TelemetryTopic.of(NEW_STATION),
                     "{\"ts\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS)
                             + "\",\"values\":{\"dissolved_oxygen\":3.0}}");

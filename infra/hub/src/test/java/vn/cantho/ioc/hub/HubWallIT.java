@@ -35,7 +35,7 @@ class HubWallIT {
         String area = DeviceRegistry.builtIn().device(GAUGE).orElseThrow().areaCode();
         try (Hub hub = TestHub.in(dataDir).start()) {
             TestHub.awaitHealthy(hub);
-            try (ConsoleBrowser wall = new ConsoleBrowser(hub.httpPort(), 1920, 1080)) {
+            try (ConsoleBrowser wall = new ConsoleBrowser(hub.endpoints().httpPort(), 1920, 1080)) {
                 // Given the wall view open with no alarm in the gauge's district
                 wall.signIn(HubIT.apiToken(hub, "leader"), "?wall=1");
                 By districtCount =
@@ -44,7 +44,7 @@ class HubWallIT {
 
                 // When the gauge publishes a level past BĐ II (1.90 m) over MQTT
                 OutsideDevice.publishOnce(
-                        hub.mqttUrl(),
+                        hub.endpoints().mqttUrl(),
                         TelemetryTopic.of(GAUGE),
                         "{\"ts\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS)
                                 + "\",\"values\":{\"water_level\":1.95}}");

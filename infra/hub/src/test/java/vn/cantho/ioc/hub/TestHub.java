@@ -65,7 +65,8 @@ final class TestHub {
     /** Waits until {@code /health} answers 200 and lists at least {@code components}. */
     static void awaitHealthy(Hub hub, String... components) {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + "/health"))
+        HttpRequest health = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + hub.endpoints().httpPort() + "/health"))
                 .timeout(Duration.ofSeconds(10))
                 .build();
         await().atMost(HEALTHY_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {

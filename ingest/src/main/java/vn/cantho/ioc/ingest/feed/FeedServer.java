@@ -8,6 +8,7 @@ import io.javalin.json.JavalinJackson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -152,6 +153,12 @@ public final class FeedServer implements Part {
     /** The port actually bound (useful with port 0). */
     public int port() {
         return app.port();
+    }
+
+    /** Where a client on this machine reaches the server: its host, or loopback when it binds to every interface. */
+    public URI localUrl() {
+        String host = "0.0.0.0".equals(options.host()) ? "127.0.0.1" : options.host();
+        return URI.create("http://" + host + ":" + port());
     }
 
     public FeedStats stats() {
