@@ -14,7 +14,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.DeadLetterReason;
@@ -23,6 +22,7 @@ import vn.cantho.ioc.model.kafka.JsonSerde;
 import vn.cantho.ioc.model.kafka.SmileSerde;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.streams.state.ObjectCachingStores;
 
 /**
  * The 1-minute aggregation, per device and per area, onto {@link Topics#AGGREGATES_1M} (keyed by
@@ -93,21 +93,16 @@ public final class AggregationTopology {
     public static Topology build(
             Supplier<DeviceRegistry> registry, Duration grace, Duration dedupWindow, Duration areaRetention) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(DEVICE_WINDOW_STORE), Serdes.String(), DEVICE_WINDOW_SERDE)
-                .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(DEVICE_SEEN_STORE), Serdes.String(), Serdes.Long())
-                .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(DEVICE_PROGRESS_STORE), Serdes.String(), Serdes.Long())
-                .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(AREA_WINDOW_STORE), Serdes.String(), AREA_WINDOW_SERDE)
-                .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(AREA_PROGRESS_STORE), Serdes.String(), Serdes.Long())
-                .withCachingEnabled());
+        builder.addStateStore(
+                ObjectCachingStores.persistentKeyValueStore(DEVICE_WINDOW_STORE, Serdes.String(), DEVICE_WINDOW_SERDE));
+        builder.addStateStore(
+                ObjectCachingStores.persistentKeyValueStore(DEVICE_SEEN_STORE, Serdes.String(), Serdes.Long()));
+        builder.addStateStore(
+                ObjectCachingStores.persistentKeyValueStore(DEVICE_PROGRESS_STORE, Serdes.String(), Serdes.Long()));
+        builder.addStateStore(
+                ObjectCachingStores.persistentKeyValueStore(AREA_WINDOW_STORE, Serdes.String(), AREA_WINDOW_SERDE));
+        builder.addStateStore(
+                ObjectCachingStores.persistentKeyValueStore(AREA_PROGRESS_STORE, Serdes.String(), Serdes.Long()));
 
         KStream<String, Reading> readings = builder.stream(
                 Topics.TELEMETRY.name(),

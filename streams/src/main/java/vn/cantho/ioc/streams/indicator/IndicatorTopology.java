@@ -19,6 +19,7 @@ import vn.cantho.ioc.model.registry.Metric;
 import vn.cantho.ioc.streams.aggregate.ReadingDeduplicator;
 import vn.cantho.ioc.streams.aggregate.ReadingTimestampExtractor;
 import vn.cantho.ioc.streams.aqi.Pollutant;
+import vn.cantho.ioc.streams.state.ObjectCachingStores;
 
 /**
  * The derived environmental indicators, a Kafka Streams application of its own (the hub runs it beside the
@@ -87,15 +88,12 @@ public final class IndicatorTopology {
                 Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(STATION_HOURS_STORE), Serdes.String(), STATION_HOURS_SERDE));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(HOURLY_STORE), Serdes.String(), HOUR_STATS_SERDE)
-                .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(PENDING_HOURS_STORE), Serdes.String(), Serdes.Long())
-                .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(STATION_PROGRESS_STORE), Serdes.String(), Serdes.Long())
-                .withCachingEnabled());
+        builder.addStateStore(
+                ObjectCachingStores.persistentKeyValueStore(HOURLY_STORE, Serdes.String(), HOUR_STATS_SERDE));
+        builder.addStateStore(
+                ObjectCachingStores.persistentKeyValueStore(PENDING_HOURS_STORE, Serdes.String(), Serdes.Long()));
+        builder.addStateStore(
+                ObjectCachingStores.persistentKeyValueStore(STATION_PROGRESS_STORE, Serdes.String(), Serdes.Long()));
 
         builder.stream(
                         Topics.TELEMETRY.name(),

@@ -10,7 +10,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 import vn.cantho.ioc.model.calendar.WorkingCalendar;
 import vn.cantho.ioc.model.kafka.SmileSerde;
 import vn.cantho.ioc.model.kafka.Topic;
@@ -18,6 +17,7 @@ import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
 import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
+import vn.cantho.ioc.streams.state.ObjectCachingStores;
 
 /**
  * The rules application: telemetry (device rules), 1-minute area aggregates (area rules), indicators
@@ -60,11 +60,9 @@ public final class RulesTopology {
             Duration tickInterval) {
         RuleRouter router = new RuleRouter(catalogue, devices, indicators);
         StreamsBuilder builder = new StreamsBuilder();
-        // Cached: an alert's state changes with nearly every signal, and the cache writes it to RocksDB and the
-        // changelog once per commit instead of once per signal.
-        builder.addStateStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE), Serdes.String(), STATE_SERDE)
-                        .withCachingEnabled());
+        // Object-cached: an alert's state changes with nearly every signal, and is encoded and written to RocksDB and
+        // the changelog once per commit instead of once per signal.
+        builder.addStateStore(ObjectCachingStores.persistentKeyValueStore(STATE_STORE, Serdes.String(), STATE_SERDE));
 
         // Telemetry is keyed by device id, the source of every signal it makes, so its signals are already on the
         // partition of the task that owns their alerts: only the other inputs are repartitioned. Telemetry is most of
