@@ -9,16 +9,22 @@ import vn.cantho.ioc.sink.loop.LoopOptions;
  *
  * @param aggregateGroupId   {@code SINK_GROUP_ID}, the aggregate sink's consumer group
  * @param observationGroupId {@code OBSERVATION_SINK_GROUP_ID}
+ * @param observationConsumers {@code OBSERVATION_SINK_CONSUMERS}, loops of the observation sink
  * @param indicatorGroupId   {@code INDICATOR_SINK_GROUP_ID}
  * @param maxBackoff         {@code SINK_MAX_BACKOFF}, shared by every sink
  */
 public record SinkOptions(
-        String aggregateGroupId, String observationGroupId, String indicatorGroupId, Duration maxBackoff) {
+        String aggregateGroupId,
+        String observationGroupId,
+        int observationConsumers,
+        String indicatorGroupId,
+        Duration maxBackoff) {
 
     public static SinkOptions from(Config config) {
         return new SinkOptions(
                 config.get(SinkSettings.GROUP_ID),
                 config.get(SinkSettings.OBSERVATION_GROUP_ID),
+                config.get(SinkSettings.OBSERVATION_CONSUMERS),
                 config.get(SinkSettings.INDICATOR_GROUP_ID),
                 config.get(SinkSettings.MAX_BACKOFF));
     }

@@ -18,6 +18,11 @@ public final class SinkSettings {
             "OBSERVATION_SINK_GROUP_ID",
             "ioc-observation-sink",
             "Kafka consumer group of the sink that stores raw readings in observations.");
+    public static final Setting<Integer> OBSERVATION_CONSUMERS = Setting.positiveInt(
+            "OBSERVATION_SINK_CONSUMERS",
+            3,
+            "Consumers (threads, database connections) of the observation sink in this hub instance; more than the "
+                    + "telemetry topic's partitions (3) leaves the rest idle.");
     public static final Setting<String> INDICATOR_GROUP_ID = Setting.text(
             "INDICATOR_SINK_GROUP_ID",
             "ioc-indicator-sink",
@@ -26,6 +31,6 @@ public final class SinkSettings {
     private SinkSettings() {}
 
     public static List<Setting<?>> all() {
-        return List.of(GROUP_ID, MAX_BACKOFF, OBSERVATION_GROUP_ID, INDICATOR_GROUP_ID);
+        return List.of(GROUP_ID, MAX_BACKOFF, OBSERVATION_GROUP_ID, OBSERVATION_CONSUMERS, INDICATOR_GROUP_ID);
     }
 }

@@ -82,8 +82,9 @@ public final class Hub implements AutoCloseable {
                 Stage.of("streams", apps.aggregation(registry), DatabaseSinks.aggregates(sinks.aggregates(kafka), db)));
         started.startReporting(Stage.of("kpis", apps.kpis(indicators)));
         started.startReporting(Stage.of("rules", apps.rules(platform.catalogue(), registry, indicators)));
-        started.startReporting(
-                Stage.of("observations", DatabaseSinks.observations(sinks.observations(kafka), registry, db)));
+        started.startReporting(Stage.of(
+                "observations",
+                DatabaseSinks.observations(sinks.observations(kafka), sinks.observationConsumers(), registry, db)));
         // On plain PostgreSQL the hub's own rollups and retention; a no-op on TimescaleDB (docs/storage.md).
         started.push(new RollupMaintainer(db, StorageDialect.of(db)).scheduleEvery(config.rollupInterval()));
         started.startReporting(Stage.of(

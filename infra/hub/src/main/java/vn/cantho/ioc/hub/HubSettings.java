@@ -51,8 +51,10 @@ public final class HubSettings {
             Setting.text("DB_PASSWORD", "", "Database password when DB_URL is set.");
     public static final Setting<Integer> DB_PORT = Setting.port(
             "DB_PORT", 5433, "Port of the embedded PostgreSQL (5433 so it does not clash with a local server).");
-    public static final Setting<Integer> DB_POOL_SIZE =
-            Setting.positiveInt("DB_POOL_SIZE", 8, "Maximum database connections of the hub.");
+    public static final Setting<Integer> DB_POOL_SIZE = Setting.positiveInt(
+            "DB_POOL_SIZE",
+            12,
+            "Maximum database connections of the hub (sinks hold one each while writing: observations 3, aggregates, indicators, alerts; the API and rollups share the rest).");
 
     public static final Setting<Optional<Path>> REGISTRY_DIR = Setting.optionalDirectory(
             "REGISTRY_DIR",

@@ -30,6 +30,11 @@ public final class Stage implements Part {
         return new Stage(name, List.of(parts));
     }
 
+    /** A stage of {@code parts}, in start order. */
+    public static Stage of(String name, List<? extends Part> parts) {
+        return of(name, parts.toArray(Part[]::new));
+    }
+
     public String name() {
         return name;
     }

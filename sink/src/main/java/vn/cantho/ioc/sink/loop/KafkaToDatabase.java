@@ -1,6 +1,7 @@
 package vn.cantho.ioc.sink.loop;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -8,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -72,18 +74,51 @@ public final class KafkaToDatabase<V> implements Part {
      */
     public KafkaToDatabase(
             String name, LoopOptions options, RecordReader<V> reader, BatchWriter<V> writer, HealthText healthText) {
+        this(name, "loop-" + options.groupId(), options, reader, writer, healthText);
+    }
+
+    private KafkaToDatabase(
+            String name,
+            String threadName,
+            LoopOptions options,
+            RecordReader<V> reader,
+            BatchWriter<V> writer,
+            HealthText healthText) {
         this.name = name;
         this.options = options;
         this.reader = reader;
         this.writer = writer;
         this.healthText = healthText;
         this.retry = new RetryWithBackoff(name, options.maxBackoff(), running::get, LOG);
-        this.thread = new Thread(this::run, "loop-" + options.groupId());
+        this.thread = new Thread(this::run, threadName);
     }
 
     /** A database sink of {@code topic}: every value that decodes is written; health "N rows written from …". */
     public static <V> KafkaToDatabase<V> sink(RecordReader<V> reader, LoopOptions options, BatchWriter<V> writer) {
         return new KafkaToDatabase<>("sink of " + reader.topic(), options, reader, writer, rowsWritten());
+    }
+
+    /**
+     * {@code consumers} loops of one database sink in one consumer group, so the topic's partitions are written by
+     * that many threads and database connections at once (a partition is still written by one loop at a time, in
+     * order). Each loop gets its own writer from {@code writers}.
+     */
+    public static <V> List<KafkaToDatabase<V>> sinks(
+            RecordReader<V> reader, LoopOptions options, Supplier<BatchWriter<V>> writers, int consumers) {
+        if (consumers == 1) {
+            return List.of(sink(reader, options, writers.get()));
+        }
+        List<KafkaToDatabase<V>> loops = new ArrayList<>(consumers);
+        for (int i = 1; i <= consumers; i++) {
+            loops.add(new KafkaToDatabase<>(
+                    "sink of " + reader.topic() + " (consumer " + i + " of " + consumers + ")",
+                    "loop-" + options.groupId() + "-" + i,
+                    options,
+                    reader,
+                    writers.get(),
+                    rowsWritten()));
+        }
+        return loops;
     }
 
     /** "N rows written from topic", with the count of dead-lettered records once there is one. */

@@ -22,10 +22,13 @@ public record HourStats(Map<String, MetricHour> metrics, Instant latestTs) {
         return new HourStats(Map.of(), null);
     }
 
-    /** This hour with one more value of {@code metric} measured at {@code ts}. */
-    public HourStats add(String metric, double value, Instant ts) {
+    /**
+     * This hour with one more reading, measured at {@code ts}: one value per metric. One copy of the map per reading,
+     * not per value (this runs for every reading of every station).
+     */
+    public HourStats add(Map<String, Double> values, Instant ts) {
         Map<String, MetricHour> next = new TreeMap<>(metrics);
-        next.merge(metric, MetricHour.of(value, ts), MetricHour::plus);
+        values.forEach((metric, value) -> next.merge(metric, MetricHour.of(value, ts), MetricHour::plus));
         return new HourStats(next, latestTs == null || ts.isAfter(latestTs) ? ts : latestTs);
     }
 

@@ -1,6 +1,7 @@
 package vn.cantho.ioc.streams.indicator;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
@@ -143,16 +144,16 @@ public final class IndicatorTopology {
      * range; the check is repeated because the VN_AQI library fails fast on a negative concentration.
      */
     static HourStats addInputs(HourStats stats, Reading reading) {
-        HourStats next = stats;
+        Map<String, Double> inputs = new HashMap<>();
         for (Map.Entry<String, Double> value : reading.values().entrySet()) {
             String metric = value.getKey();
             Double number = value.getValue();
             if (isInputMetric(metric)
                     && number != null
                     && Metric.byId(metric).orElseThrow().accepts(number)) {
-                next = next.add(metric, number, reading.ts());
+                inputs.put(metric, number);
             }
         }
-        return next;
+        return inputs.isEmpty() ? stats : stats.add(inputs, reading.ts());
     }
 }

@@ -2,7 +2,9 @@ package vn.cantho.ioc.streams.runtime;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.function.Supplier;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
@@ -44,10 +46,20 @@ public record StreamsApps(StreamsOptions options, String bootstrapServers, Path 
     public StreamsRunner rules(
             RuleCatalogue catalogue, Supplier<DeviceRegistry> registry, IndicatorRegistry indicators) {
         StreamsOptions.Rules rules = options.rules();
-        return runner(
+        Properties props = StreamsRunner.properties(
                 rules.appId(),
-                RulesTopology.build(catalogue, registry, indicators, options.calendar(), rules.tickInterval()),
+                bootstrapServers,
+                stateDir,
+                replicationFactor,
+                options.threads(),
                 rules.commitInterval());
+        // A rule task reads its telemetry partition and its repartitioned signals together. By default Kafka Streams
+        // holds the task whenever one of the two has records on the broker it has not fetched yet (to process both in
+        // timestamp order); the repartitioned signals are written by this application's own transactions, so
+        // telemetry signals, which need no order against them, waited on that round trip (docs/rules.md).
+        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
+        return new StreamsRunner(
+                RulesTopology.build(catalogue, registry, indicators, options.calendar(), rules.tickInterval()), props);
     }
 
     /** VN_AQI, flood alert level and rise rate per station (docs/vn-aqi.md). */

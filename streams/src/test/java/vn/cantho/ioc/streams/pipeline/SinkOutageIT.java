@@ -29,6 +29,7 @@ import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.LiveRegistry;
+import vn.cantho.ioc.model.stage.Stage;
 import vn.cantho.ioc.sink.DatabaseSinks;
 import vn.cantho.ioc.sink.loop.KafkaToDatabase;
 import vn.cantho.ioc.sink.loop.LoopOptions;
@@ -79,10 +80,15 @@ class SinkOutageIT {
                 KafkaToDatabase<Aggregate> aggregates = DatabaseSinks.aggregates(
                         LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-sink", Duration.ofMillis(500)),
                         database.dataSource());
-                KafkaToDatabase<Reading> observations = DatabaseSinks.observations(
-                        LoopOptions.sink(SERVERS.kafkaBootstrap(), appId + "-observations", Duration.ofMillis(500)),
-                        new LiveRegistry(DeviceRegistry.builtIn(), 0),
-                        database.dataSource())) {
+                // Three loops of one group, as the hub runs it: the outage must not lose a row between them.
+                Stage observations = Stage.of(
+                        "observations",
+                        DatabaseSinks.observations(
+                                LoopOptions.sink(
+                                        SERVERS.kafkaBootstrap(), appId + "-observations", Duration.ofMillis(500)),
+                                3,
+                                new LiveRegistry(DeviceRegistry.builtIn(), 0),
+                                database.dataSource()))) {
             streams.start();
             aggregates.start();
             observations.start();
