@@ -31,6 +31,8 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.model.json.Json;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 
@@ -43,6 +45,7 @@ import vn.cantho.ioc.model.mqtt.TelemetryTopic;
  */
 final class Probes implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Probes.class);
     private static final Duration STORE_POLL = Duration.ofMillis(10);
 
     private final String mqttUrl;
@@ -163,7 +166,35 @@ final class Probes implements AutoCloseable {
                             .toNanos()
                     / 1e6);
         });
+        logTimeline(gauges);
         return new Result(gauges.size(), storedMs, alertMs, evaluatedMs);
+    }
+
+    /**
+     * One log line per probe, in publish order (logger {@code vn.cantho.ioc.bench.Probes}): when it was published and
+     * how long each step took. The percentiles say how long the tail is; this says when it happens, e.g. whether the
+     * slow probes sit on minute boundaries, where every device's window closes at once.
+     */
+    private void logTimeline(List<String> gauges) {
+        for (String gauge : gauges) {
+            Long published = publishedNanos.get(gauge);
+            if (published == null) {
+                continue;
+            }
+            Long stored = storedNanos.get(gauge);
+            Long alert = alertNanos.get(gauge);
+            Instant evaluated = evaluatedAt.get(gauge);
+            LOG.info(
+                    "probe timeline {} published {} stored {} evaluated {} alert {}",
+                    gauge,
+                    publishedAt.get(gauge),
+                    stored == null ? "-" : (stored - published) / 1_000_000 + " ms",
+                    evaluated == null
+                            ? "-"
+                            : Duration.between(publishedAt.get(gauge), evaluated)
+                                            .toMillis() + " ms",
+                    alert == null ? "-" : (alert - published) / 1_000_000 + " ms");
+        }
     }
 
     /** The storage lag of {@code gauge}'s probe so far: empty until its row is stored (or if never sent). */
