@@ -22,8 +22,11 @@ import java.time.format.DateTimeParseException;
 final class EpochNanosInstants {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    /** The instants whose epoch nanoseconds fit in a long. */
-    private static final Instant MIN = Instant.ofEpochSecond(0, Long.MIN_VALUE);
+    /**
+     * The instants written as integers: their epoch nanoseconds fit in a long, and so does every step of
+     * {@link #toNanos} (hence the whole second above the lowest one).
+     */
+    private static final Instant MIN = Instant.ofEpochSecond(Math.floorDiv(Long.MIN_VALUE, NANOS_PER_SECOND) + 1);
 
     private static final Instant MAX = Instant.ofEpochSecond(0, Long.MAX_VALUE);
 
