@@ -275,14 +275,18 @@ class EscalationAndWebhookIT {
                     .extracting(EscalationAction::state)
                     .as("resolving settles every step")
                     .containsOnly(EscalationAction.State.CANCELLED);
-            assertThat(hub.service.notifications(alert.id())).allSatisfy(m -> {
-                assertThat(m.deliveredAt()).isNotNull();
-                assertThat(m.attempts()).isEqualTo(2);
-                assertThat(m.lastError()).isNull();
-            });
-            assertThat(meter(StageMeters.WEBHOOK_DELIVERIES, "outcome", "delivered"))
-                    .as("deliveries on /metrics")
-                    .isGreaterThanOrEqualTo(deliveredBefore + 2);
+            // The receiver records a delivery before the dispatcher has stored its outcome, so wait for the outbox.
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(hub.service.notifications(alert.id()))
+                    .allSatisfy(m -> {
+                        assertThat(m.deliveredAt()).isNotNull();
+                        assertThat(m.attempts()).isEqualTo(2);
+                        assertThat(m.lastError()).isNull();
+                    }));
+            // Counted just after the outcome is stored, so it may trail the outbox by a moment.
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(meter(StageMeters.WEBHOOK_DELIVERIES, "outcome", "delivered"))
+                            .as("deliveries on /metrics")
+                            .isGreaterThanOrEqualTo(deliveredBefore + 2));
             assertThat(meter(StageMeters.WEBHOOK_DELIVERIES, "outcome", "failed"))
                     .isGreaterThanOrEqualTo(failedBefore + 2);
         }
