@@ -46,13 +46,7 @@ public record StreamsApps(StreamsOptions options, String bootstrapServers, Path 
     public StreamsRunner rules(
             RuleCatalogue catalogue, Supplier<DeviceRegistry> registry, IndicatorRegistry indicators) {
         StreamsOptions.Rules rules = options.rules();
-        Properties props = StreamsRunner.properties(
-                rules.appId(),
-                bootstrapServers,
-                stateDir,
-                replicationFactor,
-                options.threads(),
-                rules.commitInterval());
+        Properties props = properties(rules.appId(), rules.commitInterval());
         // A rule task reads its telemetry partition and its repartitioned signals together. By default Kafka Streams
         // holds the task whenever one of the two has records on the broker it has not fetched yet (to process both in
         // timestamp order); the repartitioned signals are written by this application's own transactions, so
@@ -71,9 +65,11 @@ public record StreamsApps(StreamsOptions options, String bootstrapServers, Path 
     }
 
     private StreamsRunner runner(String appId, Topology topology, Duration commitInterval) {
-        return new StreamsRunner(
-                topology,
-                StreamsRunner.properties(
-                        appId, bootstrapServers, stateDir, replicationFactor, options.threads(), commitInterval));
+        return new StreamsRunner(topology, properties(appId, commitInterval));
+    }
+
+    private Properties properties(String appId, Duration commitInterval) {
+        return StreamsRunner.properties(
+                appId, bootstrapServers, stateDir, replicationFactor, options.threads(), commitInterval);
     }
 }
