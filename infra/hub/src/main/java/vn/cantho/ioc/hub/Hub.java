@@ -78,8 +78,11 @@ public final class Hub implements AutoCloseable {
                 platform.dataDir().resolve("streams"),
                 config.platform().replicationFactor());
         SinkOptions sinks = config.sinks();
-        started.startReporting(
-                Stage.of("streams", apps.aggregation(registry), DatabaseSinks.aggregates(sinks.aggregates(kafka), db)));
+        started.startReporting(Stage.of(
+                "streams",
+                apps.indicatorStateCopy(),
+                apps.telemetry(registry, indicators),
+                DatabaseSinks.aggregates(sinks.aggregates(kafka), db)));
         started.startReporting(Stage.of("kpis", apps.kpis(indicators)));
         started.startReporting(Stage.of("rules", apps.rules(platform.catalogue(), registry, indicators)));
         started.startReporting(Stage.of(
@@ -87,10 +90,7 @@ public final class Hub implements AutoCloseable {
                 DatabaseSinks.observations(sinks.observations(kafka), sinks.observationConsumers(), registry, db)));
         // On plain PostgreSQL the hub's own rollups and retention; a no-op on TimescaleDB (docs/storage.md).
         started.push(new RollupMaintainer(db, StorageDialect.of(db)).scheduleEvery(config.rollupInterval()));
-        started.startReporting(Stage.of(
-                "indicators",
-                apps.indicators(registry, indicators),
-                DatabaseSinks.indicators(sinks.indicators(kafka), db)));
+        started.startReporting(Stage.of("indicators", DatabaseSinks.indicators(sinks.indicators(kafka), db)));
 
         alerting = AlertingRuntime.start(db, kafka, config.alerting(), Clock.systemUTC());
         started.push(alerting);

@@ -21,7 +21,7 @@ class HubConfigTest {
         assertThat(config.api().port()).isEqualTo(8080);
         assertThat(config.simulator().enabled()).isTrue();
         assertThat(config.streams().indicators().floodLevels()).isEqualTo(FloodAlertLevels.CAN_THO);
-        assertThat(config.streams().indicatorsAppId()).isEqualTo("ioc-indicators");
+        assertThat(config.streams().formerIndicatorsAppId()).isEqualTo("ioc-indicators");
     }
 
     @Test

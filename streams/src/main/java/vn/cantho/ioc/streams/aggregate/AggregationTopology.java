@@ -39,6 +39,8 @@ import vn.cantho.ioc.streams.state.ObjectCachingStores;
  *   <li>Each emitted device window becomes one aggregate per metric for the device and, repartitioned by area
  *   ({@code device-windows-by-area}), is combined with the other devices of its area in {@code aggregate-area-1m}
  *   ({@link AreaWindowProcessor}): area aggregates come from device windows, not from raw readings.</li>
+ *   <li>The readings counted ({@link CountedReading}) are returned by {@link #addTo} for the hourly indicators, which
+ *   run in the same application ({@code vn.cantho.ioc.streams.telemetry.TelemetryTopology}).</li>
  * </ol>
  */
 public final class AggregationTopology {
@@ -93,6 +95,22 @@ public final class AggregationTopology {
     public static Topology build(
             Supplier<DeviceRegistry> registry, Duration grace, Duration dedupWindow, Duration areaRetention) {
         StreamsBuilder builder = new StreamsBuilder();
+        addTo(builder, registry, grace, dedupWindow, areaRetention);
+        return builder.build();
+    }
+
+    /**
+     * Adds the aggregation, reading {@link Topics#TELEMETRY}, to {@code builder}.
+     *
+     * @return the readings the device windows counted (known device, not a redelivered copy, not late), keyed by
+     *     device, for steps that need the same verdict without reading telemetry again (the hourly indicators)
+     */
+    public static KStream<String, Reading> addTo(
+            StreamsBuilder builder,
+            Supplier<DeviceRegistry> registry,
+            Duration grace,
+            Duration dedupWindow,
+            Duration areaRetention) {
         builder.addStateStore(
                 ObjectCachingStores.persistentKeyValueStore(DEVICE_WINDOW_STORE, Serdes.String(), DEVICE_WINDOW_SERDE));
         builder.addStateStore(
@@ -130,6 +148,7 @@ public final class AggregationTopology {
                         DEVICE_PROGRESS_STORE)
                 .split(Named.as("device-output-"))
                 .branch((deviceId, output) -> output instanceof LateReading, Branched.as("late"))
+                .branch((deviceId, output) -> output instanceof CountedReading, Branched.as("counted"))
                 .defaultBranch(Branched.as("windows"));
 
         deviceOutput
@@ -158,7 +177,10 @@ public final class AggregationTopology {
                         AREA_WINDOW_STORE,
                         AREA_PROGRESS_STORE)
                 .to(Topics.AGGREGATES_1M.name(), aggregates("area-aggregates-sink"));
-        return builder.build();
+
+        return deviceOutput
+                .get("device-output-counted")
+                .mapValues(output -> ((CountedReading) output).reading(), Named.as("counted-readings"));
     }
 
     private static Produced<String, DeadLetter> deadLetters(String name) {

@@ -32,6 +32,8 @@ import vn.cantho.ioc.model.registry.DeviceRegistry;
  * own fingerprint list was copied, searched and re-serialised whole on every reading, quadratic in the readings of a
  * device-minute (the largest cost in the profile at 1,000 msg/s).
  *
+ * <p>Every reading counted is passed on as {@link CountedReading}, in the order counted, for the hourly indicators.
+ *
  * <p>Changed windows are emitted on a wall-clock punctuation (each commit interval), once per window whatever the
  * number of readings, and a window is emitted a last time, marked closed, when it closes.
  */
@@ -94,6 +96,7 @@ final class DeviceWindowProcessor implements Processor<String, Reading, String, 
         windows.put(key, window);
         seen.put(seenKey, ts);
         pending.add(key);
+        context.forward(record.withValue(new CountedReading(reading)));
         if (before == null || ts > before) {
             progress.put(device.id(), ts);
             closeAndForget(device.id(), before, ts);

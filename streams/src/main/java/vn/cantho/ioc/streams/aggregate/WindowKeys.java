@@ -1,7 +1,9 @@
 package vn.cantho.ioc.streams.aggregate;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -66,11 +68,17 @@ final class WindowKeys {
      */
     static long fingerprint(Reading reading) {
         long hash = FNV_OFFSET;
-        for (byte b : ReadingDeduplicator.identity(reading).getBytes(StandardCharsets.UTF_8)) {
+        for (byte b : identity(reading).getBytes(StandardCharsets.UTF_8)) {
             hash ^= b & 0xff;
             hash *= FNV_PRIME;
         }
         return hash;
+    }
+
+    /** Device, time and values (in a stable order), so two messages of different metrics at one instant both count. */
+    static String identity(Reading reading) {
+        Map<String, Double> sorted = new TreeMap<>(reading.values());
+        return reading.deviceId() + '|' + reading.ts().toEpochMilli() + '|' + sorted;
     }
 
     /**

@@ -8,18 +8,14 @@ import java.util.Objects;
  *
  * @param grace       how late a reading may arrive (in event time, after its hour has ended) and still change
  *                    that hour's means and the indicators computed from them
- * @param dedupWindow how long a reading is remembered so a copy redelivered by MQTT is counted once
  * @param floodLevels the alert levels the water-level gauges are compared with
  */
-public record IndicatorOptions(Duration grace, Duration dedupWindow, FloodAlertLevels floodLevels) {
+public record IndicatorOptions(Duration grace, FloodAlertLevels floodLevels) {
 
     public IndicatorOptions {
         Objects.requireNonNull(floodLevels, "floodLevels");
         if (grace == null || grace.isNegative()) {
             throw new IllegalArgumentException("grace must be zero or positive, got " + grace);
-        }
-        if (dedupWindow == null || dedupWindow.isZero() || dedupWindow.isNegative()) {
-            throw new IllegalArgumentException("dedupWindow must be positive, got " + dedupWindow);
         }
     }
 }

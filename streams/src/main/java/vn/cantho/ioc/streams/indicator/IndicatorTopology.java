@@ -6,8 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
@@ -17,20 +16,20 @@ import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
 import vn.cantho.ioc.model.registry.Metric;
-import vn.cantho.ioc.streams.aggregate.ReadingDeduplicator;
-import vn.cantho.ioc.streams.aggregate.ReadingTimestampExtractor;
 import vn.cantho.ioc.streams.aqi.Pollutant;
 import vn.cantho.ioc.streams.state.ObjectCachingStores;
 
 /**
- * The derived environmental indicators, a Kafka Streams application of its own (the hub runs it beside the
- * 1-minute aggregation): telemetry of air stations and water-level gauges is reduced to hourly statistics
- * per station (1-hour event-time windows with a grace period judged against each station's own latest reading;
- * UTC hours are Vietnam-time hours, UTC+7 being a whole number of hours), each station's recent hours are kept in
- * {@link #STATION_HOURS_STORE}, and every change (coalesced per commit interval) produces new versions of {@code vn_aqi_hourly},
- * {@code vn_aqi_daily}, {@code water_level_alert_level} and {@code water_level_rise_rate} on {@link Topics#INDICATORS}. Every store is changelogged, so a restarted
- * or moved task resumes where it stopped. Telemetry is keyed by device id, so nothing is repartitioned: one
- * task owns each station.
+ * The derived environmental indicators, part of the telemetry application
+ * ({@code vn.cantho.ioc.streams.telemetry.TelemetryTopology}): the readings the 1-minute aggregation counted (so
+ * already deduplicated and judged on time for their device) of air stations and water-level gauges are reduced to
+ * hourly statistics per station (1-hour event-time windows with a grace period judged against each station's own
+ * latest reading; UTC hours are Vietnam-time hours, UTC+7 being a whole number of hours), each station's recent hours
+ * are kept in {@link #STATION_HOURS_STORE}, and every change (coalesced per commit interval) produces new versions of
+ * {@code vn_aqi_hourly}, {@code vn_aqi_daily}, {@code water_level_alert_level} and {@code water_level_rise_rate} on
+ * {@link Topics#INDICATORS}. Every store is changelogged, so a restarted or moved task resumes where it stopped.
+ * Telemetry is keyed by device id, so nothing is repartitioned: the task that aggregates a station's minutes owns its
+ * hours too.
  *
  * <p>How the hours are laid out for the VN_AQI library, and the decisions where the method is silent, are in
  * {@code docs/vn-aqi.md}.
@@ -50,8 +49,6 @@ public final class IndicatorTopology {
     public static final String PENDING_HOURS_STORE = "indicator-pending-hours-store";
     /** Each station's recent hours ({@link StationHours}), the input of every indicator. */
     public static final String STATION_HOURS_STORE = "indicator-station-hours-store";
-    /** Readings seen recently, to drop redelivered duplicates. */
-    public static final String DEDUP_STORE = "indicator-dedup-store";
 
     static final Duration HOUR = Duration.ofHours(1);
 
@@ -61,19 +58,19 @@ public final class IndicatorTopology {
     private IndicatorTopology() {}
 
     /**
-     * @param devices    which devices are air stations (they report pollutants) and gauges (water level)
+     * Adds the indicators to {@code builder}, fed by {@code counted}.
+     *
+     * @param counted    readings keyed by device, each counted once (redelivered copies and late readings left out)
+     * @param devices    which devices are air stations (they report pollutants) and gauges (water level); each reading
+     *                   and each hourly change is checked against the registry in force when it is processed
      * @param indicators the four indicators' definitions (scope, domain, granularity); a missing one fails here
      */
-    public static Topology build(DeviceRegistry devices, IndicatorRegistry indicators, IndicatorOptions settings) {
-        return build(() -> devices, indicators, settings);
-    }
-
-    /**
-     * The same topology over a device registry that may change while it runs: each reading and each hourly
-     * change is checked against the registry in force when it is processed.
-     */
-    public static Topology build(
-            Supplier<DeviceRegistry> devices, IndicatorRegistry indicators, IndicatorOptions settings) {
+    public static void addTo(
+            StreamsBuilder builder,
+            KStream<String, Reading> counted,
+            Supplier<DeviceRegistry> devices,
+            IndicatorRegistry indicators,
+            IndicatorOptions settings) {
         AirQualityIndicators air = new AirQualityIndicators(
                 new IndicatorFactory(indicators.require(VN_AQI_HOURLY)),
                 new IndicatorFactory(indicators.require(VN_AQI_DAILY)));
@@ -82,11 +79,6 @@ public final class IndicatorTopology {
                 new IndicatorFactory(indicators.require(WATER_LEVEL_RISE_RATE)),
                 settings.floodLevels());
 
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(DEDUP_STORE, settings.dedupWindow(), Duration.ofMillis(1), false),
-                Serdes.String(),
-                Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(STATION_HOURS_STORE), Serdes.String(), STATION_HOURS_SERDE));
         builder.addStateStore(
@@ -96,18 +88,7 @@ public final class IndicatorTopology {
         builder.addStateStore(
                 ObjectCachingStores.persistentKeyValueStore(STATION_PROGRESS_STORE, Serdes.String(), Serdes.Long()));
 
-        builder.stream(
-                        Topics.TELEMETRY.name(),
-                        Consumed.with(Topics.TELEMETRY.keySerde(), Topics.TELEMETRY.valueSerde())
-                                .withTimestampExtractor(new ReadingTimestampExtractor())
-                                .withName("indicator-telemetry-source"))
-                .filter(
-                        (deviceId, reading) -> isIndicatorInput(devices.get(), reading),
-                        Named.as("indicator-stations-only"))
-                .processValues(
-                        () -> new ReadingDeduplicator(DEDUP_STORE),
-                        Named.as("indicator-deduplicate-readings"),
-                        DEDUP_STORE)
+        counted.filter((deviceId, reading) -> isIndicatorInput(reading), Named.as("indicator-stations-only"))
                 .process(
                         () -> new StationHourProcessor(settings.grace()),
                         Named.as("indicator-hourly-stats"),
@@ -122,19 +103,14 @@ public final class IndicatorTopology {
                         Topics.INDICATORS.name(),
                         Produced.with(Topics.INDICATORS.keySerde(), Topics.INDICATORS.valueSerde())
                                 .withName("indicators-sink"));
-        return builder.build();
     }
 
-    /** A reading of a registered device with at least one value an indicator uses. */
-    private static boolean isIndicatorInput(DeviceRegistry devices, Reading reading) {
-        if (reading == null || reading.values() == null || reading.ts() == null) {
-            return false;
-        }
-        return devices.device(reading.deviceId()).isPresent()
-                && reading.values().keySet().stream().anyMatch(IndicatorTopology::isInputMetric);
+    /** A reading with at least one value an indicator uses (the aggregation already checked its device is known). */
+    private static boolean isIndicatorInput(Reading reading) {
+        return reading.values().keySet().stream().anyMatch(IndicatorTopology::isInputMetric);
     }
 
-    private static boolean isInputMetric(String metric) {
+    static boolean isInputMetric(String metric) {
         return WaterLevelIndicators.METRIC.equals(metric)
                 || Pollutant.fromMetricId(metric).isPresent();
     }

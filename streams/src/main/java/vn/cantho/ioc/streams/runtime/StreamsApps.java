@@ -8,12 +8,11 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
-import vn.cantho.ioc.streams.aggregate.AggregationTopology;
-import vn.cantho.ioc.streams.indicator.IndicatorTopology;
 import vn.cantho.ioc.streams.kpi.KpiTopology;
 import vn.cantho.ioc.streams.kpi.SlaPolicy;
 import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
 import vn.cantho.ioc.streams.rules.topology.RulesTopology;
+import vn.cantho.ioc.streams.telemetry.TelemetryTopology;
 
 /**
  * The streams stages a hub runs, each a {@link StreamsRunner} of its topology built from the module's options plus
@@ -26,12 +25,25 @@ import vn.cantho.ioc.streams.rules.topology.RulesTopology;
  */
 public record StreamsApps(StreamsOptions options, String bootstrapServers, Path stateDir, int replicationFactor) {
 
-    /** The 1-minute aggregation per device and per area (docs/architecture.md, stream processing). */
-    public StreamsRunner aggregation(Supplier<DeviceRegistry> registry) {
+    /**
+     * The telemetry application: the 1-minute aggregation per device and per area and the hourly VN_AQI and flood
+     * indicators per station, reading telemetry once (docs/architecture.md, stream processing; docs/vn-aqi.md).
+     */
+    public StreamsRunner telemetry(Supplier<DeviceRegistry> registry, IndicatorRegistry indicators) {
         return runner(
                 options.aggregationAppId(),
-                AggregationTopology.build(registry, options.aggregateGrace(), options.dedupWindow()),
+                TelemetryTopology.build(
+                        registry, indicators, options.aggregateGrace(), options.dedupWindow(), options.indicators()),
                 options.commitInterval());
+    }
+
+    /**
+     * Copies the indicator state a hub before 0.2 kept under its own application ({@code INDICATORS_APP_ID}) into
+     * the telemetry application's changelogs, once, before {@link #telemetry} first starts.
+     */
+    public IndicatorStateCopy indicatorStateCopy() {
+        return new IndicatorStateCopy(
+                bootstrapServers, options.formerIndicatorsAppId(), options.aggregationAppId(), replicationFactor);
     }
 
     /** The department KPIs over the feed records (docs/kpis.md). */
@@ -54,14 +66,6 @@ public record StreamsApps(StreamsOptions options, String bootstrapServers, Path 
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         return new StreamsRunner(
                 RulesTopology.build(catalogue, registry, indicators, options.calendar(), rules.tickInterval()), props);
-    }
-
-    /** VN_AQI, flood alert level and rise rate per station (docs/vn-aqi.md). */
-    public StreamsRunner indicators(Supplier<DeviceRegistry> registry, IndicatorRegistry indicators) {
-        return runner(
-                options.indicatorsAppId(),
-                IndicatorTopology.build(registry, indicators, options.indicators()),
-                options.commitInterval());
     }
 
     private StreamsRunner runner(String appId, Topology topology, Duration commitInterval) {

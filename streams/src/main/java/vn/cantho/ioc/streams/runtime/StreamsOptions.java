@@ -17,13 +17,13 @@ import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
  * The streams applications' settings ({@link StreamsSettings}), parsed and checked once.
  *
  * @param threads          {@code STREAMS_THREADS}, stream threads per application
- * @param commitInterval   {@code STREAMS_COMMIT_INTERVAL}: aggregation, indicators, KPIs
- * @param aggregationAppId {@code STREAMS_APP_ID}
+ * @param commitInterval   {@code STREAMS_COMMIT_INTERVAL}: telemetry (aggregation and indicators), KPIs
+ * @param aggregationAppId {@code STREAMS_APP_ID}, the telemetry application
  * @param aggregateGrace   {@code AGGREGATE_GRACE}
- * @param dedupWindow      {@code DEDUP_WINDOW}, shared by the aggregation and the indicators
+ * @param dedupWindow      {@code DEDUP_WINDOW}
  * @param kpiAppId         {@code KPI_APP_ID}
- * @param indicatorsAppId  {@code INDICATORS_APP_ID}
- * @param indicators       {@code INDICATOR_GRACE}, {@code DEDUP_WINDOW} and {@code FLOOD_ALERT_LEVELS}
+ * @param formerIndicatorsAppId {@code INDICATORS_APP_ID}: where a hub before 0.2 kept the indicators' state
+ * @param indicators       {@code INDICATOR_GRACE} and {@code FLOOD_ALERT_LEVELS}
  * @param rules            the rule processor's keys
  * @param calendar         {@code HOLIDAYS_FILE} read, else the built-in holidays: working days of the SLA clocks of
  *                         rules and KPIs
@@ -35,7 +35,7 @@ public record StreamsOptions(
         Duration aggregateGrace,
         Duration dedupWindow,
         String kpiAppId,
-        String indicatorsAppId,
+        String formerIndicatorsAppId,
         IndicatorOptions indicators,
         Rules rules,
         WorkingCalendar calendar) {
@@ -62,16 +62,15 @@ public record StreamsOptions(
     }
 
     public static StreamsOptions from(Config config) {
-        Duration dedupWindow = config.get(DEDUP_WINDOW);
         return new StreamsOptions(
                 config.get(THREADS),
                 config.get(COMMIT_INTERVAL),
                 config.get(APP_ID),
                 config.get(AGGREGATE_GRACE),
-                dedupWindow,
+                config.get(DEDUP_WINDOW),
                 config.get(KPI_APP_ID),
                 config.get(INDICATORS_APP_ID),
-                new IndicatorOptions(config.get(INDICATOR_GRACE), dedupWindow, config.get(FLOOD_ALERT_LEVELS)),
+                new IndicatorOptions(config.get(INDICATOR_GRACE), config.get(FLOOD_ALERT_LEVELS)),
                 new Rules(
                         config.get(RULES_APP_ID),
                         config.get(RULES_COMMIT_INTERVAL),

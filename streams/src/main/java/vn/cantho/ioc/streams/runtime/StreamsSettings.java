@@ -15,13 +15,16 @@ import vn.cantho.ioc.streams.indicator.FloodAlertLevels;
 public final class StreamsSettings {
 
     public static final Setting<String> APP_ID = Setting.text(
-            "STREAMS_APP_ID", "ioc-streams", "Kafka Streams application id (consumer group and state prefix).");
+            "STREAMS_APP_ID",
+            "ioc-streams",
+            "Kafka Streams application id of the telemetry application (1-minute aggregation and hourly indicators): "
+                    + "consumer group and state prefix.");
     public static final Setting<Integer> THREADS =
             Setting.positiveInt("STREAMS_THREADS", 1, "Stream threads of this hub instance.");
     public static final Setting<Duration> COMMIT_INTERVAL = Setting.positiveDuration(
             "STREAMS_COMMIT_INTERVAL",
             "1s",
-            "How often the aggregation, indicator and KPI streams applications commit; their results appear at most "
+            "How often the telemetry (aggregation and indicators) and KPI streams applications commit; their results appear at most "
                     + "this late, and each commit is a Kafka transaction (docs/architecture.md).");
     public static final Setting<Duration> RULES_COMMIT_INTERVAL = Setting.positiveDuration(
             "RULES_COMMIT_INTERVAL",
@@ -63,13 +66,14 @@ public final class StreamsSettings {
     public static final Setting<String> INDICATORS_APP_ID = Setting.text(
             "INDICATORS_APP_ID",
             "ioc-indicators",
-            "Kafka Streams application id of the indicator topology (hourly/daily VN_AQI, flood alert level, rise "
-                    + "rate). See docs/vn-aqi.md.");
+            "Application id under which a hub before 0.2 ran the indicators (VN_AQI, flood levels); they now run in "
+                    + "STREAMS_APP_ID, and at start the hub copies that application's indicator state over once "
+                    + "(docs/operations.md, upgrading).");
     public static final Setting<Duration> INDICATOR_GRACE = Setting.duration(
             "INDICATOR_GRACE",
             "15m",
             "How late a reading may arrive after its hour has ended and still change that hour's means, VN_AQI and "
-                    + "flood indicators.");
+                    + "flood indicators; only readings the 1-minute aggregation counted (AGGREGATE_GRACE) reach them.");
     public static final Setting<FloodAlertLevels> FLOOD_ALERT_LEVELS = new Setting<>(
             "FLOOD_ALERT_LEVELS",
             "1.80,1.90,2.00",

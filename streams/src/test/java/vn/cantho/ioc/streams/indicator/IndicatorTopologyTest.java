@@ -17,6 +17,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.cantho.ioc.model.DeadLetter;
+import vn.cantho.ioc.model.DeadLetterReason;
 import vn.cantho.ioc.model.Granularity;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.Reading;
@@ -24,9 +26,12 @@ import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
+import vn.cantho.ioc.streams.aggregate.AggregationTopology;
+import vn.cantho.ioc.streams.telemetry.TelemetryTopology;
 
 /**
- * The indicator topology driven with explicit event times. Expected AQI values are computed by hand from
+ * The indicators as they run, inside the telemetry topology behind the aggregation's device windows, driven with
+ * explicit event times. Expected AQI values are computed by hand from
  * Decision 1459/QĐ-TCMT (PM2.5: 0–25 µg/m³ → 0–50, 25–50 → 50–100; PM10: 0–50 → 0–50).
  */
 class IndicatorTopologyTest {
@@ -35,6 +40,9 @@ class IndicatorTopologyTest {
     private static final Instant T0 = Instant.parse("2026-11-23T00:00:00Z");
 
     private static final Duration GRACE = Duration.ofMinutes(10);
+    /** The aggregation's grace (its default): only readings it counts reach the hours. */
+    private static final Duration AGGREGATE_GRACE = Duration.ofHours(1);
+
     private static final String STATION = "aq-binh-thuy-01";
     private static final String GAUGE = "wl-can-tho";
     private static final Duration EMIT_INTERVAL = Duration.ofSeconds(1);
@@ -42,6 +50,7 @@ class IndicatorTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, Reading> telemetry;
     private TestOutputTopic<String, Indicator> indicators;
+    private TestOutputTopic<String, DeadLetter> deadLetters;
     private final Map<String, Indicator> latest = new LinkedHashMap<>();
 
     private final AtomicReference<DeviceRegistry> registry = new AtomicReference<>(DeviceRegistry.builtIn());
@@ -57,10 +66,12 @@ class IndicatorTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, EMIT_INTERVAL.toMillis());
         driver = new TopologyTestDriver(
-                IndicatorTopology.build(
+                TelemetryTopology.build(
                         registry::get,
                         IndicatorRegistry.builtIn(),
-                        new IndicatorOptions(GRACE, Duration.ofHours(1), levels)),
+                        AGGREGATE_GRACE,
+                        Duration.ofHours(1),
+                        new IndicatorOptions(GRACE, levels)),
                 props);
         telemetry = driver.createInputTopic(
                 Topics.TELEMETRY.name(),
@@ -70,6 +81,10 @@ class IndicatorTopologyTest {
                 Topics.INDICATORS.name(),
                 Topics.INDICATORS.keySerde().deserializer(),
                 Topics.INDICATORS.valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(
+                Topics.DEAD_LETTER.name(),
+                Topics.DEAD_LETTER.keySerde().deserializer(),
+                Topics.DEAD_LETTER.valueSerde().deserializer());
     }
 
     @AfterEach
@@ -396,11 +411,33 @@ class IndicatorTopologyTest {
     }
 
     @Test
-    void the_topology_names_its_stores_and_never_repartitions() {
-        String description = IndicatorTopology.build(
-                        DeviceRegistry.builtIn(),
+    void a_reading_the_aggregation_dead_letters_as_late_is_not_counted_in_its_still_open_hour() {
+        // Given hour 0 at 30 µg/m³ and the station 65 minutes on: hour 0 is open for the hours' 10-minute grace
+        // until 01:10, but the aggregation's 1-hour grace has closed its first minutes
+        send(STATION, hour(0).plusSeconds(600), Map.of("pm25", 30.0));
+        send(STATION, hour(1).plusSeconds(60), Map.of("pm25", 30.0));
+        send(STATION, hour(2).plusSeconds(60), Map.of("pm25", 30.0));
+        send(STATION, hour(2).plusSeconds(300), Map.of("pm25", 30.0));
+        deadLetters.readKeyValuesToList();
+        Indicator before = hourlyAqi(STATION, hour(2));
+
+        // When a reading of 00:00:30 arrives at 02:05
+        send(STATION, hour(0).plusSeconds(30), Map.of("pm25", 400.0));
+
+        // Then it is dead-lettered as LATE once, and no indicator changes: one verdict per reading
+        assertThat(deadLetters.readValuesToList()).singleElement().satisfies(letter -> assertThat(letter.reason())
+                .isEqualTo(DeadLetterReason.LATE));
+        assertThat(hourlyAqi(STATION, hour(2))).isEqualTo(before);
+    }
+
+    @Test
+    void the_topology_names_its_stores_and_adds_no_repartition_to_the_aggregations() {
+        String description = TelemetryTopology.build(
+                        DeviceRegistry::builtIn,
                         IndicatorRegistry.builtIn(),
-                        new IndicatorOptions(GRACE, Duration.ofHours(1), FloodAlertLevels.CAN_THO))
+                        AGGREGATE_GRACE,
+                        Duration.ofHours(1),
+                        new IndicatorOptions(GRACE, FloodAlertLevels.CAN_THO))
                 .describe()
                 .toString();
 
@@ -409,11 +446,20 @@ class IndicatorTopologyTest {
                         IndicatorTopology.HOURLY_STORE,
                         IndicatorTopology.STATION_HOURS_STORE,
                         IndicatorTopology.STATION_PROGRESS_STORE,
-                        IndicatorTopology.DEDUP_STORE,
                         IndicatorTopology.PENDING_HOURS_STORE,
+                        "counted-readings",
                         "station-indicators",
                         "indicators-sink");
-        assertThat(description).doesNotContain("repartition").doesNotContain("KSTREAM-");
+        // One source of telemetry, and the area step's repartition is the only one
+        assertThat(description.split(Topics.TELEMETRY.name(), -1)).hasSize(2);
+        assertThat(description.split("repartition", -1).length - 1)
+                .isEqualTo(AggregationTopology.build(DeviceRegistry.builtIn(), AGGREGATE_GRACE, Duration.ofHours(1))
+                                .describe()
+                                .toString()
+                                .split("repartition", -1)
+                                .length
+                        - 1);
+        assertThat(description).doesNotContain("KSTREAM-");
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,5 @@
 package vn.cantho.ioc.streams.aggregate;
 
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -10,12 +8,9 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 import vn.cantho.ioc.model.Reading;
 
 /**
- * Drops a reading already seen: same device, same measurement time, same values. MQTT QoS 1 is at
- * least once: when the ingest bridge dies after Kafka stored a reading but before the broker got its
- * acknowledgement, the broker delivers it again and ingest forwards it a second time. The pair is
- * recognised within {@code window} of event time; readings without a device timestamp carry their
- * receive time, which differs on redelivery, so only timestamped readings are protected. The store's
- * retention (set where the topology defines it) bounds how long a reading is remembered.
+ * The deduplication the aggregation and the indicators each ran before they shared the device windows' (issue 11),
+ * kept for the legacy reference topologies of the equivalence tests: drops a reading already seen (same device, time
+ * and values) within the window store's retention, judged on the partition's stream time.
  */
 public final class ReadingDeduplicator implements FixedKeyProcessor<String, Reading, Reading> {
 
@@ -37,7 +32,7 @@ public final class ReadingDeduplicator implements FixedKeyProcessor<String, Read
     public void process(FixedKeyRecord<String, Reading> record) {
         Reading reading = record.value();
         long ts = reading.ts().toEpochMilli();
-        String identity = identity(reading);
+        String identity = WindowKeys.identity(reading);
         try (WindowStoreIterator<Long> earlier = seen.fetch(identity, ts, ts)) {
             if (earlier.hasNext()) {
                 return;
@@ -45,11 +40,5 @@ public final class ReadingDeduplicator implements FixedKeyProcessor<String, Read
         }
         seen.put(identity, ts, ts);
         context.forward(record);
-    }
-
-    /** Device, time and values (in a stable order), so two messages of different metrics at one instant both count. */
-    static String identity(Reading reading) {
-        Map<String, Double> sorted = new TreeMap<>(reading.values());
-        return reading.deviceId() + '|' + reading.ts().toEpochMilli() + '|' + sorted;
     }
 }
