@@ -11,8 +11,18 @@ import java.time.Instant;
 public record ObservationRow(
         String deviceId, String metric, Instant ts, double value, String domain, String areaCode, Instant receivedAt) {
 
-    /** The row's identity in the table. */
-    String key() {
-        return deviceId + '\u0000' + metric + '\u0000' + ts;
+    /** Whether both rows are the same row of the table (same device, metric and time). */
+    boolean sameKey(ObservationRow other) {
+        return deviceId.equals(other.deviceId) && metric.equals(other.metric) && ts.equals(other.ts);
+    }
+
+    /** The table's key order (device, metric, time), in which concurrent writers take their row locks. */
+    static int compareKeys(ObservationRow a, ObservationRow b) {
+        int byDevice = a.deviceId.compareTo(b.deviceId);
+        if (byDevice != 0) {
+            return byDevice;
+        }
+        int byMetric = a.metric.compareTo(b.metric);
+        return byMetric != 0 ? byMetric : a.ts.compareTo(b.ts);
     }
 }

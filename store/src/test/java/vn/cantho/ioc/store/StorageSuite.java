@@ -104,6 +104,21 @@ abstract class StorageSuite {
     }
 
     @Test
+    void observation_times_are_stored_to_the_microsecond_rounded_as_postgresql_rounds_text() throws SQLException {
+        String device = unique("obs-us");
+        Instant t = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        new ObservationWriter(database().dataSource())
+                .insert(List.of(
+                        new ObservationRow(device, "pm25", t.plusNanos(123_456_700), 1.0, "environment", null, t),
+                        new ObservationRow(device, "pm10", t.plusNanos(5_500), 2.0, "environment", null, null)));
+
+        assertThat(strings("SELECT metric || ' ' || (ts - timestamptz '" + t + "') || ' '"
+                        + " || coalesce((received_at - timestamptz '" + t + "')::text, '-') FROM observations"
+                        + " WHERE device_id = '" + device + "' ORDER BY metric"))
+                .containsExactly("pm10 00:00:00.000006 -", "pm25 00:00:00.123457 00:00:00");
+    }
+
+    @Test
     void aggregate_writer_is_idempotent() throws SQLException {
         String device = unique("agg");
         Instant t = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
