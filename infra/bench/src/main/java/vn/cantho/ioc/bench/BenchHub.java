@@ -22,6 +22,7 @@ import vn.cantho.ioc.hub.HubSettings;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.metrics.StageMeters;
+import vn.cantho.ioc.simulator.LoadGenerator;
 import vn.cantho.ioc.simulator.LoadOptions;
 
 /**
@@ -128,6 +129,20 @@ final class BenchHub implements AutoCloseable {
     }
 
     /** {@code load} aimed at this hub's broker, spread over the benchmark's registry. */
+    /**
+     * Publishes {@code load} unmeasured, then waits until the hub has worked it off. A hub fresh from its start
+     * compiles its hot path while the first load arrives: on two cores the JIT takes about one core for the first
+     * ~30 s of load (docs/benchmarks.md), which a measured minute from a cold start includes.
+     */
+    void warmUnderLoad(LoadOptions load) throws Exception {
+        new LoadGenerator(aim(load)).run();
+        Map<String, Long> behind = backlog().awaitCaughtUp(WARM_UP_TIMEOUT);
+        if (!behind.isEmpty()) {
+            throw new IllegalStateException("the hub had not worked off the warm-up load after " + WARM_UP_TIMEOUT
+                    + "; still behind: " + behind);
+        }
+    }
+
     LoadOptions aim(LoadOptions load) {
         return load.towards(hub.endpoints().mqttUrl(), Optional.of(fixture.registryDir()), load.valuesPerMessage());
     }

@@ -24,7 +24,7 @@ public final class HubBenchmark {
     static final String USAGE = """
             usage: ./ioc bench hub [--probes N] [--rate N] [--duration D] [--values-per-message N] [--clients N]
                                    [--senml SHARE] [--seed N] [--no-ceilings] [--ceiling-duration D]
-                                   [--find-max] [--max-steps N]
+                                   [--find-max] [--max-steps N] [--warm-up D]
               --probes N            readings that each raise an alert, spread over the run (default 60; per step
                                     with --find-max)
               --values-per-message N  exactly N metric values in every message, 1 to 6 (default: the realistic mix)
@@ -33,6 +33,8 @@ public final class HubBenchmark {
               --find-max            search the highest rate sustained with storage lag p99 <= 2 s and nothing
                                     lost, from --rate up, one step of --duration per rate, on one hub
               --max-steps N         at most N steps of --find-max (default 10; the search stops at 20 min anyway)
+              --warm-up D           publish at --rate for D, unmeasured, and let the hub work it off before the
+                                    measured run (default 0: measure from a cold start, JIT compilation included)
               the others are the load generator's (./ioc load --help); defaults here: --rate 2000 --duration 60s""";
     private static final List<String> LOAD_DEFAULTS = List.of("--rate", "2000", "--duration", "60s");
     /** Load stations for a fixed number of values per message: real-time timestamps up to 100,000 msg/s. */
@@ -43,8 +45,9 @@ public final class HubBenchmark {
      *
      * @param ceilings        how long each raw stage is measured, or zero to skip them
      * @param maxSteps        steps of {@code --find-max}, or zero for one run
+     * @param warmUp          load published before the measured run and not measured, or zero
      */
-    record Options(int probes, LoadOptions load, Duration ceilings, int maxSteps) {}
+    record Options(int probes, LoadOptions load, Duration ceilings, int maxSteps, Duration warmUp) {}
 
     private final Options options;
 
@@ -87,6 +90,7 @@ public final class HubBenchmark {
         boolean noCeilings = false;
         boolean findMax = false;
         int maxSteps = 10;
+        Duration warmUp = Duration.ZERO;
         List<String> loadArgs = new ArrayList<>(LOAD_DEFAULTS);
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -96,6 +100,7 @@ public final class HubBenchmark {
                 case "--ceiling-duration" -> ceilings = BenchArgs.duration(name, BenchArgs.value(args, i++));
                 case "--find-max" -> findMax = true;
                 case "--max-steps" -> maxSteps = BenchArgs.number(name, BenchArgs.value(args, i++), 1, 50);
+                case "--warm-up" -> warmUp = BenchArgs.duration(name, BenchArgs.value(args, i++));
                 case "--mqtt-url", "--registry-dir", "--allow-remote" ->
                     throw new IllegalArgumentException(name + " is not for this benchmark: it loads the hub it starts");
                 default -> loadArgs.add(name);
@@ -105,7 +110,8 @@ public final class HubBenchmark {
                 probes,
                 LoadOptions.parse(loadArgs.toArray(String[]::new)),
                 noCeilings ? Duration.ZERO : ceilings,
-                findMax ? maxSteps : 0));
+                findMax ? maxSteps : 0,
+                warmUp));
     }
 
     /** Runs the benchmark once; the result is what {@link #main} prints. */
@@ -130,10 +136,14 @@ public final class HubBenchmark {
                         workDir,
                         options.ceilings());
         try (BenchHub bench = BenchHub.start(workDir, fixture)) {
+            if (!options.warmUp().isZero()) {
+                bench.warmUnderLoad(load.at(load.rate(), options.warmUp()));
+            }
             Map<String, Object> result = options.maxSteps() > 0
                     ? FindMax.search(bench, load, options.probes(), options.maxSteps())
                     : HubRun.measure(bench, bench.aim(load), fixture.probeIds());
             result.put("warmUpSeconds", HubRun.round(bench.warmUpSeconds()));
+            result.put("loadWarmUpSeconds", options.warmUp().toSeconds());
             result.put("behindAtStart", bench.behindAtStart());
             result.put("ceilings", ceilings);
             result.put("ratio", ratio(result, ceilings));

@@ -110,6 +110,13 @@ class HubBenchmarkTest {
     }
 
     @Test
+    void the_load_warm_up_is_off_unless_asked_for() {
+        assertThat(HubBenchmark.parse().options().warmUp()).isZero();
+        assertThat(HubBenchmark.parse("--warm-up", "45s").options().warmUp()).isEqualTo(Duration.ofSeconds(45));
+        assertThatThrownBy(() -> HubBenchmark.parse("--warm-up", "soon")).hasMessageContaining("--warm-up");
+    }
+
+    @Test
     void find_max_takes_10_steps_unless_told_and_refuses_a_step_count_out_of_range() {
         assertThat(HubBenchmark.parse("--find-max").options().maxSteps()).isEqualTo(10);
         assertThat(HubBenchmark.parse("--find-max", "--max-steps", "2")
