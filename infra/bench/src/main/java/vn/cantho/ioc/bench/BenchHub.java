@@ -8,7 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +146,21 @@ final class BenchHub implements AutoCloseable {
             throw new IllegalStateException("the hub had not worked off the warm-up load after " + WARM_UP_TIMEOUT
                     + "; still behind: " + behind);
         }
+    }
+
+    /**
+     * Starts measuring the CPU and memory of the whole stack: this JVM (hub and load generator), the Kafka broker it
+     * started, and PostgreSQL, found as the parent of a backend of the hub's own connection pool.
+     */
+    ProcessResources resources() throws SQLException {
+        List<ProcessHandle> database = new ArrayList<>();
+        try (Connection connection = database().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet backend = statement.executeQuery("SELECT pg_backend_pid()")) {
+            backend.next();
+            ProcessHandle.of(backend.getLong(1)).flatMap(ProcessHandle::parent).ifPresent(database::add);
+        }
+        return ProcessResources.start(database);
     }
 
     LoadOptions aim(LoadOptions load) {

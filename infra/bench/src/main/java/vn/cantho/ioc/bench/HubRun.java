@@ -42,7 +42,7 @@ final class HubRun {
         Instant since = Instant.now().minus(SINCE_MARGIN);
         Counts before = Counts.of(stats, bench, since);
         ExecutorService runners = Executors.newFixedThreadPool(2);
-        try (ProcessResources resources = ProcessResources.start();
+        try (ProcessResources resources = bench.resources();
                 Probes prober = bench.probes()) {
             long start = System.nanoTime();
             Future<LoadReport> background = runners.submit(() -> new LoadGenerator(load).run());

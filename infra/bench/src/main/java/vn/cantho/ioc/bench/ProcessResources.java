@@ -12,9 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * CPU time and resident memory of this JVM together with every process it started (the embedded Kafka
- * JVM and PostgreSQL), so a benchmark reports what the whole hub costs, not just its own JVM. Memory is
- * read from {@code /proc} (Linux); elsewhere it reports -1.
+ * CPU time and resident memory of this JVM together with every process it started (the embedded Kafka JVM) and the
+ * other process trees it is given (PostgreSQL's postmaster and its backends, which {@code pg_ctl} detaches from the
+ * JVM), so a benchmark reports what the whole hub costs, not just its own JVM. Memory is the proportional set size
+ * (PSS, {@code /proc/<pid>/smaps_rollup}): memory shared by several processes, such as PostgreSQL's shared buffers
+ * that every backend maps, is divided among them instead of being counted once per process as the sum of their
+ * resident sizes would. Read from {@code /proc} (Linux); elsewhere it reports -1.
  */
 final class ProcessResources implements AutoCloseable {
 
@@ -24,18 +27,24 @@ final class ProcessResources implements AutoCloseable {
         return thread;
     });
     private final AtomicLong peakRssBytes = new AtomicLong(-1);
+    private final List<ProcessHandle> roots;
     private final long startCpuNanos;
     private final long startWallNanos;
 
-    private ProcessResources() {
+    private ProcessResources(List<ProcessHandle> roots) {
+        this.roots = roots;
         startCpuNanos = cpuNanos();
         startWallNanos = System.nanoTime();
         sampler.scheduleAtFixedRate(() -> peakRssBytes.accumulateAndGet(rssBytes(), Math::max), 0, 1, TimeUnit.SECONDS);
     }
 
-    /** Starts measuring: CPU from now on, peak memory sampled every second. */
-    static ProcessResources start() {
-        return new ProcessResources();
+    /**
+     * Starts measuring this JVM, its descendants and {@code others} with their descendants: CPU from now on, peak
+     * memory sampled every second.
+     */
+    static ProcessResources start(List<ProcessHandle> others) {
+        return new ProcessResources(Stream.concat(Stream.of(ProcessHandle.current()), others.stream())
+                .toList());
     }
 
     /** Cores busy on average since start (CPU seconds of all processes per wall-clock second). */
@@ -61,35 +70,35 @@ final class ProcessResources implements AutoCloseable {
         return rss < 0 ? -1 : rss / (1024 * 1024);
     }
 
-    private static List<ProcessHandle> processes() {
-        return Stream.concat(
-                        Stream.of(ProcessHandle.current()),
-                        ProcessHandle.current().descendants())
+    private List<ProcessHandle> processes() {
+        return roots.stream()
+                .flatMap(root -> Stream.concat(Stream.of(root), root.descendants()))
+                .filter(ProcessHandle::isAlive)
                 .toList();
     }
 
-    private static long cpuNanos() {
+    private long cpuNanos() {
         return processes().stream()
                 .mapToLong(process ->
                         process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
                 .sum();
     }
 
-    private static long rssBytes() {
+    private long rssBytes() {
         long total = 0;
         for (ProcessHandle process : processes()) {
-            long rss = rssBytes(process.pid());
-            if (rss < 0) {
+            long pss = pssBytes(process.pid());
+            if (pss < 0) {
                 return -1;
             }
-            total += rss;
+            total += pss;
         }
         return total;
     }
 
-    private static long rssBytes(long pid) {
-        try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
-            return lines.filter(line -> line.startsWith("VmRSS:"))
+    private static long pssBytes(long pid) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+            return lines.filter(line -> line.startsWith("Pss:"))
                     .findFirst()
                     .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024)
                     .orElse(-1L);

@@ -140,7 +140,7 @@ public final class SoakBenchmark {
         List<SoakSample> taken = new ArrayList<>();
         ExecutorService runners = Executors.newFixedThreadPool(2);
         try (BenchHub bench = BenchHub.start(workDir, fixture);
-                ProcessResources resources = ProcessResources.start();
+                ProcessResources resources = bench.resources();
                 Probes prober = bench.probes();
                 BufferedWriter csv = Files.newBufferedWriter(out.resolve("soak.csv"), StandardCharsets.UTF_8)) {
             csv.write(SoakSample.CSV_HEADER);
