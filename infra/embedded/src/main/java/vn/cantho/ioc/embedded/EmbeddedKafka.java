@@ -43,7 +43,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
 
-    static final String HEAP = "512m";
+    static final String HEAP = "384m";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final String MAIN_CLASS = "kafka.Kafka";
