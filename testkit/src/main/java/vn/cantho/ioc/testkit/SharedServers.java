@@ -8,13 +8,18 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cantho.ioc.embedded.EmbeddedServers;
 import vn.cantho.ioc.embedded.WorkDirectories;
+import vn.cantho.ioc.model.kafka.TopicProvisioner;
+import vn.cantho.ioc.model.kafka.Topics;
 
 /**
  * The one test fixture for integration tests across the project: real Kafka, MQTT and PostgreSQL servers,
@@ -86,6 +91,16 @@ public final class SharedServers {
     /** Kafka's {@code bootstrap.servers}. */
     public String kafkaBootstrap() {
         return servers.kafkaBootstrapServers().orElseThrow();
+    }
+
+    /**
+     * Creates every topic of the registry ({@link Topics#all()}) that does not exist yet, as the hub does at start:
+     * for tests that run stages without a hub.
+     */
+    public void ensureTopics() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
+            new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
+        }
     }
 
     /** The MQTT broker's URL, {@code tcp://127.0.0.1:port}. */

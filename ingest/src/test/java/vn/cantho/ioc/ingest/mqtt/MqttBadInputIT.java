@@ -27,7 +27,6 @@ import vn.cantho.ioc.ingest.IngestProducer;
 import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.DeadLetterReason;
 import vn.cantho.ioc.model.Reading;
-import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -87,10 +86,7 @@ class MqttBadInputIT {
     @BeforeAll
     static void publishEveryCase() throws Exception {
         // Given a bridge between the real broker and Kafka
-        try (var admin =
-                org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", SERVERS.kafkaBootstrap()))) {
-            new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
-        }
+        SERVERS.ensureTopics();
         String clientId = SharedServers.uniqueName("bad-input-bridge");
         bridge = new MqttKafkaBridge(
                 new BridgeOptions(SERVERS.mqttUrl(), clientId, "", 1000, Duration.ofHours(1), MAX_PAYLOAD),

@@ -21,7 +21,6 @@ import vn.cantho.ioc.model.DeadLetter;
 import vn.cantho.ioc.model.DeadLetterReason;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.kafka.Topic;
-import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -41,10 +40,7 @@ class MqttKafkaBridgeIT {
 
     @BeforeEach
     void startBridge() throws Exception {
-        try (var admin =
-                org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", SERVERS.kafkaBootstrap()))) {
-            new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
-        }
+        SERVERS.ensureTopics();
         String clientId = SharedServers.uniqueName("bridge");
         bridge = new MqttKafkaBridge(
                 new BridgeOptions(SERVERS.mqttUrl(), clientId, "", 1000, Duration.ofHours(1), 65536),

@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.ingest.IngestProducer;
 import vn.cantho.ioc.model.Reading;
-import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -45,9 +43,7 @@ class SharedSubscriptionIT {
 
     @BeforeEach
     void startTwoBridgesInOneGroup() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SERVERS.kafkaBootstrap()))) {
-            new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
-        }
+        SERVERS.ensureTopics();
         first = bridge("a");
         second = bridge("b");
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +22,7 @@ import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
+import vn.cantho.ioc.streams.JitteredInput;
 
 /**
  * Old versus new: for input the old topology counted completely (every reading within the grace of stream time), the
@@ -67,19 +67,7 @@ class AggregationEquivalenceTest {
             }
         }
         // Shuffled within blocks of three half-minutes: out of order by at most 90 s, well inside the grace.
-        int block = 3 * devices.size();
-        List<Reading> shuffled = new ArrayList<>(readings.size());
-        for (int from = 0; from < readings.size(); from += block) {
-            List<Reading> part = new ArrayList<>(readings.subList(from, Math.min(readings.size(), from + block)));
-            Collections.shuffle(part, random);
-            for (Reading reading : part) {
-                shuffled.add(reading);
-                if (random.nextInt(20) == 0) {
-                    shuffled.add(part.get(random.nextInt(part.size())));
-                }
-            }
-        }
-        return shuffled;
+        return JitteredInput.shuffledWithCopies(readings, 3 * devices.size(), random);
     }
 
     private static Map<String, Aggregate> run(Topology topology, List<Reading> input) {

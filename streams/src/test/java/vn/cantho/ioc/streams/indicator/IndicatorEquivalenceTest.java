@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,7 @@ import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
+import vn.cantho.ioc.streams.JitteredInput;
 import vn.cantho.ioc.streams.telemetry.TelemetryTopology;
 
 /**
@@ -85,19 +85,7 @@ class IndicatorEquivalenceTest {
                 readings.add(new Reading(Reading.SCHEMA_VERSION, device.id(), ts, values, ts, "test"));
             }
         }
-        int block = 3 * devices.size();
-        List<Reading> shuffled = new ArrayList<>(readings.size());
-        for (int from = 0; from < readings.size(); from += block) {
-            List<Reading> part = new ArrayList<>(readings.subList(from, Math.min(readings.size(), from + block)));
-            Collections.shuffle(part, random);
-            for (Reading reading : part) {
-                shuffled.add(reading);
-                if (random.nextInt(20) == 0) {
-                    shuffled.add(part.get(random.nextInt(part.size())));
-                }
-            }
-        }
-        return shuffled;
+        return JitteredInput.shuffledWithCopies(readings, 3 * devices.size(), random);
     }
 
     private static Map<String, Indicator> run(Topology topology, List<Reading> input) {

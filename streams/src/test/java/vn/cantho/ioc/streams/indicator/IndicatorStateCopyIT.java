@@ -29,7 +29,6 @@ import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.health.HealthCheck.Status;
-import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
@@ -55,9 +54,7 @@ class IndicatorStateCopyIT {
 
     @BeforeAll
     static void topics() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SERVERS.kafkaBootstrap()))) {
-            new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
-        }
+        SERVERS.ensureTopics();
         producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SERVERS.kafkaBootstrap()),
                 new ByteArraySerializer(),

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -25,7 +24,6 @@ import vn.cantho.ioc.embedded.FreePorts;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Reading;
-import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.LiveRegistry;
@@ -60,9 +58,7 @@ class SinkOutageIT {
     @Test
     void stored_aggregates_equal_a_clean_run_after_the_database_was_stopped_and_restarted_mid_stream()
             throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SERVERS.kafkaBootstrap()))) {
-            new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
-        }
+        SERVERS.ensureTopics();
         Path dir = WorkDirectories.temporary("sink-outage-db");
         EmbeddedDatabase postgres = new EmbeddedDatabase(dir, FreePorts.pick());
         postgres.start();

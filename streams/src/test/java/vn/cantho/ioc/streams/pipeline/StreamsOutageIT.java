@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Timeout;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Reading;
-import vn.cantho.ioc.model.kafka.TopicProvisioner;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.Area;
 import vn.cantho.ioc.model.registry.Device;
@@ -79,9 +77,7 @@ class StreamsOutageIT {
                 stations.add(station);
             }
         }
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SERVERS.kafkaBootstrap()))) {
-            new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
-        }
+        SERVERS.ensureTopics();
 
         // When the stations publish for two hours while the aggregation is not running
         Instant start = Instant.now().minus(Duration.ofMinutes(MINUTES + 1)).truncatedTo(ChronoUnit.MINUTES);
