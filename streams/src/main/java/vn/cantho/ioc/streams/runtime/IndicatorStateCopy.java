@@ -51,6 +51,8 @@ public final class IndicatorStateCopy implements Part {
             IndicatorTopology.STATION_HOURS_STORE);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Far above what the state of a city's stations takes (a few MB); a broker that stops answering fails the start. */
+    private static final Duration COPY_TIMEOUT = Duration.ofMinutes(10);
 
     private final String bootstrapServers;
     private final String formerAppId;
@@ -125,9 +127,14 @@ public final class IndicatorStateCopy implements Part {
             consumer.assign(sources);
             consumer.seekToBeginning(sources);
             Map<TopicPartition, Long> endOffsets = consumer.endOffsets(sources, TIMEOUT);
+            long deadline = System.nanoTime() + COPY_TIMEOUT.toNanos();
             for (TopicPartition source : sources) {
                 long end = endOffsets.get(source);
                 while (consumer.position(source, TIMEOUT) < end) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("copying " + from + " to " + to + " took longer than "
+                                + COPY_TIMEOUT + "; it is redone at the next start");
+                    }
                     for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                         producer.send(
                                 new ProducerRecord<>(to, r.partition(), r.timestamp(), r.key(), r.value(), r.headers()),
