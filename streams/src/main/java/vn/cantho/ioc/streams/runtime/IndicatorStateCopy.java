@@ -28,7 +28,7 @@ import vn.cantho.ioc.model.stage.Part;
 import vn.cantho.ioc.streams.indicator.IndicatorTopology;
 
 /**
- * The one-time move of the indicators' state when they joined the telemetry application (0.2): before, they ran as
+ * The one-time move of the indicators' state when they joined the telemetry application (2026-12-06): before, they ran as
  * an application of their own ({@code INDICATORS_APP_ID}) with their own changelog topics. Kafka Streams names a
  * changelog {@code <application id>-<store>-changelog} and restores a store it has no local state for from it, so
  * copying the old topics' records into the new names before the telemetry application starts gives it the stations'

@@ -38,7 +38,7 @@ public record StreamsApps(StreamsOptions options, String bootstrapServers, Path 
     }
 
     /**
-     * Copies the indicator state a hub before 0.2 kept under its own application ({@code INDICATORS_APP_ID}) into
+     * Copies the indicator state hubs built before 2026-12-06 kept under its own application ({@code INDICATORS_APP_ID}) into
      * the telemetry application's changelogs, once, before {@link #telemetry} first starts.
      */
     public IndicatorStateCopy indicatorStateCopy() {

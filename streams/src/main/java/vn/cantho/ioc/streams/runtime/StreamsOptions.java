@@ -22,7 +22,7 @@ import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
  * @param aggregateGrace   {@code AGGREGATE_GRACE}
  * @param dedupWindow      {@code DEDUP_WINDOW}
  * @param kpiAppId         {@code KPI_APP_ID}
- * @param formerIndicatorsAppId {@code INDICATORS_APP_ID}: where a hub before 0.2 kept the indicators' state
+ * @param formerIndicatorsAppId {@code INDICATORS_APP_ID}: where hubs built before 2026-12-06 kept the indicators' state
  * @param indicators       {@code INDICATOR_GRACE} and {@code FLOOD_ALERT_LEVELS}
  * @param rules            the rule processor's keys
  * @param calendar         {@code HOLIDAYS_FILE} read, else the built-in holidays: working days of the SLA clocks of

@@ -66,7 +66,7 @@ public final class StreamsSettings {
     public static final Setting<String> INDICATORS_APP_ID = Setting.text(
             "INDICATORS_APP_ID",
             "ioc-indicators",
-            "Application id under which a hub before 0.2 ran the indicators (VN_AQI, flood levels); they now run in "
+            "Application id under which hubs built before 2026-12-06 ran the indicators (VN_AQI, flood levels); they now run in "
                     + "STREAMS_APP_ID, and at start the hub copies that application's indicator state over once "
                     + "(docs/operations.md, upgrading).");
     public static final Setting<Duration> INDICATOR_GRACE = Setting.duration(
