@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Aggregate;
 import vn.cantho.ioc.model.Reading;
@@ -23,6 +17,7 @@ import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.streams.JitteredInput;
+import vn.cantho.ioc.streams.LastVersions;
 
 /**
  * Old versus new: for input the old topology counted completely (every reading within the grace of stream time), the
@@ -71,31 +66,6 @@ class AggregationEquivalenceTest {
     }
 
     private static Map<String, Aggregate> run(Topology topology, List<Reading> input) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "equivalence-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
-        Map<String, Aggregate> stored = new HashMap<>();
-        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, T0)) {
-            TestInputTopic<String, Reading> telemetry = driver.createInputTopic(
-                    Topics.TELEMETRY.name(),
-                    Topics.TELEMETRY.keySerde().serializer(),
-                    Topics.TELEMETRY.valueSerde().serializer());
-            TestOutputTopic<String, Aggregate> aggregates = driver.createOutputTopic(
-                    Topics.AGGREGATES_1M.name(),
-                    Topics.AGGREGATES_1M.keySerde().deserializer(),
-                    Topics.AGGREGATES_1M.valueSerde().deserializer());
-            for (int i = 0; i < input.size(); i++) {
-                Reading reading = input.get(i);
-                telemetry.pipeInput(reading.deviceId(), reading, reading.ts());
-                if (i % 500 == 0) {
-                    driver.advanceWallClockTime(Duration.ofSeconds(1));
-                }
-            }
-            driver.advanceWallClockTime(Duration.ofSeconds(1));
-            driver.advanceWallClockTime(Duration.ofSeconds(1));
-            aggregates.readKeyValuesToList().forEach(kv -> stored.put(kv.key, kv.value));
-        }
-        return stored;
+        return LastVersions.of(topology, input, Topics.AGGREGATES_1M, T0, 500);
     }
 }

@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 import vn.cantho.ioc.model.Indicator;
 import vn.cantho.ioc.model.Reading;
@@ -24,6 +18,7 @@ import vn.cantho.ioc.model.registry.Device;
 import vn.cantho.ioc.model.registry.DeviceRegistry;
 import vn.cantho.ioc.model.registry.IndicatorRegistry;
 import vn.cantho.ioc.streams.JitteredInput;
+import vn.cantho.ioc.streams.LastVersions;
 import vn.cantho.ioc.streams.telemetry.TelemetryTopology;
 
 /**
@@ -89,31 +84,6 @@ class IndicatorEquivalenceTest {
     }
 
     private static Map<String, Indicator> run(Topology topology, List<Reading> input) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "indicator-equivalence-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
-        Map<String, Indicator> latest = new HashMap<>();
-        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, T0)) {
-            TestInputTopic<String, Reading> telemetry = driver.createInputTopic(
-                    Topics.TELEMETRY.name(),
-                    Topics.TELEMETRY.keySerde().serializer(),
-                    Topics.TELEMETRY.valueSerde().serializer());
-            TestOutputTopic<String, Indicator> indicators = driver.createOutputTopic(
-                    Topics.INDICATORS.name(),
-                    Topics.INDICATORS.keySerde().deserializer(),
-                    Topics.INDICATORS.valueSerde().deserializer());
-            for (int i = 0; i < input.size(); i++) {
-                Reading reading = input.get(i);
-                telemetry.pipeInput(reading.deviceId(), reading, reading.ts());
-                if (i % 200 == 0) {
-                    driver.advanceWallClockTime(Duration.ofSeconds(1));
-                    indicators.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
-                }
-            }
-            driver.advanceWallClockTime(Duration.ofSeconds(1));
-            indicators.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
-        }
-        return latest;
+        return LastVersions.of(topology, input, Topics.INDICATORS, T0, 200);
     }
 }
