@@ -84,15 +84,20 @@ public final class IndicatorStateCopy implements Part {
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> topics = admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetAndMetadata> marker = admin.listConsumerGroupOffsets(markerGroup())
-                    .partitionsToOffsetAndMetadata()
-                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            List<String> stored = STORES.stream()
+                    .filter(store -> topics.contains(changelog(formerAppId, store)))
+                    .toList();
             long copied = 0;
-            for (String store : STORES) {
-                String from = changelog(formerAppId, store);
-                boolean done = marker.keySet().stream().anyMatch(p -> p.topic().equals(from));
-                if (topics.contains(from) && !done) {
-                    copied += copy(admin, from, changelog(telemetryAppId, store), topics);
+            if (!stored.isEmpty()) {
+                // Only a hub that ran the old application has something to copy, and only then is the marker read.
+                Map<TopicPartition, OffsetAndMetadata> marker = admin.listConsumerGroupOffsets(markerGroup())
+                        .partitionsToOffsetAndMetadata()
+                        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                for (String store : stored) {
+                    String from = changelog(formerAppId, store);
+                    if (marker.keySet().stream().noneMatch(p -> p.topic().equals(from))) {
+                        copied += copy(admin, from, changelog(telemetryAppId, store), topics);
+                    }
                 }
             }
             outcome = copied == 0 ? "nothing to copy" : "copied " + copied + " records from " + formerAppId;
