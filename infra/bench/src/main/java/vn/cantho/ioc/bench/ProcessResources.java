@@ -26,6 +26,12 @@ final class ProcessResources implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    /**
+     * How often memory is sampled. Reading {@code smaps_rollup} walks each process's page tables: sampled every second
+     * it took ~2.5 % of the machine's CPU from the hub under load (perf, 2026-12-06), and memory moves slower than that.
+     */
+    private static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(5);
+
     private final AtomicLong peakRssBytes = new AtomicLong(-1);
     private final List<ProcessHandle> roots;
     private final long startCpuNanos;
@@ -35,12 +41,16 @@ final class ProcessResources implements AutoCloseable {
         this.roots = roots;
         startCpuNanos = cpuNanos();
         startWallNanos = System.nanoTime();
-        sampler.scheduleAtFixedRate(() -> peakRssBytes.accumulateAndGet(rssBytes(), Math::max), 0, 1, TimeUnit.SECONDS);
+        sampler.scheduleAtFixedRate(
+                () -> peakRssBytes.accumulateAndGet(rssBytes(), Math::max),
+                0,
+                SAMPLE_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**
      * Starts measuring this JVM, its descendants and {@code others} with their descendants: CPU from now on, peak
-     * memory sampled every second.
+     * memory sampled every {@link #SAMPLE_INTERVAL}.
      */
     static ProcessResources start(List<ProcessHandle> others) {
         return new ProcessResources(Stream.concat(Stream.of(ProcessHandle.current()), others.stream())

@@ -1,26 +1,39 @@
 package vn.cantho.ioc.model.kafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import vn.cantho.ioc.model.json.Json;
 
-/** A Kafka serde for one record type through one of the project's Jackson mappers; null stays null. */
+/**
+ * A Kafka serde for one record type through one of the project's Jackson mappers; null stays null. The readers and the
+ * writer are made once per serde: reading through {@code ObjectMapper.readValue(bytes, type)} looked the type's
+ * deserializer up again on every record.
+ */
 abstract class JacksonSerde<T> implements Serde<T> {
 
     private final Class<T> type;
+    private final ObjectWriter writer;
+    private final ObjectReader reader;
+    private final ObjectReader textReader;
 
-    JacksonSerde(Class<T> type) {
+    /**
+     * @param mapper the mapper that writes every value, and reads what {@link #writtenByMapper} recognises
+     */
+    JacksonSerde(Class<T> type, ObjectMapper mapper) {
         this.type = type;
+        this.writer = mapper.writer();
+        this.reader = mapper.readerFor(type);
+        this.textReader = Json.mapper().readerFor(type);
     }
 
-    /** The mapper that writes every value. */
-    abstract ObjectMapper writer();
-
-    /** The mapper that reads {@code bytes}. */
-    abstract ObjectMapper readerFor(byte[] bytes);
+    /** Whether {@code bytes} are in the mapper's format; other bytes are read as JSON text. */
+    abstract boolean writtenByMapper(byte[] bytes);
 
     @Override
     public Serializer<T> serializer() {
@@ -29,7 +42,7 @@ abstract class JacksonSerde<T> implements Serde<T> {
                 return null;
             }
             try {
-                return writer().writeValueAsBytes(value);
+                return writer.writeValueAsBytes(value);
             } catch (IOException e) {
                 throw new SerializationException("cannot write " + type.getSimpleName() + " for " + topic, e);
             }
@@ -43,7 +56,7 @@ abstract class JacksonSerde<T> implements Serde<T> {
                 return null;
             }
             try {
-                return readerFor(bytes).readValue(bytes, type);
+                return (writtenByMapper(bytes) ? reader : textReader).readValue(bytes);
             } catch (IOException e) {
                 throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic, e);
             }

@@ -1,6 +1,5 @@
 package vn.cantho.ioc.model.kafka;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.cantho.ioc.model.json.Json;
 
 /**
@@ -14,17 +13,12 @@ import vn.cantho.ioc.model.json.Json;
 public final class SmileSerde<T> extends JacksonSerde<T> {
 
     public SmileSerde(Class<T> type) {
-        super(type);
+        super(type, Json.smileMapper());
     }
 
     @Override
-    ObjectMapper writer() {
-        return Json.smileMapper();
-    }
-
-    @Override
-    ObjectMapper readerFor(byte[] bytes) {
-        return isSmile(bytes) ? Json.smileMapper() : Json.mapper();
+    boolean writtenByMapper(byte[] bytes) {
+        return isSmile(bytes);
     }
 
     static boolean isSmile(byte[] bytes) {

@@ -2,7 +2,6 @@ package vn.cantho.ioc.streams.rules.topology;
 
 import java.time.Instant;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import vn.cantho.ioc.model.Scope;
 import vn.cantho.ioc.streams.rules.ConditionState;
 import vn.cantho.ioc.streams.rules.measure.SpikeBaseline;
@@ -49,7 +48,7 @@ public record AlertState(
         Instant heldSince) {
 
     public AlertState {
-        labels = labels == null ? new TreeMap<>() : new TreeMap<>(labels);
+        labels = Labels.frozen(labels);
     }
 
     static AlertState first(RuleSignal s, Instant origin) {

@@ -32,8 +32,15 @@ final class RuleProcessor implements Processor<String, RuleSignal, String, Condi
     private final AlertEvaluator evaluator;
     private final String storeName;
     private final Duration tickInterval;
+    /**
+     * Most signals are of a few thousand (rule, source, labels): their keys are worked out once, not per signal. The
+     * cache is emptied when it grows past this, which only signals with ever-new labels (feed records) can make it do.
+     */
+    private static final int MAX_CACHED_KEYS = 20_000;
+
     private final Map<String, List<String>> staleKeys = new HashMap<>();
-    /** The device registry {@link #staleKeys} was computed with; another one in force empties it. */
+    private final Map<SignalIdentity, SignalKeys> signalKeys = new HashMap<>();
+    /** The device registry {@link #staleKeys} and {@link #signalKeys} were computed with; another one empties them. */
     private DeviceRegistry staleKeysFor;
 
     private ProcessorContext<String, ConditionEvent> context;
@@ -71,18 +78,17 @@ final class RuleProcessor implements Processor<String, RuleSignal, String, Condi
             // Routed before a restart with a catalogue that no longer has this rule.
             return;
         }
-        String key = AlertKey.of(rule.condition(), signal.entityId(), signal.labels())
-                .asString();
-        AlertState previous = store.get(key);
+        SignalKeys keys = keysOf(rule, signal);
+        AlertState previous = store.get(keys.alert());
         AlertEvaluator.Result result = evaluator.onSignal(
                 rule,
-                key,
+                keys.alert(),
                 previous,
                 signal,
                 Instant.ofEpochMilli(record.timestamp()),
                 now(),
-                stale(rule, signal.sourceId()));
-        apply(key, previous, result);
+                anyOpen(keys.stale()));
+        apply(keys.alert(), previous, result);
     }
 
     private void tick(long wallClockMs) {
@@ -119,17 +125,43 @@ final class RuleProcessor implements Processor<String, RuleSignal, String, Condi
         }
     }
 
+    /** The key of the alert {@code signal} is for, and the keys of the stale alerts that cover its source. */
+    private SignalKeys keysOf(CatalogueRule rule, RuleSignal signal) {
+        forgetKeysOfAnotherRegistry();
+        if (signalKeys.size() >= MAX_CACHED_KEYS) {
+            signalKeys.clear();
+        }
+        return signalKeys.computeIfAbsent(
+                new SignalIdentity(rule.id(), signal.sourceId(), signal.entityId(), signal.labels()),
+                id -> new SignalKeys(
+                        AlertKey.of(rule.condition(), id.entityId(), id.labels())
+                                .asString(),
+                        staleKeys(rule, id.sourceId())));
+    }
+
     /** Whether an open stale alert covers the source of {@code rule}'s alert. */
     private boolean stale(CatalogueRule rule, String sourceId) {
-        DeviceRegistry registry = router.registry();
-        if (registry != staleKeysFor) {
-            staleKeys.clear();
-            staleKeysFor = registry;
-        }
-        List<String> keys = staleKeys.computeIfAbsent(
+        forgetKeysOfAnotherRegistry();
+        return anyOpen(staleKeys(rule, sourceId));
+    }
+
+    private List<String> staleKeys(CatalogueRule rule, String sourceId) {
+        return staleKeys.computeIfAbsent(
                 rule.id() + '\u0000' + sourceId, k -> router.staleRulesFor(rule, sourceId).stream()
                         .map(s -> AlertKey.of(s.condition(), sourceId, Map.of()).asString())
                         .toList());
+    }
+
+    private void forgetKeysOfAnotherRegistry() {
+        DeviceRegistry registry = router.registry();
+        if (registry != staleKeysFor) {
+            staleKeys.clear();
+            signalKeys.clear();
+            staleKeysFor = registry;
+        }
+    }
+
+    private boolean anyOpen(List<String> keys) {
         for (String key : keys) {
             AlertState state = store.get(key);
             if (state != null && state.condition().episodeOpen()) {
@@ -172,4 +204,10 @@ final class RuleProcessor implements Processor<String, RuleSignal, String, Condi
                 c.flips(),
                 null);
     }
+
+    /** What a signal's keys depend on: its rule, source, entity and labels. */
+    private record SignalIdentity(String ruleId, String sourceId, String entityId, Map<String, String> labels) {}
+
+    /** A signal's alert key, and the keys of the stale alerts that cover its source. */
+    private record SignalKeys(String alert, List<String> stale) {}
 }

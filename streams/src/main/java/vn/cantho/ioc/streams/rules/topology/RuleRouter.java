@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
 import vn.cantho.ioc.model.Aggregate;
@@ -39,6 +41,7 @@ public final class RuleRouter {
     private final Map<InputSource, List<CatalogueRule>> bySource = new java.util.EnumMap<>(InputSource.class);
     private final Supplier<DeviceRegistry> devices;
     private final IndicatorRegistry indicators;
+    private volatile RouteCache routeCache = new RouteCache(null, new ConcurrentHashMap<>());
 
     public RuleRouter(RuleCatalogue catalogue, Supplier<DeviceRegistry> devices, IndicatorRegistry indicators) {
         for (InputSource source : InputSource.values()) {
@@ -52,45 +55,70 @@ public final class RuleRouter {
         this.indicators = indicators;
     }
 
-    /** The signals of a reading without their keys: each is keyed by the device id, the telemetry record's key. */
+    /**
+     * The signals of a reading without their keys: each is keyed by the device id, the telemetry record's key. Which
+     * rules read a device, and their signals' labels, are worked out once per device and registry (see {@link
+     * #telemetryRoutes}): per reading only the values are looked up.
+     */
     List<RuleSignal> telemetrySignals(Reading reading) {
-        return fromReading(reading).stream().map(signal -> signal.value).toList();
-    }
-
-    private List<KeyValue<String, RuleSignal>> fromReading(Reading reading) {
-        List<KeyValue<String, RuleSignal>> out = new ArrayList<>();
-        Device device = reading == null
-                ? null
-                : devices.get().device(reading.deviceId()).orElse(null);
-        if (device == null || reading.values() == null) {
-            return out;
+        if (reading == null || reading.values() == null) {
+            return List.of();
         }
-        for (CatalogueRule rule : rules(InputSource.TELEMETRY)) {
-            if (!covers(rule, device.id())) {
-                continue;
-            }
-            Double value = rule.kind() == RuleKind.STALE
+        DeviceRegistry registry = devices.get();
+        Device device = registry.device(reading.deviceId()).orElse(null);
+        if (device == null) {
+            return List.of();
+        }
+        List<RuleSignal> out = new ArrayList<>();
+        for (TelemetryRoute route : telemetryRoutes(registry, device)) {
+            Double value = route.valueless()
                     ? null
-                    : reading.values().get(rule.input().metric());
-            if (rule.kind() != RuleKind.STALE && value == null) {
+                    : reading.values().get(route.rule().input().metric());
+            if (!route.valueless() && value == null) {
                 continue;
             }
-            TreeMap<String, String> labels = new TreeMap<>(Map.of("device", device.id(), "device_type", device.type()));
-            if (rule.input().metric() != null) {
-                labels.put("metric", rule.input().metric());
-            }
-            out.add(signal(
-                    rule,
+            out.add(new RuleSignal(
+                    route.rule().id(),
                     device.id(),
                     Scope.DEVICE,
                     device.id(),
                     device.areaCode(),
                     device.domain().id(),
-                    labels,
+                    route.labels(),
                     reading.ts(),
-                    value));
+                    value,
+                    null,
+                    false));
         }
         return out;
+    }
+
+    /**
+     * The telemetry rules that read {@code device}, from a cache that is dropped whenever another registry is in
+     * force. Bounded by the registry's devices; shared by the stream threads, hence concurrent.
+     */
+    private List<TelemetryRoute> telemetryRoutes(DeviceRegistry registry, Device device) {
+        RouteCache cache = routeCache;
+        if (cache.registry() != registry) {
+            cache = new RouteCache(registry, new ConcurrentHashMap<>());
+            routeCache = cache;
+        }
+        return cache.byDevice().computeIfAbsent(device.id(), id -> {
+            List<TelemetryRoute> routes = new ArrayList<>();
+            for (CatalogueRule rule : rules(InputSource.TELEMETRY)) {
+                if (!covers(rule, registry, id)) {
+                    continue;
+                }
+                TreeMap<String, String> labels =
+                        new TreeMap<>(Map.of("device", device.id(), "device_type", device.type()));
+                if (rule.input().metric() != null) {
+                    labels.put("metric", rule.input().metric());
+                }
+                // A STALE rule watches the device's records, whatever they carry: its signals have no value.
+                routes.add(new TelemetryRoute(rule, rule.kind() == RuleKind.STALE, Labels.frozen(labels)));
+            }
+            return List.copyOf(routes);
+        });
     }
 
     List<KeyValue<String, RuleSignal>> fromAggregate(Aggregate aggregate) {
@@ -253,6 +281,10 @@ public final class RuleRouter {
      * registry in force: false for a device removed since.
      */
     boolean covers(CatalogueRule rule, String sourceId) {
+        return covers(rule, devices.get(), sourceId);
+    }
+
+    private static boolean covers(CatalogueRule rule, DeviceRegistry registry, String sourceId) {
         RuleInput in = rule.input();
         if (in.source() == InputSource.FEED) {
             return in.feeds().contains(sourceId);
@@ -260,7 +292,7 @@ public final class RuleRouter {
         if (in.source() != InputSource.TELEMETRY) {
             return false;
         }
-        Device device = devices.get().device(sourceId).orElse(null);
+        Device device = registry.device(sourceId).orElse(null);
         return device != null
                 && (in.devices().isEmpty() || in.devices().contains(device.id()))
                 && (in.deviceTypes().isEmpty() || in.deviceTypes().contains(device.type()))
@@ -289,6 +321,12 @@ public final class RuleRouter {
     private List<CatalogueRule> rules(InputSource source) {
         return bySource.get(source);
     }
+
+    /** A telemetry rule that reads a device: whether its signals carry no value (STALE), and their labels. */
+    private record TelemetryRoute(CatalogueRule rule, boolean valueless, SortedMap<String, String> labels) {}
+
+    /** The telemetry routes of each device, under the registry they were worked out with. */
+    private record RouteCache(DeviceRegistry registry, Map<String, List<TelemetryRoute>> byDevice) {}
 
     private static KeyValue<String, RuleSignal> signal(
             CatalogueRule rule,

@@ -2,7 +2,6 @@ package vn.cantho.ioc.streams.rules.topology;
 
 import java.time.Instant;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import vn.cantho.ioc.model.Scope;
 
 /**
@@ -37,6 +36,6 @@ public record RuleSignal(
         boolean closed) {
 
     public RuleSignal {
-        labels = labels == null ? new TreeMap<>() : new TreeMap<>(labels);
+        labels = Labels.frozen(labels);
     }
 }
