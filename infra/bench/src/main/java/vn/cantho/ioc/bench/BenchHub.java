@@ -13,8 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,12 +153,14 @@ final class BenchHub implements AutoCloseable {
      * started, and PostgreSQL, found as the parent of a backend of the hub's own connection pool.
      */
     ProcessResources resources() throws SQLException {
-        List<ProcessHandle> database = new ArrayList<>();
+        Map<String, ProcessHandle> database = new LinkedHashMap<>();
         try (Connection connection = database().getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet backend = statement.executeQuery("SELECT pg_backend_pid()")) {
             backend.next();
-            ProcessHandle.of(backend.getLong(1)).flatMap(ProcessHandle::parent).ifPresent(database::add);
+            ProcessHandle.of(backend.getLong(1))
+                    .flatMap(ProcessHandle::parent)
+                    .ifPresent(postmaster -> database.put("postgresql", postmaster));
         }
         return ProcessResources.start(database);
     }

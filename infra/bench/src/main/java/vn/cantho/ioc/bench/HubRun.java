@@ -58,6 +58,7 @@ final class HubRun {
             result.put("datapointsPerSecond", Math.round((after.rows - before.rows) / seconds));
             result.put("cpuCoresAverage", round(cores));
             result.put("peakRssMiB", resources.peakRssMiB());
+            result.put("peakMiBByProcess", resources.peakMiBByProcess());
             result.put("rssMiBAtEnd", resources.rssMiB());
             return result;
         } finally {

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -26,35 +29,46 @@ final class ProcessResources implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    /** Name of this JVM's own memory in {@link #peakMiBByProcess()}. */
+    static final String THIS_JVM = "thisJvm";
+    /** Name of the memory of the processes this JVM started, with theirs. */
+    static final String CHILDREN = "childProcesses";
+
     /**
      * How often memory is sampled. Reading {@code smaps_rollup} walks each process's page tables: sampled every second
      * it took ~2.5 % of the machine's CPU from the hub under load (perf, 2026-12-06), and memory moves slower than that.
      */
     private static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(5);
 
-    private final AtomicLong peakRssBytes = new AtomicLong(-1);
-    private final List<ProcessHandle> roots;
+    /** The sample with the largest total so far; null until one succeeded. */
+    private final AtomicReference<Sample> peak = new AtomicReference<>();
+
+    private final Map<String, ProcessHandle> others;
     private final long startCpuNanos;
     private final long startWallNanos;
 
-    private ProcessResources(List<ProcessHandle> roots) {
-        this.roots = roots;
+    private ProcessResources(Map<String, ProcessHandle> others) {
+        this.others = others;
         startCpuNanos = cpuNanos();
         startWallNanos = System.nanoTime();
         sampler.scheduleAtFixedRate(
-                () -> peakRssBytes.accumulateAndGet(rssBytes(), Math::max),
+                () -> {
+                    Sample sample = sample();
+                    if (sample != null) {
+                        peak.accumulateAndGet(sample, (a, b) -> a == null || b.totalBytes() > a.totalBytes() ? b : a);
+                    }
+                },
                 0,
                 SAMPLE_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Starts measuring this JVM, its descendants and {@code others} with their descendants: CPU from now on, peak
-     * memory sampled every {@link #SAMPLE_INTERVAL}.
+     * Starts measuring this JVM, its descendants and {@code others} (by name) with their descendants: CPU from now on,
+     * peak memory sampled every {@link #SAMPLE_INTERVAL}.
      */
-    static ProcessResources start(List<ProcessHandle> others) {
-        return new ProcessResources(Stream.concat(Stream.of(ProcessHandle.current()), others.stream())
-                .toList());
+    static ProcessResources start(Map<String, ProcessHandle> others) {
+        return new ProcessResources(Collections.unmodifiableMap(new LinkedHashMap<>(others)));
     }
 
     /** Cores busy on average since start (CPU seconds of all processes per wall-clock second). */
@@ -70,19 +84,47 @@ final class ProcessResources implements AutoCloseable {
 
     /** The largest resident memory of all processes together seen so far, in MiB; -1 when unknown. */
     long peakRssMiB() {
-        long peak = peakRssBytes.get();
-        return peak < 0 ? -1 : peak / (1024 * 1024);
+        Sample sample = peak.get();
+        return sample == null ? -1 : mib(sample.totalBytes());
+    }
+
+    /**
+     * How the largest sample divided among the processes, in MiB: {@value #THIS_JVM}, {@value #CHILDREN} (every process
+     * this JVM started, with theirs) and each of the others by its name. Empty when memory is unknown.
+     */
+    Map<String, Long> peakMiBByProcess() {
+        Sample sample = peak.get();
+        Map<String, Long> mib = new LinkedHashMap<>();
+        if (sample != null) {
+            sample.bytes().forEach((name, bytes) -> mib.put(name, mib(bytes)));
+        }
+        return mib;
     }
 
     /** Resident memory of all processes together now, in MiB; -1 when unknown. */
     long rssMiB() {
-        long rss = rssBytes();
-        return rss < 0 ? -1 : rss / (1024 * 1024);
+        Sample sample = sample();
+        return sample == null ? -1 : mib(sample.totalBytes());
+    }
+
+    private static long mib(long bytes) {
+        return bytes / (1024 * 1024);
+    }
+
+    /** Each group of processes, by name, with every process in it. */
+    private Map<String, List<ProcessHandle>> groups() {
+        ProcessHandle self = ProcessHandle.current();
+        Map<String, List<ProcessHandle>> groups = new LinkedHashMap<>();
+        groups.put(THIS_JVM, List.of(self));
+        groups.put(CHILDREN, self.descendants().toList());
+        others.forEach((name, root) -> groups.put(
+                name, Stream.concat(Stream.of(root), root.descendants()).toList()));
+        return groups;
     }
 
     private List<ProcessHandle> processes() {
-        return roots.stream()
-                .flatMap(root -> Stream.concat(Stream.of(root), root.descendants()))
+        return groups().values().stream()
+                .flatMap(List::stream)
                 .filter(ProcessHandle::isAlive)
                 .toList();
     }
@@ -94,16 +136,21 @@ final class ProcessResources implements AutoCloseable {
                 .sum();
     }
 
-    private long rssBytes() {
-        long total = 0;
-        for (ProcessHandle process : processes()) {
-            long pss = pssBytes(process.pid());
-            if (pss < 0) {
-                return -1;
+    /** The memory of every group now; null when it cannot be read (not Linux, or a process ended meanwhile). */
+    private Sample sample() {
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        for (Map.Entry<String, List<ProcessHandle>> group : groups().entrySet()) {
+            long total = 0;
+            for (ProcessHandle process : group.getValue()) {
+                long pss = pssBytes(process.pid());
+                if (pss < 0) {
+                    return null;
+                }
+                total += pss;
             }
-            total += pss;
+            bytes.put(group.getKey(), total);
         }
-        return total;
+        return new Sample(bytes);
     }
 
     private static long pssBytes(long pid) {
@@ -121,5 +168,12 @@ final class ProcessResources implements AutoCloseable {
     @Override
     public void close() {
         sampler.shutdownNow();
+    }
+
+    /** Memory of each group of processes at one moment, in bytes. */
+    private record Sample(Map<String, Long> bytes) {
+        long totalBytes() {
+            return bytes.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 }

@@ -48,5 +48,13 @@ class HubBenchmarkIT {
                 .containsEntry("ceilings", null)
                 .containsEntry("ratio", null);
         assertThat((Long) result.get("datapointsPerSecond")).isGreaterThan((Long) result.get("storedPerSecond"));
+
+        // and the peak memory is told apart for the hub's JVM, the Kafka broker it started and PostgreSQL
+        Map<?, ?> byProcess = (Map<?, ?>) result.get("peakMiBByProcess");
+        assertThat(byProcess.keySet()).map(Object::toString).containsExactly("thisJvm", "childProcesses", "postgresql");
+        assertThat(byProcess.values()).allSatisfy(mib -> assertThat((Long) mib).isPositive());
+        long peak = (Long) result.get("peakRssMiB");
+        long sum = byProcess.values().stream().mapToLong(mib -> (Long) mib).sum();
+        assertThat(sum).as("each part rounded down").isBetween(peak - 2, peak);
     }
 }
