@@ -27,21 +27,21 @@ import vn.cantho.ioc.streams.rules.catalogue.RuleCatalogue;
  */
 final class RuleProcessor implements Processor<String, RuleSignal, String, ConditionEvent> {
 
-    private final RuleCatalogue catalogue;
-    private final RuleRouter router;
-    private final AlertEvaluator evaluator;
-    private final String storeName;
-    private final Duration tickInterval;
     /**
      * Most signals are of a few thousand (rule, source, labels): their keys are worked out once, not per signal. The
      * cache is emptied when it grows past this, which only signals with ever-new labels (feed records) can make it do.
      */
     private static final int MAX_CACHED_KEYS = 20_000;
 
+    private final RuleCatalogue catalogue;
+    private final RuleRouter router;
+    private final AlertEvaluator evaluator;
+    private final String storeName;
+    private final Duration tickInterval;
     private final Map<String, List<String>> staleKeys = new HashMap<>();
     private final Map<SignalIdentity, SignalKeys> signalKeys = new HashMap<>();
     /** The device registry {@link #staleKeys} and {@link #signalKeys} were computed with; another one empties them. */
-    private DeviceRegistry staleKeysFor;
+    private DeviceRegistry keysComputedWith;
 
     private ProcessorContext<String, ConditionEvent> context;
     private AlertStates store;
@@ -154,10 +154,10 @@ final class RuleProcessor implements Processor<String, RuleSignal, String, Condi
 
     private void forgetKeysOfAnotherRegistry() {
         DeviceRegistry registry = router.registry();
-        if (registry != staleKeysFor) {
+        if (registry != keysComputedWith) {
             staleKeys.clear();
             signalKeys.clear();
-            staleKeysFor = registry;
+            keysComputedWith = registry;
         }
     }
 
