@@ -174,10 +174,15 @@ public final class MqttPublisher implements AutoCloseable {
 
     @Override
     public void close() throws MqttException {
-        if (client.isConnected()) {
-            client.disconnect(5_000).waitForCompletion(6_000);
+        try {
+            if (client.isConnected()) {
+                client.disconnect(5_000).waitForCompletion(6_000);
+            }
+        } finally {
+            // Also after a disconnect that failed or timed out: Paho's sender thread is not a daemon, and a client
+            // left open kept a benchmark's JVM alive after it had printed its result.
+            client.close(true);
         }
-        client.close(true);
     }
 
     private record Pending(long started, Outcome outcome) {}

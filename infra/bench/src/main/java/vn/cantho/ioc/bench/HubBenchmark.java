@@ -82,6 +82,9 @@ public final class HubBenchmark {
             return;
         }
         System.out.println(Json.mapper().writeValueAsString(benchmark.run()));
+        // The result is out and every server is stopped; a third-party thread that is not a daemon (seen once: a
+        // Paho sender of the load generator) must not keep the command from returning.
+        System.exit(0);
     }
 
     static HubBenchmark parse(String... args) {
