@@ -69,8 +69,19 @@ public final class MqttPublisher implements AutoCloseable {
         options.setAutomaticReconnectDelay(1, 10);
         options.setSocketFactory(new NoDelaySocketFactory());
         options.setConnectionTimeout(10);
-        IMqttToken connected = client.connect(options);
-        connected.waitForCompletion(30_000);
+        IMqttToken connected;
+        try {
+            connected = client.connect(options);
+            connected.waitForCompletion(30_000);
+        } catch (MqttException | RuntimeException e) {
+            // A client whose connect failed is nobody's to close but ours, and its threads are not daemons.
+            try {
+                client.close(true);
+            } catch (MqttException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            throw e;
+        }
         MqttProperties granted = connected.getResponseProperties();
         Integer receiveMaximum = granted == null ? null : granted.getReceiveMaximum();
         window = Math.max(1, Math.min(MAX_WINDOW, receiveMaximum == null ? 65_535 : receiveMaximum));
