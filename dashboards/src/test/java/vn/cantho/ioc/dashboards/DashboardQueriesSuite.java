@@ -477,8 +477,8 @@ abstract class DashboardQueriesSuite {
         private static void observations(Connection c) throws SQLException {
             try (Statement statement = c.createStatement()) {
                 statement.executeUpdate("""
-                        INSERT INTO observations (device_id, metric, ts, value, domain, area_code, received_at)
-                        SELECT '%s', 'pm25', t, 30 + extract(minute from t)::int %% 10, 'environment', 'ninh-kieu', t + interval '2 seconds'
+                        INSERT INTO readings (device_id, metrics, ts, metric_values, domain, area_code, received_at)
+                        SELECT '%s', ARRAY['pm25'], t, ARRAY[30 + extract(minute from t)::int %% 10], 'environment', 'ninh-kieu', t + interval '2 seconds'
                         FROM generate_series(date_trunc('minute', now()) - interval '6 hours', date_trunc('minute', now()), interval '1 minute') AS t""".formatted(STATION));
             }
         }

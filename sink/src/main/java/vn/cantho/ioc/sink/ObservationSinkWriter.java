@@ -16,9 +16,9 @@ import vn.cantho.ioc.store.ObservationWriter;
 
 /**
  * The {@link BatchWriter} of the raw-observation sink: turns each reading of {@code ioc.telemetry.v1}
- * into one {@code observations} row per metric value, enriched with the device's domain and area from
- * the registry, and inserts the batch with {@link ObservationWriter} (one transaction, {@code ON
- * CONFLICT DO NOTHING}, so a redelivered reading is harmless). Readings of devices the registry does
+ * into its metric values, enriched with the device's domain and area from the registry, and stores the
+ * batch with {@link ObservationWriter} (one transaction, one {@code readings} row per reading; a redelivered
+ * reading changes nothing). Readings of devices the registry does
  * not know, and non-finite values, are skipped and counted: the ingest stage already rejects them, so
  * they can only come from an older registry.
  */

@@ -51,7 +51,7 @@ public final class RollupMaintainer {
     }
 
     /** What one run did. */
-    public record Result(boolean ran, int hourRows, int dayRows, int observationsDeleted, int minuteRowsDeleted) {
+    public record Result(boolean ran, int hourRows, int dayRows, int readingsDeleted, int minuteRowsDeleted) {
         static final Result SKIPPED = new Result(false, 0, 0, 0, 0);
     }
 
@@ -142,8 +142,8 @@ public final class RollupMaintainer {
                     + "') - INTERVAL '" + OVERLAP.toSeconds() + " seconds'");
             int hours = statement.executeUpdate(rollup(AggregateTier.HOUR, HOUR_ORIGIN));
             int days = statement.executeUpdate(rollup(AggregateTier.DAY, DAY_ORIGIN));
-            int raw = statement.executeUpdate(
-                    "DELETE FROM observations WHERE ts < now() - INTERVAL '" + RAW_RETENTION + "'");
+            int raw =
+                    statement.executeUpdate("DELETE FROM readings WHERE ts < now() - INTERVAL '" + RAW_RETENTION + "'");
             int minutes = statement.executeUpdate(
                     "DELETE FROM metric_agg_1m WHERE bucket < now() - INTERVAL '" + MINUTE_RETENTION + "'");
             try (PreparedStatement advance =

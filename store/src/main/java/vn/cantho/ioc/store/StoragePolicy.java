@@ -3,7 +3,7 @@ package vn.cantho.ioc.store;
 /**
  * Retention, compression and rollup constants shared by the TimescaleDB migration (policies) and
  * {@link RollupMaintainer} (plain PostgreSQL), as PostgreSQL interval literals. Changing one here
- * only affects new databases on TimescaleDB (the policies are created by migration V3); use
+ * only affects new databases on TimescaleDB (the policies are created by migrations V3 and V12); use
  * {@code remove_retention_policy}/{@code add_retention_policy} to change a running one.
  */
 public final class StoragePolicy {
@@ -14,7 +14,7 @@ public final class StoragePolicy {
     public static final String MINUTE_RETENTION = "365 days";
     /** TimescaleDB compresses chunks of raw observations and one-minute aggregates older than this. */
     public static final String COMPRESS_AFTER = "7 days";
-    /** Chunk width of the observations hypertable. */
+    /** Chunk width of the readings hypertable (raw data, migration V12). */
     public static final String RAW_CHUNK = "1 day";
     /** Chunk width of the one-minute hypertable. */
     public static final String MINUTE_CHUNK = "7 days";

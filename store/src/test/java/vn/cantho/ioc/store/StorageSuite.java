@@ -52,9 +52,9 @@ abstract class StorageSuite {
     void migrations_apply_from_empty_and_create_every_tier_in_the_expected_dialect() throws SQLException {
         assertThat(StorageDialect.of(database().dataSource())).isEqualTo(expectedDialect());
         assertThat(strings("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
-                .contains("1", "3")
+                .contains("1", "3", "12")
                 .doesNotHaveDuplicates();
-        for (String relation : List.of("observations", "metric_agg_1m", "metric_agg_1h", "metric_agg_1d")) {
+        for (String relation : List.of("readings", "observations", "metric_agg_1m", "metric_agg_1h", "metric_agg_1d")) {
             assertThat(strings("SELECT to_regclass('" + relation + "')::text"))
                     .as(relation)
                     .containsExactly(relation);
@@ -101,6 +101,50 @@ abstract class StorageSuite {
         assertThat(strings("SELECT metric || ' ' || value || ' ' || coalesce(area_code, '-') FROM observations"
                         + " WHERE device_id = '" + device + "' ORDER BY ts, metric"))
                 .containsExactly("pm10 30 ninh-kieu", "pm25 12.5 ninh-kieu", "pm25 13 ninh-kieu");
+    }
+
+    @Test
+    void values_of_one_reading_that_arrive_apart_are_merged_into_one_row_and_the_first_value_of_a_metric_wins()
+            throws SQLException {
+        // Given a reading stored with two metrics
+        String device = unique("obs-merge");
+        Instant t = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        ObservationWriter writer = new ObservationWriter(database().dataSource());
+        writer.insert(List.of(
+                new ObservationRow(device, "pm25", t, 12.5, "environment", "ninh-kieu", t),
+                new ObservationRow(device, "pm10", t, 30.0, "environment", "ninh-kieu", t)));
+
+        // When values of the same device and time arrive in later batches: one new metric, one already stored
+        int merged = writer.insert(List.of(
+                new ObservationRow(device, "no2", t, 41.0, "environment", "ninh-kieu", t.plusSeconds(5)),
+                new ObservationRow(device, "pm25", t, 99.0, "environment", "ninh-kieu", t.plusSeconds(5))));
+        int unchanged = writer.insert(List.of(new ObservationRow(device, "pm10", t, 1.0, "environment", null, null)));
+
+        // Then the reading is one row with the three metrics, each with its first value
+        assertThat(merged).isEqualTo(1);
+        assertThat(unchanged).isZero();
+        assertThat(strings("SELECT array_to_string(metrics, ' ') || ' ' || array_to_string(metric_values, ' ')"
+                        + " FROM readings WHERE device_id = '" + device + "'"))
+                .containsExactly("pm25 pm10 no2 12.5 30 41");
+        assertThat(strings("SELECT metric || ' ' || value || ' ' || area_code FROM observations"
+                        + " WHERE device_id = '" + device + "' ORDER BY metric"))
+                .containsExactly("no2 41 ninh-kieu", "pm10 30 ninh-kieu", "pm25 12.5 ninh-kieu");
+    }
+
+    @Test
+    void metric_names_with_quotes_commas_and_braces_are_stored_as_given() throws SQLException {
+        String device = unique("obs-names");
+        Instant t = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        List<String> names = List.of("a,b", "say \"hi\"", "{x}", "back\\slash", " spaced ", "NULL");
+        List<ObservationRow> rows = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            rows.add(new ObservationRow(device, names.get(i), t, i, "environment", null, null));
+        }
+
+        new ObservationWriter(database().dataSource()).insert(rows);
+
+        assertThat(strings("SELECT metric || '=' || value FROM observations WHERE device_id = '" + device + "'"))
+                .containsExactlyInAnyOrder("a,b=0", "say \"hi\"=1", "{x}=2", "back\\slash=3", " spaced =4", "NULL=5");
     }
 
     @Test
@@ -212,7 +256,7 @@ abstract class StorageSuite {
             assertThat(
                             strings(
                                     "SELECT count(*)::text FROM timescaledb_information.chunks WHERE hypertable_name"
-                                            + " IN ('metric_agg_1m', 'observations') AND is_compressed AND range_end < now() - INTERVAL '7 days'"))
+                                            + " IN ('metric_agg_1m', 'readings') AND is_compressed AND range_end < now() - INTERVAL '7 days'"))
                     .first()
                     .isNotEqualTo("0");
         }

@@ -55,7 +55,7 @@ final class HubRun {
             double cores = resources.averageCores();
             Map<String, Object> result = result(report, before, after, probing.get());
             result.put("storedPerSecond", Math.round((after.stored - before.stored) / seconds));
-            result.put("datapointsPerSecond", Math.round((after.rows - before.rows) / seconds));
+            result.put("datapointsPerSecond", Math.round((after.values - before.values) / seconds));
             result.put("cpuCoresAverage", round(cores));
             result.put("peakRssMiB", resources.peakRssMiB());
             result.put("peakMiBByProcess", resources.peakMiBByProcess());
@@ -66,8 +66,8 @@ final class HubRun {
         }
     }
 
-    /** The bridge's counts and the readings and rows stored with a timestamp from {@code since} on. */
-    private record Counts(long received, long forwarded, long deadLettered, long stored, long rows, double seconds) {
+    /** The bridge's counts and the readings and values stored with a timestamp from {@code since} on. */
+    private record Counts(long received, long forwarded, long deadLettered, long stored, long values, double seconds) {
 
         static Counts of(IngestStats stats, BenchHub bench, Instant since) throws SQLException {
             // Read the bridge's counts first: whatever it counted is stored by the time the query sees it.
@@ -79,7 +79,7 @@ final class HubRun {
         }
 
         Counts after(double drainSeconds) {
-            return new Counts(received, forwarded, deadLettered, stored, rows, drainSeconds);
+            return new Counts(received, forwarded, deadLettered, stored, values, drainSeconds);
         }
     }
 
@@ -103,11 +103,11 @@ final class HubRun {
         }
     }
 
-    /** Distinct readings (device, time) and rows stamped from {@code since} on. */
+    /** Readings and the values they carry, stamped from {@code since} on. */
     private static long[] stored(BenchHub bench, Instant since) throws SQLException {
         try (Connection connection = bench.database().getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT count(DISTINCT (device_id, ts)), count(*) FROM observations WHERE ts >= ?")) {
+                        "SELECT count(*), coalesce(sum(cardinality(metrics)), 0) FROM readings WHERE ts >= ?")) {
             select.setTimestamp(1, Timestamp.from(since));
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();

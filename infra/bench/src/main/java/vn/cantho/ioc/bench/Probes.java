@@ -39,7 +39,7 @@ import vn.cantho.ioc.model.mqtt.TelemetryTopic;
 /**
  * Times single readings through the running hub from outside, as a device and an operator see it: each
  * probe publishes one reading over MQTT (QoS 1) on its own probe gauge; one thread watches for the
- * readings' rows in {@code observations} (storage lag) while an operator's live stream
+ * readings' rows in {@code readings} (storage lag) while an operator's live stream
  * ({@code /api/v1/alerts/stream}) delivers the alerts they raise (alert latency). Both ends are timed
  * with this JVM's monotonic clock.
  */
@@ -68,7 +68,7 @@ final class Probes implements AutoCloseable {
     /**
      * What the probes measured, in milliseconds, one sample per probe that arrived.
      *
-     * @param storedMs    reading published → its row in {@code observations}
+     * @param storedMs    reading published → its row in {@code readings}
      * @param alertMs     reading published → its alert on the live stream
      * @param evaluatedMs reading published → the rule processor's condition event (wall clocks of this
      *                    machine), the part of {@code alertMs} before the alert store and the stream
@@ -210,7 +210,7 @@ final class Probes implements AutoCloseable {
     private void watchStored(int probes) {
         try (Connection connection = database.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT device_id FROM observations WHERE metric = ? AND device_id = ANY (?)")) {
+                        "SELECT device_id FROM readings WHERE ? = ANY (metrics) AND device_id = ANY (?)")) {
             select.setString(1, ProbeFixture.METRIC);
             while (storedNanos.size() < probes && !Thread.currentThread().isInterrupted()) {
                 if (!unstored.isEmpty()) {
@@ -229,7 +229,7 @@ final class Probes implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read observations: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read readings: " + e.getMessage(), e);
         }
     }
 
