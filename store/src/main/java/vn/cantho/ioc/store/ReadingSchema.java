@@ -82,10 +82,7 @@ public final class ReadingSchema {
         ddl.add(READINGS);
         // Retention deletes by time; a BRIN index costs inserts almost nothing, and rows arrive roughly in time order.
         ddl.add("CREATE INDEX readings_ts_brin ON readings USING brin (ts)");
-        ddl.add(MOVE);
-        ddl.add("DROP TABLE observations");
-        ddl.add(VIEW);
-        ddl.add(GRANTS);
+        ddl.addAll(replaceObservations());
         return ddl;
     }
 
@@ -97,12 +94,14 @@ public final class ReadingSchema {
                 + " timescaledb.compress_segmentby = 'device_id', timescaledb.compress_orderby = 'ts DESC')");
         ddl.add("SELECT add_compression_policy('readings', INTERVAL '" + COMPRESS_AFTER + "')");
         ddl.add("SELECT add_retention_policy('readings', INTERVAL '" + RAW_RETENTION + "')");
-        ddl.add(MOVE);
         ddl.add("SELECT remove_retention_policy('observations', if_exists => true)");
         ddl.add("SELECT remove_compression_policy('observations', if_exists => true)");
-        ddl.add("DROP TABLE observations");
-        ddl.add(VIEW);
-        ddl.add(GRANTS);
+        ddl.addAll(replaceObservations());
         return ddl;
+    }
+
+    /** Moves V3's rows into {@code readings} and puts the view in the table's place. */
+    private static List<String> replaceObservations() {
+        return List.of(MOVE, "DROP TABLE observations", VIEW, GRANTS);
     }
 }
