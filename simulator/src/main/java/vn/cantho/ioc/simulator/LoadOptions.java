@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -102,6 +104,23 @@ public record LoadOptions(
     public LoadOptions at(int newRate, Duration newDuration) {
         return new LoadOptions(
                 newRate, newDuration, mqttUrl, clients, senmlShare, seed, registryDir, allowRemote, valuesPerMessage);
+    }
+
+    /** These options as command-line arguments: {@link #parse} of them gives these options back. */
+    public List<String> toArgs() {
+        List<String> args = new ArrayList<>(List.of(
+                "--rate", Integer.toString(rate),
+                "--duration", duration.toMillis() + "ms",
+                "--mqtt-url", mqttUrl,
+                "--clients", Integer.toString(clients),
+                "--senml", Double.toString(senmlShare),
+                "--seed", Long.toString(seed)));
+        registryDir.ifPresent(dir -> args.addAll(List.of("--registry-dir", dir.toString())));
+        if (allowRemote) {
+            args.add("--allow-remote");
+        }
+        valuesPerMessage.ifPresent(n -> args.addAll(List.of("--values-per-message", Integer.toString(n))));
+        return args;
     }
 
     public static LoadOptions defaults() {

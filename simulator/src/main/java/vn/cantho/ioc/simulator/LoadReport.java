@@ -1,5 +1,6 @@
 package vn.cantho.ioc.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -60,6 +61,38 @@ public record LoadReport(
             return Json.mapper().writeValueAsString(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The report {@link #toJson()} printed, read back (a benchmark runs the generator in a child JVM and reads its line).
+     *
+     * @throws IllegalArgumentException when {@code json} is not such a line
+     */
+    public static LoadReport fromJson(String json) {
+        try {
+            JsonNode node = Json.mapper().readTree(json);
+            Map<String, Double> latency = new LinkedHashMap<>();
+            node.required("latencyMs")
+                    .fields()
+                    .forEachRemaining(e -> latency.put(e.getKey(), e.getValue().asDouble()));
+            JsonNode values = node.required("valuesPerMessage");
+            return new LoadReport(
+                    node.required("targetRate").asInt(),
+                    node.required("durationSeconds").asDouble(),
+                    node.required("elapsedSeconds").asDouble(),
+                    node.required("clients").asInt(),
+                    node.required("devices").asInt(),
+                    node.required("sent").asLong(),
+                    node.required("acknowledged").asLong(),
+                    node.required("failed").asLong(),
+                    node.required("senml").asLong(),
+                    node.required("achievedRate").asDouble(),
+                    latency,
+                    node.required("mqttUrl").asText(),
+                    values.isInt() ? OptionalInt.of(values.asInt()) : OptionalInt.empty());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            throw new IllegalArgumentException("not a load report: " + json, e);
         }
     }
 

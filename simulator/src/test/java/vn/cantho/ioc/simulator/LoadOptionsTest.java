@@ -3,7 +3,10 @@ package vn.cantho.ioc.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class LoadOptionsTest {
@@ -95,5 +98,23 @@ class LoadOptionsTest {
         assertThat(LoadOptions.parse("--mqtt-url", "tcp://192.0.2.10:1883", "--allow-remote")
                         .allowRemote())
                 .isTrue();
+    }
+
+    @Test
+    void options_written_as_arguments_parse_back_to_the_same_options() {
+        LoadOptions options = new LoadOptions(
+                12_500,
+                Duration.ofMillis(1500),
+                "tcp://127.0.0.1:21883",
+                8,
+                0.25,
+                42,
+                Optional.of(Path.of("/tmp/registry")),
+                true,
+                OptionalInt.of(6));
+
+        assertThat(LoadOptions.parse(options.toArgs().toArray(String[]::new))).isEqualTo(options);
+        assertThat(LoadOptions.parse(LoadOptions.defaults().toArgs().toArray(String[]::new)))
+                .isEqualTo(LoadOptions.defaults());
     }
 }

@@ -27,8 +27,8 @@ import vn.cantho.ioc.hub.HubSettings;
 import vn.cantho.ioc.model.config.Config;
 import vn.cantho.ioc.model.kafka.Topics;
 import vn.cantho.ioc.model.metrics.StageMeters;
-import vn.cantho.ioc.simulator.LoadGenerator;
 import vn.cantho.ioc.simulator.LoadOptions;
+import vn.cantho.ioc.simulator.LoadReport;
 
 /**
  * The hub a benchmark measures: started exactly as {@code ./ioc up} does, on fresh embedded servers under
@@ -48,14 +48,21 @@ final class BenchHub implements AutoCloseable {
     private static final Duration WARM_UP_TIMEOUT = Duration.ofMinutes(5);
 
     private final Hub hub;
+    private final Path workDir;
     private final ProbeFixture fixture;
     private final Admin admin;
     private final double warmUpSeconds;
     private final Map<String, Long> behindAtStart;
 
     private BenchHub(
-            Hub hub, ProbeFixture fixture, Admin admin, double warmUpSeconds, Map<String, Long> behindAtStart) {
+            Hub hub,
+            Path workDir,
+            ProbeFixture fixture,
+            Admin admin,
+            double warmUpSeconds,
+            Map<String, Long> behindAtStart) {
         this.hub = hub;
+        this.workDir = workDir;
         this.fixture = fixture;
         this.admin = admin;
         this.warmUpSeconds = warmUpSeconds;
@@ -97,7 +104,7 @@ final class BenchHub implements AutoCloseable {
                     AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, hub.endpoints().kafkaBootstrap()));
             long warmUp = System.nanoTime();
             Map<String, Long> stillBehind = new Backlog(admin).awaitCaughtUp(WARM_UP_TIMEOUT);
-            return new BenchHub(hub, fixture, admin, (System.nanoTime() - warmUp) / 1e9, stillBehind);
+            return new BenchHub(hub, workDir, fixture, admin, (System.nanoTime() - warmUp) / 1e9, stillBehind);
         } catch (Exception | Error e) {
             if (admin != null) {
                 admin.close();
@@ -133,14 +140,13 @@ final class BenchHub implements AutoCloseable {
         return behindAtStart;
     }
 
-    /** {@code load} aimed at this hub's broker, spread over the benchmark's registry. */
     /**
      * Publishes {@code load} unmeasured, then waits until the hub has worked it off. A hub fresh from its start
      * compiles its hot path while the first load arrives: on two cores the JIT takes about one core for the first
      * ~30 s of load (docs/benchmarks.md), which a measured minute from a cold start includes.
      */
     void warmUnderLoad(LoadOptions load) throws Exception {
-        new LoadGenerator(aim(load)).run();
+        publish(load);
         Map<String, Long> behind = backlog().awaitCaughtUp(WARM_UP_TIMEOUT);
         if (!behind.isEmpty()) {
             throw new IllegalStateException("the hub had not worked off the warm-up load after " + WARM_UP_TIMEOUT
@@ -149,8 +155,8 @@ final class BenchHub implements AutoCloseable {
     }
 
     /**
-     * Starts measuring the CPU and memory of the whole stack: this JVM (hub and load generator), the Kafka broker it
-     * started, and PostgreSQL, found as the parent of a backend of the hub's own connection pool.
+     * Starts measuring the CPU and memory of the whole stack: this JVM (the hub), the Kafka broker it started, and
+     * PostgreSQL, found as the parent of a backend of the hub's own connection pool.
      */
     ProcessResources resources() throws SQLException {
         Map<String, ProcessHandle> database = new LinkedHashMap<>();
@@ -165,6 +171,12 @@ final class BenchHub implements AutoCloseable {
         return ProcessResources.start(database);
     }
 
+    /** Publishes {@code load} at this hub from a load generator in a child JVM; returns once it has finished. */
+    LoadReport publish(LoadOptions load) throws Exception {
+        return LoadProcess.run(aim(load), workDir.resolve("load"));
+    }
+
+    /** {@code load} aimed at this hub's broker, spread over the benchmark's registry. */
     LoadOptions aim(LoadOptions load) {
         return load.towards(hub.endpoints().mqttUrl(), Optional.of(fixture.registryDir()), load.valuesPerMessage());
     }
@@ -181,7 +193,7 @@ final class BenchHub implements AutoCloseable {
         }
     }
 
-    /** Rows the observation sink has written since the hub started (its {@code ioc.sink.rows} counter). */
+    /** Readings the observation sink has stored since the hub started (its {@code ioc.sink.rows} counter). */
     long rowsWritten() {
         Counter counter = Metrics.globalRegistry
                 .find(StageMeters.SINK_ROWS)

@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import vn.cantho.ioc.ingest.mqtt.IngestStats;
-import vn.cantho.ioc.simulator.LoadGenerator;
 import vn.cantho.ioc.simulator.LoadOptions;
 import vn.cantho.ioc.simulator.LoadReport;
 
@@ -45,7 +44,7 @@ final class HubRun {
         try (ProcessResources resources = bench.resources();
                 Probes prober = bench.probes()) {
             long start = System.nanoTime();
-            Future<LoadReport> background = runners.submit(() -> new LoadGenerator(load).run());
+            Future<LoadReport> background = runners.submit(() -> bench.publish(load));
             Future<Probes.Result> probing = runners.submit(() -> prober.run(probeIds, load.duration(), PROBE_WAIT));
             LoadReport report = background.get();
             Counts after =

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +13,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * CPU time and resident memory of this JVM together with every process it started (the embedded Kafka JVM) and the
  * other process trees it is given (PostgreSQL's postmaster and its backends, which {@code pg_ctl} detaches from the
- * JVM), so a benchmark reports what the whole hub costs, not just its own JVM. Memory is the proportional set size
+ * JVM), so a benchmark reports what the whole hub costs, not just its own JVM. A load generator this JVM started
+ * ({@link LoadProcess}) is the devices' side, not the stack's: its memory is reported apart ({@value #LOAD}) and left
+ * out of the totals, and its CPU is left out of the cores (it still takes its share of the machine, so the hub has
+ * what is left). Memory is the proportional set size
  * (PSS, {@code /proc/<pid>/smaps_rollup}): memory shared by several processes, such as PostgreSQL's shared buffers
  * that every backend maps, is divided among them instead of being counted once per process as the sum of their
  * resident sizes would. Read from {@code /proc} (Linux); elsewhere it reports -1.
@@ -33,6 +38,8 @@ final class ProcessResources implements AutoCloseable {
     static final String THIS_JVM = "thisJvm";
     /** Name of the memory of the processes this JVM started, with theirs. */
     static final String CHILDREN = "childProcesses";
+    /** Name of the memory of the load generators this JVM started, which the totals leave out. */
+    static final String LOAD = "loadGenerator";
 
     /**
      * How often memory is sampled. Reading {@code smaps_rollup} walks each process's page tables: sampled every second
@@ -71,18 +78,18 @@ final class ProcessResources implements AutoCloseable {
         return new ProcessResources(Collections.unmodifiableMap(new LinkedHashMap<>(others)));
     }
 
-    /** Cores busy on average since start (CPU seconds of all processes per wall-clock second). */
+    /** Cores busy on average since start (CPU seconds of the stack's processes per wall-clock second). */
     double averageCores() {
         double wall = (System.nanoTime() - startWallNanos) / 1e9;
         return wall <= 0 ? 0 : (cpuNanos() - startCpuNanos) / 1e9 / wall;
     }
 
-    /** CPU seconds all processes used since start. */
+    /** CPU seconds the stack's processes used since start. */
     double cpuSeconds() {
         return (cpuNanos() - startCpuNanos) / 1e9;
     }
 
-    /** The largest resident memory of all processes together seen so far, in MiB; -1 when unknown. */
+    /** The largest resident memory of the stack's processes together seen so far, in MiB; -1 when unknown. */
     long peakRssMiB() {
         Sample sample = peak.get();
         return sample == null ? -1 : mib(sample.totalBytes());
@@ -90,7 +97,8 @@ final class ProcessResources implements AutoCloseable {
 
     /**
      * How the largest sample divided among the processes, in MiB: {@value #THIS_JVM}, {@value #CHILDREN} (every process
-     * this JVM started, with theirs) and each of the others by its name. Empty when memory is unknown.
+     * this JVM started, with theirs), each of the others by its name, and {@value #LOAD} (not in the total). Empty when
+     * memory is unknown.
      */
     Map<String, Long> peakMiBByProcess() {
         Sample sample = peak.get();
@@ -101,7 +109,7 @@ final class ProcessResources implements AutoCloseable {
         return mib;
     }
 
-    /** Resident memory of all processes together now, in MiB; -1 when unknown. */
+    /** Resident memory of the stack's processes together now, in MiB; -1 when unknown. */
     long rssMiB() {
         Sample sample = sample();
         return sample == null ? -1 : mib(sample.totalBytes());
@@ -111,20 +119,32 @@ final class ProcessResources implements AutoCloseable {
         return bytes / (1024 * 1024);
     }
 
-    /** Each group of processes, by name, with every process in it. */
+    /** Each group of processes, by name, with every process in it; the load generators last. */
     private Map<String, List<ProcessHandle>> groups() {
         ProcessHandle self = ProcessHandle.current();
+        Map<Boolean, List<ProcessHandle>> children =
+                self.descendants().collect(Collectors.partitioningBy(ProcessResources::isLoadGenerator));
         Map<String, List<ProcessHandle>> groups = new LinkedHashMap<>();
         groups.put(THIS_JVM, List.of(self));
-        groups.put(CHILDREN, self.descendants().toList());
+        groups.put(CHILDREN, children.get(false));
         others.forEach((name, root) -> groups.put(
                 name, Stream.concat(Stream.of(root), root.descendants()).toList()));
+        groups.put(LOAD, children.get(true));
         return groups;
     }
 
+    private static boolean isLoadGenerator(ProcessHandle process) {
+        return process.info()
+                .arguments()
+                .map(arguments -> Arrays.asList(arguments).contains(LoadProcess.MAIN_CLASS))
+                .orElse(false);
+    }
+
+    /** The stack's live processes (the load generators left out). */
     private List<ProcessHandle> processes() {
-        return groups().values().stream()
-                .flatMap(List::stream)
+        return groups().entrySet().stream()
+                .filter(group -> !group.getKey().equals(LOAD))
+                .flatMap(group -> group.getValue().stream())
                 .filter(ProcessHandle::isAlive)
                 .toList();
     }
@@ -172,8 +192,12 @@ final class ProcessResources implements AutoCloseable {
 
     /** Memory of each group of processes at one moment, in bytes. */
     private record Sample(Map<String, Long> bytes) {
+        /** The stack's memory: every group but the load generators. */
         long totalBytes() {
-            return bytes.values().stream().mapToLong(Long::longValue).sum();
+            return bytes.entrySet().stream()
+                    .filter(group -> !group.getKey().equals(LOAD))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
         }
     }
 }

@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.json.Json;
-import vn.cantho.ioc.simulator.LoadGenerator;
 import vn.cantho.ioc.simulator.LoadOptions;
 import vn.cantho.ioc.simulator.LoadReport;
 
@@ -145,9 +144,8 @@ public final class SoakBenchmark {
                 BufferedWriter csv = Files.newBufferedWriter(out.resolve("soak.csv"), StandardCharsets.UTF_8)) {
             csv.write(SoakSample.CSV_HEADER);
             csv.newLine();
-            LoadOptions aimed = bench.aim(load);
             long start = System.nanoTime();
-            Future<LoadReport> background = runners.submit(() -> new LoadGenerator(aimed).run());
+            Future<LoadReport> background = runners.submit(() -> bench.publish(load));
             // One probe at the start of every interval: probe i is sent at start + i × sample.
             Future<Probes.Result> probing =
                     runners.submit(() -> prober.run(fixture.probeIds(), sample.multipliedBy(samples), sample));
@@ -216,8 +214,8 @@ public final class SoakBenchmark {
         result.put("storageLagMs", HubRun.percentiles(storage));
         result.put("probesLate", taken.size() - storage.size());
         result.put(
-                "valuesStoredPerSecond",
-                Math.round(taken.stream().mapToLong(SoakSample::valuesStored).sum()
+                "readingsStoredPerSecond",
+                Math.round(taken.stream().mapToLong(SoakSample::readingsStored).sum()
                         / (sample.toNanos() / 1e9 * Math.max(1, taken.size()))));
         result.put(
                 "cpuCoresAverage",

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * @param lagPerGroup  records each consumer group is behind by, over all its partitions
  * @param storageLagMs published → stored of the probe reading sent at the start of the interval; empty when
  *                     it was not stored by the end of the interval
- * @param valuesStored observation rows (metric values) the observation sink wrote during the interval
+ * @param readingsStored readings the observation sink stored during the interval
  * @param cpuCores     cores busy on average during the interval (all processes)
  */
 record SoakSample(
@@ -21,10 +21,10 @@ record SoakSample(
         long rssMiB,
         Map<String, Long> lagPerGroup,
         OptionalDouble storageLagMs,
-        long valuesStored,
+        long readingsStored,
         double cpuCores) {
 
-    static final String CSV_HEADER = "minute,rssMiB,lagTotal,storageLagMs,valuesStored,cpuCores,lagPerGroup";
+    static final String CSV_HEADER = "minute,rssMiB,lagTotal,storageLagMs,readingsStored,cpuCores,lagPerGroup";
 
     /** Records all groups are behind by together. */
     long lagTotal() {
@@ -43,7 +43,7 @@ record SoakSample(
                 rssMiB,
                 lagTotal(),
                 storageLagMs.isPresent() ? String.format(Locale.ROOT, "%.1f", storageLagMs.getAsDouble()) : "",
-                valuesStored,
+                readingsStored,
                 cpuCores,
                 groups);
     }

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -46,6 +47,15 @@ public final class ChildClasspath {
     public static String join(List<Path> entries) {
         return String.join(
                 File.pathSeparator, entries.stream().map(Path::toString).toList());
+    }
+
+    /**
+     * Writes this JVM's expanded classpath as a {@code java @file} argument file ({@code -cp "..."}): on the command
+     * line it can exceed Linux's 128 KiB limit for one argument, and the file keeps {@code ps} readable.
+     */
+    public static void writeArgFile(Path file) throws IOException {
+        String quoted = join(ofCurrentJvm()).replace("\\", "\\\\").replace("\"", "\\\"");
+        Files.writeString(file, "-cp \"" + quoted + "\"\n", StandardCharsets.UTF_8);
     }
 
     private static void add(Path entry, Set<Path> entries) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,7 +104,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     requestedControllerPort != 0 ? requestedControllerPort : free[1] != clientPort ? free[1] : free[0];
             Files.writeString(serverPropertiesFile(), serverProperties(logDir(), clientPort, controllerPort));
             Files.writeString(dataDir.resolve("kafka-logback.xml"), logbackXml());
-            writeClasspathArgFile();
+            ChildClasspath.writeArgFile(classpathArgFile());
             formatStorageIfNeeded();
 
             process = startChild(MAIN_CLASS, serverPropertiesFile().toString());
@@ -278,16 +277,6 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new IllegalStateException("Kafka storage format failed with exit code " + format.exitValue()
                     + "; end of " + logFile() + ":\n" + Processes.tail(logFile(), 40));
         }
-    }
-
-    /**
-     * The classpath goes into a JVM argument file rather than onto the command line: it can exceed Linux's
-     * 128 KiB limit for one argument, and it keeps {@code ps} readable.
-     */
-    private void writeClasspathArgFile() throws IOException {
-        String classpath = ChildClasspath.join(ChildClasspath.ofCurrentJvm());
-        String quoted = classpath.replace("\\", "\\\\").replace("\"", "\\\"");
-        Files.writeString(classpathArgFile(), "-cp \"" + quoted + "\"\n", StandardCharsets.UTF_8);
     }
 
     private Process startChild(String mainClass, String... args) throws IOException {
