@@ -100,6 +100,8 @@ final class FindMax {
         step.put("datapointsPerSecond", result.get("datapointsPerSecond"));
         step.put("storageLagP99Ms", ((Map<?, ?>) result.get("storageLagMs")).get("p99"));
         step.put("lost", result.get("readingsLost"));
+        // Memory per step: the stack keeps what an overloaded step made it commit, so the steps show where it grew.
+        step.put("peakRssMiB", result.get("peakRssMiB"));
         step.put("sustained", sustained);
         return step;
     }
