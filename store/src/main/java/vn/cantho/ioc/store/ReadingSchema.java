@@ -6,7 +6,6 @@ import static vn.cantho.ioc.store.StoragePolicy.RAW_RETENTION;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -69,11 +68,7 @@ public final class ReadingSchema {
     /** Runs inside Flyway's transaction for V12. */
     public static void create(Connection connection) throws SQLException {
         boolean timescale = StorageDialect.installed(connection);
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : timescale ? timescale() : plain()) {
-                statement.execute(sql);
-            }
-        }
+        StorageSchema.executeAll(connection, timescale ? timescale() : plain());
         LOG.info("Raw data stored one row per reading ({})", timescale ? "TimescaleDB" : "plain PostgreSQL");
     }
 

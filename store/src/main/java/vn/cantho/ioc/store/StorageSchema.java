@@ -46,13 +46,17 @@ public final class StorageSchema {
     /** Runs inside Flyway's transaction for V3. */
     public static void create(Connection connection) throws SQLException {
         boolean timescale = StorageDialect.installed(connection) || StorageDialect.available(connection);
-        List<String> ddl = timescale ? timescale() : plain();
+        executeAll(connection, timescale ? timescale() : plain());
+        LOG.info("Storage tiers created for {}", timescale ? "TimescaleDB" : "plain PostgreSQL");
+    }
+
+    /** Runs the statements in order on one statement object (a migration's DDL, inside Flyway's transaction). */
+    static void executeAll(Connection connection, List<String> ddl) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String sql : ddl) {
                 statement.execute(sql);
             }
         }
-        LOG.info("Storage tiers created for {}", timescale ? "TimescaleDB" : "plain PostgreSQL");
     }
 
     static List<String> plain() {

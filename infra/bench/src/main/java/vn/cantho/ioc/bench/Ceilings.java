@@ -41,9 +41,9 @@ import vn.cantho.ioc.store.Database;
  * What each raw stage of the data plane sustains alone, on this machine, with the benchmark's own payloads:
  * the MQTT broker (QoS 1 publishers → one QoS 0 subscriber, counted at the subscriber), Kafka (the telemetry
  * records produced with the hub's own producer settings into a fresh topic) and PostgreSQL (COPY of
- * reading rows, all of a message's values in one row as the sink writes them, on the migrated schema). Each stage runs on fresh embedded
- * servers that are stopped before the next, and before the hub starts. The slowest, in metric values per
- * second, is the ceiling the hub's {@code ratio} is taken against.
+ * reading rows, a message's values in one row as the sink stores them, on the migrated schema). Each stage
+ * runs on fresh embedded servers that are stopped before the next, and before the hub starts. The slowest,
+ * in metric values per second, is the ceiling the hub's {@code ratio} is taken against.
  */
 final class Ceilings {
 
