@@ -122,7 +122,6 @@ public final class ObservationWriter {
      */
     static List<GroupedReading> readings(Collection<ObservationRow> observations) {
         Map<ReadingKey, GroupedReading> byKey = new HashMap<>();
-        List<GroupedReading> readings = new ArrayList<>();
         int index = 0;
         for (ObservationRow row : observations) {
             if (row == null
@@ -134,14 +133,14 @@ public final class ObservationWriter {
                 throw new IllegalArgumentException("observation #" + index
                         + " lacks device, metric, ts or domain, or has a non-finite value: " + row);
             }
-            GroupedReading reading = byKey.computeIfAbsent(new ReadingKey(row.deviceId(), micros(row.ts())), key -> {
-                GroupedReading created = new GroupedReading(row, key.micros(), new LinkedHashMap<>());
-                readings.add(created);
-                return created;
-            });
-            reading.values().putIfAbsent(row.metric(), row.value());
+            byKey.computeIfAbsent(
+                            new ReadingKey(row.deviceId(), micros(row.ts())),
+                            key -> new GroupedReading(row, key.micros(), new LinkedHashMap<>()))
+                    .values()
+                    .putIfAbsent(row.metric(), row.value());
             index++;
         }
+        List<GroupedReading> readings = new ArrayList<>(byKey.values());
         readings.sort(Comparator.comparing((GroupedReading r) -> r.first().deviceId())
                 .thenComparingLong(GroupedReading::micros));
         return readings;

@@ -177,7 +177,7 @@ final class BenchHub implements AutoCloseable {
     }
 
     /** {@code load} aimed at this hub's broker, spread over the benchmark's registry. */
-    LoadOptions aim(LoadOptions load) {
+    private LoadOptions aim(LoadOptions load) {
         return load.towards(hub.endpoints().mqttUrl(), Optional.of(fixture.registryDir()), load.valuesPerMessage());
     }
 

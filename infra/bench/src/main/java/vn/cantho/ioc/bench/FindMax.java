@@ -49,7 +49,7 @@ final class FindMax {
             List<String> probes = bench.fixture()
                     .probeIds()
                     .subList(steps.size() * probesPerStep, (steps.size() + 1) * probesPerStep);
-            last = HubRun.measure(bench, bench.aim(load.at(rate.getAsInt(), load.duration())), probes);
+            last = HubRun.measure(bench, load.at(rate.getAsInt(), load.duration()), probes);
             boolean sustained = sustained(last);
             steps.add(step(last, sustained));
             if (sustained && (best == null || rate.getAsInt() > (Integer) best.get("targetRate"))) {

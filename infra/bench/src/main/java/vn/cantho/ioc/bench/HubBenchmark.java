@@ -144,7 +144,7 @@ public final class HubBenchmark {
             }
             Map<String, Object> result = options.maxSteps() > 0
                     ? FindMax.search(bench, load, options.probes(), options.maxSteps())
-                    : HubRun.measure(bench, bench.aim(load), fixture.probeIds());
+                    : HubRun.measure(bench, load, fixture.probeIds());
             result.put("warmUpSeconds", HubRun.round(bench.warmUpSeconds()));
             result.put("loadWarmUpSeconds", options.warmUp().toSeconds());
             result.put("behindAtStart", bench.behindAtStart());

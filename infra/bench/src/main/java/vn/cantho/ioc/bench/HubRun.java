@@ -35,7 +35,7 @@ final class HubRun {
 
     private HubRun() {}
 
-    /** Runs {@code load} (already aimed at the hub) with one probe per gauge in {@code probeIds}. */
+    /** Runs {@code load} against the hub ({@link BenchHub#publish} aims it) with one probe per gauge in {@code probeIds}. */
     static Map<String, Object> measure(BenchHub bench, LoadOptions load, List<String> probeIds) throws Exception {
         IngestStats stats = bench.hub().ingestStats();
         Instant since = Instant.now().minus(SINCE_MARGIN);

@@ -133,6 +133,11 @@ final class ProcessResources implements AutoCloseable {
         return groups;
     }
 
+    /** Whether a group belongs to the stack: every group but the load generators. */
+    private static boolean inStack(String group) {
+        return !group.equals(LOAD);
+    }
+
     private static boolean isLoadGenerator(ProcessHandle process) {
         return process.info()
                 .arguments()
@@ -143,7 +148,7 @@ final class ProcessResources implements AutoCloseable {
     /** The stack's live processes (the load generators left out). */
     private List<ProcessHandle> processes() {
         return groups().entrySet().stream()
-                .filter(group -> !group.getKey().equals(LOAD))
+                .filter(group -> inStack(group.getKey()))
                 .flatMap(group -> group.getValue().stream())
                 .filter(ProcessHandle::isAlive)
                 .toList();
@@ -192,10 +197,10 @@ final class ProcessResources implements AutoCloseable {
 
     /** Memory of each group of processes at one moment, in bytes. */
     private record Sample(Map<String, Long> bytes) {
-        /** The stack's memory: every group but the load generators. */
+        /** The stack's memory. */
         long totalBytes() {
             return bytes.entrySet().stream()
-                    .filter(group -> !group.getKey().equals(LOAD))
+                    .filter(group -> inStack(group.getKey()))
                     .mapToLong(Map.Entry::getValue)
                     .sum();
         }
