@@ -2,6 +2,7 @@ package vn.cantho.ioc.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -94,6 +95,41 @@ class EmbeddedKafkaIT {
         assertThat(readAll(shared.bootstrapServers(), topic, "read_committed", 2))
                 .extracting(ConsumerRecord::value)
                 .containsExactly("1", "2");
+    }
+
+    @Test
+    void the_log_cleaner_compacts_a_topic_to_the_latest_value_per_key() throws Exception {
+        // Given a compacted topic whose segments roll at once and are always worth cleaning
+        String topic = SharedServers.uniqueName("compacted");
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, shared.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+                            .configs(Map.of(
+                                    "cleanup.policy", "compact",
+                                    "segment.ms", "100",
+                                    "min.cleanable.dirty.ratio", "0.01"))))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+
+        // When three keys are each written 100 times, then one more record rolls the segment
+        try (KafkaProducer<String, String> producer = producer(shared.bootstrapServers(), Map.of())) {
+            for (int i = 0; i < 100; i++) {
+                for (String key : List.of("a", "b", "c")) {
+                    producer.send(new ProducerRecord<>(topic, key, key + i));
+                }
+            }
+            producer.flush();
+            Thread.sleep(200);
+            producer.send(new ProducerRecord<>(topic, "roll", "x")).get(30, TimeUnit.SECONDS);
+        }
+
+        // Then the cleaner (every 15 s) leaves only the last value of each key
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(readAll(shared.bootstrapServers(), topic, "read_uncommitted", 4))
+                        .extracting(ConsumerRecord::value)
+                        .containsExactly("a99", "b99", "c99", "x"));
     }
 
     @Test

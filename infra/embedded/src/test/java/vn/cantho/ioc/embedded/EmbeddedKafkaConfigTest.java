@@ -54,6 +54,16 @@ class EmbeddedKafkaConfigTest {
     }
 
     @Test
+    void the_log_cleaner_map_is_small_enough_for_the_fixed_heap() throws IOException {
+        // Given / When
+        Properties properties = render(9092, 9093);
+
+        // Then the 128 MiB default would be half the broker's heap
+        assertThat(Long.parseLong(properties.getProperty("log.cleaner.dedupe.buffer.size")))
+                .isEqualTo(16L * 1024 * 1024);
+    }
+
+    @Test
     void the_child_logging_configuration_is_well_formed_xml() {
         // Given
         byte[] xml = EmbeddedKafka.logbackXml().getBytes(StandardCharsets.UTF_8);
