@@ -21,6 +21,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.hub.Hub;
 import vn.cantho.ioc.hub.HubConfig;
 import vn.cantho.ioc.hub.HubSettings;
@@ -40,6 +41,10 @@ import vn.cantho.ioc.simulator.LoadReport;
  * publishes from the same sensor models at the asked rate, and with one source of sensor readings every
  * reading the bridge accepted can be matched with a stored row (two sources could publish the same device
  * and millisecond, which the hub rightly stores once).
+ *
+ * <p>A benchmark stopped from outside (SIGTERM, Ctrl-C) stops its hub and deletes the run's work directory on the way
+ * out, as it would at its end: the embedded Kafka broker runs in a child JVM of its own session and would otherwise
+ * outlive the benchmark, holding gigabytes of partition logs in the temporary directory.
  */
 final class BenchHub implements AutoCloseable {
 
@@ -53,15 +58,18 @@ final class BenchHub implements AutoCloseable {
     private final Admin admin;
     private final double warmUpSeconds;
     private final Map<String, Long> behindAtStart;
+    private final Thread stopOnExit;
 
     private BenchHub(
             Hub hub,
+            Thread stopOnExit,
             Path workDir,
             ProbeFixture fixture,
             Admin admin,
             double warmUpSeconds,
             Map<String, Long> behindAtStart) {
         this.hub = hub;
+        this.stopOnExit = stopOnExit;
         this.workDir = workDir;
         this.fixture = fixture;
         this.admin = admin;
@@ -97,6 +105,13 @@ final class BenchHub implements AutoCloseable {
                 .removeAll(List.of(
                         HubSettings.KAFKA_BOOTSTRAP.key(), HubSettings.MQTT_URL.key(), HubSettings.DB_URL.key()));
         Hub hub = Hub.start(HubConfig.from(new Config(settings)));
+        Thread stopOnExit = new Thread(
+                () -> {
+                    hub.close();
+                    WorkDirectories.deleteRecursively(workDir);
+                },
+                "bench-hub-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         Admin admin = null;
         try {
             awaitHealthy(hub.endpoints().httpPort());
@@ -104,12 +119,15 @@ final class BenchHub implements AutoCloseable {
                     AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, hub.endpoints().kafkaBootstrap()));
             long warmUp = System.nanoTime();
             Map<String, Long> stillBehind = new Backlog(admin).awaitCaughtUp(WARM_UP_TIMEOUT);
-            return new BenchHub(hub, workDir, fixture, admin, (System.nanoTime() - warmUp) / 1e9, stillBehind);
+            return new BenchHub(
+                    hub, stopOnExit, workDir, fixture, admin, (System.nanoTime() - warmUp) / 1e9, stillBehind);
         } catch (Exception | Error e) {
             if (admin != null) {
                 admin.close();
             }
-            hub.close();
+            if (disarm(stopOnExit)) {
+                hub.close();
+            }
             throw e;
         }
     }
@@ -226,12 +244,25 @@ final class BenchHub implements AutoCloseable {
         }
     }
 
+    /** Stops the hub; a second call, or a call while the JVM is exiting (the shutdown hook stops it then), does nothing. */
     @Override
     public void close() {
+        if (!disarm(stopOnExit)) {
+            return;
+        }
         try {
             admin.close();
         } finally {
             hub.close();
+        }
+    }
+
+    /** Removes the shutdown hook; false if it was removed before or the JVM is already exiting and runs it. */
+    private static boolean disarm(Thread stopOnExit) {
+        try {
+            return Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException exiting) {
+            return false;
         }
     }
 }
