@@ -94,7 +94,7 @@ class HubBenchmarkStopIT {
         }
     }
 
-    /** The pid on the first line of the only file called {@code name} under {@code dir}. */
+    /** The pid on the first line of the file called {@code name} under {@code dir} (each server writes one). */
     private static long pidIn(Path dir, String name) throws IOException {
         Optional<Path> file;
         try (Stream<Path> files = Files.walk(dir)) {
