@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import vn.cantho.ioc.embedded.ChildClasspath;
 import vn.cantho.ioc.embedded.WorkDirectories;
+import vn.cantho.ioc.testkit.ChildJvm;
 
 /**
  * {@code ./ioc bench hub} stopped from outside mid-run (SIGTERM, as a shell's {@code kill} or a CI timeout sends)
@@ -46,13 +46,11 @@ class HubBenchmarkStopIT {
         Path tmp = WorkDirectories.temporary("bench-stop");
         Path log = tmp.resolve("bench.log");
         Files.createDirectories(tmp.resolve("tmp"));
-        bench = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx384m",
-                        "-Djava.io.tmpdir=" + tmp.resolve("tmp"),
-                        "-cp",
-                        ChildClasspath.join(ChildClasspath.ofCurrentJvm()),
-                        HubBenchmark.class.getName(),
+        bench = ChildJvm.of(
+                        "384m",
+                        HubBenchmark.class,
+                        log,
+                        List.of("-Djava.io.tmpdir=" + tmp.resolve("tmp")),
                         "--rate",
                         "20",
                         "--duration",
@@ -60,18 +58,9 @@ class HubBenchmarkStopIT {
                         "--probes",
                         "1",
                         "--no-ceilings")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
                 .start();
         // and measuring: its hub is up, with a broker and a database
-        await().atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> {
-                    assertThat(bench.isAlive())
-                            .as("benchmark alive; see " + log)
-                            .isTrue();
-                    return Files.readString(log).contains("load: publishing");
-                });
+        ChildJvm.awaitOutput(bench, log, "load: publishing", Duration.ofMinutes(3));
         long kafka = pidIn(tmp, "kafka.pid");
         long postgres = pidIn(tmp, "postmaster.pid");
         servers.addAll(List.of(kafka, postgres));

@@ -1,16 +1,13 @@
 package vn.cantho.ioc.hub;
 
-import static org.awaitility.Awaitility.await;
-
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import vn.cantho.ioc.embedded.ChildClasspath;
 import vn.cantho.ioc.embedded.EmbeddedDatabase;
 import vn.cantho.ioc.embedded.EmbeddedKafka;
 import vn.cantho.ioc.embedded.EmbeddedMqtt;
@@ -20,6 +17,7 @@ import vn.cantho.ioc.ingest.IngestMain;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.store.token.TokenRole;
 import vn.cantho.ioc.store.token.TokenService;
+import vn.cantho.ioc.testkit.ChildJvm;
 
 /**
  * Fault drills under sensor load (docs/operations.md, "Fault drills"): the hub runs on a Kafka broker and a
@@ -171,19 +169,12 @@ class HubFaultDrillIT {
     }
 
     private static Process startIngest(Map<String, String> settings, String kafka, Path log) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        "-cp",
-                        ChildClasspath.join(ChildClasspath.ofCurrentJvm()),
-                        IngestMain.class.getName())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder = ChildJvm.of("256m", IngestMain.class, log, List.of());
         builder.environment().putAll(settings);
         builder.environment().put("KAFKA_BOOTSTRAP", kafka);
         builder.environment().put("INGEST_CLIENT_ID", "drill-ingest-" + System.nanoTime());
         Process process = builder.start();
-        await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("ingest bridge running"));
+        ChildJvm.awaitOutput(process, log, "ingest bridge running", Duration.ofSeconds(60));
         return process;
     }
 

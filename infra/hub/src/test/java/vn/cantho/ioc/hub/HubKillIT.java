@@ -18,11 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import vn.cantho.ioc.embedded.ChildClasspath;
 import vn.cantho.ioc.embedded.FreePorts;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.model.Reading;
 import vn.cantho.ioc.model.kafka.Topics;
+import vn.cantho.ioc.testkit.ChildJvm;
 import vn.cantho.ioc.testkit.KafkaTail;
 
 /**
@@ -166,26 +166,11 @@ class HubKillIT {
 
     private Process startHub(Map<String, String> env, String logName) throws Exception {
         Path log = dataDir.resolve(logName);
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx1g",
-                        "-cp",
-                        ChildClasspath.join(ChildClasspath.ofCurrentJvm()),
-                        Main.class.getName(),
-                        "up")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder = ChildJvm.of("1g", Main.class, log, List.of(), "up");
         builder.environment().putAll(env);
         Process hub = builder.start();
         hubs.add(hub);
-        await().atMost(Duration.ofMinutes(2))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    assertThat(hub.isAlive())
-                            .as("hub process alive; see " + log)
-                            .isTrue();
-                    return Files.readString(log).contains("Cần Thơ IOC hub is up.");
-                });
+        ChildJvm.awaitOutput(hub, log, "Cần Thơ IOC hub is up.", Duration.ofMinutes(2));
         return hub;
     }
 }

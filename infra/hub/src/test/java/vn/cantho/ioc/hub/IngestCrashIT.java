@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import vn.cantho.ioc.embedded.ChildClasspath;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.ingest.IngestMain;
 import vn.cantho.ioc.model.Aggregate;
@@ -33,6 +30,7 @@ import vn.cantho.ioc.store.AggregateQuery;
 import vn.cantho.ioc.store.Database;
 import vn.cantho.ioc.streams.aggregate.AggregationTopology;
 import vn.cantho.ioc.streams.runtime.StreamsRunner;
+import vn.cantho.ioc.testkit.ChildJvm;
 import vn.cantho.ioc.testkit.KafkaTail;
 import vn.cantho.ioc.testkit.SharedServers;
 
@@ -117,19 +115,12 @@ class IngestCrashIT {
     }
 
     private static Process startIngest(String clientId, Path log) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp",
-                ChildClasspath.join(ChildClasspath.ofCurrentJvm()),
-                IngestMain.class.getName()));
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = ChildJvm.of("256m", IngestMain.class, log, List.of());
         builder.environment().put("MQTT_URL", SERVERS.mqttUrl());
         builder.environment().put("KAFKA_BOOTSTRAP", SERVERS.kafkaBootstrap());
         builder.environment().put("INGEST_CLIENT_ID", clientId);
         Process process = builder.start();
-        await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("ingest bridge running"));
+        ChildJvm.awaitOutput(process, log, "ingest bridge running", Duration.ofSeconds(60));
         return process;
     }
 
