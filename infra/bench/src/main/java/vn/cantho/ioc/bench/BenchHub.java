@@ -21,6 +21,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import vn.cantho.ioc.embedded.ShutdownHooks;
 import vn.cantho.ioc.embedded.WorkDirectories;
 import vn.cantho.ioc.hub.Hub;
 import vn.cantho.ioc.hub.HubConfig;
@@ -125,7 +126,7 @@ final class BenchHub implements AutoCloseable {
             if (admin != null) {
                 admin.close();
             }
-            if (disarm(stopOnExit)) {
+            if (ShutdownHooks.remove(stopOnExit)) {
                 hub.close();
             }
             throw e;
@@ -247,22 +248,13 @@ final class BenchHub implements AutoCloseable {
     /** Stops the hub; a second call, or a call while the JVM is exiting (the shutdown hook stops it then), does nothing. */
     @Override
     public void close() {
-        if (!disarm(stopOnExit)) {
+        if (!ShutdownHooks.remove(stopOnExit)) {
             return;
         }
         try {
             admin.close();
         } finally {
             hub.close();
-        }
-    }
-
-    /** Removes the shutdown hook; false if it was removed before or the JVM is already exiting and runs it. */
-    private static boolean disarm(Thread stopOnExit) {
-        try {
-            return Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        } catch (IllegalStateException exiting) {
-            return false;
         }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import vn.cantho.ioc.embedded.ChildClasspath;
+import vn.cantho.ioc.embedded.ShutdownHooks;
 import vn.cantho.ioc.simulator.LoadGenerator;
 import vn.cantho.ioc.simulator.LoadOptions;
 import vn.cantho.ioc.simulator.LoadReport;
@@ -59,15 +60,8 @@ final class LoadProcess {
             return LoadReport.fromJson(report);
         } finally {
             child.destroyForcibly();
-            removeShutdownHook(stopChild);
-        }
-    }
-
-    private static void removeShutdownHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down: the hook runs and stops a child that has ended anyway.
+            // During the JVM's exit the hook runs and stops a child that has ended anyway.
+            ShutdownHooks.remove(stopChild);
         }
     }
 

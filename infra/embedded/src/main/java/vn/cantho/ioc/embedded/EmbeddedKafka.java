@@ -155,11 +155,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // This close() may be the hook itself; nothing to unregister then.
-            }
+            // This close() may be the hook itself; nothing to unregister then.
+            ShutdownHooks.remove(shutdownHook);
             shutdownHook = null;
         }
         if (process == null) {
